@@ -1,0 +1,115 @@
+"""Scoring an extraction against a hand-checked annotation (same rules as shared/eval/score.py).
+
+An annotation row has a role: indicator (must be found), optional (ignored), trap (must never be
+found). A predicted row matches an annotation row when the spans overlap and value_base agrees.
+The book's methods page and the tests use :func:`score`; ``python -m analysis evaluate`` prints it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+CHAPTERS = ("energy", "dairy", "rare_earth", "tourism")
+LABELS = ("kind", "measure", "qualifier", "base_unit")
+
+
+def _num(x) -> float:
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _same(a: float, b: float) -> bool:
+    return not math.isnan(a) and not math.isnan(b) and math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _sectors(row) -> set[str]:
+    out = {str(row.get("sector") or "").strip()}
+    for x in str(row.get("sectors") or "").replace(",", ";").split(";"):
+        if x.strip():
+            out.add(x.strip())
+    out.discard("")
+    out.discard("nan")
+    return out
+
+
+def _agrees(p, g, col) -> bool:
+    allowed = str(g.get(col + "_ok") or g.get(col) or "")
+    if allowed == "nan":
+        allowed = str(g.get(col) or "")
+    return str(p.get(col) or "").strip() in {a.strip() for a in allowed.split(";")}
+
+
+def score(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
+    """Precision, recall, label accuracies and chapter F1 of pred against gold; with the rows of
+    every kind of error (missed, false_positives, value_errors, trap_hits, confusions)."""
+    gold = gold.astype(object).where(gold.notna(), "").to_dict("records")
+    pred = pred.astype(object).where(pred.notna(), "").to_dict("records")
+    ind = [g for g in gold if g["role"] == "indicator"]
+    tp, fp, value_err, trap_hits = [], [], [], []
+    matched = set()
+    for p in pred:
+        s, e = int(p["start"]), int(p["end"])
+        over = [g for g in gold if int(g["start"]) < e and s < int(g["end"])]
+        if not over:
+            fp.append((p, "no gold span"))
+            continue
+        pv = _num(p.get("value_base"))
+        hit = next((g for g in over if _same(pv, _num(g["value_base"]))), None)
+        roles = {g["role"] for g in over}
+        if hit is None:
+            if "indicator" in roles:
+                value_err.append((p, next(g for g in over if g["role"] == "indicator")))
+            elif roles != {"optional"}:
+                trap_hits.append((p, over[0]))
+            continue
+        if hit["role"] == "trap":
+            trap_hits.append((p, hit))
+        elif hit["role"] == "optional":
+            continue
+        elif hit["id"] in matched:
+            fp.append((p, "duplicate of " + str(hit["id"])))
+        else:
+            matched.add(hit["id"])
+            tp.append((p, hit))
+    n_tp, n_fp = len(tp), len(fp) + len(value_err) + len(trap_hits)
+    prec = n_tp / (n_tp + n_fp) if n_tp + n_fp else 0.0
+    rec = n_tp / len(ind) if ind else 0.0
+    acc = {col: (sum(_agrees(p, g, col) for p, g in tp) / n_tp if n_tp else 0.0) for col in LABELS}
+    acc["sector"] = sum(str(p.get("sector")) in _sectors(g) for p, g in tp) / n_tp if n_tp else 0.0
+    chapters = {}
+    for c in CHAPTERS:
+        gold_in = {g["id"] for g in ind if c in _sectors(g)}
+        pred_in = {g["id"] for p, g in tp if c in _sectors(p)}
+        extra = sum(1 for p, _ in fp if c in _sectors(p))
+        t = len(gold_in & pred_in)
+        if not gold_in and not pred_in and not extra:
+            chapters[c] = 1.0
+            continue
+        P = t / (len(pred_in) + extra) if pred_in or extra else 0.0
+        R = t / len(gold_in) if gold_in else 1.0
+        chapters[c] = 2 * P * R / (P + R) if P + R else 0.0
+    confusions = [(col, g["id"], g.get(col), p.get(col)) for p, g in tp for col in ("kind", "measure", "qualifier")
+                  if not _agrees(p, g, col)]
+    return {
+        "gold_indicators": len(ind), "predicted": len(pred), "tp": n_tp, "fp": len(fp),
+        "value_errors": len(value_err), "trap_hits": len(trap_hits),
+        "precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+        "accuracy": acc, "chapter_f1": chapters,
+        "missed": [g for g in ind if g["id"] not in matched],
+        "false_positives": fp, "value_error_rows": value_err, "trap_rows": trap_hits,
+        "confusions": confusions,
+        "sector_pairs": [(p, g) for p, g in tp],
+    }
+
+
+def summary(result: dict) -> dict:
+    """The figures of a score without the row lists."""
+    keys = ("gold_indicators", "predicted", "tp", "fp", "value_errors", "trap_hits", "precision", "recall", "f1")
+    out = {k: result[k] for k in keys}
+    out["accuracy"] = dict(result["accuracy"])
+    out["chapter_f1"] = dict(result["chapter_f1"])
+    return out

@@ -1,0 +1,443 @@
+"""Finding every quantity of a report and classifying it.
+
+The pipeline for one document:
+
+1. :func:`analysis.layout.unwrap` undoes the PDF layout (readable text + map to raw offsets);
+2. :func:`analysis.structure.paragraphs` assigns paragraphs to sections;
+3. :func:`find_mentions` finds numbers with their units in each sentence (Arabic and Chinese
+   numerals, percentages, ranks), dropping what is never an indicator (years, codes, ordinals,
+   names and slogans with numerals);
+4. :func:`_resolve` links mentions that share a qualifier, a unit or a subject (lists, ranges,
+   分别 "respectively");
+5. each mention is classified (qualifier, measure, kind, sector, metric names) from cue words of
+   the lexicon, and mapped back to raw offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from . import lexicon, metrics, numerals, structure
+from .layout import Layout, unwrap
+from .schema import frame
+
+_CLAUSE_DELIMS = "，,；;：:。！？!?"
+_CLAUSE_RE = re.compile(r"[，,；;：:。！？!?]")
+_CONNECTOR = re.compile(r"^(?:、|和|及|与|以及|或|，|,)$")
+_RANGE = re.compile(r"^(?:—|–|-|~|～|至|到|－)$")
+_CN_RUN = re.compile(f"[{numerals.CN_CHARS}]+")
+_PERCENT_CN = re.compile(r"百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二两三四五六七八九]+)?|\d+(?:\.\d+)?)")
+_QUOTED = re.compile(r"《[^《》]{0,60}》|“[^“”]{0,12}”|\"[^\"]{0,12}\"|「[^「」]{0,12}」")
+_RANK_CONTEXT = re.compile(r"(?:全国|全球|世界|行业|全区|全省|西部|中部|东部|北方|同类|排名|排|位居|居|位列|保持|稳居|前移)[^，。；]{0,4}$")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_MAG_EN = {"万亿": "trillion", "亿": "100 million", "万": "10,000", "千": "thousand", "百": "hundred"}
+
+
+@dataclass
+class Mention:
+    s: int                    # readable-text span of number + unit
+    e: int
+    value: float
+    mag: str                  # magnitude written (万, 亿 ...) or ''
+    unit: str                 # unit word without magnitude ('' when none)
+    inner: str = ""           # 多/余 inside the span
+    cn: bool = False          # written in Chinese numerals
+    rank: bool = False        # 第N位
+    qualifier: str = "exact"
+    q_explicit: bool = False
+    base_unit: str = ""
+    measure: str = ""
+    kind: str = ""
+    metric_zh: str = ""
+    subject: str = ""         # metric without its growth verb, for borrowing
+    tail: int = 0             # end of the span plus a suffix qualifier
+    clause: tuple = (0, 0)
+    extra: dict = field(default_factory=dict)
+
+
+def _arabic_re(lex) -> re.Pattern:
+    # A magnitude character is not a magnitude when it begins a unit (千瓦, 千米, 百分点).
+    look = {}
+    for u in lex.units:
+        for m in lex.magnitudes:
+            if u.startswith(m) and len(u) > len(m):
+                look.setdefault(m, []).append(re.escape(u[len(m):]))
+    mags = "|".join(
+        m + (f"(?!{'|'.join(look[m])})" if m in look else "")
+        for m in sorted(lex.magnitudes, key=len, reverse=True)
+    )
+    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+    return re.compile(
+        rf"(?<![\d.])(?P<num>{num})(?P<in1>多|余)?(?P<mag>{mags})?(?P<in2>多|余)?(?P<unit>{lex.unit_re})?"
+    )
+
+
+class Extractor:
+    """Extracts the indicators of one document. Reusable: compile once, run on many texts."""
+
+    def __init__(self):
+        self.lex = lexicon.load()
+        self.arabic = _arabic_re(self.lex)
+        self.unit_at = re.compile(f"(?:{self.lex.unit_re})")
+        self.ascii_units = {u for u in self.lex.units if u.isascii() and u[0].isalpha()}
+
+    # ------------------------------------------------------------------ finding
+    def find_mentions(self, text: str, s0: int, e0: int) -> list[Mention]:
+        """Mentions in text[s0:e0] (a sentence of the readable text), sorted, not overlapping."""
+        lex = self.lex
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        skip = [m.span() for m in _QUOTED.finditer(text, s0, e0)]
+
+        def inside_skip(s, e):
+            return any(a < s and e <= b for a, b in skip)
+
+        for m in _PERCENT_CN.finditer(text, s0, e0):
+            v = _parse_cn_decimal(m.group(1))
+            if v is not None and not inside_skip(*m.span()):
+                out.append(Mention(m.start(), m.end(), v, "", "%", cn=True, base_unit="%"))
+                taken.append(m.span())
+
+        for m in self.arabic.finditer(text, s0, e0):
+            taken.append(m.span())
+            if any(a <= m.start() < b for a, b in taken[:-1]):
+                continue
+            mention = self._arabic_mention(text, m, s0, e0)
+            if mention is not None and not inside_skip(mention.s, mention.e):
+                out.append(mention)
+
+        for m in _CN_RUN.finditer(text, s0, e0):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if m.start() > s0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in "多余."):
+                continue
+            mention = self._chinese_mention(text, m, s0, e0)
+            if mention is not None and not inside_skip(mention.s, mention.e):
+                out.append(mention)
+        out.sort(key=lambda x: x.s)
+        return out
+
+    def _arabic_mention(self, text, m, s0, e0) -> Mention | None:
+        lex = self.lex
+        s, e = m.span()
+        unit, mag = m.group("unit") or "", m.group("mag") or ""
+        inner = m.group("in1") or m.group("in2") or ""
+        before = text[s - 1] if s > s0 else ""
+        after = text[e] if e < e0 else ""
+        if before and _ASCII_LETTER.match(before):
+            return None  # S22, G0616: codes
+        if unit in self.ascii_units:
+            if after and _ASCII_LETTER.match(after):
+                return None
+        elif after and _ASCII_LETTER.match(after):
+            return None  # 5G, 5A级
+        if unit and unit[0].isascii() and unit not in self.ascii_units and unit not in ("%",):
+            return None
+        if not unit and inner and not mag:
+            return None  # '300多' with nothing after
+        value = numerals.parse_arabic(m.group("num"))
+        mention = Mention(s, e, value, mag, unit, inner)
+        if before == "第":
+            if unit in lex.raw["exclusions"]["rank_units"]:
+                mention.rank = True
+                mention.s = s - 1
+                return mention
+            return None  # ordinal: 第2届, 第14个五年规划
+        if not unit and not mag:
+            mention.extra["unitless"] = True  # kept only when a range gives it a unit
+            if text.startswith(lex.after_number, e):
+                return None
+            return mention
+        if not unit and mag and text.startswith(lex.after_number, e):
+            return None
+        return mention
+
+    def _chinese_mention(self, text, m, s0, e0) -> Mention | None:
+        lex = self.lex
+        run = m.group()
+        rs = m.start()
+        choice = None
+        for k in range(len(run), 0, -1):
+            cn = run[:k]
+            if numerals.parse_chinese(cn) is None:
+                continue
+            u = self.unit_at.match(text, rs + k, e0)
+            if u:
+                choice = (cn, u.group())
+                break
+        if choice is None:
+            if numerals.parse_chinese(run) is None:
+                return None
+            choice = (run, "")
+        cn, unit = choice
+        end = rs + len(cn) + len(unit)
+        mag = next((g for g in ("万亿", "亿", "万") if cn.endswith(g) and len(cn) >= len(g)), "")
+        head = cn[: len(cn) - len(mag)]
+        value = numerals.parse_chinese(head) if head else 1
+        if value is None or (head and mag and value == 0):
+            return None
+        has_digit = any(ch in numerals.DIGITS for ch in head)
+        before = text[s0:rs]
+        if text.startswith(lex.after_cn, end) or (before and before.endswith(lex.before_cn)):
+            return None
+        if before.endswith("第"):
+            if unit in lex.raw["exclusions"]["rank_units"] and _RANK_CONTEXT.search(before[:-1]):
+                return Mention(rs - 1, end, value, "", unit, cn=True, rank=True)
+            return None
+        big = bool(mag) or (has_digit and value >= 100 and head[-1] in "百千")
+        if big:
+            if not has_digit or not unit:
+                # a bare magnitude (百亿, 千亿元) is an amount only after a cue (突破, 不足, 稳定在)
+                if not lex.cn_cue_re.search(before):
+                    return None
+            if not unit and not mag:
+                return None
+            return Mention(rs, end, float(value), mag, unit, cn=True)
+        if unit in ("倍", "个百分点", "百分点") and lex.growth_re.search(before):
+            return Mention(rs, end, float(value), "", unit, cn=True)
+        return None
+
+    # ------------------------------------------------------------------ resolving
+    def _resolve(self, text: str, ms: list[Mention], s0: int, e0: int) -> list[Mention]:
+        """Ranges and lists: unit inheritance and shared qualifiers; drop unit-less leftovers."""
+        lex = self.lex
+        for a, b in zip(ms, ms[1:]):
+            gap = text[a.e:b.s]
+            if a.extra.get("unitless") and _RANGE.match(gap) and not b.extra.get("unitless"):
+                a.unit, a.mag, a.extra["unitless"] = b.unit, b.mag, False
+                a.extra["range_low"] = True
+                b.extra["range_high"] = True
+            elif _RANGE.match(gap) and a.unit == b.unit and gap in "—–-~～－" and gap:
+                a.extra["range_low"] = True
+                b.extra["range_high"] = True
+        ms = [m for m in ms if not m.extra.get("unitless")]
+        for m in ms:
+            self._qualify(text, m, s0, e0)
+            m.clause = _clause(text, m, s0, e0)
+        # a trailing qualifier closes a list: 800亿斤、60亿斤、160亿斤以上
+        for i in range(len(ms) - 2, -1, -1):
+            a, b = ms[i], ms[i + 1]
+            if _CONNECTOR.match(text[a.e:b.s]) and not a.q_explicit and b.extra.get("q_suffix"):
+                a.qualifier = b.qualifier
+                a.extra["q_suffix"] = True
+        for m in ms:
+            if m.extra.get("range_low") and not m.q_explicit:
+                m.qualifier = "at_least"
+            if m.extra.get("range_high") and not m.q_explicit:
+                m.qualifier = "at_most"
+        return ms
+
+    def _qualify(self, text: str, m: Mention, s0: int, e0: int) -> None:
+        lex = self.lex
+        q = None
+        pm = lex.prefix_q_re.search(text, max(s0, m.s - 4), m.s)
+        if pm:
+            q = lex.prefix_q[pm.group()]
+            m.extra["prefix_len"] = len(pm.group())
+        sm = lex.suffix_q_re.match(text, m.e, e0)
+        m.tail = m.e
+        if sm:
+            q = lex.suffix_q[sm.group()] if q is None or q in ("over", "near") else q
+            m.tail = sm.end()
+            m.extra["q_suffix"] = True
+        if q is None and m.inner:
+            q = lex.inner_q[m.inner]
+        if q:
+            m.qualifier, m.q_explicit = q, True
+
+    # ------------------------------------------------------------------ document
+    def extract(self, raw: str, doc: str = "text"):
+        """The indicators of one document's text as a DataFrame (see analysis.schema)."""
+        cols: dict[str, list] = {}
+        for row in self.rows(raw, doc):
+            for k, v in row.items():
+                cols.setdefault(k, []).append(v)
+        return frame(cols)
+
+    def rows(self, raw: str, doc: str = "text"):
+        """Rows (dicts) of the indicators of one document, in text order."""
+        layout = unwrap(raw)
+        text = layout.text
+        review_year, plan_year = structure.years(text)
+        paras = structure.paragraphs(text, layout.paragraphs())
+        for para in paras:
+            topic = None
+            for s0, e0 in structure.sentences(text, para.start, para.end):
+                if topic is None:
+                    topic = text[s0:e0]
+                ms = self.find_mentions(text, s0, e0)
+                if not ms:
+                    continue
+                ms = self._resolve(text, ms, s0, e0)
+                if not ms:
+                    continue
+                metrics.name_mentions(self.lex, text, ms, s0, e0)
+                for m in ms:
+                    self._classify(text, m, s0, e0, para)
+                _share_measure(text, ms)
+                sector_ctx = metrics.SectorContext(self.lex, text, s0, e0, topic, para.section_title)
+                rs0, re0 = layout.to_raw(s0, e0)
+                sentence = text[s0:e0]
+                for m in ms:
+                    sector, sectors = sector_ctx.classify(m, text)
+                    rs, re_ = layout.to_raw(m.s, m.e)
+                    unit_written = m.mag + m.unit
+                    year = review_year if m.kind == "achieved" else plan_year if m.kind == "target" else None
+                    en, en_src = metrics.english(m.metric_zh, sector, m, self.lex)
+                    yield {
+                        "doc": doc,
+                        "id": f"i{rs}-{re_}",
+                        "start": rs,
+                        "end": re_,
+                        "raw": raw[rs:re_],
+                        "value": float(m.value),
+                        "unit": unit_written,
+                        "value_base": _base_value(m, self.lex),
+                        "base_unit": m.base_unit,
+                        "unit_en": unit_en(m, self.lex),
+                        "qualifier": m.qualifier,
+                        "kind": m.kind,
+                        "measure": m.measure,
+                        "sector": sector,
+                        "sectors": ";".join(sectors),
+                        "metric_zh": m.metric_zh,
+                        "metric_en": en,
+                        "metric_en_source": en_src,
+                        "year": year,
+                        "section": para.section,
+                        "section_title": para.section_title,
+                        "paragraph": para.index,
+                        "sentence": sentence,
+                        "sentence_start": rs0,
+                        "sentence_end": re0,
+                    }
+
+    # ------------------------------------------------------------------ classifying
+    def _classify(self, text: str, m: Mention, s0: int, e0: int, para) -> None:
+        lex = self.lex
+        cs, ce = m.clause
+        before = text[cs:m.s - m.extra.get("prefix_len", 0)]
+        # base unit
+        if m.unit:
+            m.base_unit = lex.units.get(m.unit, {}).get("base", m.unit)
+        else:
+            m.base_unit = _implied_unit(lex, text, m, cs, ce)
+        # measure
+        if m.rank:
+            m.measure = "rank"
+        elif m.unit in ("%", "‰", "倍", "个百分点", "百分点", "位") or m.base_unit == "%":
+            grown = m.extra.get("growth")
+            if grown is None:
+                grown = _is_growth(lex, text, m, cs, ce, before)
+            m.measure = "growth" if grown else ("share" if m.unit in ("%", "‰") or m.base_unit == "%" else "level")
+            if m.unit in ("倍", "个百分点", "百分点") and not _followed_by_to(before):
+                m.measure = "growth"
+            if m.unit == "位" and not grown:
+                m.measure = "level"
+        else:
+            m.measure = "level"
+        m.kind = _kind(lex, para.section, text[cs:ce], before, text[s0:m.s])
+
+
+def _share_measure(text: str, ms) -> None:
+    """'增长18.6%和23.4%': the later numbers of a list are rates of the same kind as the first."""
+    for a, b in zip(ms, ms[1:]):
+        if a.measure == "growth" and b.unit == a.unit and _CONNECTOR.match(text[a.tail:b.s] or "、"):
+            b.measure = "growth"
+
+
+def _clause(text: str, m: Mention, s0: int, e0: int) -> tuple[int, int]:
+    cs = s0
+    for i in range(m.s - 1, s0 - 1, -1):
+        if text[i] in _CLAUSE_DELIMS:
+            cs = i + 1
+            break
+    nxt = _CLAUSE_RE.search(text, m.tail, e0)
+    return cs, (nxt.start() if nxt else e0)
+
+
+def _followed_by_to(before: str) -> bool:
+    return before.endswith(("至", "到", "为", "由"))
+
+
+def _is_growth(lex, text, m, cs, ce, before) -> bool:
+    b = before.rstrip()
+    if b.endswith(("降至", "增至", "提高到", "提升到", "提高至", "提升至", "达到", "由", "为")):
+        return False
+    if lex.growth_re.search(b):
+        return True
+    if lex.growth_after_re.match(text, m.tail, ce):
+        return True
+    return False
+
+
+def _kind(lex, section: str, clause: str, before: str, sentence_before: str) -> str:
+    part = structure.part_of(section)
+    cues = lex.kind_cues
+    if section == "problems":
+        return "context"
+    if part == "review":
+        return "achieved"
+    if part == "plan":
+        if cues["achieved"].search(before):
+            return "achieved"
+        if cues["context"].search(before) and not cues["target"].search(before):
+            return "context"
+        return "target"
+    # preamble / unknown: decide by cues alone
+    if cues["target"].search(sentence_before):
+        return "target"
+    if cues["context"].search(before):
+        return "context"
+    return "achieved"
+
+
+def _implied_unit(lex, text, m, cs, ce) -> str:
+    """Base unit of a bare 万/亿 amount: the counted noun after it, else a noun before it."""
+    after = lex.implied_re.search(text, m.tail, min(ce, m.tail + 8))
+    if after is not None and after.start() > m.tail + 3:
+        after = None
+    if after:
+        return lex.implied_units[after.group()]
+    left = [x for x in lex.implied_re.finditer(text, cs, m.s)]
+    if left:
+        return lex.implied_units[left[-1].group()]
+    return ""
+
+
+def _base_value(m: Mention, lex) -> float:
+    factor = lex.magnitudes.get(m.mag, 1.0) if m.mag else 1.0
+    return float(m.value) * factor
+
+
+def unit_en(m: Mention, lex) -> str:
+    u = lex.units.get(m.unit, {}).get("en", "") if m.unit else ""
+    if not u:
+        u = {"人": "people", "元": "yuan", "户": "households"}.get(m.base_unit, "")
+    mag = _MAG_EN.get(m.mag, "")
+    return " ".join(x for x in (mag, u) if x)
+
+
+def _parse_cn_decimal(s: str) -> float | None:
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s)
+    whole, _, frac = s.partition("点")
+    w = numerals.parse_chinese(whole)
+    if w is None:
+        return None
+    if frac:
+        digits = "".join(str(numerals.DIGITS.get(c, "")) for c in frac)
+        return float(f"{w}.{digits}")
+    return float(w)
+
+
+_DEFAULT = None
+
+
+def default_extractor() -> Extractor:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT

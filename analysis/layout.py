@@ -1,0 +1,173 @@
+"""Undo the PDF layout of a report while keeping a map back to the raw offsets.
+
+A PDF-extracted report has hard line breaks inside sentences and numbers ("2500亿\\n元"), stray
+spaces inside numbers ("19.3 万户"), page markers ("■上接第1版") and blank lines that are sometimes
+paragraph breaks and sometimes column breaks inside a sentence. :func:`unwrap` returns a
+:class:`Layout`: the readable text (one paragraph per line) and :meth:`Layout.to_raw`, which maps any
+span of it back to the span of the original text that it came from (inner spaces and line breaks
+included), so that ``raw[start:end]`` is exactly what the reader sees in the file.
+
+Every character of the readable text is a character of the raw text at a known position, except that
+a kept whitespace run becomes one " " or one paragraph break "\\n" and full-width digits and letters
+become ASCII (same length), so the map is a list of aligned segments.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from statistics import median
+
+_WS = "[ \\t\\u3000\\u00a0\\u2002\\u2003\\u2009\\u200b\\r\\n\\f\\v]"
+# Page markers of a newspaper or PDF layout: ■上接第1版, （下转第2版）, - 3 -, 第 3 页, a bare page number line.
+_MARKER = (
+    r"[■□◆◇●○▲△★☆]?[ \t\u3000]*[（(]?[ \t\u3000]*[上下]?[接转]第[ \t\u3000]*[0-9０-９一二三四五六七八九十]+"
+    r"[ \t\u3000]*版[ \t\u3000]*[）)]?"
+)
+_PAGE_LINE = (
+    r"(?m:^[ \t\u3000]*(?:[-—－–][ \t]*\d{1,4}[ \t]*[-—－–]|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|\d{1,4})[ \t\u3000]*(?=\r?\n|\r|\Z))"
+)
+_GAP = re.compile(f"(?:{_WS}|{_MARKER}|{_PAGE_LINE})+")
+_HEADING = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分节])")
+_TERMINAL = set("。！？!?…；;：:")
+_CLOSERS = set("”’\"'」』）)】》")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_FULLWIDTH = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)},
+     **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+     **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+     "％": "%"}
+)
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "%.-+/")
+
+
+@dataclass
+class Layout:
+    """Readable text of a report plus the map back to raw offsets."""
+
+    raw: str
+    text: str
+    _cpos: list[int] = field(repr=False)
+    _rpos: list[int] = field(repr=False)
+
+    def raw_pos(self, i: int) -> int:
+        """Raw offset of readable character i."""
+        k = bisect_right(self._cpos, i) - 1
+        return self._rpos[k] + (i - self._cpos[k])
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw span [rs, re) of the readable span [start, end) (end > start)."""
+        return self.raw_pos(start), self.raw_pos(end - 1) + 1
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Readable spans of the paragraphs (one per line of the readable text)."""
+        out, pos = [], 0
+        for m in re.finditer("\n", self.text):
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        if pos < len(self.text):
+            out.append((pos, len(self.text)))
+        return out
+
+
+def _line_starts(raw: str) -> list[int]:
+    return [0] + [m.end() for m in _LINE_BREAK.finditer(raw)]
+
+
+def _is_wrapped(raw: str, starts: list[int]) -> tuple[bool, float]:
+    """Is the text hard-wrapped at a fixed width (PDF layout)? Returns (wrapped, typical width)."""
+    ends = starts[1:] + [len(raw) + 1]
+    lengths = [len(raw[s:e].strip()) for s, e in zip(starts[:2000], ends[:2000])]
+    lengths = [n for n in lengths if n]
+    if len(lengths) < 5:
+        return False, 0.0
+    width = median(lengths)
+    near = sum(1 for n in lengths if 0.85 * width <= n <= 1.15 * width)
+    return near >= 0.5 * len(lengths) and width >= 10, float(width)
+
+
+def _last_char(raw: str, pos: int) -> str:
+    """Last non-closing character before pos (so that 。” counts as a sentence end)."""
+    i = pos - 1
+    while i >= 0 and raw[i] in _CLOSERS:
+        i -= 1
+    return raw[i] if i >= 0 else ""
+
+
+def unwrap(raw: str) -> Layout:
+    """Readable text of a raw report (see the module docstring)."""
+    starts = _line_starts(raw)
+    wrapped, width = _is_wrapped(raw, starts)
+    pieces: list[str] = []
+    cpos: list[int] = []
+    rpos: list[int] = []
+    clen = 0
+    prev_end = 0
+    n = len(raw)
+    for m in _GAP.finditer(raw):
+        gs, ge = m.span()
+        if gs > prev_end:
+            cpos.append(clen)
+            rpos.append(prev_end)
+            pieces.append(raw[prev_end:gs])
+            clen += gs - prev_end
+        prev_end = ge
+        if gs == 0 or ge == n:
+            continue  # leading/trailing whitespace and markers
+        gap = m.group()
+        breaks = len(_LINE_BREAK.findall(gap))
+        before, after = raw[gs - 1], raw[ge]
+        sub = ""
+        if breaks == 0:
+            if _ascii_word(before) and _ascii_word(after):
+                sub = " "
+        else:
+            sub = _gap_with_break(raw, gs, ge, breaks, starts, wrapped, width)
+        if sub:
+            cpos.append(clen)
+            rpos.append(gs if sub == " " else _first_break(raw, gs, ge))
+            pieces.append(sub)
+            clen += 1
+    if prev_end < n:
+        cpos.append(clen)
+        rpos.append(prev_end)
+        pieces.append(raw[prev_end:])
+        clen += n - prev_end
+    if not cpos:
+        cpos, rpos = [0], [0]
+    text = "".join(pieces).translate(_FULLWIDTH)
+    return Layout(raw, text, cpos, rpos)
+
+
+def _first_break(raw: str, gs: int, ge: int) -> int:
+    m = _LINE_BREAK.search(raw, gs, ge)
+    return m.start() if m else gs
+
+
+def _gap_with_break(raw: str, gs: int, ge: int, breaks: int, starts: list[int], wrapped: bool,
+                    width: float) -> str:
+    """What a gap containing line breaks becomes: '' (same sentence), ' ' or '\\n' (new paragraph)."""
+    last = _last_char(raw, gs)
+    ends_sentence = last in _TERMINAL
+    line_start = starts[bisect_right(starts, gs - 1) - 1]
+    prev_line = raw[line_start:gs].strip()
+    next_is_heading = _HEADING.match(raw, ge) is not None
+    prev_is_heading = (_HEADING.match(prev_line) is not None or len(prev_line) <= 0.6 * width) and not any(
+        c in _TERMINAL or c in "，," for c in prev_line)
+    if not wrapped:
+        return "\n"
+    if next_is_heading and (ends_sentence or breaks >= 2 or len(prev_line) < 0.8 * width):
+        return "\n"
+    if prev_is_heading and breaks >= 2:
+        return "\n"
+    if ends_sentence and (breaks >= 2 or len(prev_line) < 0.8 * width):
+        return "\n"
+    if _ascii_word(raw[gs - 1]) and _ascii_word(raw[ge]):
+        return " "
+    return ""

@@ -1,0 +1,108 @@
+"""The language data of ``analysis/data/lexicon.yaml`` and ``glossary.yaml``, loaded once and compiled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _alternation(words) -> str:
+    """A regex alternation matching the longest word first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    raw: dict
+    units: dict            # unit -> {en, dim, base}
+    unit_re: str           # alternation of units, longest first
+    magnitudes: dict       # 亿 -> 1e8
+    prefix_q: dict
+    suffix_q: dict
+    inner_q: dict
+    prefix_q_re: re.Pattern
+    suffix_q_re: re.Pattern
+    implied_units: dict    # noun -> base unit
+    implied_re: re.Pattern
+    growth_re: re.Pattern  # growth verb (+ fillers) at the end of a string
+    growth_after_re: re.Pattern
+    share_re: re.Pattern
+    kind_cues: dict        # kind -> compiled regex
+    sections: dict
+    cn_cue_re: re.Pattern
+    after_number: tuple
+    after_cn: tuple
+    before_cn: tuple
+    strip_prefix_re: re.Pattern
+    strip_suffix_re: re.Pattern
+    sector_order: tuple
+    sector_en: dict
+    keyword_sectors: dict  # keyword -> {sector: weight}
+    keyword_re: re.Pattern
+    sector_by_unit: dict
+    metric_heads: tuple
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    raw = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    units = {}
+    for u, meta in raw["units"].items():
+        units[str(u)] = {"en": meta["en"], "dim": meta["dim"], "base": meta.get("base", str(u))}
+    q = raw["qualifiers"]
+    implied = {noun: base for base, nouns in raw["implied_units"].items() for noun in nouns}
+    fillers = _alternation(raw["growth_fillers"])
+    verbs = _alternation(raw["growth_verbs"])
+    growth_re = re.compile(f"(?:{verbs})(?:{fillers})*$")
+    kw: dict[str, dict[str, float]] = {}
+    for sector, meta in raw["sectors"].items():
+        for word in meta["keywords"]:
+            kw.setdefault(str(word), {})[sector] = 1.0
+        for word in meta.get("weak", []):
+            kw.setdefault(str(word), {})[sector] = 0.5
+    for word, sectors in raw["sector_pairs"].items():
+        kw[str(word)] = {**{s: 1.0 for s in sectors}, **kw.get(str(word), {})}
+    return Lexicon(
+        raw=raw,
+        units=units,
+        unit_re=_alternation(units),
+        magnitudes={k: float(v) for k, v in raw["magnitudes"].items()},
+        prefix_q=q["prefix"],
+        suffix_q=q["suffix"],
+        inner_q=q["inner"],
+        prefix_q_re=re.compile(f"(?:{_alternation(q['prefix'])})$"),
+        suffix_q_re=re.compile(_alternation(q["suffix"])),
+        implied_units=implied,
+        implied_re=re.compile(_alternation(implied)),
+        growth_re=growth_re,
+        growth_after_re=re.compile(_alternation(raw["growth_after"])),
+        share_re=re.compile(_alternation(raw["share_words"])),
+        kind_cues={k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in raw["kind_cues"].items()},
+        sections=raw["sections"],
+        cn_cue_re=re.compile(f"(?:{_alternation(raw['cn_amount_cues'])})$"),
+        after_number=tuple(raw["exclusions"]["after_number"]),
+        after_cn=tuple(raw["exclusions"]["after_cn_amount"]),
+        before_cn=tuple(raw["exclusions"]["before_cn_amount"]),
+        strip_prefix_re=re.compile(f"^(?:{_alternation(raw['metric_strip_prefix'])})+"),
+        strip_suffix_re=re.compile(f"(?:{_alternation(raw['metric_strip_suffix'])})+$"),
+        sector_order=tuple(raw["sectors"]),
+        sector_en={s: m["en"] for s, m in raw["sectors"].items()},
+        keyword_sectors=kw,
+        keyword_re=re.compile(_alternation(kw)),
+        sector_by_unit=raw["sector_by_unit"],
+        metric_heads=tuple(raw.get("metric_heads", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict:
+    """The bilingual glossary: {'metrics': {zh: en}, 'terms': {zh: en}}."""
+    data = yaml.safe_load((DATA / "glossary.yaml").read_text(encoding="utf-8")) or {}
+    return {"metrics": {str(k): str(v) for k, v in (data.get("metrics") or {}).items()},
+            "terms": {str(k): str(v) for k, v in (data.get("terms") or {}).items()}}

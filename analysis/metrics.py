@@ -1,0 +1,284 @@
+"""Naming and placing a quantity: metric_zh from the sentence, metric_en from the glossary, sectors."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+
+_RIGHT_STOP = re.compile(r"[，,。；;：:、（(《》\d]|以上|以下|左右")
+# "X等Y": X are examples of Y; their sectors are not the quantity's own.
+_EXAMPLES = re.compile(r"^[^，,；;：:。]*?(?<![高平同对均相])等(?![级奖待于同\d])")
+# the topic of a sentence such as "稀土要锚定…，力争…1300亿元": its sector holds for the whole sentence
+_TOPIC = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)])?([^，,。；;：:]{1,14}?)(?<![主重需只必想紧])(?:要|将|必须|须|应当)"
+                    r"|^[一二三四五六七八九十]+是([^，,。；;：:]{1,24})")
+_LEAD = re.compile(r"^[、和及与或，,；;]+|^以及|^并且")
+_QUOTES = str.maketrans("", "", "“”\"「」『』")
+_ITEM_SPLIT = re.compile(r"、|和|及|与")
+_COUNT_DIMS = {"count", "person"}
+_GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "rank": "rank"}
+
+
+def _strip(lex, s: str) -> str:
+    s = _LEAD.sub("", s.translate(_QUOTES)).strip()
+    prev = None
+    while prev != s:
+        prev = s
+        s = lex.strip_prefix_re.sub("", s)
+        s = lex.strip_suffix_re.sub("", s)
+        s = lex.prefix_q_re.sub("", s)
+        s = _LEAD.sub("", s)
+    if len(s) > 18:
+        for mark in ("等", "的"):
+            cut = s.rfind(mark, 0, len(s) - 2)
+            if cut >= 0:
+                s = s[cut + 1:]
+                break
+        s = s[-18:]
+    return s
+
+
+def _trailing_verb(lex, s: str) -> str:
+    for v in sorted(lex.raw["list_verbs"], key=len, reverse=True):
+        if s.endswith(v) and len(s) > len(v):
+            return v
+    return ""
+
+
+def _list_verb(lex, s: str) -> str:
+    m = re.match(f"(?:{'|'.join(map(re.escape, sorted(lex.raw['list_verbs'], key=len, reverse=True)))})", s)
+    return m.group() if m else ""
+
+
+def _right_noun(text: str, pos: int, end: int) -> str:
+    stop = _RIGHT_STOP.search(text, pos, end)
+    noun = text[pos:(stop.start() if stop else end)]
+    return noun[:12].translate(_QUOTES)
+
+
+def _groups(text: str, ms) -> list[list]:
+    """Runs of mentions joined only by a list connector (、和及与)."""
+    groups, cur = [], [ms[0]]
+    for a, b in zip(ms, ms[1:]):
+        if b.clause == a.clause and re.fullmatch(r"、|和|及|与|以及|或|", text[a.tail:b.s - b.extra.get("prefix_len", 0)]):
+            cur.append(b)
+        else:
+            groups.append(cur)
+            cur = [b]
+    groups.append(cur)
+    return groups
+
+
+def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
+    """Set metric_zh and subject of every mention of one sentence."""
+    head_verb = ""
+    for i, m in enumerate(ms):
+        cs, ce = m.clause
+        lstart = cs
+        cont = False
+        if i and ms[i - 1].clause == m.clause:
+            lstart = ms[i - 1].tail
+            cont = text[lstart:m.s].startswith(("、", "和", "及"))
+        left = _strip(lex, text[lstart:m.s - m.extra.get("prefix_len", 0)])
+        verb = _list_verb(lex, left)
+        if not cont:
+            head_verb = verb
+        elif head_verb and not verb:
+            left = head_verb + left if left and not lex.growth_re.fullmatch(left) else left
+        dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
+        right = _right_noun(text, m.tail, ce) if (dim in _COUNT_DIMS or not m.unit or not left) else ""
+        right = right[1:] if right.startswith("的") and not left else ("" if right.startswith("的") else right)
+        right = right if len(right) >= 2 else ""
+        if right:
+            tv = _trailing_verb(lex, left)
+            if tv and len(left) > 4:
+                name = tv + right
+            elif not left or len(left) <= 4:
+                name = left + right
+            elif left.endswith("等"):
+                name = (verb or "") + right
+            else:
+                name = left + right if len(left) + len(right) <= 16 else left
+        else:
+            name = left.rstrip("等")
+        m.metric_zh = name
+        m.subject = lex.growth_re.sub("", name)
+    _respectively(lex, text, ms)
+    _borrow(lex, text, ms)
+
+
+def _respectively(lex, text: str, ms) -> None:
+    """分别: 'A、B分别增长3.5倍和2.5倍' names the two numbers A增长 and B增长 (also 粮肉奶产量)."""
+    for group in _groups(text, ms):
+        first = group[0]
+        cs, _ = first.clause
+        left = text[cs:first.s]
+        k = left.find("分别")
+        if k < 0 or len(group) < 2:
+            continue
+        subject = _strip(lex, left[:k])
+        verb_text = left[k + 2:]
+        verb = lex.growth_re.search(verb_text)
+        verb = verb.group() if verb else ""
+        items = [x for x in _ITEM_SPLIT.split(subject) if x]
+        n = len(group)
+        if len(items) == 1 and len(items[0]) > n:
+            word = items[0]
+            items = [c + word[n:] for c in word[:n]]
+        if len(items) != n:
+            continue
+        head = next((h for h in lex.metric_heads if items[-1].endswith(h) and len(items[-1]) > len(h)), "")
+        for m, item in zip(group, items):
+            if head and not item.endswith(head):
+                item += head
+            m.subject = item
+            m.metric_zh = item + verb
+            m.extra["distributed"] = True
+
+
+def _borrow(lex, text: str, ms) -> None:
+    """A number whose clause names no subject ('增长18.6%和23.4%') takes the subjects before it."""
+    groups = _groups(text, ms)
+    for gi, group in enumerate(groups):
+        names = [m.metric_zh for m in group]
+        bare = all(not n or lex.growth_re.fullmatch(n) or n in ("全国", "全区", "排名", "保持全国") for n in names)
+        if not bare or gi == 0:
+            continue
+        prev = [m for g in groups[:gi] for m in g]
+        if len(prev) >= len(group) and len(group) > 1:
+            donors = prev[-len(group):]
+        else:
+            donors = [prev[-1]] * len(group)
+        for m, d in zip(group, donors):
+            verb = m.metric_zh if lex.growth_re.fullmatch(m.metric_zh or "-") else ""
+            suffix = "排名" if m.rank else verb
+            m.subject = d.subject
+            m.metric_zh = d.subject + suffix
+
+
+class SectorContext:
+    """Sector evidence of one sentence: keyword hits per clause, weighed by distance to a mention.
+
+    A mention's primary sector comes from its metric name, then its own clause, then (when those
+    name nothing) the nearest earlier clause of the same segment that does (the subject of the
+    sentence), then nearby clauses with decaying weight, its paragraph's topic sentence and section
+    title. Secondary sectors need direct evidence: a hit in the metric, the own clause or the subject
+    clause, or nearby clauses adding up to a clause's weight.
+    """
+
+    DECAY = (1.0, 0.5, 0.2, 0.1)  # clause distance 0, 1, 2, 3+
+    SECONDARY = 1.0
+
+    def __init__(self, lex, text: str, s0: int, e0: int, topic: str, title: str):
+        self.lex = lex
+        self.clauses = [(m.start(), m.end()) for m in re.finditer(r"[^，,；;：:。！？!?]+[，,；;：:。！？!?]*", text[s0:e0])]
+        self.clauses = [(a + s0, b + s0) for a, b in self.clauses] or [(s0, e0)]
+        self.hits, self.example_hits = [], []
+        for a, b in self.clauses:
+            clause = text[a:b]
+            ex = _EXAMPLES.match(clause)
+            self.example_hits.append(self._hits(ex.group()) if ex else {})
+            self.hits.append(self._hits(clause[ex.end():] if ex else clause))
+        topic_m = _TOPIC.match(text[s0:e0])
+        self.subject = self._hits(topic_m.group(1) or topic_m.group(2)) if topic_m else {}
+        # segment number of every clause (a segment ends at ；)
+        self.segment, seg = [], 0
+        for a, b in self.clauses:
+            self.segment.append(seg)
+            if text[b - 1] in "；;":
+                seg += 1
+        self.background = self._hits(topic)
+        for sec, w in self._hits(title).items():
+            self.background[sec] = self.background.get(sec, 0.0) + w
+
+    def _hits(self, s: str, add: bool = False) -> dict[str, float]:
+        """Keyword weight per sector in s: the strongest hit, or the sum of hits when add."""
+        out: dict[str, float] = {}
+        for hit in self.lex.keyword_re.finditer(s):
+            for sec, w in self.lex.keyword_sectors[hit.group()].items():
+                out[sec] = out.get(sec, 0.0) + w if add else max(out.get(sec, 0.0), w)
+        return out
+
+    def _index(self, pos: int) -> int:
+        for i, (a, b) in enumerate(self.clauses):
+            if a <= pos < b:
+                return i
+        return len(self.clauses) - 1
+
+    def classify(self, m, text: str) -> tuple[str, list[str]]:
+        lex = self.lex
+        ci = self._index(m.s)
+        ex = _EXAMPLES.match(m.metric_zh)
+        metric = self._hits(m.metric_zh[ex.end():] if ex else m.metric_zh, add=True)
+        dim = lex.units.get(m.unit, {}).get("dim", "")
+        if dim in lex.sector_by_unit:
+            sec = lex.sector_by_unit[dim]
+            metric[sec] = max(metric.get(sec, 0.0), 1.0)
+        own = {} if m.extra.get("distributed") else self.hits[ci]
+        carry: dict[str, float] = {}
+        if not metric and not own:
+            for j in range(ci - 1, -1, -1):
+                if self.segment[j] != self.segment[ci]:
+                    break
+                if self.hits[j]:
+                    carry = self.hits[j]
+                    break
+        near: dict[str, float] = {s: 0.5 * v for s, v in self.example_hits[ci].items()}
+        for j, hits in enumerate(self.hits):
+            if j == ci or self.segment[j] != self.segment[ci]:
+                continue
+            w = self.DECAY[min(abs(j - ci), len(self.DECAY) - 1)]
+            for sec, v in hits.items():
+                near[sec] = near.get(sec, 0.0) + w * v
+        scores: dict[str, float] = {}
+        for weight, src in ((4.0, metric), (2.0, own), (2.0, carry), (2.0, self.subject), (1.0, near),
+                            (0.25, self.background)):
+            for sec, v in src.items():
+                scores[sec] = scores.get(sec, 0.0) + weight * v
+        if not scores:
+            return "macro", ["macro"]
+        order = {s: i for i, s in enumerate(lex.sector_order)}
+        ranked = sorted(scores, key=lambda s: (-scores[s], order.get(s, 99)))
+        primary = ranked[0]
+        direct = set(metric) | set(own) | set(carry) | set(self.subject)
+        direct |= {s for s, v in near.items() if v > self.SECONDARY}
+        return primary, [primary] + [s for s in ranked[1:] if s in direct]
+
+
+def english(metric_zh: str, sector: str, m, lex) -> tuple[str, str]:
+    """(English label, source): curated glossary, else composed from terms, else generic."""
+    g = lexicon.glossary()
+    if metric_zh in g["metrics"]:
+        return g["metrics"][metric_zh], "glossary"
+    composed = _compose(metric_zh, g["terms"])
+    if composed:
+        return composed, "terms"
+    what = _GENERIC_MEASURE.get(m.measure, "amount")
+    return f"{lex.sector_en.get(sector, sector)} {what}", "generic"
+
+
+_TERM_RE_CACHE: dict = {}
+
+
+def _compose(zh: str, terms: dict) -> str:
+    """Greedy longest-match translation; '' unless at least 70% of the Chinese is covered."""
+    if not zh:
+        return ""
+    key = id(terms)
+    if key not in _TERM_RE_CACHE:
+        alt = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        _TERM_RE_CACHE[key] = re.compile(alt) if alt else None
+    rx = _TERM_RE_CACHE[key]
+    if rx is None:
+        return ""
+    words, covered = [], 0
+    for hit in rx.finditer(zh):
+        en = terms[hit.group()]
+        covered += len(hit.group())
+        if en and (not words or words[-1] != en):
+            words.append(en)
+    cjk = sum(1 for c in zh if "\u4e00" <= c <= "\u9fff")
+    if not words or covered < 0.7 * max(cjk, 1):
+        return ""
+    label = " ".join(words)
+    return label[0].upper() + label[1:]

@@ -1,0 +1,106 @@
+"""Reading a report from disk: decoding, with one clear error for anything that is not a text.
+
+Offsets everywhere in the package index the string returned by :func:`read_text`: the file's bytes
+decoded (a byte-order mark is an encoding mark, not text, and is consumed by the codec), with
+nothing else stripped or normalised — CRLF line ends stay ``\\r\\n``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+MAX_BYTES = 512 * 1024 * 1024  # refuse anything larger than this: it is not a report
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# C0 controls other than tab, LF, VT, FF, CR; a text with many of them is binary.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
+class ReportError(Exception):
+    """A report that cannot be read. The message is one line, fit for stderr."""
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    sample = text[:65536]
+    return len(_CONTROL.findall(sample)) > max(2, len(sample) // 200)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Most UTF-16 text in CJK/ASCII has a zero byte in every other position."""
+    head = data[:4096]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even_zero = head[0::2].count(0) / (len(head) / 2)
+    odd_zero = head[1::2].count(0) / (len(head) / 2)
+    for share, enc in ((odd_zero, "utf-16-le"), (even_zero, "utf-16-be")):
+        if share > 0.3:
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def decode(data: bytes, name: str = "input") -> tuple[str, str]:
+    """Decode report bytes; returns (text, encoding). Raises ReportError with one line."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc), enc + " (BOM)"
+            except UnicodeDecodeError as exc:
+                raise ReportError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc} "
+                                  f"(byte {exc.start + len(bom)})") from None
+    try:
+        text, enc = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text = None
+    if text is None and b"\x00" in data:
+        text = _utf16_without_bom(data)
+        enc = "utf-16"
+        if text is None:
+            raise ReportError(f"{name}: binary file (contains NUL bytes), not a text report")
+    if text is None:
+        try:
+            text, enc = data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError as exc:
+            raise ReportError(f"{name}: cannot decode byte {exc.start} as UTF-8, GB18030/GBK or UTF-16; "
+                              "save the report as UTF-8") from None
+    if _looks_binary(text):
+        raise ReportError(f"{name}: binary file (control bytes in the text), not a text report")
+    return text, enc
+
+
+def read_text(path: str | Path) -> str:
+    """The decoded text of a report file (see the module docstring for what offsets index)."""
+    return read_report(path)[0]
+
+
+def read_report(path: str | Path) -> tuple[str, str]:
+    """(text, encoding) of a report file, or ReportError with one line saying what is wrong."""
+    p = Path(path)
+    if not p.exists():
+        raise ReportError(f"{p}: no such file")
+    if p.is_dir():
+        raise ReportError(f"{p}: is a directory, not a report file")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ReportError(f"{p}: {size / 2**20:.0f} MiB is larger than the {MAX_BYTES // 2**20} MiB limit")
+        data = p.read_bytes()
+    except PermissionError:
+        raise ReportError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise ReportError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise ReportError(f"{p}: empty file")
+    return decode(data, str(p))
