@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .extract import Extractor, default_extractor
+from .extractor import Extractor, default_extractor
 from .reading import ReportError, decode, read_report, read_text
 from .schema import columns, dtypes, table_schema
 

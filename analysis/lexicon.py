@@ -47,6 +47,8 @@ class Lexicon:
     keyword_re: re.Pattern
     sector_by_unit: dict
     metric_heads: tuple
+    list_verb_re: re.Pattern      # a list verb at the start of a string
+    trailing_verb_re: re.Pattern  # a list verb at the end of a string
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +99,8 @@ def load() -> Lexicon:
         keyword_re=re.compile(_alternation(kw)),
         sector_by_unit=raw["sector_by_unit"],
         metric_heads=tuple(raw.get("metric_heads", [])),
+        list_verb_re=re.compile(_alternation(raw["list_verbs"])),
+        trailing_verb_re=re.compile(f"(?<=.)(?:{_alternation(raw['list_verbs'])})$"),
     )
 
 

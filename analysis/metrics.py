@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import lexicon
 
@@ -39,14 +40,12 @@ def _strip(lex, s: str) -> str:
 
 
 def _trailing_verb(lex, s: str) -> str:
-    for v in sorted(lex.raw["list_verbs"], key=len, reverse=True):
-        if s.endswith(v) and len(s) > len(v):
-            return v
-    return ""
+    m = lex.trailing_verb_re.search(s)
+    return m.group() if m else ""
 
 
 def _list_verb(lex, s: str) -> str:
-    m = re.match(f"(?:{'|'.join(map(re.escape, sorted(lex.raw['list_verbs'], key=len, reverse=True)))})", s)
+    m = lex.list_verb_re.match(s)
     return m.group() if m else ""
 
 
@@ -139,16 +138,18 @@ def _respectively(lex, text: str, ms) -> None:
 def _borrow(lex, text: str, ms) -> None:
     """A number whose clause names no subject ('增长18.6%和23.4%') takes the subjects before it."""
     groups = _groups(text, ms)
+    prev: list = []
     for gi, group in enumerate(groups):
         names = [m.metric_zh for m in group]
         bare = all(not n or lex.growth_re.fullmatch(n) or n in ("全国", "全区", "排名", "保持全国") for n in names)
         if not bare or gi == 0:
+            prev.extend(group)
             continue
-        prev = [m for g in groups[:gi] for m in g]
         if len(prev) >= len(group) and len(group) > 1:
             donors = prev[-len(group):]
         else:
             donors = [prev[-1]] * len(group)
+        prev.extend(group)
         for m, d in zip(group, donors):
             verb = m.metric_zh if lex.growth_re.fullmatch(m.metric_zh or "-") else ""
             suffix = "排名" if m.rank else verb
@@ -173,6 +174,7 @@ class SectorContext:
         self.lex = lex
         self.clauses = [(m.start(), m.end()) for m in re.finditer(r"[^，,；;：:。！？!?]+[，,；;：:。！？!?]*", text[s0:e0])]
         self.clauses = [(a + s0, b + s0) for a, b in self.clauses] or [(s0, e0)]
+        self.starts = [a for a, _ in self.clauses]
         self.hits, self.example_hits = [], []
         for a, b in self.clauses:
             clause = text[a:b]
@@ -200,10 +202,7 @@ class SectorContext:
         return out
 
     def _index(self, pos: int) -> int:
-        for i, (a, b) in enumerate(self.clauses):
-            if a <= pos < b:
-                return i
-        return len(self.clauses) - 1
+        return max(0, min(bisect_right(self.starts, pos) - 1, len(self.clauses) - 1))
 
     def classify(self, m, text: str) -> tuple[str, list[str]]:
         lex = self.lex
@@ -217,14 +216,15 @@ class SectorContext:
         own = {} if m.extra.get("distributed") else self.hits[ci]
         carry: dict[str, float] = {}
         if not metric and not own:
-            for j in range(ci - 1, -1, -1):
+            for j in range(ci - 1, max(-1, ci - 12), -1):
                 if self.segment[j] != self.segment[ci]:
                     break
                 if self.hits[j]:
                     carry = self.hits[j]
                     break
         near: dict[str, float] = {s: 0.5 * v for s, v in self.example_hits[ci].items()}
-        for j, hits in enumerate(self.hits):
+        for j in range(max(0, ci - 12), min(len(self.hits), ci + 13)):
+            hits = self.hits[j]
             if j == ci or self.segment[j] != self.segment[ci]:
                 continue
             w = self.DECAY[min(abs(j - ci), len(self.DECAY) - 1)]

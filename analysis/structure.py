@@ -124,12 +124,33 @@ def _looks_like_review(text: str) -> bool:
     return bool(re.search(r"过去一年|一年来|去年", text[:2000])) and not re.search(r"今年要|力争|主要预期目标", text[:2000])
 
 
+MAX_SENTENCE = 2000  # a longer run without 。 (a table, a list) is cut at clause ends
+_CLAUSE_END = re.compile(r"[，,；;：:、]")
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside a paragraph span (ends at 。！？ with closing quotes)."""
     out, pos = [], start
     for m in _SENT_END.finditer(text, start, end):
-        out.append((pos, m.end()))
+        out.extend(_cap(text, pos, m.end()))
         pos = m.end()
     if pos < end:
-        out.append((pos, end))
+        out.extend(_cap(text, pos, end))
+    return out
+
+
+def _cap(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Cut a very long sentence at clause ends so that no piece exceeds MAX_SENTENCE."""
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = None
+        for m in _CLAUSE_END.finditer(text, s + MAX_SENTENCE // 2, s + MAX_SENTENCE):
+            cut = m.end()
+        if cut is None:  # no punctuation at all: cut where no number is split
+            cut = s + MAX_SENTENCE
+            while cut > s + 1 and (text[cut - 1].isdigit() or text[cut].isdigit()):
+                cut -= 1
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
     return out

@@ -86,30 +86,35 @@ class Extractor:
     # ------------------------------------------------------------------ finding
     def find_mentions(self, text: str, s0: int, e0: int) -> list[Mention]:
         """Mentions in text[s0:e0] (a sentence of the readable text), sorted, not overlapping."""
-        lex = self.lex
         out: list[Mention] = []
-        taken: list[tuple[int, int]] = []
         skip = [m.span() for m in _QUOTED.finditer(text, s0, e0)]
+        skip_starts = [a for a, _ in skip]
 
         def inside_skip(s, e):
-            return any(a < s and e <= b for a, b in skip)
+            k = bisect_right(skip_starts, s - 1) - 1
+            return k >= 0 and skip[k][0] < s and e <= skip[k][1]
 
+        percent = []
         for m in _PERCENT_CN.finditer(text, s0, e0):
             v = _parse_cn_decimal(m.group(1))
+            percent.append(m.span())
             if v is not None and not inside_skip(*m.span()):
                 out.append(Mention(m.start(), m.end(), v, "", "%", cn=True, base_unit="%"))
-                taken.append(m.span())
-
+        taken = list(percent)
+        pstarts = [a for a, _ in percent]
         for m in self.arabic.finditer(text, s0, e0):
-            taken.append(m.span())
-            if any(a <= m.start() < b for a, b in taken[:-1]):
+            k = bisect_right(pstarts, m.start()) - 1
+            if k >= 0 and percent[k][0] <= m.start() < percent[k][1]:
                 continue
+            taken.append(m.span())
             mention = self._arabic_mention(text, m, s0, e0)
             if mention is not None and not inside_skip(mention.s, mention.e):
                 out.append(mention)
-
+        taken.sort()
+        tstarts = [a for a, _ in taken]
         for m in _CN_RUN.finditer(text, s0, e0):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            k = bisect_right(tstarts, m.end() - 1) - 1
+            if k >= 0 and taken[k][1] > m.start():
                 continue
             if m.start() > s0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in "多余."):
                 continue
@@ -137,6 +142,8 @@ class Extractor:
             return None
         if not unit and inner and not mag:
             return None  # '300多' with nothing after
+        if len(m.group("num").split(".")[0].replace(",", "")) > 15:
+            return None  # an id or a code, not a quantity
         value = numerals.parse_arabic(m.group("num"))
         mention = Mention(s, e, value, mag, unit, inner)
         if before == "第":
@@ -158,6 +165,8 @@ class Extractor:
         lex = self.lex
         run = m.group()
         rs = m.start()
+        if len(run) > 24:
+            return None  # no numeral is that long: a run of characters, not a number
         choice = None
         for k in range(len(run), 0, -1):
             cn = run[:k]

@@ -1,0 +1,381 @@
+"""The report build: extract -> chapters (papermill, in parallel) -> jupyter-book (strict) -> publish.
+
+``python -m analysis build`` runs it. Each stage is skipped when its inputs did not change:
+
+* a chapter notebook stores the hash of its inputs (the template, its parameters, the seed, the
+  ``analysis`` package and the report's data files) in its metadata; a chapter whose stored hash
+  matches is not executed again;
+* the book is not rebuilt when neither its sources nor the chapters changed and the site exists.
+
+A failing chapter stops the build naming the notebook and the cell; the book is built into a
+temporary folder and replaces the published site only when the whole build succeeded, so the
+previous site stays intact. Executed notebooks are cleaned of timestamps and durations so that
+building twice gives the same files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import config
+from .reading import ReportError, read_report
+
+PACKAGE = Path(__file__).resolve().parent
+BOOK_FILES = ("_config.yml", "_toc.yml", "report.yml")
+
+
+class BuildError(Exception):
+    """A build failure, reported as one line (details, if any, printed before it)."""
+
+
+@dataclass
+class Target:
+    """Where a build reads and writes."""
+
+    name: str
+    seed: Path            # the report file
+    seed_param: str       # how notebooks are given the seed (relative to the project root if inside)
+    book: Path            # jupyter-book source folder (chapters are executed into book/chapters)
+    html: Path            # published site
+
+
+def _sha(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(hashlib.sha256(p).digest())
+    return h.hexdigest()
+
+
+def package_hash() -> str:
+    """Hash of the analysis package: its code and its language data."""
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in {".py", ".yaml", ".json"}
+                   and "__pycache__" not in p.parts)
+    return _sha(*(str(p.relative_to(PACKAGE)).encode() + b"\0" + p.read_bytes() for p in files))
+
+
+def tree_hash(root: Path, skip: tuple[str, ...] = ("_build",)) -> str:
+    files = sorted(p for p in root.rglob("*") if p.is_file() and not any(s in p.parts for s in skip)
+                   and ".ipynb_checkpoints" not in p.parts)
+    return _sha(*(str(p.relative_to(root)).encode() + b"\0" + p.read_bytes() for p in files))
+
+
+def log(msg: str, quiet: bool) -> None:
+    if not quiet:
+        print(msg, flush=True)
+
+
+# ---------------------------------------------------------------------------------------- plan
+def plan(seed: str | None, out: str | None) -> Target:
+    cfg = config.report_config()
+    seed_path = config.resolve(seed or cfg["seed"]).resolve()
+    read_report(seed_path)  # one clear line if the seed cannot be read
+    default = seed_path == config.resolve(cfg["seed"]).resolve()
+    try:
+        param = seed_path.relative_to(config.ROOT).as_posix()
+    except ValueError:
+        param = str(seed_path)
+    if default:
+        html = Path(out).resolve() if out else config.BOOK / "_build" / "html"
+        return Target("default", seed_path, param, config.BOOK, html)
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in seed_path.stem) or "report"
+    work = config.SITES / name
+    html = Path(out).resolve() if out else work / "html"
+    return Target(name, seed_path, param, work / "book", html)
+
+
+def stage_book_sources(t: Target) -> None:
+    """For a report other than the shipped one: a copy of the book's sources without its chapters."""
+    if t.book == config.BOOK:
+        return
+    t.book.mkdir(parents=True, exist_ok=True)
+    for f in BOOK_FILES:
+        src = config.BOOK / f
+        if src.exists() and (not (t.book / f).exists() or (t.book / f).read_bytes() != src.read_bytes()):
+            shutil.copy2(src, t.book / f)
+    static = t.book / "_static"
+    if static.exists():
+        shutil.rmtree(static)
+    shutil.copytree(config.BOOK / "_static", static)
+    (t.book / "chapters").mkdir(exist_ok=True)
+
+
+# ---------------------------------------------------------------------------------------- data
+def write_data(t: Target) -> tuple[int, list[str]]:
+    """The downloads (CSV, JSON, Parquet, schema, metadata, datapackage) into the book's _data/data.
+
+    Files are rewritten only when their bytes change (so that an unchanged build stays unchanged).
+    """
+    from . import downloads
+
+    files = downloads.files(t.seed)
+    folder = t.book / "_data" / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, data in files.items():
+        p = folder / name
+        if not p.exists() or p.read_bytes() != data:
+            from .cli import write_atomic
+
+            write_atomic(p, data)
+            changed.append(name)
+    for p in folder.iterdir():
+        if p.name not in files:
+            p.unlink()
+    rows = json.loads(files["datapackage.json"])["resources"][0]["rows"]
+    return rows, changed
+
+
+# ---------------------------------------------------------------------------------------- chapters
+def chapter_specs(t: Target, data_hash: str) -> list[dict]:
+    cfg = config.report_config()
+    pkg = package_hash()
+    seed_bytes = t.seed.read_bytes()
+    specs = []
+    for ch in cfg["chapters"]:
+        template = config.resolve(ch["template"])
+        params = {**ch.get("parameters", {}), "seed": t.seed_param}
+        h = _sha(template.read_bytes(), json.dumps(params, sort_keys=True).encode(), seed_bytes, pkg.encode(),
+                 data_hash.encode(), ch["title"].encode(), cfg.get("kernel", "").encode())
+        specs.append({
+            "name": ch["name"], "title": ch["title"], "template": str(template),
+            "template_display": config.display_path(template), "parameters": params,
+            "out": str(t.book / "chapters" / f"{ch['name']}.ipynb"), "hash": h,
+            "kernel": _kernel(cfg.get("kernel", "python3")),
+        })
+    return specs
+
+
+def _kernel(name: str) -> str:
+    """The project's kernel if it is installed (make install), else the running Python's."""
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        return name if name in KernelSpecManager().find_kernel_specs() else "python3"
+    except Exception:  # noqa: BLE001 - no jupyter_client: papermill will say so
+        return "python3"
+
+
+def stored_hash(path: Path) -> str | None:
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        return nb.get("metadata", {}).get("report", {}).get("inputs_hash")
+    except (OSError, ValueError):
+        return None
+
+
+class _KernelLog:
+    """Send the kernels' own chatter (stderr of the process, fd 2) to build/logs/<chapter>.log."""
+
+    def __init__(self, name: str):
+        self.path = config.BUILD / "logs" / f"{name}.log"
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        sys.stderr.flush()
+        self.saved = os.dup(2)
+        self.fh = open(self.path, "wb")  # noqa: SIM115 - closed in __exit__
+        os.dup2(self.fh.fileno(), 2)
+        return self
+
+    def __exit__(self, *exc):
+        sys.stderr.flush()
+        os.dup2(self.saved, 2)
+        os.close(self.saved)
+        self.fh.close()
+        return False
+
+
+def execute_chapter(spec: dict) -> dict:
+    """Run one chapter with papermill; returns timing or the error line (kernel logs in build/logs)."""
+    with _KernelLog(spec["name"]):
+        return _execute_chapter(spec)
+
+
+def _execute_chapter(spec: dict) -> dict:
+    import logging
+    import warnings
+
+    import nbformat
+    import papermill as pm
+
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore")
+    out = Path(spec["out"])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}.", suffix=".ipynb")
+    os.close(fd)
+    start = time.perf_counter()
+    try:
+        pm.execute_notebook(spec["template"], tmp, parameters=spec["parameters"], kernel_name=spec["kernel"],
+                            cwd=str(config.ROOT), progress_bar=False, log_output=False,
+                            request_save_on_cell_execute=False)
+        nb = nbformat.read(tmp, as_version=4)
+        clean_notebook(nb, spec)
+        nbformat.write(nb, tmp)
+        os.replace(tmp, out)
+    except pm.PapermillExecutionError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        return {"name": spec["name"], "error": f"chapter {spec['name']} ({spec['template_display']}) failed in cell "
+                f"{exc.exec_count} (code cell #{exc.cell_index}): {exc.ename}: {exc.evalue}".replace("\n", " ")}
+    except Exception as exc:  # noqa: BLE001 - reported as one line
+        Path(tmp).unlink(missing_ok=True)
+        return {"name": spec["name"], "error": f"chapter {spec['name']} ({spec['template_display']}) could not run: "
+                f"{type(exc).__name__}: {exc}".replace("\n", " ")}
+    return {"name": spec["name"], "seconds": time.perf_counter() - start}
+
+
+def clean_notebook(nb, spec: dict) -> None:
+    """Deterministic executed notebook: no timestamps, durations or temp paths; its title; its hash."""
+    pm_meta = nb.metadata.get("papermill", {})
+    nb.metadata["papermill"] = {"parameters": pm_meta.get("parameters", spec["parameters"]),
+                                "input_path": spec["template_display"],
+                                "output_path": config.display_path(spec["out"])}
+    nb.metadata["report"] = {"inputs_hash": spec["hash"], "chapter": spec["name"], "template": spec["template_display"]}
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("# "):
+            cell.source = f"# {spec['title']}"
+            break
+
+
+def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool) -> dict[str, float]:
+    todo = [s for s in specs if force or stored_hash(Path(s["out"])) != s["hash"]]
+    for s in specs:
+        if s not in todo:
+            log(f"  {s['name']:<12} unchanged, skipped", quiet)
+    times: dict[str, float] = {}
+    if not todo:
+        return times
+    errors = []
+    if jobs > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+            futures = {pool.submit(execute_chapter, s): s for s in todo}
+            for s in todo:
+                log(f"  {s['name']:<12} running ({s['template_display']})", quiet)
+            for fut in futures:
+                r = fut.result()
+                _report(r, times, errors, quiet)
+    else:
+        for s in todo:
+            log(f"  {s['name']:<12} running ({s['template_display']})", quiet)
+            _report(execute_chapter(s), times, errors, quiet)
+    if errors:
+        for e in errors[1:]:
+            print(f"error: {e}", file=sys.stderr)
+        raise BuildError(errors[0] + "; the published site is unchanged")
+    return times
+
+
+def _report(r: dict, times: dict, errors: list, quiet: bool) -> None:
+    if "error" in r:
+        errors.append(r["error"])
+    else:
+        times[r["name"]] = r["seconds"]
+        log(f"  {r['name']:<12} done in {r['seconds']:.1f} s", quiet)
+
+
+# ---------------------------------------------------------------------------------------- book
+def build_book(t: Target, quiet: bool) -> None:
+    """jupyter-book build (warnings are errors) into a temporary folder, then publish atomically."""
+    jb = Path(sys.executable).with_name("jupyter-book")
+    cmd = [str(jb) if jb.exists() else "jupyter-book", "build", str(t.book), "--builder", "html", "-W",
+           "--keep-going", "-q"]
+    t.html.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{t.html.name}.building-", dir=t.html.parent))
+    try:
+        env = {**os.environ, "PYTHONHASHSEED": "0", "JIEBA_QUIET": "1"}
+        proc = subprocess.run([*cmd, "--path-output", str(tmp)], capture_output=True, text=True, env=env)
+        problems = [ln for ln in (proc.stdout + proc.stderr).splitlines()
+                    if "WARNING" in ln or "ERROR" in ln or "Error" in ln or "Traceback" in ln]
+        built = tmp / "_build" / "html"
+        if proc.returncode != 0 or not (built / "index.html").exists():
+            for ln in problems[:40]:
+                print(ln, file=sys.stderr)
+            raise BuildError(f"the book build failed with {len(problems)} warning(s) or error(s) (shown above); "
+                             f"the published site is unchanged: {t.html}")
+        publish(built, t.html)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def publish(built: Path, target: Path) -> None:
+    """Swap a freshly built site into place: the old one is removed only once the new one is there."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(built, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def book_hash(t: Target) -> str:
+    import jupyter_book
+
+    return _sha(tree_hash(t.book, ("_build",)).encode(), jupyter_book.__version__.encode())
+
+
+def _state_file(t: Target) -> Path:
+    return config.BUILD / "state" / f"{t.name}.json"
+
+
+# ---------------------------------------------------------------------------------------- main
+def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
+        quiet: bool = False) -> dict[str, float]:
+    """Build the site; returns the seconds of each stage. Raises BuildError/ReportError."""
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    t = plan(seed, out)
+    stage_book_sources(t)
+    log(f"[1/3] data      {config.display_path(t.seed)}", quiet)
+    rows, changed = write_data(t)
+    data_hash = tree_hash(t.book / "_data")
+    timings["extract"] = time.perf_counter() - t0
+    log(f"      {rows} indicators; downloads {'updated: ' + ', '.join(changed) if changed else 'unchanged'} "
+        f"({timings['extract']:.1f} s)", quiet)
+
+    t1 = time.perf_counter()
+    log("[2/3] chapters", quiet)
+    specs = chapter_specs(t, data_hash)
+    chapter_times = run_chapters(specs, jobs, force, quiet)
+    timings["chapters"] = time.perf_counter() - t1
+    timings.update({f"chapter:{k}": v for k, v in chapter_times.items()})
+
+    t2 = time.perf_counter()
+    state = _state_file(t)
+    h = book_hash(t)
+    previous = json.loads(state.read_text()) if state.exists() else {}
+    if not force and previous.get("book_hash") == h and previous.get("html") == str(t.html) \
+            and (t.html / "index.html").exists():
+        log(f"[3/3] book      unchanged, skipped ({t.html})", quiet)
+    else:
+        log("[3/3] book      jupyter-book build (warnings are errors)", quiet)
+        build_book(t, quiet)
+        state.parent.mkdir(parents=True, exist_ok=True)
+        state.write_text(json.dumps({"book_hash": h, "html": str(t.html)}))
+    timings["book"] = time.perf_counter() - t2
+    timings["total"] = time.perf_counter() - t0
+    log(f"done in {timings['total']:.1f} s (data {timings['extract']:.1f} s, chapters {timings['chapters']:.1f} s, "
+        f"book {timings['book']:.1f} s): {t.html / 'index.html'}", quiet)
+    return timings
+
+
+def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
+         quiet: bool = False) -> int:
+    try:
+        run(seed, out, jobs, force, quiet)
+    except (BuildError, ReportError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,135 @@
+"""The report's charts (matplotlib/seaborn through analysis.style). Each returns a Figure."""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.patches import Patch
+
+from . import style
+from .report import sector_name
+
+RATE_UNITS = {"%", "个百分点", "倍", "位"}
+
+
+def _label(row, width: int = 28) -> str:
+    en = textwrap.shorten(str(row["metric_en"]), width=width, placeholder="…")
+    zh = str(row["metric_zh"])
+    zh = zh if len(zh) <= 12 else zh[:11] + "…"
+    return f"{en}\n{zh}"
+
+
+def _legend(ax, kinds) -> None:
+    handles = [Patch(color=style.KIND_COLORS[k], label=style.KIND_LABELS[k]) for k in ("achieved", "target", "context")
+               if k in set(kinds)]
+    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True)
+
+
+def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars: int = 12):
+    """Horizontal bars of a sector's quantities, one panel per base unit, scale-aware axes.
+
+    Amounts with the same base unit share a panel (亿元 shown as billion yuan, 万千瓦 as GW);
+    rates (%, percentage points, times, places) get their own panel. Returns None when empty.
+    """
+    if rows.empty:
+        return None
+    groups = []
+    for unit, g in rows.groupby("base_unit", sort=False):
+        key = "rate" if unit in RATE_UNITS else unit
+        groups.append((key, unit, g))
+    # the panels with the most rows first
+    groups.sort(key=lambda x: -len(x[2]))
+    groups = groups[:max_panels]
+    heights = [min(len(g), max_bars) for _, _, g in groups]
+    fig, axes = plt.subplots(len(groups), 1, figsize=(7.5, 0.9 + 0.62 * sum(heights) + 0.5 * len(groups)),
+                             gridspec_kw={"height_ratios": heights}, squeeze=False)
+    for ax, (_key, unit, g) in zip(axes[:, 0], groups):
+        g = g.sort_values("value_base", ascending=True).tail(max_bars)
+        divisor, label = style.scale(unit, g["value_base"])
+        vals = g["value_base"] / divisor
+        colors = [style.KIND_COLORS[k] for k in g["kind"]]
+        ax.barh(range(len(g)), vals, color=colors)
+        ax.set_yticks(range(len(g)), [_label(r) for _, r in g.iterrows()], fontsize=8)
+        ax.set_xlabel(label if unit not in RATE_UNITS else {"%": "%", "个百分点": "percentage points", "倍": "times",
+                                                            "位": "places"}[unit])
+        for i, (v, (_, r)) in enumerate(zip(vals, g.iterrows())):
+            sign = style.QUALIFIER_SIGN.get(r["qualifier"], "")
+            ax.text(v, i, f" {sign}{style.number(v)}", va="center", fontsize=8)
+        ax.margins(x=0.18)
+        _legend(ax, g["kind"])
+    fig.suptitle(title, fontsize=12, fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def sector_kind_counts(df: pd.DataFrame, title: str = "Quantities by sector and kind"):
+    """Stacked bars: how many quantities each sector has, split by kind (primary sector)."""
+    counts = df.groupby(["sector", "kind"]).size().unstack(fill_value=0)
+    for k in ("achieved", "target", "context"):
+        if k not in counts:
+            counts[k] = 0
+    counts = counts[["achieved", "target", "context"]]
+    counts = counts.loc[counts.sum(axis=1).sort_values().index]
+    fig, ax = plt.subplots(figsize=(7.5, 0.9 + 0.34 * len(counts)))
+    left = pd.Series(0, index=counts.index)
+    for k in counts.columns:
+        ax.barh([sector_name(s) for s in counts.index], counts[k], left=left, color=style.KIND_COLORS[k],
+                label=style.KIND_LABELS[k])
+        left = left + counts[k]
+    ax.set_xlabel("number of quantities (by primary sector)")
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def measure_counts(df: pd.DataFrame, title: str = "What the quantities measure"):
+    """Bars by measure (level / growth / share / rank), split by kind."""
+    counts = df.groupby(["measure", "kind"]).size().unstack(fill_value=0)
+    order = [m for m in ("level", "growth", "share", "rank") if m in counts.index]
+    counts = counts.reindex(order)
+    fig, ax = plt.subplots(figsize=(7.5, 2.6))
+    left = pd.Series(0, index=counts.index)
+    for k in ("achieved", "target", "context"):
+        if k in counts:
+            ax.barh([style.MEASURE_LABELS[m] for m in counts.index], counts[k], left=left,
+                    color=style.KIND_COLORS[k], label=style.KIND_LABELS[k])
+            left = left + counts[k]
+    ax.invert_yaxis()
+    ax.set_xlabel("number of quantities")
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and target of the same metric"):
+    """Dumbbells from a past result to a future target, one row per metric, scale-aware."""
+    if pairs.empty:
+        return None
+    by_id = df.set_index("id")
+    fig, axes = plt.subplots(len(pairs), 1, figsize=(7.5, 0.6 + 0.85 * len(pairs)), squeeze=False)
+    for ax, (_, p) in zip(axes[:, 0], pairs.iterrows()):
+        a, t = by_id.loc[p["result_id"]], by_id.loc[p["target_id"]]
+        divisor, label = style.scale(a["base_unit"], [a["value_base"], t["value_base"]])
+        va, vt = a["value_base"] / divisor, t["value_base"] / divisor
+        ax.plot([va, vt], [0, 0], color="#bbbbbb", linewidth=3, zorder=1)
+        ax.scatter([va], [0], color=style.KIND_COLORS["achieved"], s=60, zorder=2)
+        ax.scatter([vt], [0], color=style.KIND_COLORS["target"], s=60, zorder=2)
+        ax.set_yticks([0], [_label(t, 34)], fontsize=8)
+        unit = label if a["base_unit"] not in RATE_UNITS else "%" if a["base_unit"] == "%" else a["unit_en"]
+        ax.set_xlabel(unit, fontsize=8)
+        lo, hi = min(va, vt), max(va, vt)
+        pad = (hi - lo) * 0.25 or max(abs(hi), 1) * 0.2
+        ax.set_xlim(lo - pad, hi + pad)
+        ax.text(va, 0.25, style.number(va), ha="center", fontsize=8, color=style.KIND_COLORS["achieved"])
+        ax.text(vt, -0.45, style.number(vt), ha="center", fontsize=8, color=style.KIND_COLORS["target"])
+        ax.set_ylim(-0.8, 0.8)
+        ax.grid(axis="y", visible=False)
+    handles = [Patch(color=style.KIND_COLORS[k], label=style.KIND_LABELS[k]) for k in ("achieved", "target")]
+    fig.legend(handles=handles, loc="upper right", fontsize=8)
+    fig.suptitle(title, fontsize=12, fontweight="bold")
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,221 @@
+"""Command line: ``python -m analysis {extract,schema,evaluate,build,pdf}``.
+
+Every failure a user can cause (a missing file, an undecodable one, a bad option) ends with one
+line on stderr and a non-zero exit status, never a traceback; output files are written whole or
+not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .reading import ReportError
+
+FORMATS = ("csv", "json", "parquet")
+
+EPILOG = """\
+Columns and their meaning: `python -m analysis schema` (a Frictionless Table Schema). Offsets are
+Python str indices into the file as decoded: text[start:end] == raw.
+
+Examples:
+  python -m analysis extract seeds/000_3d94fe6dcb412aa7.txt > indicators.csv
+  python -m analysis extract reports/*.txt --format parquet -o all.parquet --jobs 2
+  python -m analysis build                       # the report site from the shipped seed
+  python -m analysis build --seed other.txt --out /tmp/site
+"""
+
+
+class UsageError(Exception):
+    """A command-line mistake: reported as one line."""
+
+
+def _doc_names(paths: list[Path]) -> list[str]:
+    stems = [p.stem for p in paths]
+    return [str(p) if stems.count(p.stem) > 1 else p.stem for p in paths]
+
+
+def _extract_one(args: tuple[str, str]) -> pd.DataFrame:
+    from . import extract
+
+    path, name = args
+    return extract(Path(path), doc=name)
+
+
+def extract_paths(paths: list[Path], jobs: int = 1) -> pd.DataFrame:
+    """One table for several report files, in the order given (``doc`` tells them apart)."""
+    for p in paths:  # fail before any work on the first bad path
+        if not p.exists():
+            raise ReportError(f"{p}: no such file")
+        if p.is_dir():
+            raise ReportError(f"{p}: is a directory, not a report file")
+    work = [(str(p), n) for p, n in zip(paths, _doc_names(paths))]
+    if jobs > 1 and len(work) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+            frames = list(pool.map(_extract_one, work, chunksize=max(1, len(work) // (4 * jobs))))
+    else:
+        frames = [_extract_one(w) for w in work]
+    frames = [f for f in frames if len(f)] or frames[:1]
+    if not frames:
+        return schema.frame({})
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return out.astype(schema.dtypes())
+
+
+def to_bytes(df: pd.DataFrame, fmt: str) -> bytes:
+    """The table serialised as csv (with header), json (records) or parquet."""
+    if fmt == "csv":
+        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    if fmt == "json":
+        records = json.loads(df.to_json(orient="records", force_ascii=False))
+        return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if fmt == "parquet":
+        buf = io.BytesIO()
+        df.to_parquet(buf, index=False)
+        return buf.getvalue()
+    raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all (a temp file in the same folder, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _cmd_extract(a) -> int:
+    fmt = a.format or (Path(a.output).suffix.lstrip(".") if a.output else "csv")
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if a.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    df = extract_paths([Path(p) for p in a.paths], jobs=a.jobs)
+    data = to_bytes(df, fmt)
+    if a.output and a.output != "-":
+        write_atomic(Path(a.output), data)
+    else:
+        if fmt == "parquet" and sys.stdout.isatty():
+            raise UsageError("parquet is binary: give -o FILE or redirect stdout")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
+
+
+def _cmd_schema(a) -> int:
+    sys.stdout.write(json.dumps(schema.table_schema(), ensure_ascii=False, indent=1) + "\n")
+    return 0
+
+
+def _cmd_evaluate(a) -> int:
+    from . import evaluate, extract
+
+    gold = pd.read_csv(a.annotation, dtype=str, keep_default_na=False)
+    pred = extract(Path(a.report))
+    result = evaluate.score(gold, pred)
+    sys.stdout.write(json.dumps(evaluate.summary(result), ensure_ascii=False, indent=1) + "\n")
+    if a.verbose:
+        for g in result["missed"]:
+            print("missed:", g["id"], g["raw"].replace("\n", "⏎"), g["metric_zh"])
+        for p, why in result["false_positives"]:
+            print("false positive:", p["raw"].replace("\n", "⏎"), why)
+        for p, g in result["trap_rows"]:
+            print("trap:", p["raw"].replace("\n", "⏎"), "->", g["raw"])
+        for row in result["confusions"]:
+            print("label:", *row)
+    return 0
+
+
+def _cmd_build(a) -> int:
+    from . import build
+
+    return build.main(seed=a.seed, out=a.out, jobs=a.jobs, force=a.force, quiet=a.quiet)
+
+
+def _cmd_pdf(a) -> int:
+    from . import pdf
+
+    return pdf.main(site=a.site, out=a.out)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Indicators of Chinese government work reports (政府工作报告): extract every quantity "
+        "with its unit, qualifier, kind, measure, sector and exact offsets; build the report site.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    e = sub.add_parser("extract", help="extract the indicators of one or more report files",
+                       description="Extract every quantitative indicator of report files into one table. "
+                       "Files may be UTF-8 (with or without BOM), GB18030/GBK or UTF-16, LF or CRLF.",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    e.add_argument("paths", nargs="+", metavar="PATH", help="report text files; 'doc' names them by file stem")
+    e.add_argument("--format", "-f", choices=FORMATS, help="output format (default: from -o's suffix, else csv)")
+    e.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout); written atomically")
+    e.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="spread many paths over N processes")
+    e.set_defaults(func=_cmd_extract)
+
+    s = sub.add_parser("schema", help="print the table schema (Frictionless JSON) of the indicators table")
+    s.set_defaults(func=_cmd_schema)
+
+    v = sub.add_parser("evaluate", help="score the extraction of a report against a hand-checked annotation")
+    v.add_argument("annotation", help="annotation CSV in the shape of tests/fixtures/seed_gold.csv")
+    v.add_argument("report", help="the report text the annotation's offsets index")
+    v.add_argument("--verbose", "-v", action="store_true", help="list every miss, false positive and confusion")
+    v.set_defaults(func=_cmd_evaluate)
+
+    b = sub.add_parser("build", help="build the report site (extract, run chapter notebooks, jupyter-book)",
+                       description="Build the static report site: extract the seed's indicators, execute the "
+                       "chapter notebooks with papermill (skipping those whose inputs did not change), build "
+                       "the jupyter-book strictly and publish it atomically.")
+    b.add_argument("--seed", metavar="PATH", help="report to build from (default: the shipped seed); "
+                   "another report builds into build/sites/<name>/ unless --out is given")
+    b.add_argument("--out", metavar="DIR", help="where to publish the HTML site")
+    b.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="chapters executed in parallel (default 2)")
+    b.add_argument("--force", action="store_true", help="re-execute every chapter even if its inputs did not change")
+    b.add_argument("--quiet", "-q", action="store_true", help="print only errors")
+    b.set_defaults(func=_cmd_build)
+
+    d = sub.add_parser("pdf", help="print the built site to one PDF with the system Chromium")
+    d.add_argument("--site", metavar="DIR", help="built HTML site (default: book/_build/html)")
+    d.add_argument("--out", metavar="FILE", help="PDF to write (default: book/_build/pdf/report.pdf)")
+    d.set_defaults(func=_cmd_pdf)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    a = p.parse_args(argv)
+    if not getattr(a, "func", None):
+        p.print_help()
+        return 2
+    try:
+        return a.func(a)
+    except (ReportError, UsageError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 1
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,99 @@
+"""The data downloads of the site: the indicators table in three formats, its schema, per-indicator
+metadata in the style of Our World in Data, and a Frictionless data package describing the files.
+
+The bytes come from the same table the pages show (``analysis.extract`` of the seed), serialised by
+the same function as the CLI (``analysis.cli.to_bytes``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__, schema, style
+from .cli import to_bytes
+from .reading import read_text
+
+
+def _description(r) -> str:
+    q = style.QUALIFIER_EN.get(r["qualifier"], "")
+    when = {"achieved": "reported result", "target": "target", "context": "context figure"}[r["kind"]]
+    year = "" if pd.isna(r["year"]) else f" for {int(r['year'])}"
+    value = f"{q} {style.number(r['value'])} {r['unit_en'] or r['unit']}".strip()
+    return (f"{r['metric_en']}: {when}{year} of {value} ({r['measure']}), as stated in the report "
+            f"({r['metric_zh']} {style.quantity_zh(r['value'], r['unit'], r['qualifier'])}).")
+
+
+def metadata(df: pd.DataFrame) -> list[dict]:
+    """One metadata record per indicator: title, unit, description and origin."""
+    out = []
+    for _, r in df.iterrows():
+        out.append({
+            "id": r["id"],
+            "title": r["metric_en"],
+            "title_zh": r["metric_zh"],
+            "unit": r["unit_en"] or r["unit"],
+            "unit_zh": r["unit"],
+            "short_unit": r["base_unit"],
+            "description": _description(r),
+            "kind": r["kind"], "measure": r["measure"], "sector": r["sector"], "sectors": r["sectors"].split(";"),
+            "value": float(r["value"]), "value_base": float(r["value_base"]), "qualifier": r["qualifier"],
+            "year": None if pd.isna(r["year"]) else int(r["year"]),
+            "origin": {
+                "document": r["doc"], "section": r["section"], "section_title": r["section_title"],
+                "paragraph": int(r["paragraph"]), "sentence": r["sentence"],
+                "start": int(r["start"]), "end": int(r["end"]), "raw": r["raw"],
+                "sentence_start": int(r["sentence_start"]), "sentence_end": int(r["sentence_end"]),
+            },
+        })
+    return out
+
+
+def _json(obj) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def files(seed: Path) -> dict[str, bytes]:
+    """{file name: bytes} of every download for a report file."""
+    from . import extract
+
+    seed = Path(seed)
+    df = extract(seed)
+    out = {
+        "indicators.csv": to_bytes(df, "csv"),
+        "indicators.json": to_bytes(df, "json"),
+        "indicators.parquet": to_bytes(df, "parquet"),
+        "schema.json": _json(schema.table_schema()),
+        "indicators-metadata.json": _json({"document": seed.name, "indicators": metadata(df)}),
+    }
+    text = read_text(seed)
+    sch = schema.table_schema()
+    resources = [
+        {"name": "indicators", "path": "indicators.csv", "format": "csv", "mediatype": "text/csv",
+         "encoding": "utf-8", "dialect": {"header": True, "delimiter": ","}, "schema": "schema.json",
+         "rows": int(len(df)), "hash": "sha256:" + hashlib.sha256(out["indicators.csv"]).hexdigest()},
+        {"name": "indicators-json", "path": "indicators.json", "format": "json", "mediatype": "application/json",
+         "encoding": "utf-8", "schema": "schema.json",
+         "hash": "sha256:" + hashlib.sha256(out["indicators.json"]).hexdigest()},
+        {"name": "indicators-parquet", "path": "indicators.parquet", "format": "parquet",
+         "mediatype": "application/vnd.apache.parquet", "schema": "schema.json",
+         "hash": "sha256:" + hashlib.sha256(out["indicators.parquet"]).hexdigest()},
+        {"name": "indicators-metadata", "path": "indicators-metadata.json", "format": "json",
+         "mediatype": "application/json", "encoding": "utf-8",
+         "description": "Per-indicator metadata: title, unit, description, origin (document, section, sentence, offsets)."},
+    ]
+    out["datapackage.json"] = _json({
+        "profile": "data-package",
+        "name": "govreport-indicators",
+        "title": sch["title"],
+        "description": sch["description"],
+        "version": __version__,
+        "sources": [{"title": seed.name, "path": seed.name,
+                     "hash": "sha256:" + hashlib.sha256(seed.read_bytes()).hexdigest(),
+                     "characters": len(text)}],
+        "resources": resources,
+    })
+    return out

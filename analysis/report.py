@@ -1,0 +1,595 @@
+"""What the report's pages compute: tables, key figures, pairs of results and targets, prose.
+
+The notebooks only call these functions and lay out what they return, so that every number in a
+page is computed from the extracted data, and the same computations are unit-tested.
+Everything that puts report text into HTML or Markdown escapes it here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import config, extractor, lexicon, style
+from .reading import read_text
+
+CHAPTER_SECTORS = ("energy", "dairy", "rare_earth", "tourism")
+KIND_ORDER = {"target": 0, "achieved": 1, "context": 2}
+SOURCE_PAGE = "source.html"
+
+
+# ---------------------------------------------------------------------------------------- data
+def load(seed: str | Path) -> tuple[pd.DataFrame, str]:
+    """(indicators, raw text) of a report given as a path (relative to the project root or absolute)."""
+    path = config.resolve(seed)
+    text = read_text(path)
+    df = extractor.default_extractor().extract(text, path.stem)
+    return df, text
+
+
+def sector_name(sector: str) -> str:
+    return lexicon.load().sector_en.get(sector, sector.replace("_", " ").title())
+
+
+def in_sector(df: pd.DataFrame, sector: str) -> pd.DataFrame:
+    """Rows whose sectors include `sector` (what a chapter shows), targets first."""
+    mask = df["sectors"].str.split(";").apply(lambda s: sector in s)
+    out = df[mask].copy()
+    out["_k"] = out["kind"].map(KIND_ORDER)
+    return out.sort_values(["_k", "start"]).drop(columns="_k")
+
+
+def display_value(row) -> str:
+    """'近3亿人次' with the English magnitude: '≈3亿人次 (300 million visits)'."""
+    zh = style.quantity_zh(row["value"], row["unit"], row["qualifier"])
+    en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"])
+    sign = style.QUALIFIER_SIGN.get(row["qualifier"], "")
+    en = f"{sign}{en}" if sign else en
+    return zh if en.replace(",", "") == zh else f"{zh} ({en})"
+
+
+def english_value(row) -> str:
+    """The quantity in English with its qualifier: 'about 6%', 'over 300 billion yuan'."""
+    q = style.QUALIFIER_EN.get(row["qualifier"], "")
+    en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"])
+    if row["measure"] == "growth" and row["base_unit"] == "%":
+        en = f"{en} growth" if "growth" not in str(row["metric_en"]).lower() else en
+    return f"{q} {en}".strip()
+
+
+# ---------------------------------------------------------------------------------------- pairs
+_GROWTH_WORDS = re.compile(r"(同比|同口径)?(增长|增速|增幅|涨幅|提高|提升|上升|下降|降低)$")
+
+
+def _key(row) -> str:
+    return _GROWTH_WORDS.sub("", str(row["metric_zh"]))
+
+
+def _similar(a: str, b: str) -> bool:
+    """Names that share most of their characters, whichever order they come in (新增城镇就业/城镇新增就业)."""
+    sa, sb = set(a), set(b)
+    common = len(sa & sb)
+    return common >= 2 and common / max(1, len(sa), len(sb)) >= 0.7
+
+
+def pairs(df: pd.DataFrame) -> pd.DataFrame:
+    """A past result and a future target of the same metric, with the implied change.
+
+    Rows match when they have the same base unit and measure and the same metric: the same
+    curated English label (glossary), or Chinese names that share most of their characters.
+    Each target takes its best (latest) achieved match; each result is used once.
+    """
+    ach = df[df["kind"] == "achieved"]
+    tgt = df[df["kind"] == "target"]
+    used: set[str] = set()
+    rows = []
+    for _, t in tgt.iterrows():
+        best = None
+        for _, a in ach.iterrows():
+            if a["id"] in used or a["base_unit"] != t["base_unit"] or a["measure"] != t["measure"]:
+                continue
+            same_en = (a["metric_en_source"] == "glossary" and t["metric_en_source"] == "glossary"
+                       and a["metric_en"] == t["metric_en"])
+            if same_en or _similar(_key(a), _key(t)):
+                best = a
+        if best is None:
+            continue
+        used.add(best["id"])
+        rows.append(_pair_row(best, t))
+    cols = ["sector", "sectors", "metric_en", "metric_zh_result", "metric_zh_target", "result", "target", "change",
+            "change_value", "change_unit", "measure", "result_id", "target_id"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _pair_row(a, t) -> dict:
+    if t["measure"] == "level" and a["value_base"]:
+        change_value = (t["value_base"] / a["value_base"] - 1) * 100
+        change, unit = f"{change_value:+.1f}% implied growth", "%"
+    else:
+        change_value = t["value_base"] - a["value_base"]
+        pp = "percentage points" if t["base_unit"] == "%" else t["unit_en"] or t["base_unit"]
+        change, unit = f"{change_value:+.1f} {pp}", pp
+    return {
+        "sector": t["sector"], "sectors": t["sectors"],
+        "metric_en": t["metric_en"], "metric_zh_result": a["metric_zh"], "metric_zh_target": t["metric_zh"],
+        "result": display_value(a), "target": display_value(t), "change": change, "change_value": change_value,
+        "change_unit": unit, "measure": t["measure"], "result_id": a["id"], "target_id": t["id"],
+    }
+
+
+# ---------------------------------------------------------------------------------------- text
+def commitments(text: str, sector: str | None = None) -> pd.DataFrame:
+    """Clauses of the plan that commit to something without a number ('what it leaves unquantified').
+
+    A clause counts when it is in the plan part, carries a commitment cue (力争, 确保, 要 ...) or is
+    one of the main targets, and holds no extracted quantity. Sector assignment uses the lexicon.
+    """
+    from . import structure
+    from .layout import unwrap
+    from .metrics import SectorContext
+
+    ex = extractor.default_extractor()
+    layout = unwrap(text)
+    t = layout.text
+    paras = structure.paragraphs(t, layout.paragraphs())
+    cue = re.compile(r"力争|确保|争取")
+    rows = []
+    for para in paras:
+        if structure.part_of(para.section) != "plan":
+            continue
+        for s0, e0 in structure.sentences(t, para.start, para.end):
+            found = ex.find_mentions(t, s0, e0)
+            spans = [(m.s, m.e) for m in found]
+            ctx = SectorContext(ex.lex, t, s0, e0, "", para.section_title)
+            for ci, (a, b) in enumerate(ctx.clauses):
+                if t[a:b].endswith(("：", ":")):
+                    continue  # an introduction ("主要预期目标是：")
+                clause = t[a:b].rstrip("，,；;。")
+                if len(clause) < 6 or any(a <= s < b for s, _ in spans):
+                    continue
+                if para.section != "targets" and not cue.search(clause):
+                    continue
+                hits = ctx.hits[ci] or ctx.subject
+                if not hits:
+                    continue
+                best = max(hits, key=lambda k: (hits[k], -ex.lex.sector_order.index(k)))
+                rows.append({"section": para.section, "sector": best, "sectors": ";".join(sorted(hits)),
+                             "text": clause, "start": layout.raw_pos(a)})
+    out = pd.DataFrame(rows, columns=["section", "sector", "sectors", "text", "start"])
+    if sector:
+        out = out[out["sectors"].str.split(";").apply(lambda s: sector in s)]
+    return out.reset_index(drop=True)
+
+
+def _join(items: list[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def narrative(df: pd.DataFrame, sector: str) -> str:
+    """A short English paragraph about a sector, every number taken from the rows (Markdown)."""
+    rows = in_sector(df, sector)
+    name = sector_name(sector)
+    if rows.empty:
+        return (f"The report states no quantity for **{name}**. The chapter lists what it commits to "
+                "without a number below.")
+    n = len(rows)
+    by_kind = rows["kind"].value_counts()
+    parts = [f"{by_kind.get(k, 0)} {k}" for k in ("target", "achieved", "context") if by_kind.get(k, 0)]
+    text = [f"The report states **{n}** quantit{'y' if n == 1 else 'ies'} about {name.lower()} "
+            f"({_join(parts)})."]
+    targets = rows[rows["kind"] == "target"]
+    if not targets.empty:
+        lead = targets.iloc[0]
+        text.append(f"Its first target is {md_escape(lead['metric_en'])} of {english_value(lead)} "
+                    f"({md_escape(lead['metric_zh'])} {md_escape(style.quantity_zh(lead['value'], lead['unit'], lead['qualifier']))}).")
+    ach = rows[rows["kind"] == "achieved"]
+    if not ach.empty:
+        a = ach.iloc[0]
+        text.append(f"For the past year it reports {md_escape(a['metric_en'])} of {english_value(a)} "
+                    f"({md_escape(a['metric_zh'])} {md_escape(style.quantity_zh(a['value'], a['unit'], a['qualifier']))}).")
+    p = pairs(df)
+    p = p[p["sectors"].str.split(";").apply(lambda s: sector in s)]
+    for _, r in p.iterrows():
+        text.append(f"{md_escape(r['metric_en'])} goes from {md_escape(r['result'])} to {md_escape(r['target'])} "
+                    f"({r['change']}).")
+    return " ".join(text)
+
+
+# ---------------------------------------------------------------------------------------- HTML
+def esc(s) -> str:
+    """Escape report text for HTML; braces too, so that no template syntax survives."""
+    return html.escape("" if s is None else str(s), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()<>#+!|$~^])")
+
+
+def md_escape(s) -> str:
+    """Escape report text for MyST Markdown (no markup, HTML or role syntax survives)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(s))
+
+
+def source_link(row, text: str | None = None) -> str:
+    label = esc(text if text is not None else row["raw"].replace("\n", "⏎"))
+    return f'<a class="src-link" href="{SOURCE_PAGE}#{esc(row["id"])}" title="Show in the annotated source">{label}</a>'
+
+
+TABLE_COLUMNS = {
+    "kind": "Kind", "metric_en": "Metric", "metric_zh": "指标", "value": "Value", "qualifier": "Qualifier",
+    "sector": "Sector", "year": "Year", "sentence": "Source sentence",
+}
+
+
+def html_table(df: pd.DataFrame, table_id: str, sentence: bool = True, filter_box: bool = True,
+               caption: str = "") -> str:
+    """An accessible HTML table of indicators, each row linked to its place in the source.
+
+    With filter_box, a text box filters the rows (report.js, shipped with the site; no CDN).
+    """
+    head = ["Kind", "Metric", "指标 (Chinese)", "Value", "Sector", "Section"]
+    if sentence:
+        head.append("Source sentence")
+    out = []
+    if filter_box:
+        out.append(f'<div class="ind-filter"><label>Filter rows <input type="search" data-filter-table="{esc(table_id)}" '
+                   f'placeholder="e.g. target, energy, 游客" aria-label="Filter the table"></label> '
+                   f'<span class="ind-count" data-count-for="{esc(table_id)}">{len(df)} rows</span></div>')
+    out.append(f'<div class="table-wrapper"><table class="indicators" id="{esc(table_id)}">')
+    if caption:
+        out.append(f"<caption>{esc(caption)}</caption>")
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in head) + "</tr></thead><tbody>")
+    for _, r in df.iterrows():
+        cells = [
+            f'<span class="kind kind-{esc(r["kind"])}">{esc(r["kind"])}</span>',
+            esc(r["metric_en"]),
+            f'<span lang="zh">{esc(r["metric_zh"])}</span>',
+            f'<span lang="zh">{esc(display_value(r))}</span> {source_link(r, "↗")}',
+            esc(sector_name(r["sector"])),
+            esc(r["section"]),
+        ]
+        if sentence:
+            cells.append(f'<span lang="zh" class="sentence">{_highlight(r)}</span>')
+        out.append(f'<tr id="row-{esc(r["id"])}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    out.append("</tbody></table></div>")
+    return "".join(out)
+
+
+def _highlight(row) -> str:
+    """The sentence with the quantity marked (found by its readable form within the sentence)."""
+    sent = str(row["sentence"])
+    raw = re.sub(r"\s+", "", str(row["raw"]))
+    k = sent.find(raw)
+    if k < 0:
+        return esc(sent)
+    return esc(sent[:k]) + f"<mark>{esc(sent[k:k + len(raw)])}</mark>" + esc(sent[k + len(raw):])
+
+
+def annotated_source(text: str, df: pd.DataFrame) -> str:
+    """The whole report, readable (PDF line breaks undone), every indicator highlighted by kind
+    with a tooltip (value, unit, sector) and a stable anchor (its id)."""
+    from .layout import unwrap
+
+    layout = unwrap(text)
+    t = layout.text
+    # map raw spans of indicators to readable offsets
+    raw_to_clean = {}
+    spans = []
+    rows = df.sort_values("start")
+    positions = _clean_positions(layout)
+    for _, r in rows.iterrows():
+        cs = positions.get(int(r["start"]))
+        ce = positions.get(int(r["end"]) - 1)
+        if cs is None or ce is None:
+            continue
+        spans.append((cs, ce + 1, r))
+    del raw_to_clean
+    out = ['<div class="annotated-source" lang="zh">']
+    pos = 0
+    paragraphs = t.split("\n")
+    bounds = []
+    k = 0
+    for p in paragraphs:
+        bounds.append((k, k + len(p)))
+        k += len(p) + 1
+    si = 0
+    for a, b in bounds:
+        out.append("<p>")
+        pos = a
+        while si < len(spans) and spans[si][0] < b:
+            s, e, r = spans[si]
+            s, e = max(s, a), min(e, b)
+            out.append(esc(t[pos:s]))
+            tip = (f"{r['kind']} · {r['measure']} · {display_value(r)} · sector: {sector_name(r['sector'])}"
+                   f" · {r['metric_en']}")
+            out.append(f'<a class="ind ind-{esc(r["kind"])}" id="{esc(r["id"])}" href="#{esc(r["id"])}" '
+                       f'title="{esc(tip)}" data-kind="{esc(r["kind"])}">{esc(t[s:e])}</a>')
+            pos = e
+            si += 1
+        out.append(esc(t[pos:b]) + "</p>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _clean_positions(layout) -> dict[int, int]:
+    """raw offset -> readable offset for every readable character."""
+    out = {}
+    cpos, rpos = layout._cpos, layout._rpos
+    ends = cpos[1:] + [len(layout.text)]
+    for c, r, e in zip(cpos, rpos, ends):
+        for i in range(e - c):
+            out[r + i] = c + i
+    return out
+
+
+def legend_html() -> str:
+    items = "".join(f'<span class="ind ind-{k}">{esc(style.KIND_LABELS[k])}</span> ' for k in ("achieved", "target", "context"))
+    return f'<p class="ind-legend">{items}</p>'
+
+
+# ---------------------------------------------------------------------------------------- glossary
+def glossary_terms(df: pd.DataFrame) -> pd.DataFrame:
+    """The Chinese terms the report uses: each metric name with its English label and unit."""
+    g = (df.groupby(["metric_zh", "metric_en", "unit", "unit_en", "metric_en_source"], dropna=False)
+           .size().reset_index(name="rows").sort_values(["metric_en", "metric_zh"]))
+    return g
+
+
+def units_table(df: pd.DataFrame) -> pd.DataFrame:
+    lex = lexicon.load()
+    used = df.groupby("unit", dropna=False).agg(base_unit=("base_unit", "first"), unit_en=("unit_en", "first"),
+                                                rows=("id", "size")).reset_index()
+    used["dimension"] = used["base_unit"].map(lambda u: lex.units.get(u, {}).get("dim", ""))
+    return used.sort_values("rows", ascending=False)
+
+
+# ---------------------------------------------------------------------------------------- pages
+def summary(df: pd.DataFrame, sector: str | None = None) -> dict[str, int]:
+    """Counts for the prose of a page (glued into the Markdown): rows, by kind, sectors."""
+    rows = in_sector(df, sector) if sector else df
+    kinds = rows["kind"].value_counts()
+    return {
+        "n_rows": int(len(rows)),
+        "n_target": int(kinds.get("target", 0)),
+        "n_achieved": int(kinds.get("achieved", 0)),
+        "n_context": int(kinds.get("context", 0)),
+        "n_sectors": int(rows["sector"].nunique()),
+    }
+
+
+def _importance(rows: pd.DataFrame) -> pd.Series:
+    """Order for key figures: curated metrics first, then amounts of money and capacity, then rates."""
+    score = (rows["metric_en_source"] == "glossary") * 4
+    score += rows["base_unit"].isin(["元", "千瓦", "度", "千瓦时", "人次", "吨", "斤"]) * 2
+    score += (rows["measure"] == "level") * 1
+    return score
+
+
+def key_figures(df: pd.DataFrame, sector: str, n: int = 6) -> pd.DataFrame:
+    """The few quantities a chapter leads with: its targets, then its results, most telling first."""
+    rows = in_sector(df, sector).copy()
+    rows["_i"] = _importance(rows)
+    rows["_k"] = rows["kind"].map(KIND_ORDER)
+    return rows.sort_values(["_k", "_i", "start"], ascending=[True, False, True]).head(n).drop(columns=["_i", "_k"])
+
+
+def figures_md(rows: pd.DataFrame) -> str:
+    """A Markdown list of quantities: kind, English metric, value, Chinese original, link to source."""
+    if rows.empty:
+        return "*No quantity.*"
+    lines = []
+    for _, r in rows.iterrows():
+        zh = style.quantity_zh(r["value"], r["unit"], r["qualifier"])
+        lines.append(f"- **{r['kind'].capitalize()}** · {md_escape(r['metric_en'])}: **{md_escape(english_value(r))}** "
+                     f"— {md_escape(r['metric_zh'])} {md_escape(zh)} "
+                     f'(<a href="{SOURCE_PAGE}#{esc(r["id"])}">source</a>)')
+    return "\n".join(lines)
+
+
+def headline_results(df: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The past year's results a reader looks for first: curated metrics of the review, in text order."""
+    ach = df[(df["kind"] == "achieved")].copy()
+    ach["_i"] = _importance(ach) + (ach["sector"] == "macro") * 3
+    top = ach.sort_values(["_i", "start"], ascending=[False, True]).head(n)
+    return top.sort_values("start").drop(columns="_i")
+
+
+def main_targets(df: pd.DataFrame) -> pd.DataFrame:
+    """The main expected targets (the targets paragraph), in the report's order."""
+    return df[df["section"] == "targets"].sort_values("start")
+
+
+def targets_html(rows: pd.DataFrame) -> str:
+    """Compact table of targets: metric (English, Chinese), target as written and in English."""
+    out = ['<div class="table-wrapper"><table class="indicators targets"><thead><tr>'
+           '<th scope="col">Metric</th><th scope="col">指标</th><th scope="col">Target</th>'
+           '<th scope="col">As written</th><th scope="col">Year</th></tr></thead><tbody>']
+    for _, r in rows.iterrows():
+        year = "" if pd.isna(r["year"]) else str(int(r["year"]))
+        out.append(f'<tr><td>{esc(r["metric_en"])}</td><td lang="zh">{esc(r["metric_zh"])}</td>'
+                   f'<td>{esc(english_value(r))}</td>'
+                   f'<td lang="zh">{esc(style.quantity_zh(r["value"], r["unit"], r["qualifier"]))} {source_link(r, "↗")}</td>'
+                   f'<td>{esc(year)}</td></tr>')
+    out.append("</tbody></table></div>")
+    return "".join(out)
+
+
+def pairs_html(p: pd.DataFrame) -> str:
+    out = ['<div class="table-wrapper"><table class="indicators pairs"><thead><tr>'
+           '<th scope="col">Sector</th><th scope="col">Metric</th><th scope="col">Result (past year)</th>'
+           '<th scope="col">Target (coming year)</th><th scope="col">Implied change</th></tr></thead><tbody>']
+    for _, r in p.iterrows():
+        out.append(
+            f'<tr><td>{esc(sector_name(r["sector"]))}</td><td>{esc(r["metric_en"])}<br><span lang="zh">'
+            f'{esc(r["metric_zh_result"])} → {esc(r["metric_zh_target"])}</span></td>'
+            f'<td lang="zh"><a href="{SOURCE_PAGE}#{esc(r["result_id"])}">{esc(r["result"])}</a></td>'
+            f'<td lang="zh"><a href="{SOURCE_PAGE}#{esc(r["target_id"])}">{esc(r["target"])}</a></td>'
+            f'<td>{esc(r["change"])}</td></tr>')
+    out.append("</tbody></table></div>")
+    return "".join(out)
+
+
+def commitments_md(text: str, sector: str | None = None, limit: int = 40) -> str:
+    """A Markdown list of the plan's commitments without a number (escaped report text)."""
+    c = commitments(text, sector)
+    if c.empty:
+        return "*The plan makes no further commitment here without a number.*"
+    lines = [f"- {md_escape(t)} ({sector_name(s)})" if not sector else f"- {md_escape(t)}"
+             for t, s in zip(c["text"].head(limit), c["sector"].head(limit))]
+    if len(c) > limit:
+        lines.append(f"- … and {len(c) - limit} more in the annotated source.")
+    return "\n".join(lines)
+
+
+def sector_pairs(df: pd.DataFrame, sector: str) -> pd.DataFrame:
+    p = pairs(df)
+    return p[p["sectors"].str.split(";").apply(lambda s: sector in s)]
+
+
+DOWNLOADS = (
+    ("indicators.csv", "CSV", "one row per quantity, UTF-8, header row"),
+    ("indicators.json", "JSON", "the same rows as a list of records"),
+    ("indicators.parquet", "Parquet", "the same rows with their dtypes"),
+    ("schema.json", "Table Schema", "what every column means (Frictionless)"),
+    ("indicators-metadata.json", "Metadata", "per indicator: title, unit, description, origin"),
+    ("datapackage.json", "Data Package", "describes the files above (Frictionless)"),
+)
+
+
+def downloads_html(prefix: str = "../data/") -> str:
+    items = "".join(f'<li><a href="{esc(prefix + f)}" download>{esc(label)}</a> — {esc(desc)} '
+                    f'(<code>{esc(f)}</code>)</li>' for f, label, desc in DOWNLOADS)
+    return f'<ul class="downloads">{items}</ul>'
+
+
+def sector_sentences(text: str, df: pd.DataFrame, sector: str) -> pd.DataFrame:
+    """Every sentence of the report that speaks of a sector (a keyword in a clause or in the topic
+    of the sentence), in full, with the part of the report it is in."""
+    from . import structure
+    from .layout import unwrap
+    from .metrics import SectorContext
+
+    ex = extractor.default_extractor()
+    layout = unwrap(text)
+    t = layout.text
+    rows = []
+    for para in structure.paragraphs(t, layout.paragraphs()):
+        for s0, e0 in structure.sentences(t, para.start, para.end):
+            ctx = SectorContext(ex.lex, t, s0, e0, "", "")
+            if any(sector in h for h in ctx.hits) or sector in ctx.subject:
+                rs, re_ = layout.to_raw(s0, e0)
+                rows.append({"part": structure.part_of(para.section), "section": para.section,
+                             "section_title": para.section_title, "sentence": t[s0:e0], "start": rs, "end": re_})
+    out = pd.DataFrame(rows, columns=["part", "section", "section_title", "sentence", "start", "end"])
+    return out
+
+
+def sentences_html(sentences: pd.DataFrame, df: pd.DataFrame) -> str:
+    """Sentences as a list, their quantities marked by kind and linked to the annotated source."""
+    if sentences.empty:
+        return "<p><em>The report has no sentence on this sector.</em></p>"
+    part_en = {"review": "Review of the past year", "plan": "Plan for the coming year", "other": "Other"}
+    out = ['<ul class="sector-sentences">']
+    for _, s in sentences.iterrows():
+        inside = df[(df["start"] >= s["start"]) & (df["end"] <= s["end"])].sort_values("start")
+        sent = s["sentence"]
+        pieces, pos = [], 0
+        for _, r in inside.iterrows():
+            raw = re.sub(r"\s+", "", str(r["raw"]))
+            k = sent.find(raw, pos)
+            if k < 0:
+                continue
+            pieces.append(esc(sent[pos:k]))
+            pieces.append(f'<a class="ind ind-{esc(r["kind"])}" href="{SOURCE_PAGE}#{esc(r["id"])}" '
+                          f'title="{esc(r["kind"] + " · " + display_value(r))}">{esc(raw)}</a>')
+            pos = k + len(raw)
+        pieces.append(esc(sent[pos:]))
+        out.append(f'<li><span class="part">{esc(part_en.get(s["part"], s["part"]))}</span> '
+                   f'<span lang="zh">{"".join(pieces)}</span></li>')
+    out.append("</ul>")
+    return "".join(out)
+
+
+def document_md(df: pd.DataFrame, text: str, seed) -> str:
+    """One line naming the document: file, length, the years it names."""
+    from .structure import years
+    from .layout import unwrap
+
+    review, plan = years(unwrap(text).text)
+    yrs = (f" · review of **{review}**, plan for **{plan}**" if review and plan else
+           " · the report names no year of review or plan")
+    return (f"**Document:** {md_escape(config.display_path(config.resolve(seed)))} · "
+            f"{len(text):,} characters · {len(df)} quantities{yrs}")
+
+
+def main_targets_without_number_md(text: str) -> str:
+    c = commitments(text)
+    c = c[c["section"] == "targets"]
+    if c.empty:
+        return "*None: every main target carries a number.*"
+    return "\n".join(f"- {md_escape(t)}" for t in c["text"])
+
+
+def targets_by_sector_html(df: pd.DataFrame) -> str:
+    t = df[df["kind"] == "target"].copy()
+    order = {s: i for i, s in enumerate(lexicon.load().sector_order)}
+    t["_o"] = t["sector"].map(order)
+    t = t.sort_values(["_o", "start"]).drop(columns="_o")
+    return html_table(t, table_id="table-targets", sentence=False)
+
+
+def _simple_table(df: pd.DataFrame, headers: dict[str, str], zh: tuple = ()) -> str:
+    out = ['<div class="table-wrapper"><table class="indicators"><thead><tr>']
+    out += [f'<th scope="col">{esc(h)}</th>' for h in headers.values()]
+    out.append("</tr></thead><tbody>")
+    for _, r in df.iterrows():
+        cells = "".join(f'<td{" lang=zh" if c in zh else ""}>{esc(r[c])}</td>' for c in headers)
+        out.append(f"<tr>{cells}</tr>")
+    out.append("</tbody></table></div>")
+    return "".join(out)
+
+
+def glossary_html(df: pd.DataFrame) -> str:
+    g = glossary_terms(df)
+    return _simple_table(g, {"metric_zh": "Chinese", "metric_en": "English", "unit": "Unit", "unit_en": "Unit (English)",
+                             "metric_en_source": "Label from", "rows": "Rows"}, zh=("metric_zh", "unit"))
+
+
+def units_html(df: pd.DataFrame) -> str:
+    return _simple_table(units_table(df), {"unit": "Unit as written", "base_unit": "Base unit", "unit_en": "English",
+                                          "dimension": "Dimension", "rows": "Rows"}, zh=("unit", "base_unit"))
+
+
+def accuracy_table() -> pd.DataFrame:
+    """Scores of the extractor on every annotated text of the project (the shipped seed first)."""
+    from . import evaluate
+
+    docs = [(config.DEFAULT_SEED, config.SEED_GOLD, "shipped report (development)")]
+    unseen = config.FIXTURES / "unseen"
+    for gold in sorted(unseen.glob("*.csv")):
+        txt = gold.with_suffix(".txt")
+        if txt.exists():
+            docs.append((txt, gold, "unseen fixture"))
+    rows = []
+    for txt, gold, role in docs:
+        g = pd.read_csv(gold, dtype=str, keep_default_na=False)
+        r = evaluate.score(g, extractor.default_extractor().extract(read_text(txt), txt.stem))
+        row = {"document": txt.name, "role": role, "gold indicators": r["gold_indicators"],
+               "precision": r["precision"], "recall": r["recall"], "trap hits": r["trap_hits"]}
+        row.update({k: v for k, v in r["accuracy"].items()})
+        row.update({f"F1 {k}": v for k, v in r["chapter_f1"].items()})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def accuracy_html(acc: pd.DataFrame) -> str:
+    shown = acc.copy()
+    for c in shown.columns:
+        if shown[c].dtype.kind == "f":
+            shown[c] = shown[c].map(lambda v: f"{v:.3f}")
+    return _simple_table(shown, {c: c for c in shown.columns})
