@@ -206,6 +206,9 @@ class Extractor:
             return Mention(rs, end, float(value), mag, unit, cn=True)
         if unit in ("倍", "个百分点", "百分点") and lex.growth_re.search(before):
             return Mention(rs, end, float(value), "", unit, cn=True)
+        if (unit and (has_digit or head.startswith("十")) and value >= lex.min_cn_count
+                and lex.units[unit]["dim"] in ("count", "person")):
+            return Mention(rs, end, float(value), "", unit, cn=True)  # 十件民生实事; 两个, 五件 are slogans
         return None
 
     # ------------------------------------------------------------------ resolving
@@ -218,7 +221,7 @@ class Extractor:
                 a.unit, a.mag, a.extra["unitless"] = b.unit, b.mag, False
                 a.extra["range_low"] = True
                 b.extra["range_high"] = True
-            elif _RANGE.match(gap) and a.unit == b.unit and gap in "—–-~～－" and gap:
+            elif _RANGE.match(gap) and a.unit == b.unit and a.mag == b.mag:
                 a.extra["range_low"] = True
                 b.extra["range_high"] = True
         ms = [m for m in ms if not m.extra.get("unitless")]
@@ -345,15 +348,19 @@ class Extractor:
                 m.measure = "growth"
             if m.unit == "位" and not grown:
                 m.measure = "level"
+        elif m.unit not in ("岁",) and (lex.change_re.search(before.rstrip()) or lex.comparison_re.search(before)):
+            m.measure = "growth"  # 比上年增加2200亿元, 标准提高20元: a change of an amount
         else:
             m.measure = "level"
-        m.kind = _kind(lex, para.section, text[cs:ce], before, text[s0:m.s])
+        m.kind = _kind(lex, para.section, text[cs:ce], before, text[s0:m.s], m)
 
 
 def _share_measure(text: str, ms) -> None:
-    """'增长18.6%和23.4%': the later numbers of a list are rates of the same kind as the first."""
+    """'增长18.6%和23.4%', '增长5%—6%': the later numbers of a list or range are rates of the same
+    kind as the first."""
     for a, b in zip(ms, ms[1:]):
-        if a.measure == "growth" and b.unit == a.unit and _CONNECTOR.match(text[a.tail:b.s] or "、"):
+        gap = text[a.tail:b.s] or "、"
+        if a.measure == "growth" and b.unit == a.unit and (_CONNECTOR.match(gap) or _RANGE.match(gap)):
             b.measure = "growth"
 
 
@@ -382,11 +389,15 @@ def _is_growth(lex, text, m, cs, ce, before) -> bool:
     return False
 
 
-def _kind(lex, section: str, clause: str, before: str, sentence_before: str) -> str:
+_REGION_END = re.compile(r"(?:^|[让使把对向为有])(?:我区|全区|我省|全省|我市|全市|我国|全国|本市|本省|内蒙古)$")
+
+
+def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=None) -> str:
     part = structure.part_of(section)
     cues = lex.kind_cues
     if section == "problems":
-        return "context"
+        # a rate of change named as a problem is a result of the past year (民间投资下降3.1%)
+        return "achieved" if m is not None and m.measure == "growth" else "context"
     if part == "review":
         return "achieved"
     if part == "plan":
@@ -394,6 +405,8 @@ def _kind(lex, section: str, clause: str, before: str, sentence_before: str) -> 
             return "achieved"
         if cues["context"].search(before) and not cues["target"].search(before):
             return "context"
+        if m is not None and not m.unit and m.base_unit == "人" and _REGION_END.search(before):
+            return "context"  # 全省4500万群众: the population, not a goal
         return "target"
     # preamble / unknown: decide by cues alone
     if cues["target"].search(sentence_before):

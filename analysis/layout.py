@@ -164,10 +164,16 @@ def _gap_with_break(raw: str, gs: int, ge: int, breaks: int, starts: list[int], 
         return "\n"
     if next_is_heading and (ends_sentence or breaks >= 2 or len(prev_line) < 0.8 * width):
         return "\n"
-    if prev_is_heading and breaks >= 2:
+    if prev_is_heading and (breaks >= 2 or len(prev_line) <= 0.6 * width):
         return "\n"
+    indent = raw[gs:ge].replace("\r", "\n").rsplit("\n", 1)[-1]
+    if (ends_sentence or len(prev_line) < 0.8 * width) and ("\u3000" in indent or indent.count(" ") >= 2):
+        return "\n"  # an indented line starts a paragraph
     if ends_sentence and (breaks >= 2 or len(prev_line) < 0.8 * width):
         return "\n"
-    if _ascii_word(raw[gs - 1]) and _ascii_word(raw[ge]):
+    before, after = raw[gs - 1], raw[ge]
+    if (before.isdigit() or before == ".") and (after.isdigit() or after in ".%"):
+        return ""  # a number broken across lines: 126\n.3亿元, 2.\n85%
+    if _ascii_word(before) and _ascii_word(after):
         return " "
     return ""

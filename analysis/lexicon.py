@@ -47,8 +47,12 @@ class Lexicon:
     keyword_re: re.Pattern
     sector_by_unit: dict
     metric_heads: tuple
-    list_verb_re: re.Pattern      # a list verb at the start of a string
-    trailing_verb_re: re.Pattern  # a list verb at the end of a string
+    change_re: re.Pattern         # a change verb (+ fillers) at the end of a string
+    comparison_re: re.Pattern     # 比上年 ...
+    min_cn_count: int
+    glossary_re: re.Pattern | None = None
+    list_verb_re: re.Pattern | None = None      # a list verb at the start of a string
+    trailing_verb_re: re.Pattern | None = None  # a list verb at the end of a string
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +103,9 @@ def load() -> Lexicon:
         keyword_re=re.compile(_alternation(kw)),
         sector_by_unit=raw["sector_by_unit"],
         metric_heads=tuple(raw.get("metric_heads", [])),
+        change_re=re.compile(f"(?<![新净])(?:{_alternation(raw['change_verbs'])})(?:{fillers})*$"),
+        comparison_re=re.compile(_alternation(raw["comparison_cues"])),
+        min_cn_count=int(raw["exclusions"].get("min_cn_count", 10)),
         list_verb_re=re.compile(_alternation(raw["list_verbs"])),
         trailing_verb_re=re.compile(f"(?<=.)(?:{_alternation(raw['list_verbs'])})$"),
     )
@@ -106,7 +113,11 @@ def load() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def glossary() -> dict:
-    """The bilingual glossary: {'metrics': {zh: en}, 'terms': {zh: en}}."""
+    """The bilingual glossary: metrics {zh: en} (concepts, matched as the longest key inside a metric
+    name), terms {zh: en} (words, for composing labels); with their compiled matchers."""
     data = yaml.safe_load((DATA / "glossary.yaml").read_text(encoding="utf-8")) or {}
-    return {"metrics": {str(k): str(v) for k, v in (data.get("metrics") or {}).items()},
-            "terms": {str(k): str(v) for k, v in (data.get("terms") or {}).items()}}
+    metrics = {str(k): str(v) for k, v in (data.get("metrics") or {}).items()}
+    terms = {str(k): str(v) for k, v in (data.get("terms") or {}).items()}
+    return {"metrics": metrics, "terms": terms,
+            "metrics_re": re.compile(_alternation(metrics)) if metrics else None,
+            "terms_re": re.compile(_alternation(terms)) if terms else None}

@@ -245,35 +245,40 @@ class SectorContext:
         return primary, [primary] + [s for s in ranked[1:] if s in direct]
 
 
+_RATE_UNITS = {"%", "个百分点", "倍"}
+
+
 def english(metric_zh: str, sector: str, m, lex) -> tuple[str, str]:
-    """(English label, source): curated glossary, else composed from terms, else generic."""
+    """(English label, source): a curated metric concept (the longest glossary key inside the
+    name), else a label composed from glossary terms, else a generic one naming sector and measure."""
     g = lexicon.glossary()
-    if metric_zh in g["metrics"]:
-        return g["metrics"][metric_zh], "glossary"
-    composed = _compose(metric_zh, g["terms"])
-    if composed:
-        return composed, "terms"
-    what = _GENERIC_MEASURE.get(m.measure, "amount")
-    return f"{lex.sector_en.get(sector, sector)} {what}", "generic"
+    label, source = "", ""
+    if g["metrics_re"] is not None and metric_zh:
+        hits = [h.group() for h in g["metrics_re"].finditer(metric_zh)]
+        if hits:
+            key = max(hits, key=len)
+            label, source = g["metrics"][key], "glossary"
+    if not label:
+        label = _compose(metric_zh, g)
+        source = "terms" if label else ""
+    if not label:
+        what = _GENERIC_MEASURE.get(m.measure, "amount")
+        return f"{lex.sector_en.get(sector, sector)}: {what}", "generic"
+    if m.measure == "growth" and m.unit in _RATE_UNITS and "growth" not in label.lower() and "rate" not in label.lower():
+        label += " growth"
+    elif m.measure == "rank" and "rank" not in label.lower():
+        label += " rank"
+    return label, source
 
 
-_TERM_RE_CACHE: dict = {}
-
-
-def _compose(zh: str, terms: dict) -> str:
-    """Greedy longest-match translation; '' unless at least 70% of the Chinese is covered."""
-    if not zh:
-        return ""
-    key = id(terms)
-    if key not in _TERM_RE_CACHE:
-        alt = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-        _TERM_RE_CACHE[key] = re.compile(alt) if alt else None
-    rx = _TERM_RE_CACHE[key]
-    if rx is None:
+def _compose(zh: str, g: dict) -> str:
+    """Greedy longest-match translation word by word; '' unless 70% of the Chinese is covered."""
+    rx = g["terms_re"]
+    if not zh or rx is None:
         return ""
     words, covered = [], 0
     for hit in rx.finditer(zh):
-        en = terms[hit.group()]
+        en = g["terms"][hit.group()]
         covered += len(hit.group())
         if en and (not words or words[-1] != en):
             words.append(en)

@@ -1,0 +1,57 @@
+# The two set-up commands of the README:
+#   make build   install everything, then build the report site from the shipped seed
+#   make test    install everything (Python packages, kernel, Chromium, CJK fonts), then run every test
+# Everything is installed by these targets; nothing needs to be installed by hand.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SEED   ?=
+JOBS   ?= 2
+
+.PHONY: build test install system lint unit notebooks site browser bench pdf strip lab clean
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e '.[report,test]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name govreport --display-name "Python 3 (govreport)" >/dev/null
+	touch $(STAMP)
+
+install: $(STAMP)
+
+system:
+	@scripts/install-system-deps.sh
+
+build: install
+	$(BIN)/python -m analysis build --jobs $(JOBS) $(if $(SEED),--seed $(SEED),)
+
+test: install system
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+# Parts of the test run, for working on one thing at a time.
+lint: install
+	$(BIN)/ruff check .
+unit: install
+	$(BIN)/python -m pytest tests -m "not slow" -p no:nbval
+notebooks: install
+	$(BIN)/python -m pytest book/chapters
+site: install system
+	$(BIN)/python -m pytest tests -m slow -p no:nbval
+
+bench: install
+	$(BIN)/python benchmarks/extract_speed.py
+	$(BIN)/python benchmarks/build_speed.py
+
+pdf: install system
+	$(BIN)/python -m analysis pdf
+
+strip: install
+	$(BIN)/python -m analysis.notebooks strip notebooks/*.ipynb
+
+lab: install
+	$(BIN)/jupyter lab --notebook-dir=.
+
+clean:
+	rm -rf build book/_build book/_data .pytest_cache .ruff_cache
