@@ -102,10 +102,11 @@ def stage_book_sources(t: Target) -> None:
         src = config.BOOK / f
         if src.exists() and (not (t.book / f).exists() or (t.book / f).read_bytes() != src.read_bytes()):
             shutil.copy2(src, t.book / f)
-    static = t.book / "_static"
-    if static.exists():
-        shutil.rmtree(static)
-    shutil.copytree(config.BOOK / "_static", static)
+    for folder in ("_static", "_ext"):
+        target = t.book / folder
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(config.BOOK / folder, target, ignore=shutil.ignore_patterns("__pycache__"))
     (t.book / "chapters").mkdir(exist_ok=True)
 
 
@@ -250,8 +251,11 @@ def clean_notebook(nb, spec: dict) -> None:
             break
 
 
-def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool) -> dict[str, float]:
+def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool, check: bool = False) -> dict[str, float]:
     todo = [s for s in specs if force or stored_hash(Path(s["out"])) != s["hash"]]
+    if check and todo:
+        raise BuildError(f"{len(todo)} chapter(s) out of date ({', '.join(s['name'] for s in todo)}): their inputs "
+                         "changed since they were executed; run `make build` and commit book/chapters")
     for s in specs:
         if s not in todo:
             log(f"  {s['name']:<12} unchanged, skipped", quiet)
@@ -305,9 +309,22 @@ def build_book(t: Target, quiet: bool) -> None:
                 print(ln, file=sys.stderr)
             raise BuildError(f"the book build failed with {len(problems)} warning(s) or error(s) (shown above); "
                              f"the published site is unchanged: {t.html}")
+        write_index(built)
         publish(built, t.html)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_index(site: Path) -> None:
+    """The site's entry page: a redirect to the first chapter (with the favicon, so that no browser
+    asks the host for /favicon.ico)."""
+    first = config.report_config()["chapters"][0]["name"]
+    (site / "index.html").write_text(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url=chapters/{first}.html">'
+        '<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">'
+        f'<title>{config.report_config().get("title", "Report")}</title></head>'
+        f'<body><p><a href="chapters/{first}.html">Open the report</a></p></body></html>\n', encoding="utf-8")
 
 
 def publish(built: Path, target: Path) -> None:
@@ -332,8 +349,11 @@ def _state_file(t: Target) -> Path:
 
 # ---------------------------------------------------------------------------------------- main
 def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
-        quiet: bool = False) -> dict[str, float]:
-    """Build the site; returns the seconds of each stage. Raises BuildError/ReportError."""
+        quiet: bool = False, check: bool = False) -> dict[str, float]:
+    """Build the site; returns the seconds of each stage. Raises BuildError/ReportError.
+
+    check: execute nothing; fail if a chapter is out of date (the tests build the committed notebooks).
+    """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     t = plan(seed, out)
@@ -348,7 +368,7 @@ def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: b
     t1 = time.perf_counter()
     log("[2/3] chapters", quiet)
     specs = chapter_specs(t, data_hash)
-    chapter_times = run_chapters(specs, jobs, force, quiet)
+    chapter_times = run_chapters(specs, jobs, force, quiet, check)
     timings["chapters"] = time.perf_counter() - t1
     timings.update({f"chapter:{k}": v for k, v in chapter_times.items()})
 

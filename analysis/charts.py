@@ -65,8 +65,10 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
 
 
 def sector_kind_counts(df: pd.DataFrame, title: str = "Quantities by sector and kind"):
-    """Stacked bars: how many quantities each sector has, split by kind (primary sector)."""
-    counts = df.groupby(["sector", "kind"]).size().unstack(fill_value=0)
+    """Stacked bars: how many quantities belong to each sector (a quantity may belong to several),
+    split by kind."""
+    member = df.assign(sector=df["sectors"].str.split(";")).explode("sector")
+    counts = member.groupby(["sector", "kind"]).size().unstack(fill_value=0)
     for k in ("achieved", "target", "context"):
         if k not in counts:
             counts[k] = 0
@@ -78,7 +80,7 @@ def sector_kind_counts(df: pd.DataFrame, title: str = "Quantities by sector and 
         ax.barh([sector_name(s) for s in counts.index], counts[k], left=left, color=style.KIND_COLORS[k],
                 label=style.KIND_LABELS[k])
         left = left + counts[k]
-    ax.set_xlabel("number of quantities (by primary sector)")
+    ax.set_xlabel("number of quantities (a quantity can belong to several sectors)")
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize=8)
     fig.tight_layout()

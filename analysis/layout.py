@@ -38,7 +38,7 @@ _FULLWIDTH = str.maketrans(
     {**{chr(0xFF10 + i): str(i) for i in range(10)},
      **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
      **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
-     "％": "%"}
+     "％": "%", "．": "."}
 )
 
 

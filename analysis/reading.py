@@ -35,20 +35,24 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(sample)) > max(2, len(sample) // 200)
 
 
+_TEXTLIKE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u201f\u00b7\x20-\x7e\t\r\n]")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Most UTF-16 text in CJK/ASCII has a zero byte in every other position."""
-    head = data[:4096]
-    if len(head) < 4 or len(data) % 2:
+    """UTF-16 without a byte-order mark: the byte order whose text reads as Chinese/ASCII text."""
+    if len(data) % 2:
         return None
-    even_zero = head[0::2].count(0) / (len(head) / 2)
-    odd_zero = head[1::2].count(0) / (len(head) / 2)
-    for share, enc in ((odd_zero, "utf-16-le"), (even_zero, "utf-16-be")):
-        if share > 0.3:
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                return None
-    return None
+    best, best_score = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:20000]
+        score = len(_TEXTLIKE.findall(sample)) / max(1, len(sample))
+        if score > best_score:
+            best, best_score = text, score
+    return best if best_score >= 0.9 else None
 
 
 def decode(data: bytes, name: str = "input") -> tuple[str, str]:
@@ -62,8 +66,14 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
                                   f"(byte {exc.start + len(bom)})") from None
     try:
         text, enc = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         text = None
+        lenient = data.decode("utf-8", errors="replace")
+        bad = lenient.count("\ufffd")
+        if len(lenient) > 20 and bad <= max(1, len(lenient) // 200) and b"\x00" not in data:
+            # UTF-8 with a few corrupt bytes: reading it as GB18030 would turn it into nonsense
+            raise ReportError(f"{name}: invalid UTF-8 at byte {exc.start} ({bad} bad byte sequence(s)); "
+                              "repair the file or save it again as UTF-8") from None
     if text is None and b"\x00" in data:
         text = _utf16_without_bom(data)
         enc = "utf-16"

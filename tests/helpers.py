@@ -1,0 +1,7 @@
+"""Constants shared by the test modules."""
+
+from analysis import config
+
+ROOT = config.ROOT
+SEED = config.DEFAULT_SEED
+UNSEEN = config.FIXTURES / "unseen"

@@ -1,0 +1,128 @@
+"""Accuracy of the extractor, measured against hand-checked annotations.
+
+The seed's annotation (tests/fixtures/seed_gold.csv) covers every number-like expression of the
+shipped report: indicators that must be found, optional descriptors, traps that must never be
+emitted. The unseen fixtures are report texts in other styles written independently of the
+extractor (national, provincial, a PDF-wrapped municipal report).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import config, evaluate
+from analysis.layout import unwrap
+
+from .helpers import SEED, UNSEEN
+
+SHARED_SCORER = config.ROOT.parent / "shared" / "eval" / "score.py"
+
+
+@pytest.fixture(scope="module")
+def seed_score(seed_df):
+    gold = pd.read_csv(config.SEED_GOLD, dtype=str, keep_default_na=False)
+    return evaluate.score(gold, seed_df)
+
+
+def test_seed_annotation_is_consistent(seed_text):
+    gold = pd.read_csv(config.SEED_GOLD, dtype=str, keep_default_na=False)
+    assert len(gold) > 200
+    assert gold["id"].is_unique
+    for _, g in gold.iterrows():
+        assert seed_text[int(g["start"]):int(g["end"])] == g["raw"], g["id"]
+    # includes every row of the shared 46-row sample, unchanged
+    sample = config.ROOT.parent / "shared" / "eval" / "seed_gold_sample.csv"
+    if sample.exists():
+        s = pd.read_csv(sample, dtype=str, keep_default_na=False).set_index("id")
+        merged = gold.set_index("id").loc[s.index]
+        assert (merged["value_base"].astype(float) == s["value_base"].astype(float)).all()
+
+
+def test_seed_precision_recall_traps(seed_score):
+    assert seed_score["precision"] >= 0.97
+    assert seed_score["recall"] >= 0.97
+    assert seed_score["trap_hits"] == 0
+
+
+def test_seed_labels(seed_score):
+    acc = seed_score["accuracy"]
+    assert acc["kind"] >= 0.95
+    assert acc["sector"] >= 0.9
+    for chapter, f1 in seed_score["chapter_f1"].items():
+        assert f1 >= 0.9, chapter
+
+
+@pytest.mark.skipif(not SHARED_SCORER.exists(), reason="shared/eval/score.py is not next to this checkout")
+def test_shared_scorer_agrees(tmp_path, seed_df, seed_score):
+    pred = tmp_path / "pred.csv"
+    seed_df.to_csv(pred, index=False)
+    out = subprocess.run([sys.executable, str(SHARED_SCORER), str(config.SEED_GOLD), str(pred), str(SEED), "--json"],
+                         capture_output=True, text=True, check=True)
+    shared = json.loads(out.stdout.strip().splitlines()[-1])
+    assert shared["precision"] == pytest.approx(seed_score["precision"], abs=1e-3)
+    assert shared["recall"] == pytest.approx(seed_score["recall"], abs=1e-3)
+    assert shared["trap_hits"] == seed_score["trap_hits"] == 0
+    assert shared["chapter_f1"] == pytest.approx(seed_score["chapter_f1"], abs=1e-3)
+
+
+UNSEEN_DOCS = sorted(p.stem for p in UNSEEN.glob("*.csv"))
+
+
+@pytest.mark.parametrize("name", UNSEEN_DOCS)
+def test_unseen_reports(name):
+    gold = pd.read_csv(UNSEEN / f"{name}.csv", dtype=str, keep_default_na=False)
+    text = analysis.read_text(UNSEEN / f"{name}.txt")
+    r = evaluate.score(gold, analysis.extract(text))
+    assert r["trap_hits"] == 0
+    assert r["precision"] >= 0.95
+    assert r["recall"] >= 0.95
+    assert r["accuracy"]["kind"] >= 0.9
+
+
+@pytest.mark.parametrize("name", UNSEEN_DOCS)
+def test_unseen_main_targets(name):
+    """Every indicator of the main-targets paragraph: right value, kind target, right qualifier."""
+    gold = pd.read_csv(UNSEEN / f"{name}.csv", dtype=str, keep_default_na=False)
+    text = analysis.read_text(UNSEEN / f"{name}.txt")
+    df = analysis.extract(text)
+    layout = unwrap(text)
+    k = layout.text.find("主要预期目标")
+    assert k >= 0
+    p_end = layout.text.find("\n", k)
+    start, end = layout.to_raw(layout.text.rfind("\n", 0, k) + 1, p_end if p_end > 0 else len(layout.text))
+    targets = gold[(gold["role"] == "indicator") & (gold["start"].astype(int).between(start, end))]
+    assert len(targets) >= 4
+    for _, g in targets.iterrows():
+        hit = df[(df["start"] < int(g["end"])) & (df["end"] > int(g["start"]))]
+        assert len(hit) == 1, g["raw"]
+        h = hit.iloc[0]
+        assert h["value_base"] == pytest.approx(float(g["value_base"])), g["raw"]
+        assert h["kind"] == "target", g["raw"]
+        assert h["qualifier"] == g["qualifier"], g["raw"]
+        assert h["section"] == "targets"
+
+
+@pytest.mark.parametrize("name", UNSEEN_DOCS + ["no_numbers"])
+def test_no_years_or_numbering_emitted(name):
+    text = analysis.read_text(UNSEEN / f"{name}.txt")
+    df = analysis.extract(text)
+    assert not df["raw"].str.contains(r"^\s*(?:19|20)\d\d\s*年", regex=True).any()
+    assert not df["unit"].isin(["年", "月", "日", "届", "期", "轮"]).any()
+    assert not df["raw"].str.contains("[（(][一二三四五六七八九十]+[）)]|^[一二三四五六七八九十]是").any()
+    if name == "no_numbers":
+        assert df.empty
+
+
+def test_unseen_fixtures_are_not_the_seed(seed_text):
+    for p in UNSEEN.glob("*.txt"):
+        t = analysis.read_text(p)
+        sentences = [s for s in re.split("[。；]", t) if len(s) > 15]
+        assert not any(s in seed_text for s in sentences), p.name

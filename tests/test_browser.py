@@ -1,0 +1,160 @@
+"""The site in a real browser (headless Chromium from Debian, driven by Playwright): pages load
+without console errors, figures show, Chinese renders, search works in English and Chinese,
+downloads resolve, chapters weigh under 2 MB; served from a sub-path and opened from disk.
+Screenshots land in build/screenshots for a person to look at."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from analysis import config
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = shutil.which("chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+CHAPTERS = ["energy", "dairy", "rare_earth", "tourism"]
+SUBPATH = "/reports/gwr/"
+
+
+@pytest.fixture(scope="module")
+def server(site, tmp_path_factory):
+    root = tmp_path_factory.mktemp("www")
+    target = root / SUBPATH.strip("/")
+    target.parent.mkdir(parents=True)
+    shutil.copytree(site, target)
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUBPATH}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        pytest.fail("chromium is not installed: run `make system`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def open_page(browser, url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors, sizes = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def on_response(resp):
+        try:
+            sizes.append(len(resp.body()))
+        except Exception:  # noqa: BLE001 - redirects have no body
+            pass
+
+    page.on("response", on_response)
+    resp = page.goto(url, wait_until="networkidle")
+    assert resp is not None and resp.ok, url
+    return page, errors, sizes
+
+
+CJK_RENDERS = """() => {
+  const el = document.querySelector('[lang="zh"]');
+  const font = getComputedStyle(el).fontFamily;
+  const draw = (s) => { const c = document.createElement('canvas'); c.width = 200; c.height = 60;
+    const g = c.getContext('2d'); g.font = '32px ' + font; g.fillText(s, 4, 44); return c.toDataURL(); };
+  return [el.textContent.length > 0, draw('稀土') !== draw('\\uE000\\uE001'), draw('稀土') !== draw('游客')];
+}"""
+
+
+def test_home_and_chapters(browser, server):
+    shots = config.SCREENSHOTS
+    shots.mkdir(parents=True, exist_ok=True)
+    for name in ["overview", *CHAPTERS]:
+        page, errors, sizes = open_page(browser, server + f"chapters/{name}.html")
+        assert not errors, (name, errors)
+        imgs = page.locator("main img")
+        assert imgs.count() >= 1, name
+        for i in range(imgs.count()):
+            img = imgs.nth(i)
+            img.scroll_into_view_if_needed()
+            assert img.is_visible() and img.evaluate("e => e.complete && e.naturalWidth > 100"), (name, i)
+        assert page.evaluate(CJK_RENDERS) == [True, True, True], name
+        assert sum(sizes) < 2 * 2**20, (name, sum(sizes))
+        if name in ("overview", "energy"):
+            page.evaluate("window.scrollTo(0, 0)")
+            page.screenshot(path=str(shots / f"{'home' if name == 'overview' else name}.png"), full_page=True)
+        page.close()
+
+
+def test_index_redirects_to_home(browser, server):
+    page, errors, _ = open_page(browser, server + "index.html")
+    page.wait_for_url("**/chapters/overview.html")
+    assert not errors
+    page.close()
+
+
+@pytest.mark.parametrize("term,expect", [("tourism", "tourism.html"), ("稀土", "rare_earth.html")])
+def test_search(browser, server, term, expect):
+    page, errors, _ = open_page(browser, server + f"search.html?q={term}")
+    results = page.locator("#search-results li a")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(expect in (h or "") for h in hrefs), hrefs
+    assert not errors
+    page.close()
+
+
+def test_filter_box_filters_rows(browser, server):
+    page, errors, _ = open_page(browser, server + "chapters/indicators.html")
+    rows = page.locator("#table-all tbody tr")
+    total = rows.count()
+    page.fill("input[data-filter-table=table-all]", "游客")
+    visible = page.locator("#table-all tbody tr:visible").count()
+    assert 0 < visible < total
+    assert not errors
+    page.close()
+
+
+def test_downloads_resolve(browser, server):
+    from analysis.report import DOWNLOADS
+
+    page, _, _ = open_page(browser, server + "chapters/indicators.html")
+    for name, _label, _desc in DOWNLOADS:
+        link = page.locator(f'a[href$="{name}"]')
+        assert link.count() == 1, name
+        href = link.get_attribute("href")
+        resp = page.request.get(server + "chapters/" + href)
+        assert resp.ok and len(resp.body()) > 100, name
+    page.close()
+
+
+def test_source_anchor_from_a_chapter(browser, server):
+    page, _, _ = open_page(browser, server + "chapters/tourism.html")
+    link = page.locator("table.indicators a.src-link").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url("**/source.html#*")
+    anchor = href.split("#")[1]
+    assert page.locator(f'[id="{anchor}"]').is_visible()
+    page.close()
+
+
+def test_works_opened_from_disk(browser, site):
+    page, errors, _ = open_page(browser, (site / "chapters" / "dairy.html").as_uri())
+    assert not errors
+    assert page.locator("main img").count() >= 1
+    page.close()

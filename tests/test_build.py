@@ -1,0 +1,147 @@
+"""The built site: one page per chapter with a figure and a table, no errors, no broken links,
+no CDN; and the build's guarantees (strictness, failing chapters, atomic publish, determinism)."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import nbformat
+import pytest
+
+from analysis import build, config
+
+pytestmark = pytest.mark.slow
+
+CHAPTERS = [c["name"] for c in config.report_config()["chapters"]]
+
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids, self.imgs, self.tables, self.assets = [], set(), [], 0, []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if tag == "img":
+            self.imgs.append(a.get("src", ""))
+        if tag == "table":
+            self.tables += 1
+        if tag == "script" and a.get("src"):
+            self.assets.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") in ("stylesheet", "preload", "icon"):
+            self.assets.append(a["href"])
+
+
+def parse(path: Path) -> Page:
+    p = Page()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def test_one_page_per_chapter_with_figure_and_table(site):
+    for name in CHAPTERS:
+        page = site / "chapters" / f"{name}.html"
+        assert page.exists(), name
+        p = parse(page)
+        assert p.tables >= 1 or name in ("source", "methods"), name
+        if name in ("overview", "energy", "dairy", "rare_earth", "tourism", "targets"):
+            assert any(src.endswith(".png") for src in p.imgs), name
+    assert (site / "index.html").exists()
+
+
+def test_no_error_output_in_any_cell():
+    for name in CHAPTERS:
+        nb = nbformat.read(config.BOOK / "chapters" / f"{name}.ipynb", as_version=4)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                assert out.get("output_type") != "error", name
+                assert out.get("name") != "stderr", (name, out.get("text", "")[:200])
+
+
+def test_no_broken_internal_links_and_no_cdn(site):
+    pages = {p: parse(p) for p in site.rglob("*.html")}
+    for path, page in pages.items():
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme in ("http", "https", "mailto") or href.startswith("javascript:"):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            assert target.exists(), f"{path.relative_to(site)} -> {href}"
+            if parts.fragment and target.suffix == ".html" and target in pages:
+                assert parts.fragment in pages[target].ids, f"{path.relative_to(site)} -> {href}"
+        for asset in page.assets:
+            assert not urlsplit(asset).scheme, f"{path.relative_to(site)} loads {asset} from the network"
+
+
+def test_every_table_row_links_to_the_source(site):
+    source_ids = parse(site / "chapters" / "source.html").ids
+    html = (site / "chapters" / "energy.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="source\.html#(i\d+-\d+)"', html)
+    assert links and set(links) <= source_ids
+
+
+def test_downloads_are_published_and_equal_the_cli(site):
+    from analysis import downloads
+
+    files = downloads.files(config.DEFAULT_SEED)
+    for name, data in files.items():
+        assert (site / "data" / name).read_bytes() == data, name
+    pkg = json.loads((site / "data" / "datapackage.json").read_text())
+    assert pkg["resources"][0]["schema"] == "schema.json"
+
+
+def test_second_build_skips_everything(site):
+    timings = build.run(out=str(site), quiet=True, check=True)
+    assert not [k for k in timings if k.startswith("chapter:")]
+    assert timings["book"] < 2
+
+
+def test_failing_chapter_names_notebook_and_cell_and_keeps_site(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell("# Bad"),
+                nbformat.v4.new_code_cell('seed = ""', metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("raise ValueError('broken chapter')")]
+    nbformat.write(nb, bad)
+    report_yml = tmp_path / "report.yml"
+    report_yml.write_text(f"seed: {config.DEFAULT_SEED}\nkernel: python3\nchapters:\n"
+                          f"  - {{name: broken, title: Broken, template: {bad}}}\n", encoding="utf-8")
+    monkeypatch.setattr(config, "BOOK_CONFIG", report_yml)
+    book = tmp_path / "book"
+    book.mkdir()
+    for f in ("_config.yml", "_toc.yml"):
+        (book / f).write_bytes((config.BOOK / f).read_bytes())
+    monkeypatch.setattr(config, "BOOK", book)
+    monkeypatch.setattr(config, "BUILD", tmp_path / "build")
+    site = tmp_path / "published"
+    site.mkdir()
+    (site / "index.html").write_text("previous site")
+    with pytest.raises(build.BuildError) as exc:
+        build.run(out=str(site), quiet=True, jobs=1)
+    msg = str(exc.value)
+    assert "broken" in msg and "bad.ipynb" in msg and "cell" in msg and "ValueError" in msg
+    assert (site / "index.html").read_text() == "previous site"
+    assert not (book / "chapters" / "broken.ipynb").exists()
+
+
+def test_clean_notebook_is_deterministic():
+    spec = {"parameters": {"seed": "s.txt"}, "template_display": "notebooks/x.ipynb",
+            "out": str(config.BOOK / "chapters" / "x.ipynb"), "hash": "h", "name": "x", "title": "X"}
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["papermill"] = {"start_time": "2026", "end_time": "2026", "duration": 1.0, "parameters": {}}
+    nb.cells = [nbformat.v4.new_markdown_cell("# Template"), nbformat.v4.new_code_cell("1")]
+    nb.cells[1].metadata["papermill"] = {"duration": 0.1}
+    nb.cells[1].metadata["execution"] = {"iopub.execute_input": "2026-11-27T00:00:00Z"}
+    build.clean_notebook(nb, spec)
+    text = nbformat.writes(nb)
+    assert "2026" not in text and "duration" not in text
+    assert nb.cells[0].source == "# X"

@@ -1,0 +1,143 @@
+"""The command line: formats, several paths, processes, and one clear line for every bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import cli
+
+from .helpers import ROOT, SEED
+
+
+def run(*args, check=False):
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, cwd=ROOT,
+                          check=check)
+
+
+def test_help_explains_everything():
+    out = run("--help", check=True).stdout.decode()
+    for word in ("extract", "schema", "evaluate", "build", "pdf"):
+        assert word in out
+    out = run("extract", "--help", check=True).stdout.decode()
+    for word in ("--format", "csv", "json", "parquet", "--output", "--jobs", "stdout", "GB18030"):
+        assert word in out
+
+
+def test_csv_to_stdout_has_header_and_rows(seed_df):
+    p = run("extract", SEED, check=True)
+    df = pd.read_csv(io.BytesIO(p.stdout), keep_default_na=False)
+    assert list(df.columns) == analysis.columns()
+    assert len(df) == len(seed_df)
+    assert p.stderr == b""
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
+def test_formats_to_file_round_trip(tmp_path, fmt, seed_df):
+    out = tmp_path / f"x.{fmt}"
+    run("extract", SEED, "--format", fmt, "-o", out, check=True)
+    if fmt == "csv":
+        df = pd.read_csv(out, keep_default_na=False)
+    elif fmt == "json":
+        df = pd.DataFrame(json.loads(out.read_text(encoding="utf-8")))
+    else:
+        df = pd.read_parquet(out)
+        assert {c: str(t) for c, t in df.dtypes.items()} == analysis.dtypes()
+    assert list(df.columns) == analysis.columns()
+    assert df["value_base"].astype(float).tolist() == seed_df["value_base"].tolist()
+    assert df["raw"].tolist() == seed_df["raw"].tolist()
+
+
+def test_several_paths_one_table_and_jobs(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("地区生产总值增长6%左右。", encoding="utf-8")
+    b.write_text("新增城镇就业18万人以上，粮食产量稳定在800亿斤以上。", encoding="gb18030")
+    serial = run("extract", a, b, check=True).stdout
+    parallel = run("extract", a, b, "--jobs", "2", check=True).stdout
+    assert serial == parallel
+    df = pd.read_csv(io.BytesIO(serial), keep_default_na=False)
+    assert df["doc"].tolist() == ["a", "b", "b"]
+
+
+def test_same_stem_in_two_folders_is_told_apart(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    for d in ("x", "y"):
+        (tmp_path / d / "r.txt").write_text("增长5%。", encoding="utf-8")
+    df = analysis.extract_many([tmp_path / "x" / "r.txt", tmp_path / "y" / "r.txt"])
+    assert df["doc"].nunique() == 2
+
+
+def _file(name, data):
+    def make(d):
+        (d / name).write_bytes(data)
+        return d / name
+    return make
+
+
+@pytest.mark.parametrize("make,fragment", [
+    (lambda d: d / "missing.txt", "no such file"),
+    (lambda d: d, "is a directory"),
+    (_file("e.txt", b""), "empty file"),
+    (_file("b.bin", bytes(range(256)) * 8), "binary file"),
+    (_file("u.txt", b"abc\x80\x80def\x80"), "cannot decode"),
+])
+def test_bad_input_one_line_nonzero_exit(tmp_path, make, fragment):
+    path = make(tmp_path)
+    out = tmp_path / "out.csv"
+    p = run("extract", path, "-o", out)
+    assert p.returncode != 0
+    err = p.stderr.decode()
+    assert err.count("\n") == 1 and fragment in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_bad_options(tmp_path):
+    for args in (["extract", SEED, "--format", "xml"], ["extract", SEED, "--jobs", "0"], ["nonsense"]):
+        p = run(*args)
+        assert p.returncode != 0
+        assert "Traceback" not in p.stderr.decode()
+
+
+def test_no_numbers_is_an_empty_table_not_an_error(tmp_path):
+    p = tmp_path / "prose.txt"
+    p.write_text("坚持稳中求进工作总基调。", encoding="utf-8")
+    out = run("extract", p, check=True).stdout.decode()
+    assert out.strip() == ",".join(analysis.columns())
+
+
+def test_output_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    target = tmp_path / "keep.csv"
+    target.write_text("published\n")
+
+    def boom(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli.os, "replace", boom)
+    with pytest.raises(OSError):
+        cli.write_atomic(target, b"new")
+    assert target.read_text() == "published\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.csv"]
+
+
+@pytest.mark.slow
+def test_fifty_megabyte_file(tmp_path):
+    base = analysis.read_text(SEED)
+    big = tmp_path / "big.txt"
+    with open(big, "w", encoding="utf-8") as f:
+        while f.tell() < 50 * 2**20:
+            f.write(base)
+    out = tmp_path / "big.parquet"
+    p = run("extract", big, "-o", out)
+    assert p.returncode == 0, p.stderr.decode()
+    df = pd.read_parquet(out)
+    assert len(df) > 100_000
+    text = analysis.read_text(big)
+    sample = df.sample(200, random_state=0)
+    assert all(text[s:e] == r for s, e, r in zip(sample["start"], sample["end"], sample["raw"]))

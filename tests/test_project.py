@@ -1,0 +1,97 @@
+"""The project's own files: dependencies in step, notebook sources clean, the book's pages in step."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import yaml
+
+from analysis import config
+from analysis.notebooks import problems
+
+from .helpers import ROOT
+
+
+def _pins(items) -> dict[str, str]:
+    out = {}
+    for item in items:
+        m = re.match(r"^([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==([^\s;]+)$", item.strip())
+        if m:
+            out[m.group(1).lower().replace("_", "-")] = m.group(2)
+    return out
+
+
+def test_environment_yml_matches_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    deps = project["dependencies"] + [d for group in project["optional-dependencies"].values() for d in group]
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
+    assert _pins(deps) == _pins(pip)
+    assert len(_pins(deps)) == len(deps), "every dependency is pinned with =="
+    assert f"python={project['requires-python'].lstrip('>=')}" in env["dependencies"]
+
+
+def test_constraints_pin_every_direct_dependency():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    deps = _pins(project["dependencies"] + [d for g in project["optional-dependencies"].values() for d in g])
+    lines = (ROOT / "requirements" / "constraints.txt").read_text().splitlines()
+    constraints = _pins(line for line in lines if not line.startswith("#"))
+    for name, version in deps.items():
+        assert constraints.get(name) == version, name
+
+
+def test_notebook_templates_are_clean():
+    found = [msg for nb in sorted(config.NOTEBOOKS.glob("*.ipynb")) for msg in problems(nb)]
+    assert not found, "run `make strip`: " + "; ".join(found)
+
+
+def test_templates_have_a_parameters_cell():
+    import nbformat
+
+    for nb_path in config.NOTEBOOKS.glob("*.ipynb"):
+        nb = nbformat.read(nb_path, as_version=4)
+        tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, nb_path.name
+        assert "seed" in tagged[0].source
+
+
+def test_report_config_and_toc_in_step():
+    cfg = config.report_config()
+    toc = yaml.safe_load((config.BOOK / "_toc.yml").read_text())
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    assert files == [f"chapters/{c['name']}" for c in cfg["chapters"]]
+    for c in cfg["chapters"]:
+        assert (ROOT / c["template"]).exists()
+    sectors = [c["parameters"]["sector"] for c in cfg["chapters"] if "sector" in c.get("parameters", {})]
+    assert sectors == ["energy", "dairy", "rare_earth", "tourism"]
+
+
+def test_executed_chapters_are_committed_and_deterministic():
+    import nbformat
+
+    for c in config.report_config()["chapters"]:
+        path = config.BOOK / "chapters" / f"{c['name']}.ipynb"
+        assert path.exists(), f"{path} missing: run `make build`"
+        nb = nbformat.read(path, as_version=4)
+        assert nb.metadata["report"]["inputs_hash"]
+        text = path.read_text(encoding="utf-8")
+        for volatile in ("start_time", "end_time", "duration", "/tmp/", str(ROOT), "0x7f"):
+            assert volatile not in text, (path.name, volatile)
+
+
+def test_readme_names_the_two_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make build" in readme and "make test" in readme
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in ci
+
+
+def test_lexicon_and_glossary_load():
+    from analysis import lexicon
+
+    lex = lexicon.load()
+    assert lex.units and lex.keyword_sectors
+    g = lexicon.glossary()
+    assert len(g["metrics"]) > 100 and len(g["terms"]) > 300
+    assert not any(re.search(r"[\u4e00-\u9fff]", v) for v in list(g["metrics"].values()) + list(g["terms"].values()))

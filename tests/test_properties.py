@@ -1,0 +1,52 @@
+"""Property-based tests: arbitrary text never crashes the extractor, and every span is exact."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import analysis
+from analysis.layout import unwrap
+
+# An alphabet rich in what the extractor looks at: digits (half and full width), Chinese numerals,
+# magnitudes, units, qualifiers, punctuation, whitespace and line breaks, page-marker characters.
+PIECES = list("0123456789０１２３４５６７８９.,．，。；：、%％-—~至到第") + list("零〇一二两三四五六七八九十百千万亿") + [
+    "万亿", "亿元", "万千瓦", "千瓦时", "个百分点", "倍", "人次", "万人", "公里", "亩", "斤", "吨", "位", "P", "G", "S",
+    "左右", "以上", "以下", "以内", "近", "超过", "突破", "不低于", "不超过", "多", "余", "增长", "下降", "降至", "由",
+    "分别", "和", "“", "”", "《", "》", "（", "）", "一、", "（一）", "一是", "年", "月", "■上接第1版", "- 3 -",
+    " ", "\u3000", "\n", "\r\n", "\n\n", "\t", "力争", "确保", "每年", "我区有", "主要预期目标", "工作回顾", "工作安排",
+    "乳业", "稀土", "游客", "新能源", "百分之", "点", "<script>", "{{", "}}", "\x00"[:0],
+]
+texty = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=80).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texty)
+def test_spans_are_exact_and_nothing_crashes(text):
+    df = analysis.extract(text)
+    for _, r in df.iterrows():
+        assert 0 <= r["start"] < r["end"] <= len(text)
+        assert text[r["start"]:r["end"]] == r["raw"]
+        assert text[r["sentence_start"]:r["sentence_end"]]
+        assert r["sentence_start"] <= r["start"] and r["end"] <= r["sentence_end"]
+    assert list(df.columns) == analysis.columns()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_text(text):
+    df = analysis.extract(text)
+    for _, r in df.iterrows():
+        assert text[r["start"]:r["end"]] == r["raw"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texty)
+def test_layout_map_is_monotonic(text):
+    layout = unwrap(text)
+    positions = [layout.raw_pos(i) for i in range(len(layout.text))]
+    assert positions == sorted(positions)
+    assert len(set(positions)) == len(positions)
+    for i, p in enumerate(positions):
+        ch, raw = layout.text[i], text[p]
+        assert ch == raw or ch in " \n" or raw.translate(str.maketrans("０１２３４５６７８９％．", "0123456789%.")) == ch
