@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import lexicon, metrics, numerals, structure
-from .layout import Layout, unwrap
+from .layout import unwrap
 from .schema import frame
 
 _CLAUSE_DELIMS = "，,；;：:。！？!?"
@@ -214,7 +214,6 @@ class Extractor:
     # ------------------------------------------------------------------ resolving
     def _resolve(self, text: str, ms: list[Mention], s0: int, e0: int) -> list[Mention]:
         """Ranges and lists: unit inheritance and shared qualifiers; drop unit-less leftovers."""
-        lex = self.lex
         for a, b in zip(ms, ms[1:]):
             gap = text[a.e:b.s]
             if a.extra.get("unitless") and _RANGE.match(gap) and not b.extra.get("unitless"):

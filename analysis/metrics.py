@@ -185,7 +185,7 @@ class SectorContext:
         self.subject = self._hits(topic_m.group(1) or topic_m.group(2)) if topic_m else {}
         # segment number of every clause (a segment ends at ；)
         self.segment, seg = [], 0
-        for a, b in self.clauses:
+        for _a, b in self.clauses:
             self.segment.append(seg)
             if text[b - 1] in "；;":
                 seg += 1

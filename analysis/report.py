@@ -517,8 +517,8 @@ def sentences_html(sentences: pd.DataFrame, df: pd.DataFrame) -> str:
 
 def document_md(df: pd.DataFrame, text: str, seed) -> str:
     """One line naming the document: file, length, the years it names."""
-    from .structure import years
     from .layout import unwrap
+    from .structure import years
 
     review, plan = years(unwrap(text).text)
     yrs = (f" · review of **{review}**, plan for **{plan}**" if review and plan else
