@@ -34,11 +34,11 @@ test: install system
 lint: install
 	$(BIN)/ruff check .
 unit: install
-	$(BIN)/python -m pytest tests -m "not slow" -p no:nbval
+	$(BIN)/python -m pytest tests -m "not slow" -o addopts=""
 notebooks: install
 	$(BIN)/python -m pytest book/chapters
 site: install system
-	$(BIN)/python -m pytest tests -m slow -p no:nbval
+	$(BIN)/python -m pytest tests -m slow -o addopts=""
 
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py

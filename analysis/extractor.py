@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon, metrics, numerals, structure
 from .layout import unwrap
-from .schema import frame
+from .schema import columns, frame
 
 _CLAUSE_DELIMS = "，,；;：:。！？!?"
 _CLAUSE_RE = re.compile(r"[，,；;：:。！？!?]")
@@ -35,7 +35,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _MAG_EN = {"万亿": "trillion", "亿": "100 million", "万": "10,000", "千": "thousand", "百": "hundred"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     s: int                    # readable-text span of number + unit
     e: int
@@ -70,32 +70,45 @@ def _arabic_re(lex) -> re.Pattern:
     )
     num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
     return re.compile(
-        rf"(?<![\d.])(?P<num>{num})(?P<in1>多|余)?(?P<mag>{mags})?(?P<in2>多|余)?(?P<unit>{lex.unit_re})?"
+        rf"(?P<num>{num})(?P<in1>多|余)?(?P<mag>{mags})?(?P<in2>多|余)?(?P<unit>{lex.unit_re})?"
     )
+
+
+# The fields of a row as rows() yields them: the columns of analysis/data/schema.json, in order.
+ROW_FIELDS = ("doc", "id", "start", "end", "raw", "value", "unit", "value_base", "base_unit", "unit_en", "qualifier",
+              "kind", "measure", "sector", "sectors", "metric_zh", "metric_en", "metric_en_source", "year", "section",
+              "section_title", "paragraph", "sentence", "sentence_start", "sentence_end")
 
 
 class Extractor:
     """Extracts the indicators of one document. Reusable: compile once, run on many texts."""
 
     def __init__(self):
+        if tuple(columns()) != ROW_FIELDS:
+            raise RuntimeError("analysis/data/schema.json and extractor.ROW_FIELDS disagree on the columns")
         self.lex = lexicon.load()
         self.arabic = _arabic_re(self.lex)
         self.unit_at = re.compile(f"(?:{self.lex.unit_re})")
         self.ascii_units = {u for u in self.lex.units if u.isascii() and u[0].isalpha()}
+        self.unit_first = {u[0] for u in self.lex.units}
 
     # ------------------------------------------------------------------ finding
     def find_mentions(self, text: str, s0: int, e0: int) -> list[Mention]:
         """Mentions in text[s0:e0] (a sentence of the readable text), sorted, not overlapping."""
         out: list[Mention] = []
-        skip = [m.span() for m in _QUOTED.finditer(text, s0, e0)]
+        sent = text[s0:e0]
+        quoted = "“" in sent or "《" in sent or '"' in sent or "「" in sent
+        skip = [m.span() for m in _QUOTED.finditer(text, s0, e0)] if quoted else []
         skip_starts = [a for a, _ in skip]
 
         def inside_skip(s, e):
+            if not skip:
+                return False
             k = bisect_right(skip_starts, s - 1) - 1
             return k >= 0 and skip[k][0] < s and e <= skip[k][1]
 
         percent = []
-        for m in _PERCENT_CN.finditer(text, s0, e0):
+        for m in (_PERCENT_CN.finditer(text, s0, e0) if "百分之" in sent else ()):
             v = _parse_cn_decimal(m.group(1))
             percent.append(m.span())
             if v is not None and not inside_skip(*m.span()):
@@ -131,8 +144,8 @@ class Extractor:
         inner = m.group("in1") or m.group("in2") or ""
         before = text[s - 1] if s > s0 else ""
         after = text[e] if e < e0 else ""
-        if before and _ASCII_LETTER.match(before):
-            return None  # S22, G0616: codes
+        if before and (_ASCII_LETTER.match(before) or before.isdigit() or before == "."):
+            return None  # S22, G0616: codes; or the tail of a number the regex could not take whole
         if unit in self.ascii_units:
             if after and _ASCII_LETTER.match(after):
                 return None
@@ -167,14 +180,13 @@ class Extractor:
         rs = m.start()
         if len(run) > 24:
             return None  # no numeral is that long: a run of characters, not a number
+        if len(run) == 1 and run not in "百千万亿十" and (rs + 1 >= e0 or text[rs + 1] not in self.unit_first):
+            return None  # a lone 一, 两, 三 ... before a word: 一批, 两新, 三北
         choice = None
         for k in range(len(run), 0, -1):
-            cn = run[:k]
-            if numerals.parse_chinese(cn) is None:
-                continue
             u = self.unit_at.match(text, rs + k, e0)
-            if u:
-                choice = (cn, u.group())
+            if u and numerals.parse_chinese(run[:k]) is not None:
+                choice = (run[:k], u.group())
                 break
         if choice is None:
             if numerals.parse_chinese(run) is None:
@@ -261,20 +273,18 @@ class Extractor:
     # ------------------------------------------------------------------ document
     def extract(self, raw: str, doc: str = "text"):
         """The indicators of one document's text as a DataFrame (see analysis.schema)."""
-        cols: dict[str, list] = {}
-        for row in self.rows(raw, doc):
-            for k, v in row.items():
-                cols.setdefault(k, []).append(v)
-        return frame(cols)
+        rows = list(self.rows(raw, doc))
+        return frame(dict(zip(ROW_FIELDS, map(list, zip(*rows)))) if rows else {})
 
     def rows(self, raw: str, doc: str = "text"):
-        """Rows (dicts) of the indicators of one document, in text order."""
+        """Rows (tuples of the ROW_FIELDS) of the indicators of one document, in text order."""
         layout = unwrap(raw)
         text = layout.text
         review_year, plan_year = structure.years(text)
         paras = structure.paragraphs(text, layout.paragraphs())
+        keywords = metrics.KeywordHits(self.lex, text)
         for para in paras:
-            topic = None
+            topic = background = None
             for s0, e0 in structure.sentences(text, para.start, para.end):
                 if topic is None:
                     topic = text[s0:e0]
@@ -288,7 +298,10 @@ class Extractor:
                 for m in ms:
                     self._classify(text, m, s0, e0, para)
                 _share_measure(text, ms)
-                sector_ctx = metrics.SectorContext(self.lex, text, s0, e0, topic, para.section_title)
+                if background is None:
+                    background = metrics.SectorContext.background_of(self.lex, topic, para.section_title)
+                sector_ctx = metrics.SectorContext(self.lex, text, s0, e0, topic, para.section_title, background,
+                                                   keywords)
                 rs0, re0 = layout.to_raw(s0, e0)
                 sentence = text[s0:e0]
                 for m in ms:
@@ -297,33 +310,10 @@ class Extractor:
                     unit_written = m.mag + m.unit
                     year = review_year if m.kind == "achieved" else plan_year if m.kind == "target" else None
                     en, en_src = metrics.english(m.metric_zh, sector, m, self.lex)
-                    yield {
-                        "doc": doc,
-                        "id": f"i{rs}-{re_}",
-                        "start": rs,
-                        "end": re_,
-                        "raw": raw[rs:re_],
-                        "value": float(m.value),
-                        "unit": unit_written,
-                        "value_base": _base_value(m, self.lex),
-                        "base_unit": m.base_unit,
-                        "unit_en": unit_en(m, self.lex),
-                        "qualifier": m.qualifier,
-                        "kind": m.kind,
-                        "measure": m.measure,
-                        "sector": sector,
-                        "sectors": ";".join(sectors),
-                        "metric_zh": m.metric_zh,
-                        "metric_en": en,
-                        "metric_en_source": en_src,
-                        "year": year,
-                        "section": para.section,
-                        "section_title": para.section_title,
-                        "paragraph": para.index,
-                        "sentence": sentence,
-                        "sentence_start": rs0,
-                        "sentence_end": re0,
-                    }
+                    yield (doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
+                           _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, m.kind, m.measure,
+                           sector, ";".join(sectors), m.metric_zh, en, en_src, year, para.section, para.section_title,
+                           para.index, sentence, rs0, re0)
 
     # ------------------------------------------------------------------ classifying
     def _classify(self, text: str, m: Mention, s0: int, e0: int, para) -> None:

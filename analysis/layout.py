@@ -20,16 +20,16 @@ from dataclasses import dataclass, field
 from statistics import median
 
 _WS = "[ \\t\\u3000\\u00a0\\u2002\\u2003\\u2009\\u200b\\r\\n\\f\\v]"
-# Page markers of a newspaper or PDF layout: ■上接第1版, （下转第2版）, - 3 -, 第 3 页, a bare page number line.
-_MARKER = (
-    r"[■□◆◇●○▲△★☆]?[ \t\u3000]*[（(]?[ \t\u3000]*[上下]?[接转]第[ \t\u3000]*[0-9０-９一二三四五六七八九十]+"
-    r"[ \t\u3000]*版[ \t\u3000]*[）)]?"
+_WS_RUN = re.compile(_WS + "+")
+# Page markers of a newspaper or PDF layout: ■上接第1版, （下转第2版）; found by their core (接第N版), then
+# extended backwards over an optional symbol, bracket and 上/下.
+_MARKER_CORE = re.compile(r"[接转]第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]*版(?:[ \t\u3000]*[）)])?")
+_MARKER_PREFIX = ("上下", "（(", "■□◆◇●○▲△★☆")
+# A line that is only a page number: - 3 -, 第 3 页, 3
+_PAGE_LINE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:[-—－–][ \t]*\d{1,4}[ \t]*[-—－–]|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|\d{1,4})[ \t\u3000]*(?=\r?\n|\r|\Z)"
 )
-_PAGE_LINE = (
-    r"(?m:^[ \t\u3000]*(?:[-—－–][ \t]*\d{1,4}[ \t]*[-—－–]|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
-    r"|\d{1,4})[ \t\u3000]*(?=\r?\n|\r|\Z))"
-)
-_GAP = re.compile(f"(?:{_WS}|{_MARKER}|{_PAGE_LINE})+")
 _HEADING = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分节])")
 _TERMINAL = set("。！？!?…；;：:")
 _CLOSERS = set("”’\"'」』）)】》")
@@ -40,6 +40,13 @@ _FULLWIDTH = str.maketrans(
      **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
      "％": "%", "．": "."}
 )
+
+
+# characters around a line break that need the full rules: sentence ends, closers, ASCII words and
+# numbers, the first characters of headings
+_NOT_PLAIN = set("。！？!?…；;：:”’\"'」』）)】》（(第一二三四五六七八九十.%") | set("0123456789") | {
+    chr(c) for c in range(0x41, 0x5B)} | {chr(c) for c in range(0x61, 0x7B)}
+_FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．]")
 
 
 def _ascii_word(ch: str) -> bool:
@@ -104,14 +111,14 @@ def unwrap(raw: str) -> Layout:
     """Readable text of a raw report (see the module docstring)."""
     starts = _line_starts(raw)
     wrapped, width = _is_wrapped(raw, starts)
+    long_line = 0.8 * width + 1
     pieces: list[str] = []
     cpos: list[int] = []
     rpos: list[int] = []
     clen = 0
     prev_end = 0
     n = len(raw)
-    for m in _GAP.finditer(raw):
-        gs, ge = m.span()
+    for gs, ge in _gaps(raw):
         if gs > prev_end:
             cpos.append(clen)
             rpos.append(prev_end)
@@ -120,9 +127,12 @@ def unwrap(raw: str) -> Layout:
         prev_end = ge
         if gs == 0 or ge == n:
             continue  # leading/trailing whitespace and markers
-        gap = m.group()
-        breaks = len(_LINE_BREAK.findall(gap))
+        gap = raw[gs:ge]
         before, after = raw[gs - 1], raw[ge]
+        if wrapped and (gap == "\n" or gap == "\r\n") and before not in _NOT_PLAIN and after not in _NOT_PLAIN \
+                and gs - starts[bisect_right(starts, gs - 1) - 1] >= long_line:
+            continue  # the common case: a hard break inside a sentence of a full line, between two characters
+        breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
         sub = ""
         if breaks == 0:
             if _ascii_word(before) and _ascii_word(after):
@@ -141,8 +151,36 @@ def unwrap(raw: str) -> Layout:
         clen += n - prev_end
     if not cpos:
         cpos, rpos = [0], [0]
-    text = "".join(pieces).translate(_FULLWIDTH)
+    text = "".join(pieces)
+    if _FULLWIDTH_RE.search(text):
+        text = text.translate(_FULLWIDTH)
     return Layout(raw, text, cpos, rpos)
+
+
+def _marker_span(raw: str, m) -> tuple[int, int]:
+    start = m.start()
+    for chars in _MARKER_PREFIX:
+        k = start
+        while k > 0 and raw[k - 1] in " \t\u3000":
+            k -= 1
+        if k > 0 and raw[k - 1] in chars:
+            start = k - 1
+    return start, m.end()
+
+
+def _gaps(raw: str) -> list[tuple[int, int]]:
+    """Spans to undo: whitespace runs, page markers and page-number lines, merged where they touch."""
+    spans = [m.span() for m in _WS_RUN.finditer(raw)]
+    extra = [_marker_span(raw, m) for m in _MARKER_CORE.finditer(raw)] + [m.span() for m in _PAGE_LINE.finditer(raw)]
+    if not extra:
+        return spans
+    merged: list[list[int]] = []
+    for s, e in sorted(spans + [x for x in extra if x[1] > x[0]]):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
 
 
 def _first_break(raw: str, gs: int, ge: int) -> int:
@@ -153,27 +191,27 @@ def _first_break(raw: str, gs: int, ge: int) -> int:
 def _gap_with_break(raw: str, gs: int, ge: int, breaks: int, starts: list[int], wrapped: bool,
                     width: float) -> str:
     """What a gap containing line breaks becomes: '' (same sentence), ' ' or '\\n' (new paragraph)."""
-    last = _last_char(raw, gs)
-    ends_sentence = last in _TERMINAL
-    line_start = starts[bisect_right(starts, gs - 1) - 1]
-    prev_line = raw[line_start:gs].strip()
-    next_is_heading = _HEADING.match(raw, ge) is not None
-    prev_is_heading = (_HEADING.match(prev_line) is not None or len(prev_line) <= 0.6 * width) and not any(
-        c in _TERMINAL or c in "，," for c in prev_line)
     if not wrapped:
         return "\n"
-    if next_is_heading and (ends_sentence or breaks >= 2 or len(prev_line) < 0.8 * width):
+    ends_sentence = _last_char(raw, gs) in _TERMINAL
+    line_start = starts[bisect_right(starts, gs - 1) - 1]
+    prev_line = raw[line_start:gs].strip()
+    prev_len = len(prev_line)
+    short = prev_len < 0.8 * width
+    if (ends_sentence or breaks >= 2 or short) and _HEADING.match(raw, ge) is not None:
         return "\n"
-    if prev_is_heading and (breaks >= 2 or len(prev_line) <= 0.6 * width):
-        return "\n"
-    indent = raw[gs:ge].replace("\r", "\n").rsplit("\n", 1)[-1]
-    if (ends_sentence or len(prev_line) < 0.8 * width) and ("\u3000" in indent or indent.count(" ") >= 2):
-        return "\n"  # an indented line starts a paragraph
-    if ends_sentence and (breaks >= 2 or len(prev_line) < 0.8 * width):
-        return "\n"
+    if (breaks >= 2 or prev_len <= 0.6 * width) and (_HEADING.match(prev_line) is not None or prev_len <= 0.6 * width) \
+            and not any(c in _TERMINAL or c in "，," for c in prev_line):
+        return "\n"  # after a heading or a title line
+    if ends_sentence or short:
+        indent = raw[gs:ge].replace("\r", "\n").rsplit("\n", 1)[-1]
+        if "\u3000" in indent or indent.count(" ") >= 2:
+            return "\n"  # an indented line starts a paragraph
+        if ends_sentence and (breaks >= 2 or short):
+            return "\n"
     before, after = raw[gs - 1], raw[ge]
     if (before.isdigit() or before == ".") and (after.isdigit() or after in ".%"):
-        return ""  # a number broken across lines: 126\n.3亿元, 2.\n85%
+        return ""  # a number broken across lines: 126\\n.3亿元, 2.\\n85%
     if _ascii_word(before) and _ascii_word(after):
         return " "
     return ""

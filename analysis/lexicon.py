@@ -13,8 +13,20 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def _alternation(words) -> str:
-    """A regex alternation matching the longest word first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex matching any of the words, the longest first at a position; factored by first
+    character (one branch per first character), which makes re scan about twice as fast."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted({str(w) for w in words if str(w)}, key=lambda w: (-len(w), w)):
+        groups.setdefault(w[0], []).append(w)
+    alts = []
+    for first, ws in groups.items():
+        tails = [re.escape(w[1:]) for w in ws if len(w) > 1]
+        if not tails:
+            alts.append(re.escape(first))
+        else:
+            optional = "?" if len(tails) < len(ws) else ""
+            alts.append(f"{re.escape(first)}(?:{'|'.join(tails)}){optional}")
+    return "|".join(alts)
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,7 @@ class Lexicon:
     strip_prefix_re: re.Pattern
     strip_suffix_re: re.Pattern
     sector_order: tuple
+    sector_rank: dict      # sector -> position in sector_order (tie-break)
     sector_en: dict
     keyword_sectors: dict  # keyword -> {sector: weight}
     keyword_re: re.Pattern
@@ -98,6 +111,7 @@ def load() -> Lexicon:
         strip_prefix_re=re.compile(f"^(?:{_alternation(raw['metric_strip_prefix'])})+"),
         strip_suffix_re=re.compile(f"(?:{_alternation(raw['metric_strip_suffix'])})+$"),
         sector_order=tuple(raw["sectors"]),
+        sector_rank={s: i for i, s in enumerate(raw["sectors"])},
         sector_en={s: m["en"] for s, m in raw["sectors"].items()},
         keyword_sectors=kw,
         keyword_re=re.compile(_alternation(kw)),

@@ -157,6 +157,19 @@ def _borrow(lex, text: str, ms) -> None:
             m.metric_zh = d.subject + suffix
 
 
+class KeywordHits:
+    """Every sector keyword of a document, found in one scan; looked up by span."""
+
+    def __init__(self, lex, text: str):
+        found = [(m.start(), m.group()) for m in lex.keyword_re.finditer(text)]
+        self.starts = [p for p, _ in found]
+        self.words = [w for _, w in found]
+
+    def between(self, s: int, e: int):
+        i, j = bisect_right(self.starts, s - 1), bisect_right(self.starts, e - 1)
+        return zip(self.starts[i:j], self.words[i:j])
+
+
 class SectorContext:
     """Sector evidence of one sentence: keyword hits per clause, weighed by distance to a mention.
 
@@ -170,17 +183,31 @@ class SectorContext:
     DECAY = (1.0, 0.5, 0.2, 0.1)  # clause distance 0, 1, 2, 3+
     SECONDARY = 1.0
 
-    def __init__(self, lex, text: str, s0: int, e0: int, topic: str, title: str):
+    _CLAUSE = re.compile(r"[^，,；;：:。！？!?]+[，,；;：:。！？!?]*")
+
+    def __init__(self, lex, text: str, s0: int, e0: int, topic: str, title: str, background: dict | None = None,
+                 keywords: KeywordHits | None = None):
         self.lex = lex
-        self.clauses = [(m.start(), m.end()) for m in re.finditer(r"[^，,；;：:。！？!?]+[，,；;：:。！？!?]*", text[s0:e0])]
-        self.clauses = [(a + s0, b + s0) for a, b in self.clauses] or [(s0, e0)]
+        self.order = lex.sector_rank
+        self.clauses = [m.span() for m in self._CLAUSE.finditer(text, s0, e0)] or [(s0, e0)]
         self.starts = [a for a, _ in self.clauses]
-        self.hits, self.example_hits = [], []
+        n = len(self.clauses)
+        self.hits: list[dict] = [{} for _ in range(n)]
+        self.example_hits: list[dict] = [{} for _ in range(n)]
+        example_end = []
         for a, b in self.clauses:
-            clause = text[a:b]
-            ex = _EXAMPLES.match(clause)
-            self.example_hits.append(self._hits(ex.group()) if ex else {})
-            self.hits.append(self._hits(clause[ex.end():] if ex else clause))
+            ex = _EXAMPLES.match(text[a:b])
+            example_end.append(a + ex.end() if ex else a)
+        # one scan of the sentence; every hit goes to its clause (or to the clause's examples)
+        sectors = lex.keyword_sectors
+        hits = (keywords.between(s0, e0) if keywords is not None
+                else ((m.start(), m.group()) for m in lex.keyword_re.finditer(text, s0, e0)))
+        for pos, word in hits:
+            ci = bisect_right(self.starts, pos) - 1
+            target = self.example_hits[ci] if pos < example_end[ci] else self.hits[ci]
+            for sec, w in sectors[word].items():
+                if w > target.get(sec, 0.0):
+                    target[sec] = w
         topic_m = _TOPIC.match(text[s0:e0])
         self.subject = self._hits(topic_m.group(1) or topic_m.group(2)) if topic_m else {}
         # segment number of every clause (a segment ends at ；)
@@ -189,17 +216,29 @@ class SectorContext:
             self.segment.append(seg)
             if text[b - 1] in "；;":
                 seg += 1
-        self.background = self._hits(topic)
-        for sec, w in self._hits(title).items():
-            self.background[sec] = self.background.get(sec, 0.0) + w
+        if background is None:
+            background = self.background_of(lex, topic, title)
+        self.background = background
+
+    @classmethod
+    def background_of(cls, lex, topic: str, title: str) -> dict[str, float]:
+        """Sector hits of a paragraph's topic sentence plus its section title (computed once a paragraph)."""
+        out = cls._hits_of(lex, topic)
+        for sec, w in cls._hits_of(lex, title).items():
+            out[sec] = out.get(sec, 0.0) + w
+        return out
+
+    @staticmethod
+    def _hits_of(lex, s: str, add: bool = False) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for hit in lex.keyword_re.finditer(s):
+            for sec, w in lex.keyword_sectors[hit.group()].items():
+                out[sec] = out.get(sec, 0.0) + w if add else max(out.get(sec, 0.0), w)
+        return out
 
     def _hits(self, s: str, add: bool = False) -> dict[str, float]:
         """Keyword weight per sector in s: the strongest hit, or the sum of hits when add."""
-        out: dict[str, float] = {}
-        for hit in self.lex.keyword_re.finditer(s):
-            for sec, w in self.lex.keyword_sectors[hit.group()].items():
-                out[sec] = out.get(sec, 0.0) + w if add else max(out.get(sec, 0.0), w)
-        return out
+        return self._hits_of(self.lex, s, add)
 
     def _index(self, pos: int) -> int:
         return max(0, min(bisect_right(self.starts, pos) - 1, len(self.clauses) - 1))
@@ -222,12 +261,15 @@ class SectorContext:
                 if self.hits[j]:
                     carry = self.hits[j]
                     break
-        near: dict[str, float] = {s: 0.5 * v for s, v in self.example_hits[ci].items()}
-        for j in range(max(0, ci - 12), min(len(self.hits), ci + 13)):
+        examples = self.example_hits[ci]
+        near: dict[str, float] = {s: 0.5 * v for s, v in examples.items()} if examples else {}
+        seg = self.segment[ci]
+        decay = self.DECAY
+        for j in range(max(0, ci - 8), min(len(self.hits), ci + 9)):
             hits = self.hits[j]
-            if j == ci or self.segment[j] != self.segment[ci]:
+            if not hits or j == ci or self.segment[j] != seg:
                 continue
-            w = self.DECAY[min(abs(j - ci), len(self.DECAY) - 1)]
+            w = decay[min(abs(j - ci), 3)]
             for sec, v in hits.items():
                 near[sec] = near.get(sec, 0.0) + w * v
         scores: dict[str, float] = {}
@@ -237,7 +279,7 @@ class SectorContext:
                 scores[sec] = scores.get(sec, 0.0) + weight * v
         if not scores:
             return "macro", ["macro"]
-        order = {s: i for i, s in enumerate(lex.sector_order)}
+        order = self.order
         ranked = sorted(scores, key=lambda s: (-scores[s], order.get(s, 99)))
         primary = ranked[0]
         direct = set(metric) | set(own) | set(carry) | set(self.subject)

@@ -39,4 +39,10 @@ def enum(name: str) -> list[str]:
 def frame(cols: dict[str, list]) -> pd.DataFrame:
     """A DataFrame with the schema's columns in order and dtypes (empty lists give an empty table)."""
     dt = dtypes()
-    return pd.DataFrame({c: pd.Series(cols.get(c, []), dtype=dt[c]) for c in columns()})
+    names = columns()
+    if not cols or not any(cols.values()):
+        return pd.DataFrame({c: pd.Series([], dtype=dt[c]) for c in names})
+    data = {c: (pd.array(cols[c], dtype=dt[c]) if dt[c] == "Int64" else cols[c]) for c in names}
+    df = pd.DataFrame(data, columns=names)  # inferring is faster than building typed Series one by one
+    wrong = {c: dt[c] for c, t in df.dtypes.items() if str(t) != dt[c]}
+    return df.astype(wrong) if wrong else df
