@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from . import style
+from . import lexicon, style
 from .report import sector_name
 
 RATE_UNITS = {"%", "个百分点", "倍", "位"}
@@ -21,10 +21,22 @@ def _label(row, width: int = 28) -> str:
     return f"{en}\n{zh}"
 
 
-def _legend(ax, kinds) -> None:
+def _legend(fig, kinds) -> None:
+    """One legend for the figure, under its title, naming only the kinds shown."""
     handles = [Patch(color=style.KIND_COLORS[k], label=style.KIND_LABELS[k]) for k in ("achieved", "target", "context")
                if k in set(kinds)]
-    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True)
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.965), ncol=len(handles), fontsize=8,
+               frameon=False)
+
+
+def _axis_label(unit: str, values) -> tuple[float, str]:
+    """Divisor and English axis label of a base unit (scaled amounts, rates, else the unit's English)."""
+    if unit in RATE_UNITS:
+        return 1.0, {"%": "%", "个百分点": "percentage points", "倍": "times", "位": "places"}[unit]
+    divisor, label = style.scale(unit, values)
+    if label == unit:  # no scale known: the unit's English name
+        label = lexicon.load().units.get(unit, {}).get("en", unit)
+    return divisor, label
 
 
 def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars: int = 12):
@@ -43,24 +55,25 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
     groups.sort(key=lambda x: -len(x[2]))
     groups = groups[:max_panels]
     heights = [min(len(g), max_bars) for _, _, g in groups]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(7.5, 0.9 + 0.62 * sum(heights) + 0.5 * len(groups)),
+    fig, axes = plt.subplots(len(groups), 1, figsize=(7.5, 1.3 + 0.62 * sum(heights) + 0.55 * len(groups)),
                              gridspec_kw={"height_ratios": heights}, squeeze=False)
+    shown = []
     for ax, (_key, unit, g) in zip(axes[:, 0], groups):
         g = g.sort_values("value_base", ascending=True).tail(max_bars)
-        divisor, label = style.scale(unit, g["value_base"])
+        divisor, label = _axis_label(unit, g["value_base"])
         vals = g["value_base"] / divisor
         colors = [style.KIND_COLORS[k] for k in g["kind"]]
-        ax.barh(range(len(g)), vals, color=colors)
+        ax.barh(range(len(g)), vals, color=colors, height=0.6)
         ax.set_yticks(range(len(g)), [_label(r) for _, r in g.iterrows()], fontsize=8)
-        ax.set_xlabel(label if unit not in RATE_UNITS else {"%": "%", "个百分点": "percentage points", "倍": "times",
-                                                            "位": "places"}[unit])
+        ax.set_xlabel(label)
         for i, (v, (_, r)) in enumerate(zip(vals, g.iterrows())):
             sign = style.QUALIFIER_SIGN.get(r["qualifier"], "")
             ax.text(v, i, f" {sign}{style.number(v)}", va="center", fontsize=8)
-        ax.margins(x=0.18)
-        _legend(ax, g["kind"])
+        ax.margins(x=0.2)
+        shown.extend(g["kind"])
     fig.suptitle(title, fontsize=12, fontweight="bold")
-    fig.tight_layout()
+    _legend(fig, shown)
+    fig.tight_layout(rect=(0, 0, 1, 0.93))
     return fig
 
 
@@ -81,8 +94,8 @@ def sector_kind_counts(df: pd.DataFrame, title: str = "Quantities by sector and 
                 label=style.KIND_LABELS[k])
         left = left + counts[k]
     ax.set_xlabel("number of quantities (a quantity can belong to several sectors)")
-    ax.set_title(title)
-    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title(title, pad=24)
+    _legend(fig, df["kind"])
     fig.tight_layout()
     return fig
 
@@ -101,8 +114,8 @@ def measure_counts(df: pd.DataFrame, title: str = "What the quantities measure")
             left = left + counts[k]
     ax.invert_yaxis()
     ax.set_xlabel("number of quantities")
-    ax.set_title(title)
-    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title(title, pad=24)
+    _legend(fig, df["kind"])
     fig.tight_layout()
     return fig
 
@@ -112,26 +125,27 @@ def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and t
     if pairs.empty:
         return None
     by_id = df.set_index("id")
-    fig, axes = plt.subplots(len(pairs), 1, figsize=(7.5, 0.6 + 0.85 * len(pairs)), squeeze=False)
+    fig, axes = plt.subplots(len(pairs), 1, figsize=(7.5, 1.0 + 1.05 * len(pairs)), squeeze=False)
     for ax, (_, p) in zip(axes[:, 0], pairs.iterrows()):
         a, t = by_id.loc[p["result_id"]], by_id.loc[p["target_id"]]
-        divisor, label = style.scale(a["base_unit"], [a["value_base"], t["value_base"]])
+        divisor, label = _axis_label(a["base_unit"], [a["value_base"], t["value_base"]])
         va, vt = a["value_base"] / divisor, t["value_base"] / divisor
         ax.plot([va, vt], [0, 0], color="#bbbbbb", linewidth=3, zorder=1)
         ax.scatter([va], [0], color=style.KIND_COLORS["achieved"], s=60, zorder=2)
-        ax.scatter([vt], [0], color=style.KIND_COLORS["target"], s=60, zorder=2)
+        ax.scatter([vt], [0], color=style.KIND_COLORS["target"], s=60, zorder=2, marker="D")
         ax.set_yticks([0], [_label(t, 34)], fontsize=8)
-        unit = label if a["base_unit"] not in RATE_UNITS else "%" if a["base_unit"] == "%" else a["unit_en"]
-        ax.set_xlabel(unit, fontsize=8)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlabel(label, fontsize=8)
         lo, hi = min(va, vt), max(va, vt)
-        pad = (hi - lo) * 0.25 or max(abs(hi), 1) * 0.2
+        pad = (hi - lo) * 0.3 or max(abs(hi), 1) * 0.2
         ax.set_xlim(lo - pad, hi + pad)
-        ax.text(va, 0.25, style.number(va), ha="center", fontsize=8, color=style.KIND_COLORS["achieved"])
-        ax.text(vt, -0.45, style.number(vt), ha="center", fontsize=8, color=style.KIND_COLORS["target"])
-        ax.set_ylim(-0.8, 0.8)
+        ax.annotate(style.number(va), (va, 0), xytext=(0, 7), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=8, color=style.KIND_COLORS["achieved"])
+        ax.annotate(style.number(vt), (vt, 0), xytext=(0, -8), textcoords="offset points", ha="center", va="top",
+                    fontsize=8, color=style.KIND_COLORS["target"])
+        ax.set_ylim(-1, 1)
         ax.grid(axis="y", visible=False)
-    handles = [Patch(color=style.KIND_COLORS[k], label=style.KIND_LABELS[k]) for k in ("achieved", "target")]
-    fig.legend(handles=handles, loc="upper right", fontsize=8)
     fig.suptitle(title, fontsize=12, fontweight="bold")
-    fig.tight_layout()
+    _legend(fig, ["achieved", "target"])
+    fig.tight_layout(rect=(0, 0, 1, 0.9))
     return fig

@@ -9,7 +9,7 @@ from . import lexicon
 
 _RIGHT_STOP = re.compile(r"[，,。；;：:、（(《》\d]|以上|以下|左右")
 # "X等Y": X are examples of Y; their sectors are not the quantity's own.
-_EXAMPLES = re.compile(r"^[^，,；;：:。]*?(?<![高平同对均相])等(?![级奖待于同\d])")
+_EXAMPLES = re.compile(r"^[^，,；;：:。]*?(?<![高平同对均相])等(?![级奖待于同])")
 # the topic of a sentence such as "稀土要锚定…，力争…1300亿元": its sector holds for the whole sentence
 _TOPIC = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)])?([^，,。；;：:]{1,14}?)(?<![主重需只必想紧])(?:要|将|必须|须|应当)"
                     r"|^[一二三四五六七八九十]+是([^，,。；;：:]{1,24})")

@@ -392,9 +392,11 @@ def figures_md(rows: pd.DataFrame) -> str:
 
 
 def headline_results(df: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The past year's results a reader looks for first: curated metrics of the review, in text order."""
+    """The past year's results a reader looks for first — curated metrics, the economy as a whole,
+    growth rates — shown in the report's order."""
     ach = df[(df["kind"] == "achieved")].copy()
-    ach["_i"] = _importance(ach) + (ach["sector"] == "macro") * 3
+    ach["_i"] = ((ach["metric_en_source"] == "glossary") * 4 + ach["sector"].isin(["macro", "livelihood"]) * 3
+                 + (ach["measure"] == "growth") * 2 + ach["base_unit"].isin(["人", "人次", "元"]) * 1)
     top = ach.sort_values(["_i", "start"], ascending=[False, True]).head(n)
     return top.sort_values("start").drop(columns="_i")
 
