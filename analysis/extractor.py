@@ -164,6 +164,9 @@ class Extractor:
                 mention.rank = True
                 mention.s = s - 1
                 return mention
+            if not unit and not mag and _bare_rank(text, text[s0:s - 1], e, e0):
+                mention.rank, mention.s, mention.base_unit = True, s - 1, "位"
+                return mention
             return None  # ordinal: 第2届, 第14个五年规划
         if not unit and not mag:
             mention.extra["unitless"] = True  # kept only when a range gives it a unit
@@ -180,7 +183,8 @@ class Extractor:
         rs = m.start()
         if len(run) > 24:
             return None  # no numeral is that long: a run of characters, not a number
-        if len(run) == 1 and run not in "百千万亿十" and (rs + 1 >= e0 or text[rs + 1] not in self.unit_first):
+        if len(run) == 1 and run not in "百千万亿十" and (rs + 1 >= e0 or text[rs + 1] not in self.unit_first) \
+                and text[rs - 1:rs] != "第":
             return None  # a lone 一, 两, 三 ... before a word: 一批, 两新, 三北
         choice = None
         for k in range(len(run), 0, -1):
@@ -206,6 +210,8 @@ class Extractor:
         if before.endswith("第"):
             if unit in lex.raw["exclusions"]["rank_units"] and _RANK_CONTEXT.search(before[:-1]):
                 return Mention(rs - 1, end, value, "", unit, cn=True, rank=True)
+            if not unit and not mag and _bare_rank(text, before, rs + len(cn), e0):
+                return Mention(rs - 1, rs + len(cn), value, "", "", cn=True, rank=True, base_unit="位")
             return None
         big = bool(mag) or (has_digit and value >= 100 and head[-1] in "百千")
         if big:
@@ -323,6 +329,8 @@ class Extractor:
         # base unit
         if m.unit:
             m.base_unit = lex.units.get(m.unit, {}).get("base", m.unit)
+        elif m.rank:
+            m.base_unit = "位"
         else:
             m.base_unit = _implied_unit(lex, text, m, cs, ce)
         # measure
@@ -342,6 +350,12 @@ class Extractor:
         else:
             m.measure = "level"
         m.kind = _kind(lex, para.section, text[cs:ce], before, text[s0:m.s], m)
+
+
+def _bare_rank(text: str, before: str, end: int, e0: int) -> bool:
+    """全国第一, 居全国第3: a rank without 位/名, after a rank context and before punctuation."""
+    after = text[end] if end < e0 else "。"
+    return after in "，,。；;、）)！？" and _RANK_CONTEXT.search(before.removesuffix("第")) is not None
 
 
 def _share_measure(text: str, ms) -> None:

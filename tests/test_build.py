@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -145,3 +146,40 @@ def test_clean_notebook_is_deterministic():
     text = nbformat.writes(nb)
     assert "2026" not in text and "duration" not in text
     assert nb.cells[0].source == "# X"
+
+
+def test_any_report_builds_with_the_same_chapters_and_escapes_its_text(tmp_path):
+    """Another report, given by path: same chapters, empty sectors say so, report text shown as text."""
+    text = (config.FIXTURES / "unseen" / "national.txt").read_text(encoding="utf-8")
+    text += "\n各位代表！<script>alert('x')</script>{{ injected }}，新增城镇就业<b>1200万人</b>以上。\n"
+    seed = tmp_path / "other_report.txt"
+    seed.write_text(text, encoding="utf-8")
+    out = tmp_path / "html"
+    build.run(seed=str(seed), out=str(out), quiet=True, jobs=2)
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in (out / "chapters").glob("*.html")}
+    assert set(pages) == set(CHAPTERS)
+    assert "states no quantity for" in pages["rare_earth"] or "states no quantity" in pages["dairy"]
+    for name, html in pages.items():
+        assert "<script>alert" not in html, name
+        assert "{{ injected }}" not in html.replace("&#123;&#123; injected &#125;&#125;", ""), name
+    assert "&lt;script&gt;alert" in pages["source"]
+    assert "other_report.txt" in pages["overview"]
+    assert (out / "data" / "indicators.csv").read_bytes().startswith(b"doc,id,start")
+    # the shipped report's committed chapters are untouched
+    nb = nbformat.read(config.BOOK / "chapters" / "overview.ipynb", as_version=4)
+    assert "seeds/000_3d94fe6dcb412aa7.txt" in json.dumps(nb.metadata["papermill"])
+
+
+def test_pdf_of_the_whole_report(site, tmp_path):
+    from pypdf import PdfReader
+
+    from analysis import pdf
+
+    out = tmp_path / "report.pdf"
+    n = pdf.render(site, out)
+    assert n >= len(CHAPTERS)
+    reader = PdfReader(str(out))
+    # NFKC: the PDF's font maps some characters to Kangxi radicals (⽣ for 生)
+    first_pages = unicodedata.normalize("NFKC", "".join(reader.pages[i].extract_text() for i in range(3)))
+    assert "Overview" in first_pages and "地区生产总值" in first_pages.replace(" ", "")
+    assert [o.title for o in reader.outline][:2] == ["Overview", "Energy"]
