@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from . import lexicon
 
-_RIGHT_STOP = re.compile(r"[，,。；;：:、（(《》\d]|以上|以下|左右")
+_RIGHT_STOP = re.compile(r"[，,。；;：:、（(《》\d]|以上|以下|左右|(?<=..)在")
 # "X等Y": X are examples of Y; their sectors are not the quantity's own.
 _EXAMPLES = re.compile(r"^[^，,；;：:。]*?(?<![高平同对均相])等(?![级奖待于同])")
 # the topic of a sentence such as "稀土要锚定…，力争…1300亿元": its sector holds for the whole sentence
@@ -29,12 +29,19 @@ def _strip(lex, s: str) -> str:
         s = lex.strip_suffix_re.sub("", s)
         s = lex.prefix_q_re.sub("", s)
         s = _LEAD.sub("", s)
+    if len(s) > 8:
+        # "对已经谋划的重点工业项目": the head after the last 的 names the thing
+        cut = s.rfind("的", 0, len(s) - 2)
+        if cut >= 3:
+            s = s[cut + 1:]
     if len(s) > 18:
-        for mark in ("等", "的"):
-            cut = s.rfind(mark, 0, len(s) - 2)
-            if cut >= 0:
-                s = s[cut + 1:]
-                break
+        cut = s.rfind("等", 0, len(s) - 2)
+        if cut >= 0:
+            s = s[cut + 1:]
+        else:
+            verb = lex.list_verb_re.search(s)  # 提请…制定修改废止地方性法规: start at the verb
+            if verb and len(s) - verb.start() >= 4:
+                s = s[verb.start():]
         s = s[-18:]
     return s
 
@@ -70,13 +77,17 @@ def _groups(text: str, ms) -> list[list]:
 
 def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     """Set metric_zh and subject of every mention of one sentence."""
+    tm = _TOPIC.match(text[s0:e0])
+    topic = (tm.group(1) or "") if tm else ""
+    topic = topic if 2 <= len(topic) <= 8 else ""
     head_verb = ""
+    right_end = -1  # where the previous mention's counted noun ended ("5个点位36项重点任务")
     for i, m in enumerate(ms):
         cs, ce = m.clause
         lstart = cs
         cont = False
         if i and ms[i - 1].clause == m.clause:
-            lstart = ms[i - 1].tail
+            lstart = max(ms[i - 1].tail, right_end if right_end <= m.s else -1)
             cont = text[lstart:m.s].startswith(("、", "和", "及"))
         left = _strip(lex, text[lstart:m.s - m.extra.get("prefix_len", 0)])
         verb = _list_verb(lex, left)
@@ -88,6 +99,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         right = _right_noun(text, m.tail, ce) if (dim in _COUNT_DIMS or not m.unit or not left) else ""
         right = right[1:] if right.startswith("的") and not left else ("" if right.startswith("的") else right)
         right = right if len(right) >= 2 else ""
+        right_end = m.tail + len(right) if right and text.startswith(right, m.tail) else -1
         if right:
             tv = _trailing_verb(lex, left)
             if tv and len(left) > 4:
@@ -100,6 +112,11 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
                 name = left + right if len(left) + len(right) <= 16 else left
         else:
             name = left.rstrip("等")
+        if len(name) > 8:
+            cut = name.rfind("的", 0, len(name) - 2)
+            name = name[cut + 1:] if cut >= 3 else name
+        if len(name) <= 2 and name in lex.metric_heads and topic:
+            name = topic + name  # "包钢集团要…，力争营收达到1200亿元": the sentence's topic owns the revenue
         m.metric_zh = name
         m.subject = lex.growth_re.sub("", name)
     _respectively(lex, text, ms)
@@ -306,6 +323,8 @@ def english(metric_zh: str, sector: str, m, lex) -> tuple[str, str]:
     if not label:
         what = _GENERIC_MEASURE.get(m.measure, "amount")
         return f"{lex.sector_en.get(sector, sector)}: {what}", "generic"
+    if len(metric_zh) <= 2 and source == "terms":  # 收入, 营收, 投资: say whose
+        label = f"{lex.sector_en.get(sector, sector)}: {label[0].lower()}{label[1:]}"
     if m.measure == "growth" and m.unit in _RATE_UNITS and "growth" not in label.lower() and "rate" not in label.lower():
         label += " growth"
     elif m.measure == "rank" and "rank" not in label.lower():
