@@ -242,9 +242,11 @@ def clean_notebook(nb, spec: dict) -> None:
                                 "input_path": spec["template_display"],
                                 "output_path": config.display_path(spec["out"])}
     nb.metadata["report"] = {"inputs_hash": spec["hash"], "chapter": spec["name"], "template": spec["template_display"]}
-    for cell in nb.cells:
+    for i, cell in enumerate(nb.cells):
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = f"injected-parameters-{i}"  # papermill gives it a random id
     for cell in nb.cells:
         if cell.cell_type == "markdown" and cell.source.lstrip().startswith("# "):
             cell.source = f"# {spec['title']}"

@@ -139,13 +139,15 @@ def test_clean_notebook_is_deterministic():
             "out": str(config.BOOK / "chapters" / "x.ipynb"), "hash": "h", "name": "x", "title": "X"}
     nb = nbformat.v4.new_notebook()
     nb.metadata["papermill"] = {"start_time": "2026", "end_time": "2026", "duration": 1.0, "parameters": {}}
-    nb.cells = [nbformat.v4.new_markdown_cell("# Template"), nbformat.v4.new_code_cell("1")]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Template"), nbformat.v4.new_code_cell("1"),
+                nbformat.v4.new_code_cell("seed = 'x'", metadata={"tags": ["injected-parameters"]})]
     nb.cells[1].metadata["papermill"] = {"duration": 0.1}
     nb.cells[1].metadata["execution"] = {"iopub.execute_input": "2026-11-27T00:00:00Z"}
     build.clean_notebook(nb, spec)
     text = nbformat.writes(nb)
     assert "2026" not in text and "duration" not in text
     assert nb.cells[0].source == "# X"
+    assert nb.cells[2].id == "injected-parameters-2"
 
 
 def test_any_report_builds_with_the_same_chapters_and_escapes_its_text(tmp_path):
@@ -183,3 +185,15 @@ def test_pdf_of_the_whole_report(site, tmp_path):
     first_pages = unicodedata.normalize("NFKC", "".join(reader.pages[i].extract_text() for i in range(3)))
     assert "Overview" in first_pages and "地区生产总值" in first_pages.replace(" ", "")
     assert [o.title for o in reader.outline][:2] == ["Overview", "Energy"]
+
+
+def test_executing_a_chapter_twice_gives_the_same_file(tmp_path):
+    t = build.plan(None, None)
+    spec = next(s for s in build.chapter_specs(t, "h") if s["name"] == "dairy")
+    outputs = []
+    for i in range(2):
+        out = tmp_path / f"run{i}" / "dairy.ipynb"
+        result = build.execute_chapter({**spec, "out": str(out)})
+        assert "error" not in result, result
+        outputs.append(out.read_bytes().replace(str(out).encode(), b"OUT"))
+    assert outputs[0] == outputs[1]
