@@ -138,11 +138,17 @@ def write_data(t: Target) -> tuple[int, list[str]]:
 
 # ---------------------------------------------------------------------------------------- chapters
 def chapter_specs(t: Target, data_hash: str) -> list[dict]:
+    from .reading import read_text
+    from .structure import document_info, title_of
+
     cfg = config.report_config()
     pkg = package_hash()
     seed_bytes = t.seed.read_bytes()
+    document = title_of(document_info(read_text(t.seed)))
+    document = document[0].upper() + document[1:]
     specs = []
     for ch in cfg["chapters"]:
+        ch = {**ch, "title": ch["title"].replace("{document}", document)}
         template = config.resolve(ch["template"])
         params = {**ch.get("parameters", {}), "seed": t.seed_param}
         h = _sha(template.read_bytes(), json.dumps(params, sort_keys=True).encode(), seed_bytes, pkg.encode(),

@@ -14,10 +14,12 @@ from .report import sector_name
 RATE_UNITS = {"%", "个百分点", "倍", "位"}
 
 
-def _label(row, width: int = 28) -> str:
-    en = textwrap.shorten(str(row["metric_en"]), width=width, placeholder="…")
+def _label(row, width: int = 30, kind: bool = False) -> str:
+    en = "\n".join(textwrap.wrap(str(row["metric_en"]), width=width)[:2])
     zh = str(row["metric_zh"])
-    zh = zh if len(zh) <= 12 else zh[:11] + "…"
+    zh = zh if len(zh) <= 14 else zh[:13] + "…"
+    if kind:
+        zh += f" · {row['kind']}"
     return f"{en}\n{zh}"
 
 
@@ -25,8 +27,8 @@ def _legend(fig, kinds) -> None:
     """One legend for the figure, under its title, naming only the kinds shown."""
     handles = [Patch(color=style.KIND_COLORS[k], label=style.KIND_LABELS[k]) for k in ("achieved", "target", "context")
                if k in set(kinds)]
-    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.965), ncol=len(handles), fontsize=8,
-               frameon=False)
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - 0.36 / fig.get_figheight()),
+               ncol=len(handles), fontsize=8, frameon=False)
 
 
 def _axis_label(unit: str, values) -> tuple[float, str]:
@@ -45,6 +47,7 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
     Amounts with the same base unit share a panel (亿元 shown as billion yuan, 万千瓦 as GW);
     rates (%, percentage points, times, places) get their own panel. Returns None when empty.
     """
+    rows = rows[rows["measure"] != "rank"]  # a rank is a position, not an amount: the tables show it
     if rows.empty:
         return None
     groups = []
@@ -55,7 +58,7 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
     groups.sort(key=lambda x: -len(x[2]))
     groups = groups[:max_panels]
     heights = [min(len(g), max_bars) for _, _, g in groups]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(7.5, 1.3 + 0.62 * sum(heights) + 0.55 * len(groups)),
+    fig, axes = plt.subplots(len(groups), 1, figsize=(8, 1.3 + 0.75 * sum(heights) + 0.6 * len(groups)),
                              gridspec_kw={"height_ratios": heights}, squeeze=False)
     shown = []
     for ax, (_key, unit, g) in zip(axes[:, 0], groups):
@@ -64,7 +67,7 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
         vals = g["value_base"] / divisor
         colors = [style.KIND_COLORS[k] for k in g["kind"]]
         ax.barh(range(len(g)), vals, color=colors, height=0.6)
-        ax.set_yticks(range(len(g)), [_label(r) for _, r in g.iterrows()], fontsize=8)
+        ax.set_yticks(range(len(g)), [_label(r, kind=True) for _, r in g.iterrows()], fontsize=8)
         ax.set_xlabel(label)
         for i, (v, (_, r)) in enumerate(zip(vals, g.iterrows())):
             sign = style.QUALIFIER_SIGN.get(r["qualifier"], "")
@@ -73,7 +76,7 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
         shown.extend(g["kind"])
     fig.suptitle(title, fontsize=12, fontweight="bold")
     _legend(fig, shown)
-    fig.tight_layout(rect=(0, 0, 1, 0.93))
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.62 / fig.get_figheight()))
     return fig
 
 
@@ -87,16 +90,16 @@ def sector_kind_counts(df: pd.DataFrame, title: str = "Quantities by sector and 
             counts[k] = 0
     counts = counts[["achieved", "target", "context"]]
     counts = counts.loc[counts.sum(axis=1).sort_values().index]
-    fig, ax = plt.subplots(figsize=(7.5, 0.9 + 0.34 * len(counts)))
+    fig, ax = plt.subplots(figsize=(7.5, 1.4 + 0.34 * len(counts)))
     left = pd.Series(0, index=counts.index)
     for k in counts.columns:
         ax.barh([sector_name(s) for s in counts.index], counts[k], left=left, color=style.KIND_COLORS[k],
                 label=style.KIND_LABELS[k])
         left = left + counts[k]
     ax.set_xlabel("number of quantities (a quantity can belong to several sectors)")
-    ax.set_title(title, pad=24)
+    fig.suptitle(title, fontsize=12, fontweight="bold")
     _legend(fig, df["kind"])
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.62 / fig.get_figheight()))
     return fig
 
 
@@ -105,7 +108,7 @@ def measure_counts(df: pd.DataFrame, title: str = "What the quantities measure")
     counts = df.groupby(["measure", "kind"]).size().unstack(fill_value=0)
     order = [m for m in ("level", "growth", "share", "rank") if m in counts.index]
     counts = counts.reindex(order)
-    fig, ax = plt.subplots(figsize=(7.5, 2.6))
+    fig, ax = plt.subplots(figsize=(7.5, 3.0))
     left = pd.Series(0, index=counts.index)
     for k in ("achieved", "target", "context"):
         if k in counts:
@@ -114,9 +117,9 @@ def measure_counts(df: pd.DataFrame, title: str = "What the quantities measure")
             left = left + counts[k]
     ax.invert_yaxis()
     ax.set_xlabel("number of quantities")
-    ax.set_title(title, pad=24)
+    fig.suptitle(title, fontsize=12, fontweight="bold")
     _legend(fig, df["kind"])
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.62 / fig.get_figheight()))
     return fig
 
 
@@ -125,7 +128,7 @@ def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and t
     if pairs.empty:
         return None
     by_id = df.set_index("id")
-    fig, axes = plt.subplots(len(pairs), 1, figsize=(7.5, 1.0 + 1.05 * len(pairs)), squeeze=False)
+    fig, axes = plt.subplots(len(pairs), 1, figsize=(8, 1.2 + 1.05 * len(pairs)), squeeze=False)
     for ax, (_, p) in zip(axes[:, 0], pairs.iterrows()):
         a, t = by_id.loc[p["result_id"]], by_id.loc[p["target_id"]]
         divisor, label = _axis_label(a["base_unit"], [a["value_base"], t["value_base"]])
@@ -133,12 +136,15 @@ def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and t
         ax.plot([va, vt], [0, 0], color="#bbbbbb", linewidth=3, zorder=1)
         ax.scatter([va], [0], color=style.KIND_COLORS["achieved"], s=60, zorder=2)
         ax.scatter([vt], [0], color=style.KIND_COLORS["target"], s=60, zorder=2, marker="D")
-        ax.set_yticks([0], [_label(t, 34)], fontsize=8)
+        ax.set_yticks([0], [_label(t, 30)], fontsize=8)
         ax.tick_params(axis="x", labelsize=8)
         ax.set_xlabel(label, fontsize=8)
         lo, hi = min(va, vt), max(va, vt)
         pad = (hi - lo) * 0.3 or max(abs(hi), 1) * 0.2
-        ax.set_xlim(lo - pad, hi + pad)
+        if a["measure"] == "level" and lo >= 0:
+            ax.set_xlim(0, hi * 1.12)  # amounts start at zero, so that a change looks as large as it is
+        else:
+            ax.set_xlim(lo - pad, hi + pad)
         ax.annotate(style.number(va), (va, 0), xytext=(0, 7), textcoords="offset points", ha="center", va="bottom",
                     fontsize=8, color=style.KIND_COLORS["achieved"])
         ax.annotate(style.number(vt), (vt, 0), xytext=(0, -8), textcoords="offset points", ha="center", va="top",
@@ -147,5 +153,5 @@ def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and t
         ax.grid(axis="y", visible=False)
     fig.suptitle(title, fontsize=12, fontweight="bold")
     _legend(fig, ["achieved", "target"])
-    fig.tight_layout(rect=(0, 0, 1, 0.9))
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.62 / fig.get_figheight()))
     return fig

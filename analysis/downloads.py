@@ -13,18 +13,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, schema, style
+from . import __version__, schema
 from .cli import to_bytes
 from .reading import read_text
 
 
 def _description(r) -> str:
-    q = style.QUALIFIER_EN.get(r["qualifier"], "")
+    from .report import as_written, english_value
+
     when = {"achieved": "reported result", "target": "target", "context": "context figure"}[r["kind"]]
+    if r["kind"] == "achieved" and r["estimate"]:
+        when = "reported result (an estimate, 预计)"
     year = "" if pd.isna(r["year"]) else f" for {int(r['year'])}"
-    value = f"{q} {style.number(r['value'])} {r['unit_en'] or r['unit']}".strip()
-    return (f"{r['metric_en']}: {when}{year} of {value} ({r['measure']}), as stated in the report "
-            f"({r['metric_zh']} {style.quantity_zh(r['value'], r['unit'], r['qualifier'])}).")
+    return (f"{r['metric_en']}: {when}{year} of {english_value(r)} ({r['measure']}), as stated in the report: "
+            f"{r['metric_zh']} {as_written(r)}.")
 
 
 def metadata(df: pd.DataFrame) -> list[dict]:
@@ -41,6 +43,7 @@ def metadata(df: pd.DataFrame) -> list[dict]:
             "description": _description(r),
             "kind": r["kind"], "measure": r["measure"], "sector": r["sector"], "sectors": r["sectors"].split(";"),
             "value": float(r["value"]), "value_base": float(r["value_base"]), "qualifier": r["qualifier"],
+            "estimate": bool(r["estimate"]),
             "year": None if pd.isna(r["year"]) else int(r["year"]),
             "origin": {
                 "document": r["doc"], "section": r["section"], "section_title": r["section_title"],

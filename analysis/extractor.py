@@ -76,7 +76,7 @@ def _arabic_re(lex) -> re.Pattern:
 
 # The fields of a row as rows() yields them: the columns of analysis/data/schema.json, in order.
 ROW_FIELDS = ("doc", "id", "start", "end", "raw", "value", "unit", "value_base", "base_unit", "unit_en", "qualifier",
-              "kind", "measure", "sector", "sectors", "metric_zh", "metric_en", "metric_en_source", "year", "section",
+              "kind", "estimate", "measure", "sector", "sectors", "metric_zh", "metric_en", "metric_en_source", "year", "section",
               "section_title", "paragraph", "sentence", "sentence_start", "sentence_end")
 
 
@@ -317,7 +317,8 @@ class Extractor:
                     year = review_year if m.kind == "achieved" else plan_year if m.kind == "target" else None
                     en, en_src = metrics.english(m.metric_zh, sector, m, self.lex)
                     yield (doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
-                           _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, m.kind, m.measure,
+                           _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, m.kind,
+                           m.kind == "achieved" and _ESTIMATE.search(text, s0, m.s) is not None, m.measure,
                            sector, ";".join(sectors), m.metric_zh, en, en_src, year, para.section, para.section_title,
                            para.index, sentence, rs0, re0)
 
@@ -392,6 +393,7 @@ def _is_growth(lex, text, m, cs, ce, before) -> bool:
     return False
 
 
+_ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 _REGION_END = re.compile(r"(?:^|[让使把对向为有])(?:我区|全区|我省|全省|我市|全市|我国|全国|本市|本省|内蒙古)$")
 
 

@@ -132,6 +132,7 @@ def glossary() -> dict:
     data = yaml.safe_load((DATA / "glossary.yaml").read_text(encoding="utf-8")) or {}
     metrics = {str(k): str(v) for k, v in (data.get("metrics") or {}).items()}
     terms = {str(k): str(v) for k, v in (data.get("terms") or {}).items()}
-    return {"metrics": metrics, "terms": terms,
+    concepts = {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("concepts") or {}).items()}
+    return {"metrics": metrics, "terms": terms, "concepts": concepts,
             "metrics_re": re.compile(_alternation(metrics)) if metrics else None,
             "terms_re": re.compile(_alternation(terms)) if terms else None}

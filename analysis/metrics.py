@@ -7,6 +7,10 @@ from bisect import bisect_right
 
 from . import lexicon
 
+# a metric name ending in one of these is complete: a list's head verb does not carry over to it
+_MEASURE_NOUN = re.compile(r"(?:量|额|率|值|数|比重|规模|比例|指数|水平)$")
+_AGE = re.compile(r"\d+岁(?:以上|以下)?")
+_TIME_WORDS = re.compile(r"今年|明年|全年|当年|年内|都|也")
 _RIGHT_STOP = re.compile(r"[，,。；;：:、（(《》\d]|以上|以下|左右|(?<=..)在")
 # "X等Y": X are examples of Y; their sectors are not the quantity's own.
 _EXAMPLES = re.compile(r"^[^，,；;：:。]*?(?<![高平同对均相])等(?![级奖待于同])")
@@ -57,6 +61,11 @@ def _list_verb(lex, s: str) -> str:
 
 
 def _right_noun(text: str, pos: int, end: int) -> str:
+    age = _AGE.match(text, pos, end)  # 40万3岁以下婴幼儿: the age is part of the noun
+    if age:
+        stop = _RIGHT_STOP.search(text, age.end(), end)
+        noun = text[pos:(stop.start() if stop else end)]
+        return noun[:14].translate(_QUOTES)
     stop = _RIGHT_STOP.search(text, pos, end)
     noun = text[pos:(stop.start() if stop else end)]
     return noun[:12].translate(_QUOTES)
@@ -78,7 +87,7 @@ def _groups(text: str, ms) -> list[list]:
 def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     """Set metric_zh and subject of every mention of one sentence."""
     tm = _TOPIC.match(text[s0:e0])
-    topic = (tm.group(1) or "") if tm else ""
+    topic = _TIME_WORDS.sub("", (tm.group(1) or "") if tm else "")
     topic = topic if 2 <= len(topic) <= 8 else ""
     head_verb = ""
     right_end = -1  # where the previous mention's counted noun ended ("5个点位36项重点任务")
@@ -93,8 +102,8 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         verb = _list_verb(lex, left)
         if not cont:
             head_verb = verb
-        elif head_verb and not verb:
-            left = head_verb + left if left and not lex.growth_re.fullmatch(left) else left
+        elif head_verb and not verb and left and not lex.growth_re.fullmatch(left) and not _MEASURE_NOUN.search(left):
+            left = head_verb + left  # 净增科技型中小企业853家、高新技术企业97家 (but not 新增并网…、发电量…)
         dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
         right = _right_noun(text, m.tail, ce) if (dim in _COUNT_DIMS or not m.unit or not left) else ""
         right = right[1:] if right.startswith("的") and not left else ("" if right.startswith("的") else right)
@@ -115,8 +124,15 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         if len(name) > 8:
             cut = name.rfind("的", 0, len(name) - 2)
             name = name[cut + 1:] if cut >= 3 else name
-        if len(name) <= 2 and name in lex.metric_heads and topic:
-            name = topic + name  # "包钢集团要…，力争营收达到1200亿元": the sentence's topic owns the revenue
+        if i and ms[i - 1].tail == m.s and not left:
+            name = ms[i - 1].metric_zh  # 1金1银: one metric, two numbers
+        elif topic and name and not any(topic[k:k + 2] in name for k in range(len(topic) - 1)) \
+                and (len(name) <= 2 or name.startswith(("全", "产", "营", "利", "电", "总", "资"))
+                     or (m.rank and topic.endswith(("集团", "公司", "稀土", "企业")))):
+            # "稀土要…，力争全产业链产值突破1300亿元", "包钢集团要…，力争营收达到1200亿元":
+            # the topic of the sentence owns a metric that does not name its owner
+            name = name if name in topic else topic + name
+            name = topic if name.endswith(topic) and len(name) > len(topic) and name[:-len(topic)] in topic else name
         m.metric_zh = name
         m.subject = lex.growth_re.sub("", name)
     _respectively(lex, text, ms)
@@ -305,6 +321,7 @@ class SectorContext:
 
 
 _RATE_UNITS = {"%", "个百分点", "倍"}
+_DECREASE = re.compile(r"压减|压降|下降|降低|减少|削减|缩减|回落|降幅")
 
 
 def english(metric_zh: str, sector: str, m, lex) -> tuple[str, str]:
@@ -325,8 +342,13 @@ def english(metric_zh: str, sector: str, m, lex) -> tuple[str, str]:
         return f"{lex.sector_en.get(sector, sector)}: {what}", "generic"
     if len(metric_zh) <= 2 and source == "terms":  # 收入, 营收, 投资: say whose
         label = f"{lex.sector_en.get(sector, sector)}: {label[0].lower()}{label[1:]}"
-    if m.measure == "growth" and m.unit in _RATE_UNITS and "growth" not in label.lower() and "rate" not in label.lower():
-        label += " growth"
+    if source == "glossary":
+        for zh, en in (("净增", "Net new"), ("新增", "New"), ("新建", "New")):
+            if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
+                label = f"{en} {label[0].lower()}{label[1:]}"
+                break
+    if m.measure == "growth" and m.unit in _RATE_UNITS and not any(w in label.lower() for w in ("growth", "rate", "increase")):
+        label += " reduction" if _DECREASE.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in label.lower():
         label += " rank"
     return label, source

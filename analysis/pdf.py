@@ -53,7 +53,7 @@ def render(site: Path, out: Path) -> int:
                                    page.resolve().as_uri()], capture_output=True, text=True, timeout=180)
             if proc.returncode != 0 or not pdf.exists():
                 raise PdfError(f"Chromium could not print {page.name}: {proc.stderr.strip().splitlines()[-1:]}")
-            writer.append(str(pdf), outline_item=page.stem.replace("_", " ").title())
+            writer.append(str(pdf), outline_item="Overview" if i == 0 else page.stem.replace("_", " ").capitalize())
         writer.add_metadata({"/Title": config.report_config().get("title", "Report"), "/Producer": "govreport"})
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp_out = out.with_name(f".{out.name}.tmp")

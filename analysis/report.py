@@ -42,10 +42,27 @@ def in_sector(df: pd.DataFrame, sector: str) -> pd.DataFrame:
     return out.sort_values(["_k", "start"]).drop(columns="_k")
 
 
+_PREFIX_Q = re.compile(r"(?:不低于|不少于|不超过|不高于|不足|不到|接近|将近|超过|突破|近|超|逾|约|达到|达)$")
+_SUFFIX_Q = re.compile(r"^(?:左右|以上|以下|以内|之内|上下)")
+
+
+def as_written(row) -> str:
+    """The quantity exactly as the report writes it, with its qualifier words: 近200亿元, 300多亿元, 6%左右."""
+    sent = str(row["sentence"])
+    raw = re.sub(r"\s+", "", str(row["raw"]))
+    k = sent.find(raw)
+    if k < 0:
+        return raw
+    pre = _PREFIX_Q.search(sent, max(0, k - 3), k)
+    suf = _SUFFIX_Q.match(sent[k + len(raw):])
+    words = (pre.group() if pre and pre.group() not in ("达到", "达") else "") + raw + (suf.group() if suf else "")
+    return words
+
+
 def display_value(row) -> str:
-    """'近3亿人次' with the English magnitude: '≈3亿人次 (300 million visits)'."""
-    zh = style.quantity_zh(row["value"], row["unit"], row["qualifier"])
-    en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"])
+    """'近200亿元' as written, with the English magnitude: '近200亿元 (≈20 billion yuan)'."""
+    zh = as_written(row)
+    en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"], row["measure"])
     sign = style.QUALIFIER_SIGN.get(row["qualifier"], "")
     en = f"{sign}{en}" if sign else en
     return zh if en.replace(",", "") == zh else f"{zh} ({en})"
@@ -54,9 +71,10 @@ def display_value(row) -> str:
 def english_value(row) -> str:
     """The quantity in English with its qualifier: 'about 6%', 'over 300 billion yuan'."""
     q = style.QUALIFIER_EN.get(row["qualifier"], "")
-    en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"])
+    en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"], row["measure"])
     if row["measure"] == "growth" and row["base_unit"] == "%":
-        en = f"{en} growth" if "growth" not in str(row["metric_en"]).lower() else en
+        label = str(row["metric_en"]).lower()
+        en = f"{en} growth" if "growth" not in label and "reduction" not in label else en
     return f"{q} {en}".strip()
 
 
@@ -104,14 +122,23 @@ def pairs(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
+_BOUND = {"over": "at least ", "at_least": "at least ", "under": "at most ", "at_most": "at most ", "about": "about ",
+          "near": "nearly "}
+
+
 def _pair_row(a, t) -> dict:
+    bound = _BOUND.get(t["qualifier"], "")
     if t["measure"] == "level" and a["value_base"]:
         change_value = (t["value_base"] / a["value_base"] - 1) * 100
-        change, unit = f"{change_value:+.1f}% implied growth", "%"
+        change, unit = f"{bound}{change_value:+.1f}% implied change", "%"
     else:
         change_value = t["value_base"] - a["value_base"]
-        pp = "percentage points" if t["base_unit"] == "%" else t["unit_en"] or t["base_unit"]
-        change, unit = f"{change_value:+.1f} {pp}", pp
+        pp = "percentage points" if t["base_unit"] == "%" else style.quantity_en(1, t["base_unit"]).lstrip("1 ")
+        change, unit = f"{bound}{change_value:+.1f} {pp}", pp
+    if t["qualifier"] in ("over", "at_least") and change_value < 0:
+        change += " (a floor below the past result)"
+    elif abs(change_value) < 1e-9:
+        change = "unchanged" + (f" ({bound.strip()} the same value)" if bound else "")
     return {
         "sector": t["sector"], "sectors": t["sectors"],
         "metric_en": t["metric_en"], "metric_zh_result": a["metric_zh"], "metric_zh_target": t["metric_zh"],
@@ -171,33 +198,45 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _lower(label: str) -> str:
+    """'Tourist arrivals' -> 'tourist arrivals' (but 'GDP', 'CPPCC proposals' keep their capitals)."""
+    return label[0].lower() + label[1:] if len(label) > 1 and label[1].islower() else label
+
+
+def _phrase(r) -> str:
+    return (f"{md_escape(_lower(str(r['metric_en'])))} of {md_escape(english_value(r))} "
+            f"({md_escape(r['metric_zh'])} {md_escape(as_written(r))})")
+
+
 def narrative(df: pd.DataFrame, sector: str) -> str:
     """A short English paragraph about a sector, every number taken from the rows (Markdown)."""
     rows = in_sector(df, sector)
     name = sector_name(sector)
     if rows.empty:
-        return (f"The report states no quantity for **{name}**. The chapter lists what it commits to "
-                "without a number below.")
-    n = len(rows)
-    by_kind = rows["kind"].value_counts()
-    parts = [f"{by_kind.get(k, 0)} {k}" for k in ("target", "achieved", "context") if by_kind.get(k, 0)]
-    text = [f"The report states **{n}** quantit{'y' if n == 1 else 'ies'} about {name.lower()} "
-            f"({_join(parts)})."]
-    targets = rows[rows["kind"] == "target"]
+        return (f"The report states no quantity for **{name.lower()}**. What it says about the sector without "
+                "a number is quoted in full below.")
+    kinds = rows["kind"].value_counts()
+    parts = [_plural(int(kinds.get("target", 0)), "target for the coming year", "targets for the coming year"),
+             _plural(int(kinds.get("achieved", 0)), "result of the past year", "results of the past year"),
+             _plural(int(kinds.get("context", 0)), "context figure", "context figures")]
+    text = [f"The report states **{len(rows)}** quantit{'y' if len(rows) == 1 else 'ies'} about "
+            f"{name.lower()}: {_join([p for p in parts if not p.startswith('0 ')])}."]
+    top = key_figures(df, sector, n=len(rows))
+    targets = top[top["kind"] == "target"].head(3)
     if not targets.empty:
-        lead = targets.iloc[0]
-        text.append(f"Its first target is {md_escape(lead['metric_en'])} of {english_value(lead)} "
-                    f"({md_escape(lead['metric_zh'])} {md_escape(style.quantity_zh(lead['value'], lead['unit'], lead['qualifier']))}).")
-    ach = rows[rows["kind"] == "achieved"]
-    if not ach.empty:
-        a = ach.iloc[0]
-        text.append(f"For the past year it reports {md_escape(a['metric_en'])} of {english_value(a)} "
-                    f"({md_escape(a['metric_zh'])} {md_escape(style.quantity_zh(a['value'], a['unit'], a['qualifier']))}).")
-    p = pairs(df)
-    p = p[p["sectors"].str.split(";").apply(lambda s: sector in s)]
-    for _, r in p.iterrows():
-        text.append(f"{md_escape(r['metric_en'])} goes from {md_escape(r['result'])} to {md_escape(r['target'])} "
-                    f"({r['change']}).")
+        text.append(f"{'Its main targets are' if len(targets) > 1 else 'Its target is'} "
+                    f"{_join([_phrase(r) for _, r in targets.iterrows()])}.")
+    results = top[top["kind"] == "achieved"].head(2)
+    if not results.empty:
+        est = " (estimated)" if bool(results["estimate"].any()) else ""
+        text.append(f"For the past year it reports{est} {_join([_phrase(r) for _, r in results.iterrows()])}.")
+    for _, r in sector_pairs(df, sector).iterrows():
+        text.append(f"{md_escape(r['metric_en'])}: {md_escape(r['result'])} last year, {md_escape(r['target'])} as the "
+                    f"target ({md_escape(r['change'])}).")
     return " ".join(text)
 
 
@@ -230,11 +269,12 @@ def html_table(df: pd.DataFrame, table_id: str, sentence: bool = True, filter_bo
                caption: str = "") -> str:
     """An accessible HTML table of indicators, each row linked to its place in the source.
 
-    With filter_box, a text box filters the rows (report.js, shipped with the site; no CDN).
+    With filter_box, a text box filters the rows (report.js, shipped with the site; no CDN). The source
+    column shows the clause of the quantity (the whole sentence on hover and in the annotated source).
     """
-    head = ["Kind", "Metric", "指标 (Chinese)", "Value", "Sector", "Section"]
+    head = ["Kind", "Metric", "指标 (Chinese)", "Value", "Sectors", "Section"]
     if sentence:
-        head.append("Source sentence")
+        head.append("Source (clause)")
     out = []
     if filter_box:
         out.append(f'<div class="ind-filter"><label>Filter rows <input type="search" data-filter-table="{esc(table_id)}" '
@@ -245,68 +285,87 @@ def html_table(df: pd.DataFrame, table_id: str, sentence: bool = True, filter_bo
         out.append(f"<caption>{esc(caption)}</caption>")
     out.append("<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in head) + "</tr></thead><tbody>")
     for _, r in df.iterrows():
+        kind = "achieved (est.)" if r["kind"] == "achieved" and r.get("estimate", False) else r["kind"]
         cells = [
-            f'<span class="kind kind-{esc(r["kind"])}">{esc(r["kind"])}</span>',
+            f'<span class="kind kind-{esc(r["kind"])}">{esc(kind)}</span>',
             esc(r["metric_en"]),
             f'<span lang="zh">{esc(r["metric_zh"])}</span>',
             f'<span lang="zh">{esc(display_value(r))}</span> {source_link(r, "↗")}',
-            esc(sector_name(r["sector"])),
-            esc(r["section"]),
+            esc(", ".join(sector_name(x) for x in str(r["sectors"]).split(";"))),
+            f'<span title="{esc(r["section"])}" lang="zh">{esc(_short(r["section_title"]))}</span>',
         ]
         if sentence:
-            cells.append(f'<span lang="zh" class="sentence">{_highlight(r)}</span>')
+            cells.append(f'<span lang="zh" class="sentence" title="{esc(r["sentence"])}">{_highlight(r)}</span>')
         out.append(f'<tr id="row-{esc(r["id"])}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     out.append("</tbody></table></div>")
     return "".join(out)
 
 
+def _short(s, n: int = 22) -> str:
+    s = str(s)
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+_CLAUSE = re.compile(r"[^，,；;。！？!?]*[，,；;。！？!?]?")
+
+
 def _highlight(row) -> str:
-    """The sentence with the quantity marked (found by its readable form within the sentence)."""
+    """The clause of the quantity with the quantity marked (the sentence if the clause is not found)."""
     sent = str(row["sentence"])
     raw = re.sub(r"\s+", "", str(row["raw"]))
     k = sent.find(raw)
     if k < 0:
         return esc(sent)
-    return esc(sent[:k]) + f"<mark>{esc(sent[k:k + len(raw)])}</mark>" + esc(sent[k + len(raw):])
+    cs = max(sent.rfind(c, 0, k) for c in "，,；;。！？!?") + 1
+    ends = [i for i in (sent.find(c, k + len(raw)) for c in "，,；;。！？!?") if i >= 0]
+    ce = min(ends) + 1 if ends else len(sent)
+    pre = "…" if cs > 0 else ""
+    post = "…" if ce < len(sent) else ""
+    return (pre + esc(sent[cs:k]) + f"<mark>{esc(sent[k:k + len(raw)])}</mark>" + esc(sent[k + len(raw):ce]) + post)
+
+
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、[^。]{0,38}$")
+_SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,60}。")
 
 
 def annotated_source(text: str, df: pd.DataFrame) -> str:
     """The whole report, readable (PDF line breaks undone), every indicator highlighted by kind
-    with a tooltip (value, unit, sector) and a stable anchor (its id)."""
+    with a tooltip (value, unit, sector) and a stable anchor (its id); headings in bold."""
     from .layout import unwrap
 
     layout = unwrap(text)
     t = layout.text
-    # map raw spans of indicators to readable offsets
-    raw_to_clean = {}
     spans = []
-    rows = df.sort_values("start")
     positions = _clean_positions(layout)
-    for _, r in rows.iterrows():
+    for _, r in df.sort_values("start").iterrows():
         cs = positions.get(int(r["start"]))
         ce = positions.get(int(r["end"]) - 1)
-        if cs is None or ce is None:
-            continue
-        spans.append((cs, ce + 1, r))
-    del raw_to_clean
+        if cs is not None and ce is not None:
+            spans.append((cs, ce + 1, r))
     out = ['<div class="annotated-source" lang="zh">']
-    pos = 0
-    paragraphs = t.split("\n")
-    bounds = []
-    k = 0
-    for p in paragraphs:
-        bounds.append((k, k + len(p)))
-        k += len(p) + 1
+    bounds, k = [], 0
+    for para in t.split("\n"):
+        bounds.append((k, k + len(para)))
+        k += len(para) + 1
     si = 0
     for a, b in bounds:
-        out.append("<p>")
-        pos = a
+        para = t[a:b]
+        bold_end = a
+        if _TOP_HEADING.match(para):
+            out.append('<p class="src-heading">')
+        else:
+            out.append("<p>")
+            sub = _SUB_HEADING.match(para)
+            if sub and not (si < len(spans) and spans[si][0] < a + sub.end()):
+                bold_end = a + sub.end()
+                out.append(f"<strong>{esc(t[a:bold_end])}</strong>")
+        pos = bold_end
         while si < len(spans) and spans[si][0] < b:
             s, e, r = spans[si]
-            s, e = max(s, a), min(e, b)
+            s, e = max(s, pos), min(e, b)
             out.append(esc(t[pos:s]))
-            tip = (f"{r['kind']} · {r['measure']} · {display_value(r)} · sector: {sector_name(r['sector'])}"
-                   f" · {r['metric_en']}")
+            tip = (f"{r['kind']} · {r['measure']} · {display_value(r)} · sector: "
+                   f"{', '.join(sector_name(x) for x in str(r['sectors']).split(';'))} · {r['metric_en']}")
             out.append(f'<a class="ind ind-{esc(r["kind"])}" id="{esc(r["id"])}" href="#{esc(r["id"])}" '
                        f'title="{esc(tip)}" data-kind="{esc(r["kind"])}">{esc(t[s:e])}</a>')
             pos = e
@@ -358,7 +417,7 @@ def summary(df: pd.DataFrame, sector: str | None = None) -> dict[str, int]:
         "n_target": int(kinds.get("target", 0)),
         "n_achieved": int(kinds.get("achieved", 0)),
         "n_context": int(kinds.get("context", 0)),
-        "n_sectors": int(rows["sector"].nunique()),
+        "n_sectors": int(rows["sectors"].str.split(";").explode().nunique()),
     }
 
 
@@ -384,7 +443,7 @@ def figures_md(rows: pd.DataFrame) -> str:
         return "*No quantity.*"
     lines = []
     for _, r in rows.iterrows():
-        zh = style.quantity_zh(r["value"], r["unit"], r["qualifier"])
+        zh = as_written(r)
         lines.append(f"- **{r['kind'].capitalize()}** · {md_escape(r['metric_en'])}: **{md_escape(english_value(r))}** "
                      f"— {md_escape(r['metric_zh'])} {md_escape(zh)} "
                      f'(<a href="{SOURCE_PAGE}#{esc(r["id"])}">source</a>)')
@@ -415,7 +474,7 @@ def targets_html(rows: pd.DataFrame) -> str:
         year = "" if pd.isna(r["year"]) else str(int(r["year"]))
         out.append(f'<tr><td>{esc(r["metric_en"])}</td><td lang="zh">{esc(r["metric_zh"])}</td>'
                    f'<td>{esc(english_value(r))}</td>'
-                   f'<td lang="zh">{esc(style.quantity_zh(r["value"], r["unit"], r["qualifier"]))} {source_link(r, "↗")}</td>'
+                   f'<td lang="zh">{esc(as_written(r))} {source_link(r, "↗")}</td>'
                    f'<td>{esc(year)}</td></tr>')
     out.append("</tbody></table></div>")
     return "".join(out)
@@ -469,9 +528,10 @@ def downloads_html(prefix: str = "../data/") -> str:
     return f'<ul class="downloads">{items}</ul>'
 
 
-def sector_sentences(text: str, df: pd.DataFrame, sector: str) -> pd.DataFrame:
-    """Every sentence of the report that speaks of a sector (a keyword in a clause or in the topic
-    of the sentence), in full, with the part of the report it is in."""
+def sector_sentences(text: str, df: pd.DataFrame, sector: str, max_len: int = 120) -> pd.DataFrame:
+    """What the report says about a sector: every sentence with a keyword of the sector (in a clause,
+    in an example list or in the sentence's topic). A long sentence is quoted by its relevant clauses
+    only, joined by '…'. Returns the pieces with their raw offsets."""
     from . import structure
     from .layout import unwrap
     from .metrics import SectorContext
@@ -483,12 +543,26 @@ def sector_sentences(text: str, df: pd.DataFrame, sector: str) -> pd.DataFrame:
     for para in structure.paragraphs(t, layout.paragraphs()):
         for s0, e0 in structure.sentences(t, para.start, para.end):
             ctx = SectorContext(ex.lex, t, s0, e0, "", "")
-            if any(sector in h for h in ctx.hits) or sector in ctx.subject:
-                rs, re_ = layout.to_raw(s0, e0)
+            hit = [i for i, (h, x) in enumerate(zip(ctx.hits, ctx.example_hits)) if sector in h or sector in x]
+            if not hit and sector not in ctx.subject:
+                continue
+            if e0 - s0 <= max_len or not hit:
+                spans = [(s0, e0)]
+            else:
+                spans = []
+                for i in sorted(set(hit) | ({0} if sector in ctx.subject else set())):
+                    a, b = ctx.clauses[i]
+                    if spans and spans[-1][1] == a:
+                        spans[-1] = (spans[-1][0], b)
+                    else:
+                        spans.append((a, b))
+            for k, (a, b) in enumerate(spans):
+                rs, re_ = layout.to_raw(a, b)
                 rows.append({"part": structure.part_of(para.section), "section": para.section,
-                             "section_title": para.section_title, "sentence": t[s0:e0], "start": rs, "end": re_})
-    out = pd.DataFrame(rows, columns=["part", "section", "section_title", "sentence", "start", "end"])
-    return out
+                             "section_title": para.section_title, "sentence": t[a:b], "start": rs, "end": re_,
+                             "cut_before": a > s0, "cut_after": b < e0, "continues": k > 0})
+    return pd.DataFrame(rows, columns=["part", "section", "section_title", "sentence", "start", "end", "cut_before",
+                                       "cut_after", "continues"])
 
 
 def sentences_html(sentences: pd.DataFrame, df: pd.DataFrame) -> str:
@@ -511,22 +585,29 @@ def sentences_html(sentences: pd.DataFrame, df: pd.DataFrame) -> str:
                           f'title="{esc(r["kind"] + " · " + display_value(r))}">{esc(raw)}</a>')
             pos = k + len(raw)
         pieces.append(esc(sent[pos:]))
-        out.append(f'<li><span class="part">{esc(part_en.get(s["part"], s["part"]))}</span> '
-                   f'<span lang="zh">{"".join(pieces)}</span></li>')
+        quote = ("…" if s["cut_before"] else "") + "".join(pieces) + ("…" if s["cut_after"] else "")
+        if s["continues"] and out[-1].endswith("</span></li>"):
+            out[-1] = out[-1][: -len("</span></li>")] + f" {quote}</span></li>"
+            continue
+        out.append(f'<li><span class="part">{esc(part_en.get(s["part"], s["part"]))} · '
+                   f'{esc(_short(s["section_title"], 30))}</span> <span lang="zh">{quote}</span></li>')
     out.append("</ul>")
     return "".join(out)
 
 
 def document_md(df: pd.DataFrame, text: str, seed) -> str:
-    """One line naming the document: file, length, the years it names."""
-    from .layout import unwrap
-    from .structure import years
+    """What the document is, and what it is not: region, years, and the caveats of an excerpt (Markdown)."""
+    from .structure import document_info, title_of
 
-    review, plan = years(unwrap(text).text)
-    yrs = (f" · review of **{review}**, plan for **{plan}**" if review and plan else
-           " · the report names no year of review or plan")
-    return (f"**Document:** {md_escape(config.display_path(config.resolve(seed)))} · "
-            f"{len(text):,} characters · {len(df)} quantities{yrs}")
+    info = document_info(text)
+    lines = [f"**{md_escape(title_of(info))}**"
+             + (f" ({md_escape(info['region_zh'])})" if info["region_zh"] and info["region_zh"] != info["region_en"] else "")
+             + (f": review of {info['review_year']}, plan for {info['plan_year']}" if info["plan_year"] else "")
+             + f" · {len(text):,} characters · {len(df)} quantities · file {md_escape(config.display_path(config.resolve(seed)))}"]
+    if info["notes"]:
+        lines.append("")
+        lines.append("**This text is an excerpt:** " + "; ".join(md_escape(n) for n in info["notes"]) + ".")
+    return "\n".join(lines)
 
 
 def main_targets_without_number_md(text: str) -> str:
@@ -539,7 +620,8 @@ def main_targets_without_number_md(text: str) -> str:
 
 def targets_by_sector_html(df: pd.DataFrame) -> str:
     t = df[df["kind"] == "target"].copy()
-    order = {s: i for i, s in enumerate(lexicon.load().sector_order)}
+    sectors = ["macro"] + [x for x in lexicon.load().sector_order if x != "macro"]
+    order = {s: i for i, s in enumerate(sectors)}
     t["_o"] = t["sector"].map(order)
     t = t.sort_values(["_o", "start"]).drop(columns="_o")
     return html_table(t, table_id="table-targets", sentence=False)
@@ -554,6 +636,12 @@ def _simple_table(df: pd.DataFrame, headers: dict[str, str], zh: tuple = ()) -> 
         out.append(f"<tr>{cells}</tr>")
     out.append("</tbody></table></div>")
     return "".join(out)
+
+
+def concepts_html() -> str:
+    """The curated concepts of government work reports: term, English, explanation."""
+    rows = pd.DataFrame([{"zh": k, "en": en, "note": note} for k, (en, note) in lexicon.glossary()["concepts"].items()])
+    return _simple_table(rows, {"zh": "Chinese", "en": "English", "note": "What it means"}, zh=("zh",))
 
 
 def glossary_html(df: pd.DataFrame) -> str:

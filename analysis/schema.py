@@ -10,7 +10,7 @@ import pandas as pd
 from .lexicon import DATA
 
 SCHEMA_PATH = DATA / "schema.json"
-_DTYPES = {"string": "str", "integer": "int64", "number": "float64"}
+_DTYPES = {"string": "str", "integer": "int64", "number": "float64", "boolean": "bool"}
 _NULLABLE = {"year"}  # integer columns that may be empty
 
 

@@ -154,3 +154,59 @@ def _cap(text: str, s: int, e: int) -> list[tuple[int, int]]:
         s = cut
     out.append((s, e))
     return out
+
+
+_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:自治区|自治州|省|市|县|旗|州|盟|区))人民政府")
+_ANNOUNCED = re.compile(r"以下\s*([0-9]+|[一二三四五六七八九十]+)\s*个方面")
+_PAGE_MARKER = re.compile(r"[上下]?[接转]第\s*[0-9０-９一二三四五六七八九十]+\s*版")
+
+
+def document_info(raw: str) -> dict:
+    """What a reader needs to know about the document before its numbers: the region it is about,
+    the years it reviews and plans, and whether it is an excerpt (page markers, a start inside the
+    review, fewer task sections than it announces)."""
+    from .layout import unwrap
+
+    lex = lexicon.load()
+    layout = unwrap(raw)
+    text = layout.text
+    review_year, plan_year = years(text)
+    counts = {zh: text.count(zh) for zh in lex.raw.get("regions", {})}
+    region_zh = max(counts, key=lambda k: (counts[k], len(k))) if counts else ""
+    national = "国务院" in text and counts.get(region_zh, 0) < 3
+    if national:
+        region_zh, region_en = "全国", "China (national)"
+    elif counts.get(region_zh, 0) >= 2:
+        region_en = lex.raw["regions"][region_zh]
+    else:
+        # 临江市人民政府工作报告: a city, county or banner names itself (not "我代表省人民政府")
+        own = [m.group(1) for m in _GOVERNMENT.finditer(text)
+               if "代表" not in m.group(1) and not m.group(1).startswith(("我", "本", "全", "向", "各"))]
+        region_zh = region_en = own[0] if own else ""
+    paras = paragraphs(text, layout.paragraphs())
+    tasks = [p for p in paras if p.section.startswith("task-")]
+    task_count = len({p.section for p in tasks})
+    announced = _ANNOUNCED.search(text)
+    announced_n = None
+    if announced:
+        g = announced.group(1)
+        announced_n = int(g) if g.isdigit() else cn_small(g)
+    notes = []
+    markers = _PAGE_MARKER.findall(raw)
+    if markers:
+        notes.append(f"page markers of a newspaper or PDF layout ({'、'.join(dict.fromkeys(markers))}) were removed")
+    if paras and paras[0].section == "review" and paras[0].section_title and not _TOP.match(text[paras[0].start:paras[0].end]):
+        notes.append("the text starts inside the review of the past year, without its heading: results stated before "
+                     "the excerpt (often GDP and the other headline figures) are not in it")
+    if announced_n and task_count and task_count < announced_n:
+        notes.append(f"the plan announces {announced_n} task sections but the text ends in section {task_count}: "
+                     f"the rest of the plan is not in it")
+    return {"region_zh": region_zh, "region_en": region_en, "review_year": review_year, "plan_year": plan_year,
+            "task_sections": task_count, "announced_tasks": announced_n, "excerpt": bool(notes), "notes": notes}
+
+
+def title_of(info: dict) -> str:
+    """A report title from document_info: 'Inner Mongolia 2025 government work report'."""
+    who = info["region_en"] or "A"
+    year = f" {info['plan_year']}" if info["plan_year"] else ""
+    return f"{who}{year} government work report"

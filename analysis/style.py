@@ -61,8 +61,8 @@ def setup() -> None:
         "font.family": "sans-serif",
         "font.sans-serif": [FONT_FAMILY, "DejaVu Sans"],
         "axes.unicode_minus": False,
-        "figure.dpi": 96,
-        "savefig.dpi": 96,
+        "figure.dpi": 110,
+        "savefig.dpi": 110,
         "figure.figsize": (7.5, 4.2),
         "axes.titlesize": 12,
         "axes.titleweight": "bold",
@@ -92,29 +92,39 @@ def number(x: float, digits: int = 3) -> str:
     return s
 
 
-def quantity_en(value_base: float, base_unit: str, unit_en: str = "", value: float | None = None) -> str:
-    """A quantity in English words: 273,000,000 人次 -> '273 million visits'; % stays '6%'."""
+def _ordinal(n: float) -> str:
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def quantity_en(value_base: float, base_unit: str, unit_en: str = "", value: float | None = None,
+                measure: str = "level") -> str:
+    """A quantity in English words, magnitude multiplied out: 2.73亿人次 -> '273 million visits',
+    1.69万套 -> '16,900 housing units', 增长4.3倍 -> '+430% (5.3× the previous level)', 第2位 -> '2nd'."""
     if base_unit == "%":
         return f"{number(value_base)}%"
     if base_unit == "个百分点":
         return f"{number(value_base)} percentage points"
     if base_unit == "倍":
-        return f"{number(value_base)}×"
+        if measure == "growth":  # 增长N倍: up N×100%, to N+1 times the previous level
+            return f"+{number(value_base * 100)}% ({number(value_base + 1)}× the previous level)"
+        return f"{number(value_base)}× (a multiple)"
+    if base_unit == "位":
+        return _ordinal(value_base) if measure == "rank" else f"{number(value_base)} places"
     div, label = scale(base_unit, [value_base])
-    if label and div != 1:
+    if div != 1:
         return f"{number(value_base / div)} {label}"
-    if value is not None and unit_en:
-        return f"{number(value)} {unit_en}"
-    return f"{number(value_base)} {label or unit_en}".strip()
+    name = _base_unit_en(base_unit) or label
+    return f"{number(value_base)} {name}".strip()
+
+
+def _base_unit_en(base_unit: str) -> str:
+    from . import lexicon
+
+    return lexicon.load().units.get(base_unit, {}).get("en", "") or {"人": "people", "元": "yuan"}.get(base_unit, "")
 
 
 def plain(x: float) -> str:
     """A number as a Chinese report writes it: no thousands separators (2500, 2.73)."""
     return str(int(x)) if float(x).is_integer() else f"{x:.6g}"
-
-
-def quantity_zh(value: float, unit: str, qualifier: str) -> str:
-    """The quantity as the report writes it, with its qualifier: 近3亿人次, 6%左右."""
-    core = f"{plain(value)}{unit}"
-    return {"about": f"{core}左右", "over": f"{core}以上", "under": f"{core}以下", "near": f"近{core}",
-            "at_least": f"不低于{core}", "at_most": f"不超过{core}"}.get(qualifier, core)

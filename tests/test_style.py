@@ -47,9 +47,24 @@ def test_scale(unit, values, divisor, label):
     assert style.scale(unit, values) == (divisor, label)
 
 
-def test_quantities_in_words():
-    assert style.quantity_en(2.73e8, "人次") == "273 million visits"
-    assert style.quantity_en(2.5e11, "元") == "250 billion yuan"
-    assert style.quantity_en(6, "%") == "6%"
-    assert style.quantity_zh(6, "%", "about") == "6%左右"
-    assert style.quantity_zh(3, "亿人次", "near") == "近3亿人次"
+@pytest.mark.parametrize("args,words", [
+    ((2.73e8, "人次"), "273 million visits"),
+    ((2.5e11, "元"), "250 billion yuan"),
+    ((6, "%"), "6%"),
+    ((16900, "套"), "16,900 units (housing)"),
+    ((10000, "公里"), "10,000 km"),
+    ((200000, "P"), "200,000 PFLOPS"),
+    ((4.3, "倍", "", None, "growth"), "+430% (5.3× the previous level)"),
+    ((1, "倍", "", None, "growth"), "+100% (2× the previous level)"),
+    ((2, "位", "", None, "rank"), "2nd"),
+    ((4, "位", "", None, "growth"), "4 places"),
+])
+def test_quantities_in_words(args, words):
+    assert style.quantity_en(*args) == words
+
+
+def test_as_written_keeps_the_report_words():
+    import analysis
+
+    df = analysis.extract("投入近200亿元，以旧换新带动消费300多亿元，产值稳定在千亿元以上，增长6%左右。")
+    assert [report.as_written(r) for _, r in df.iterrows()] == ["近200亿元", "300多亿元", "千亿元以上", "6%左右"]
