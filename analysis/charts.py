@@ -34,7 +34,8 @@ def _legend(fig, kinds) -> None:
 def _axis_label(unit: str, values) -> tuple[float, str]:
     """Divisor and English axis label of a base unit (scaled amounts, rates, else the unit's English)."""
     if unit in RATE_UNITS:
-        return 1.0, {"%": "%", "个百分点": "percentage points", "倍": "times", "位": "places"}[unit]
+        return 1.0, {"%": "%", "个百分点": "percentage points", "倍": "increase in multiples (增长N倍 = +N×100%)",
+                     "位": "places"}[unit]
     divisor, label = style.scale(unit, values)
     if label == unit:  # no scale known: the unit's English name
         label = lexicon.load().units.get(unit, {}).get("en", unit)
