@@ -42,21 +42,22 @@ def in_sector(df: pd.DataFrame, sector: str) -> pd.DataFrame:
     return out.sort_values(["_k", "start"]).drop(columns="_k")
 
 
-_PREFIX_Q = re.compile(r"(?:不低于|不少于|不超过|不高于|不足|不到|接近|将近|超过|突破|近|超|逾|约|达到|达)$")
-_SUFFIX_Q = re.compile(r"^(?:左右|以上|以下|以内|之内|上下)")
+def _locate(row) -> tuple[str, str, int]:
+    """(readable sentence, the quantity as it reads there, its position in the sentence or -1)."""
+    sent = str(row["sentence"])
+    raw = re.sub(r"\s+", "", str(row["raw"]))
+    return sent, raw, sent.find(raw)
 
 
 def as_written(row) -> str:
     """The quantity exactly as the report writes it, with its qualifier words: 近200亿元, 300多亿元, 6%左右."""
-    sent = str(row["sentence"])
-    raw = re.sub(r"\s+", "", str(row["raw"]))
-    k = sent.find(raw)
+    sent, raw, k = _locate(row)
     if k < 0:
         return raw
-    pre = _PREFIX_Q.search(sent, max(0, k - 3), k)
-    suf = _SUFFIX_Q.match(sent[k + len(raw):])
-    words = (pre.group() if pre and pre.group() not in ("达到", "达") else "") + raw + (suf.group() if suf else "")
-    return words
+    lex = lexicon.load()
+    pre = lex.prefix_q_re.search(sent, max(0, k - 3), k)
+    suf = lex.suffix_q_re.match(sent, k + len(raw))
+    return (pre.group() if pre else "") + raw + (suf.group() if suf else "")
 
 
 def display_value(row) -> str:
@@ -306,14 +307,9 @@ def _short(s, n: int = 22) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-_CLAUSE = re.compile(r"[^，,；;。！？!?]*[，,；;。！？!?]?")
-
-
 def _highlight(row) -> str:
     """The clause of the quantity with the quantity marked (the sentence if the clause is not found)."""
-    sent = str(row["sentence"])
-    raw = re.sub(r"\s+", "", str(row["raw"]))
-    k = sent.find(raw)
+    sent, raw, k = _locate(row)
     if k < 0:
         return esc(sent)
     cs = max(sent.rfind(c, 0, k) for c in "，,；;。！？!?") + 1
