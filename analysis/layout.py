@@ -67,6 +67,15 @@ class Layout:
         k = bisect_right(self._cpos, i) - 1
         return self._rpos[k] + (i - self._cpos[k])
 
+    def readable_pos(self, raw_i: int) -> int | None:
+        """Readable offset of raw character raw_i, or None if the layout removed it."""
+        k = bisect_right(self._rpos, raw_i) - 1
+        if k < 0:
+            return None
+        end = self._cpos[k + 1] if k + 1 < len(self._cpos) else len(self.text)
+        i = self._cpos[k] + (raw_i - self._rpos[k])
+        return i if i < end else None
+
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw span [rs, re) of the readable span [start, end) (end > start)."""
         return self.raw_pos(start), self.raw_pos(end - 1) + 1

@@ -34,10 +34,14 @@ def sector_name(sector: str) -> str:
     return lexicon.load().sector_en.get(sector, sector.replace("_", " ").title())
 
 
+def _member(frame: pd.DataFrame, sector: str) -> pd.Series:
+    """Which rows of a frame with a ';'-separated `sectors` column belong to `sector`."""
+    return frame["sectors"].str.split(";").apply(lambda s: sector in s)
+
+
 def in_sector(df: pd.DataFrame, sector: str) -> pd.DataFrame:
     """Rows whose sectors include `sector` (what a chapter shows), targets first."""
-    mask = df["sectors"].str.split(";").apply(lambda s: sector in s)
-    out = df[mask].copy()
+    out = df[_member(df, sector)].copy()
     out["_k"] = out["kind"].map(KIND_ORDER)
     return out.sort_values(["_k", "start"]).drop(columns="_k")
 
@@ -188,7 +192,7 @@ def commitments(text: str, sector: str | None = None) -> pd.DataFrame:
                              "text": clause, "start": layout.raw_pos(a)})
     out = pd.DataFrame(rows, columns=["section", "sector", "sectors", "text", "start"])
     if sector:
-        out = out[out["sectors"].str.split(";").apply(lambda s: sector in s)]
+        out = out[_member(out, sector)]
     return out.reset_index(drop=True)
 
 
@@ -260,12 +264,6 @@ def source_link(row, text: str | None = None) -> str:
     return f'<a class="src-link" href="{SOURCE_PAGE}#{esc(row["id"])}" title="Show in the annotated source">{label}</a>'
 
 
-TABLE_COLUMNS = {
-    "kind": "Kind", "metric_en": "Metric", "metric_zh": "指标", "value": "Value", "qualifier": "Qualifier",
-    "sector": "Sector", "year": "Year", "sentence": "Source sentence",
-}
-
-
 def html_table(df: pd.DataFrame, table_id: str, sentence: bool = True, filter_box: bool = True,
                caption: str = "") -> str:
     """An accessible HTML table of indicators, each row linked to its place in the source.
@@ -332,10 +330,9 @@ def annotated_source(text: str, df: pd.DataFrame) -> str:
     layout = unwrap(text)
     t = layout.text
     spans = []
-    positions = _clean_positions(layout)
     for _, r in df.sort_values("start").iterrows():
-        cs = positions.get(int(r["start"]))
-        ce = positions.get(int(r["end"]) - 1)
+        cs = layout.readable_pos(int(r["start"]))
+        ce = layout.readable_pos(int(r["end"]) - 1)
         if cs is not None and ce is not None:
             spans.append((cs, ce + 1, r))
     out = ['<div class="annotated-source" lang="zh">']
@@ -369,17 +366,6 @@ def annotated_source(text: str, df: pd.DataFrame) -> str:
         out.append(esc(t[pos:b]) + "</p>")
     out.append("</div>")
     return "\n".join(out)
-
-
-def _clean_positions(layout) -> dict[int, int]:
-    """raw offset -> readable offset for every readable character."""
-    out = {}
-    cpos, rpos = layout._cpos, layout._rpos
-    ends = cpos[1:] + [len(layout.text)]
-    for c, r, e in zip(cpos, rpos, ends):
-        for i in range(e - c):
-            out[r + i] = c + i
-    return out
 
 
 def legend_html() -> str:
@@ -505,7 +491,7 @@ def commitments_md(text: str, sector: str | None = None, limit: int = 40) -> str
 
 def sector_pairs(df: pd.DataFrame, sector: str) -> pd.DataFrame:
     p = pairs(df)
-    return p[p["sectors"].str.split(";").apply(lambda s: sector in s)]
+    return p[_member(p, sector)]
 
 
 DOWNLOADS = (

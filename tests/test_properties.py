@@ -47,6 +47,9 @@ def test_layout_map_is_monotonic(text):
     positions = [layout.raw_pos(i) for i in range(len(layout.text))]
     assert positions == sorted(positions)
     assert len(set(positions)) == len(positions)
+    assert all(layout.readable_pos(p) == i for i, p in enumerate(positions))
+    kept = set(positions)
+    assert all(layout.readable_pos(r) is None for r in range(len(text)) if r not in kept)
     for i, p in enumerate(positions):
         ch, raw = layout.text[i], text[p]
         assert ch == raw or ch in " \n" or raw.translate(str.maketrans("０１２３４５６７８９％．", "0123456789%.")) == ch
