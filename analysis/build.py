@@ -32,6 +32,9 @@ from .reading import ReportError, read_report
 
 PACKAGE = Path(__file__).resolve().parent
 BOOK_FILES = ("_config.yml", "_toc.yml", "report.yml")
+# Written into every published site: a folder holding it may be replaced by a build; any other
+# non-empty folder given as --out is refused (a build never removes what it did not create).
+SITE_MARKER = ".govreport-site"
 
 
 class BuildError(Exception):
@@ -84,6 +87,8 @@ def plan(seed: str | None, out: str | None) -> Target:
         param = seed_path.relative_to(config.ROOT).as_posix()
     except ValueError:
         param = str(seed_path)
+    if out:
+        check_out(Path(out).resolve(), seed_path)
     if default:
         html = Path(out).resolve() if out else config.BOOK / "_build" / "html"
         return Target("default", seed_path, param, config.BOOK, html)
@@ -91,6 +96,20 @@ def plan(seed: str | None, out: str | None) -> Target:
     work = config.SITES / name
     html = Path(out).resolve() if out else work / "html"
     return Target(name, seed_path, param, work / "book", html)
+
+
+def check_out(html: Path, seed: Path) -> None:
+    """--out must be a new or empty folder, or a site published by a previous build (its marker file):
+    publishing replaces the folder whole, so anything else in it would be lost."""
+    if html.exists() and not html.is_dir():
+        raise BuildError(f"--out {html}: is a file, not a folder")
+    for inside in (seed, config.ROOT, config.BOOK):
+        if inside.resolve() == html or html in inside.resolve().parents:
+            raise BuildError(f"--out {html}: contains {inside}; publishing would replace it, give another folder")
+    if html.is_dir() and not (html / SITE_MARKER).is_file() and any(html.iterdir()):
+        raise BuildError(f"--out {html}: refusing to publish into a folder that is not empty and is not a site "
+                         f"built by this project (no {SITE_MARKER} file); its contents would be replaced: "
+                         "give a new or empty folder")
 
 
 def stage_book_sources(t: Target) -> None:
@@ -333,6 +352,8 @@ def write_index(site: Path) -> None:
         '<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">'
         f'<title>{config.report_config().get("title", "Report")}</title></head>'
         f'<body><p><a href="chapters/{first}.html">Open the report</a></p></body></html>\n', encoding="utf-8")
+    (site / SITE_MARKER).write_text("A site published by `python -m analysis build`: a build replaces this folder "
+                                    "whole.\n", encoding="utf-8")
 
 
 def publish(built: Path, target: Path) -> None:

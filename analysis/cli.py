@@ -85,12 +85,28 @@ def to_bytes(df: pd.DataFrame, fmt: str) -> bytes:
     raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
+def _file_mode(path: Path) -> int:
+    """The mode a new file gets from open() (0666 minus the umask), or the mode of the file replaced."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all (a temp file in the same folder, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write a file whole or not at all (a temp file in the same folder, then rename).
+
+    The folder must exist (a mistyped folder is an error, not created silently); the file gets the
+    mode an ordinary write would give it (0644 under umask 022; a replaced file keeps its mode).
+    """
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}: folder {path.parent} does not exist")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), _file_mode(path))
             f.write(data)
         os.replace(tmp, path)
     except BaseException:
@@ -98,13 +114,33 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def check_output(output: Path, inputs: list[Path]) -> None:
+    """Refuse an output path that would overwrite an input (also through a symlink or a hard link),
+    that is a folder, or whose folder does not exist: before any work is done."""
+    if output.is_dir():
+        raise UsageError(f"-o {output}: is a directory; give a file name")
+    if not output.parent.is_dir():
+        raise UsageError(f"-o {output}: folder {output.parent} does not exist")
+    if output.exists():
+        for p in inputs:
+            try:
+                same = os.path.samefile(output, p)
+            except OSError:
+                same = False
+            if same:
+                raise UsageError(f"-o {output}: is also an input ({p}); refusing to overwrite a report with the table")
+
+
 def _cmd_extract(a) -> int:
+    paths = [Path(p) for p in a.paths]
+    if a.output and a.output != "-":
+        check_output(Path(a.output), paths)
     fmt = a.format or (Path(a.output).suffix.lstrip(".") if a.output else "csv")
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if a.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    df = extract_paths([Path(p) for p in a.paths], jobs=a.jobs)
+    df = extract_paths(paths, jobs=a.jobs)
     data = to_bytes(df, fmt)
     if a.output and a.output != "-":
         write_atomic(Path(a.output), data)

@@ -141,3 +141,34 @@ def test_fifty_megabyte_file(tmp_path):
     text = analysis.read_text(big)
     sample = df.sample(200, random_state=0)
     assert all(text[s:e] == r for s, e, r in zip(sample["start"], sample["end"], sample["raw"]))
+
+
+def test_output_equal_to_an_input_is_refused(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("地区生产总值增长6%左右。", encoding="utf-8")
+    before = report.read_bytes()
+    (tmp_path / "link.csv").symlink_to(report)
+    (tmp_path / "hard.csv").hardlink_to(report)
+    for out in (report, tmp_path / "link.csv", tmp_path / "hard.csv", tmp_path / "." / "r.txt"):
+        p = run("extract", report, "-o", out, "--format", "csv")
+        err = p.stderr.decode()
+        assert p.returncode != 0 and "also an input" in err and err.count("\n") == 1, (out, err)
+        assert report.read_bytes() == before
+
+
+def test_missing_output_folder_is_an_error_not_created(tmp_path):
+    p = run("extract", SEED, "-o", tmp_path / "nope" / "x.csv")
+    assert p.returncode != 0 and "does not exist" in p.stderr.decode()
+    assert not (tmp_path / "nope").exists()
+    p = run("extract", SEED, "-o", tmp_path)
+    assert p.returncode != 0 and "is a directory" in p.stderr.decode()
+
+
+def test_output_file_mode_follows_the_umask(tmp_path):
+    out = tmp_path / "x.csv"
+    subprocess.run(["sh", "-c", 'umask 022 && exec "$0" -m analysis extract "$1" -o "$2"', sys.executable, SEED, out],
+                   cwd=ROOT, check=True, capture_output=True)
+    assert out.stat().st_mode & 0o777 == 0o644
+    out.chmod(0o600)
+    run("extract", SEED, "-o", out, check=True)
+    assert out.stat().st_mode & 0o777 == 0o600  # a replaced file keeps its mode
