@@ -29,13 +29,17 @@ def extract(source: str | Path, doc: str | None = None) -> pd.DataFrame:
 
     source: a ``pathlib.Path`` to a report file, or the report's text as a ``str``.
     doc: the name written in the ``doc`` column (default: the file stem, or 'text').
-    Raises ReportError (one-line message) for a file that is missing, empty, binary or undecodable.
+    Raises ReportError (one-line message) for a file that is missing, empty, binary or undecodable,
+    not a regular file, and for a str with a lone surrogate.
     """
     if isinstance(source, Path):
         text = read_text(source)
         name = doc or source.stem
     elif isinstance(source, str):
+        from .reading import check_text
+
         text, name = source, doc or "text"
+        check_text(text, name)
     else:
         raise TypeError(f"extract() takes a pathlib.Path or a str, not {type(source).__name__}")
     return default_extractor().extract(text, name)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
-from .reading import ReportError
+from .reading import ReportError, check_path
 
 FORMATS = ("csv", "json", "parquet")
 
@@ -54,10 +54,7 @@ def _extract_one(args: tuple[str, str]) -> pd.DataFrame:
 def extract_paths(paths: list[Path], jobs: int = 1) -> pd.DataFrame:
     """One table for several report files, in the order given (``doc`` tells them apart)."""
     for p in paths:  # fail before any work on the first bad path
-        if not p.exists():
-            raise ReportError(f"{p}: no such file")
-        if p.is_dir():
-            raise ReportError(f"{p}: is a directory, not a report file")
+        check_path(p)
     work = [(str(p), n) for p, n in zip(paths, _doc_names(paths))]
     if jobs > 1 and len(work) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:

@@ -8,7 +8,9 @@ nothing else stripped or normalised — CRLF line ends stay ``\\r\\n``.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
 
 MAX_BYTES = 512 * 1024 * 1024  # refuse anything larger than this: it is not a report
@@ -95,22 +97,78 @@ def read_text(path: str | Path) -> str:
     return read_report(path)[0]
 
 
+# Characters that carry no text: Unicode whitespace (str.isspace) plus byte-order marks and zero-width
+# characters; a file made only of them is empty.
+_INVISIBLE = frozenset("\ufeff\ufffe\u200b\u200c\u200d\u2060\u180e")
+
+
+def is_blank(text: str) -> bool:
+    """True if the text has no visible character (only whitespace, BOMs, zero-width characters)."""
+    return all(c.isspace() or c in _INVISIBLE for c in text)
+
+
+def check_text(text: str, name: str = "text") -> None:
+    """Refuse a str that is not valid Unicode text (a lone surrogate cannot be written to any file)."""
+    m = _SURROGATE.search(text)
+    if m:
+        raise ReportError(f"{name}: lone surrogate U+{ord(m.group()):04X} at offset {m.start()}: not valid "
+                          "Unicode text")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def read_report(path: str | Path) -> tuple[str, str]:
-    """(text, encoding) of a report file, or ReportError with one line saying what is wrong."""
+    """(text, encoding) of a report file, or ReportError with one line saying what is wrong.
+
+    Only regular files are read (a FIFO, a socket or a device is refused before it is opened), and at
+    most MAX_BYTES + 1 bytes are read whatever the file claims its size to be.
+    """
     p = Path(path)
-    if not p.exists():
-        raise ReportError(f"{p}: no such file")
-    if p.is_dir():
-        raise ReportError(f"{p}: is a directory, not a report file")
+    check_path(p)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ReportError(f"{p}: {size / 2**20:.0f} MiB is larger than the {MAX_BYTES // 2**20} MiB limit")
-        data = p.read_bytes()
+        # O_NONBLOCK: should the path have been replaced by a FIFO since stat(), open() does not hang
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise ReportError(f"{p}: is not a regular file")
+            data = f.read(MAX_BYTES + 1)
     except PermissionError:
         raise ReportError(f"{p}: permission denied") from None
     except OSError as exc:
         raise ReportError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise ReportError(f"{p}: larger than the {MAX_BYTES // 2**20} MiB limit")
     if not data.strip():
         raise ReportError(f"{p}: empty file")
-    return decode(data, str(p))
+    text, enc = decode(data, str(p))
+    if is_blank(text):
+        raise ReportError(f"{p}: empty file (only whitespace)")
+    return text, enc
+
+
+def check_path(p: Path) -> os.stat_result:
+    """The stat of a report file, or ReportError if it is missing, not a regular file or too large."""
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise ReportError(f"{p}: no such file") from None
+    except PermissionError:
+        raise ReportError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise ReportError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReportError(f"{p}: is a directory, not a report file")
+    if not stat.S_ISREG(st.st_mode):
+        raise ReportError(f"{p}: is a {_file_kind(st.st_mode)}, not a regular file: save the report to a file first")
+    if st.st_size > MAX_BYTES:
+        raise ReportError(f"{p}: {st.st_size / 2**20:.0f} MiB is larger than the {MAX_BYTES // 2**20} MiB limit")
+    return st
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "FIFO (named pipe)"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return kind
+    return "special file"

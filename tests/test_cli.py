@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,9 +18,9 @@ from analysis import cli
 from .helpers import ROOT, SEED
 
 
-def run(*args, check=False):
+def run(*args, check=False, timeout=None):
     return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, cwd=ROOT,
-                          check=check)
+                          check=check, timeout=timeout)
 
 
 def test_help_explains_everything():
@@ -87,11 +89,14 @@ def _file(name, data):
     (_file("e.txt", b""), "empty file"),
     (_file("b.bin", bytes(range(256)) * 8), "binary file"),
     (_file("u.txt", b"abc\x80\x80def\x80"), "cannot decode"),
+    (_file("w.txt", "\ufeff\u3000\u00a0\n".encode()), "empty file"),
+    (lambda d: (os.mkfifo(d / "fifo.txt"), d / "fifo.txt")[1], "FIFO"),
+    (lambda d: Path("/dev/zero"), "character device"),
 ])
 def test_bad_input_one_line_nonzero_exit(tmp_path, make, fragment):
     path = make(tmp_path)
     out = tmp_path / "out.csv"
-    p = run("extract", path, "-o", out)
+    p = run("extract", path, "-o", out, timeout=60)
     assert p.returncode != 0
     err = p.stderr.decode()
     assert err.count("\n") == 1 and fragment in err and "Traceback" not in err

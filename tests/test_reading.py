@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import os
+from pathlib import Path
 
 import pytest
 
 import analysis
+from analysis import reading
 from analysis.reading import ReportError, decode, read_report
 
 TEXT = "全区地区生产总值增长6%左右，城镇新增就业18万人以上。\n粮食产量稳定在800亿斤以上。\n"
@@ -80,3 +83,41 @@ def test_str_is_text_and_path_is_file(tmp_path):
 def test_decode_rejects_nul_bytes_that_are_not_utf16():
     with pytest.raises(ReportError, match="binary"):
         decode(b"\x00\x01\x02\x03PNG\x00\x00\x00\x0dIHDR" * 10)
+
+
+@pytest.mark.parametrize("data", [
+    "\u3000\u3000\n".encode(), "\u00a0 \u2003\r\n".encode(), codecs.BOM_UTF8, codecs.BOM_UTF8 + "\u3000".encode(),
+    codecs.BOM_UTF16_LE + "\u3000 \n".encode("utf-16-le"), "\u200b\ufeff\n".encode(),
+])
+def test_only_unicode_whitespace_or_boms_is_an_empty_file(tmp_path, data):
+    p = tmp_path / "blank.txt"
+    p.write_bytes(data)
+    with pytest.raises(ReportError, match="empty file"):
+        analysis.extract(p)
+
+
+def test_lone_surrogate_in_a_str_is_a_report_error():
+    with pytest.raises(ReportError, match="lone surrogate U\\+D800 at offset 4") as exc:
+        analysis.extract("增长5%\ud800。")
+    assert "\n" not in str(exc.value)
+
+
+def test_fifo_and_devices_are_refused_without_reading(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # nobody writes to it: opening it for reading would block forever
+    with pytest.raises(ReportError, match="FIFO"):
+        analysis.extract(fifo)
+    for dev in ("/dev/zero", "/dev/null", "/dev/urandom"):
+        if os.path.exists(dev):
+            with pytest.raises(ReportError, match="character device"):
+                analysis.extract(Path(dev))
+
+
+def test_a_file_is_read_only_up_to_the_size_limit(monkeypatch):
+    # /proc files are regular files whose st_size is 0 whatever they hold: the limit must hold anyway
+    proc = Path("/proc/self/maps")
+    if not proc.exists():
+        pytest.skip("no procfs")
+    monkeypatch.setattr(reading, "MAX_BYTES", 64)
+    with pytest.raises(ReportError, match="larger than the"):
+        read_report(proc)
