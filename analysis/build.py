@@ -15,10 +15,15 @@ building twice gives the same files.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import functools
 import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -35,6 +40,8 @@ BOOK_FILES = ("_config.yml", "_toc.yml", "report.yml")
 # Written into every published site: a folder holding it may be replaced by a build; any other
 # non-empty folder given as --out is refused (a build never removes what it did not create).
 SITE_MARKER = ".govreport-site"
+# How long a build waits for another one (same build/ folder) to finish before giving up.
+LOCK_WAIT = 900.0
 
 
 class BuildError(Exception):
@@ -318,6 +325,103 @@ def _report(r: dict, times: dict, errors: list, quiet: bool) -> None:
 
 
 # ---------------------------------------------------------------------------------------- book
+# ---------------------------------------------------------------------------------------- faults
+# A build can be killed at any moment (kill -9, a closed terminal, a full disk) and another one can be
+# started meanwhile. What makes the next build work without anyone cleaning up:
+# * one build at a time: an exclusive flock on build/.lock (released by the kernel when the process
+#   dies, however it dies); a second build waits for the first (up to --wait seconds) and says so;
+# * everything a build writes is written whole (a temp file, then a rename) and what a killed build
+#   left behind (hidden temp files in book/chapters and _data, .<site>.building-* folders next to the
+#   site) is removed at the start of the next build, under the lock;
+# * no process outlives the build: the jupyter-book process gets PR_SET_PDEATHSIG (Linux), the
+#   kernels poll their parent (ipykernel) and exit within a second of its death;
+# * the published site is never missing: the new one is swapped in with one atomic rename
+#   (renameat2 RENAME_EXCHANGE on Linux), so a reader (or a kill) sees the old site or the new one.
+def _libc():
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:  # not a POSIX C library
+        return None
+
+
+_LIBC = _libc()
+
+
+def die_with_parent(parent: int) -> None:
+    """In a child process (preexec_fn): be killed when the parent dies (Linux prctl PR_SET_PDEATHSIG)."""
+    prctl = getattr(_LIBC, "prctl", None)
+    if prctl is not None:
+        prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+@contextlib.contextmanager
+def build_lock(wait: float = LOCK_WAIT, quiet: bool = False):
+    """Hold build/.lock for the duration of a build; wait up to ``wait`` seconds for another build."""
+    import fcntl
+
+    path = config.BUILD / ".lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        waiting = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                if time.monotonic() >= deadline:
+                    raise BuildError(f"another build is running (process {holder}; lock {path}) and did not finish "
+                                     f"within {wait:.0f} s; wait for it or stop it") from None
+                if not waiting:
+                    print(f"another build is running (process {holder}): waiting for it to finish "
+                          f"(up to {wait:.0f} s)", file=sys.stderr, flush=True)
+                    waiting = True
+                time.sleep(0.2)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def sweep(t: Target) -> int:
+    """Remove what an interrupted build left behind; returns how many files and folders. Under the lock."""
+    removed = 0
+    for folder in (t.book / "chapters", t.book / "_data" / "data"):
+        if folder.is_dir():
+            for p in folder.iterdir():
+                if p.name.startswith(".") and p.suffix in (".ipynb", ".tmp") and p.is_file():
+                    p.unlink(missing_ok=True)
+                    removed += 1
+    if t.html.parent.is_dir():
+        for p in t.html.parent.iterdir():
+            if p.name.startswith((f".{t.html.name}.building-", f".{t.html.name}.old")) and p.is_dir() \
+                    and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+                removed += 1
+    return removed
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where that is not supported."""
+    renameat2 = getattr(_LIBC, "renameat2", None)
+    if renameat2 is None:
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(a), None, str(b))
+
+
+# ---------------------------------------------------------------------------------------- book
 def build_book(t: Target, quiet: bool) -> None:
     """jupyter-book build (warnings are errors) into a temporary folder, then publish atomically."""
     jb = Path(sys.executable).with_name("jupyter-book")
@@ -327,7 +431,8 @@ def build_book(t: Target, quiet: bool) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{t.html.name}.building-", dir=t.html.parent))
     try:
         env = {**os.environ, "PYTHONHASHSEED": "0", "JIEBA_QUIET": "1"}
-        proc = subprocess.run([*cmd, "--path-output", str(tmp)], capture_output=True, text=True, env=env)
+        proc = subprocess.run([*cmd, "--path-output", str(tmp)], capture_output=True, text=True, env=env,
+                              preexec_fn=functools.partial(die_with_parent, os.getpid()))
         problems = [ln for ln in (proc.stdout + proc.stderr).splitlines()
                     if "WARNING" in ln or "ERROR" in ln or "Error" in ln or "Traceback" in ln]
         built = tmp / "_build" / "html"
@@ -357,11 +462,23 @@ def write_index(site: Path) -> None:
 
 
 def publish(built: Path, target: Path) -> None:
-    """Swap a freshly built site into place: the old one is removed only once the new one is there."""
+    """Swap a freshly built site into place; the site path is never missing.
+
+    ``built`` and ``target`` are exchanged in one atomic rename (renameat2 RENAME_EXCHANGE), then the
+    old site, now at ``built``, is removed. Where the exchange is not supported (not Linux, or a file
+    system without it) the old site is renamed aside and the new one renamed in: two renames, between
+    which the path is missing for a moment (a build killed right there leaves no site: the next build
+    sees it missing and publishes again; its sweep removes ``.<name>.old``).
+    """
+    if not target.exists() and not target.is_symlink():
+        os.replace(built, target)
+        return
+    if _exchange(built, target):
+        shutil.rmtree(built, ignore_errors=True)
+        return
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
+    os.replace(target, old)
     os.replace(built, target)
     shutil.rmtree(old, ignore_errors=True)
 
@@ -378,15 +495,25 @@ def _state_file(t: Target) -> Path:
 
 # ---------------------------------------------------------------------------------------- main
 def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
-        quiet: bool = False, check: bool = False) -> dict[str, float]:
+        quiet: bool = False, check: bool = False, wait: float = LOCK_WAIT) -> dict[str, float]:
     """Build the site; returns the seconds of each stage. Raises BuildError/ReportError.
 
     check: execute nothing; fail if a chapter is out of date (the tests build the committed notebooks).
+    wait: seconds to wait for another build holding the lock before giving up.
     """
+    t = plan(seed, out)  # configuration, seed and --out are checked before anything runs or waits
+    with build_lock(wait, quiet):
+        removed = sweep(t)
+        if removed:
+            log(f"removed {removed} temporary file(s) or folder(s) left by an interrupted build", quiet)
+        return _run(t, jobs, force, quiet, check)
+
+
+def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[str, float]:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    t = plan(seed, out)
     stage_book_sources(t)
+    config.check_toc(t.book, config.report_config())
     log(f"[1/3] data      {config.display_path(t.seed)}", quiet)
     rows, changed = write_data(t)
     data_hash = tree_hash(t.book / "_data")
@@ -404,7 +531,10 @@ def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: b
     t2 = time.perf_counter()
     state = _state_file(t)
     h = book_hash(t)
-    previous = json.loads(state.read_text()) if state.exists() else {}
+    try:
+        previous = json.loads(state.read_text())
+    except (OSError, ValueError):  # none yet, or unreadable: rebuild the book
+        previous = {}
     if not force and previous.get("book_hash") == h and previous.get("html") == str(t.html) \
             and (t.html / "index.html").exists():
         log(f"[3/3] book      unchanged, skipped ({t.html})", quiet)
@@ -412,7 +542,9 @@ def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: b
         log("[3/3] book      jupyter-book build (warnings are errors)", quiet)
         build_book(t, quiet)
         state.parent.mkdir(parents=True, exist_ok=True)
-        state.write_text(json.dumps({"book_hash": h, "html": str(t.html)}))
+        from .cli import write_atomic
+
+        write_atomic(state, json.dumps({"book_hash": h, "html": str(t.html)}).encode())
     timings["book"] = time.perf_counter() - t2
     timings["total"] = time.perf_counter() - t0
     log(f"done in {timings['total']:.1f} s (data {timings['extract']:.1f} s, chapters {timings['chapters']:.1f} s, "
@@ -421,9 +553,9 @@ def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: b
 
 
 def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
-         quiet: bool = False) -> int:
+         quiet: bool = False, wait: float = LOCK_WAIT) -> int:
     try:
-        run(seed, out, jobs, force, quiet)
+        run(seed, out, jobs, force, quiet, wait=wait)
     except (BuildError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -176,7 +176,8 @@ def _cmd_evaluate(a) -> int:
 def _cmd_build(a) -> int:
     from . import build
 
-    return build.main(seed=a.seed, out=a.out, jobs=a.jobs, force=a.force, quiet=a.quiet)
+    return build.main(seed=a.seed, out=a.out, jobs=a.jobs, force=a.force, quiet=a.quiet,
+                      wait=a.wait)
 
 
 def _cmd_pdf(a) -> int:
@@ -224,6 +225,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="chapters executed in parallel (default 2)")
     b.add_argument("--force", action="store_true", help="re-execute every chapter even if its inputs did not change")
     b.add_argument("--quiet", "-q", action="store_true", help="print only errors")
+    b.add_argument("--wait", type=float, default=900, metavar="SECONDS",
+                   help="one build at a time: how long to wait for another build to finish (default 900)")
     b.set_defaults(func=_cmd_build)
 
     d = sub.add_parser("pdf", help="print the built site to one PDF with the system Chromium")

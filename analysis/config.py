@@ -6,9 +6,13 @@ runs the same from JupyterLab, from papermill and from nbval, whatever the worki
 
 from __future__ import annotations
 
+import copy
+import re
 from pathlib import Path
 
 import yaml
+
+from .reading import ReportError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -38,6 +42,128 @@ def display_path(path: str | Path) -> str:
         return p.name
 
 
-def report_config() -> dict:
-    """book/report.yml: the chapters of the report and their parameters."""
-    return yaml.safe_load(BOOK_CONFIG.read_text(encoding="utf-8"))
+class ConfigError(ReportError):
+    """A mistake in book/report.yml or book/_toc.yml: one line naming the file and the key."""
+
+
+def _where(p: Path) -> str:
+    try:
+        return p.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(p)
+
+
+LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
+_TOP_KEYS = {"title": str, "seed": str, "kernel": str, "chapters": list}
+_CHAPTER_KEYS = {"name": str, "title": str, "template": str, "parameters": dict}
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+_cache: dict[tuple, dict] = {}
+
+
+def sectors() -> list[str]:
+    """The sectors a chapter may be about: the keys of ``sectors:`` in analysis/data/lexicon.yaml."""
+    return list((yaml.safe_load(LEXICON.read_text(encoding="utf-8")) or {}).get("sectors") or {})
+
+
+def report_config(path: str | Path | None = None) -> dict:
+    """book/report.yml: the chapters of the report and their parameters, validated (ConfigError)."""
+    p = Path(path) if path else BOOK_CONFIG
+    try:
+        st = p.stat()
+        key = (str(p), st.st_mtime_ns, st.st_size)
+        if key not in _cache:
+            _cache.clear()
+            _cache[key] = validate(load_yaml(p), p)
+    except OSError as exc:
+        raise ConfigError(f"{_where(p)}: cannot read ({exc.strerror or exc})") from None
+    return copy.deepcopy(_cache[key])
+
+
+def load_yaml(p: Path):
+    try:
+        return yaml.safe_load(p.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{_where(p)}: not UTF-8 (byte {exc.start})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{_where(p)}: malformed YAML{where}: {what}") from None
+
+
+def validate(cfg, p: Path) -> dict:
+    """Check report.yml before anything runs; the first mistake is raised naming the file and the key."""
+    name = _where(p)
+
+    def fail(key: str, msg: str):
+        raise ConfigError(f"{name}: {key}: {msg}")
+
+    if not isinstance(cfg, dict):
+        raise ConfigError(f"{name}: expected a mapping with the keys {', '.join(_TOP_KEYS)}")
+    for key, value in cfg.items():
+        if key not in _TOP_KEYS:
+            fail(str(key), f"unknown key (expected one of {', '.join(_TOP_KEYS)})")
+        if not isinstance(value, _TOP_KEYS[key]):
+            fail(key, f"expected a {_TOP_KEYS[key].__name__}, got {type(value).__name__}")
+    for key in ("seed", "chapters"):
+        if key not in cfg:
+            fail(key, "missing")
+    if not cfg["chapters"]:
+        fail("chapters", "empty: a report needs at least one chapter")
+    known_sectors = None
+    seen = set()
+    for i, ch in enumerate(cfg["chapters"]):
+        where = f"chapters[{i}]"
+        if not isinstance(ch, dict):
+            fail(where, "expected a mapping with name, title, template (and parameters)")
+        where = f"chapters[{i}] ({ch.get('name', '?')})"
+        for key, value in ch.items():
+            if key not in _CHAPTER_KEYS:
+                fail(f"{where}.{key}", f"unknown key (expected one of {', '.join(_CHAPTER_KEYS)})")
+            if not isinstance(value, _CHAPTER_KEYS[key]):
+                fail(f"{where}.{key}", f"expected a {_CHAPTER_KEYS[key].__name__}, got {type(value).__name__}")
+        for key in ("name", "title", "template"):
+            if key not in ch:
+                fail(f"{where}.{key}", "missing")
+        if not _NAME.match(ch["name"]):
+            fail(f"{where}.name", "letters, digits, '_' and '-' only (it names the page's file)")
+        if ch["name"] in seen:
+            fail(f"{where}.name", "used by two chapters")
+        seen.add(ch["name"])
+        if not resolve(ch["template"]).is_file():
+            fail(f"{where}.template", f"no such notebook: {ch['template']}")
+        params = ch.get("parameters") or {}
+        if "seed" in params:
+            fail(f"{where}.parameters.seed", "set by the build (the report given to it), not here")
+        if "sector" in params:
+            known_sectors = known_sectors if known_sectors is not None else sectors()
+            if params["sector"] not in known_sectors:
+                fail(f"{where}.parameters.sector", f"unknown sector {params['sector']!r} (the sectors of "
+                     f"analysis/data/lexicon.yaml: {', '.join(known_sectors)})")
+    return cfg
+
+
+def check_toc(book: Path, cfg: dict) -> None:
+    """The book's _toc.yml lists exactly the chapters of report.yml (else the site misses a page)."""
+    toc_path = book / "_toc.yml"
+    toc = load_yaml(toc_path)
+    files: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key in ("root", "file"):
+                if isinstance(node.get(key), str):
+                    files.append(node[key])
+            for value in node.values():
+                if isinstance(value, list):
+                    for item in value:
+                        walk(item)
+    walk(toc)
+    pages = {Path(f).with_suffix("").as_posix().removeprefix("chapters/") for f in files
+             if f.startswith("chapters/")}
+    chapters = [c["name"] for c in cfg["chapters"]]
+    for c in chapters:
+        if c not in pages:
+            raise ConfigError(f"{_where(toc_path)}: chapter {c!r} of report.yml is not in the table of contents")
+    for page in sorted(pages - set(chapters)):
+        raise ConfigError(f"{_where(toc_path)}: {page!r} has no chapter in report.yml")

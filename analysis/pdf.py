@@ -68,7 +68,7 @@ def main(site: str | None = None, out: str | None = None) -> int:
     out_file = Path(out) if out else config.BOOK / "_build" / "pdf" / "report.pdf"
     try:
         n = render(site_dir, out_file)
-    except (PdfError, subprocess.TimeoutExpired) as exc:
+    except (PdfError, config.ConfigError, subprocess.TimeoutExpired) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(f"{out_file} ({n} pages)")
