@@ -2,15 +2,16 @@
 
 The pipeline for one document:
 
-1. :func:`analysis.layout.unwrap` undoes the PDF layout (readable text + map to raw offsets);
-2. :func:`analysis.structure.paragraphs` assigns paragraphs to sections;
+1. :func:`analysis.document.from_text` reads the document once: the PDF layout undone (readable
+   text + map to raw offsets), paragraphs in sections, the identity (region, level, year);
 3. :func:`find_mentions` finds numbers with their units in each sentence (Arabic and Chinese
    numerals, percentages, ranks), dropping what is never an indicator (years, codes, ordinals,
    names and slogans with numerals);
 4. :func:`_resolve` links mentions that share a qualifier, a unit or a subject (lists, ranges,
    分别 "respectively");
 5. each mention is classified (qualifier, measure, kind, sector, metric names) from cue words of
-   the lexicon, and mapped back to raw offsets.
+   the lexicon, given the year it refers to (analysis.timing), its concept (analysis.concepts) and
+   whose it is (analysis.subjects), and mapped back to raw offsets.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from . import lexicon, metrics, numerals, structure
-from .layout import unwrap
+from . import concepts, lexicon, metrics, numerals, subjects
+from .document import from_text, part_of
 from .schema import columns, frame
+from .timing import Timing
 
 _CLAUSE_DELIMS = "，,；;：:。！？!?"
 _CLAUSE_RE = re.compile(r"[，,；;：:。！？!?]")
@@ -76,8 +78,9 @@ def _arabic_re(lex) -> re.Pattern:
 
 # The fields of a row as rows() yields them: the columns of analysis/data/schema.json, in order.
 ROW_FIELDS = ("doc", "id", "start", "end", "raw", "value", "unit", "value_base", "base_unit", "unit_en", "qualifier",
-              "kind", "estimate", "measure", "sector", "sectors", "metric_zh", "metric_en", "metric_en_source", "year", "section",
-              "section_title", "paragraph", "sentence", "sentence_start", "sentence_end")
+              "kind", "estimate", "measure", "sector", "sectors", "metric_zh", "metric_en", "metric_en_source", "concept",
+              "subject", "year", "period", "section", "section_title", "paragraph", "sentence", "sentence_start",
+              "sentence_end", "region", "region_en", "level", "report_year")
 
 
 class Extractor:
@@ -284,14 +287,18 @@ class Extractor:
 
     def rows(self, raw: str, doc: str = "text"):
         """Rows (tuples of the ROW_FIELDS) of the indicators of one document, in text order."""
-        layout = unwrap(raw)
+        document = from_text(raw, doc)
+        layout = document.layout
         text = layout.text
-        review_year, plan_year = structure.years(text)
-        paras = structure.paragraphs(text, layout.paragraphs())
+        ident = (document.region, document.region_en, document.level, document.report_year)
         keywords = metrics.KeywordHits(self.lex, text)
-        for para in paras:
+        cat = concepts.catalogue()
+        when = Timing(self.lex, document)
+        for para in document.paragraphs:
+            if para.section == "header":
+                continue  # title, date, source and speaker lines, photo captions
             topic = background = None
-            for s0, e0 in structure.sentences(text, para.start, para.end):
+            for s0, e0 in document.sentences(para):
                 if topic is None:
                     topic = text[s0:e0]
                 ms = self.find_mentions(text, s0, e0)
@@ -304,6 +311,7 @@ class Extractor:
                 for m in ms:
                     self._classify(text, m, s0, e0, para)
                 _share_measure(text, ms)
+                _baselines(text, ms)
                 if background is None:
                     background = metrics.SectorContext.background_of(self.lex, topic, para.section_title)
                 sector_ctx = metrics.SectorContext(self.lex, text, s0, e0, topic, para.section_title, background,
@@ -314,13 +322,18 @@ class Extractor:
                     sector, sectors = sector_ctx.classify(m, text)
                     rs, re_ = layout.to_raw(m.s, m.e)
                     unit_written = m.mag + m.unit
-                    year = review_year if m.kind == "achieved" else plan_year if m.kind == "target" else None
-                    en, en_src = metrics.english(m.metric_zh, sector, m, self.lex)
+                    year, period = when.of(m, text, s0, para)
+                    dim = self.lex.units.get(m.unit, {}).get("dim", "") if m.unit else \
+                        ("person" if m.base_unit == "人" else "money" if m.base_unit == "元" else "")
+                    concept = cat.match(m.metric_zh, m.measure, dim)
+                    subject = subjects.of(self.lex, text, m, s0, document)
+                    en, en_src = metrics.english(m.metric_zh, sector, m, self.lex, concept)
                     yield (doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
                            _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, m.kind,
                            m.kind == "achieved" and _ESTIMATE.search(text, s0, m.s) is not None, m.measure,
-                           sector, ";".join(sectors), m.metric_zh, en, en_src, year, para.section, para.section_title,
-                           para.index, sentence, rs0, re0)
+                           sector, ";".join(sectors), m.metric_zh, en, en_src, concept.id if concept else "",
+                           subject, year, period, para.section, para.section_title, para.index, sentence, rs0, re0,
+                           *ident)
 
     # ------------------------------------------------------------------ classifying
     def _classify(self, text: str, m: Mention, s0: int, e0: int, para) -> None:
@@ -351,6 +364,22 @@ class Extractor:
         else:
             m.measure = "level"
         m.kind = _kind(lex, para.section, text[cs:ce], before, text[s0:m.s], m)
+        if m.kind != "context" and (m.unit in lex.descriptor_units or lex.descriptor_re.search(before[-8:])
+                                    or lex.descriptor_after_re.match(text, m.tail, ce)):
+            m.kind = "context"  # 500千伏, 时速120公里, 以下11个方面工作: descriptors, not indicators
+            m.extra["descriptor"] = True
+
+
+def _baselines(text: str, ms) -> None:
+    """由23.9%降至10%以下, 从18%提高到71%: the starting value is a baseline (context), not a result."""
+    for a, b in zip(ms, ms[1:]):
+        if a.clause[0] == b.clause[0] or a.clause == b.clause:
+            lead = text[a.clause[0]:a.s - a.extra.get("prefix_len", 0)]
+            gap = text[a.tail:b.s]
+            if re.search(r"(?:由|从)$", lead) and re.search(r"(?:至|到)$", gap.rstrip("近约超过逾突破不低于")) \
+                    and a.base_unit == b.base_unit:
+                a.kind = "context"
+                a.extra["baseline"] = True
 
 
 def _bare_rank(text: str, before: str, end: int, e0: int) -> bool:
@@ -398,14 +427,18 @@ _REGION_END = re.compile(r"(?:^|[让使把对向为有])(?:我区|全区|我省|
 
 
 def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=None) -> str:
-    part = structure.part_of(section)
+    part = part_of(section)
     cues = lex.kind_cues
+    if section == "notes":
+        return "context"  # glossary entries and notes after the closing
     if section == "problems":
         # a rate of change named as a problem is a result of the past year (民间投资下降3.1%)
         return "achieved" if m is not None and m.measure == "growth" else "context"
     if part == "review":
         return "achieved"
     if part == "plan":
+        if cues["forecast"].search(sentence_before):
+            return "context"  # 预计今年高校毕业生超过1170万人: a forecast, neither a result nor a goal
         if cues["achieved"].search(before):
             return "achieved"
         if cues["context"].search(before) and not cues["target"].search(before):

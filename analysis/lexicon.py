@@ -66,6 +66,9 @@ class Lexicon:
     glossary_re: re.Pattern | None = None
     list_verb_re: re.Pattern | None = None      # a list verb at the start of a string
     trailing_verb_re: re.Pattern | None = None  # a list verb at the end of a string
+    descriptor_units: frozenset = frozenset()
+    descriptor_re: re.Pattern | None = None        # a descriptor cue right before a number
+    descriptor_after_re: re.Pattern | None = None  # ... or right after it
 
 
 @lru_cache(maxsize=1)
@@ -122,15 +125,20 @@ def load() -> Lexicon:
         min_cn_count=int(raw["exclusions"].get("min_cn_count", 10)),
         list_verb_re=re.compile(_alternation(raw["list_verbs"])),
         trailing_verb_re=re.compile(f"(?<=.)(?:{_alternation(raw['list_verbs'])})$"),
+        descriptor_units=frozenset(raw["descriptors"]["units"]),
+        descriptor_re=re.compile("(?:" + "|".join(raw["descriptors"]["before"]) + ")$"),
+        descriptor_after_re=re.compile("|".join(raw["descriptors"]["after"])),
     )
 
 
 @lru_cache(maxsize=1)
 def glossary() -> dict:
-    """The bilingual glossary: metrics {zh: en} (concepts, matched as the longest key inside a metric
-    name), terms {zh: en} (words, for composing labels); with their compiled matchers."""
+    """The bilingual glossary: metrics {zh: en} (the names of the concepts of concepts.yaml and their
+    labels), terms {zh: en} (words, for composing labels); with their compiled matchers."""
+    from .concepts import catalogue
+
     data = yaml.safe_load((DATA / "glossary.yaml").read_text(encoding="utf-8")) or {}
-    metrics = {str(k): str(v) for k, v in (data.get("metrics") or {}).items()}
+    metrics = {name: c.en for c in catalogue() for name in c.names}
     terms = {str(k): str(v) for k, v in (data.get("terms") or {}).items()}
     concepts = {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("concepts") or {}).items()}
     return {"metrics": metrics, "terms": terms, "concepts": concepts,

@@ -324,16 +324,13 @@ _RATE_UNITS = {"%", "个百分点", "倍"}
 _DECREASE = re.compile(r"压减|压降|下降|降低|减少|削减|缩减|回落|降幅")
 
 
-def english(metric_zh: str, sector: str, m, lex) -> tuple[str, str]:
-    """(English label, source): a curated metric concept (the longest glossary key inside the
-    name), else a label composed from glossary terms, else a generic one naming sector and measure."""
+def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str]:
+    """(English label, source): the label of the metric's concept (concepts.yaml), else a label
+    composed from glossary terms, else a generic one naming sector and measure."""
     g = lexicon.glossary()
     label, source = "", ""
-    if g["metrics_re"] is not None and metric_zh:
-        hits = [h.group() for h in g["metrics_re"].finditer(metric_zh)]
-        if hits:
-            key = max(hits, key=len)
-            label, source = g["metrics"][key], "glossary"
+    if concept is not None:
+        label, source = concept.en, "glossary"
     if not label:
         label = _compose(metric_zh, g)
         source = "terms" if label else ""
@@ -347,9 +344,10 @@ def english(metric_zh: str, sector: str, m, lex) -> tuple[str, str]:
             if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
                 label = f"{en} {label[0].lower()}{label[1:]}"
                 break
-    if m.measure == "growth" and m.unit in _RATE_UNITS and not any(w in label.lower() for w in ("growth", "rate", "increase")):
+    low = label.lower()
+    if m.measure == "growth" and m.unit in _RATE_UNITS and not any(w in low for w in ("growth", "rate", "increase", "reduction")):
         label += " reduction" if _DECREASE.search(metric_zh) else " growth"
-    elif m.measure == "rank" and "rank" not in label.lower():
+    elif m.measure == "rank" and "rank" not in low:
         label += " rank"
     return label, source
 

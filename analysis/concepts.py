@@ -1,0 +1,116 @@
+"""The catalogue of metric concepts (``analysis/data/concepts.yaml``): a stable ID for what a
+quantity measures, the same in every report, so that tables of different reports can be joined.
+
+>>> from analysis import concepts
+>>> concepts.catalogue().match("地区生产总值增长", "growth", "percent").id
+'gdp_growth'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from .lexicon import DATA
+
+MEASURES = ("level", "growth", "share", "rank")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+KEYS = {"en", "names", "measures", "dims", "exclude"}
+
+
+class CatalogueError(ValueError):
+    """concepts.yaml is malformed (one line naming the entry and the key)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    id: str
+    en: str
+    names: tuple[str, ...]
+    measures: tuple[str, ...] | None    # None: any measure
+    dims: tuple[str, ...] | None        # None: any unit dimension
+    exclude: re.Pattern | None
+
+    def fits(self, metric_zh: str, measure: str, dim: str) -> bool:
+        if self.measures is not None and measure not in self.measures:
+            return False
+        if self.dims is not None and dim not in self.dims:
+            return False
+        return not (self.exclude is not None and self.exclude.search(metric_zh))
+
+
+class Catalogue:
+    """All concepts; :meth:`match` names the concept of a metric."""
+
+    def __init__(self, entries: dict, dims: set[str], source: str = "concepts.yaml"):
+        self.concepts: dict[str, Concept] = {}
+        self.by_name: dict[str, list[Concept]] = {}
+        for cid, meta in entries.items():
+            where = f"{source}: {cid}"
+            if not isinstance(cid, str) or not _ID.match(cid):
+                raise CatalogueError(f"{where}: an ID is lower_snake_case")
+            if not isinstance(meta, dict) or set(meta) - KEYS:
+                raise CatalogueError(f"{where}: unknown key(s) {sorted(set(meta) - KEYS) if isinstance(meta, dict) else meta}")
+            if not isinstance(meta.get("en"), str) or not meta["en"]:
+                raise CatalogueError(f"{where}: 'en' (the English label) is required")
+            names = meta.get("names")
+            if not isinstance(names, list) or not names:
+                raise CatalogueError(f"{where}: 'names' must be a non-empty list")
+            measures = meta.get("measures")
+            if measures is not None and (not isinstance(measures, list) or set(measures) - set(MEASURES)):
+                raise CatalogueError(f"{where}: 'measures' must be a list of {', '.join(MEASURES)}")
+            d = meta.get("dims")
+            if d is not None and (not isinstance(d, list) or set(d) - dims - {""}):
+                raise CatalogueError(f"{where}: unknown unit dimension(s) in 'dims': {sorted(set(d) - dims - {''})}")
+            try:
+                exclude = re.compile("|".join(f"(?:{x})" for x in meta["exclude"])) if meta.get("exclude") else None
+            except re.error as exc:
+                raise CatalogueError(f"{where}: bad pattern in 'exclude': {exc}") from None
+            c = Concept(cid, meta["en"], tuple(str(n) for n in names), tuple(measures) if measures else None,
+                        tuple(d) if d is not None else None, exclude)
+            self.concepts[cid] = c
+            for n in c.names:
+                self.by_name.setdefault(n, []).append(c)
+        self.longest = max((len(n) for n in self.by_name), default=0)
+        self._memo: dict[tuple[str, str, str], Concept | None] = {}
+
+    def __getitem__(self, cid: str) -> Concept:
+        return self.concepts[cid]
+
+    def __iter__(self):
+        return iter(self.concepts.values())
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def match(self, metric_zh: str, measure: str, dim: str) -> Concept | None:
+        """The concept of a metric: the longest name inside metric_zh whose concept fits the
+        measure and unit dimension; None when none fits."""
+        key = (metric_zh, measure, dim)
+        if key in self._memo:
+            return self._memo[key]
+        found = None
+        if metric_zh:
+            n = len(metric_zh)  # metric names are short: every substring that is a name
+            names = {metric_zh[i:j] for i in range(n) for j in range(i + 1, min(n, i + self.longest) + 1)
+                     if metric_zh[i:j] in self.by_name}
+            for name in sorted(names, key=len, reverse=True):
+                found = next((c for c in self.by_name[name] if c.fits(metric_zh, measure, dim)), None)
+                if found:
+                    break
+        self._memo[key] = found
+        return found
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    from . import lexicon
+
+    entries = yaml.safe_load((DATA / "concepts.yaml").read_text(encoding="utf-8"))
+    if not isinstance(entries, dict):
+        raise CatalogueError("concepts.yaml: a mapping of concept IDs is expected")
+    dims = {u["dim"] for u in lexicon.load().units.values()}
+    return Catalogue(entries, dims)

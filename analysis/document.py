@@ -1,0 +1,432 @@
+"""The document model: a report read once, with its layout undone, its sections, paragraphs and
+sentences, and its identity (region, level, year, date, speaker, session) read from its own text.
+
+Extraction and every page use the same :class:`Document`::
+
+    doc = analysis.document.read(Path("seeds/corpus/2026_hebei.txt"))
+    doc.region_en, doc.report_year, doc.speaker           # 'Hebei', 2026, '王正谱'
+    [p.section for p in doc.paragraphs]                    # header, preamble, review, ..., targets, task-01 ...
+
+Section roles (the ``section`` of a paragraph; :data:`PART` says which part of the report it is):
+``header`` (title, date, source and speaker lines, photo captions: no quantities), ``preamble``
+(the opening address), ``review`` (the past year), ``five_year_review`` (the past plan period),
+``problems``, ``five_year_goals`` (the new plan period, e.g. 十五五 goals for 2030), ``plan``
+(general requirements of the coming year), ``targets`` (its main expected targets), ``task-NN``
+(the numbered task sections), ``government`` (the government's self-building), ``closing`` (the
+closing address) and ``notes`` (what follows the closing: 名词解释, 注释, 附件 — an annex of
+livelihood projects is part of the plan).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import lexicon, structure
+from .layout import Layout, unwrap
+
+PART = {"header": "other", "preamble": "other", "closing": "other", "notes": "other",
+        "review": "review", "five_year_review": "review", "problems": "review",
+        "plan": "plan", "targets": "plan", "five_year_goals": "plan", "government": "plan"}
+
+
+def part_of(section: str) -> str:
+    """review | plan | other: the part of the report a section belongs to."""
+    return "plan" if section.startswith("task-") else PART.get(section, "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int            # readable-text offsets
+    end: int
+    section: str          # see the module docstring
+    section_title: str
+    index: int
+
+    @property
+    def part(self) -> str:
+        return part_of(self.section)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report, read once: the layout, the paragraphs with their sections, the identity."""
+
+    name: str
+    raw: str
+    layout: Layout = field(repr=False)
+    paragraphs: tuple[Paragraph, ...] = field(repr=False)
+    region: str           # 内蒙古, 河北, 全国, 查干淖尔旗 ... ('' when the text does not say)
+    region_en: str
+    level: str            # national | provincial | municipal | county | ''
+    report_year: int | None
+    review_year: int | None
+    date: str             # ISO date of the session the report was given at, '' if not stated
+    speaker: str
+    speaker_title: str    # 省长, 自治区人民政府主席, 国务院总理 ...
+    session: str          # 河北省第十四届人民代表大会第三次会议
+    title: str            # the document's own title line, or one composed from region and year
+    plan_end_years: dict = field(repr=False, default_factory=dict)  # 十五五 -> 2030
+    notes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.layout.text
+
+    def sentences(self, para: Paragraph) -> list[tuple[int, int]]:
+        return structure.sentences(self.layout.text, para.start, para.end)
+
+    @property
+    def label(self) -> str:
+        """'Inner Mongolia 2025 government work report'."""
+        who = self.region_en or self.region or "A"
+        year = f" {self.report_year}" if self.report_year else ""
+        return f"{who}{year} government work report"
+
+    @property
+    def excerpt(self) -> bool:
+        return bool(self.notes)
+
+    def info(self) -> dict:
+        """The identity as a plain dict (for pages and downloads)."""
+        return {"region_zh": self.region, "region_en": self.region_en, "level": self.level,
+                "report_year": self.report_year, "review_year": self.review_year, "plan_year": self.report_year,
+                "date": self.date, "speaker": self.speaker, "speaker_title": self.speaker_title,
+                "session": self.session, "title": self.title, "label": self.label,
+                "task_sections": len({p.section for p in self.paragraphs if p.section.startswith("task-")}),
+                "excerpt": self.excerpt, "notes": list(self.notes)}
+
+
+def read(source: str | Path, name: str | None = None) -> Document:
+    """The document of a report file (a Path) or of a report's text (a str)."""
+    from .reading import read_text
+
+    if isinstance(source, Path):
+        return from_text(read_text(source), name or source.stem)
+    return from_text(source, name or "text")
+
+
+def from_text(raw: str, name: str = "text") -> Document:
+    return _build(raw, name, hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest())
+
+
+@lru_cache(maxsize=8)
+def _build(raw: str, name: str, _digest: str) -> Document:
+    lex = lexicon.load()
+    layout = unwrap(raw)
+    text = layout.text
+    spans = layout.paragraphs()
+    header_end = _header_end(text, spans)
+    ident = _identity(text, spans[:header_end], lex)
+    review_year, plan_year = structure.years(text)
+    report_year = ident.pop("year") or plan_year
+    if report_year and not review_year:
+        review_year = report_year - 1
+    if review_year and not report_year:
+        report_year = review_year + 1
+    paras = tuple(_sections(text, spans, header_end, review_year, lex))
+    notes = _excerpt_notes(raw, text, paras)
+    plan_end = {str(k): int(v) for k, v in lex.raw.get("plan_periods", {}).items()}
+    title = ident.pop("title") or ""
+    doc = Document(name=name, raw=raw, layout=layout, paragraphs=paras, report_year=report_year,
+                   review_year=review_year, title=title, plan_end_years=plan_end, notes=tuple(notes), **ident)
+    if not doc.title:
+        object.__setattr__(doc, "title", doc.label)
+    return doc
+
+
+# ------------------------------------------------------------------------------------ identity
+_OPENING = re.compile(r"^(?:各位代表|各位人大代表|同志们)[：:]")
+_ADDRESS = re.compile(r"^(?:各位代表|各位人大代表|同志们)[：:，,！!]")
+_CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图)[^。]{0,24}摄[。]?$|^图为|摄$")
+_SESSION = re.compile(r"(?:(?<=在)|^)((?:[\u4e00-\u9fff]{2,12}?)?第[一二三四五六七八九十]+届(?:全国)?人民代表大会第[一二三四五六七八九十]+次会议)")
+_DATE = re.compile(r"(20\d\d)年(\d{1,2})月(\d{1,2})日")
+_SPEAKER = re.compile(r"((?:[\u4e00-\u9fff]{0,12}人民政府)?(?:代理)?(?:省长|市长|主席|县长|旗长|区长|州长|盟长|总理))[ \u3000]*"
+                      r"([\u4e00-\u9fff]{2,4}?)(?=[ \u3000]|$|作|同志)")
+_TITLE = re.compile(r"^(?:(20\d\d)年)?([\u4e00-\u9fff]{0,16}?)政府工作报告")
+_PLACE_END = re.compile(r"(?:特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|自治州|自治县|省|市|县|旗|盟|州|区)$")
+
+
+def _header_end(text: str, spans) -> int:
+    """Index of the first paragraph after the header lines (title, date, source, speaker): the
+    opening address 各位代表 when it comes early, else 0 (a fragment without a header)."""
+    for i, (s, e) in enumerate(spans[:16]):
+        if _OPENING.match(text[s:e]):
+            return i
+        if e - s > 80:
+            return 0
+    return 0
+
+
+def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
+    lines = [text[s:e].strip() for s, e in header]
+    joined = "".join(lines)
+    regions = lex.raw.get("regions", {})
+    session = None
+    for piece in re.split(r"(?<=在)", joined):  # the session named after 在 (…日在河北省第十四届…)
+        session = _SESSION.match(piece) if session is None else session
+    session = session or _SESSION.search(joined)
+    session_s = session.group(1) if session else ""
+    date = ""
+    dm = _DATE.search(joined)
+    if dm:
+        date = f"{dm.group(1)}-{int(dm.group(2)):02d}-{int(dm.group(3)):02d}"
+    speaker = speaker_title = ""
+    for ln in lines:
+        sm = _SPEAKER.search(ln)
+        if sm and "来源" not in ln:
+            speaker_title, speaker = sm.group(1), sm.group(2)
+            break
+    title = next((ln for ln in lines if "政府工作报告" in ln), "")
+    place = ""
+    if "全国人民代表大会" in session_s or re.search(r"(?:^|\n|代表)国务院", "\n".join(lines)):
+        place = "全国"
+    elif session_s:
+        place = session_s.split("第", 1)[0]
+    if not place and title:
+        tm = _TITLE.match(title)
+        place = tm.group(2) if tm else ""
+    year = int(dm.group(1)) if dm else None
+    if year is None and title:
+        tm = _TITLE.match(title)
+        year = int(tm.group(1)) if tm and tm.group(1) else None
+    if not place:
+        place = _region_by_counts(text, lex)
+    region, region_en, level = _place(place, lex, text)
+    return {"region": region, "region_en": region_en, "level": level, "date": date, "speaker": speaker,
+            "speaker_title": speaker_title, "session": session_s, "title": title, "year": year}
+
+
+def _place(place: str, lex, text: str) -> tuple[str, str, str]:
+    """(region, region_en, level) of a place name as a report writes it."""
+    regions = lex.raw.get("regions", {})
+    if place in ("全国", "国务院", "中国"):
+        return "全国", "China (national)", "national"
+    for short, en in regions.items():
+        if place == short or (place.startswith(short) and _PLACE_END.search(place)):
+            return short, en, "provincial"
+    if not place:
+        return "", "", ""
+    if place.endswith(("县", "旗", "自治县")) or (place.endswith("区") and not place.endswith("自治区")):
+        return place, place, "county"
+    return place, place, "municipal"
+
+
+_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:自治区|自治州|省|市|县|旗|州|盟|区))人民政府")
+
+
+def _region_by_counts(text: str, lex) -> str:
+    """A report without a header: the region it names most often (at least twice), the State
+    Council when it speaks for the country, else a city, county or banner that names itself."""
+    regions = lex.raw.get("regions", {})
+    head = text[:20000]
+    counts = {zh: head.count(zh) for zh in regions}
+    best = max(counts, key=lambda k: (counts[k], len(k))) if counts else ""
+    if "代表国务院" in head or ("国务院" in head and "全国人民代表大会" in head and counts.get(best, 0) < 3):
+        return "全国"
+    own = [m.group(1) for m in _GOVERNMENT.finditer(head)
+           if "代表" not in m.group(1) and not m.group(1).startswith(("我", "本", "全", "向", "各"))]
+    if counts.get(best, 0) >= 2 and not (own and not own[0].startswith(best)):
+        return best
+    return own[0] if own else ""
+
+
+# ------------------------------------------------------------------------------------ sections
+_TOP = re.compile(r"^([一二三四五六七八九十]+)、")
+_SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
+_SENTENCE_PUNCT = re.compile(r"[。！？；;，,]")
+
+
+def _is_heading(para: str) -> bool:
+    """A heading line: short, no sentence punctuation (a numbered one may end with 。)."""
+    p = para.strip()
+    if not p or len(p) > 44:
+        return False
+    body = p[:-1] if p.endswith("。") else p
+    if _TOP.match(p):  # 二、牢记历史使命，在中国式现代化建设中奋勇争先
+        return "。" not in body and "；" not in body
+    return not _SENTENCE_PUNCT.search(body)
+
+
+def _heading_role(title: str, lex, review_year: int | None) -> str:
+    """The section a heading opens, by its cue words ('' when it says nothing)."""
+    s = lex.sections
+    five = any(w in title for w in s["five_year_words"])
+    year_named = bool(re.search(r"20\d\d年", title)) or "今年" in title
+    if any(w in title for w in s["notes_titles"]):
+        return "plan" if any(w in title for w in s["annex_plan_titles"]) else "notes"
+    if any(w in title for w in s["government_titles"]):
+        return "government"
+    is_plan = any(w in title for w in s["plan_titles"])
+    if any(w in title for w in s["review_titles"]) and ("回顾" in title or not is_plan):
+        past_plan = any(w in title for w in s["past_plan_words"])
+        return "five_year_review" if (five or past_plan) and not year_named else "review"
+    if is_plan:
+        if five and not year_named:
+            return "five_year_goals"
+        return "plan"
+    if review_year and re.search(rf"{review_year + 1}年|今年", title):
+        return "plan"  # 二、关于2025年工作, 三、2026年主要工作
+    if review_year and f"{review_year}年" in title:
+        return "review"
+    return ""
+
+
+def _sections(text: str, spans, header_end: int, review_year, lex):
+    """Assign every paragraph to a section (see the module docstring)."""
+    s_cfg = lex.sections
+    targets_re = re.compile("|".join(f"(?:{p})" for p in s_cfg["targets_patterns"]))
+    five_re = re.compile(_alt(s_cfg["five_year_words"]))
+    paras = [text[s:e] for s, e in spans]
+    headings = {}
+    for i, para in enumerate(paras):
+        if i >= header_end and _is_heading(para):
+            role = _heading_role(para, lex, review_year)
+            numbered = _TOP.match(para.strip())
+            if not numbered and targets_re.search(para):
+                continue  # "主要预期目标" on a line of its own: part of the targets sentence
+            if role or numbered:
+                headings[i] = [role, para.strip(), bool(numbered)]
+    tops = sorted(i for i, h in headings.items() if h[2])
+    for k, i in enumerate(tops):  # a numbered heading that names no part: placed by what it opens
+        if not headings[i][0]:
+            body = "".join(paras[i + 1:(tops[k + 1] if k + 1 < len(tops) else len(paras))][:40])
+            headings[i][0] = _body_role(body, paras[i], targets_re, five_re, lex, review_year, k == 0)
+    closing = _closing_index(paras, headings, header_end)
+    # Before the first heading: a fragment that starts inside the review (its first heading is a
+    # later plan part) is the review; otherwise the preamble.
+    section, title = "preamble", ""
+    first = next(iter(headings.items()), None)
+    if header_end == 0 and first is not None:
+        i0, (role0, t0, numbered0) = first
+        n0 = structure.cn_small(_TOP.match(t0).group(1)) if numbered0 else 0
+        if n0 > 1 and role0 in ("plan", "", "government", "five_year_goals") and i0 > 0:
+            section = "review"
+            title = f"{review_year}年工作回顾" if review_year else "工作回顾"
+    elif not headings and header_end == 0:
+        section = "review" if structure.looks_like_review(text) else "preamble"
+    task_no = 0
+    targets_left = 0
+    for i, (s, e) in enumerate(spans):
+        para = paras[i]
+        if i < header_end or (_CAPTION.search(para.strip()) and len(para) < 80):
+            yield Paragraph(s, e, "header", "", i)
+            continue
+        if closing is not None and i >= closing:
+            if i in headings and headings[i][0] in ("notes", "plan"):
+                section, title = headings[i][0], headings[i][1]
+            elif i == closing:
+                section, title = "closing", ""
+            if section not in ("plan",):
+                yield Paragraph(s, e, section, title, i)
+                continue
+        part = part_of(section)
+        if i in headings:
+            role, t, numbered = headings[i]
+            if not numbered and role == "plan" and section == "five_year_goals" and not re.search(r"20\d\d年|今年", t):
+                role = "five_year_goals"  # 主要目标 under the five-year goals
+            if not role:
+                role = "plan" if part == "plan" else ("review" if part == "review" else section)
+                if section.startswith("task-") or section == "targets":
+                    role = "plan"
+            section, title = role, t
+            targets_left = 0
+            yield Paragraph(s, e, section, title, i)
+            continue
+        if part == "plan" and section != "five_year_goals" and _SUB.match(para):
+            task_no += 1
+            section = f"task-{task_no:02d}"
+            end = structure.SENT_END.search(para)
+            title = para[: end.start()] if end and end.start() < 80 else para[:60]
+            targets_left = 0
+        elif section == "review" and not _SUB.match(para) and structure.opens_problems(para[:48], lex):
+            section, title = "problems", "存在的困难和问题"
+        # the main targets: a paragraph with the cue (also when the cue runs over short lines)
+        window, k = para, i + 1
+        while len(window) < 40 and k < len(spans) and not structure.SENT_END.search(window):
+            window += paras[k]
+            k += 1
+        cue = targets_re.search(window)
+        five_cue = cue is not None and _five_year_cue(window, cue, five_re)
+        if cue and not five_cue and part in ("plan", "other"):
+            targets_left = k - i  # this paragraph and the short lines the cue ran over
+            if k == i + 1 and not structure.SENT_END.search(window[cue.end():]):
+                targets_left += 1  # "主要预期目标是：" at a paragraph's end: the list is the next one
+        if targets_left > 0:
+            targets_left -= 1
+            yield Paragraph(s, e, "targets", "主要预期目标", i)
+            continue
+        if cue and five_cue and part in ("plan", "other"):
+            yield Paragraph(s, e, "five_year_goals", title if section == "five_year_goals" else "五年目标", i)
+            continue
+        yield Paragraph(s, e, section, title, i)
+
+
+def _body_role(body: str, heading: str, targets_re, five_re, lex, review_year, first: bool) -> str:
+    """The role of a numbered heading without cue words (一、牢记殷殷嘱托…), from what follows it."""
+    s_cfg = lex.sections
+    cue = targets_re.search(body)
+    if cue and not _five_year_cue(body, cue, five_re):
+        return "plan"
+    if any(w in heading + body[:300] for w in s_cfg["government_cues"]):
+        return "government"
+    if len(five_re.findall(body)) >= 2 and not any(w in body[:200] for w in s_cfg["review_cues"]):
+        return "five_year_goals"
+    if first or any(w in body[:200] for w in s_cfg["review_cues"]) \
+            or (review_year and f"{review_year}年" in body[:120]):
+        return "review"
+    return ""
+
+
+def _five_year_cue(text: str, cue, five_re) -> bool:
+    """Does a targets cue introduce five-year goals ("十五五"时期…的主要目标是)? Only the words of its
+    own clause count (not "今年是"十五五"开局之年。主要预期目标是")."""
+    before = text[max(0, cue.start() - 40):cue.start()]
+    clause = re.split(r"[。；;！!，,]", before)[-1]
+    return bool(five_re.search(clause)) and "今年" not in clause and not re.search(r"20\d\d年", clause)
+
+
+def _closing_index(paras: list[str], headings: dict, header_end: int) -> int | None:
+    """The closing address: the last 各位代表 paragraph in the second half after which no heading
+    but a note or an annex follows."""
+    last_struct = max((i for i, h in headings.items() if h[0] not in ("notes",) and not (h[0] == "plan" and any(
+        w in h[1] for w in ("民生实事", "民生项目")))), default=-1)
+    last_task = max((i for i, p in enumerate(paras) if _SUB.match(p)), default=-1)
+    start = max(last_struct, last_task, len(paras) // 2, header_end)
+    for i in range(start + 1, len(paras)):
+        if _ADDRESS.match(paras[i]):
+            return i
+    return None
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ANNOUNCED = re.compile(r"以下\s*([0-9]+|[一二三四五六七八九十]+)\s*个方面")
+_PAGE_MARKER = re.compile(r"[上下]?[接转]第\s*[0-9０-９一二三四五六七八九十]+\s*版")
+
+
+def _excerpt_notes(raw: str, text: str, paras) -> list[str]:
+    """Why the text may be an excerpt: page markers, a start inside the review, fewer task
+    sections than it announces."""
+    notes = []
+    markers = _PAGE_MARKER.findall(raw)
+    if markers:
+        notes.append(f"page markers of a newspaper or PDF layout ({'、'.join(dict.fromkeys(markers))}) were removed")
+    if paras and paras[0].section == "review" and paras[0].section_title \
+            and not _TOP.match(text[paras[0].start:paras[0].end]):
+        notes.append("the text starts inside the review of the past year, without its heading: results stated before "
+                     "the excerpt (often GDP and the other headline figures) are not in it")
+    task_count = len({p.section for p in paras if p.section.startswith("task-")})
+    announced = _ANNOUNCED.search(text)
+    if announced and task_count:
+        g = announced.group(1)
+        n = int(g) if g.isdigit() else structure.cn_small(g)
+        if task_count < n:
+            notes.append(f"the plan announces {n} task sections but the text ends in section {task_count}: "
+                         f"the rest of the plan is not in it")
+    return notes
