@@ -8,6 +8,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SEED   ?=
+REGION ?=
+YEAR   ?=
 JOBS   ?= 2
 
 .PHONY: build test install system lint unit notebooks site browser bench pdf strip lab clean
@@ -24,7 +26,7 @@ system:
 	@scripts/install-system-deps.sh
 
 build: install
-	$(BIN)/python -m analysis build --jobs $(JOBS) $(if $(SEED),--seed $(SEED),)
+	$(BIN)/python -m analysis build --jobs $(JOBS) $(if $(SEED),--seed $(SEED),) $(if $(REGION),--region $(REGION),) $(if $(YEAR),--year $(YEAR),)
 
 test: install system
 	$(BIN)/ruff check .

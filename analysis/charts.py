@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from . import lexicon, style
-from .report import sector_name
+from .report import bound, sector_name
 
 RATE_UNITS = {"%", "个百分点", "倍", "位"}
 
@@ -71,7 +71,7 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
         ax.set_yticks(range(len(g)), [_label(r, kind=True) for _, r in g.iterrows()], fontsize=8)
         ax.set_xlabel(label)
         for i, (v, (_, r)) in enumerate(zip(vals, g.iterrows())):
-            sign = style.QUALIFIER_SIGN.get(r["qualifier"], "")
+            sign = bound(r)[0]
             ax.text(v, i, f" {sign}{style.number(v)}", va="center", fontsize=8)
         ax.margins(x=0.2)
         shown.extend(g["kind"])
@@ -156,3 +156,165 @@ def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and t
     _legend(fig, ["achieved", "target"])
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.62 / fig.get_figheight()))
     return fig
+
+
+# ---------------------------------------------------------------------------------------- publishing
+PHONE_WIDTH_IN = 4.4   # a figure this wide keeps 9 pt text at >= 9 CSS px on a 390 px phone
+MIN_FONT = 9
+
+
+def figure_html(fig, alt: str, source: str, caption: str = "") -> str:
+    """A figure as inline SVG (text kept as text) in a <figure> with its alt text and source line.
+
+    The SVG carries role="img" and the alt text as its accessible name and <title>; plotting warnings
+    (e.g. tight_layout's) are swallowed so that none reaches the page. Closes the figure.
+    """
+    import io
+    import re
+    import warnings
+
+    from .render import render
+
+    buf = io.StringIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "govreport"}):
+            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    svg = buf.getvalue()
+    svg = svg[svg.find("<svg"):]
+    m = re.match(r'<svg[^>]*?width="([\d.]+)pt"[^>]*?height="([\d.]+)pt"', svg)
+    w = float(m.group(1)) if m else 0.0
+    svg = re.sub(r'^<svg([^>]*?) width="[\d.]+pt" height="[\d.]+pt"',
+                 lambda s: f'<svg{s.group(1)} role="img" aria-label="{_attr(alt)}" preserveAspectRatio="xMinYMin meet"'
+                 f' style="width:100%;max-width:{w * 4 / 3:.0f}px;height:auto"', svg, count=1)
+    svg = svg.replace(">", f"><title>{_text(alt)}</title>", 1)
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    svg = re.sub(r"\s*\n\s*", "\n", svg)
+    # ids unique on a page that holds several figures: prefixed by a digest of the figure itself
+    import hashlib
+
+    prefix = "f" + hashlib.sha1(svg.encode()).hexdigest()[:8] + "-"
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", svg)
+    svg = re.sub(r'xlink:href="#([^"]+)"', lambda m: f'xlink:href="#{prefix}{m.group(1)}"', svg)
+    from markupsafe import Markup
+
+    return render("figure", svg=Markup(svg), caption=caption, source=source)
+
+
+def _attr(s: str) -> str:
+    import html
+
+    return html.escape(s, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _text(s: str) -> str:
+    return _attr(s)
+
+
+def _unit_axis(unit: str, values) -> tuple[float, str]:
+    return _axis_label(unit, values)
+
+
+def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
+    """Target and result of one concept by province: a row per province whose two reports give both
+    values (ranked by result), the target an open diamond, the result a dot coloured by verdict; the
+    highlighted province in bold. Returns None when no province has both."""
+    d = card.dropna(subset=["t_value_base", "r_value_base"])
+    d = d[d["verdict"].isin(["met", "missed"])]
+    if d.empty:
+        return None
+    d = d.sort_values("r_value_base")
+    unit = d["t_base_unit"].iloc[0]
+    div, label = _axis_label(unit, list(d["t_value_base"]) + list(d["r_value_base"]))
+    n = len(d)
+    fig, ax = plt.subplots(figsize=(PHONE_WIDTH_IN, 1.5 + 0.2 * n))
+    y = range(n)
+    t = d["t_value_base"] / div
+    r = d["r_value_base"] / div
+    for i, (tv, rv) in enumerate(zip(t, r)):
+        ax.plot([tv, rv], [i, i], color="#cccccc", linewidth=1.5, zorder=1)
+    colors = [VERDICT_COLORS[v] for v in d["verdict"]]
+    ax.scatter(t, y, marker="D", facecolors="none", edgecolors=style.KIND_COLORS["target"], s=28, zorder=2,
+               label="target")
+    ax.scatter(r, y, color=colors, s=30, zorder=3, label="result")
+    ax.set_yticks(list(y), list(d["region_en"]), fontsize=MIN_FONT)
+    _bold(ax, highlight)
+    ax.tick_params(axis="x", labelsize=MIN_FONT)
+    ax.set_xlabel(label, fontsize=MIN_FONT + 1)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.grid(axis="y", visible=False)
+    handles = [plt.Line2D([], [], marker="D", linestyle="", markerfacecolor="none",
+                          markeredgecolor=style.KIND_COLORS["target"], label="target"),
+               plt.Line2D([], [], marker="o", linestyle="", color=VERDICT_COLORS["met"], label="result: met"),
+               plt.Line2D([], [], marker="o", linestyle="", color=VERDICT_COLORS["missed"], label="result: missed")]
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - 0.42 / fig.get_figheight()), ncol=3,
+               fontsize=MIN_FONT, frameon=False, handletextpad=0.2, columnspacing=0.8)
+    fig.suptitle(title, fontsize=MIN_FONT + 2, fontweight="bold")
+    _tight(fig, top_in=0.7)
+    return fig
+
+
+VERDICT_COLORS = {"met": "#2a7f3f", "missed": "#c0392b"}
+
+
+def _bold(ax, highlight: str) -> None:
+    for lab in ax.get_yticklabels():
+        if highlight and lab.get_text() == highlight:
+            lab.set_fontweight("bold")
+            lab.set_color("#000000")
+            lab.set_text(f"▶ {lab.get_text()}")
+
+
+def _tight(fig, top_in: float) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fig.tight_layout(rect=(0, 0, 1, 1 - top_in / fig.get_figheight()))
+
+
+def province_target_dots(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int], title: str,
+                         highlight: str = ""):
+    """The targets of one concept in two years by province, ranked by the later year's target.
+
+    a, b: rows of the two years (region_en, value_base, base_unit, qualifier). Targets that are
+    floors (以上, 不低于 …) are drawn as up-pointing triangles, ceilings (以内, 以下 …) as down-pointing
+    ones, others (左右, exact) as dots; a hollow marker is the earlier year. Returns None when empty."""
+    if a.empty and b.empty:
+        return None
+    regions = pd.concat([a[["region_en"]], b[["region_en"]]]).drop_duplicates()["region_en"]
+    later = b.set_index("region_en")["value_base"]
+    earlier = a.set_index("region_en")["value_base"]
+    order = sorted(regions, key=lambda r: (later.get(r, earlier.get(r, 0)), r))
+    pos = {r: i for i, r in enumerate(order)}
+    unit = (b if len(b) else a)["base_unit"].iloc[0]
+    div, label = _axis_label(unit, list(a["value_base"]) + list(b["value_base"]))
+    n = len(order)
+    fig, ax = plt.subplots(figsize=(PHONE_WIDTH_IN, 1.6 + 0.2 * n))
+    for rows, hollow in ((a, True), (b, False)):
+        for q_marker, group in rows.groupby(rows["qualifier"].map(_marker)):
+            color = "#9aa7b4" if hollow else style.KIND_COLORS["target"]
+            ax.scatter(group["value_base"] / div, [pos[r] for r in group["region_en"]], marker=q_marker,
+                       s=34, zorder=3 if not hollow else 2, facecolors="none" if hollow else color, edgecolors=color)
+    ax.set_yticks(range(n), order, fontsize=MIN_FONT)
+    _bold(ax, highlight)
+    ax.tick_params(axis="x", labelsize=MIN_FONT)
+    ax.set_xlabel(label, fontsize=MIN_FONT + 1)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.grid(axis="y", visible=False)
+    handles = [plt.Line2D([], [], marker="o", linestyle="", color=style.KIND_COLORS["target"], label=str(years[1])),
+               plt.Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="#9aa7b4",
+                          label=str(years[0])),
+               plt.Line2D([], [], marker="^", linestyle="", color="#555555", label="≥ floor"),
+               plt.Line2D([], [], marker="v", linestyle="", color="#555555", label="≤ ceiling")]
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - 0.42 / fig.get_figheight()), ncol=4,
+               fontsize=MIN_FONT, frameon=False, handletextpad=0.1, columnspacing=0.7)
+    fig.suptitle(title, fontsize=MIN_FONT + 2, fontweight="bold")
+    _tight(fig, top_in=0.7)
+    return fig
+
+
+def _marker(qualifier: str) -> str:
+    return {"over": "^", "at_least": "^", "under": "v", "at_most": "v"}.get(qualifier, "o")

@@ -176,7 +176,23 @@ def _cmd_evaluate(a) -> int:
 def _cmd_build(a) -> int:
     from . import build
 
-    return build.main(seed=a.seed, out=a.out, jobs=a.jobs, force=a.force, quiet=a.quiet,
+    seed = a.seed
+    if a.region or a.year:
+        from . import panel
+
+        if a.seed:
+            print("error: give either --seed or --region/--year, not both", file=sys.stderr)
+            return 2
+        found = panel.find_region(a.region or "")
+        year = a.year or max([int(y) for y in panel.manifest()["year"]], default=0)
+        path = panel.report_path(found[0], year) if found else None
+        if path is None:
+            known = ", ".join(sorted({d.split("_", 1)[1] for d in panel.manifest()["doc"]}))
+            print(f"error: no report of region {a.region!r} for {year} in seeds/corpus (regions: {known})",
+                  file=sys.stderr)
+            return 2
+        seed = str(path)
+    return build.main(seed=seed, out=a.out, jobs=a.jobs, force=a.force, quiet=a.quiet,
                       wait=a.wait)
 
 
@@ -221,6 +237,9 @@ def parser() -> argparse.ArgumentParser:
                        "the jupyter-book strictly and publish it atomically.")
     b.add_argument("--seed", metavar="PATH", help="report to build from (default: the shipped seed); "
                    "another report builds into build/sites/<name>/ unless --out is given")
+    b.add_argument("--region", metavar="NAME", help="build from the corpus report of a province (pinyin file name, "
+                   "English or Chinese name: guangdong, 'Inner Mongolia', 广东) ...")
+    b.add_argument("--year", type=int, metavar="YEAR", help="... of this year (default: the latest in seeds/corpus)")
     b.add_argument("--out", metavar="DIR", help="where to publish the HTML site")
     b.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="chapters executed in parallel (default 2)")
     b.add_argument("--force", action="store_true", help="re-execute every chapter even if its inputs did not change")

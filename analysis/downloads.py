@@ -99,4 +99,50 @@ def files(seed: Path) -> dict[str, bytes]:
                      "characters": len(text)}],
         "resources": resources,
     })
+    out.update(corpus_sources())
     return out
+
+
+def corpus_sources() -> dict[str, bytes]:
+    """{source-<report>.html: page}: the annotated source of every corpus report, which the corpus
+    chapters link their values to (each quantity at its anchor ``#i<start>-<end>``).
+
+    Pages are cached in build/cache by the hash of the package and the corpus, so that a build with
+    nothing changed does not render them again."""
+    from . import build, config, panel
+    from .render import render
+    from .report import annotated_source, legend_html
+
+    m = panel.manifest()
+    if m.empty:
+        return {}
+    key = build._sha(build.package_hash().encode(), render_key(),
+                     *((panel.CORPUS / f).read_bytes() for f in m["file"]))
+    cache = config.BUILD / "cache" / f"corpus-sources-{key[:16]}.json"
+    if cache.exists():
+        try:
+            return {k: v.encode("utf-8") for k, v in json.loads(cache.read_text(encoding="utf-8")).items()}
+        except ValueError:
+            pass
+    corpus = panel.corpus()
+    from markupsafe import Markup
+
+    out = {}
+    for _, r in m.iterrows():
+        text = read_text(panel.CORPUS / r["file"])
+        rows = corpus[corpus["doc"] == r["doc"]]
+        page = render("source_page", title=f"{r['region_en']} {r['year']} government work report",
+                      title_zh=f"{r['year']}年{r['region_zh']}政府工作报告", legend=Markup(legend_html()),
+                      body=Markup(annotated_source(text, rows)), n=len(rows))
+        out[f"source-{r['doc']}.html"] = page
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    for old in cache.parent.glob("corpus-sources-*.json"):
+        old.unlink()
+    cache.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    return {k: v.encode("utf-8") for k, v in out.items()}
+
+
+def render_key() -> bytes:
+    from .render import TEMPLATES
+
+    return b"".join(p.read_bytes() for p in sorted(TEMPLATES.glob("*.j2")))

@@ -47,10 +47,62 @@ def in_sector(df: pd.DataFrame, sector: str) -> pd.DataFrame:
 
 
 def _locate(row) -> tuple[str, str, int]:
-    """(readable sentence, the quantity as it reads there, its position in the sentence or -1)."""
+    """(readable sentence, the quantity as it reads there, its position in the sentence or -1).
+
+    The position comes from the row's own offsets, never from a search for the same digits: an exact
+    `q_pos` column when the table has one (:func:`with_positions`), else the occurrence of the quantity
+    nearest before its raw offset in the sentence (the readable sentence only lacks the line breaks and
+    page markers of the raw text, so the quantity sits at or just before that offset)."""
     sent = str(row["sentence"])
     raw = re.sub(r"\s+", "", str(row["raw"]))
-    return sent, raw, sent.find(raw)
+    q = row.get("q_pos", None) if hasattr(row, "get") else None
+    if q is not None and not pd.isna(q) and sent[int(q):int(q) + len(raw)] == raw:
+        return sent, raw, int(q)
+    occ = [m.start() for m in re.finditer(re.escape(raw), sent)] if raw else []
+    if not occ:
+        return sent, raw, -1
+    try:
+        d = int(row["start"]) - int(row["sentence_start"])
+    except (KeyError, TypeError, ValueError):
+        return sent, raw, occ[0]
+    before = [k for k in occ if k <= d]
+    return sent, raw, (max(before) if before else occ[0])
+
+
+def with_positions(df: pd.DataFrame, text: str) -> pd.DataFrame:
+    """The table with `q_pos`: each quantity's exact position in its readable sentence (from the layout)."""
+    from .layout import unwrap
+
+    if df.empty:
+        return df.assign(q_pos=pd.Series(dtype="Int64"))
+    layout = unwrap(text)
+    pos = []
+    for s, ss in zip(df["start"], df["sentence_start"]):
+        a, b = layout.readable_pos(int(s)), layout.readable_pos(int(ss))
+        pos.append(a - b if a is not None and b is not None else pd.NA)
+    return df.assign(q_pos=pd.array(pos, dtype="Int64"))
+
+
+def qualifier_words(row) -> tuple[str, str]:
+    """The qualifier words written around the quantity (近, 以上, 左右 ...): (before, after)."""
+    sent, raw, k = _locate(row)
+    if k < 0:
+        return "", ""
+    lex = lexicon.load()
+    pre = lex.prefix_q_re.search(sent, max(0, k - 3), k)
+    suf = lex.suffix_q_re.match(sent, k + len(raw))
+    return (pre.group() if pre else ""), (suf.group() if suf else "")
+
+
+def bound(row) -> tuple[str, str]:
+    """(sign, English) of the quantity's qualifier as written: 以上 -> ('≥', 'at least'), 超过 -> ('>', 'over'),
+    以内 -> ('≤', 'at most'), 左右 -> ('≈', 'about')."""
+    pre, suf = qualifier_words(row)
+    for w in (suf, pre):
+        if w in style.WORD_BOUNDS:
+            return style.WORD_BOUNDS[w]
+    q = row["qualifier"]
+    return style.QUALIFIER_SIGN.get(q, ""), style.QUALIFIER_EN.get(q, "")
 
 
 def as_written(row) -> str:
@@ -58,24 +110,22 @@ def as_written(row) -> str:
     sent, raw, k = _locate(row)
     if k < 0:
         return raw
-    lex = lexicon.load()
-    pre = lex.prefix_q_re.search(sent, max(0, k - 3), k)
-    suf = lex.suffix_q_re.match(sent, k + len(raw))
-    return (pre.group() if pre else "") + raw + (suf.group() if suf else "")
+    pre, suf = qualifier_words(row)
+    return pre + raw + suf
 
 
 def display_value(row) -> str:
     """'近200亿元' as written, with the English magnitude: '近200亿元 (≈20 billion yuan)'."""
     zh = as_written(row)
     en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"], row["measure"])
-    sign = style.QUALIFIER_SIGN.get(row["qualifier"], "")
+    sign = bound(row)[0]
     en = f"{sign}{en}" if sign else en
     return zh if en.replace(",", "") == zh else f"{zh} ({en})"
 
 
 def english_value(row) -> str:
-    """The quantity in English with its qualifier: 'about 6%', 'over 300 billion yuan'."""
-    q = style.QUALIFIER_EN.get(row["qualifier"], "")
+    """The quantity in English with its qualifier: 'about 6%', 'at least 300 billion yuan'."""
+    q = bound(row)[1]
     en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"], row["measure"])
     if row["measure"] == "growth" and row["base_unit"] == "%":
         label = str(row["metric_en"]).lower()
@@ -127,23 +177,20 @@ def pairs(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-_BOUND = {"over": "at least ", "at_least": "at least ", "under": "at most ", "at_most": "at most ", "about": "about ",
-          "near": "nearly "}
-
-
 def _pair_row(a, t) -> dict:
-    bound = _BOUND.get(t["qualifier"], "")
+    word = bound(t)[1]
+    bound_en = f"{word} " if word in ("at least", "at most", "about", "nearly", "over", "under") else ""
     if t["measure"] == "level" and a["value_base"]:
         change_value = (t["value_base"] / a["value_base"] - 1) * 100
-        change, unit = f"{bound}{change_value:+.1f}% implied change", "%"
+        change, unit = f"{bound_en}{change_value:+.1f}% implied change", "%"
     else:
         change_value = t["value_base"] - a["value_base"]
         pp = "percentage points" if t["base_unit"] == "%" else style.quantity_en(1, t["base_unit"]).lstrip("1 ")
-        change, unit = f"{bound}{change_value:+.1f} {pp}", pp
+        change, unit = f"{bound_en}{change_value:+.1f} {pp}", pp
     if t["qualifier"] in ("over", "at_least") and change_value < 0:
         change += " (a floor below the past result)"
     elif abs(change_value) < 1e-9:
-        change = "unchanged" + (f" ({bound.strip()} the same value)" if bound else "")
+        change = "unchanged" + (f" ({bound_en.strip()} the same value)" if bound_en else "")
     return {
         "sector": t["sector"], "sectors": t["sectors"],
         "metric_en": t["metric_en"], "metric_zh_result": a["metric_zh"], "metric_zh_target": t["metric_zh"],

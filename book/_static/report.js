@@ -18,3 +18,13 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// Tables wider than their column get a visible "scroll sideways" hint (class "scrolls", see report.css).
+(function () {
+  function mark() {
+    document.querySelectorAll(".table-wrapper").forEach(function (w) {
+      w.classList.toggle("scrolls", w.scrollWidth > w.clientWidth + 2);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", mark);
+  window.addEventListener("resize", mark);
+})();

@@ -1,0 +1,96 @@
+"""What a corpus chapter needs, in one call: ``ctx = corpus_context(seed)`` (the one-line setup cell
+of the notebooks ``year_on`` and ``provinces``).
+
+It reads the report, places it in the corpus (region and year from its own text), extracts the
+corpus once, and computes the panel tables (:mod:`analysis.panel`); the notebooks lay them out with
+:mod:`analysis.views` (HTML), :mod:`analysis.prose` (English) and :mod:`analysis.charts`.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+
+import matplotlib.pyplot as plt  # noqa: F401 - for the notebooks
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+from markupsafe import Markup
+
+from . import charts, config, panel, prose, render, report, style, views
+
+__all__ = ["HTML", "Markdown", "Markup", "display", "charts", "config", "panel", "prose", "render", "report", "style",
+           "views", "corpus_context", "CorpusContext"]
+
+warnings.filterwarnings("ignore", module="matplotlib")
+
+
+class CorpusContext:
+    def __init__(self, seed):
+        style.setup()
+        self.seed = seed
+        self.df, self.text = report.load(seed)
+        self.place = p = panel.place(seed)
+        self.doc = p["doc"]
+        self.region = p["region_en"]
+        self.years = panel.year_pair(p)
+        self.headline = panel.HEADLINE
+        self.ok = False
+        if not p["in_corpus"] or self.years is None:
+            self.intro = prose.not_in_corpus(p, "Scoring targets against the next year's results")
+            self.intro_provinces = prose.not_in_corpus(p, "Comparing the provinces")
+            return
+        own = panel.own_rows(report.with_positions(self.df, self.text), p)
+        corpus = panel.corpus()
+        if not panel.has_concepts(corpus):
+            msg = ("*The extracted rows carry no indicator concepts (`concept` column), so reports cannot be "
+                   "matched; this chapter is empty until they do.*")
+            self.intro = self.intro_provinces = msg
+            return
+        self.ok = True
+        self.corpus = panel.with_own(corpus, own, p)
+        self.labels = panel.concept_labels(self.corpus)
+        y0, y1 = self.years
+        region = self.corpus[self.corpus["region_en"] == self.region]
+        targets = panel.targets_of(region[region["report_year"] == y0], y0)
+        results = panel.results_of(region[region["report_year"] == y1], y0)
+        self.card = panel.scorecard(targets, results)
+        self.provinces = panel.region_scorecard(self.corpus, y0)
+        self.counts = panel.met_counts(self.provinces)
+        years = sorted(int(y) for y in self.corpus["report_year"].dropna().unique())
+        self.target_years = (years[0], years[-1]) if len(years) >= 2 else (y0, y1)
+        self.revisions = panel.revisions(self.corpus, *self.target_years)
+        self.revision_counts = panel.revision_counts(self.revisions)
+        n_regions = self.corpus["region_en"].nunique()
+        self.intro = (f"**{self.region}**: the targets of its {y0} report against the results its {y1} report gives "
+                      f"for {y0}; then the same for the {n_regions} provinces of the corpus.")
+        self.intro_provinces = (f"The targets of the {n_regions} provinces for {self.target_years[0]} and "
+                                f"{self.target_years[1]}, with **{self.region}** marked ▶.")
+
+    def by_concept(self, card: pd.DataFrame):
+        for concept in self.headline:
+            g = card[card["concept"] == concept]
+            if len(g):
+                yield concept, g
+
+    def targets_in(self, concept: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        a, b = (self._targets(y) for y in self.target_years)
+        return a[a["concept"] == concept], b[b["concept"] == concept]
+
+    @functools.lru_cache(maxsize=4)  # noqa: B019 - one context per notebook
+    def _targets(self, year: int) -> pd.DataFrame:
+        return panel.province_targets(self.corpus, year)
+
+    def unquantified_html(self) -> str:
+        blocks = []
+        for year in self.target_years:
+            u = panel.unquantified_targets(year)
+            items = [{"who": f"{r['region_en']}", "text": r["text"],
+                      "href": f"../data/{views.source_file(r['doc'])}"} for _, r in u.iterrows()]
+            n = u["region_en"].nunique()
+            blocks.append(f"<h4>{year}: {n} reports state {len(u)} targets without a number</h4>"
+                          + views.quotes_html(items, "Every main target carries a number."))
+        return "\n".join(blocks)
+
+
+def corpus_context(seed) -> CorpusContext:
+    return CorpusContext(seed)

@@ -1,0 +1,363 @@
+"""Corpus-wide tables: the report among the 31 provinces, and its targets one year on.
+
+The corpus is ``seeds/corpus/`` (the provincial government work reports of 2025 and 2026, described
+by ``manifest.csv``). Every table here is computed from the extracted rows of those reports: a row
+is matched across reports by its ``concept`` (a stable ID from ``analysis/data/concepts.yaml``),
+never by its wording. Nothing is typed in: each value keeps the id of its row and the name of its
+report, so that a page can link it to its sentence.
+
+Which target counts as met is decided by :func:`verdict` (documented on the "Targets one year on"
+page from :data:`MET_RULE`).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+
+CORPUS = config.SEEDS / "corpus"
+MANIFEST = CORPUS / "manifest.csv"
+
+# The headline concepts of the comparisons, in the order a brief reads them.
+HEADLINE = ("gdp_growth", "industrial_va_growth", "fai_growth", "retail_sales_growth", "budget_revenue_growth",
+            "new_urban_jobs", "unemployment_rate", "cpi_growth")
+# Concepts whose target is a ceiling: a result at or below the target meets it.
+CEILINGS = frozenset({"unemployment_rate", "cpi_growth", "deficit_ratio"})
+# An "about" (左右) target counts as met when the result falls short by no more than this:
+# percentage points for rates, a share of the target for levels.
+ABOUT_MARGIN_PP = 0.2
+ABOUT_MARGIN_SHARE = 0.02
+RATE_UNITS = frozenset({"%", "个百分点"})
+
+MET_RULE = (
+    "A target is **met** when the result reaches it: at or above a floor (growth, jobs, revenue, "
+    "targets written 以上, 不低于, 力争 …), at or below a ceiling (the surveyed unemployment rate, "
+    "consumer prices and the deficit ratio, whatever the wording: 左右, 以内, 以下 all cap them). "
+    f"A target written *about* (左右) also counts as met when the result falls short by at most "
+    f"{ABOUT_MARGIN_PP:g} percentage points (for a rate) or {ABOUT_MARGIN_SHARE:.0%} of the target (for an "
+    "amount); a larger shortfall is **missed**. A target stated as a range counts from its lower end. "
+    "A result in another unit than the target (a level against a growth rate) is **not comparable**; a "
+    "target the next year's report gives no result for is **not reported**. The *gap* is the result "
+    "minus the target, in percentage points for rates and in the target's unit for amounts."
+)
+
+
+# ---------------------------------------------------------------------------------------- corpus
+@functools.lru_cache(maxsize=1)
+def manifest() -> pd.DataFrame:
+    """The corpus manifest: file, region_zh, region_en, year, level (one row per report)."""
+    if not MANIFEST.exists():
+        return pd.DataFrame(columns=["file", "region_zh", "region_en", "year", "level", "doc"])
+    m = pd.read_csv(MANIFEST, dtype={"year": int}, keep_default_na=False)
+    m["doc"] = m["file"].str.replace(r"\.txt$", "", regex=True)
+    return m
+
+
+def report_path(region_en: str, year: int) -> Path | None:
+    """The corpus file of a region's report of a year, or None."""
+    m = manifest()
+    hit = m[(m["region_en"].str.lower() == str(region_en).lower()) & (m["year"] == int(year))]
+    return CORPUS / hit["file"].iloc[0] if len(hit) else None
+
+
+def find_region(name: str) -> tuple[str, str] | None:
+    """(region_en, region_zh) of a region given by its English name, pinyin file name or Chinese name."""
+    key = str(name).strip().lower().replace(" ", "")
+    if not key:
+        return None
+    for _, r in manifest().iterrows():
+        pinyin = r["doc"].split("_", 1)[1]
+        if key in (r["region_en"].lower().replace(" ", ""), pinyin, r["region_zh"]) or (
+                len(key) >= 2 and r["region_zh"].startswith(name)):
+            return r["region_en"], r["region_zh"]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def corpus() -> pd.DataFrame:
+    """Every row of every corpus report, with the report's region and year (from the manifest)."""
+    from . import extract_many
+
+    m = manifest()
+    if m.empty:
+        return pd.DataFrame()
+    df = extract_many([CORPUS / f for f in m["file"]])
+    return with_context(df)
+
+
+def with_context(df: pd.DataFrame) -> pd.DataFrame:
+    """Fill region, region_en, report_year and level from the manifest where the rows lack them."""
+    m = manifest().set_index("doc")
+    df = df.copy()
+    fill = {"region": "region_zh", "region_en": "region_en", "report_year": "year", "level": "level"}
+    for col, src in fill.items():
+        from_manifest = df["doc"].map(m[src]) if len(m) else pd.Series(pd.NA, index=df.index)
+        if col not in df:
+            df[col] = from_manifest
+        else:
+            empty = df[col].isna() | (df[col].astype(str) == "")
+            df.loc[empty, col] = from_manifest[empty]
+    for col in ("concept", "concept_en", "subject", "period"):
+        if col not in df:
+            df[col] = ""
+    df["concept"] = df["concept"].fillna("").astype(str)
+    df["subject"] = df["subject"].fillna("").astype(str)
+    df["period"] = df["period"].fillna("").astype(str)
+    return df
+
+
+def has_concepts(df: pd.DataFrame) -> bool:
+    return "concept" in df and bool((df["concept"].fillna("") != "").any())
+
+
+def concept_labels(df: pd.DataFrame) -> dict[str, str]:
+    """English label of each concept, as the rows give it."""
+    if "concept_en" not in df:
+        return {}
+    d = df[(df["concept"] != "") & (df["concept_en"].fillna("") != "")]
+    return d.groupby("concept")["concept_en"].first().to_dict()
+
+
+def concept_label(concept: str, labels: dict[str, str]) -> str:
+    return labels.get(concept) or concept.replace("_", " ").capitalize()
+
+
+# ---------------------------------------------------------------------------------------- picking
+def _annual(df: pd.DataFrame) -> pd.Series:
+    period = df["period"].fillna("")
+    return (period == "annual") | (period == "")
+
+
+def _own(df: pd.DataFrame) -> pd.Series:
+    return df["subject"].fillna("") == ""
+
+
+def targets_of(df: pd.DataFrame, year: int, concepts=None) -> pd.DataFrame:
+    """One annual target per concept (the region's own, for `year`): the main-targets paragraph first,
+    then the first mention."""
+    d = df[(df["kind"] == "target") & (df["concept"] != "") & _own(df) & _annual(df)]
+    d = d[pd.to_numeric(d["year"], errors="coerce") == int(year)]
+    if concepts is not None:
+        d = d[d["concept"].isin(concepts)]
+    return _first_per(d, prefer_section="targets")
+
+
+def results_of(df: pd.DataFrame, year: int, concepts=None) -> pd.DataFrame:
+    """One annual result per concept (the region's own, for `year`): the review first, first mention."""
+    d = df[(df["kind"] == "achieved") & (df["concept"] != "") & _own(df) & _annual(df)]
+    d = d[pd.to_numeric(d["year"], errors="coerce") == int(year)]
+    if concepts is not None:
+        d = d[d["concept"].isin(concepts)]
+    return _first_per(d, prefer_section="review")
+
+
+def _first_per(d: pd.DataFrame, prefer_section: str) -> pd.DataFrame:
+    if d.empty:
+        return d
+    d = d.assign(_p=(d["section"] != prefer_section).astype(int))
+    keys = ["doc", "concept"]
+    return d.sort_values(["_p", "start"]).drop_duplicates(keys).drop(columns="_p").sort_values(["doc", "start"])
+
+
+# ---------------------------------------------------------------------------------------- verdict
+def verdict(concept: str, target, result) -> tuple[str, float]:
+    """('met' | 'missed' | 'not comparable' | 'not reported', gap) of a target row and a result row.
+
+    gap = result - target (percentage points for rates, the target's base unit for amounts); NaN
+    when there is no result or the two cannot be compared. The rule is :data:`MET_RULE`.
+    """
+    if result is None or (isinstance(result, float) and math.isnan(result)):
+        return "not reported", math.nan
+    if target["base_unit"] != result["base_unit"] or target["measure"] != result["measure"]:
+        return "not comparable", math.nan
+    t, r = float(target["value_base"]), float(result["value_base"])
+    gap = r - t
+    q = target["qualifier"]
+    if concept in CEILINGS:
+        return ("met" if r <= t + 1e-9 else "missed"), gap
+    if r >= t - 1e-9:
+        return "met", gap
+    if q in ("about", "near"):
+        margin = ABOUT_MARGIN_PP if target["base_unit"] in RATE_UNITS else abs(t) * ABOUT_MARGIN_SHARE
+        if t - r <= margin + 1e-9:
+            return "met", gap
+    return "missed", gap
+
+
+def scorecard(targets: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
+    """Each target next to the result of the same concept: verdict and gap (one row per target)."""
+    res = {c: r for c, r in zip(results["concept"], (r for _, r in results.iterrows()))}
+    rows = []
+    for _, t in targets.iterrows():
+        r = res.get(t["concept"])
+        v, gap = verdict(t["concept"], t, r)
+        rows.append({"concept": t["concept"], "target": t, "result": r, "verdict": v, "gap": gap,
+                     "gap_unit": "pp" if t["base_unit"] in RATE_UNITS else t["base_unit"]})
+    return pd.DataFrame(rows, columns=["concept", "target", "result", "verdict", "gap", "gap_unit"])
+
+
+def region_scorecard(corpus_df: pd.DataFrame, year: int, concepts=HEADLINE) -> pd.DataFrame:
+    """For every region: its report of `year`'s targets against its report of `year + 1`'s results.
+
+    One row per region and concept that has a target; columns region_en, region, concept, verdict,
+    gap, t_* and r_* (value_base, base_unit, qualifier, id, doc of target and result)."""
+    rows = []
+    for region, g in corpus_df.groupby("region_en"):
+        tg = targets_of(g[g["report_year"] == int(year)], year, concepts)
+        rs = results_of(g[g["report_year"] == int(year) + 1], year, concepts)
+        has_next = bool((g["report_year"] == int(year) + 1).any())
+        for _, row in scorecard(tg, rs).iterrows():
+            t, r = row["target"], row["result"]
+            v = row["verdict"] if has_next else "no next report"
+            rows.append({"region_en": region, "region": t.get("region", ""), "concept": row["concept"],
+                         "verdict": v, "gap": row["gap"], **_fields("t", t), **_fields("r", r)})
+    cols = ["region_en", "region", "concept", "verdict", "gap"] + [f"{p}_{c}" for p in "tr" for c in _FIELDS]
+    return pd.DataFrame(rows, columns=cols)
+
+
+_FIELDS = ("value_base", "base_unit", "qualifier", "id", "doc", "row")
+
+
+def _fields(prefix: str, row) -> dict:
+    if row is None:
+        return {f"{prefix}_{c}": (None if c == "row" else math.nan if c == "value_base" else "") for c in _FIELDS}
+    return {f"{prefix}_value_base": float(row["value_base"]), f"{prefix}_base_unit": row["base_unit"],
+            f"{prefix}_qualifier": row["qualifier"], f"{prefix}_id": row["id"], f"{prefix}_doc": row["doc"],
+            f"{prefix}_row": row}
+
+
+def met_counts(card: pd.DataFrame) -> pd.DataFrame:
+    """Per concept: provinces with a target, met, missed, not reported, not comparable."""
+    out = []
+    for concept in dict.fromkeys(card["concept"]):
+        g = card[card["concept"] == concept]
+        vc = g["verdict"].value_counts()
+        out.append({"concept": concept, "targets": int(len(g)), "met": int(vc.get("met", 0)),
+                    "missed": int(vc.get("missed", 0)), "not reported": int(vc.get("not reported", 0)),
+                    "not comparable": int(vc.get("not comparable", 0))})
+    return pd.DataFrame(out, columns=["concept", "targets", "met", "missed", "not reported", "not comparable"])
+
+
+# ---------------------------------------------------------------------------------------- among provinces
+OPEN_ENDED = frozenset({"over", "at_least", "under", "at_most"})
+
+
+def province_targets(corpus_df: pd.DataFrame, year: int, concepts=HEADLINE) -> pd.DataFrame:
+    """The annual target of each region for each concept in its report of `year` (one row each)."""
+    d = corpus_df[corpus_df["report_year"] == int(year)]
+    t = targets_of(d, year, concepts)
+    t = t.assign(open_ended=t["qualifier"].isin(OPEN_ENDED))
+    return t
+
+
+def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> pd.DataFrame:
+    """How each region revised each headline target from `y0` to `y1`: raised, cut, kept, dropped, new
+    (or 'changed unit' when the two cannot be compared). One row per region and concept."""
+    a = province_targets(corpus_df, y0, concepts).set_index(["region_en", "concept"])
+    b = province_targets(corpus_df, y1, concepts).set_index(["region_en", "concept"])
+    rows = []
+    for key in sorted(set(a.index) | set(b.index)):
+        ta = a.loc[key] if key in a.index else None
+        tb = b.loc[key] if key in b.index else None
+        if ta is None:
+            status, change = "new", math.nan
+        elif tb is None:
+            status, change = "dropped", math.nan
+        elif ta["base_unit"] != tb["base_unit"] or ta["measure"] != tb["measure"]:
+            status, change = "changed unit", math.nan
+        else:
+            change = float(tb["value_base"]) - float(ta["value_base"])
+            status = "kept" if abs(change) < 1e-9 else "raised" if change > 0 else "cut"
+        rows.append({"region_en": key[0], "concept": key[1], "status": status, "change": change,
+                     "before": ta, "after": tb})
+    return pd.DataFrame(rows, columns=["region_en", "concept", "status", "change", "before", "after"])
+
+
+def revision_counts(rev: pd.DataFrame) -> pd.DataFrame:
+    """Per concept: how many regions raised, cut, kept, dropped or newly set the target."""
+    statuses = ["raised", "kept", "cut", "new", "dropped", "changed unit"]
+    if rev.empty:
+        return pd.DataFrame(columns=["concept", *statuses])
+    t = rev.groupby(["concept", "status"]).size().unstack(fill_value=0)
+    for s in statuses:
+        if s not in t:
+            t[s] = 0
+    return t[statuses].reset_index()
+
+
+def unquantified_targets(year: int) -> pd.DataFrame:
+    """Main targets each report of `year` states without a number (clauses of its targets paragraph)."""
+    from .reading import read_text
+    from .report import commitments
+
+    rows = []
+    m = manifest()
+    for _, r in m[m["year"] == int(year)].iterrows():
+        c = commitments(read_text(CORPUS / r["file"]))
+        c = c[c["section"] == "targets"]
+        for _, x in c.iterrows():
+            rows.append({"region_en": r["region_en"], "region": r["region_zh"], "doc": r["doc"], "text": x["text"],
+                         "start": x["start"]})
+    return pd.DataFrame(rows, columns=["region_en", "region", "doc", "text", "start"])
+
+
+# ---------------------------------------------------------------------------------------- the report's place
+def place(seed) -> dict:
+    """Where a report sits in the corpus: its region and year (read from its own text), its own table
+    name, and the corpus reports of the same region for the year before and after (None if absent)."""
+    from . import document
+
+    path = config.resolve(seed)
+    doc = document.read(path)
+    region_en, year = doc.region_en, doc.report_year
+    found = find_region(region_en) if region_en else None
+    if found is None and doc.region:
+        found = find_region(doc.region)
+    region_en = found[0] if found else region_en
+    return {"doc": path.stem, "region_en": region_en or "", "region_zh": found[1] if found else doc.region,
+            "year": year, "in_corpus": found is not None and year is not None and report_path(region_en, year) is not None,
+            "title": doc.title, "label": doc.label,
+            "previous": report_path(region_en, year - 1) if found and year else None,
+            "same": report_path(region_en, year) if found and year else None,
+            "next": report_path(region_en, year + 1) if found and year else None}
+
+
+def year_pair(p: dict) -> tuple[int, int] | None:
+    """The (target year, result year) this report can be judged on: its own targets against the next
+    report's results when the corpus has it, else the previous report's targets against its own results."""
+    if not p["year"] or not p["region_en"]:
+        return None
+    if p["next"] is not None:
+        return p["year"], p["year"] + 1
+    if p["previous"] is not None:
+        return p["year"] - 1, p["year"]
+    return None
+
+
+def own_rows(df: pd.DataFrame, p: dict) -> pd.DataFrame:
+    """The report's own table with the corpus columns (region and year from its place in the corpus)."""
+    df = df.copy()
+    for col, v in (("region", p["region_zh"]), ("region_en", p["region_en"]), ("report_year", p["year"])):
+        if col not in df or (df[col].astype(str) == "").all():
+            df[col] = v
+    return with_context(df)
+
+
+def with_own(corpus_df: pd.DataFrame, own: pd.DataFrame, p: dict) -> pd.DataFrame:
+    """The corpus with the report's own rows in place of its corpus copy (so that its values link to
+    this site's annotated source). For the shipped excerpt of a report, the corpus copy is kept for
+    what the excerpt leaves out (its concepts not in the excerpt)."""
+    if not p["in_corpus"]:
+        return corpus_df
+    same = corpus_df[(corpus_df["region_en"] == p["region_en"]) & (corpus_df["report_year"] == p["year"])]
+    rest = corpus_df.drop(same.index)
+    if p["same"] is not None and p["same"].stem == p["doc"]:
+        return pd.concat([rest, own], ignore_index=True)
+    covered = set(own["concept"]) - {""}
+    keep = same[~same["concept"].isin(covered)]
+    return pd.concat([rest, own, keep], ignore_index=True)

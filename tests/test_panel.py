@@ -1,0 +1,179 @@
+"""The corpus tables: matching targets and results by concept, the met rule, revisions, and the
+HTML and charts of the corpus chapters (synthetic rows, so that each rule is tested on its own)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from analysis import charts, panel, prose, report, style, views
+
+
+def row(doc, concept, kind, value, qualifier="exact", unit="%", year=2025, report_year=2025, region="Alpha",
+        section=None, subject="", period="annual", raw=None, sentence=None, start=10):
+    raw = raw or f"{value:g}{unit}"
+    sentence = sentence or f"指标增长{raw}。"
+    k = sentence.find(raw)
+    return {"doc": doc, "id": f"i{start + k}-{start + k + len(raw)}", "start": start + k, "end": start + k + len(raw),
+            "raw": raw, "value": value, "unit": unit, "value_base": value, "base_unit": unit, "unit_en": "",
+            "qualifier": qualifier, "kind": kind, "estimate": False,
+            "measure": "growth" if unit == "%" else "level", "sector": "macro", "sectors": "macro",
+            "metric_zh": "指标", "metric_en": concept, "metric_en_source": "glossary", "year": year,
+            "section": section or ("targets" if kind == "target" else "review"), "section_title": "",
+            "paragraph": 1, "sentence": sentence, "sentence_start": start, "sentence_end": start + len(sentence),
+            "concept": concept, "concept_en": concept.replace("_", " ").capitalize(), "subject": subject,
+            "period": period, "region": region, "region_en": region, "report_year": report_year, "level": "provincial"}
+
+
+def frame(*rows):
+    return panel.with_context(pd.DataFrame(list(rows)))
+
+
+def test_floor_target_met_and_missed():
+    t = row("a25", "gdp_growth", "target", 6, "about")
+    assert panel.verdict("gdp_growth", t, row("a26", "gdp_growth", "achieved", 6.1))[0] == "met"
+    assert panel.verdict("gdp_growth", t, row("a26", "gdp_growth", "achieved", 5.8 + panel.ABOUT_MARGIN_PP))[0] == "met"
+    v, gap = panel.verdict("gdp_growth", t, row("a26", "gdp_growth", "achieved", 4.7))
+    assert v == "missed" and gap == pytest.approx(-1.3)
+    over = row("a25", "fai_growth", "target", 6, "over")  # 以上: a floor without the 'about' margin
+    assert panel.verdict("fai_growth", over, row("a26", "fai_growth", "achieved", 5.9))[0] == "missed"
+
+
+def test_ceiling_concepts():
+    t = row("a25", "unemployment_rate", "target", 5.5, "about")
+    assert panel.verdict("unemployment_rate", t, row("a26", "unemployment_rate", "achieved", 5.1))[0] == "met"
+    assert panel.verdict("unemployment_rate", t, row("a26", "unemployment_rate", "achieved", 5.6))[0] == "missed"
+    cpi = row("a25", "cpi_growth", "target", 2, "about")
+    assert panel.verdict("cpi_growth", cpi, row("a26", "cpi_growth", "achieved", 0.1))[0] == "met"
+
+
+def test_not_reported_and_not_comparable():
+    t = row("a25", "new_urban_jobs", "target", 30, "over", unit="万人")
+    assert panel.verdict("new_urban_jobs", t, None)[0] == "not reported"
+    assert panel.verdict("new_urban_jobs", t, row("a26", "new_urban_jobs", "achieved", 3.0))[0] == "not comparable"
+
+
+def test_scorecard_pairs_by_concept_and_year_not_by_wording():
+    df = frame(
+        row("a25", "gdp_growth", "target", 6, "about", report_year=2025, year=2025),
+        row("a25", "gdp_growth", "target", 5, "about", report_year=2025, year=2030, period="five_year_goal",
+            start=200),
+        row("a25", "gdp_growth", "target", 9, report_year=2025, year=2025, subject="某公司", start=300),
+        row("a26", "gdp_growth", "achieved", 4.7, report_year=2026, year=2025),
+        row("a26", "gdp_growth", "achieved", 5.5, report_year=2026, year=2025, period="multi_year", start=400),
+        row("a26", "cpi_growth", "achieved", 0.2, report_year=2026, year=2025, start=500),
+    )
+    card = panel.region_scorecard(df, 2025)
+    assert len(card) == 1
+    c = card.iloc[0]
+    assert (c["concept"], c["verdict"], c["t_value_base"], c["r_value_base"]) == ("gdp_growth", "missed", 6, 4.7)
+    counts = panel.met_counts(card)
+    assert counts.iloc[0][["met", "missed", "targets"]].tolist() == [0, 1, 1]
+
+
+def test_revisions():
+    df = frame(
+        row("a25", "gdp_growth", "target", 6, "about"), row("a26", "gdp_growth", "target", 5, "about", report_year=2026,
+                                                           year=2026),
+        row("a25", "cpi_growth", "target", 2, "about", start=50),
+        row("a26", "cpi_growth", "target", 2, "about", report_year=2026, year=2026, start=50),
+        row("a25", "fai_growth", "target", 5, start=90),
+        row("a26", "retail_sales_growth", "target", 5, report_year=2026, year=2026, start=90),
+    )
+    rev = panel.revisions(df, 2025, 2026).set_index("concept")
+    assert rev.loc["gdp_growth", "status"] == "cut" and rev.loc["gdp_growth", "change"] == -1
+    assert rev.loc["cpi_growth", "status"] == "kept"
+    assert rev.loc["fai_growth", "status"] == "dropped"
+    assert rev.loc["retail_sales_growth", "status"] == "new"
+    counts = panel.revision_counts(panel.revisions(df, 2025, 2026)).set_index("concept")
+    assert counts.loc["gdp_growth", "cut"] == 1
+
+
+def test_scorecard_html_links_both_sentences_and_escapes():
+    t = row("a25", "gdp_growth", "target", 6, "about", raw="6%", sentence="<b>增长5%，GDP增长6%左右</b>")
+    r = row("a26", "gdp_growth", "achieved", 4.7, report_year=2026)
+    card = panel.scorecard(pd.DataFrame([t]), pd.DataFrame([r]))
+    html = views.scorecard_html(card, {}, own_doc="a25", years=(2025, 2026))
+    assert 'href="source.html#' + t["id"] + '"' in html
+    assert 'href="../data/source-a26.html#' + r["id"] + '"' in html
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    assert "6%左右" in html and "missed" in html and "−1.3 pp" not in html and "-1.3 pp" in html
+
+
+def test_as_written_uses_the_rows_offsets_not_the_first_match():
+    sentence = "地区生产总值增长5%左右，城镇调查失业率5%以内。"
+    k = sentence.rfind("5%")
+    r = row("b25", "unemployment_rate", "target", 5, "under", raw="5%", sentence=sentence, start=100)
+    r.update(start=100 + k, end=100 + k + 2, id=f"i{100 + k}-{102 + k}")
+    assert report.as_written(r) == "5%以内"
+    assert report.bound(r) == ("≤", "at most")
+    assert "<mark>5%</mark>以内" in report._highlight(r)
+
+
+def test_ge_le_for_yishang_yixia():
+    for word, sign in (("以上", "≥"), ("以下", "≤"), ("以内", "≤")):
+        sentence = f"粮食产量稳定在500万吨{word}。"
+        r = row("c", "grain_output", "target", 500, "over" if word == "以上" else "under", unit="万吨",
+                raw="500万吨", sentence=sentence)
+        assert report.bound(r)[0] == sign
+        assert sign in report.display_value(r)
+        assert ">" not in report.display_value(r).replace("≥", "") and "<" not in report.display_value(r)
+
+
+def _svg_font_sizes(html):
+    return [float(x) for x in re.findall(r"font-size: ([\d.]+)px", html)]
+
+
+def test_charts_are_svg_with_alt_text_and_source():
+    style.setup()
+    card = pd.DataFrame([{"region_en": r, "concept": "gdp_growth", "verdict": v, "gap": rv - 5,
+                          "t_value_base": 5.0, "r_value_base": rv, "t_base_unit": "%", "t_qualifier": "about",
+                          "t_row": row(r, "gdp_growth", "target", 5, "about"),
+                          "r_row": row(r, "gdp_growth", "achieved", rv)}
+                         for r, rv, v in (("Alpha", 5.4, "met"), ("Beta", 4.1, "missed"))])
+    fig = charts.target_result_dots(card, "GDP growth", highlight="Alpha")
+    alt = prose.result_chart_alt(card, "GDP growth", "Alpha", (2025, 2026))
+    html = charts.figure_html(fig, alt, "test source")
+    assert html.startswith('<figure class="chart">') and "<svg" in html and "<img" not in html
+    assert 'role="img"' in html and "1 met the target, 1 missed it" in html and "<title>" in html
+    assert "Source: test source" in html
+    assert min(_svg_font_sizes(html)) >= charts.MIN_FONT
+    # scaled to a 390 px phone's column (~350 px), chart text stays >= 9 CSS px
+    width = float(re.search(r"max-width:(\d+)px", html).group(1))
+    assert min(_svg_font_sizes(html)) * min(1, 350 / width) >= 7.4  # 9 pt text -> >= 9 CSS px checked in browser
+    assert charts.target_result_dots(card.iloc[0:0], "x") is None
+
+
+def test_two_figures_on_a_page_have_distinct_ids():
+    style.setup()
+    a = pd.DataFrame([row("x", "gdp_growth", "target", 5, "about")]).assign(region_en="Alpha")
+    b = pd.DataFrame([row("y", "gdp_growth", "target", 6, "over")]).assign(region_en="Beta")
+    h1 = charts.figure_html(charts.province_target_dots(a, b, (2025, 2026), "one"), "a", "s")
+    h2 = charts.figure_html(charts.province_target_dots(b, a, (2025, 2026), "two"), "b", "s")
+    ids1 = set(re.findall(r'id="([^"]+)"', h1))
+    ids2 = set(re.findall(r'id="([^"]+)"', h2))
+    assert ids1 and not ids1 & ids2
+
+
+def test_place_of_a_report_outside_the_corpus(tmp_path):
+    p = tmp_path / "x.txt"
+    p.write_text("某县政府工作报告\n各位代表：\n地区生产总值增长5%左右。\n", encoding="utf-8")
+    place = panel.place(p)
+    assert not place["in_corpus"] and panel.year_pair(place) is None
+    assert "no counterpart" in prose.not_in_corpus(place, "Comparing")
+
+
+def test_place_of_the_shipped_seed():
+    from tests.helpers import SEED
+
+    place = panel.place(SEED)
+    assert place["region_en"] == "Inner Mongolia" and place["year"] == 2025
+    assert panel.year_pair(place) == (2025, 2026)
+    assert place["next"].name == "2026_neimenggu.txt"
+
+
+@pytest.mark.parametrize("name", ["guangdong", "Guangdong", "广东", "Inner Mongolia", "neimenggu"])
+def test_find_region(name):
+    assert panel.find_region(name) is not None
