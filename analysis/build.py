@@ -28,7 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -206,90 +205,213 @@ def stored_hash(path: Path) -> str | None:
         return None
 
 
-class _KernelLog:
-    """Send the kernels' own chatter (stderr of the process, fd 2) to build/logs/<chapter>.log."""
-
-    def __init__(self, name: str):
-        self.path = config.BUILD / "logs" / f"{name}.log"
-
-    def __enter__(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        sys.stderr.flush()
-        self.saved = os.dup(2)
-        self.fh = open(self.path, "wb")  # noqa: SIM115 - closed in __exit__
-        os.dup2(self.fh.fileno(), 2)
-        return self
-
-    def __exit__(self, *exc):
-        sys.stderr.flush()
-        os.dup2(self.saved, 2)
-        os.close(self.saved)
-        self.fh.close()
-        return False
+# Chapters run in warm kernels: one kernel per worker (``jobs`` of them), started once in the project
+# root and reused from one chapter to the next, so that the kernel start and the imports are paid once
+# per worker, not once per chapter. Between two chapters the kernel's namespace is reset (%reset -f,
+# figures closed, back to the project root); modules stay imported. Parameters are injected exactly as
+# papermill does (its own parameterize_notebook: the injected-parameters cell and the papermill
+# metadata); nbclient executes the cells. Execution counts are renumbered per chapter, so a chapter's
+# file does not depend on which worker ran it or after what.
+_RESET = (
+    "import os as _os, sys as _sys\n"
+    "_os.chdir({root!r})\n"
+    "if 'matplotlib.pyplot' in _sys.modules:\n"
+    "    _sys.modules['matplotlib.pyplot'].close('all')\n"
+    "get_ipython().run_line_magic('reset', '-f')\n"
+)
 
 
-def execute_chapter(spec: dict) -> dict:
-    """Run one chapter with papermill; returns timing or the error line (kernel logs in build/logs)."""
-    with _KernelLog(spec["name"]):
-        return _execute_chapter(spec)
+class _Worker:
+    """One kernel (of one kernel spec), reused across chapters; its chatter goes to build/logs/."""
+
+    def __init__(self, number: int):
+        self.number = number
+        self.km = None
+        self.kc = None
+        self.used = False
+        self.log_path = config.BUILD / "logs" / f"kernel-{number}.log"
+        self.log = None
+
+    async def ready(self, kernel: str) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+
+        if self.km is not None and self.km.kernel_name == kernel and await self.km.is_alive():
+            if self.used:
+                await self.kc.execute_interactive(_RESET.format(root=str(config.ROOT)), silent=True,
+                                                  store_history=False, timeout=60,
+                                                  output_hook=lambda msg: None)
+            return
+        await self.close()
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in close()
+        self.km = AsyncKernelManager(kernel_name=kernel)
+        await self.km.start_kernel(cwd=str(config.ROOT), stdout=self.log, stderr=self.log)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        await self.kc.wait_for_ready(timeout=120)
+        self.used = False
+
+    async def close(self) -> None:
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
+        if self.km is not None:
+            try:
+                await self.km.shutdown_kernel(now=True)
+            except Exception:  # noqa: BLE001 - a kernel that is already gone
+                pass
+            self.km = None
+        if self.log is not None:
+            self.log.close()
+            self.log = None
+
+    async def run(self, spec: dict) -> dict:
+        start = time.perf_counter()
+        try:
+            await self.ready(spec["kernel"])
+            self.used = True
+            return await _execute(spec, self.km, self.kc, start)
+        except Exception as exc:  # noqa: BLE001 - reported as one line; the next chapter gets a new kernel
+            await self.close()
+            return {"name": spec["name"], "error": f"chapter {spec['name']} ({spec['template_display']}) could not "
+                    f"run: {type(exc).__name__}: {exc} (kernel log: {config.display_path(self.log_path)})"
+                    .replace("\n", " ")}
 
 
-def _execute_chapter(spec: dict) -> dict:
+def _parameterized(spec: dict):
     import logging
-    import warnings
 
-    import nbformat
-    import papermill as pm
+    from papermill.iorw import load_notebook_node
+    from papermill.parameterize import parameterize_notebook
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
-    warnings.filterwarnings("ignore")
+    nb = load_notebook_node(spec["template"])
+    nb = parameterize_notebook(nb, spec["parameters"], kernel_name=spec["kernel"], language="python")
+    nb.metadata.papermill["input_path"] = spec["template"]
+    nb.metadata.papermill["output_path"] = spec["out"]
+    return nb
+
+
+async def _execute(spec: dict, km, kc, start: float) -> dict:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = _parameterized(spec)
+    client = NotebookClient(nb, km=km, kernel_name=spec["kernel"], resources={"metadata": {"path": str(config.ROOT)}})
+    client.kc = kc
+    try:
+        await client.async_execute()
+    except CellExecutionError as exc:
+        return {"name": spec["name"], "error": _cell_error(spec, nb, exc)}
+    from .cli import write_atomic
+
     out = Path(spec["out"])
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.stem}.", suffix=".ipynb")
-    os.close(fd)
-    start = time.perf_counter()
-    try:
-        pm.execute_notebook(spec["template"], tmp, parameters=spec["parameters"], kernel_name=spec["kernel"],
-                            cwd=str(config.ROOT), progress_bar=False, log_output=False,
-                            request_save_on_cell_execute=False)
-        nb = nbformat.read(tmp, as_version=4)
-        clean_notebook(nb, spec)
-        nbformat.write(nb, tmp)
-        os.replace(tmp, out)
-    except pm.PapermillExecutionError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        return {"name": spec["name"], "error": f"chapter {spec['name']} ({spec['template_display']}) failed in cell "
-                f"{exc.exec_count} (code cell #{exc.cell_index}): {exc.ename}: {exc.evalue}".replace("\n", " ")}
-    except Exception as exc:  # noqa: BLE001 - reported as one line
-        Path(tmp).unlink(missing_ok=True)
-        return {"name": spec["name"], "error": f"chapter {spec['name']} ({spec['template_display']}) could not run: "
-                f"{type(exc).__name__}: {exc}".replace("\n", " ")}
+    clean_notebook(nb, spec)
+    write_atomic(out, nbformat.writes(nb).encode("utf-8"))  # whole or not at all
     return {"name": spec["name"], "seconds": time.perf_counter() - start}
 
 
+def _cell_error(spec: dict, nb, exc) -> str:
+    """One line: the chapter, its template, the failing cell (as numbered in the template) and the error."""
+    injected = next((i for i, c in enumerate(nb.cells) if "injected-parameters" in c.metadata.get("tags", [])), None)
+    where = "a cell"
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            index = i - 1 if injected is not None and i > injected else i
+            where = "the injected parameters" if i == injected else f"cell #{index} of the template"
+            break
+    ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
+    return (f"chapter {spec['name']} ({spec['template_display']}) failed in {where}: {ename}: {evalue}"
+            .replace("\n", " "))
+
+
+def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None) -> list[dict]:
+    """Run chapters in at most ``jobs`` warm kernels; one result (seconds or an error line) per spec, in order."""
+    import asyncio
+
+    async def main() -> list[dict]:
+        queue = list(enumerate(specs))
+        results: list[dict | None] = [None] * len(specs)
+
+        async def work(worker: _Worker) -> None:
+            try:
+                while queue:
+                    i, spec = queue.pop(0)
+                    if on_start:
+                        on_start(spec)
+                    results[i] = await worker.run(spec)
+            finally:
+                await worker.close()
+
+        await asyncio.gather(*(work(_Worker(n)) for n in range(max(1, min(jobs, len(specs))))))
+        return results
+
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(main())
+        # called from a running event loop (e.g. a notebook): run in a thread of its own
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, main()).result()
+
+
+def execute_chapter(spec: dict) -> dict:
+    """Run one chapter in a kernel of its own; returns timing or the error line (kernel log in build/logs)."""
+    return execute_chapters([spec], 1)[0]
+
+
 def clean_notebook(nb, spec: dict) -> None:
-    """Deterministic executed notebook: no timestamps, durations or temp paths; its title; its hash."""
+    """Deterministic executed notebook: no timestamps, durations or temp paths; execution counts from 1;
+    no trailing empty cell; its title; its hash."""
     pm_meta = nb.metadata.get("papermill", {})
     nb.metadata["papermill"] = {"parameters": pm_meta.get("parameters", spec["parameters"]),
                                 "input_path": spec["template_display"],
                                 "output_path": config.display_path(spec["out"])}
     nb.metadata["report"] = {"inputs_hash": spec["hash"], "chapter": spec["name"], "template": spec["template_display"]}
+    while nb.cells and not nb.cells[-1].source.strip():
+        nb.cells.pop()
+    count = 0
     for i, cell in enumerate(nb.cells):
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = f"injected-parameters-{i}"  # papermill gives it a random id
+        if cell.cell_type == "code" and cell.get("execution_count") is not None:
+            count += 1
+            cell.execution_count = count
+            for output in cell.get("outputs", []):
+                if "execution_count" in output:
+                    output["execution_count"] = count
     for cell in nb.cells:
         if cell.cell_type == "markdown" and cell.source.lstrip().startswith("# "):
             cell.source = f"# {spec['title']}"
             break
 
 
+def stale_chapters(seed: str | None = None) -> list[str]:
+    """Names of the published chapters whose stored inputs hash differs from their inputs (nothing executed)."""
+    t = plan(seed, None)
+    with build_lock(LOCK_WAIT, quiet=True):
+        stage_book_sources(t)
+        write_data(t)
+        specs = chapter_specs(t, tree_hash(t.book / "_data"))
+    return [s["name"] for s in specs if stored_hash(Path(s["out"])) != s["hash"]]
+
+
 def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool, check: bool = False) -> dict[str, float]:
     todo = [s for s in specs if force or stored_hash(Path(s["out"])) != s["hash"]]
     if check and todo:
-        raise BuildError(f"{len(todo)} chapter(s) out of date ({', '.join(s['name'] for s in todo)}): their inputs "
-                         "changed since they were executed; run `make build` and commit book/chapters")
+        raise BuildError(f"{len(todo)} published chapter(s) out of date: {', '.join(s['name'] for s in todo)} (their "
+                         "template, parameters, seed, package or data changed since they were executed); run "
+                         "`make check` and commit book/chapters")
     for s in specs:
         if s not in todo:
             log(f"  {s['name']:<12} unchanged, skipped", quiet)
@@ -297,18 +419,10 @@ def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool, check: 
     if not todo:
         return times
     errors = []
-    if jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-            futures = {pool.submit(execute_chapter, s): s for s in todo}
-            for s in todo:
-                log(f"  {s['name']:<12} running ({s['template_display']})", quiet)
-            for fut in futures:
-                r = fut.result()
-                _report(r, times, errors, quiet)
-    else:
-        for s in todo:
-            log(f"  {s['name']:<12} running ({s['template_display']})", quiet)
-            _report(execute_chapter(s), times, errors, quiet)
+    results = execute_chapters(todo, jobs, on_start=lambda s: log(f"  {s['name']:<12} running "
+                                                                 f"({s['template_display']})", quiet))
+    for r in results:
+        _report(r, times, errors, quiet)
     if errors:
         for e in errors[1:]:
             print(f"error: {e}", file=sys.stderr)
@@ -422,11 +536,16 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 # ---------------------------------------------------------------------------------------- book
+# jupyter-book's command line, without the optional rfc3987_syntax package: jsonschema imports it when
+# present (a dependency of jupyter-events, for JupyterLab) and it compiles 38 grammars at import, 2 s of
+# every book build; the book's configuration schema does not validate IRI formats, so nothing is lost.
+_JUPYTER_BOOK = ("import sys; sys.modules['rfc3987_syntax'] = None; sys.argv[0] = 'jupyter-book'; "
+                 "from jupyter_book.cli.main import main; main()")
+
+
 def build_book(t: Target, quiet: bool) -> None:
     """jupyter-book build (warnings are errors) into a temporary folder, then publish atomically."""
-    jb = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(jb) if jb.exists() else "jupyter-book", "build", str(t.book), "--builder", "html", "-W",
-           "--keep-going", "-q"]
+    cmd = [sys.executable, "-c", _JUPYTER_BOOK, "build", str(t.book), "--builder", "html", "-W", "--keep-going", "-q"]
     t.html.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{t.html.name}.building-", dir=t.html.parent))
     try:
@@ -552,8 +671,16 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[st
     return timings
 
 
+def skip_slow_optional_imports() -> None:
+    """For a command-line process: jsonschema (imported by nbformat and papermill) would import the optional
+    rfc3987_syntax, which compiles 38 grammars (1-2 s) for a format check nothing here uses."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
          quiet: bool = False, wait: float = LOCK_WAIT) -> int:
+    skip_slow_optional_imports()
     try:
         run(seed, out, jobs, force, quiet, wait=wait)
     except (BuildError, ReportError) as exc:

@@ -21,6 +21,10 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 KEYS = {"en", "names", "measures", "dims", "exclude"}
 
 
+# words that do not change what is measured: 经济年均增长 is 经济增长 over several years (period says so)
+_NORMALISE = re.compile(r"年均|同比|平均|全年|比上年|实际")
+
+
 class CatalogueError(ValueError):
     """concepts.yaml is malformed (one line naming the entry and the key)."""
 
@@ -93,6 +97,7 @@ class Catalogue:
         if key in self._memo:
             return self._memo[key]
         found = None
+        metric_zh = _NORMALISE.sub("", metric_zh)
         if metric_zh:
             n = len(metric_zh)  # metric names are short: every substring that is a name
             names = {metric_zh[i:j] for i in range(n) for j in range(i + 1, min(n, i + self.longest) + 1)

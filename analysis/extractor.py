@@ -359,7 +359,8 @@ class Extractor:
                 m.measure = "growth"
             if m.unit == "位" and not grown:
                 m.measure = "level"
-        elif m.unit not in ("岁",) and (lex.change_re.search(before.rstrip()) or lex.comparison_re.search(before)):
+        elif m.unit not in ("岁",) and (lex.change_re.search(before.rstrip())
+                                        or lex.comparison_re.search(before.rsplit("、", 1)[-1])):
             m.measure = "growth"  # 比上年增加2200亿元, 标准提高20元: a change of an amount
         else:
             m.measure = "level"
@@ -393,8 +394,12 @@ def _share_measure(text: str, ms) -> None:
     kind as the first."""
     for a, b in zip(ms, ms[1:]):
         gap = text[a.tail:b.s] or "、"
-        if a.measure == "growth" and b.unit == a.unit and (_CONNECTOR.match(gap) or _RANGE.match(gap)):
+        if a.measure == "growth" and b.unit == a.unit and (_CONNECTOR.match(gap) or _RANGE.match(gap)
+                                                           or _STRETCH.match(gap)):
             b.measure = "growth"
+
+
+_STRETCH = re.compile(r"^、?(?:力争|争取|努力)(?:达到|实现)?$")  # 增长7%以上、力争达到8%: a stretch figure
 
 
 def _clause(text: str, m: Mention, s0: int, e0: int) -> tuple[int, int]:

@@ -66,6 +66,7 @@ class Lexicon:
     glossary_re: re.Pattern | None = None
     list_verb_re: re.Pattern | None = None      # a list verb at the start of a string
     trailing_verb_re: re.Pattern | None = None  # a list verb at the end of a string
+    owner_re: re.Pattern | None = None            # the owner of a bare head (粮食 for 产量)
     descriptor_units: frozenset = frozenset()
     descriptor_re: re.Pattern | None = None        # a descriptor cue right before a number
     descriptor_after_re: re.Pattern | None = None  # ... or right after it
@@ -125,6 +126,7 @@ def load() -> Lexicon:
         min_cn_count=int(raw["exclusions"].get("min_cn_count", 10)),
         list_verb_re=re.compile(_alternation(raw["list_verbs"])),
         trailing_verb_re=re.compile(f"(?<=.)(?:{_alternation(raw['list_verbs'])})$"),
+        owner_re=re.compile(_alternation(raw["metric_owners"])),
         descriptor_units=frozenset(raw["descriptors"]["units"]),
         descriptor_re=re.compile("(?:" + "|".join(raw["descriptors"]["before"]) + ")$"),
         descriptor_after_re=re.compile("|".join(raw["descriptors"]["after"])),

@@ -24,8 +24,13 @@ _COUNT_DIMS = {"count", "person"}
 _GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "rank": "rank"}
 
 
+_YEAR_WORDS = re.compile(r"(?:从|由)?(?:截至)?20\d\d年(?:底|末|初)?(?:的)?|^[0-9]+[.、．)）]|^[（(][0-9一二三四五六七八九十]+[)）]")
+BARE_HEADS = {"产量", "总产", "总产量", "总量", "规模", "比例", "比重", "占比", "增加值", "增速", "产值", "营收", "利润",
+              "大关", "台阶", "", "—", "-", "–", "~", "～", "至", "到"}
+
+
 def _strip(lex, s: str) -> str:
-    s = _LEAD.sub("", s.translate(_QUOTES)).strip()
+    s = _YEAR_WORDS.sub("", _LEAD.sub("", s.translate(_QUOTES)).strip())
     prev = None
     while prev != s:
         prev = s
@@ -34,9 +39,9 @@ def _strip(lex, s: str) -> str:
         s = lex.prefix_q_re.sub("", s)
         s = _LEAD.sub("", s)
     if len(s) > 8:
-        # "对已经谋划的重点工业项目": the head after the last 的 names the thing
+        # "对已经谋划的重点工业项目": the head after the last 的 names the thing (not a bare 比例)
         cut = s.rfind("的", 0, len(s) - 2)
-        if cut >= 3:
+        if cut >= 3 and s[cut + 1:] not in BARE_HEADS:
             s = s[cut + 1:]
     if len(s) > 18:
         cut = s.rfind("等", 0, len(s) - 2)
@@ -137,6 +142,28 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         m.subject = lex.growth_re.sub("", name)
     _respectively(lex, text, ms)
     _borrow(lex, text, ms)
+    _inherit(lex, text, ms, s0)
+
+
+_TO_GAP = re.compile(r"^(?:以上|左右|以下)?(?:[—–\-~～至到]|、?(?:力争|争取|努力)(?:达到|实现)?|(?:增长|提高|提升|上升|下降|降低|减少|增加|降|增)?(?:到|至)(?:20\d\d年(?:底|末)?的?)?)$")
+
+
+def _inherit(lex, text: str, ms, s0: int) -> None:
+    """Names that only the sentence gives: the high end of a range or the end of 由X…至Y takes the
+    name of the number before it (5%—5.5%, 从53.2%提升到57.7%, 增长7%以上、力争达到8%); a bare head
+    (产量, 总量, 总产) takes the owner named earlier in the sentence (粮食播种面积…、产量 -> 粮食产量)."""
+    for a, b in zip(ms, ms[1:]):
+        if b.clause[0] == a.clause[0] and _TO_GAP.match(text[a.tail:b.s - b.extra.get("prefix_len", 0)]) \
+                and a.metric_zh and (not b.metric_zh or b.metric_zh in BARE_HEADS
+                                     or len(lex.growth_re.sub("", b.metric_zh)) <= 1 or "年" in b.metric_zh):
+            b.metric_zh, b.subject = a.metric_zh, a.subject
+    for m in ms:
+        bare = lex.growth_re.sub("", m.metric_zh)
+        if bare in BARE_HEADS and bare:
+            owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
+            if owner and owner.group() not in m.metric_zh:
+                m.metric_zh = owner.group() + m.metric_zh
+                m.subject = lex.growth_re.sub("", m.metric_zh)
 
 
 def _respectively(lex, text: str, ms) -> None:
@@ -156,7 +183,11 @@ def _respectively(lex, text: str, ms) -> None:
         n = len(group)
         if len(items) == 1 and len(items[0]) > n:
             word = items[0]
-            items = [c + word[n:] for c in word[:n]]
+            pair = next((k for k in lex.raw["respectively_pairs"] if word.startswith(k)), None)
+            if pair and len(lex.raw["respectively_pairs"][pair]) == n:
+                items = [x + word[len(pair):] for x in lex.raw["respectively_pairs"][pair]]  # 城乡居民 -> 城镇居民, 农村居民
+            else:
+                items = [c + word[n:] for c in word[:n]]
         if len(items) != n:
             continue
         head = next((h for h in lex.metric_heads if items[-1].endswith(h) and len(items[-1]) > len(h)), "")

@@ -1,7 +1,15 @@
-"""Keeping the notebook templates reviewable: no outputs, execution counts or run metadata in git.
+"""Keeping the notebook templates reviewable: no outputs, execution counts, run metadata or trailing
+empty cells in git.
 
-``python -m analysis.notebooks strip notebooks/*.ipynb`` cleans templates after working on them in
-JupyterLab (``make strip``); ``check`` lists what is not clean (the tests run it).
+* ``python -m analysis.notebooks strip notebooks/*.ipynb`` cleans templates in place (``make strip``);
+* ``python -m analysis.notebooks check notebooks/*.ipynb`` lists what is not clean (``make test`` runs
+  it first);
+* ``python -m analysis.notebooks stale`` says in one line which published chapters are out of date
+  (their template, parameters, seed, package or data changed since they were executed);
+* ``python -m analysis.notebooks loop`` is the researcher's loop (``make check``): strip the
+  templates, rebuild what changed, then check that templates are clean and every chapter is current;
+* :func:`pre_save_hook` strips a template each time JupyterLab saves it (``jupyter_server_config.py``
+  at the project root, used by ``make lab``), so a saved template is never dirty.
 """
 
 from __future__ import annotations
@@ -10,6 +18,18 @@ import sys
 from pathlib import Path
 
 import nbformat
+
+from . import config
+
+_CELL_METADATA = ("execution", "papermill", "collapsed", "scrolled")
+_NOTEBOOK_METADATA = ("papermill", "widgets")
+
+
+def _empty(cell) -> bool:
+    source = cell.get("source", "")
+    if isinstance(source, list):
+        source = "".join(source)
+    return not source.strip()
 
 
 def problems(path: Path) -> list[str]:
@@ -24,26 +44,35 @@ def problems(path: Path) -> list[str]:
             out.append(f"{path}: cell {i} has an execution count")
         if "execution" in cell.metadata:
             out.append(f"{path}: cell {i} has execution metadata")
-    for key in ("papermill", "widgets"):
+    if nb.cells and _empty(nb.cells[-1]):
+        out.append(f"{path}: ends with an empty cell")
+    for key in _NOTEBOOK_METADATA:
         if key in nb.metadata:
             out.append(f"{path}: notebook metadata has '{key}'")
     return out
+
+
+def strip_content(nb: dict) -> None:
+    """Clean a notebook given as a dict (nbformat 4, as read or as JupyterLab sends it), in place."""
+    cells = nb.get("cells", [])
+    for cell in cells:
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+        meta = cell.get("metadata", {})
+        for key in _CELL_METADATA:
+            meta.pop(key, None)
+    while cells and _empty(cells[-1]):
+        cells.pop()
+    for key in _NOTEBOOK_METADATA:
+        nb.get("metadata", {}).pop(key, None)
 
 
 def strip(path: Path) -> bool:
     """Clean one template in place; True if it changed."""
     nb = nbformat.read(path, as_version=4)
     before = nbformat.writes(nb)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs = []
-            cell.execution_count = None
-        cell.metadata.pop("execution", None)
-        cell.metadata.pop("papermill", None)
-        cell.metadata.pop("collapsed", None)
-        cell.metadata.pop("scrolled", None)
-    nb.metadata.pop("papermill", None)
-    nb.metadata.pop("widgets", None)
+    strip_content(nb)
     after = nbformat.writes(nb)
     if after != before:
         path.write_text(after, encoding="utf-8")
@@ -51,20 +80,110 @@ def strip(path: Path) -> bool:
     return False
 
 
+def is_template(path: Path) -> bool:
+    """A notebook template of the project (what the build executes into chapters): notebooks/*.ipynb."""
+    p = Path(path).resolve()
+    return p.suffix == ".ipynb" and p.parent == config.NOTEBOOKS.resolve()
+
+
+def pre_save_hook(model: dict, path: str, contents_manager, **kwargs) -> None:
+    """Jupyter server ContentsManager hook: a template saved from JupyterLab is written stripped.
+
+    Other notebooks (scratch notebooks, anything outside notebooks/) are saved as they are.
+    """
+    if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
+        return
+    root = Path(getattr(contents_manager, "root_dir", config.ROOT))
+    if is_template(root / path.lstrip("/")):
+        strip_content(model["content"])
+
+
+def templates() -> list[Path]:
+    return sorted(config.NOTEBOOKS.glob("*.ipynb"))
+
+
+def stale_message(seed: str | None = None) -> str | None:
+    """One line naming the out-of-date chapters and the fix, or None when every chapter is current."""
+    from . import build
+
+    stale = build.stale_chapters(seed)
+    if not stale:
+        return None
+    return (f"{len(stale)} published chapter(s) out of date: {', '.join(stale)} (their template, parameters, "
+            "seed, package or data changed since they were executed); run `make check` and commit book/chapters")
+
+
+def loop(jobs: int = 2, seed: str | None = None, out: str | None = None, quiet: bool = False) -> dict[str, float]:
+    """Strip the templates, rebuild what changed, check; returns the build's timings.
+
+    Raises BuildError/ReportError with one line."""
+    from . import build
+
+    for p in templates():
+        if strip(p) and not quiet:
+            print(f"stripped {config.display_path(p)}", flush=True)
+    timings = build.run(seed=seed, out=out, jobs=jobs, quiet=quiet)
+    found = [msg for p in templates() for msg in problems(p)]
+    if found:
+        raise build.BuildError("templates not clean after stripping: " + "; ".join(found))
+    msg = stale_message(seed)
+    if msg:
+        raise build.BuildError(msg)
+    return timings
+
+
+USAGE = """usage: python -m analysis.notebooks COMMAND
+  strip NOTEBOOK...   remove outputs, execution counts, run metadata and trailing empty cells
+  check NOTEBOOK...   list what strip would remove (exit 1 if anything)
+  stale               exit 1 with one line if a published chapter is out of date
+  loop [--jobs N]     strip the templates, rebuild what changed, check (make check)"""
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[0] not in ("strip", "check"):
-        print("usage: python -m analysis.notebooks {strip,check} NOTEBOOK...", file=sys.stderr)
+    from .build import BuildError, skip_slow_optional_imports
+    from .reading import ReportError
+
+    skip_slow_optional_imports()
+
+    if not argv or argv[0] not in ("strip", "check", "stale", "loop") or (argv[0] in ("strip", "check")
+                                                                          and len(argv) < 2):
+        print(USAGE, file=sys.stderr)
         return 2
-    paths = [Path(p) for p in argv[1:]]
-    if argv[0] == "strip":
-        for p in paths:
+    cmd, args = argv[0], argv[1:]
+    if cmd == "strip":
+        for p in map(Path, args):
             if strip(p):
                 print(f"stripped {p}")
         return 0
-    found = [msg for p in paths for msg in problems(p)]
-    for msg in found:
-        print(msg, file=sys.stderr)
-    return 1 if found else 0
+    if cmd == "check":
+        found = [msg for p in map(Path, args) for msg in problems(p)]
+        if found:
+            print(f"error: {len(found)} problem(s) in notebook templates (run `make strip`): {'; '.join(found)}",
+                  file=sys.stderr)
+            return 1
+        return 0
+    try:
+        if cmd == "stale":
+            if args:
+                print(USAGE, file=sys.stderr)
+                return 2
+            msg = stale_message()
+            if msg:
+                print(f"error: {msg}", file=sys.stderr)
+                return 1
+            return 0
+        jobs = 2
+        if args:
+            if len(args) != 2 or args[0] != "--jobs" or not args[1].isdigit() or int(args[1]) < 1:
+                print(USAGE, file=sys.stderr)
+                return 2
+            jobs = int(args[1])
+        loop(jobs=jobs)
+        print("ok: templates clean, every chapter current, site published")
+        return 0
+    except (BuildError, ReportError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

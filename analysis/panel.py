@@ -124,7 +124,15 @@ def concept_labels(df: pd.DataFrame) -> dict[str, str]:
 
 
 def concept_label(concept: str, labels: dict[str, str]) -> str:
-    return labels.get(concept) or concept.replace("_", " ").capitalize()
+    """The English label of a concept: from the rows, else from the concept catalogue."""
+    if labels.get(concept):
+        return labels[concept]
+    try:
+        from .concepts import catalogue
+
+        return catalogue()[concept].en
+    except Exception:  # noqa: BLE001 - an ID the catalogue does not know: its words
+        return concept.replace("_", " ").capitalize()
 
 
 # ---------------------------------------------------------------------------------------- picking
@@ -198,7 +206,12 @@ def scorecard(targets: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
         v, gap = verdict(t["concept"], t, r)
         rows.append({"concept": t["concept"], "target": t, "result": r, "verdict": v, "gap": gap,
                      "gap_unit": "pp" if t["base_unit"] in RATE_UNITS else t["base_unit"]})
-    return pd.DataFrame(rows, columns=["concept", "target", "result", "verdict", "gap", "gap_unit"])
+    out = pd.DataFrame(rows, columns=["concept", "target", "result", "verdict", "gap", "gap_unit"])
+    # the scored targets first, headline indicators in their order, then the others in the report's order
+    order = {c: i for i, c in enumerate(HEADLINE)}
+    out["_s"] = (~out["verdict"].isin(["met", "missed"])).astype(int)
+    out["_h"] = out["concept"].map(order).fillna(len(order))
+    return out.sort_values(["_s", "_h"], kind="stable").drop(columns=["_s", "_h"]).reset_index(drop=True)
 
 
 def region_scorecard(corpus_df: pd.DataFrame, year: int, concepts=HEADLINE) -> pd.DataFrame:

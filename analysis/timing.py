@@ -45,6 +45,8 @@ class Timing:
             y = int(horizon.group(1))
             if self.report_year and y > self.report_year:
                 return y, "horizon"
-        if para.section == "five_year_goals" or (part == "plan" and self.plan_goal.search(before)):
+        in_para = text[para.start:m.s] if para.section != "targets" else before
+        if para.section == "five_year_goals" or (part == "plan" and self.plan_goal.search(in_para)) \
+                or (part == "plan" and para.section != "targets" and self.multi.search(clause_before)):
             return (self.five_year_end or self.report_year), "horizon"
         return self.report_year, "annual"

@@ -54,13 +54,22 @@ def table(headers, rows, caption: str = "", cls: str = "") -> str:
 
 
 def scorecard_html(card: pd.DataFrame, labels: dict, own_doc: str, years: tuple[int, int]) -> str:
-    rows = []
-    for _, c in card.iterrows():
-        rows.append({"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-            panel.concept_label(c["concept"], labels), value(c["target"], own_doc), value(c["result"], own_doc),
-            verdict_badge(c["verdict"]), gap_text(c["gap"], c["gap_unit"])]})
-    return table(["Indicator", f"Target for {years[0]} ({years[0]} report)", f"Result ({years[1]} report)", "Verdict",
-                  "Gap"], rows, cls="scorecard")
+    """The scored targets as a table; the targets without a comparable result in a collapsed one."""
+    head = ["Indicator", f"Target for {years[0]} ({years[0]} report)", f"Result ({years[1]} report)", "Verdict", "Gap"]
+    scored = card["verdict"].isin(["met", "missed"])
+    parts = []
+    for part in (card[scored], card[~scored]):
+        rows = []
+        for _, c in part.iterrows():
+            rows.append({"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
+                panel.concept_label(c["concept"], labels), value(c["target"], own_doc), value(c["result"], own_doc),
+                verdict_badge(c["verdict"]), gap_text(c["gap"], c["gap_unit"])]})
+        parts.append(table(head, rows, cls="scorecard") if rows else "")
+    if parts[1]:
+        n = int((~scored).sum())
+        parts[1] = render("details", summary=f"{n} more target{'s' if n != 1 else ''} without a comparable result in "
+                          f"the {years[1]} report", body=Markup(parts[1]))
+    return "\n".join(p for p in parts if p)
 
 
 def counts_html(counts: pd.DataFrame, labels: dict) -> str:
