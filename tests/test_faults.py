@@ -1,0 +1,314 @@
+"""Faults and hostile input: nothing lost, nothing wedged.
+
+* the build killed (kill -9) at each stage, its whole process group or the main process alone: no
+  process is left behind, the published site is untouched, and the next build succeeds without any
+  cleanup by hand, giving the same site byte for byte;
+* two builds at once: the second waits for the first (one lock), both succeed;
+* publishing never removes what it did not create (--out over a foreign folder) and the site path is
+  never missing while a new site is swapped in;
+* a broken book/report.yml is one line naming the file and the key, before anything runs.
+
+The builds here use a small report and two small chapters (a copy of the book's configuration with
+its own report.yml and _toc.yml, and a private build/ folder), so the module runs in well under a
+minute; the chapters sleep FAULT_SLEEP seconds so that a kill lands inside the chapter stage.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis import build, config
+
+from .helpers import ROOT, UNSEEN
+
+REPORT = UNSEEN / "provincial.txt"
+DRIVER = """\
+import sys
+from pathlib import Path
+
+from analysis import build, config
+
+book, out = Path(sys.argv[1]), sys.argv[2]
+config.BOOK, config.BOOK_CONFIG, config.BUILD = book, book / "report.yml", book.parent / "build"
+wait = float(sys.argv[sys.argv.index("--wait") + 1]) if "--wait" in sys.argv else build.LOCK_WAIT
+sys.exit(build.main(out=out, jobs=2, force="--force" in sys.argv, wait=wait))
+"""
+TEMPLATE_CODE = """\
+import os
+import time
+
+from analysis import config, read_text
+
+time.sleep(float(os.environ.get("FAULT_SLEEP", "0")))
+text = read_text(config.resolve(seed))
+print(f"{len(text)} characters")
+"""
+
+
+def _template(path: Path, title: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}"),
+                nbformat.v4.new_code_cell('seed = ""', metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell(TEMPLATE_CODE)]
+    nbformat.write(nb, path)
+
+
+class Project:
+    """A small book (two chapters, a small report) with its own build folder and published site."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.book = root / "book"
+        self.site = root / "site"
+        self.driver = root / "driver.py"
+        self.book.mkdir(parents=True)
+        for name in ("_config.yml",):
+            shutil.copy2(config.BOOK / name, self.book / name)
+        for folder in ("_static", "_ext"):
+            shutil.copytree(config.BOOK / folder, self.book / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        for name in ("one", "two"):
+            _template(root / f"{name}.ipynb", name.capitalize())
+        (self.book / "report.yml").write_text(
+            f"title: Fault test\nseed: {REPORT}\nkernel: python3\nchapters:\n"
+            f"  - {{name: one, title: One, template: {root / 'one.ipynb'}}}\n"
+            f"  - {{name: two, title: Two, template: {root / 'two.ipynb'}}}\n", encoding="utf-8")
+        (self.book / "_toc.yml").write_text("format: jb-book\nroot: chapters/one\nchapters:\n  - file: chapters/two\n",
+                                            encoding="utf-8")
+        self.driver.write_text(DRIVER, encoding="utf-8")
+
+    def command(self, *args) -> list[str]:
+        return [sys.executable, str(self.driver), str(self.book), str(self.site), *map(str, args)]
+
+    def env(self, token: str = "", sleep: float = 0) -> dict:
+        return {**os.environ, "PYTHONPATH": str(ROOT), "FAULT_SLEEP": str(sleep), "FAULT_TOKEN": token}
+
+    def build(self, *args, timeout=180) -> subprocess.CompletedProcess:
+        return subprocess.run(self.command(*args), capture_output=True, text=True, cwd=ROOT, env=self.env(),
+                              timeout=timeout)
+
+    def snapshot(self) -> dict[str, bytes]:
+        return {p.relative_to(self.site).as_posix(): p.read_bytes() for p in sorted(self.site.rglob("*")) if p.is_file()}
+
+    def leftovers(self) -> list[str]:
+        """Temporary files and folders of a build: none may remain after a build that finished."""
+        found = [p.name for p in (self.book / "chapters").iterdir() if p.name.startswith(".")]
+        found += [p.name for p in (self.book / "_data" / "data").iterdir() if p.name.startswith(".")]
+        found += [p.name for p in self.site.parent.iterdir() if p.name.startswith(f".{self.site.name}.")]
+        return found
+
+
+def processes_with(token: str) -> list[int]:
+    """Processes whose environment carries the token: the build, its kernels, jupyter-book."""
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if f"FAULT_TOKEN={token}".encode() in (proc / "environ").read_bytes().split(b"\0"):
+                    pids.append(int(proc.name))
+            except OSError:
+                pass
+    return pids
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    p = Project(tmp_path_factory.mktemp("faults"))
+    first = p.build()
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert (p.site / build.SITE_MARKER).is_file()
+    p.published = p.snapshot()
+    assert "chapters/one.html" in p.published
+    return p
+
+
+def _kill_during(p: Project, stage: str, group: bool) -> str:
+    """Start a forced build, kill -9 it inside the stage; returns its output up to the kill."""
+    token = uuid.uuid4().hex
+    proc = subprocess.Popen(p.command("--force"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            cwd=ROOT, env=p.env(token, sleep=3), start_new_session=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(ln) for ln in proc.stdout], daemon=True).start()
+    seen: list[str] = []
+    deadline = time.monotonic() + 120
+    trigger = {"data": "[1/3] data", "chapters": "running", "book": "[3/3] book"}[stage]
+    while not any(trigger in ln for ln in seen):
+        assert proc.poll() is None or not lines.empty(), f"build ended before the {stage} stage: {seen}"
+        try:
+            seen.append(lines.get(timeout=1))
+        except queue.Empty:
+            assert time.monotonic() < deadline, seen
+    if stage == "chapters":
+        time.sleep(1.0)  # the kernels are inside the chapters (they sleep 3 s)
+    if stage == "book":  # wait until jupyter-book is writing its temporary site
+        while not any(q.name.startswith(f".{p.site.name}.building-") for q in p.site.parent.iterdir()):
+            assert time.monotonic() < deadline and proc.poll() is None, seen
+            time.sleep(0.05)
+        time.sleep(0.5)
+    assert proc.poll() is None, f"build finished before the kill: {seen}"
+    if group:
+        os.killpg(proc.pid, signal.SIGKILL)
+    else:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    # no process outlives the build (kernels poll their parent every second; jupyter-book gets SIGKILL)
+    deadline = time.monotonic() + 15
+    while processes_with(token) and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert processes_with(token) == [], f"processes left behind after killing the build during {stage}"
+    return "".join(seen)
+
+
+@pytest.mark.parametrize("stage,group", [
+    ("data", True), ("chapters", True), ("chapters", False), ("book", True), ("book", False),
+])
+def test_kill_at_each_stage_then_the_next_build_just_works(project, stage, group):
+    _kill_during(project, stage, group)
+    assert project.snapshot() == project.published  # the published site is untouched
+    after = project.build()
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert project.snapshot() == project.published
+    assert project.leftovers() == []
+
+
+def test_leftovers_of_older_builds_are_swept_and_a_forced_build_gives_the_same_site(project):
+    # what the builds before the sweep left behind: 0-byte hidden notebooks, a half-built site
+    (project.book / "chapters" / ".one.k2j3h4.ipynb").write_bytes(b"")
+    (project.book / "chapters" / ".two.ipynb.a8d9.tmp").write_bytes(b"{")
+    half = project.site.parent / f".{project.site.name}.building-x1y2z3" / "_build" / "html"
+    half.mkdir(parents=True)
+    (half / "index.html").write_text("half")
+    _kill_during(project, "book", group=False)
+    forced = project.build("--force")
+    assert forced.returncode == 0, forced.stdout + forced.stderr
+    assert project.leftovers() == []
+    assert project.snapshot() == project.published
+
+
+def test_two_builds_at_once_take_turns(project):
+    first = subprocess.Popen(project.command("--force"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=ROOT, env=project.env(sleep=1))
+    time.sleep(1.0)
+    second = project.build("--force")
+    out, err = first.communicate(timeout=180)
+    assert first.returncode == 0, out + err
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "another build is running" in second.stderr
+    assert project.snapshot() == project.published
+    assert project.leftovers() == []
+
+
+def test_a_build_that_cannot_wait_says_one_is_running(project, monkeypatch):
+    monkeypatch.setattr(config, "BUILD", project.root / "build")
+    with build.build_lock(wait=0):
+        p = project.build("--wait", "0.5")
+    assert p.returncode == 1
+    assert p.stderr.splitlines()[-1].startswith("error: another build is running (process ")
+    assert "Traceback" not in p.stderr
+
+
+def test_the_site_path_is_never_missing_while_publishing(tmp_path):
+    target = tmp_path / "html"
+    target.mkdir()
+    (target / "index.html").write_text("0")
+    missing = []
+    stop = threading.Event()
+
+    def watch():
+        while not stop.is_set():
+            if not (target / "index.html").exists():
+                missing.append(time.monotonic())
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        for i in range(1, 200):
+            built = tmp_path / f".html.building-{i}" / "_build" / "html"
+            built.mkdir(parents=True)
+            (built / "index.html").write_text(str(i))
+            build.publish(built, target)
+            shutil.rmtree(built.parent.parent)
+    finally:
+        stop.set()
+        watcher.join()
+    assert (target / "index.html").read_text() == "199"
+    assert missing == []
+    assert [p.name for p in tmp_path.iterdir()] == ["html"]
+
+
+# ---------------------------------------------------------------------------------------- --out, -o
+def _cli(*args, timeout=120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=timeout)
+
+
+@pytest.mark.parametrize("setup", ["foreign file", "a file", "the project", "home-like folder"])
+def test_out_never_replaces_what_the_build_did_not_create(tmp_path, setup):
+    out = tmp_path / "v"
+    if setup == "foreign file":
+        out.mkdir()
+        (out / "important.txt").write_text("precious")
+    elif setup == "a file":
+        out.write_text("precious")
+    elif setup == "the project":
+        out = ROOT
+    else:
+        out.mkdir()
+        (out / ".bashrc").write_text("precious")
+        (out / "Documents").mkdir()
+    before = sorted(p.name for p in out.iterdir()) if out.is_dir() else out.read_text()
+    p = _cli("build", "--seed", REPORT, "--out", out, "--quiet")
+    assert p.returncode != 0
+    assert p.stderr.count("\n") == 1 and p.stderr.startswith("error: --out ") and "Traceback" not in p.stderr
+    assert (sorted(q.name for q in out.iterdir()) if out.is_dir() else out.read_text()) == before
+
+
+def test_output_equal_to_the_input_is_refused(tmp_path):
+    report = tmp_path / "r.txt"
+    shutil.copy(REPORT, report)
+    before = report.read_bytes()
+    for out, fmt in ((report, "csv"), (tmp_path / "r.csv", "csv")):
+        if out != report:
+            out.symlink_to(report)
+        p = _cli("extract", report, "-o", out, "--format", fmt)
+        assert p.returncode != 0 and "also an input" in p.stderr and p.stderr.count("\n") == 1
+        assert report.read_bytes() == before
+
+
+# ---------------------------------------------------------------------------------------- report.yml
+@pytest.mark.parametrize("edit,key", [
+    (lambda y: y.replace("{name: two, title: Two,", "{name: two, title: Two, parameters: {sector: no_such_sector},"),
+     "chapters[1] (two).parameters.sector: unknown sector 'no_such_sector'"),
+    (lambda y: y.replace("two.ipynb", "missing.ipynb"), "chapters[1] (two).template: no such notebook"),
+    (lambda y: y.replace("chapters:\n", "chapters: [\n"), "malformed YAML at line"),
+    (lambda y: y.replace("kernel:", "kernal:"), "kernal: unknown key"),
+    (lambda y: y.replace("name: two,", "name: one,"), "chapters[1] (one).name: used by two chapters"),
+    (lambda y: y + "  - {name: three, title: Three, template: notebooks/overview.ipynb}\n",
+     "_toc.yml: chapter 'three' of report.yml is not in the table of contents"),
+])
+def test_a_broken_report_yml_is_one_line_naming_file_and_key(project, tmp_path, monkeypatch, capsys, edit, key):
+    book = tmp_path / "book"
+    shutil.copytree(project.book, book, ignore=shutil.ignore_patterns("_data", "chapters", "_build"))
+    (book / "report.yml").write_text(edit((project.book / "report.yml").read_text(encoding="utf-8")),
+                                     encoding="utf-8")
+    monkeypatch.setattr(config, "BOOK", book)
+    monkeypatch.setattr(config, "BOOK_CONFIG", book / "report.yml")
+    monkeypatch.setattr(config, "BUILD", tmp_path / "build")
+    site = tmp_path / "site"
+    assert build.main(out=str(site), quiet=True) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and key in err, err
+    assert str(book) in err  # the file is named
+    assert not site.exists() and not (book / "chapters").exists()  # nothing ran
