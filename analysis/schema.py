@@ -11,7 +11,7 @@ from .lexicon import DATA
 
 SCHEMA_PATH = DATA / "schema.json"
 _DTYPES = {"string": "str", "integer": "int64", "number": "float64", "boolean": "bool"}
-_NULLABLE = {"year"}  # integer columns that may be empty
+_NULLABLE = {"year", "report_year"}  # integer columns that may be empty
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +24,7 @@ def columns() -> list[str]:
 
 
 def dtypes() -> dict[str, str]:
-    """pandas dtype of every column: str, int64, float64 (and Int64 for the nullable year)."""
+    """pandas dtype of every column: str, int64, float64 (and Int64 for the nullable year and report_year)."""
     return {f["name"]: ("Int64" if f["name"] in _NULLABLE else _DTYPES[f["type"]])
             for f in table_schema()["fields"]}
 
