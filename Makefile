@@ -12,7 +12,7 @@ REGION ?=
 YEAR   ?=
 JOBS   ?= 2
 
-.PHONY: build test install system lint unit notebooks site browser bench pdf strip lab clean
+.PHONY: build check fast test install system lint unit notebooks site browser bench pdf strip lab clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,8 +28,18 @@ system:
 build: install
 	$(BIN)/python -m analysis build --jobs $(JOBS) $(if $(SEED),--seed $(SEED),) $(if $(REGION),--region $(REGION),) $(if $(YEAR),--year $(YEAR),)
 
-test: install system
+# The researcher's loop, after editing a template in JupyterLab: strip the templates, rebuild only what
+# changed, then check that every template is clean and every published chapter current (one message).
+check: install
+	$(BIN)/python -m analysis.notebooks loop --jobs $(JOBS)
+
+# The fast checks that fail most often, first and once each: lint, clean templates, current chapters.
+fast: install
 	$(BIN)/ruff check .
+	$(BIN)/python -m analysis.notebooks check notebooks/*.ipynb
+	$(BIN)/python -m analysis.notebooks stale
+
+test: install system fast
 	$(BIN)/python -m pytest
 
 # Parts of the test run, for working on one thing at a time.
@@ -52,8 +62,10 @@ pdf: install system
 strip: install
 	$(BIN)/python -m analysis.notebooks strip notebooks/*.ipynb
 
+# JupyterLab on the project root, kernels started in the project root, templates stripped on save
+# (jupyter_server_config.py); extra arguments with ARGS, e.g. make lab ARGS="--port 8890 --allow-root".
 lab: install
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --config=$(CURDIR)/jupyter_server_config.py $(ARGS)
 
 clean:
 	rm -rf build book/_build book/_data .pytest_cache .ruff_cache
