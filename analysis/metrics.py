@@ -145,6 +145,9 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     _inherit(lex, text, ms, s0)
 
 
+_RANK_TAIL = re.compile(r"(?:连续[0-9一二三四五六七八九十]+年)?(?:均|都|总数)?(?:居|位居|位列|稳居|保持|排名|排位|排|跃升至|升至|上升至|前移至)?"
+                        r"(?:全国|全球|世界|全省|全区|行业|西部|中部|东部|同类城市)?(?:排名|排位)?(?:跃升至|升至|上升至|居)?$")
+_NUMBERS = re.compile(r"[0-9.]+[%万亿千百]*[^\u4e00-\u9fff]?")
 _TO_GAP = re.compile(r"^(?:以上|左右|以下)?(?:[—–\-~～至到]|、?(?:力争|争取|努力)(?:达到|实现)?|(?:增长|提高|提升|上升|下降|降低|减少|增加|降|增)?(?:到|至)(?:20\d\d年(?:底|末)?的?)?)$")
 
 
@@ -158,6 +161,14 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
                                      or len(lex.growth_re.sub("", b.metric_zh)) <= 1 or "年" in b.metric_zh):
             b.metric_zh, b.subject = a.metric_zh, a.subject
     for m in ms:
+        if m.rank:
+            name = _RANK_TAIL.sub("", m.metric_zh)
+            if len(name) < 2:  # 新增本外币贷款…，居全国第一: the ranked thing is the clause before
+                prev = text[s0:m.clause[0]].rstrip("，,；;：: ")
+                prev = _strip(lex, re.split(r"[，,；;：:、]", prev)[-1]) if prev else ""
+                prev = _NUMBERS.sub("", prev).strip("、和及与")
+                name = prev[-12:] if len(prev) >= 2 else name
+            m.metric_zh = name or m.metric_zh
         bare = lex.growth_re.sub("", m.metric_zh)
         if bare in BARE_HEADS and bare:
             owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
