@@ -13,7 +13,7 @@ def _patterns():
 
     cfg = lexicon.load().raw["subjects"]
     alt = "|".join(re.escape(w) for w in sorted(cfg["entities"], key=len, reverse=True))
-    entity = re.compile(f"(?:{alt})" + "|" + cfg["entity_pattern"])
+    entity = re.compile(f"(?:{alt})(?:集团|公司|股份)?" + "|" + cfg["entity_pattern"])
     return entity, re.compile(cfg["not_entity"]), re.compile(cfg["national"])
 
 
