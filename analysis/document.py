@@ -142,8 +142,9 @@ def _build(raw: str, name: str, _digest: str) -> Document:
 _OPENING = re.compile(r"^(?:各位代表|各位人大代表|同志们)[：:]")
 _ADDRESS = re.compile(r"^(?:各位代表|各位人大代表|同志们)[：:，,！!]")
 _CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图)[^。]{0,24}摄[。]?$|^图为|摄$")
-_SESSION = re.compile(r"(?:(?<=在)|^)((?:[\u4e00-\u9fff]{2,12}?)?第[一二三四五六七八九十]+届(?:全国)?人民代表大会第[一二三四五六七八九十]+次会议)")
+_SESSION = re.compile(r"(?:(?<=在)|^)((?:[\u4e00-\u9fff]{2,12}?)?第?[一二三四五六七八九十]+届(?:全国)?人民代表大会第[一二三四五六七八九十]+次会议)")
 _DATE = re.compile(r"(20\d\d)年(\d{1,2})月(\d{1,2})日")
+_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _SPEAKER = re.compile(r"((?:[\u4e00-\u9fff]{0,12}人民政府)?(?:代理)?(?:省长|市长|主席|县长|旗长|区长|州长|盟长|总理))[ \u3000]*"
                       r"([\u4e00-\u9fff]{2,4}?)(?=[ \u3000]|$|作|同志)")
 _TITLE = re.compile(r"^(?:(20\d\d)年)?([\u4e00-\u9fff]{0,16}?)政府工作报告")
@@ -174,6 +175,11 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
     dm = _DATE.search(joined)
     if dm:
         date = f"{dm.group(1)}-{int(dm.group(2)):02d}-{int(dm.group(3)):02d}"
+    else:
+        cm = _CN_DATE.search(joined)  # 二〇二六年一月二十七日
+        if cm:
+            y = "".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in cm.group(1))
+            date = f"{y}-{structure.cn_small(cm.group(2)):02d}-{structure.cn_small(cm.group(3)):02d}"
     speaker = speaker_title = ""
     for ln in lines:
         sm = _SPEAKER.search(ln)
@@ -185,11 +191,11 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
     if "全国人民代表大会" in session_s or re.search(r"(?:^|\n|代表)国务院", "\n".join(lines)):
         place = "全国"
     elif session_s:
-        place = session_s.split("第", 1)[0]
+        place = re.match(r"(.*?)第?[一二三四五六七八九十]+届", session_s).group(1)
     if not place and title:
         tm = _TITLE.match(title)
         place = tm.group(2) if tm else ""
-    year = int(dm.group(1)) if dm else None
+    year = int(date[:4]) if date else None
     if year is None and title:
         tm = _TITLE.match(title)
         year = int(tm.group(1)) if tm and tm.group(1) else None
