@@ -12,23 +12,26 @@ from . import lexicon, style
 from .report import bound, sector_name
 
 RATE_UNITS = {"%", "个百分点", "倍", "位"}
+PHONE_WIDTH_IN = 4.4   # a figure this wide keeps 9 pt text at >= 9 CSS px on a 390 px phone
+MIN_FONT = 9
+LEGEND_LABELS = {"achieved": "result (past year)", "target": "target", "context": "context"}
 
 
-def _label(row, width: int = 30, kind: bool = False) -> str:
+def _label(row, width: int = 22, kind: bool = False) -> str:
     en = "\n".join(textwrap.wrap(str(row["metric_en"]), width=width)[:2])
     zh = str(row["metric_zh"])
-    zh = zh if len(zh) <= 14 else zh[:13] + "…"
+    zh = zh if len(zh) <= 10 else zh[:9] + "…"
     if kind:
         zh += f" · {row['kind']}"
     return f"{en}\n{zh}"
 
 
-def _legend(fig, kinds) -> None:
-    """One legend for the figure, under its title, naming only the kinds shown."""
-    handles = [Patch(color=style.KIND_COLORS[k], label=style.KIND_LABELS[k]) for k in ("achieved", "target", "context")
+def _legend(fig, kinds, top: float = 0.36) -> None:
+    """One legend for the figure, under its title (top: inches from the figure's top), naming only the kinds shown."""
+    handles = [Patch(color=style.KIND_COLORS[k], label=LEGEND_LABELS[k]) for k in ("achieved", "target", "context")
                if k in set(kinds)]
-    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - 0.36 / fig.get_figheight()),
-               ncol=len(handles), fontsize=8, frameon=False)
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - top / fig.get_figheight()),
+               ncol=len(handles), fontsize=MIN_FONT, frameon=False, handletextpad=0.3, columnspacing=0.8)
 
 
 def _axis_label(unit: str, values) -> tuple[float, str]:
@@ -59,7 +62,7 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
     groups.sort(key=lambda x: -len(x[2]))
     groups = groups[:max_panels]
     heights = [min(len(g), max_bars) for _, _, g in groups]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(8, 1.3 + 0.75 * sum(heights) + 0.6 * len(groups)),
+    fig, axes = plt.subplots(len(groups), 1, figsize=(PHONE_WIDTH_IN, 1.3 + 0.8 * sum(heights) + 0.6 * len(groups)),
                              gridspec_kw={"height_ratios": heights}, squeeze=False)
     shown = []
     for ax, (_key, unit, g) in zip(axes[:, 0], groups):
@@ -68,16 +71,16 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
         vals = g["value_base"] / divisor
         colors = [style.KIND_COLORS[k] for k in g["kind"]]
         ax.barh(range(len(g)), vals, color=colors, height=0.6)
-        ax.set_yticks(range(len(g)), [_label(r, kind=True) for _, r in g.iterrows()], fontsize=8)
-        ax.set_xlabel(label)
+        ax.set_yticks(range(len(g)), [_label(r, kind=True) for _, r in g.iterrows()], fontsize=MIN_FONT)
+        ax.set_xlabel(label, fontsize=MIN_FONT + 1)
         for i, (v, (_, r)) in enumerate(zip(vals, g.iterrows())):
             sign = bound(r)[0]
-            ax.text(v, i, f" {sign}{style.number(v)}", va="center", fontsize=8)
+            ax.text(v, i, f" {sign}{style.number(v)}", va="center", fontsize=MIN_FONT)
         ax.margins(x=0.2)
         shown.extend(g["kind"])
-    fig.suptitle(title, fontsize=12, fontweight="bold")
-    _legend(fig, shown)
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.62 / fig.get_figheight()))
+    top = _title(fig, title)
+    _legend(fig, shown, top)
+    _tight(fig, top_in=top + 0.12)
     return fig
 
 
@@ -91,16 +94,16 @@ def sector_kind_counts(df: pd.DataFrame, title: str = "Quantities by sector and 
             counts[k] = 0
     counts = counts[["achieved", "target", "context"]]
     counts = counts.loc[counts.sum(axis=1).sort_values().index]
-    fig, ax = plt.subplots(figsize=(7.5, 1.4 + 0.34 * len(counts)))
+    fig, ax = plt.subplots(figsize=(PHONE_WIDTH_IN, 1.4 + 0.3 * len(counts)))
     left = pd.Series(0, index=counts.index)
     for k in counts.columns:
         ax.barh([sector_name(s) for s in counts.index], counts[k], left=left, color=style.KIND_COLORS[k],
                 label=style.KIND_LABELS[k])
         left = left + counts[k]
-    ax.set_xlabel("number of quantities (a quantity can belong to several sectors)")
-    fig.suptitle(title, fontsize=12, fontweight="bold")
-    _legend(fig, df["kind"])
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.62 / fig.get_figheight()))
+    ax.set_xlabel("number of quantities\n(a quantity can belong to several sectors)", fontsize=MIN_FONT + 1)
+    top = _title(fig, title)
+    _legend(fig, df["kind"], top)
+    _tight(fig, top_in=top + 0.12)
     return fig
 
 
@@ -109,7 +112,7 @@ def measure_counts(df: pd.DataFrame, title: str = "What the quantities measure")
     counts = df.groupby(["measure", "kind"]).size().unstack(fill_value=0)
     order = [m for m in ("level", "growth", "share", "rank") if m in counts.index]
     counts = counts.reindex(order)
-    fig, ax = plt.subplots(figsize=(7.5, 3.0))
+    fig, ax = plt.subplots(figsize=(PHONE_WIDTH_IN, 2.6))
     left = pd.Series(0, index=counts.index)
     for k in ("achieved", "target", "context"):
         if k in counts:
@@ -117,10 +120,10 @@ def measure_counts(df: pd.DataFrame, title: str = "What the quantities measure")
                     color=style.KIND_COLORS[k], label=style.KIND_LABELS[k])
             left = left + counts[k]
     ax.invert_yaxis()
-    ax.set_xlabel("number of quantities")
-    fig.suptitle(title, fontsize=12, fontweight="bold")
-    _legend(fig, df["kind"])
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.62 / fig.get_figheight()))
+    ax.set_xlabel("number of quantities", fontsize=MIN_FONT + 1)
+    top = _title(fig, title)
+    _legend(fig, df["kind"], top)
+    _tight(fig, top_in=top + 0.12)
     return fig
 
 
@@ -129,7 +132,7 @@ def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and t
     if pairs.empty:
         return None
     by_id = df.set_index("id")
-    fig, axes = plt.subplots(len(pairs), 1, figsize=(8, 1.2 + 1.05 * len(pairs)), squeeze=False)
+    fig, axes = plt.subplots(len(pairs), 1, figsize=(PHONE_WIDTH_IN, 1.2 + 1.1 * len(pairs)), squeeze=False)
     for ax, (_, p) in zip(axes[:, 0], pairs.iterrows()):
         a, t = by_id.loc[p["result_id"]], by_id.loc[p["target_id"]]
         divisor, label = _axis_label(a["base_unit"], [a["value_base"], t["value_base"]])
@@ -137,9 +140,9 @@ def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and t
         ax.plot([va, vt], [0, 0], color="#bbbbbb", linewidth=3, zorder=1)
         ax.scatter([va], [0], color=style.KIND_COLORS["achieved"], s=60, zorder=2)
         ax.scatter([vt], [0], color=style.KIND_COLORS["target"], s=60, zorder=2, marker="D")
-        ax.set_yticks([0], [_label(t, 30)], fontsize=8)
-        ax.tick_params(axis="x", labelsize=8)
-        ax.set_xlabel(label, fontsize=8)
+        ax.set_yticks([0], [_label(t, 30)], fontsize=MIN_FONT)
+        ax.tick_params(axis="x", labelsize=MIN_FONT)
+        ax.set_xlabel(label, fontsize=MIN_FONT + 1)
         lo, hi = min(va, vt), max(va, vt)
         pad = (hi - lo) * 0.3 or max(abs(hi), 1) * 0.2
         if a["measure"] == "level" and lo >= 0:
@@ -147,20 +150,18 @@ def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and t
         else:
             ax.set_xlim(lo - pad, hi + pad)
         ax.annotate(style.number(va), (va, 0), xytext=(0, 7), textcoords="offset points", ha="center", va="bottom",
-                    fontsize=8, color=style.KIND_COLORS["achieved"])
+                    fontsize=MIN_FONT, color=style.KIND_COLORS["achieved"])
         ax.annotate(style.number(vt), (vt, 0), xytext=(0, -8), textcoords="offset points", ha="center", va="top",
-                    fontsize=8, color=style.KIND_COLORS["target"])
+                    fontsize=MIN_FONT, color=style.KIND_COLORS["target"])
         ax.set_ylim(-1, 1)
         ax.grid(axis="y", visible=False)
-    fig.suptitle(title, fontsize=12, fontweight="bold")
-    _legend(fig, ["achieved", "target"])
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.62 / fig.get_figheight()))
+    top = _title(fig, title)
+    _legend(fig, ["achieved", "target"], top)
+    _tight(fig, top_in=top + 0.12)
     return fig
 
 
 # ---------------------------------------------------------------------------------------- publishing
-PHONE_WIDTH_IN = 4.4   # a figure this wide keeps 9 pt text at >= 9 CSS px on a 390 px phone
-MIN_FONT = 9
 
 
 def figure_html(fig, alt: str, source: str, caption: str = "") -> str:
@@ -229,7 +230,7 @@ def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
     unit = d["t_base_unit"].iloc[0]
     div, label = _axis_label(unit, list(d["t_value_base"]) + list(d["r_value_base"]))
     n = len(d)
-    fig, ax = plt.subplots(figsize=(PHONE_WIDTH_IN, 1.5 + 0.2 * n))
+    fig, ax = plt.subplots(figsize=(PHONE_WIDTH_IN, 1.6 + 0.19 * n))
     y = range(n)
     t = d["t_value_base"] / div
     r = d["r_value_base"] / div
@@ -239,8 +240,7 @@ def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
     ax.scatter(t, y, marker="D", facecolors="none", edgecolors=style.KIND_COLORS["target"], s=28, zorder=2,
                label="target")
     ax.scatter(r, y, color=colors, s=30, zorder=3, label="result")
-    ax.set_yticks(list(y), list(d["region_en"]), fontsize=MIN_FONT)
-    _bold(ax, highlight)
+    _region_ticks(ax, list(d["region_en"]), highlight)
     ax.tick_params(axis="x", labelsize=MIN_FONT)
     ax.set_xlabel(label, fontsize=MIN_FONT + 1)
     ax.set_ylim(-0.7, n - 0.3)
@@ -249,22 +249,32 @@ def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
                           markeredgecolor=style.KIND_COLORS["target"], label="target"),
                plt.Line2D([], [], marker="o", linestyle="", color=VERDICT_COLORS["met"], label="result: met"),
                plt.Line2D([], [], marker="o", linestyle="", color=VERDICT_COLORS["missed"], label="result: missed")]
-    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - 0.42 / fig.get_figheight()), ncol=3,
+    top = _title(fig, title)
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - top / fig.get_figheight()), ncol=3,
                fontsize=MIN_FONT, frameon=False, handletextpad=0.2, columnspacing=0.8)
-    fig.suptitle(title, fontsize=MIN_FONT + 2, fontweight="bold")
-    _tight(fig, top_in=0.7)
+    _tight(fig, top_in=top + 0.12)
     return fig
 
 
 VERDICT_COLORS = {"met": "#2a7f3f", "missed": "#c0392b"}
 
 
-def _bold(ax, highlight: str) -> None:
+def _region_ticks(ax, regions, highlight: str) -> None:
+    """Province names on the y axis; the highlighted one marked ▶ and in bold."""
+    labels = [f"▶ {r}" if highlight and r == highlight else str(r) for r in regions]
+    ax.set_yticks(range(len(labels)), labels, fontsize=MIN_FONT)
     for lab in ax.get_yticklabels():
-        if highlight and lab.get_text() == highlight:
+        if lab.get_text().startswith("▶ "):
             lab.set_fontweight("bold")
             lab.set_color("#000000")
-            lab.set_text(f"▶ {lab.get_text()}")
+
+
+def _title(fig, title: str) -> float:
+    """A wrapped figure title; returns the height (inches) that title and legend take at the top."""
+    lines = textwrap.wrap(title, width=44)
+    fig.suptitle("\n".join(lines), fontsize=MIN_FONT + 2, fontweight="bold", y=1 - 0.08 / fig.get_figheight(),
+                 va="top")
+    return 0.25 + 0.22 * len(lines)
 
 
 def _tight(fig, top_in: float) -> None:
@@ -292,14 +302,13 @@ def province_target_dots(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int
     unit = (b if len(b) else a)["base_unit"].iloc[0]
     div, label = _axis_label(unit, list(a["value_base"]) + list(b["value_base"]))
     n = len(order)
-    fig, ax = plt.subplots(figsize=(PHONE_WIDTH_IN, 1.6 + 0.2 * n))
+    fig, ax = plt.subplots(figsize=(PHONE_WIDTH_IN, 1.6 + 0.19 * n))
     for rows, hollow in ((a, True), (b, False)):
         for q_marker, group in rows.groupby(rows["qualifier"].map(_marker)):
             color = "#9aa7b4" if hollow else style.KIND_COLORS["target"]
             ax.scatter(group["value_base"] / div, [pos[r] for r in group["region_en"]], marker=q_marker,
                        s=34, zorder=3 if not hollow else 2, facecolors="none" if hollow else color, edgecolors=color)
-    ax.set_yticks(range(n), order, fontsize=MIN_FONT)
-    _bold(ax, highlight)
+    _region_ticks(ax, order, highlight)
     ax.tick_params(axis="x", labelsize=MIN_FONT)
     ax.set_xlabel(label, fontsize=MIN_FONT + 1)
     ax.set_ylim(-0.7, n - 0.3)
@@ -309,10 +318,10 @@ def province_target_dots(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int
                           label=str(years[0])),
                plt.Line2D([], [], marker="^", linestyle="", color="#555555", label="≥ floor"),
                plt.Line2D([], [], marker="v", linestyle="", color="#555555", label="≤ ceiling")]
-    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - 0.42 / fig.get_figheight()), ncol=4,
+    top = _title(fig, title)
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - top / fig.get_figheight()), ncol=4,
                fontsize=MIN_FONT, frameon=False, handletextpad=0.1, columnspacing=0.7)
-    fig.suptitle(title, fontsize=MIN_FONT + 2, fontweight="bold")
-    _tight(fig, top_in=0.7)
+    _tight(fig, top_in=top + 0.12)
     return fig
 
 

@@ -100,7 +100,17 @@ def files(seed: Path) -> dict[str, bytes]:
         "resources": resources,
     })
     out.update(corpus_sources())
+    out.update(annotations())
     return out
+
+
+def annotations() -> dict[str, bytes]:
+    """The hand-checked annotations the Methods page measures the extraction on, published as they are."""
+    from . import config
+
+    files = [config.SEED_GOLD, *sorted((config.FIXTURES / "unseen").glob("*.csv")),
+             *sorted((config.FIXTURES / "corpus").glob("core_*.csv"))]
+    return {f"annotation-{p.name}": p.read_bytes() for p in files if p.exists()}
 
 
 def corpus_sources() -> dict[str, bytes]:

@@ -374,3 +374,41 @@ def with_own(corpus_df: pd.DataFrame, own: pd.DataFrame, p: dict) -> pd.DataFram
     covered = set(own["concept"]) - {""}
     keep = same[~same["concept"].isin(covered)]
     return pd.concat([rest, own, keep], ignore_index=True)
+
+
+# ---------------------------------------------------------------------------------------- accuracy
+CORE_GOLD = config.FIXTURES / "corpus"
+
+
+def core_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How the corpus chapters' inputs score against the hand-checked headline annotation
+    (tests/fixtures/corpus/core_*.csv): per annotation file, the rows found (same value at an
+    overlapping span) and, of those, the share with the right kind, year, concept and qualifier."""
+    d = corpus() if corpus_df is None else corpus_df
+    out = []
+    for gold_path in sorted(CORE_GOLD.glob("core_*.csv")):
+        if gold_path.stem.endswith("_paragraphs"):
+            continue
+        gold = pd.read_csv(gold_path, dtype=str, keep_default_na=False)
+        found = {"kind": 0, "year": 0, "concept": 0, "qualifier": 0}
+        n_found = 0
+        by_doc = {doc: g for doc, g in d.groupby("doc")}
+        for _, g in gold.iterrows():
+            rows = by_doc.get(g["doc"].removesuffix(".txt"))
+            if rows is None:
+                continue
+            gs, ge, gv = int(g["start"]), int(g["end"]), float(g["value_base"])
+            hit = rows[(rows["start"] < ge) & (rows["end"] > gs) & ((rows["value_base"] - gv).abs() <= 1e-6 * max(1, abs(gv)))]
+            if hit.empty:
+                continue
+            n_found += 1
+            h = hit.iloc[0]
+            found["kind"] += h["kind"] == g["kind"]
+            found["year"] += str(h["year"]).split(".")[0] == g["year"]
+            found["concept"] += h["concept"] == g["concept"]
+            found["qualifier"] += h["qualifier"] == g["qualifier"]
+        n = len(gold)
+        out.append({"annotation": gold_path.name, "reports": gold["doc"].nunique(), "rows": n,
+                    "found": n_found / n if n else math.nan,
+                    **{k: (v / n_found if n_found else math.nan) for k, v in found.items()}})
+    return pd.DataFrame(out, columns=["annotation", "reports", "rows", "found", "kind", "year", "concept", "qualifier"])

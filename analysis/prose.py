@@ -94,3 +94,39 @@ def corpus_source(years) -> str:
     ys = " and ".join(str(y) for y in sorted(set(years)))
     return (f"the provincial government work reports of {ys} (seeds/corpus), every value extracted by the analysis "
             "package and linked to its sentence in the tables.")
+
+
+# ---------------------------------------------------------------------------------------- alt texts of the report's charts
+def _items(rows: pd.DataFrame, n: int = 8) -> str:
+    parts = [f"{r['metric_en']} {english_value(r)} ({r['kind']})" for _, r in rows.head(n).iterrows()]
+    more = f"; and {len(rows) - n} more" if len(rows) > n else ""
+    return "; ".join(parts) + more
+
+
+def bars_alt(rows: pd.DataFrame, name: str) -> str:
+    shown = rows[rows["measure"] != "rank"]
+    return (f"Horizontal bars of the {len(shown)} {name.lower()} quantities of the report, one panel per unit, "
+            f"coloured by kind: {_items(shown.sort_values('value_base', ascending=False))}.")
+
+
+def pairs_alt(pairs: pd.DataFrame) -> str:
+    items = "; ".join(f"{r['metric_en']}: {r['result']} last year, {r['target']} targeted ({r['change']})"
+                      for _, r in pairs.iterrows())
+    return f"Dumbbell chart from the past year's result to the coming year's target, {len(pairs)} metrics: {items}."
+
+
+def counts_alt(df: pd.DataFrame, by: str) -> str:
+    from .report import sector_name
+
+    if by == "sector":
+        member = df.assign(s=df["sectors"].str.split(";")).explode("s")
+        counts = member["s"].value_counts()
+        items = "; ".join(f"{sector_name(k)} {v}" for k, v in counts.items())
+        return f"Stacked bars of the number of quantities per sector, split by kind: {items}."
+    counts = df["measure"].value_counts()
+    items = "; ".join(f"{k} {v}" for k, v in counts.items())
+    return f"Stacked bars of the number of quantities per measure, split by kind: {items}."
+
+
+def report_source(label: str) -> str:
+    return f"{label}, every quantity extracted by the analysis package (see the annotated source)."

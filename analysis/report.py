@@ -318,7 +318,7 @@ def html_table(df: pd.DataFrame, table_id: str, sentence: bool = True, filter_bo
     With filter_box, a text box filters the rows (report.js, shipped with the site; no CDN). The source
     column shows the clause of the quantity (the whole sentence on hover and in the annotated source).
     """
-    head = ["Kind", "Metric", "指标 (Chinese)", "Value", "Sectors", "Section"]
+    head = ["Value", "Metric", "Kind", "指标 (Chinese)", "Sectors", "Section"]
     if sentence:
         head.append("Source (clause)")
     out = []
@@ -333,18 +333,33 @@ def html_table(df: pd.DataFrame, table_id: str, sentence: bool = True, filter_bo
     for _, r in df.iterrows():
         kind = "achieved (est.)" if r["kind"] == "achieved" and r.get("estimate", False) else r["kind"]
         cells = [
-            f'<span class="kind kind-{esc(r["kind"])}">{esc(kind)}</span>',
-            esc(r["metric_en"]),
-            f'<span lang="zh">{esc(r["metric_zh"])}</span>',
             f'<span lang="zh">{esc(display_value(r))}</span> {source_link(r, "↗")}',
+            esc(r["metric_en"]),
+            f'<span class="kind kind-{esc(r["kind"])}">{esc(kind)}</span>',
+            f'<span lang="zh">{esc(r["metric_zh"])}</span>',
             esc(", ".join(sector_name(x) for x in str(r["sectors"]).split(";"))),
-            f'<span title="{esc(r["section"])}" lang="zh">{esc(_short(r["section_title"]))}</span>',
+            f'{esc(section_en(r["section"]))}<br><span title="{esc(r["section_title"])}" lang="zh" class="sec-zh">'
+            f'{esc(_short(r["section_title"], 14))}</span>',
         ]
         if sentence:
             cells.append(f'<span lang="zh" class="sentence" title="{esc(r["sentence"])}">{_highlight(r)}</span>')
         out.append(f'<tr id="row-{esc(r["id"])}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     out.append("</tbody></table></div>")
     return "".join(out)
+
+
+SECTION_EN = {"header": "Title and header", "preamble": "Opening", "review": "Review of the past year",
+              "five_year_review": "Review of the plan period", "problems": "Problems", "five_year_goals": "Five-year goals",
+              "plan": "The coming year", "targets": "Main targets", "government": "Government self-building",
+              "closing": "Closing", "notes": "Notes and annex", "": "—"}
+
+
+def section_en(section: str) -> str:
+    """The English name of a section role: 'Main targets', 'Task 3' ..."""
+    s = str(section)
+    if s.startswith("task-"):
+        return f"Task {int(s.split('-')[1])}" if s.split("-")[1].isdigit() else "Task"
+    return SECTION_EN.get(s, s.replace("_", " ").capitalize())
 
 
 def _short(s, n: int = 22) -> str:
@@ -497,14 +512,13 @@ def main_targets(df: pd.DataFrame) -> pd.DataFrame:
 def targets_html(rows: pd.DataFrame) -> str:
     """Compact table of targets: metric (English, Chinese), target as written and in English."""
     out = ['<div class="table-wrapper"><table class="indicators targets"><thead><tr>'
-           '<th scope="col">Metric</th><th scope="col">指标</th><th scope="col">Target</th>'
-           '<th scope="col">As written</th><th scope="col">Year</th></tr></thead><tbody>']
+           '<th scope="col">Metric</th><th scope="col">Target</th><th scope="col">As written</th>'
+           '<th scope="col">指标</th><th scope="col">Year</th></tr></thead><tbody>']
     for _, r in rows.iterrows():
         year = "" if pd.isna(r["year"]) else str(int(r["year"]))
-        out.append(f'<tr><td>{esc(r["metric_en"])}</td><td lang="zh">{esc(r["metric_zh"])}</td>'
-                   f'<td>{esc(english_value(r))}</td>'
+        out.append(f'<tr><td>{esc(r["metric_en"])}</td><td>{esc(english_value(r))}</td>'
                    f'<td lang="zh">{esc(as_written(r))} {source_link(r, "↗")}</td>'
-                   f'<td>{esc(year)}</td></tr>')
+                   f'<td lang="zh">{esc(r["metric_zh"])}</td><td>{esc(year)}</td></tr>')
     out.append("</tbody></table></div>")
     return "".join(out)
 
@@ -624,19 +638,36 @@ def sentences_html(sentences: pd.DataFrame, df: pd.DataFrame) -> str:
     return "".join(out)
 
 
-def document_md(df: pd.DataFrame, text: str, seed) -> str:
-    """What the document is, and what it is not: region, years, and the caveats of an excerpt (Markdown)."""
-    from .structure import document_info, title_of
+def document_label(seed) -> str:
+    """'Inner Mongolia 2025 government work report' (from the document's own text)."""
+    from . import document
 
-    info = document_info(text)
-    lines = [f"**{md_escape(title_of(info))}**"
-             + (f" ({md_escape(info['region_zh'])})" if info["region_zh"] and info["region_zh"] != info["region_en"] else "")
-             + (f": review of {info['review_year']}, plan for {info['plan_year']}" if info["plan_year"] else "")
-             + f" · {len(text):,} characters · {len(df)} quantities · file {md_escape(config.display_path(config.resolve(seed)))}"]
-    if info["notes"]:
-        lines.append("")
-        lines.append("**This text is an excerpt:** " + "; ".join(md_escape(n) for n in info["notes"]) + ".")
-    return "\n".join(lines)
+    return document.read(config.resolve(seed)).label
+
+
+def document_header_html(df: pd.DataFrame, text: str, seed) -> str:
+    """The report's header: its title, the session, date and speaker it was given at (all read from
+    its text; what the text does not state is left out), the years, and the caveats of an excerpt."""
+    from . import document
+    from .render import render
+
+    d = document.from_text(text, config.resolve(seed).stem)
+    date = ""
+    if d.date:
+        y, m, dd = (int(x) for x in d.date.split("-"))
+        date = f"{dd} {_MONTHS[m - 1]} {y}"
+    return render("header", title=d.title, label=d.label, session=d.session, date=date, speaker=d.speaker,
+                  speaker_title=d.speaker_title, review_year=d.review_year, plan_year=d.report_year,
+                  chars=f"{len(text):,}", n=len(df), notes=list(d.notes))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def document_md(df: pd.DataFrame, text: str, seed) -> str:
+    """The header as raw HTML in Markdown (kept for notebooks that display Markdown)."""
+    return document_header_html(df, text, seed)
 
 
 def main_targets_without_number_md(text: str) -> str:
@@ -704,6 +735,15 @@ def accuracy_table() -> pd.DataFrame:
         row.update({f"F1 {k}": v for k, v in r["chapter_f1"].items()})
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def annotations_html(prefix: str = "../data/") -> str:
+    """Links to the published annotations (see analysis.downloads.annotations)."""
+    from .downloads import annotations
+
+    items = "".join(f'<li><a href="{esc(prefix + f)}" download><code>{esc(f.removeprefix("annotation-"))}</code></a></li>'
+                    for f in annotations())
+    return f'<p>The annotations, as CSV:</p><ul class="downloads">{items}</ul>'
 
 
 def accuracy_html(acc: pd.DataFrame) -> str:

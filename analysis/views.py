@@ -40,9 +40,8 @@ def gap_text(gap: float, unit: str) -> str:
     if gap is None or (isinstance(gap, float) and math.isnan(gap)):
         return "–"
     if unit == "pp":
-        return f"{gap:+.1f} pp"
-    div, label = style.scale(unit, [abs(gap)])
-    return f"{'+' if gap >= 0 else '−'}{style.number(abs(gap) / div)} {label}".strip()
+        return f"{'+' if gap >= 0 else '−'}{abs(gap):.1f} pp"
+    return f"{'+' if gap >= 0 else '−'}{style.quantity_en(abs(gap), unit)}"
 
 
 def verdict_badge(v: str) -> Markup:
