@@ -19,18 +19,23 @@ _TOPIC = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)])?([^，,
                     r"|^[一二三四五六七八九十]+是([^，,。；;：:]{1,24})")
 _LEAD = re.compile(r"^[、和及与或，,；;]+|^以及|^并且")
 _QUOTES = str.maketrans("", "", "“”\"「」『』")
-_ITEM_SPLIT = re.compile(r"、|和|及|与")
+_ITEM_SPLIT = re.compile(r"、|以及|和|与|及(?![格时])")
 _COUNT_DIMS = {"count", "person"}
 _GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "rank": "rank"}
 
 
 _YEAR_WORDS = re.compile(r"(?:从|由)?(?:截至)?20\d\d年(?:底|末|初)?(?:的)?|^[0-9]+[.、．)）]|^[（(][0-9一二三四五六七八九十]+[)）]")
+_UNIT_NOTE = re.compile(r"^[（(][^）)]{0,6}[）)]、?")  # （辆）、惠及消费者: the unit note of the number before
+_WORD_START = re.compile(r"(?<=[的和及与、在对为从])")
 BARE_HEADS = {"产量", "总产", "总产量", "总量", "规模", "比例", "比重", "占比", "增加值", "增速", "产值", "营收", "利润",
               "大关", "台阶", "", "—", "-", "–", "~", "～", "至", "到"}
 
 
-def _strip(lex, s: str) -> str:
-    s = _YEAR_WORDS.sub("", _LEAD.sub("", s.translate(_QUOTES)).strip())
+def _strip(lex, s: str, cap: bool = True) -> str:
+    """A metric name from the words before a number: qualifiers, fillers, years, verbs and list
+    numbering removed; cut to its head when long (cap)."""
+    s = _YEAR_WORDS.sub("", _LEAD.sub("", _UNIT_NOTE.sub("", s.translate(_QUOTES))).strip())
+    s = lex.comparison_re.sub("", s)
     prev = None
     while prev != s:
         prev = s
@@ -38,6 +43,8 @@ def _strip(lex, s: str) -> str:
         s = lex.strip_suffix_re.sub("", s)
         s = lex.prefix_q_re.sub("", s)
         s = _LEAD.sub("", s)
+    if not cap:
+        return s
     if len(s) > 8:
         # "对已经谋划的重点工业项目": the head after the last 的 names the thing (not a bare 比例)
         cut = s.rfind("的", 0, len(s) - 2)
@@ -51,7 +58,12 @@ def _strip(lex, s: str) -> str:
             verb = lex.list_verb_re.search(s)  # 提请…制定修改废止地方性法规: start at the verb
             if verb and len(s) - verb.start() >= 4:
                 s = s[verb.start():]
-        s = s[-18:]
+        if len(s) > 18:  # the last item of a list, or the tail from a word boundary, never a clipped word
+            last = re.split(r"[、，,]", s)[-1]
+            s = last if len(last) >= 4 else s[-18:]
+            if len(s) > 18:
+                m = _WORD_START.search(s, len(s) - 18)
+                s = s[m.start():] if m else s[-18:]
     return s
 
 
@@ -156,11 +168,16 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
     name of the number before it (5%—5.5%, 从53.2%提升到57.7%, 增长7%以上、力争达到8%); a bare head
     (产量, 总量, 总产) takes the owner named earlier in the sentence (粮食播种面积…、产量 -> 粮食产量)."""
     for a, b in zip(ms, ms[1:]):
+        gap = text[a.tail:b.s - b.extra.get("prefix_len", 0)]
+        if b.clause[0] == a.clause[0] and a.metric_zh and len(b.metric_zh) < 2 and (
+                gap in ("、", "和", "及", "与", "或", "，", "") or (b.rank and a.rank)):
+            b.metric_zh, b.subject = a.metric_zh, a.subject  # 815元和615元; 从第13位升至第5位
+            continue
         if b.clause[0] == a.clause[0] and _TO_GAP.match(text[a.tail:b.s - b.extra.get("prefix_len", 0)]) \
                 and a.metric_zh and (not b.metric_zh or b.metric_zh in BARE_HEADS
                                      or len(lex.growth_re.sub("", b.metric_zh)) <= 1 or "年" in b.metric_zh):
             b.metric_zh, b.subject = a.metric_zh, a.subject
-    for m in ms:
+    for i, m in enumerate(ms):
         if m.rank:
             name = _RANK_TAIL.sub("", m.metric_zh)
             if len(name) < 2:  # 新增本外币贷款…，居全国第一: the ranked thing is the clause before
@@ -169,6 +186,8 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
                 prev = _NUMBERS.sub("", prev).strip("、和及与")
                 name = prev[-12:] if len(prev) >= 2 else name
             m.metric_zh = name or m.metric_zh
+            if len(m.metric_zh) < 2 and i and ms[i - 1].subject:
+                m.metric_zh = lex.growth_re.sub("", ms[i - 1].subject) + "排名"
         bare = lex.growth_re.sub("", m.metric_zh)
         if bare in BARE_HEADS and bare:
             owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
@@ -186,12 +205,14 @@ def _respectively(lex, text: str, ms) -> None:
         k = left.find("分别")
         if k < 0 or len(group) < 2:
             continue
-        subject = _strip(lex, left[:k])
+        subject = _strip(lex, left[:k], cap=False)
         verb_text = left[k + 2:]
         verb = lex.growth_re.search(verb_text)
         verb = verb.group() if verb else ""
-        items = [x for x in _ITEM_SPLIT.split(subject) if x]
         n = len(group)
+        items = [x for x in subject.split("、") if x]  # 普及率, 租赁和商务服务业: 和/及 only when needed
+        if len(items) != n:
+            items = [x for x in _ITEM_SPLIT.split(subject) if x]
         if len(items) == 1 and len(items[0]) > n:
             word = items[0]
             pair = next((k for k in lex.raw["respectively_pairs"] if word.startswith(k)), None)
