@@ -327,8 +327,10 @@ def _cell_error(spec: dict, nb, exc) -> str:
             .replace("\n", " "))
 
 
-def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None) -> list[dict]:
-    """Run chapters in at most ``jobs`` warm kernels; one result (seconds or an error line) per spec, in order."""
+def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_error: bool = True) -> list[dict]:
+    """Run chapters in at most ``jobs`` warm kernels; one result (seconds or an error line) per chapter run,
+    in the order given. After a failure no new chapter starts (those running finish) unless stop_on_error
+    is False."""
     import asyncio
 
     async def main() -> list[dict]:
@@ -342,11 +344,13 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None) -> list[di
                     if on_start:
                         on_start(spec)
                     results[i] = await worker.run(spec)
+                    if stop_on_error and "error" in results[i]:
+                        queue.clear()  # fail first: no new chapter starts after a failure
             finally:
                 await worker.close()
 
         await asyncio.gather(*(work(_Worker(n)) for n in range(max(1, min(jobs, len(specs))))))
-        return results
+        return [r for r in results if r is not None]
 
     import warnings
 
@@ -406,6 +410,18 @@ def stale_chapters(seed: str | None = None) -> list[str]:
     return [s["name"] for s in specs if stored_hash(Path(s["out"])) != s["hash"]]
 
 
+def _seconds_file() -> Path:
+    return config.BUILD / "state" / "chapter-seconds.json"
+
+
+def _previous_seconds() -> dict[str, float]:
+    try:
+        data = json.loads(_seconds_file().read_text(encoding="utf-8"))
+        return {k: float(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
 def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool, check: bool = False) -> dict[str, float]:
     todo = [s for s in specs if force or stored_hash(Path(s["out"])) != s["hash"]]
     if check and todo:
@@ -418,15 +434,23 @@ def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool, check: 
     times: dict[str, float] = {}
     if not todo:
         return times
+    previous = _previous_seconds()
+    todo.sort(key=lambda s: -previous.get(s["name"], 0.0))  # the longest first (as last time): a shorter tail
     errors = []
     results = execute_chapters(todo, jobs, on_start=lambda s: log(f"  {s['name']:<12} running "
                                                                  f"({s['template_display']})", quiet))
     for r in results:
         _report(r, times, errors, quiet)
+    if times:
+        from .cli import write_atomic
+
+        _seconds_file().parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(_seconds_file(), json.dumps({**previous, **{k: round(v, 2) for k, v in times.items()}},
+                                                 sort_keys=True).encode())
     if errors:
-        for e in errors[1:]:
-            print(f"error: {e}", file=sys.stderr)
-        raise BuildError(errors[0] + "; the published site is unchanged")
+        first, others = errors[0], [e.split(" ", 2)[1] for e in errors[1:]]
+        more = f"; {len(others)} other chapter(s) failed too: {', '.join(others)}" if others else ""
+        raise BuildError(f"{first}{more}; the published site is unchanged")
     return times
 
 
