@@ -428,7 +428,7 @@ def _is_growth(lex, text, m, cs, ce, before) -> bool:
 
 
 _ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
-_REGION_END = re.compile(r"(?:^|[让使把对向为有])(?:我区|全区|我省|全省|我市|全市|我国|全国|本市|本省|内蒙古)$")
+
 
 
 def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=None) -> str:
@@ -448,7 +448,7 @@ def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=N
             return "achieved"
         if cues["context"].search(before) and not cues["target"].search(before):
             return "context"
-        if m is not None and not m.unit and m.base_unit == "人" and _REGION_END.search(before):
+        if m is not None and not m.unit and m.base_unit == "人" and lex.own_region_re.search(before):
             return "context"  # 全省4500万群众: the population, not a goal
         return "target"
     # preamble / unknown: decide by cues alone

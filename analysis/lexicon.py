@@ -66,6 +66,7 @@ class Lexicon:
     glossary_re: re.Pattern | None = None
     list_verb_re: re.Pattern | None = None      # a list verb at the start of a string
     trailing_verb_re: re.Pattern | None = None  # a list verb at the end of a string
+    own_region_re: re.Pattern | None = None       # the region's own word at the end of a string (全省)
     owner_re: re.Pattern | None = None            # the owner of a bare head (粮食 for 产量)
     descriptor_units: frozenset = frozenset()
     descriptor_re: re.Pattern | None = None        # a descriptor cue right before a number
@@ -127,6 +128,7 @@ def load() -> Lexicon:
         list_verb_re=re.compile(_alternation(raw["list_verbs"])),
         trailing_verb_re=re.compile(f"(?<=.)(?:{_alternation(raw['list_verbs'])})$"),
         owner_re=re.compile(_alternation(raw["metric_owners"])),
+        own_region_re=re.compile(f"(?:^|[让使把对向为有])(?:{_alternation(list(raw['own_region_words']) + list(raw['regions']))})$"),
         descriptor_units=frozenset(raw["descriptors"]["units"]),
         descriptor_re=re.compile("(?:" + "|".join(raw["descriptors"]["before"]) + ")$"),
         descriptor_after_re=re.compile("|".join(raw["descriptors"]["after"])),

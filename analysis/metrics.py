@@ -14,7 +14,7 @@ _TIME_WORDS = re.compile(r"今年|明年|全年|当年|年内|都|也")
 _RIGHT_STOP = re.compile(r"[，,。；;：:、（(《》\d]|以上|以下|左右|(?<=..)在")
 # "X等Y": X are examples of Y; their sectors are not the quantity's own.
 _EXAMPLES = re.compile(r"^[^，,；;：:。]*?(?<![高平同对均相])等(?![级奖待于同])")
-# the topic of a sentence such as "稀土要锚定…，力争…1300亿元": its sector holds for the whole sentence
+# the topic of a sentence such as "X产业要锚定…，力争…1300亿元": its sector holds for the whole sentence
 _TOPIC = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)])?([^，,。；;：:]{1,14}?)(?<![主重需只必想紧])(?:要|将|必须|须|应当)"
                     r"|^[一二三四五六七八九十]+是([^，,。；;：:]{1,24})")
 _LEAD = re.compile(r"^[、和及与或，,；;]+|^以及|^并且")
@@ -145,8 +145,8 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
             name = ms[i - 1].metric_zh  # 1金1银: one metric, two numbers
         elif topic and name and not any(topic[k:k + 2] in name for k in range(len(topic) - 1)) \
                 and (len(name) <= 2 or name.startswith(("全", "产", "营", "利", "电", "总", "资"))
-                     or (m.rank and topic.endswith(("集团", "公司", "稀土", "企业")))):
-            # "稀土要…，力争全产业链产值突破1300亿元", "包钢集团要…，力争营收达到1200亿元":
+                     or (m.rank and (topic.endswith(("集团", "公司", "企业")) or lex.keyword_re.fullmatch(topic)))):
+            # "<industry>要…，力争全产业链产值突破1300亿元", "<company>集团要…，力争营收达到1200亿元":
             # the topic of the sentence owns a metric that does not name its owner
             name = name if name in topic else topic + name
             name = topic if name.endswith(topic) and len(name) > len(topic) and name[:-len(topic)] in topic else name
