@@ -55,9 +55,10 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
     if rows.empty:
         return None
     groups = []
-    for unit, g in rows.groupby("base_unit", sort=False):
-        key = "rate" if unit in RATE_UNITS else unit
-        groups.append((key, unit, g))
+    subject = rows["subject"].fillna("") if "subject" in rows else pd.Series("", index=rows.index)
+    # like with like: one panel per unit, and a named company's or city's figures apart from the region's own
+    for (unit, named), g in rows.groupby([rows["base_unit"], subject != ""], sort=False):
+        groups.append((named, unit, g))
     # the panels with the most rows first
     groups.sort(key=lambda x: -len(x[2]))
     groups = groups[:max_panels]
@@ -65,8 +66,10 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
     fig, axes = plt.subplots(len(groups), 1, figsize=(PHONE_WIDTH_IN, 1.3 + 0.8 * sum(heights) + 0.6 * len(groups)),
                              gridspec_kw={"height_ratios": heights}, squeeze=False)
     shown = []
-    for ax, (_key, unit, g) in zip(axes[:, 0], groups):
+    for ax, (named, unit, g) in zip(axes[:, 0], groups):
         g = g.sort_values("value_base", ascending=True).tail(max_bars)
+        if named:
+            ax.set_title("figures of " + ", ".join(sorted(set(g["subject"]))), fontsize=MIN_FONT, loc="left")
         divisor, label = _axis_label(unit, g["value_base"])
         vals = g["value_base"] / divisor
         colors = [style.KIND_COLORS[k] for k in g["kind"]]
@@ -80,7 +83,7 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
         shown.extend(g["kind"])
     top = _title(fig, title)
     _legend(fig, shown, top)
-    _tight(fig, top_in=top + 0.12)
+    _tight(fig, top_in=0.34)  # the legend under the title (tight_layout makes room for the title itself)
     return fig
 
 
@@ -103,7 +106,7 @@ def sector_kind_counts(df: pd.DataFrame, title: str = "Quantities by sector and 
     ax.set_xlabel("number of quantities\n(a quantity can belong to several sectors)", fontsize=MIN_FONT + 1)
     top = _title(fig, title)
     _legend(fig, df["kind"], top)
-    _tight(fig, top_in=top + 0.12)
+    _tight(fig, top_in=0.34)  # the legend under the title (tight_layout makes room for the title itself)
     return fig
 
 
@@ -123,7 +126,7 @@ def measure_counts(df: pd.DataFrame, title: str = "What the quantities measure")
     ax.set_xlabel("number of quantities", fontsize=MIN_FONT + 1)
     top = _title(fig, title)
     _legend(fig, df["kind"], top)
-    _tight(fig, top_in=top + 0.12)
+    _tight(fig, top_in=0.34)  # the legend under the title (tight_layout makes room for the title itself)
     return fig
 
 
@@ -157,7 +160,7 @@ def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and t
         ax.grid(axis="y", visible=False)
     top = _title(fig, title)
     _legend(fig, ["achieved", "target"], top)
-    _tight(fig, top_in=top + 0.12)
+    _tight(fig, top_in=0.34)  # the legend under the title (tight_layout makes room for the title itself)
     return fig
 
 
@@ -252,7 +255,7 @@ def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
     top = _title(fig, title)
     fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - top / fig.get_figheight()), ncol=3,
                fontsize=MIN_FONT, frameon=False, handletextpad=0.2, columnspacing=0.8)
-    _tight(fig, top_in=top + 0.12)
+    _tight(fig, top_in=0.34)  # the legend under the title (tight_layout makes room for the title itself)
     return fig
 
 
@@ -321,9 +324,37 @@ def province_target_dots(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int
     top = _title(fig, title)
     fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - top / fig.get_figheight()), ncol=4,
                fontsize=MIN_FONT, frameon=False, handletextpad=0.1, columnspacing=0.7)
-    _tight(fig, top_in=top + 0.12)
+    _tight(fig, top_in=0.34)  # the legend under the title (tight_layout makes room for the title itself)
     return fig
 
 
 def _marker(qualifier: str) -> str:
     return {"over": "^", "at_least": "^", "under": "v", "at_most": "v"}.get(qualifier, "o")
+
+
+def province_values(rows: pd.DataFrame, title: str, highlight: str = ""):
+    """One value per province (one concept, one unit), ranked; floors and ceilings as triangles.
+    Returns None when empty."""
+    if rows.empty:
+        return None
+    d = rows.sort_values("value_base")
+    unit = d["base_unit"].iloc[0]
+    div, label = _axis_label(unit, d["value_base"])
+    n = len(d)
+    lines = len(textwrap.wrap(title, width=44))
+    fig, ax = plt.subplots(figsize=(PHONE_WIDTH_IN, 1.2 + 0.22 * lines + 0.24 * max(n, 3)))
+    color = style.KIND_COLORS.get(d["kind"].iloc[0], "#333333")
+    for q_marker, group in d.groupby(d["qualifier"].map(_marker)):
+        ax.scatter(group["value_base"] / div, [list(d["region_en"]).index(r) for r in group["region_en"]],
+                   marker=q_marker, s=34, color=color, zorder=3)
+    for i, v in enumerate(d["value_base"] / div):
+        ax.plot([0, v], [i, i], color="#dddddd", linewidth=1, zorder=1)
+    _region_ticks(ax, list(d["region_en"]), highlight)
+    ax.tick_params(axis="x", labelsize=MIN_FONT)
+    ax.set_xlabel(label, fontsize=MIN_FONT + 1)
+    ax.set_xlim(left=0)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.grid(axis="y", visible=False)
+    _title(fig, title)
+    _tight(fig, top_in=0)
+    return fig

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import charts, config, panel, prose, render, report, style, views
 
 __all__ = ["HTML", "Markdown", "Markup", "display", "charts", "config", "panel", "prose", "render", "report", "style",
-           "views", "corpus_context", "CorpusContext"]
+           "views", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
 
 warnings.filterwarnings("ignore", module="matplotlib")
 
@@ -94,3 +94,84 @@ class CorpusContext:
 
 def corpus_context(seed) -> CorpusContext:
     return CorpusContext(seed)
+
+
+class SectorContext:
+    """What a sector chapter needs: ``ctx = sector_context(seed, sector)``."""
+
+    def __init__(self, seed, sector: str):
+        style.setup()
+        self.seed, self.sector = seed, sector
+        self.df, self.text = report.load(seed)
+        self.df = report.with_positions(self.df, self.text)
+        self.name = report.sector_name(sector)
+        self.rows = report.in_sector(self.df, sector)
+        if "subject" not in self.rows:
+            self.rows = self.rows.assign(subject="")
+        self.pairs = report.sector_pairs(self.df, sector)
+        self.place = p = panel.place(seed)
+        self.doc, self.region = p["doc"], p["region_en"]
+        self.in_corpus = bool(p["in_corpus"])
+        self.corpus = None
+        if self.in_corpus:
+            corpus = panel.corpus()
+            if panel.has_concepts(corpus):
+                self.corpus = panel.with_own(corpus, panel.own_rows(self.df, p), p)
+
+    def brief(self) -> str:
+        return prose.sector_brief(self.rows, self.pairs, self.name)
+
+    def next_year(self) -> str:
+        """HTML: the next report's results for the sector's targets, and its sector quantities."""
+        p = self.place
+        if self.corpus is None:
+            return f"<p><em>{Markup.escape(prose.not_in_corpus(p, 'The next year').strip('*'))}</em></p>"
+        if p["next"] is None:
+            return (f"<p><em>The corpus has no {p['year'] + 1} report of {Markup.escape(self.region)} yet, so "
+                    "what the next report says about the sector cannot be shown.</em></p>")
+        nxt = self.corpus[(self.corpus["region_en"] == self.region) & (self.corpus["report_year"] == p["year"] + 1)]
+        sec = panel.in_sector(nxt, self.sector)
+        own = panel.with_context(self.rows)
+        card = panel.scorecard(panel.targets_of(own, p["year"]), panel.results_of(nxt, p["year"]))
+        out = []
+        if len(card):
+            out.append(views.scorecard_html(card, panel.concept_labels(self.corpus), self.doc, (p["year"], p["year"] + 1)))
+        else:
+            out.append(f"<p>None of the sector's targets has a result in the {p['year'] + 1} report that can be "
+                       "matched by indicator.</p>")
+        results = sec[sec["kind"] == "achieved"].sort_values("start")
+        items = [{"who": str(r["metric_en"]), "text": Markup(views.value(r, self.doc)), "href": ""}
+                 for _, r in results.head(12).iterrows()]
+        out.append(f"<p>The {p['year'] + 1} report states {len(sec)} quantities about the sector, "
+                   f"{len(results)} of them results of {p['year']}"
+                   + (" (the first 12 in the report's order):" if len(results) > 12 else ":" if len(results) else ".")
+                   + "</p>")
+        if items:
+            out.append(views.quotes_html(items, ""))
+        return "\n".join(out)
+
+    def provinces(self):
+        """(concept, label, html) for each of the sector's concepts that other provinces state too."""
+        if self.corpus is None:
+            return
+        year = self.place["year"]
+        labels = panel.concept_labels(self.corpus)
+        for concept in panel.sector_concepts(panel.with_context(self.rows), self.corpus):
+            kind, rows = panel.concept_values(self.corpus, concept, year)
+            if rows.empty:
+                continue
+            label = panel.concept_label(concept, labels)
+            what = "result" if kind == "achieved" else "target"
+            fig = charts.province_values(rows, f"{label}: the provinces' {what}s in their {year} reports", self.region)
+            html = charts.figure_html(fig, prose.province_values_alt(rows, label, kind, self.region, year),
+                                      prose.corpus_source([year]))
+            table = views.table(["Province", what.capitalize()],
+                                [{"cls": "hl" if r["region_en"] == self.region else "",
+                                  "cells": [r["region_en"], views.value(r, self.doc)]}
+                                 for _, r in rows.sort_values("region_en").iterrows()], cls="province-targets")
+            html += render.render("details", summary=f"{label}: every province's {what}", body=Markup(table))
+            yield concept, label, html
+
+
+def sector_context(seed, sector: str) -> SectorContext:
+    return SectorContext(seed, sector)

@@ -412,3 +412,37 @@ def core_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
                     "found": n_found / n if n else math.nan,
                     **{k: (v / n_found if n_found else math.nan) for k, v in found.items()}})
     return pd.DataFrame(out, columns=["annotation", "reports", "rows", "found", "kind", "year", "concept", "qualifier"])
+
+
+# ---------------------------------------------------------------------------------------- sectors
+def in_sector(df: pd.DataFrame, sector: str) -> pd.DataFrame:
+    return df[df["sectors"].fillna("").str.split(";").apply(lambda s: sector in s)]
+
+
+def sector_concepts(own_rows: pd.DataFrame, corpus_df: pd.DataFrame, min_regions: int = 3, limit: int = 4) -> list[str]:
+    """The concepts of a sector's own rows that at least `min_regions` provinces of the corpus state,
+    the most widely stated first."""
+    concepts = [c for c in dict.fromkeys(own_rows["concept"]) if c]
+    if not concepts or corpus_df.empty:
+        return []
+    d = corpus_df[corpus_df["concept"].isin(concepts) & (corpus_df["subject"] == "")]
+    n = d.groupby("concept")["region_en"].nunique()
+    return [c for c in n.sort_values(ascending=False).index if n[c] >= min_regions][:limit]
+
+
+def concept_values(corpus_df: pd.DataFrame, concept: str, report_year: int) -> tuple[str, pd.DataFrame]:
+    """The kind ('achieved' or 'target') most provinces state for a concept in their reports of
+    `report_year`, and one row per province of that kind (the region's own figure, in the most
+    common unit, first mention in the review for results, the targets paragraph for targets)."""
+    d = corpus_df[(corpus_df["concept"] == concept) & (corpus_df["subject"] == "")
+                  & (corpus_df["report_year"] == int(report_year)) & corpus_df["kind"].isin(["achieved", "target"])]
+    if d.empty:
+        return "", d
+    kind = d.groupby("kind")["region_en"].nunique().sort_values(ascending=False).index[0]
+    d = d[d["kind"] == kind]
+    unit = d["base_unit"].value_counts().index[0]
+    measure = d[d["base_unit"] == unit]["measure"].value_counts().index[0]
+    d = d[(d["base_unit"] == unit) & (d["measure"] == measure)]
+    prefer = "review" if kind == "achieved" else "targets"
+    d = d.assign(_p=(d["section"] != prefer).astype(int)).sort_values(["_p", "start"])
+    return kind, d.drop_duplicates("region_en").drop(columns="_p")

@@ -130,3 +130,64 @@ def counts_alt(df: pd.DataFrame, by: str) -> str:
 
 def report_source(label: str) -> str:
     return f"{label}, every quantity extracted by the analysis package (see the annotated source)."
+
+
+# ---------------------------------------------------------------------------------------- sector briefs
+_STRETCH = ("力争", "争取", "努力")
+
+
+def target_nature(row) -> str:
+    """What kind of commitment a target is, from its words: a floor (以上, 不低于, 突破), a ceiling (以内),
+    an approximate level (左右), a fixed figure; 'a stretch goal' when the clause says 力争/争取/努力."""
+    from .report import _locate, bound
+
+    word = bound(row)[1]
+    nature = {"at least": "a floor", "over": "a floor", "at most": "a ceiling", "under": "a ceiling",
+              "about": "an approximate level", "nearly": "an approximate level"}.get(word, "a fixed figure")
+    sent, _raw, k = _locate(row)
+    clause_start = max([sent.rfind(c, 0, max(k, 0)) for c in "，,；;。"] + [-1]) + 1
+    if k >= 0 and any(w in sent[clause_start:k] for w in _STRETCH):
+        nature += ", a stretch goal (" + next(w for w in _STRETCH if w in sent[clause_start:k]) + ")"
+    return nature
+
+
+def sector_brief(rows: pd.DataFrame, pairs: pd.DataFrame, name: str) -> str:
+    """A short English brief of a sector: whose figures they are, baseline -> target -> implied change,
+    and what each main target commits to (Markdown; every number from the rows)."""
+    from .report import _importance, _lower, as_written
+
+    if rows.empty:
+        return (f"The report states no quantity about {name.lower()}; what it says without a number is quoted "
+                "below.")
+    subject = rows["subject"].fillna("") if "subject" in rows else pd.Series("", index=rows.index)
+    own = int((subject == "").sum())
+    named = sorted(set(subject[subject != ""]))
+    text = [f"The report states {_n(len(rows), 'quantity', 'quantities')} about {name.lower()}"
+            + (f"; {own} are the region's own figures and {len(rows) - own} those of "
+               f"{', '.join(md_escape(s) for s in named)}." if named else ", all of them the region's own figures.")]
+    lines = []
+    paired = set(pairs["target_id"]) if len(pairs) else set()
+    by_id = rows.set_index("id")
+    for _, p in pairs.iterrows():
+        t = by_id.loc[p["target_id"]]
+        lines.append(f"- **{md_escape(p['metric_en'])}**: {md_escape(p['result'])} in the past year → "
+                     f"{md_escape(p['target'])} targeted ({md_escape(p['change'])}); {target_nature(t)}.")
+    top = rows.assign(_i=_importance(rows)).sort_values(["_i", "start"], ascending=[False, True])
+    targets = top[(top["kind"] == "target") & ~top["id"].isin(paired)].head(4)
+    for _, t in targets.iterrows():
+        whose = f" ({md_escape(t['subject'])})" if "subject" in t and t["subject"] else ""
+        lines.append(f"- **{md_escape(t['metric_en'])}**{whose}: {md_escape(english_value(t))} "
+                     f"({md_escape(_lower(str(t['metric_zh'])))} {md_escape(as_written(t))}), {target_nature(t)}.")
+    if lines:
+        text.append("\n\n" + "\n".join(lines))
+    return " ".join(text[:1]) + "".join(text[1:])
+
+
+def province_values_alt(rows: pd.DataFrame, label: str, kind: str, region: str, year: int) -> str:
+    what = "results stated" if kind == "achieved" else "targets set"
+    v = rows.sort_values("value_base", ascending=False)
+    items = "; ".join(f"{r['region_en']} {english_value(r)}" for _, r in v.head(6).iterrows())
+    own = v[v["region_en"] == region]
+    tail = f" {region}: {english_value(own.iloc[0])}." if len(own) else f" {region} states no such figure."
+    return (f"Dot chart of {label}: {what} in the {year} reports of {len(v)} provinces, ranked; highest: {items}."
+            + tail)

@@ -64,6 +64,9 @@ def scorecard_html(card: pd.DataFrame, labels: dict, own_doc: str, years: tuple[
                 panel.concept_label(c["concept"], labels), value(c["target"], own_doc), value(c["result"], own_doc),
                 verdict_badge(c["verdict"]), gap_text(c["gap"], c["gap_unit"])]})
         parts.append(table(head, rows, cls="scorecard") if rows else "")
+    if not parts[0]:
+        parts[0] = (f"<p>None of these {len(card)} targets has a comparable result in the {years[1]} report "
+                    "(matched by indicator).</p>")
     if parts[1]:
         n = int((~scored).sum())
         parts[1] = render("details", summary=f"{n} more target{'s' if n != 1 else ''} without a comparable result in "
