@@ -177,10 +177,40 @@ def _marker_span(raw: str, m) -> tuple[int, int]:
     return start, m.end()
 
 
+_INLINE_WS = " \t\u3000"
+
+
+def _number_line(raw: str, s: int, e: int) -> bool:
+    """Is the line raw[s:e] only digits that continue a number wrapped across three lines?
+
+    A line of digits alone is a page number, except between the digits of one number: the line
+    before ends with a digit (or a decimal point) after some text, and the line after does not start
+    with a digit: 突破27⏎00⏎亿元 is 2700亿元, 近1⏎400⏎个 is 1400个. A column of bare numbers (the line
+    before is digits only) and a digits line between two digit runs (50⏎3⏎00公里: a page number) stay
+    page numbers.
+    """
+    body = raw[s:e].strip(_INLINE_WS)
+    if not body or not body.isdigit():
+        return False
+    i = s - 1
+    while i >= 0 and raw[i] in _INLINE_WS + "\r\n":
+        i -= 1
+    if i < 0 or not (raw[i].isdigit() or raw[i] in ".．") or s - i > 3:  # one line break between them
+        return False
+    prev = raw[raw.rfind("\n", 0, i) + 1:i + 1].strip(_INLINE_WS + "\r")
+    if prev.replace(".", "").replace("．", "").isdigit():
+        return False
+    k = e
+    while k < len(raw) and raw[k] in _INLINE_WS + "\r\n":
+        k += 1
+    return k < len(raw) and not raw[k].isdigit() and k - e <= 2
+
+
 def _gaps(raw: str) -> list[tuple[int, int]]:
     """Spans to undo: whitespace runs, page markers and page-number lines, merged where they touch."""
     spans = [m.span() for m in _WS_RUN.finditer(raw)]
-    extra = [_marker_span(raw, m) for m in _MARKER_CORE.finditer(raw)] + [m.span() for m in _PAGE_LINE.finditer(raw)]
+    extra = [_marker_span(raw, m) for m in _MARKER_CORE.finditer(raw)] + [
+        m.span() for m in _PAGE_LINE.finditer(raw) if not _number_line(raw, *m.span())]
     if not extra:
         return spans
     merged: list[list[int]] = []
@@ -200,10 +230,14 @@ def _first_break(raw: str, gs: int, ge: int) -> int:
 def _gap_with_break(raw: str, gs: int, ge: int, breaks: int, starts: list[int], wrapped: bool,
                     width: float) -> str:
     """What a gap containing line breaks becomes: '' (same sentence), ' ' or '\\n' (new paragraph)."""
+    line_start = starts[bisect_right(starts, gs - 1) - 1]
+    if breaks == 1:  # around a digits-only line inside a number: 27⏎00⏎亿元
+        next_end = _LINE_BREAK.search(raw, ge)
+        if _number_line(raw, ge, next_end.start() if next_end else len(raw)) or _number_line(raw, line_start, gs):
+            return ""
     if not wrapped:
         return "\n"
     ends_sentence = _last_char(raw, gs) in _TERMINAL
-    line_start = starts[bisect_right(starts, gs - 1) - 1]
     prev_line = raw[line_start:gs].strip()
     prev_len = len(prev_line)
     short = prev_len < 0.8 * width

@@ -55,3 +55,32 @@ def test_fullwidth_digits_become_ascii_same_length():
 def test_ascii_words_keep_a_space():
     lines = ["加快上游软硬件设备发展推动全产业链条IT", "software产品应用加快建设智算中心打造基地"] + ["推动数字经济和实体经济深度融合发展壮大"] * 4
     assert "IT software" in unwrap("\n".join(lines)).text
+
+
+FILLER = "推动数字经济和实体经济深度融合发展壮大新兴产业集群加快"
+
+
+def _wrapped(*lines: str) -> str:
+    return "\n".join([FILLER] * 3 + list(lines) + [FILLER] * 3)
+
+
+def test_a_digits_only_line_inside_a_number_is_part_of_it():
+    import analysis
+
+    raw = _wrapped("全区一般公共预算收入持续增长，工业增加值突破27", "00", "亿元，城乡居民收入稳步提高，新增就业岗位近1",
+                   "400", "个，民生保障不断加强。")
+    assert "突破2700亿元" in unwrap(raw).text and "近1400个" in unwrap(raw).text
+    df = analysis.extract(raw)
+    rows = dict(zip(df["raw"], df["value"]))
+    assert rows["27\n00\n亿元"] == 2700 and rows["1\n400\n个"] == 1400
+    for text, value in (("突破27\n00\n亿元", 2700), ("近1\n400\n个", 1400)):  # not wrapped: the same
+        assert analysis.extract(text)["value"].tolist() == [value]
+
+
+def test_page_numbers_stay_page_numbers():
+    # a page number after a sentence end, a dashed one inside a number, a column of bare numbers
+    raw = _wrapped("各项事业取得新的进展，群众满意度明显提升。", "3", "今年要重点做好以下工作，新建农村公路50", "- 3 -",
+                   "00公里，改造老旧小区1291个。")
+    text = unwrap(raw).text
+    assert "提升。今年" in text.replace("\n", "") and "5000公里" in text
+    assert "2023" not in unwrap("2023\n2024\n2025").text.replace("\n", "")

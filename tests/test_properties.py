@@ -53,3 +53,52 @@ def test_layout_map_is_monotonic(text):
     for i, p in enumerate(positions):
         ch, raw = layout.text[i], text[p]
         assert ch == raw or ch in " \n" or raw.translate(str.maketrans("０１２３４５６７８９％．", "0123456789%.")) == ch
+
+
+def _values(text: str) -> list[tuple[str, float]]:
+    df = analysis.extract(text)
+    return sorted(("".join(r.split()), v) for r, v in zip(df["raw"], df["value"]))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(10, 80))  # a PDF page is at least 10 characters wide (layout._is_wrapped)
+def test_rewrapping_the_seed_at_any_width_keeps_every_value(width):
+    """The seed's paragraphs hard-wrapped at any width (numbers cut at every position): same values."""
+    from analysis import config
+
+    paragraphs = unwrap(analysis.read_text(config.DEFAULT_SEED)).text.split("\n")
+    expected = _values("\n".join(paragraphs))
+    lines = []
+    for p in paragraphs:
+        lines += [p[i:i + width] for i in range(0, len(p), width)] + [""]
+    assert _values("\n".join(lines)) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_a_number_wrapped_over_a_digits_only_line_keeps_its_value(data):
+    """Any number of the seed, its last digits on a line of their own (近1⏎400⏎个): the same value."""
+    import re
+
+    from analysis import config
+
+    text = unwrap(analysis.read_text(config.DEFAULT_SEED)).text
+    df = analysis.extract(text)
+    numbers = [(s, e, r, v) for s, e, r, v in zip(df["start"], df["end"], df["raw"], df["value"])
+               if re.match(r"\d{2,}(?!\d)(?![.．])", r)]
+    s, e, r, v = data.draw(st.sampled_from(numbers))
+    digits = re.match(r"\d+", r).end()
+    cut = data.draw(st.integers(max(1, digits - 4), digits - 1))
+    # the number's paragraph, wrapped like a PDF page: full lines before, the digits alone, the rest
+    p0 = text.rfind("\n", 0, s) + 1
+    p1 = text.find("\n", e) % (len(text) + 1)
+    head, tail = text[p0:s + cut], text[s + digits:p1 or None]
+    lines = [FILL] * 3 + [head, r[cut:digits], tail] + [FILL] * 3
+    wrapped = "\n".join(lines)
+    out = analysis.extract(wrapped)
+    k = len("\n".join([FILL] * 3)) + 1 + len(head) - cut
+    row = out[out["start"] == k]
+    assert len(row) == 1 and row["value"].iloc[0] == v, (r, cut, row[["raw", "value"]].to_dict("records"))
+
+
+FILL = "推动数字经济和实体经济深度融合发展壮大新兴产业集群加快"
