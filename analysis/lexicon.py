@@ -66,6 +66,8 @@ class Lexicon:
     glossary_re: re.Pattern | None = None
     list_verb_re: re.Pattern | None = None      # a list verb at the start of a string
     trailing_verb_re: re.Pattern | None = None  # a list verb at the end of a string
+    year_plan_re: re.Pattern | None = None        # 2025年工作安排: the year a report plans
+    year_review_re: re.Pattern | None = None      # 2024年工作回顾: the year it reviews
     own_region_re: re.Pattern | None = None       # the region's own word at the end of a string (全省)
     owner_re: re.Pattern | None = None            # the owner of a bare head (粮食 for 产量)
     descriptor_units: frozenset = frozenset()
@@ -128,6 +130,8 @@ def load() -> Lexicon:
         list_verb_re=re.compile(_alternation(raw["list_verbs"])),
         trailing_verb_re=re.compile(f"(?<=.)(?:{_alternation(raw['list_verbs'])})$"),
         owner_re=re.compile(_alternation(raw["metric_owners"])),
+        year_plan_re=re.compile(f"(20\\d\\d)年(?:的)?(?:{_alternation(raw['sections']['plan_year_words'])})"),
+        year_review_re=re.compile(f"(20\\d\\d)年(?:{_alternation(raw['sections']['review_year_words'])})"),
         own_region_re=re.compile(f"(?:^|[让使把对向为有])(?:{_alternation(list(raw['own_region_words']) + list(raw['regions']))})$"),
         descriptor_units=frozenset(raw["descriptors"]["units"]),
         descriptor_re=re.compile("(?:" + "|".join(raw["descriptors"]["before"]) + ")$"),

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 
 SENT_END = re.compile(r"[。！？!?…]+[”’\"'」』）)】]*")
-_YEAR_PLAN = re.compile(r"(20\d\d)年(?:工作安排|政府工作任务|重点工作|主要预期目标|工作的总体要求|经济社会发展的主要预期目标)")
-_YEAR_REVIEW = re.compile(r"(20\d\d)年工作回顾")
 CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -32,8 +30,11 @@ def part_of(section: str) -> str:
 
 def years(text: str) -> tuple[int | None, int | None]:
     """(review year, plan year) named by the report, where it names them."""
-    plan = _YEAR_PLAN.search(text)
-    review = _YEAR_REVIEW.search(text)
+    from . import lexicon
+
+    lex = lexicon.load()
+    plan = lex.year_plan_re.search(text)
+    review = lex.year_review_re.search(text)
     p = int(plan.group(1)) if plan else None
     r = int(review.group(1)) if review else None
     if p is None and r is not None:
