@@ -81,12 +81,12 @@ def find_region(name: str) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=1)
 def corpus() -> pd.DataFrame:
     """Every row of every corpus report, with the report's region and year (from the manifest)."""
-    from . import extract_many
+    from .table import load_tables
 
     m = manifest()
     if m.empty:
         return pd.DataFrame()
-    df = extract_many([CORPUS / f for f in m["file"]])
+    df = load_tables([CORPUS / f for f in m["file"]])
     return with_context(df)
 
 

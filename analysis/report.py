@@ -16,18 +16,38 @@ import pandas as pd
 from . import config, extractor, lexicon, style
 from .reading import read_text
 
-CHAPTER_SECTORS = ("energy", "dairy", "rare_earth", "tourism")
+
+def chapter_sectors() -> tuple[str, ...]:
+    """The sectors that have a chapter: defined once, by the sector chapters of book/report.yml."""
+    return tuple(ch["parameters"]["sector"] for ch in config.report_config()["chapters"]
+                 if "sector" in (ch.get("parameters") or {}))
+
+
+def chapters_html() -> str:
+    """The list of chapters for the overview, from book/report.yml (links to the built pages)."""
+    cfg = config.report_config()["chapters"]
+
+    def link(ch):
+        return f'<a href="{esc(ch["name"])}.html">{esc(ch["title"])}</a>'
+
+    sectors = [link(ch) for ch in cfg if "sector" in (ch.get("parameters") or {})]
+    items = ([f"<li>Sectors: {', '.join(sectors)}</li>"] if sectors else [])
+    items += [f"<li>{link(ch)}</li>" for ch in cfg[1:] if "sector" not in (ch.get("parameters") or {})]
+    return f'<ul class="chapters">{"".join(items)}</ul>'
+
+
 KIND_ORDER = {"target": 0, "achieved": 1, "context": 2}
 SOURCE_PAGE = "source.html"
 
 
 # ---------------------------------------------------------------------------------------- data
 def load(seed: str | Path) -> tuple[pd.DataFrame, str]:
-    """(indicators, raw text) of a report given as a path (relative to the project root or absolute)."""
+    """(indicators, raw text) of a report given as a path (relative to the project root or absolute);
+    the table is the one the build's first stage cached (analysis.table), extracted only if missing."""
+    from .table import load_table
+
     path = config.resolve(seed)
-    text = read_text(path)
-    df = extractor.default_extractor().extract(text, path.stem)
-    return df, text
+    return load_table(path), read_text(path)
 
 
 def sector_name(sector: str) -> str:

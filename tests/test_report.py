@@ -26,7 +26,7 @@ def pytest_approx(x):
 
 
 def test_narrative_numbers_come_from_the_data(seed_df):
-    for sector in report.CHAPTER_SECTORS:
+    for sector in report.chapter_sectors():
         text = report.narrative(seed_df, sector)
         n = len(report.in_sector(seed_df, sector))
         assert f"**{n}**" in text
@@ -80,3 +80,13 @@ def test_downloads_match_the_cli(tmp_path):
     assert {r["path"] for r in pkg["resources"]} <= set(files)
     df = pd.read_csv(__import__("io").BytesIO(files["indicators.csv"]), keep_default_na=False)
     assert len(df) == pkg["resources"][0]["rows"]
+
+
+def test_sector_chapters_defined_once():
+    from analysis import config
+
+    sectors = report.chapter_sectors()
+    assert sectors and len(set(sectors)) == len(sectors)
+    html = report.chapters_html()
+    for ch in config.report_config()["chapters"][1:]:
+        assert f'href="{ch["name"]}.html"' in html
