@@ -76,6 +76,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_NUMBER_CHARS = frozenset("0123456789.,")
+
+
 def _cap(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Cut a very long sentence at clause ends so that no piece exceeds MAX_SENTENCE."""
     out = []
@@ -83,10 +86,13 @@ def _cap(text: str, s: int, e: int) -> list[tuple[int, int]]:
         cut = None
         for m in _CLAUSE_END.finditer(text, s + MAX_SENTENCE // 2, s + MAX_SENTENCE):
             cut = m.end()
-        if cut is None:  # no punctuation at all: cut where no number is split
+        if cut is None:  # no punctuation at all: cut where no number is split (looking back a little:
+            # a run of digits and dots that long is no number, and the search stays linear)
             cut = s + MAX_SENTENCE
-            while cut > s + 1 and (text[cut - 1].isdigit() or text[cut].isdigit()):
+            while cut > s + MAX_SENTENCE - 64 and text[cut - 1] in _NUMBER_CHARS and text[cut] in _NUMBER_CHARS:
                 cut -= 1
+            if text[cut - 1] in _NUMBER_CHARS and text[cut] in _NUMBER_CHARS:
+                cut = s + MAX_SENTENCE
         out.append((s, cut))
         s = cut
     out.append((s, e))
