@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 
@@ -20,6 +21,7 @@ CHROMIUM = shutil.which("chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 CHAPTERS = ["energy", "dairy", "rare_earth", "tourism"]
+CORPUS_CHAPTERS = ["year_on", "provinces"]
 SUBPATH = "/reports/gwr/"
 
 
@@ -79,24 +81,92 @@ CJK_RENDERS = """() => {
 }"""
 
 
+FIGURES_OK = """() => Array.from(document.querySelectorAll('main figure.chart')).map(f => {
+  const svg = f.querySelector('svg[role="img"]');
+  const r = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
+  const label = svg ? (svg.getAttribute('aria-label') || '') : '';
+  return {svg: !!svg, w: r.width, h: r.height, label: label,
+          source: (f.querySelector('.chart-source') || {textContent: ''}).textContent};
+})"""
+
+
 def test_home_and_chapters(browser, server):
     shots = config.SCREENSHOTS
     shots.mkdir(parents=True, exist_ok=True)
-    for name in ["overview", *CHAPTERS]:
+    for name in ["overview", *CHAPTERS, *CORPUS_CHAPTERS]:
         page, errors, sizes = open_page(browser, server + f"chapters/{name}.html")
         assert not errors, (name, errors)
-        imgs = page.locator("main img")
-        assert imgs.count() >= 1, name
-        for i in range(imgs.count()):
-            img = imgs.nth(i)
-            img.scroll_into_view_if_needed()
-            assert img.is_visible() and img.evaluate("e => e.complete && e.naturalWidth > 100"), (name, i)
+        figures = page.evaluate(FIGURES_OK)
+        assert len(figures) >= 1, name
+        for f in figures:
+            assert f["svg"] and f["w"] > 100 and f["h"] > 50, (name, f)
+            # real alt text: a sentence about the chart, not a file name or a hash
+            assert len(f["label"]) > 40 and " " in f["label"] and not re.search(r"[0-9a-f]{16}", f["label"]), (name, f)
+            assert f["source"].startswith("Source:"), (name, f)
+        assert page.locator("main img").count() == 0, name  # no raster chart left
         assert page.evaluate(CJK_RENDERS) == [True, True, True], name
         assert sum(sizes) < 2 * 2**20, (name, sum(sizes))
-        if name in ("overview", "energy"):
+        assert "Tight layout" not in page.content() and "UserWarning" not in page.content(), name
+        if name in ("overview", "energy", *CORPUS_CHAPTERS):
             page.evaluate("window.scrollTo(0, 0)")
             page.screenshot(path=str(shots / f"{'home' if name == 'overview' else name}.png"), full_page=True)
         page.close()
+
+
+def test_no_empty_band_and_no_author_footer(browser, server):
+    page, _, _ = open_page(browser, server + "chapters/overview.html")
+    top = page.evaluate("document.querySelector('main h1').getBoundingClientRect().top")
+    assert top < 120, top
+    assert "By The govreport project" not in page.content()
+    assert page.locator(".doc-header").count() == 1
+    page.close()
+
+
+PHONE_TEXT = """() => Array.from(document.querySelectorAll('main figure.chart svg')).flatMap(svg => {
+  const vb = svg.viewBox.baseVal; const scale = svg.getBoundingClientRect().width / vb.width;
+  return Array.from(svg.querySelectorAll('text')).map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+})"""
+PHONE_TABLES = """() => Array.from(document.querySelectorAll('main table')).map(t => {
+  const w = t.closest('.table-wrapper'); const r = t.getBoundingClientRect();
+  const hint = w ? getComputedStyle(w, '::after').content : 'none';
+  return {off: r.right > window.innerWidth + 1, scrolls: !!w && w.classList.contains('scrolls') &&
+          w.scrollWidth > w.clientWidth, hint: hint,
+          firstVisible: t.querySelector('tbody tr') ? t.querySelector('tbody tr').children[0].getBoundingClientRect().right
+                        <= window.innerWidth : true};
+})"""
+
+
+@pytest.mark.parametrize("name", ["overview", "energy", "year_on", "provinces", "indicators"])
+def test_phone_390(browser, server, name):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    page.goto(server + f"chapters/{name}.html", wait_until="networkidle")
+    sizes = page.evaluate(PHONE_TEXT)
+    assert not sizes or min(sizes) >= 9 - 0.05, (name, min(sizes))
+    for t in page.evaluate(PHONE_TABLES):
+        assert t["firstVisible"], (name, t)
+        if t["off"]:  # a table wider than the phone scrolls inside its wrapper and says so
+            assert t["scrolls"] and "scroll" in t["hint"], (name, t)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1, (name, width)  # the page itself never scrolls sideways
+    if name in ("year_on", "energy"):
+        page.screenshot(path=str(config.SCREENSHOTS / f"{name}-390.png"), full_page=False)
+    page.close()
+
+
+def test_corpus_values_link_to_their_sentences(browser, server):
+    page, errors, _ = open_page(browser, server + "chapters/year_on.html")
+    links = page.locator("table.scorecard a.val")
+    assert links.count() >= 2
+    for i in range(min(links.count(), 6)):
+        href = links.nth(i).get_attribute("href")
+        url, anchor = href.split("#")
+        other = browser.new_page()
+        resp = other.goto(server + "chapters/" + url)
+        assert resp is not None and resp.ok, href
+        assert other.locator(f'[id="{anchor}"]').count() == 1, href
+        other.close()
+    assert not errors
+    page.close()
 
 
 def test_index_redirects_to_home(browser, server):
@@ -155,5 +225,5 @@ def test_source_anchor_from_a_chapter(browser, server):
 def test_works_opened_from_disk(browser, site):
     page, errors, _ = open_page(browser, (site / "chapters" / "dairy.html").as_uri())
     assert not errors
-    assert page.locator("main img").count() >= 1
+    assert page.locator("main figure.chart svg").count() >= 1
     page.close()
