@@ -220,6 +220,11 @@ _RESET = (
     "get_ipython().run_line_magic('reset', '-f')\n"
 )
 
+# Once per kernel: glue (myst_nb) imports nbformat, hence jsonschema, which imports the optional
+# rfc3987_syntax when present and compiles its 38 grammars: 1-2 s per kernel for an IRI format check no
+# chapter uses (outputs are the same; see skip_slow_optional_imports).
+_KERNEL_SETUP = "import sys as _sys\n_sys.modules.setdefault('rfc3987_syntax', None)\ndel _sys\n"
+
 
 class _Worker:
     """One kernel (of one kernel spec), reused across chapters; its chatter goes to build/logs/."""
@@ -249,6 +254,8 @@ class _Worker:
         self.kc = self.km.client()
         self.kc.start_channels()
         await self.kc.wait_for_ready(timeout=120)
+        await self.kc.execute_interactive(_KERNEL_SETUP, silent=True, store_history=False, timeout=60,
+                                          output_hook=lambda msg: None)
         self.used = False
 
     async def close(self) -> None:
