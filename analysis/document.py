@@ -165,7 +165,6 @@ def _header_end(text: str, spans) -> int:
 def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
     lines = [text[s:e].strip() for s, e in header]
     joined = "".join(lines)
-    regions = lex.raw.get("regions", {})
     session = None
     for piece in re.split(r"(?<=在)", joined):  # the session named after 在 (…日在河北省第十四届…)
         session = _SESSION.match(piece) if session is None else session

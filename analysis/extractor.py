@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import concepts, lexicon, metrics, numerals, subjects
 from .document import from_text, part_of
@@ -56,7 +56,15 @@ class Mention:
     subject: str = ""         # metric without its growth verb, for borrowing
     tail: int = 0             # end of the span plus a suffix qualifier
     clause: tuple = (0, 0)
-    extra: dict = field(default_factory=dict)
+    prefix_len: int = 0       # length of a prefix qualifier before the span (近, 超过)
+    q_suffix: bool = False    # the qualifier follows the number (以上, 左右)
+    unitless: bool = False    # a bare number: kept only when a range gives it a unit
+    range_low: bool = False   # the ends of a range 5%—6%
+    range_high: bool = False
+    growth: bool | None = None  # measure decided by the context (None: decide from the clause)
+    distributed: bool = False   # named by a 分别 list
+    baseline: bool = False      # the starting value of 由X…至Y
+    descriptor: bool = False    # 500千伏, 时速120公里: not an indicator
 
 
 def _arabic_re(lex) -> re.Pattern:
@@ -172,7 +180,7 @@ class Extractor:
                 return mention
             return None  # ordinal: 第2届, 第14个五年规划
         if not unit and not mag:
-            mention.extra["unitless"] = True  # kept only when a range gives it a unit
+            mention.unitless = True  # kept only when a range gives it a unit
             if text.startswith(lex.after_number, e):
                 return None
             return mention
@@ -237,27 +245,27 @@ class Extractor:
         """Ranges and lists: unit inheritance and shared qualifiers; drop unit-less leftovers."""
         for a, b in zip(ms, ms[1:]):
             gap = text[a.e:b.s]
-            if a.extra.get("unitless") and _RANGE.match(gap) and not b.extra.get("unitless"):
-                a.unit, a.mag, a.extra["unitless"] = b.unit, b.mag, False
-                a.extra["range_low"] = True
-                b.extra["range_high"] = True
+            if a.unitless and _RANGE.match(gap) and not b.unitless:
+                a.unit, a.mag, a.unitless = b.unit, b.mag, False
+                a.range_low = True
+                b.range_high = True
             elif _RANGE.match(gap) and a.unit == b.unit and a.mag == b.mag:
-                a.extra["range_low"] = True
-                b.extra["range_high"] = True
-        ms = [m for m in ms if not m.extra.get("unitless")]
+                a.range_low = True
+                b.range_high = True
+        ms = [m for m in ms if not m.unitless]
         for m in ms:
             self._qualify(text, m, s0, e0)
             m.clause = _clause(text, m, s0, e0)
         # a trailing qualifier closes a list: 800亿斤、60亿斤、160亿斤以上
         for i in range(len(ms) - 2, -1, -1):
             a, b = ms[i], ms[i + 1]
-            if _CONNECTOR.match(text[a.e:b.s]) and not a.q_explicit and b.extra.get("q_suffix"):
+            if _CONNECTOR.match(text[a.e:b.s]) and not a.q_explicit and b.q_suffix:
                 a.qualifier = b.qualifier
-                a.extra["q_suffix"] = True
+                a.q_suffix = True
         for m in ms:
-            if m.extra.get("range_low") and not m.q_explicit:
+            if m.range_low and not m.q_explicit:
                 m.qualifier = "at_least"
-            if m.extra.get("range_high") and not m.q_explicit:
+            if m.range_high and not m.q_explicit:
                 m.qualifier = "at_most"
         return ms
 
@@ -267,13 +275,13 @@ class Extractor:
         pm = lex.prefix_q_re.search(text, max(s0, m.s - 4), m.s)
         if pm:
             q = lex.prefix_q[pm.group()]
-            m.extra["prefix_len"] = len(pm.group())
+            m.prefix_len = len(pm.group())
         sm = lex.suffix_q_re.match(text, m.e, e0)
         m.tail = m.e
         if sm:
             q = lex.suffix_q[sm.group()] if q is None or q in ("over", "near") else q
             m.tail = sm.end()
-            m.extra["q_suffix"] = True
+            m.q_suffix = True
         if q is None and m.inner:
             q = lex.inner_q[m.inner]
         if q:
@@ -339,7 +347,7 @@ class Extractor:
     def _classify(self, text: str, m: Mention, s0: int, e0: int, para) -> None:
         lex = self.lex
         cs, ce = m.clause
-        before = text[cs:m.s - m.extra.get("prefix_len", 0)]
+        before = text[cs:m.s - m.prefix_len]
         # base unit
         if m.unit:
             m.base_unit = lex.units.get(m.unit, {}).get("base", m.unit)
@@ -351,7 +359,7 @@ class Extractor:
         if m.rank:
             m.measure = "rank"
         elif m.unit in ("%", "‰", "倍", "个百分点", "百分点", "位") or m.base_unit == "%":
-            grown = m.extra.get("growth")
+            grown = m.growth
             if grown is None:
                 grown = _is_growth(lex, text, m, cs, ce, before)
             m.measure = "growth" if grown else ("share" if m.unit in ("%", "‰") or m.base_unit == "%" else "level")
@@ -368,19 +376,19 @@ class Extractor:
         if m.kind != "context" and (m.unit in lex.descriptor_units or lex.descriptor_re.search(before[-8:])
                                     or lex.descriptor_after_re.match(text, m.tail, ce)):
             m.kind = "context"  # 500千伏, 时速120公里, 以下11个方面工作: descriptors, not indicators
-            m.extra["descriptor"] = True
+            m.descriptor = True
 
 
 def _baselines(text: str, ms) -> None:
     """由23.9%降至10%以下, 从18%提高到71%: the starting value is a baseline (context), not a result."""
     for a, b in zip(ms, ms[1:]):
         if a.clause[0] == b.clause[0] or a.clause == b.clause:
-            lead = text[a.clause[0]:a.s - a.extra.get("prefix_len", 0)]
+            lead = text[a.clause[0]:a.s - a.prefix_len]
             gap = text[a.tail:b.s]
             if re.search(r"(?:由|从)$", lead) and re.search(r"(?:至|到)$", gap.rstrip("近约超过逾突破不低于")) \
                     and a.base_unit == b.base_unit:
                 a.kind = "context"
-                a.extra["baseline"] = True
+                a.baseline = True
 
 
 def _bare_rank(text: str, before: str, end: int, e0: int) -> bool:

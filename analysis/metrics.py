@@ -92,7 +92,7 @@ def _groups(text: str, ms) -> list[list]:
     """Runs of mentions joined only by a list connector (、和及与)."""
     groups, cur = [], [ms[0]]
     for a, b in zip(ms, ms[1:]):
-        if b.clause == a.clause and re.fullmatch(r"、|和|及|与|以及|或|", text[a.tail:b.s - b.extra.get("prefix_len", 0)]):
+        if b.clause == a.clause and re.fullmatch(r"、|和|及|与|以及|或|", text[a.tail:b.s - b.prefix_len]):
             cur.append(b)
         else:
             groups.append(cur)
@@ -115,7 +115,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         if i and ms[i - 1].clause == m.clause:
             lstart = max(ms[i - 1].tail, right_end if right_end <= m.s else -1)
             cont = text[lstart:m.s].startswith(("、", "和", "及"))
-        left = _strip(lex, text[lstart:m.s - m.extra.get("prefix_len", 0)])
+        left = _strip(lex, text[lstart:m.s - m.prefix_len])
         verb = _list_verb(lex, left)
         if not cont:
             head_verb = verb
@@ -168,12 +168,12 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
     name of the number before it (5%—5.5%, 从53.2%提升到57.7%, 增长7%以上、力争达到8%); a bare head
     (产量, 总量, 总产) takes the owner named earlier in the sentence (粮食播种面积…、产量 -> 粮食产量)."""
     for a, b in zip(ms, ms[1:]):
-        gap = text[a.tail:b.s - b.extra.get("prefix_len", 0)]
+        gap = text[a.tail:b.s - b.prefix_len]
         if b.clause[0] == a.clause[0] and a.metric_zh and len(b.metric_zh) < 2 and (
                 gap in ("、", "和", "及", "与", "或", "，", "") or (b.rank and a.rank)):
             b.metric_zh, b.subject = a.metric_zh, a.subject  # 815元和615元; 从第13位升至第5位
             continue
-        if b.clause[0] == a.clause[0] and _TO_GAP.match(text[a.tail:b.s - b.extra.get("prefix_len", 0)]) \
+        if b.clause[0] == a.clause[0] and _TO_GAP.match(text[a.tail:b.s - b.prefix_len]) \
                 and a.metric_zh and (not b.metric_zh or b.metric_zh in BARE_HEADS
                                      or len(lex.growth_re.sub("", b.metric_zh)) <= 1 or "年" in b.metric_zh):
             b.metric_zh, b.subject = a.metric_zh, a.subject
@@ -228,7 +228,7 @@ def _respectively(lex, text: str, ms) -> None:
                 item += head
             m.subject = item
             m.metric_zh = item + verb
-            m.extra["distributed"] = True
+            m.distributed = True
 
 
 def _borrow(lex, text: str, ms) -> None:
@@ -348,7 +348,7 @@ class SectorContext:
         if dim in lex.sector_by_unit:
             sec = lex.sector_by_unit[dim]
             metric[sec] = max(metric.get(sec, 0.0), 1.0)
-        own = {} if m.extra.get("distributed") else self.hits[ci]
+        own = {} if m.distributed else self.hits[ci]
         carry: dict[str, float] = {}
         if not metric and not own:
             for j in range(ci - 1, max(-1, ci - 12), -1):

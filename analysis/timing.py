@@ -38,9 +38,7 @@ class Timing:
                 multi = multi or True
             return self.review_year, ("multi_year" if multi else "annual")
         # targets
-        horizon = None
-        for horizon in self.by_year.finditer(before):
-            pass
+        horizon = next(reversed(list(self.by_year.finditer(before))), None)  # the nearest 到20XX年
         if horizon:
             y = int(horizon.group(1))
             if self.report_year and y > self.report_year:
