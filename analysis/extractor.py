@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import namedtuple
 from dataclasses import dataclass
 
 from . import concepts, lexicon, metrics, numerals, subjects
@@ -89,6 +90,7 @@ ROW_FIELDS = ("doc", "id", "start", "end", "raw", "value", "unit", "value_base",
               "kind", "estimate", "measure", "sector", "sectors", "metric_zh", "metric_en", "metric_en_source", "concept",
               "subject", "year", "period", "section", "section_title", "paragraph", "sentence", "sentence_start",
               "sentence_end", "region", "region_en", "level", "report_year")
+Row = namedtuple("Row", ROW_FIELDS)  # one indicator: the columns of analysis/data/schema.json
 
 
 class Extractor:
@@ -294,7 +296,7 @@ class Extractor:
         return frame(dict(zip(ROW_FIELDS, map(list, zip(*rows)))) if rows else {})
 
     def rows(self, raw: str, doc: str = "text"):
-        """Rows (tuples of the ROW_FIELDS) of the indicators of one document, in text order."""
+        """The indicators of one document as Rows (the columns of the schema), in text order."""
         document = from_text(raw, doc)
         layout = document.layout
         text = layout.text
@@ -336,7 +338,7 @@ class Extractor:
                     concept = cat.match(m.metric_zh, m.measure, dim)
                     subject = subjects.of(self.lex, text, m, s0, document)
                     en, en_src = metrics.english(m.metric_zh, sector, m, self.lex, concept)
-                    yield (doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
+                    yield Row(doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
                            _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, m.kind,
                            m.kind == "achieved" and _ESTIMATE.search(text, s0, m.s) is not None, m.measure,
                            sector, ";".join(sectors), m.metric_zh, en, en_src, concept.id if concept else "",
