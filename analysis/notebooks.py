@@ -132,11 +132,9 @@ def loop(jobs: int = 2, seed: str | None = None, out: str | None = None, quiet: 
     return timings
 
 
-USAGE = """usage: python -m analysis.notebooks COMMAND
-  strip NOTEBOOK...   remove outputs, execution counts, run metadata and trailing empty cells
-  check NOTEBOOK...   list what strip would remove (exit 1 if anything)
-  stale               exit 1 with one line if a published chapter is out of date
-  loop [--jobs N]     strip the templates, rebuild what changed, check (make check)"""
+USAGE = ("usage: python -m analysis.notebooks {strip,check} NOTEBOOK... | stale | loop [--jobs N] "
+         "(strip: remove outputs, execution counts, run metadata, trailing empty cells; check: list them; "
+         "stale: out-of-date chapters; loop: strip, rebuild what changed, check)")
 
 
 def main(argv: list[str]) -> int:
@@ -150,6 +148,14 @@ def main(argv: list[str]) -> int:
         print(USAGE, file=sys.stderr)
         return 2
     cmd, args = argv[0], argv[1:]
+    if cmd in ("strip", "check"):
+        for p in map(Path, args):  # every file readable before any is changed
+            try:
+                nbformat.read(p, as_version=4)
+            except Exception as exc:  # noqa: BLE001 - unreadable, not JSON, not a notebook: one line
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a notebook"
+                print(f"error: {p}: {reason}", file=sys.stderr)
+                return 1
     if cmd == "strip":
         for p in map(Path, args):
             if strip(p):

@@ -66,6 +66,13 @@ def test_check_command_fails_once_with_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error:") and "make strip" in err[0]
     assert notebooks.main(["bogus"]) == 2
+    capsys.readouterr()
+    (tmp_path / "not.ipynb").write_text('{"cells": 1', encoding="utf-8")
+    for bad in (tmp_path / "missing.ipynb", tmp_path / "not.ipynb"):
+        for cmd in ("check", "strip"):
+            assert notebooks.main([cmd, str(bad)]) == 1
+            err = capsys.readouterr().err.strip().splitlines()
+            assert len(err) == 1 and err[0].startswith(f"error: {bad}"), err
 
 
 def test_save_hook_strips_templates_only(tmp_path, monkeypatch):
