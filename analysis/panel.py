@@ -416,7 +416,7 @@ def core_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------------------- sectors
 def in_sector(df: pd.DataFrame, sector: str) -> pd.DataFrame:
-    return df[df["sectors"].fillna("").str.split(";").apply(lambda s: sector in s)]
+    return df[df["sectors"].fillna("").str.split(";").apply(lambda s: sector in s).astype(bool)]
 
 
 def sector_concepts(own_rows: pd.DataFrame, corpus_df: pd.DataFrame, min_regions: int = 3, limit: int = 4) -> list[str]:

@@ -56,7 +56,7 @@ def sector_name(sector: str) -> str:
 
 def _member(frame: pd.DataFrame, sector: str) -> pd.Series:
     """Which rows of a frame with a ';'-separated `sectors` column belong to `sector`."""
-    return frame["sectors"].str.split(";").apply(lambda s: sector in s)
+    return frame["sectors"].fillna("").str.split(";").apply(lambda s: sector in s).astype(bool)
 
 
 def in_sector(df: pd.DataFrame, sector: str) -> pd.DataFrame:
