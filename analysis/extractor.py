@@ -376,7 +376,10 @@ class Extractor:
             m.measure = "level"
         m.kind = _kind(lex, para.section, text[cs:ce], before, text[s0:m.s], m)
         if m.kind != "context" and (m.unit in lex.descriptor_units or lex.descriptor_re.search(before[-8:])
-                                    or lex.descriptor_after_re.match(text, m.tail, ce)):
+                                    or lex.descriptor_after_re.match(text, m.tail, ce)
+                                    or (m.unit == "岁" and lex.age_after_re.match(text, m.tail, ce))
+                                    or (m.q_suffix and m.qualifier == "over" and m.base_unit == "元"
+                                        and lex.threshold_after_re.match(text, m.tail, ce))):
             m.kind = "context"  # 500千伏, 时速120公里, 以下11个方面工作: descriptors, not indicators
             m.descriptor = True
 
@@ -384,6 +387,9 @@ class Extractor:
 def _baselines(text: str, ms) -> None:
     """由23.9%降至10%以下, 从18%提高到71%: the starting value is a baseline (context), not a result."""
     for a, b in zip(ms, ms[1:]):
+        if a.range_low and b.range_high and (a.descriptor or b.descriptor):
+            a.kind = b.kind = "context"  # 0—6岁儿童: both ends of a descriptor
+            a.descriptor = b.descriptor = True
         if a.clause[0] == b.clause[0] or a.clause == b.clause:
             lead = text[a.clause[0]:a.s - a.prefix_len]
             gap = text[a.tail:b.s]

@@ -73,6 +73,8 @@ class Lexicon:
     descriptor_units: frozenset = frozenset()
     descriptor_re: re.Pattern | None = None        # a descriptor cue right before a number
     descriptor_after_re: re.Pattern | None = None  # ... or right after it
+    age_after_re: re.Pattern | None = None         # an age before the people it describes
+    threshold_after_re: re.Pattern | None = None   # a money threshold before what it sorts
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +138,8 @@ def load() -> Lexicon:
         descriptor_units=frozenset(raw["descriptors"]["units"]),
         descriptor_re=re.compile("(?:" + "|".join(raw["descriptors"]["before"]) + ")$"),
         descriptor_after_re=re.compile("|".join(raw["descriptors"]["after"])),
+        age_after_re=re.compile(raw["descriptors"]["age_after"]),
+        threshold_after_re=re.compile(raw["descriptors"]["threshold_after"]),
     )
 
 
