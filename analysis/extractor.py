@@ -467,12 +467,14 @@ def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=N
         if m is not None and not m.unit and m.base_unit == "人" and lex.own_region_re.search(before):
             return "context"  # 全省4500万群众: the population, not a goal
         return "target"
-    # preamble / unknown: decide by cues alone
+    # preamble, closing, a text of unknown structure: decide by cues alone; context where none tells
     if cues["target"].search(sentence_before):
         return "target"
     if cues["context"].search(before):
         return "context"
-    return "achieved"
+    if cues["achieved"].search(sentence_before) or cues["past"].search(sentence_before):
+        return "achieved"
+    return "context"
 
 
 def _implied_unit(lex, text, m, cs, ce) -> str:
