@@ -177,3 +177,39 @@ def test_place_of_the_shipped_seed():
 @pytest.mark.parametrize("name", ["guangdong", "Guangdong", "广东", "Inner Mongolia", "neimenggu"])
 def test_find_region(name):
     assert panel.find_region(name) is not None
+
+
+def test_target_nature_from_the_words():
+    def t(sentence, raw, qualifier="exact"):
+        r = row("s", "x", "target", 1, qualifier, unit="万千瓦", raw=raw, sentence=sentence)
+        return prose.target_nature(r)
+
+    assert t("力争新增并网4000万千瓦。", "4000万千瓦") == "a fixed figure, a stretch goal (力争)"
+    assert t("发电量超过3000万千瓦。", "3000万千瓦", "over") == "a floor"
+    assert t("装机达到500万千瓦以上。", "500万千瓦", "over") == "a floor"
+    assert t("规模5000万千瓦左右，力争再增加。", "5000万千瓦", "about") == "an approximate level"
+
+
+def test_sector_brief_says_whose_figures():
+    rows = pd.DataFrame([row("s", "x", "target", 4000, unit="万千瓦", raw="4000万千瓦", sentence="力争新增并网4000万千瓦。"),
+                         row("s", "y", "target", 4500, "over", unit="万千瓦", raw="4500万千瓦",
+                             sentence="蒙能集团电力总装机超过4500万千瓦。", subject="蒙能集团", start=90)])
+    rows["sectors"] = "energy"
+    brief = prose.sector_brief(rows, pd.DataFrame(columns=["target_id"]), "Energy")
+    assert "2 quantities" in brief and "1 are the region's own figures" in brief and "蒙能集团" in brief
+    assert "a stretch goal (力争)" in brief and "a floor" in brief
+    assert "no quantity" in prose.sector_brief(rows.iloc[0:0], pd.DataFrame(columns=["target_id"]), "Dairy")
+
+
+def test_build_region_year_errors_are_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    from analysis import config
+
+    for args in (["--region", "atlantis"], ["--region", "guangdong", "--year", "1999"],
+                 ["--region", "guangdong", "--seed", str(config.DEFAULT_SEED)]):
+        p = subprocess.run([sys.executable, "-m", "analysis", "build", *args, "--out", str(tmp_path / "x")],
+                           capture_output=True, text=True, cwd=config.ROOT)
+        assert p.returncode != 0 and p.stderr.count("\n") == 1 and p.stderr.startswith("error: "), (args, p.stderr)
+        assert "Traceback" not in p.stderr
