@@ -574,25 +574,66 @@ _JUPYTER_BOOK = ("import sys; sys.modules['rfc3987_syntax'] = None; sys.argv[0] 
                  "from jupyter_book.cli.main import main; main()")
 
 
+def _book_work(t: Target) -> Path:
+    """Where jupyter-book builds: kept between builds, so that Sphinx re-reads and re-writes only the pages
+    that changed (its environment and doctrees stay there)."""
+    return config.BUILD / "book-work" / t.name
+
+
+def _book_work_key(t: Target) -> str:
+    """What an incremental build cannot follow: the book's configuration, extensions and static files, the
+    list of pages and of data files (a removed one would linger), the seed (page titles), the tools."""
+    import importlib.metadata
+
+    skip = ("_build", "chapters", "_data")
+    listing = sorted(p.relative_to(t.book).as_posix() for folder in ("chapters", "_data")
+                     if (t.book / folder).is_dir() for p in (t.book / folder).rglob("*") if p.is_file())
+    return _sha(tree_hash(t.book, skip).encode(), "\n".join(listing).encode(), t.seed.read_bytes(),
+                importlib.metadata.version("jupyter-book").encode(), sys.executable.encode())
+
+
 def build_book(t: Target, quiet: bool) -> None:
-    """jupyter-book build (warnings are errors) into a temporary folder, then publish atomically."""
+    """jupyter-book build (warnings are errors), then publish a copy atomically.
+
+    The build runs in build/book-work/<name>, kept from the last successful build when the book's
+    configuration is unchanged (only changed pages are read and written again); a failed build removes
+    it, so the next one starts afresh and reports every warning again.
+    """
     cmd = [sys.executable, "-c", _JUPYTER_BOOK, "build", str(t.book), "--builder", "html", "-W", "--keep-going", "-q"]
+    work, key = _book_work(t), _book_work_key(t)
+    ok = work / "built-ok"
+    try:
+        reuse = ok.read_text(encoding="utf-8") == key
+    except OSError:
+        reuse = False
+    if not reuse:
+        shutil.rmtree(work, ignore_errors=True)
+    else:
+        # myst-nb writes its stylesheet after the pages of a fresh build, so their links carry no ?v=
+        # checksum; without the old file an incremental build writes the same pages as a fresh one
+        for css in (work / "_build" / "html" / "_static").glob("mystnb.*.css"):
+            css.unlink()
+    ok.unlink(missing_ok=True)  # marked again only when this build succeeds
+    work.mkdir(parents=True, exist_ok=True)
     t.html.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{t.html.name}.building-", dir=t.html.parent))
     try:
         env = {**os.environ, "PYTHONHASHSEED": "0", "JIEBA_QUIET": "1"}
-        proc = subprocess.run([*cmd, "--path-output", str(tmp)], capture_output=True, text=True, env=env,
+        proc = subprocess.run([*cmd, "--path-output", str(work)], capture_output=True, text=True, env=env,
                               preexec_fn=functools.partial(die_with_parent, os.getpid()))
         problems = [ln for ln in (proc.stdout + proc.stderr).splitlines()
                     if "WARNING" in ln or "ERROR" in ln or "Error" in ln or "Traceback" in ln]
-        built = tmp / "_build" / "html"
-        if proc.returncode != 0 or not (built / "index.html").exists():
+        if proc.returncode != 0 or not (work / "_build" / "html" / "index.html").exists():
+            shutil.rmtree(work, ignore_errors=True)
             for ln in problems[:40]:
                 print(ln, file=sys.stderr)
             raise BuildError(f"the book build failed with {len(problems)} warning(s) or error(s) (shown above); "
                              f"the published site is unchanged: {t.html}")
+        built = tmp / "html"
+        shutil.copytree(work / "_build" / "html", built)
         write_index(built)
         publish(built, t.html)
+        ok.write_text(key, encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
