@@ -232,6 +232,8 @@ class Extractor:
                 # a bare magnitude (百亿, 千亿元) is an amount only after a cue (突破, 不足, 稳定在)
                 if not lex.cn_cue_re.search(before):
                     return None
+                if cn == "万" and not unit:
+                    return None  # a lone 万 is a word or a name (成达万高铁), never an amount
             if not unit and not mag:
                 return None
             return Mention(rs, end, float(value), mag, unit, cn=True)
@@ -457,9 +459,9 @@ def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=N
         return "achieved" if m is not None and m.measure == "growth" else "context"
     if part == "review":
         return "achieved"
+    if cues["forecast"].search(sentence_before) or (part == "plan" and cues["forecast_plan"].search(sentence_before)):
+        return "context"  # 预计今年高校毕业生超过1170万人: a forecast, neither a result nor a goal
     if part == "plan":
-        if cues["forecast"].search(sentence_before):
-            return "context"  # 预计今年高校毕业生超过1170万人: a forecast, neither a result nor a goal
         if cues["achieved"].search(before):
             return "achieved"
         if cues["context"].search(before) and not cues["target"].search(before):

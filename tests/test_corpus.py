@@ -147,3 +147,22 @@ def test_heldout_annotations_are_valid():
         text = analysis.read_text(CORPUS / f"{f.stem}.txt")
         for r in csv.DictReader(f.open(encoding="utf-8")):
             assert text[int(r["start"]):int(r["end"])] == r["raw"], (f.name, r["raw"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("减税降费政策让6600多万纳税人受益。", [("6600多万", "人", "context")]),   # people, not yuan
+    ("帮扶630余万低收入人口。", [("630余万", "人", "context")]),
+    ("召开省委十一届十一次全会。", []),                                      # a session name
+    ("加快建设成达万高铁。", []),                                            # 万 in a name
+    ("预计今年高校毕业生超过1170万人。", [("1170万人", "人", "context")]),    # a forecast, not a result
+    ("为全省0—6岁儿童免费开展筛查。", [("0", "岁", "context"), ("6岁", "岁", "context")]),  # an age descriptor
+    ("今年实施500万元以上技改项目300个。", [("500万元", "元", "context"), ("300个", "个", "context")]),
+])
+def test_issue_reproducers(text, expected):
+    df = analysis.extract(text)
+    assert [(r.raw, r.base_unit, r.kind) for r in df.itertuples()] == expected
+
+
+def test_a_report_of_unknown_structure_gives_every_quantity_as_context_where_nothing_tells():
+    df = analysis.extract("园区共有企业120家，面积35平方公里。")
+    assert list(df["raw"]) == ["120家", "35平方公里"] and set(df["kind"]) == {"context"}
