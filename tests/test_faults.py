@@ -419,3 +419,28 @@ def test_time_is_linear_within_10x_of_the_seed(seed_raw):
         ratios[name] = t / max(per_char * len(text), per_row * n)
     slow = {k: round(v, 1) for k, v in ratios.items() if v > 10}
     assert not slow, f"time vs the seed's (per character or per row): {slow}"
+
+
+# ---------------------------------------------------------------------------------------- any report
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "某地区2025年政府工作报告\n各位代表：\n我们坚持稳中求进工作总基调，推动高质量发展。\n",  # no quantity at all
+    "全区地区生产总值增长5%，粮食产量稳定在800亿斤以上。\n",  # two quantities, no sector
+], ids=["no quantity", "two quantities"])
+def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, monkeypatch, text):
+    """The real chapters on reports unlike the seed: every page is built (strict), and no cell of any
+    chapter has an error or anything on stderr (a plotting warning would land there)."""
+    monkeypatch.setattr(config, "BUILD", tmp_path / "build")
+    monkeypatch.setattr(config, "SITES", tmp_path / "build" / "sites")
+    seed = tmp_path / "small_report.txt"
+    seed.write_text(text, encoding="utf-8")
+    out = tmp_path / "html"
+    build.run(seed=str(seed), out=str(out), quiet=True)
+    chapters = [c["name"] for c in config.report_config()["chapters"]]
+    assert sorted(p.stem for p in (out / "chapters").glob("*.html")) == sorted(chapters)
+    for name in chapters:
+        nb = nbformat.read(config.SITES / "small_report" / "book" / "chapters" / f"{name}.ipynb", as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                assert output.get("output_type") != "error", (name, output.get("ename"), output.get("evalue"))
+                assert output.get("name") != "stderr", (name, output.get("text", "")[:300])
