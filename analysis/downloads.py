@@ -121,7 +121,7 @@ def corpus_sources() -> dict[str, bytes]:
     nothing changed does not render them again."""
     from . import build, config, panel
     from .render import render
-    from .report import annotated_source, legend_html
+    from .views import annotated_source, legend_html
 
     m = panel.manifest()
     if m.empty:

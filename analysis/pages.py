@@ -1,5 +1,7 @@
-"""What a corpus chapter needs, in one call: ``ctx = corpus_context(seed)`` (the one-line setup cell
-of the notebooks ``year_on`` and ``provinces``).
+"""What a page needs, in one call: ``df, text = setup(seed)`` for the report's own pages,
+``ctx = corpus_context(seed)`` for the corpus chapters (``year_on``, ``provinces``) and
+``ctx = sector_context(seed, sector)`` for a sector chapter; ``from analysis.pages import *`` gives the
+notebooks these and the page modules.
 
 It reads the report, places it in the corpus (region and year from its own text), extracts the
 corpus once, and computes the panel tables (:mod:`analysis.panel`); the notebooks lay them out with
@@ -11,17 +13,26 @@ from __future__ import annotations
 import functools
 import warnings
 
-import matplotlib.pyplot as plt  # noqa: F401 - for the notebooks
+import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 from markupsafe import Markup
+from myst_nb import glue
 
 from . import charts, config, panel, prose, render, report, style, views
 
-__all__ = ["HTML", "Markdown", "Markup", "display", "charts", "config", "panel", "prose", "render", "report", "style",
-           "views", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
+__all__ = ["HTML", "Markdown", "Markup", "display", "glue", "plt", "charts", "config", "panel", "prose", "render",
+           "report", "style", "views", "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
 
 warnings.filterwarnings("ignore", module="matplotlib")
+
+
+def setup(seed) -> tuple[pd.DataFrame, str]:
+    """The one setup call of a page: the chart style, and the report's table (cached by the build's
+    first stage, see analysis.table) with each quantity's exact place in its sentence, and its text."""
+    style.setup()
+    df, text = report.load(seed)
+    return report.with_positions(df, text), text
 
 
 class CorpusContext:

@@ -1,12 +1,24 @@
-"""The English sentences of the corpus chapters, every number taken from the tables of
-:mod:`analysis.panel` (Markdown, report text escaped)."""
+"""The English sentences of the pages (Markdown, report text escaped), every number taken from the
+tables of :mod:`analysis.report` and :mod:`analysis.panel`."""
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
 from . import panel
-from .report import english_value, md_escape
+from .render import esc
+from .report import (
+    SOURCE_PAGE,
+    as_written,
+    commitments,
+    english_value,
+    in_sector,
+    key_figures,
+    sector_name,
+    sector_pairs,
+)
 
 
 def _n(n: int, one: str, many: str | None = None) -> str:
@@ -116,8 +128,6 @@ def pairs_alt(pairs: pd.DataFrame) -> str:
 
 
 def counts_alt(df: pd.DataFrame, by: str) -> str:
-    from .report import sector_name
-
     if by == "sector":
         member = df.assign(s=df["sectors"].str.split(";")).explode("s")
         counts = member["s"].value_counts()
@@ -154,7 +164,7 @@ def target_nature(row) -> str:
 def sector_brief(rows: pd.DataFrame, pairs: pd.DataFrame, name: str) -> str:
     """A short English brief of a sector: whose figures they are, baseline -> target -> implied change,
     and what each main target commits to (Markdown; every number from the rows)."""
-    from .report import _importance, _lower, as_written
+    from .report import _importance
 
     if rows.empty:
         return (f"The report states no quantity about {name.lower()}; what it says without a number is quoted "
@@ -191,3 +201,95 @@ def province_values_alt(rows: pd.DataFrame, label: str, kind: str, region: str, 
     tail = f" {region}: {english_value(own.iloc[0])}." if len(own) else f" {region} states no such figure."
     return (f"Dot chart of {label}: {what} in the {year} reports of {len(v)} provinces, ranked; highest: {items}."
             + tail)
+
+
+# ---------------------------------------------------------------------------------------- the report's own pages
+def _join(items: list[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _lower(label: str) -> str:
+    """'Tourist arrivals' -> 'tourist arrivals' (but 'GDP', 'CPPCC proposals' keep their capitals)."""
+    return label[0].lower() + label[1:] if len(label) > 1 and label[1].islower() else label
+
+
+def _phrase(r) -> str:
+    return (f"{md_escape(_lower(str(r['metric_en'])))} of {md_escape(english_value(r))} "
+            f"({md_escape(r['metric_zh'])} {md_escape(as_written(r))})")
+
+
+def narrative(df: pd.DataFrame, sector: str) -> str:
+    """A short English paragraph about a sector, every number taken from the rows (Markdown)."""
+    rows = in_sector(df, sector)
+    name = sector_name(sector)
+    if rows.empty:
+        return (f"The report states no quantity for **{name.lower()}**. What it says about the sector without "
+                "a number is quoted in full below.")
+    kinds = rows["kind"].value_counts()
+    parts = [_plural(int(kinds.get("target", 0)), "target for the coming year", "targets for the coming year"),
+             _plural(int(kinds.get("achieved", 0)), "result of the past year", "results of the past year"),
+             _plural(int(kinds.get("context", 0)), "context figure", "context figures")]
+    text = [f"The report states **{len(rows)}** quantit{'y' if len(rows) == 1 else 'ies'} about "
+            f"{name.lower()}: {_join([p for p in parts if not p.startswith('0 ')])}."]
+    top = key_figures(df, sector, n=len(rows))
+    targets = top[top["kind"] == "target"].head(3)
+    if not targets.empty:
+        text.append(f"{'Its main targets are' if len(targets) > 1 else 'Its target is'} "
+                    f"{_join([_phrase(r) for _, r in targets.iterrows()])}.")
+    results = top[top["kind"] == "achieved"].head(2)
+    if not results.empty:
+        est = " (estimated)" if bool(results["estimate"].any()) else ""
+        text.append(f"For the past year it reports{est} {_join([_phrase(r) for _, r in results.iterrows()])}.")
+    for _, r in sector_pairs(df, sector).iterrows():
+        text.append(f"{md_escape(r['metric_en'])}: {md_escape(r['result'])} last year, {md_escape(r['target'])} as the "
+                    f"target ({md_escape(r['change'])}).")
+    return " ".join(text)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()<>#+!|$~^])")
+
+
+def md_escape(s) -> str:
+    """Escape report text for MyST Markdown (no markup, HTML or role syntax survives)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(s))
+
+
+def figures_md(rows: pd.DataFrame) -> str:
+    """A Markdown list of quantities: kind, English metric, value, Chinese original, link to source."""
+    if rows.empty:
+        return "*No quantity.*"
+    lines = []
+    for _, r in rows.iterrows():
+        zh = as_written(r)
+        lines.append(f"- **{r['kind'].capitalize()}** · {md_escape(r['metric_en'])}: **{md_escape(english_value(r))}** "
+                     f"— {md_escape(r['metric_zh'])} {md_escape(zh)} "
+                     f'(<a href="{SOURCE_PAGE}#{esc(r["id"])}">source</a>)')
+    return "\n".join(lines)
+
+
+def commitments_md(text: str, sector: str | None = None, limit: int = 40) -> str:
+    """A Markdown list of the plan's commitments without a number (escaped report text)."""
+    c = commitments(text, sector)
+    if c.empty:
+        return "*The plan makes no further commitment here without a number.*"
+    lines = [f"- {md_escape(t)} ({sector_name(s)})" if not sector else f"- {md_escape(t)}"
+             for t, s in zip(c["text"].head(limit), c["sector"].head(limit))]
+    if len(c) > limit:
+        lines.append(f"- … and {len(c) - limit} more in the annotated source.")
+    return "\n".join(lines)
+
+
+def main_targets_without_number_md(text: str) -> str:
+    c = commitments(text)
+    c = c[c["section"] == "targets"]
+    if c.empty:
+        return "*None: every main target carries a number.*"
+    return "\n".join(f"- {md_escape(t)}" for t in c["text"])
+

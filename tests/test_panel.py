@@ -109,7 +109,9 @@ def test_as_written_uses_the_rows_offsets_not_the_first_match():
     r.update(start=100 + k, end=100 + k + 2, id=f"i{100 + k}-{102 + k}")
     assert report.as_written(r) == "5%以内"
     assert report.bound(r) == ("≤", "at most")
-    assert "<mark>5%</mark>以内" in report._highlight(r)
+    pre, mark, post = views.highlight(r)
+    assert mark == "5%" and post.startswith("以内") and pre.endswith("城镇调查失业率")
+    assert "<mark>5%</mark>以内" in views.indicators_table(pd.DataFrame([r]), "t")
 
 
 def test_ge_le_for_yishang_yixia():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 import analysis
-from analysis import report
+from analysis import prose, report, views
 
 
 def test_pairs_of_result_and_target(seed_df):
@@ -27,14 +27,14 @@ def pytest_approx(x):
 
 def test_narrative_numbers_come_from_the_data(seed_df):
     for sector in report.chapter_sectors():
-        text = report.narrative(seed_df, sector)
+        text = prose.narrative(seed_df, sector)
         n = len(report.in_sector(seed_df, sector))
         assert f"**{n}**" in text
 
 
 def test_empty_sector_says_so():
     df = analysis.extract("地区生产总值增长6%左右。")
-    assert "no quantity" in report.narrative(df, "dairy")
+    assert "no quantity" in prose.narrative(df, "dairy")
     assert report.in_sector(df, "dairy").empty
 
 
@@ -42,16 +42,16 @@ def test_report_text_is_escaped_everywhere():
     text = ("一、2024年工作回顾\n全年接待游客<script>alert(1)</script>{{ x }}2.7亿人次，乳业产值{{ y }}达到100亿元。\n"
             "二、2025年工作安排\n力争游客<b>数量</b>突破3亿人次，乳业产业链产值突破200亿元。")
     df = analysis.extract(text)
-    html = report.annotated_source(text, df) + report.html_table(df, "t") + report.sentences_html(
+    html = views.annotated_source(text, df) + views.html_table(df, "t") + views.sentences_html(
         report.sector_sentences(text, df, "tourism"), df)
     assert "<script>" not in html and "<b>" not in html and "{{" not in html
     assert "&lt;script&gt;" in html and "&#123;&#123;" in html
-    md = report.figures_md(df) + report.narrative(df, "tourism")
+    md = prose.figures_md(df) + prose.narrative(df, "tourism")
     assert "<script>" not in md and "{{" not in md
 
 
 def test_annotated_source_has_an_anchor_per_indicator(seed_text, seed_df):
-    html = report.annotated_source(seed_text, seed_df)
+    html = views.annotated_source(seed_text, seed_df)
     for i in seed_df["id"]:
         assert f'id="{i}"' in html
 
@@ -87,6 +87,6 @@ def test_sector_chapters_defined_once():
 
     sectors = report.chapter_sectors()
     assert sectors and len(set(sectors)) == len(sectors)
-    html = report.chapters_html()
+    html = views.chapters_html()
     for ch in config.report_config()["chapters"][1:]:
         assert f'href="{ch["name"]}.html"' in html
