@@ -758,4 +758,10 @@ def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: 
     except (BuildError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        import logging
+
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # tasks of the stopped kernels
+        print("error: interrupted; the published site is unchanged", file=sys.stderr)
+        return 130
     return 0
