@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -55,19 +57,24 @@ def test_layout_map_is_monotonic(text):
         assert ch == raw or ch in " \n" or raw.translate(str.maketrans("０１２３４５６７８９％．", "0123456789%.")) == ch
 
 
+@functools.lru_cache(maxsize=1)
+def _seed_paragraphs() -> tuple[list[str], list[tuple[str, float]]]:
+    from analysis import config
+
+    paragraphs = unwrap(analysis.read_text(config.DEFAULT_SEED)).text.split("\n")
+    return paragraphs, _values("\n".join(paragraphs))
+
+
 def _values(text: str) -> list[tuple[str, float]]:
     df = analysis.extract(text)
     return sorted(("".join(r.split()), v) for r, v in zip(df["raw"], df["value"]))
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(st.integers(10, 80))  # a PDF page is at least 10 characters wide (layout._is_wrapped)
 def test_rewrapping_the_seed_at_any_width_keeps_every_value(width):
     """The seed's paragraphs hard-wrapped at any width (numbers cut at every position): same values."""
-    from analysis import config
-
-    paragraphs = unwrap(analysis.read_text(config.DEFAULT_SEED)).text.split("\n")
-    expected = _values("\n".join(paragraphs))
+    paragraphs, expected = _seed_paragraphs()
     lines = []
     for p in paragraphs:
         lines += [p[i:i + width] for i in range(0, len(p), width)] + [""]
