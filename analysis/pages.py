@@ -98,7 +98,7 @@ class CorpusContext:
             items = [{"who": f"{r['region_en']}", "text": r["text"],
                       "href": f"../data/{views.source_file(r['doc'])}"} for _, r in u.iterrows()]
             n = u["region_en"].nunique()
-            blocks.append(f"<h4>{year}: {n} reports state {len(u)} targets without a number</h4>"
+            blocks.append(views.para(f"{year}: {n} reports state {len(u)} targets without a number", tag="h4")
                           + views.quotes_html(items, "Every main target carries a number."))
         return "\n".join(blocks)
 
@@ -136,10 +136,10 @@ class SectorContext:
         """HTML: the next report's results for the sector's targets, and its sector quantities."""
         p = self.place
         if self.corpus is None:
-            return f"<p><em>{Markup.escape(prose.not_in_corpus(p, 'The next year').strip('*'))}</em></p>"
+            return views.para(prose.not_in_corpus(p, "The next year").strip("*"), em=True)
         if p["next"] is None:
-            return (f"<p><em>The corpus has no {p['year'] + 1} report of {Markup.escape(self.region)} yet, so "
-                    "what the next report says about the sector cannot be shown.</em></p>")
+            return views.para(f"The corpus has no {p['year'] + 1} report of {self.region} yet, so what the next "
+                              "report says about the sector cannot be shown.", em=True)
         nxt = self.corpus[(self.corpus["region_en"] == self.region) & (self.corpus["report_year"] == p["year"] + 1)]
         sec = panel.in_sector(nxt, self.sector)
         own = panel.with_context(self.rows)
@@ -148,15 +148,15 @@ class SectorContext:
         if len(card):
             out.append(views.scorecard_html(card, panel.concept_labels(self.corpus), self.doc, (p["year"], p["year"] + 1)))
         else:
-            out.append(f"<p>None of the sector's targets has a result in the {p['year'] + 1} report that can be "
-                       "matched by indicator.</p>")
+            out.append(views.para(f"None of the sector's targets has a result in the {p['year'] + 1} report that "
+                                  "can be matched by indicator."))
         results = sec[sec["kind"] == "achieved"].sort_values("start")
         items = [{"who": str(r["metric_en"]), "text": Markup(views.value(r, self.doc)), "href": ""}
                  for _, r in results.head(12).iterrows()]
-        out.append(f"<p>The {p['year'] + 1} report states {len(sec)} quantities about the sector, "
-                   f"{len(results)} of them results of {p['year']}"
-                   + (" (the first 12 in the report's order):" if len(results) > 12 else ":" if len(results) else ".")
-                   + "</p>")
+        out.append(views.para(f"The {p['year'] + 1} report states {len(sec)} quantities about the sector, "
+                              f"{len(results)} of them results of {p['year']}"
+                              + (" (the first 12 in the report's order):" if len(results) > 12
+                                 else ":" if len(results) else ".")))
         if items:
             out.append(views.quotes_html(items, ""))
         return "\n".join(out)

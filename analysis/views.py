@@ -47,7 +47,12 @@ def gap_text(gap: float, unit: str) -> str:
 
 
 def verdict_badge(v: str) -> Markup:
-    return Markup(f'<span class="verdict verdict-{v.replace(" ", "-")}">{Markup.escape(v)}</span>')
+    return Markup(render("para", tag="span", cls=f"verdict verdict-{v.replace(' ', '-')}", text=v, em=False))
+
+
+def para(text, tag: str = "p", em: bool = False, cls: str = "") -> str:
+    """One element of text (escaped): a paragraph, a heading, an emphasised note."""
+    return render("para", tag=tag, text=text, em=em, cls=cls)
 
 
 def table(headers, rows, caption: str = "", cls: str = "") -> str:
@@ -67,8 +72,8 @@ def scorecard_html(card: pd.DataFrame, labels: dict, own_doc: str, years: tuple[
                 verdict_badge(c["verdict"]), gap_text(c["gap"], c["gap_unit"])]})
         parts.append(table(head, rows, cls="scorecard") if rows else "")
     if not parts[0]:
-        parts[0] = (f"<p>None of these {len(card)} targets has a comparable result in the {years[1]} report "
-                    "(matched by indicator).</p>")
+        parts[0] = para(f"None of these {len(card)} targets has a comparable result in the {years[1]} report "
+                        "(matched by indicator).")
     if parts[1]:
         n = int((~scored).sum())
         parts[1] = render("details", summary=f"{n} more target{'s' if n != 1 else ''} without a comparable result in "
