@@ -404,7 +404,6 @@ def pathological(seed_raw: str) -> dict[str, str]:
     }
 
 
-@pytest.mark.xfail(reason="needs lead patch (structure._cap walks back up to 2000 characters per cut)", strict=False)
 def test_time_is_linear_within_10x_of_the_seed(seed_raw):
     """The work of an extraction is linear in the text and in the rows it finds: on pathological
     inputs, time <= 10 x the seed's time per character x characters (or, for inputs denser in
