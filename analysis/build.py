@@ -258,6 +258,15 @@ class _Worker:
                                           output_hook=lambda msg: None)
         self.used = False
 
+    def kill(self) -> None:
+        """From another thread (Ctrl-C): end the kernel process at once."""
+        process = getattr(getattr(self.km, "provisioner", None), "process", None)
+        if process is not None:
+            try:
+                process.kill()
+            except OSError:
+                pass
+
     async def close(self) -> None:
         if self.kc is not None:
             self.kc.stop_channels()
@@ -339,6 +348,10 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_er
     in the order given. After a failure no new chapter starts (those running finish) unless stop_on_error
     is False."""
     import asyncio
+    import threading
+    import warnings
+
+    workers = [_Worker(n) for n in range(max(1, min(jobs, len(specs))))]
 
     async def main() -> list[dict]:
         queue = list(enumerate(specs))
@@ -356,22 +369,42 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_er
             finally:
                 await worker.close()
 
-        await asyncio.gather(*(work(_Worker(n)) for n in range(max(1, min(jobs, len(specs))))))
+        await asyncio.gather(*(work(w) for w in workers))
         return [r for r in results if r is not None]
 
-    import warnings
+    # The event loop runs in a thread of its own (also when the caller has a loop running, e.g. in a
+    # notebook): nbclient then installs no signal handlers, so Ctrl-C reaches the calling thread, which
+    # kills the kernels and stops the loop instead of leaving the build hanging.
+    state: dict = {}
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    def thread() -> None:
+        loop = asyncio.new_event_loop()
+        state["loop"] = loop
         try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            return asyncio.run(main())
-        # called from a running event loop (e.g. a notebook): run in a thread of its own
-        from concurrent.futures import ThreadPoolExecutor
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                state["results"] = loop.run_until_complete(main())
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
+            state["error"] = exc
+        finally:
+            loop.close()
 
-        with ThreadPoolExecutor(1) as pool:
-            return pool.submit(asyncio.run, main()).result()
+    runner = threading.Thread(target=thread, name="chapters", daemon=True)
+    runner.start()
+    try:
+        while runner.is_alive():
+            runner.join(0.2)
+    except BaseException:  # KeyboardInterrupt (or SystemExit from a signal handler)
+        for w in workers:
+            w.kill()
+        loop = state.get("loop")
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(lambda: [task.cancel() for task in asyncio.all_tasks(loop)])
+        runner.join(10)
+        raise
+    if "error" in state:
+        raise state["error"]
+    return state["results"]
 
 
 def execute_chapter(spec: dict) -> dict:
