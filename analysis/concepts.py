@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import yaml
 
-from .lexicon import DATA
+from .lexicon import DATA, _alternation
 
 MEASURES = ("level", "growth", "share", "rank")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -78,7 +78,8 @@ class Catalogue:
             self.concepts[cid] = c
             for n in c.names:
                 self.by_name.setdefault(n, []).append(c)
-        self.longest = max((len(n) for n in self.by_name), default=0)
+        self.lengths = sorted({len(n) for n in self.by_name})
+        self.name_re = re.compile(f"(?=({_alternation(self.by_name)}))")
         self._memo: dict[tuple[str, str, str], Concept | None] = {}
 
     def __getitem__(self, cid: str) -> Concept:
@@ -99,9 +100,12 @@ class Catalogue:
         found = None
         metric_zh = _NORMALISE.sub("", metric_zh)
         if metric_zh:
-            n = len(metric_zh)  # metric names are short: every substring that is a name
-            names = {metric_zh[i:j] for i in range(n) for j in range(i + 1, min(n, i + self.longest) + 1)
-                     if metric_zh[i:j] in self.by_name}
+            # every name inside metric_zh: at each position the longest one, and those of its
+            # prefixes that are names too
+            names = set()
+            for m in self.name_re.finditer(metric_zh):
+                longest = m.group(1)
+                names.update(longest[:k] for k in self.lengths if k <= len(longest) and longest[:k] in self.by_name)
             for name in sorted(names, key=len, reverse=True):
                 found = next((c for c in self.by_name[name] if c.fits(metric_zh, measure, dim)), None)
                 if found:
