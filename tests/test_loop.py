@@ -236,3 +236,49 @@ def test_the_loop_end_to_end(small_project, capsys):
     assert err[0].startswith("error: chapter energy (") and "sector.ipynb" in err[0] and "cell #" in err[0]
     assert "ValueError: a typo in the template" in err[0] and "Traceback" not in err[0]
     assert (site / "chapters" / "energy.html").read_bytes() == before
+
+
+def test_ctrl_c_stops_the_chapters_and_their_kernels(tmp_path):
+    """Ctrl-C during a chapter ends the build and its kernels (no hang, no kernel left behind)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell('seed = ""', metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell(f"open({str(tmp_path / 'started')!r}, 'w').close()\n"
+                                          "import time\ntime.sleep(120)")]
+    nbformat.write(nb, tmp_path / "slow.ipynb")
+    script = (
+        "import signal, sys\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\nfrom analysis import build\n"
+        f"spec = {{'name': 'slow', 'title': 'S', 'template': {str(tmp_path / 'slow.ipynb')!r}, "
+        "'template_display': 'slow.ipynb', 'parameters': {'seed': 'x'}, "
+        f"'out': {str(tmp_path / 'out.ipynb')!r}, 'hash': 'h', 'kernel': 'python3'}}\n"
+        "build.execute_chapters([spec], 1)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "started").exists():
+            assert time.monotonic() < deadline and proc.poll() is None, "the chapter did not start"
+            time.sleep(0.1)
+        kernels = [int(p) for p in subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True,
+                                                   text=True).stdout.split()]
+        assert kernels
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=20) != 0
+        assert b"KeyboardInterrupt" in proc.stderr.read()
+        time.sleep(1)
+        for pid in kernels:
+            try:
+                os.kill(pid, 0)
+                alive = not open(f"/proc/{pid}/stat").read().split(")")[1].split()[0] == "Z"
+            except (ProcessLookupError, FileNotFoundError):
+                alive = False
+            assert not alive, f"kernel {pid} left running"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
