@@ -92,14 +92,24 @@ class CorpusContext:
         return panel.province_targets(self.corpus, year)
 
     def unquantified_html(self) -> str:
+        """Per year: the region's own targets without a number, then every province's (collapsed)."""
         blocks = []
         for year in self.target_years:
             u = panel.unquantified_targets(year)
-            items = [{"who": f"{r['region_en']}", "text": r["text"],
-                      "href": f"../data/{views.source_file(r['doc'])}"} for _, r in u.iterrows()]
-            n = u["region_en"].nunique()
-            blocks.append(views.para(f"{year}: {n} reports state {len(u)} targets without a number", tag="h4")
-                          + views.quotes_html(items, "Every main target carries a number."))
+
+            def items(rows):
+                return [{"who": r["region_en"], "text": r["text"], "href": f"../data/{views.source_file(r['doc'])}"}
+                        for _, r in rows.iterrows()]
+
+            own = u[u["region_en"] == self.region]
+            blocks.append(views.para(f"{year}: {u['region_en'].nunique()} reports state {len(u)} targets without a "
+                                     "number", tag="h4"))
+            blocks.append(views.para(f"{self.region} states {len(own)} of them:" if len(own)
+                                     else f"{self.region} states none of them."))
+            if len(own):
+                blocks.append(views.quotes_html(items(own), ""))
+            blocks.append(render.render("details", summary=f"Every province's {year} targets without a number",
+                                        body=Markup(views.quotes_html(items(u), "Every main target carries a number."))))
         return "\n".join(blocks)
 
 
