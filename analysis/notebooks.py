@@ -17,8 +17,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import nbformat
-
 from . import config
 
 _CELL_METADATA = ("execution", "papermill", "collapsed", "scrolled")
@@ -33,6 +31,8 @@ def _empty(cell) -> bool:
 
 
 def problems(path: Path) -> list[str]:
+    import nbformat  # here, not at import: main() first skips a slow optional import of jsonschema
+
     nb = nbformat.read(path, as_version=4)
     out = []
     for i, cell in enumerate(nb.cells):
@@ -70,6 +70,8 @@ def strip_content(nb: dict) -> None:
 
 def strip(path: Path) -> bool:
     """Clean one template in place; True if it changed."""
+    import nbformat
+
     nb = nbformat.read(path, as_version=4)
     before = nbformat.writes(nb)
     strip_content(nb)
@@ -149,6 +151,8 @@ def main(argv: list[str]) -> int:
         return 2
     cmd, args = argv[0], argv[1:]
     if cmd in ("strip", "check"):
+        import nbformat
+
         for p in map(Path, args):  # every file readable before any is changed
             try:
                 nbformat.read(p, as_version=4)
