@@ -194,6 +194,9 @@ def main(argv: list[str]) -> int:
     except (BuildError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("error: interrupted; the published site is unchanged", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
