@@ -138,8 +138,8 @@ def project(tmp_path_factory):
     return p
 
 
-def _kill_during(p: Project, stage: str, group: bool) -> str:
-    """Start a forced build, kill -9 it inside the stage; returns its output up to the kill."""
+def _kill_during(p: Project, stage: str, group: bool, sig: int = signal.SIGKILL) -> tuple[str, int]:
+    """Start a forced build, send it a signal (kill -9) inside the stage; returns its output and exit status."""
     token = uuid.uuid4().hex
     proc = subprocess.Popen(p.command("--force"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             cwd=ROOT, env=p.env(token, sleep=3 if stage == "chapters" else 0),
@@ -164,16 +164,18 @@ def _kill_during(p: Project, stage: str, group: bool) -> str:
         time.sleep(0.5)
     assert proc.poll() is None, f"build finished before the kill: {seen}"
     if group:
-        os.killpg(proc.pid, signal.SIGKILL)
+        os.killpg(proc.pid, sig)
     else:
-        os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=30)
+        os.kill(proc.pid, sig)
+    proc.wait(timeout=60)
     # no process outlives the build (kernels poll their parent every second; jupyter-book gets SIGKILL)
     deadline = time.monotonic() + 15
     while processes_with(token) and time.monotonic() < deadline:
         time.sleep(0.25)
     assert processes_with(token) == [], f"processes left behind after killing the build during {stage}"
-    return "".join(seen)
+    while not lines.empty():
+        seen.append(lines.get())
+    return "".join(seen), proc.returncode
 
 
 @pytest.mark.parametrize("stage,group", [
@@ -188,6 +190,16 @@ def test_kill_at_each_stage_then_the_next_build_just_works(project, stage, group
     assert project.leftovers() == []
 
 
+def test_ctrl_c_stops_the_build_in_one_line(project):
+    output, status = _kill_during(project, "chapters", group=True, sig=signal.SIGINT)
+    assert status == 130 and output.splitlines()[-1] == "error: interrupted; the published site is unchanged"
+    assert "Traceback" not in output
+    assert project.snapshot() == project.published
+    after = project.build()
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert project.leftovers() == []
+
+
 def test_leftovers_of_older_builds_are_swept_and_a_forced_build_gives_the_same_site(project):
     # what the builds before the sweep left behind: 0-byte hidden notebooks, a half-built site
     (project.book / "chapters" / ".one.k2j3h4.ipynb").write_bytes(b"")
@@ -195,7 +207,6 @@ def test_leftovers_of_older_builds_are_swept_and_a_forced_build_gives_the_same_s
     half = project.site.parent / f".{project.site.name}.building-x1y2z3" / "_build" / "html"
     half.mkdir(parents=True)
     (half / "index.html").write_text("half")
-    _kill_during(project, "book", group=False)
     forced = project.build("--force")
     assert forced.returncode == 0, forced.stdout + forced.stderr
     assert project.leftovers() == []
@@ -206,7 +217,7 @@ def test_two_builds_at_once_take_turns(project):
     first = subprocess.Popen(project.command("--force"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              cwd=ROOT, env=project.env(sleep=1))
     time.sleep(1.0)
-    second = project.build("--force")
+    second = project.build()  # waits for the first, then finds nothing to do
     out, err = first.communicate(timeout=180)
     assert first.returncode == 0, out + err
     assert second.returncode == 0, second.stdout + second.stderr
