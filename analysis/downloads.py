@@ -61,10 +61,10 @@ def _json(obj) -> bytes:
 
 def files(seed: Path) -> dict[str, bytes]:
     """{file name: bytes} of every download for a report file."""
-    from . import extract
+    from .table import load_table
 
     seed = Path(seed)
-    df = extract(seed)
+    df = load_table(seed)
     out = {
         "indicators.csv": to_bytes(df, "csv"),
         "indicators.json": to_bytes(df, "json"),
