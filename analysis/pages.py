@@ -143,28 +143,40 @@ class SectorContext:
         return prose.sector_brief(self.rows, self.pairs, self.name)
 
     def next_year(self) -> str:
-        """HTML: the next report's results for the sector's targets, and its sector quantities."""
+        """HTML: the sector's targets against the results of the year after (the next report's, or, for
+        the latest report, the previous report's targets against this report's results), and the sector
+        quantities of the later report."""
         p = self.place
         if self.corpus is None:
-            return views.para(prose.not_in_corpus(p, "The next year").strip("*"), em=True)
-        if p["next"] is None:
-            return views.para(f"The corpus has no {p['year'] + 1} report of {self.region} yet, so what the next "
-                              "report says about the sector cannot be shown.", em=True)
-        nxt = self.corpus[(self.corpus["region_en"] == self.region) & (self.corpus["report_year"] == p["year"] + 1)]
-        sec = panel.in_sector(nxt, self.sector)
-        own = panel.with_context(self.rows)
-        card = panel.scorecard(panel.targets_of(own, p["year"]), panel.results_of(nxt, p["year"]))
+            return views.para(prose.not_in_corpus(p, "The year after").strip("*"), em=True)
+        years = panel.year_pair(p)
+        if years is None:
+            return views.para(f"The corpus has neither the {p['year'] - 1} nor the {p['year'] + 1} report of "
+                              f"{self.region}, so no target of the sector can be followed for a year.", em=True)
+        y0, y1 = years
+        region = self.corpus[self.corpus["region_en"] == self.region]
+        before = panel.in_sector(region[region["report_year"] == y0], self.sector)
+        after = region[region["report_year"] == y1]
         out = []
-        if len(card):
-            out.append(views.scorecard_html(card, panel.concept_labels(self.corpus), self.doc, (p["year"], p["year"] + 1)))
+        if y1 == p["year"]:
+            out.append(views.para(f"The corpus has no {p['year'] + 1} report of {self.region} yet: below, the sector's "
+                                  f"targets of its {y0} report against the results this report gives for {y0}."))
+        targets = panel.targets_of(before, y0)
+        card = panel.scorecard(targets, panel.results_of(after, y0))
+        if targets.empty:
+            out.append(views.para(f"The {y0} report sets no annual target of the sector with an indicator the corpus "
+                                  "can match."))
+        elif len(card):
+            out.append(views.scorecard_html(card, panel.concept_labels(self.corpus), self.doc, (y0, y1)))
         else:
-            out.append(views.para(f"None of the sector's targets has a result in the {p['year'] + 1} report that "
-                                  "can be matched by indicator."))
+            out.append(views.para(f"None of the sector's targets of the {y0} report has a result in the {y1} report "
+                                  "that can be matched by indicator."))
+        sec = panel.in_sector(after, self.sector)
         results = sec[sec["kind"] == "achieved"].sort_values("start")
         items = [{"who": str(r["metric_en"]), "text": Markup(views.value(r, self.doc)), "href": ""}
                  for _, r in results.head(12).iterrows()]
-        out.append(views.para(f"The {p['year'] + 1} report states {len(sec)} quantities about the sector, "
-                              f"{len(results)} of them results of {p['year']}"
+        out.append(views.para(f"The {y1} report states {len(sec)} quantities about the sector, "
+                              f"{len(results)} of them results of {y0}"
                               + (" (the first 12 in the report's order):" if len(results) > 12
                                  else ":" if len(results) else ".")))
         if items:
@@ -182,6 +194,8 @@ class SectorContext:
             if rows.empty:
                 continue
             label = panel.concept_label(concept, labels)
+            if rows["measure"].iloc[0] == "growth" and "growth" not in label.lower():
+                label += " growth"
             what = "result" if kind == "achieved" else "target"
             fig = charts.province_values(rows, f"{label}: the provinces' {what}s in their {year} reports", self.region)
             html = charts.figure_html(fig, prose.province_values_alt(rows, label, kind, self.region, year),
