@@ -26,7 +26,7 @@ system:
 	@scripts/install-system-deps.sh
 
 build: install
-	$(BIN)/python -m analysis build --jobs $(JOBS) $(if $(SEED),--seed '$(subst ','\'',$(SEED))',) $(if $(REGION),--region $(REGION),) $(if $(YEAR),--year $(YEAR),)
+	$(BIN)/python -m analysis build --jobs $(JOBS) $(if $(SEED),--seed '$(subst ','\'',$(SEED))',) $(if $(REGION),--region '$(subst ','\'',$(REGION))',) $(if $(YEAR),--year '$(subst ','\'',$(YEAR))',)
 
 # The researcher's loop, after editing a template in JupyterLab: strip the templates, rebuild only what
 # changed, then check that every template is clean and every published chapter current (one message).

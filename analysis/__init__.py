@@ -47,6 +47,6 @@ def extract(source: str | Path, doc: str | None = None) -> pd.DataFrame:
 
 def extract_many(paths, jobs: int = 1) -> pd.DataFrame:
     """One table for several report files (``doc`` tells them apart); jobs > 1 uses processes."""
-    from .cli import extract_paths
+    from .batch import extract_paths
 
     return extract_paths([Path(p) for p in paths], jobs=jobs)

@@ -150,7 +150,7 @@ def write_data(t: Target) -> tuple[int, list[str]]:
     for name, data in files.items():
         p = folder / name
         if not p.exists() or p.read_bytes() != data:
-            from .cli import write_atomic
+            from .files import write_atomic
 
             write_atomic(p, data)
             changed.append(name)
@@ -163,13 +163,12 @@ def write_data(t: Target) -> tuple[int, list[str]]:
 
 # ---------------------------------------------------------------------------------------- chapters
 def chapter_specs(t: Target, data_hash: str) -> list[dict]:
-    from .reading import read_text
-    from .structure import document_info, title_of
+    from .document import read
 
     cfg = config.report_config()
     pkg = package_hash()
     seed_bytes = t.seed.read_bytes()
-    document = title_of(document_info(read_text(t.seed)))
+    document = read(t.seed).label
     document = document[0].upper() + document[1:]
     specs = []
     for ch in cfg["chapters"]:
@@ -320,7 +319,7 @@ async def _execute(spec: dict, km, kc, start: float) -> dict:
         await client.async_execute()
     except CellExecutionError as exc:
         return {"name": spec["name"], "error": _cell_error(spec, nb, exc)}
-    from .cli import write_atomic
+    from .files import write_atomic
 
     out = Path(spec["out"])
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -482,7 +481,7 @@ def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool, check: 
     for r in results:
         _report(r, times, errors, quiet)
     if times:
-        from .cli import write_atomic
+        from .files import write_atomic
 
         _seconds_file().parent.mkdir(parents=True, exist_ok=True)
         write_atomic(_seconds_file(), json.dumps({**previous, **{k: round(v, 2) for k, v in times.items()}},
@@ -766,7 +765,7 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[st
         log("[3/3] book      jupyter-book build (warnings are errors)", quiet)
         build_book(t, quiet)
         state.parent.mkdir(parents=True, exist_ok=True)
-        from .cli import write_atomic
+        from .files import write_atomic
 
         write_atomic(state, json.dumps({"book_hash": h, "html": str(t.html)}).encode())
     timings["book"] = time.perf_counter() - t2

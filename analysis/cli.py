@@ -8,20 +8,16 @@ not at all.
 from __future__ import annotations
 
 import argparse
-import io
 import json
-import os
 import sys
-import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 
 from . import schema
-from .reading import ReportError, check_path
-
-FORMATS = ("csv", "json", "parquet")
+from .batch import extract_paths
+from .files import FORMATS, UsageError, check_output, to_bytes, write_atomic
+from .reading import ReportError
 
 EPILOG = """\
 Columns and their meaning: `python -m analysis schema` (a Frictionless Table Schema). Offsets are
@@ -33,99 +29,6 @@ Examples:
   python -m analysis build                       # the report site from the shipped seed
   python -m analysis build --seed other.txt --out /tmp/site
 """
-
-
-class UsageError(Exception):
-    """A command-line mistake: reported as one line."""
-
-
-def _doc_names(paths: list[Path]) -> list[str]:
-    stems = [p.stem for p in paths]
-    return [str(p) if stems.count(p.stem) > 1 else p.stem for p in paths]
-
-
-def _extract_one(args: tuple[str, str]) -> pd.DataFrame:
-    from . import extract
-
-    path, name = args
-    return extract(Path(path), doc=name)
-
-
-def extract_paths(paths: list[Path], jobs: int = 1) -> pd.DataFrame:
-    """One table for several report files, in the order given (``doc`` tells them apart)."""
-    for p in paths:  # fail before any work on the first bad path
-        check_path(p)
-    work = [(str(p), n) for p, n in zip(paths, _doc_names(paths))]
-    if jobs > 1 and len(work) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-            frames = list(pool.map(_extract_one, work, chunksize=max(1, len(work) // (4 * jobs))))
-    else:
-        frames = [_extract_one(w) for w in work]
-    frames = [f for f in frames if len(f)] or frames[:1]
-    if not frames:
-        return schema.frame({})
-    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    return out.astype(schema.dtypes())
-
-
-def to_bytes(df: pd.DataFrame, fmt: str) -> bytes:
-    """The table serialised as csv (with header), json (records) or parquet."""
-    if fmt == "csv":
-        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
-    if fmt == "json":
-        records = json.loads(df.to_json(orient="records", force_ascii=False))
-        return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    if fmt == "parquet":
-        buf = io.BytesIO()
-        df.to_parquet(buf, index=False)
-        return buf.getvalue()
-    raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-
-
-def _file_mode(path: Path) -> int:
-    """The mode a new file gets from open() (0666 minus the umask), or the mode of the file replaced."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all (a temp file in the same folder, then rename).
-
-    The folder must exist (a mistyped folder is an error, not created silently); the file gets the
-    mode an ordinary write would give it (0644 under umask 022; a replaced file keeps its mode).
-    """
-    if not path.parent.is_dir():
-        raise UsageError(f"{path}: folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), _file_mode(path))
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def check_output(output: Path, inputs: list[Path]) -> None:
-    """Refuse an output path that would overwrite an input (also through a symlink or a hard link),
-    that is a folder, or whose folder does not exist: before any work is done."""
-    if output.is_dir():
-        raise UsageError(f"-o {output}: is a directory; give a file name")
-    if not output.parent.is_dir():
-        raise UsageError(f"-o {output}: folder {output.parent} does not exist")
-    if output.exists():
-        for p in inputs:
-            try:
-                same = os.path.samefile(output, p)
-            except OSError:
-                same = False
-            if same:
-                raise UsageError(f"-o {output}: is also an input ({p}); refusing to overwrite a report with the table")
 
 
 def _cmd_extract(a) -> int:

@@ -2,7 +2,7 @@
 metadata in the style of Our World in Data, and a Frictionless data package describing the files.
 
 The bytes come from the same table the pages show (``analysis.extract`` of the seed), serialised by
-the same function as the CLI (``analysis.cli.to_bytes``).
+the same function as the CLI (``analysis.files.to_bytes``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, schema
-from .cli import to_bytes
+from .files import to_bytes
 from .reading import read_text
 
 

@@ -294,7 +294,11 @@ class Extractor:
     # ------------------------------------------------------------------ document
     def extract(self, raw: str, doc: str = "text"):
         """The indicators of one document's text as a DataFrame (see analysis.schema)."""
-        rows = list(self.rows(raw, doc))
+        return self.table(list(self.rows(raw, doc)))
+
+    @staticmethod
+    def table(rows: list):
+        """Rows (of one document or several) as a DataFrame with the schema's columns and dtypes."""
         return frame(dict(zip(ROW_FIELDS, map(list, zip(*rows)))) if rows else {})
 
     def rows(self, raw: str, doc: str = "text"):

@@ -145,14 +145,10 @@ def load() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def glossary() -> dict:
-    """The bilingual glossary: metrics {zh: en} (the names of the concepts of concepts.yaml and their
-    labels), terms {zh: en} (words, for composing labels); with their compiled matchers."""
-    from .concepts import catalogue
-
+    """The bilingual glossary: terms {zh: en} (words, for composing labels) with their compiled
+    matcher, and concepts {zh: (en, explanation)} (terms a reader meets, explained). Metric concepts
+    with stable IDs are analysis.concepts."""
     data = yaml.safe_load((DATA / "glossary.yaml").read_text(encoding="utf-8")) or {}
-    metrics = {name: c.en for c in catalogue() for name in c.names}
     terms = {str(k): str(v) for k, v in (data.get("terms") or {}).items()}
     concepts = {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("concepts") or {}).items()}
-    return {"metrics": metrics, "terms": terms, "concepts": concepts,
-            "metrics_re": re.compile(_alternation(metrics)) if metrics else None,
-            "terms_re": re.compile(_alternation(terms)) if terms else None}
+    return {"terms": terms, "concepts": concepts, "terms_re": re.compile(_alternation(terms)) if terms else None}

@@ -214,20 +214,18 @@ def commitments(text: str, sector: str | None = None) -> pd.DataFrame:
     A clause counts when it is in the plan part, carries a commitment cue (力争, 确保, 要 ...) or is
     one of the main targets, and holds no extracted quantity. Sector assignment uses the lexicon.
     """
-    from . import structure
-    from .layout import unwrap
+    from .document import from_text
     from .metrics import SectorContext
 
     ex = extractor.default_extractor()
-    layout = unwrap(text)
-    t = layout.text
-    paras = structure.paragraphs(t, layout.paragraphs())
+    doc = from_text(text)
+    t = doc.text
     cue = re.compile(r"力争|确保|争取")
     rows = []
-    for para in paras:
-        if structure.part_of(para.section) != "plan":
+    for para in doc.paragraphs:
+        if para.part != "plan":
             continue
-        for s0, e0 in structure.sentences(t, para.start, para.end):
+        for s0, e0 in doc.sentences(para):
             found = ex.find_mentions(t, s0, e0)
             spans = [(m.s, m.e) for m in found]
             ctx = SectorContext(ex.lex, t, s0, e0, "", para.section_title)
@@ -244,7 +242,7 @@ def commitments(text: str, sector: str | None = None) -> pd.DataFrame:
                     continue
                 best = max(hits, key=lambda k: (hits[k], -ex.lex.sector_order.index(k)))
                 rows.append({"section": para.section, "sector": best, "sectors": ";".join(sorted(hits)),
-                             "text": clause, "start": layout.raw_pos(a)})
+                             "text": clause, "start": doc.layout.raw_pos(a)})
     out = pd.DataFrame(rows, columns=["section", "sector", "sectors", "text", "start"])
     if sector:
         out = out[_member(out, sector)]
@@ -332,16 +330,15 @@ def sector_sentences(text: str, df: pd.DataFrame, sector: str, max_len: int = 12
     """What the report says about a sector: every sentence with a keyword of the sector (in a clause,
     in an example list or in the sentence's topic). A long sentence is quoted by its relevant clauses
     only, joined by '…'. Returns the pieces with their raw offsets."""
-    from . import structure
-    from .layout import unwrap
+    from .document import from_text
     from .metrics import SectorContext
 
     ex = extractor.default_extractor()
-    layout = unwrap(text)
-    t = layout.text
+    doc = from_text(text)
+    t = doc.text
     rows = []
-    for para in structure.paragraphs(t, layout.paragraphs()):
-        for s0, e0 in structure.sentences(t, para.start, para.end):
+    for para in doc.paragraphs:
+        for s0, e0 in doc.sentences(para):
             ctx = SectorContext(ex.lex, t, s0, e0, "", "")
             hit = [i for i, (h, x) in enumerate(zip(ctx.hits, ctx.example_hits)) if sector in h or sector in x]
             if not hit and sector not in ctx.subject:
@@ -357,8 +354,8 @@ def sector_sentences(text: str, df: pd.DataFrame, sector: str, max_len: int = 12
                     else:
                         spans.append((a, b))
             for k, (a, b) in enumerate(spans):
-                rs, re_ = layout.to_raw(a, b)
-                rows.append({"part": structure.part_of(para.section), "section": para.section,
+                rs, re_ = doc.layout.to_raw(a, b)
+                rows.append({"part": para.part, "section": para.section,
                              "section_title": para.section_title, "sentence": t[a:b], "start": rs, "end": re_,
                              "cut_before": a > s0, "cut_after": b < e0, "continues": k > 0})
     return pd.DataFrame(rows, columns=["part", "section", "section_title", "sentence", "start", "end", "cut_before",

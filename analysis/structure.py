@@ -22,12 +22,6 @@ def cn_small(s: str) -> int:
     return CN_NUM.get(s, 0)
 
 
-def part_of(section: str) -> str:
-    from .document import part_of as _part_of
-
-    return _part_of(section)
-
-
 def years(text: str) -> tuple[int | None, int | None]:
     """(review year, plan year) named by the report, where it names them."""
     from . import lexicon
@@ -52,13 +46,6 @@ def opens_problems(para: str, lex) -> bool:
 
 def looks_like_review(text: str) -> bool:
     return bool(re.search(r"过去一年|一年来|去年", text[:2000])) and not re.search(r"今年要|力争|主要预期目标", text[:2000])
-
-
-def paragraphs(text: str, spans: list[tuple[int, int]] | None = None) -> list:
-    """The paragraphs of a readable text with their sections (see analysis.document)."""
-    from .document import from_text
-
-    return list(from_text(text).paragraphs)
 
 
 MAX_SENTENCE = 2000  # a longer run without 。 (a table, a list) is cut at clause ends
@@ -97,15 +84,3 @@ def _cap(text: str, s: int, e: int) -> list[tuple[int, int]]:
         s = cut
     out.append((s, e))
     return out
-
-
-def document_info(raw: str) -> dict:
-    """The identity of a document as a dict (see analysis.document.Document.info)."""
-    from .document import from_text
-
-    return from_text(raw).info()
-
-
-def title_of(info: dict) -> str:
-    """A report title from document_info: 'Inner Mongolia 2025 government work report'."""
-    return info["label"]

@@ -63,12 +63,12 @@ def _extract(path: Path, doc: str) -> pd.DataFrame:
 def load_tables(paths, jobs: int = 1) -> pd.DataFrame:
     """``analysis.extract_many(paths, jobs)``, each report's table from the cache when it is current."""
     from . import schema
+    from .batch import doc_names
     from .build import package_hash
-    from .cli import _doc_names
     from .reading import check_path
 
     given = [Path(p) for p in paths]
-    names = _doc_names(given)  # as extract_many names them
+    names = doc_names(given)  # as extract_many names them
     paths = [config.resolve(p) for p in given]
     for p in paths:  # the same one-line errors as extract_many, before any work
         check_path(p)

@@ -126,6 +126,7 @@ def test_failing_chapter_names_notebook_and_cell_and_keeps_site(tmp_path, monkey
     site = tmp_path / "published"
     site.mkdir()
     (site / "index.html").write_text("previous site")
+    (site / build.SITE_MARKER).write_text("")
     with pytest.raises(build.BuildError) as exc:
         build.run(out=str(site), quiet=True, jobs=1)
     msg = str(exc.value)

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import cli
+from analysis import cli, files
 
 from .helpers import ROOT, SEED
 
@@ -124,9 +124,9 @@ def test_output_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cli.os, "replace", boom)
+    monkeypatch.setattr(files.os, "replace", boom)
     with pytest.raises(OSError):
-        cli.write_atomic(target, b"new")
+        files.write_atomic(target, b"new")
     assert target.read_text() == "published\n"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.csv"]
 

@@ -92,6 +92,9 @@ def test_lexicon_and_glossary_load():
 
     lex = lexicon.load()
     assert lex.units and lex.keyword_sectors
+    from analysis.concepts import catalogue
+
     g = lexicon.glossary()
-    assert len(g["metrics"]) > 100 and len(g["terms"]) > 300
-    assert not any(re.search(r"[\u4e00-\u9fff]", v) for v in list(g["metrics"].values()) + list(g["terms"].values()))
+    labels = [c.en for c in catalogue()]
+    assert len(labels) > 300 and len(g["terms"]) > 300
+    assert not any(re.search(r"[\u4e00-\u9fff]", v) for v in labels + list(g["terms"].values()))

@@ -66,7 +66,7 @@ def test_commitments_without_numbers(seed_text):
 
 def test_downloads_match_the_cli(tmp_path):
     from analysis import downloads
-    from analysis.cli import to_bytes
+    from analysis.files import to_bytes
 
     from .helpers import SEED
 
