@@ -26,12 +26,17 @@ def _label(row, width: int = 22, kind: bool = False) -> str:
     return f"{en}\n{zh}"
 
 
-def _legend(fig, kinds, top: float = 0.36) -> None:
-    """One legend for the figure, under its title (top: inches from the figure's top), naming only the kinds shown."""
+def _legend(fig, kinds, top: float = 0.36, hatched: bool = False) -> float:
+    """One legend for the figure, under its title (top: inches from the figure's top), naming only the kinds
+    shown (and the hatching of open-ended values); returns the height it takes (inches)."""
     handles = [Patch(color=style.KIND_COLORS[k], label=LEGEND_LABELS[k]) for k in ("achieved", "target", "context")
                if k in set(kinds)]
+    if hatched:
+        handles.append(Patch(facecolor="none", edgecolor="#555555", hatch="///", label="open-ended (≥, >, ≤, <)"))
+    ncol = len(handles) if len(handles) <= 2 else 2
     fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1 - top / fig.get_figheight()),
-               ncol=len(handles), fontsize=MIN_FONT, frameon=False, handletextpad=0.3, columnspacing=0.8)
+               ncol=ncol, fontsize=MIN_FONT, frameon=False, handletextpad=0.3, columnspacing=0.8)
+    return 0.14 + 0.2 * -(-len(handles) // ncol)
 
 
 def _axis_label(unit: str, values) -> tuple[float, str]:
@@ -65,7 +70,7 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
     heights = [min(len(g), max_bars) for _, _, g in groups]
     fig, axes = plt.subplots(len(groups), 1, figsize=(PHONE_WIDTH_IN, 1.3 + 0.8 * sum(heights) + 0.6 * len(groups)),
                              gridspec_kw={"height_ratios": heights}, squeeze=False)
-    shown = []
+    shown, any_open = [], False
     for ax, (named, unit, g) in zip(axes[:, 0], groups):
         g = g.sort_values("value_base", ascending=True).tail(max_bars)
         if named:
@@ -73,7 +78,9 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
         divisor, label = _axis_label(unit, g["value_base"])
         vals = g["value_base"] / divisor
         colors = [style.KIND_COLORS[k] for k in g["kind"]]
-        ax.barh(range(len(g)), vals, color=colors, height=0.6)
+        open_ended = [bound(r)[1] in ("at least", "over", "at most", "under") for _, r in g.iterrows()]
+        ax.barh(range(len(g)), vals, color=[c if not o else "none" for c, o in zip(colors, open_ended)],
+                edgecolor=colors, hatch=["///" if o else "" for o in open_ended], height=0.6, linewidth=1)
         ax.set_yticks(range(len(g)), [_label(r, kind=True) for _, r in g.iterrows()], fontsize=MIN_FONT)
         ax.set_xlabel(label, fontsize=MIN_FONT + 1)
         for i, (v, (_, r)) in enumerate(zip(vals, g.iterrows())):
@@ -81,9 +88,9 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
             ax.text(v, i, f" {sign}{style.number(v)}", va="center", fontsize=MIN_FONT)
         ax.margins(x=0.2)
         shown.extend(g["kind"])
+        any_open = any_open or any(open_ended)
     top = _title(fig, title)
-    _legend(fig, shown, top)
-    _tight(fig, top_in=0.34)  # the legend under the title (tight_layout makes room for the title itself)
+    _tight(fig, top_in=_legend(fig, shown, top, hatched=any_open))
     return fig
 
 
@@ -105,8 +112,7 @@ def sector_kind_counts(df: pd.DataFrame, title: str = "Quantities by sector and 
         left = left + counts[k]
     ax.set_xlabel("number of quantities\n(a quantity can belong to several sectors)", fontsize=MIN_FONT + 1)
     top = _title(fig, title)
-    _legend(fig, df["kind"], top)
-    _tight(fig, top_in=0.34)  # the legend under the title (tight_layout makes room for the title itself)
+    _tight(fig, top_in=_legend(fig, df["kind"], top))
     return fig
 
 
@@ -125,8 +131,7 @@ def measure_counts(df: pd.DataFrame, title: str = "What the quantities measure")
     ax.invert_yaxis()
     ax.set_xlabel("number of quantities", fontsize=MIN_FONT + 1)
     top = _title(fig, title)
-    _legend(fig, df["kind"], top)
-    _tight(fig, top_in=0.34)  # the legend under the title (tight_layout makes room for the title itself)
+    _tight(fig, top_in=_legend(fig, df["kind"], top))
     return fig
 
 
@@ -159,8 +164,7 @@ def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and t
         ax.set_ylim(-1, 1)
         ax.grid(axis="y", visible=False)
     top = _title(fig, title)
-    _legend(fig, ["achieved", "target"], top)
-    _tight(fig, top_in=0.34)  # the legend under the title (tight_layout makes room for the title itself)
+    _tight(fig, top_in=_legend(fig, ["achieved", "target"], top))
     return fig
 
 
