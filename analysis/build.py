@@ -19,7 +19,6 @@ import contextlib
 import ctypes
 import errno
 import functools
-import hashlib
 import json
 import os
 import shutil
@@ -32,9 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import config
+from .hashing import _sha, package_hash, tree_hash  # noqa: F401 - package_hash is part of build's API
 from .reading import ReportError, read_report
 
-PACKAGE = Path(__file__).resolve().parent
 BOOK_FILES = ("_config.yml", "_toc.yml", "report.yml")
 # Written into every published site: a folder holding it may be replaced by a build; any other
 # non-empty folder given as --out is refused (a build never removes what it did not create).
@@ -56,26 +55,6 @@ class Target:
     seed_param: str       # how notebooks are given the seed (relative to the project root if inside)
     book: Path            # jupyter-book source folder (chapters are executed into book/chapters)
     html: Path            # published site
-
-
-def _sha(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for p in parts:
-        h.update(hashlib.sha256(p).digest())
-    return h.hexdigest()
-
-
-def package_hash() -> str:
-    """Hash of the analysis package: its code and its language data."""
-    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in {".py", ".yaml", ".json"}
-                   and "__pycache__" not in p.parts)
-    return _sha(*(str(p.relative_to(PACKAGE)).encode() + b"\0" + p.read_bytes() for p in files))
-
-
-def tree_hash(root: Path, skip: tuple[str, ...] = ("_build",)) -> str:
-    files = sorted(p for p in root.rglob("*") if p.is_file() and not any(s in p.parts for s in skip)
-                   and ".ipynb_checkpoints" not in p.parts)
-    return _sha(*(str(p.relative_to(root)).encode() + b"\0" + p.read_bytes() for p in files))
 
 
 def log(msg: str, quiet: bool) -> None:

@@ -102,11 +102,15 @@ class Catalogue:
         if metric_zh:
             # every name inside metric_zh: at each position the longest one, and those of its
             # prefixes that are names too
-            names = set()
+            names = {}  # name -> first position
             for m in self.name_re.finditer(metric_zh):
                 longest = m.group(1)
-                names.update(longest[:k] for k in self.lengths if k <= len(longest) and longest[:k] in self.by_name)
-            for name in sorted(names, key=len, reverse=True):
+                for k in self.lengths:
+                    if k <= len(longest) and longest[:k] in self.by_name:
+                        names.setdefault(longest[:k], m.start())
+            # the longest name first; among names of one length the one that starts first; among the
+            # concepts of one name the one listed first in the catalogue (deterministic in every process)
+            for name in sorted(names, key=lambda n: (-len(n), names[n], n)):
                 found = next((c for c in self.by_name[name] if c.fits(metric_zh, measure, dim)), None)
                 if found:
                     break

@@ -119,14 +119,15 @@ def corpus_sources() -> dict[str, bytes]:
 
     Pages are cached in build/cache by the hash of the package and the corpus, so that a build with
     nothing changed does not render them again."""
-    from . import build, config, panel
+    from . import config, panel
+    from .hashing import _sha, package_hash
     from .render import render
     from .views import annotated_source, legend_html
 
     m = panel.manifest()
     if m.empty:
         return {}
-    key = build._sha(build.package_hash().encode(), render_key(),
+    key = _sha(package_hash().encode(), render_key(),
                      *((panel.CORPUS / f).read_bytes() for f in m["file"]))
     cache = config.BUILD / "cache" / f"corpus-sources-{key[:16]}.json"
     if cache.exists():

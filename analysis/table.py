@@ -64,7 +64,7 @@ def load_tables(paths, jobs: int = 1) -> pd.DataFrame:
     """``analysis.extract_many(paths, jobs)``, each report's table from the cache when it is current."""
     from . import schema
     from .batch import doc_names
-    from .build import package_hash
+    from .hashing import package_hash
     from .reading import check_path
 
     given = [Path(p) for p in paths]
@@ -97,7 +97,7 @@ def load_tables(paths, jobs: int = 1) -> pd.DataFrame:
 def load_table(seed: str | Path, doc: str | None = None) -> pd.DataFrame:
     """``analysis.extract(path, doc)`` of one report file (a path relative to the project root, or
     absolute), from the cache when it is current."""
-    from .build import package_hash
+    from .hashing import package_hash
     from .reading import check_path
 
     path = config.resolve(seed)

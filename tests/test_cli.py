@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import cli, files
+from analysis import files
 
 from .helpers import ROOT, SEED
 

@@ -166,3 +166,14 @@ def test_issue_reproducers(text, expected):
 def test_a_report_of_unknown_structure_gives_every_quantity_as_context_where_nothing_tells():
     df = analysis.extract("园区共有企业120家，面积35平方公里。")
     assert list(df["raw"]) == ["120家", "35平方公里"] and set(df["kind"]) == {"context"}
+
+
+def test_concepts_do_not_depend_on_the_hash_seed():
+    import subprocess
+    import sys
+
+    code = ("import analysis, glob, hashlib; df = analysis.extract_many(sorted(glob.glob('seeds/corpus/2026_*.txt'))[:12]);"
+            "print(hashlib.md5('|'.join(df.concept + df.metric_en).encode()).hexdigest())")
+    outs = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert len(outs) == 1
