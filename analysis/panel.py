@@ -446,3 +446,48 @@ def concept_values(corpus_df: pd.DataFrame, concept: str, report_year: int) -> t
     prefer = "review" if kind == "achieved" else "targets"
     d = d.assign(_p=(d["section"] != prefer).astype(int)).sort_values(["_p", "start"])
     return kind, d.drop_duplicates("region_en").drop(columns="_p")
+
+
+HELDOUT = config.FIXTURES / "heldout"
+
+
+def heldout_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How the extraction scores on the held-out annotations (tests/fixtures/heldout/<report>.csv: every
+    quantity of a corpus report, annotated blind to the extractor): per report, precision (extracted
+    rows that are an annotated quantity: same value at an overlapping span), recall, and, of the rows
+    found, the share with the right kind, year, qualifier and concept (where the annotation names one)."""
+    d = corpus() if corpus_df is None else corpus_df
+    out = []
+    for path in sorted(HELDOUT.glob("*.csv")):
+        gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+        pred = d[d["doc"] == path.stem]
+        if pred.empty or gold.empty:
+            continue
+        gs = gold["start"].astype(int).to_numpy()
+        ge = gold["end"].astype(int).to_numpy()
+        gv = gold["value_base"].astype(float).to_numpy()
+        matched_gold: dict[int, object] = {}
+        n_pred_ok = 0
+        for _, p in pred.iterrows():
+            hit = [i for i in range(len(gold)) if gs[i] < p["end"] and p["start"] < ge[i]
+                   and abs(gv[i] - p["value_base"]) <= 1e-6 * max(1.0, abs(gv[i]))]
+            if hit:
+                n_pred_ok += 1
+                matched_gold.setdefault(hit[0], p)
+        ok = {"kind": 0, "year": 0, "qualifier": 0}
+        concept_n = concept_ok = 0
+        for i, p in matched_gold.items():
+            g = gold.iloc[i]
+            ok["kind"] += p["kind"] == g["kind"]
+            ok["year"] += str(p["year"]).split(".")[0] == str(g["year"]).split(".")[0]
+            ok["qualifier"] += p["qualifier"] == g["qualifier"]
+            if g["concept"]:
+                concept_n += 1
+                concept_ok += p["concept"] == g["concept"]
+        n = len(matched_gold)
+        out.append({"report": path.stem, "annotated": len(gold), "extracted": len(pred),
+                    "precision": n_pred_ok / len(pred), "recall": n / len(gold),
+                    **{k: (v / n if n else math.nan) for k, v in ok.items()},
+                    "concept": concept_ok / concept_n if concept_n else math.nan})
+    return pd.DataFrame(out, columns=["report", "annotated", "extracted", "precision", "recall", "kind", "year",
+                                      "qualifier", "concept"])
