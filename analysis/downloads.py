@@ -109,7 +109,8 @@ def annotations() -> dict[str, bytes]:
     from . import config
 
     files = [config.SEED_GOLD, *sorted((config.FIXTURES / "unseen").glob("*.csv")),
-             *sorted((config.FIXTURES / "corpus").glob("core_*.csv"))]
+             *sorted((config.FIXTURES / "corpus").glob("core_*.csv")),
+             *sorted((config.FIXTURES / "heldout").glob("*.csv"))]
     return {f"annotation-{p.name}": p.read_bytes() for p in files if p.exists()}
 
 
