@@ -17,14 +17,14 @@ _EXAMPLES = re.compile(r"^[^，,；;：:。]*?(?<![高平同对均相])等(?![�
 # the topic of a sentence such as "X产业要锚定…，力争…1300亿元": its sector holds for the whole sentence
 _TOPIC = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)])?([^，,。；;：:]{1,14}?)(?<![主重需只必想紧])(?:要|将|必须|须|应当)"
                     r"|^[一二三四五六七八九十]+是([^，,。；;：:]{1,24})")
-_LEAD = re.compile(r"^[、和及与或，,；;]+|^以及|^并且")
+_LEAD = re.compile(r"^(?:[、，,；;]|(?:和|及|与|或)(?![美谐平]))+|^以及|^并且")  # not 和美乡村
 _QUOTES = str.maketrans("", "", "“”\"「」『』")
 _ITEM_SPLIT = re.compile(r"、|以及|和|与|及(?![格时])")
 _COUNT_DIMS = {"count", "person"}
 _GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "rank": "rank"}
 
 
-_YEAR_WORDS = re.compile(r"连续[0-9一二三四五六七八九十]+年|(?:从|由)?(?:截至)?20\d\d年(?:底|末|初)?(?:的)?|^[0-9]+[.、．)）]|^[（(][0-9一二三四五六七八九十]+[)）]")
+_YEAR_WORDS = re.compile(r"^[一二三四五六七八九十]+是|连续[0-9一二三四五六七八九十]+年|(?:从|由)?(?:截至)?20\d\d年(?:底|末|初)?(?:的)?|^[0-9]+[.、．)）]|^[（(][0-9一二三四五六七八九十]+[)）]")
 _UNIT_NOTE = re.compile(r"^[（(][^）)]{0,6}[）)]、?")  # （辆）、惠及消费者: the unit note of the number before
 _WORD_START = re.compile(r"(?<=[的和及与、在对为从])")
 BARE_HEADS = {"产量", "总产", "总产量", "总量", "规模", "比例", "比重", "占比", "增加值", "增速", "产值", "营收", "利润",
@@ -160,6 +160,9 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
 _RANK_TAIL = re.compile(r"(?:连续[0-9一二三四五六七八九十]+年)?(?:均|都|总数)?(?:居|位居|位列|稳居|保持|排名|排位|排|跃升至|升至|上升至|前移至)?"
                         r"(?:全国|全球|世界|全省|全区|行业|西部|中部|东部|同类城市)?(?:排名|排位)?(?:跃升至|升至|上升至|居)?$")
 _NUMBERS = re.compile(r"[0-9.]+[%万亿千百]*[^\u4e00-\u9fff]?")
+_COMPARISON_ONLY = re.compile(r"^(?:增速|增幅|总量)?(?:高于|低于|快于|慢于|占|超出|好于)(?:全国|全省|全区|全市|全球)")
+_BARE_WORDS = {"投资", "总投资", "完成投资", "年度投资", "增速", "总数", "总量", "筹措", "项目", "企业", "新增", "建设",
+               "规模", "产值", "营收", "收入", "利润", "金额", "资金", "数量"}
 _TO_GAP = re.compile(r"^(?:以上|左右|以下)?(?:[—–\-~～至到]|、?(?:力争|争取|努力)(?:达到|实现)?|(?:增长|提高|提升|上升|下降|降低|减少|增加|降|增)?(?:到|至)(?:20\d\d年(?:底|末)?的?)?)$")
 
 
@@ -188,7 +191,24 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
             m.metric_zh = name or m.metric_zh
             if len(m.metric_zh) < 2 and i and ms[i - 1].subject:
                 m.metric_zh = lex.growth_re.sub("", ms[i - 1].subject) + "排名"
+        prev = ms[i - 1] if i and ms[i - 1].clause[0] >= s0 else None
+        cmp_ = _COMPARISON_ONLY.match(m.metric_zh)
+        if prev is not None and prev.subject and (cmp_ or (len(m.metric_zh) < 2 and not m.rank)):
+            # 增长5.6%、高于全国0.2个百分点: the comparison of the number before
+            m.metric_zh = lex.growth_re.sub("", prev.subject) + m.metric_zh
+            m.subject = m.metric_zh
+            continue
         bare = lex.growth_re.sub("", m.metric_zh)
+        verb = lex.list_verb_re.match(bare)
+        if verb and bare[verb.end():] in _BARE_WORDS:
+            bare = bare[verb.end():]  # a list verb carried over to a bare word (实施…、总投资)
+        if bare in _BARE_WORDS and prev is not None and prev.subject:
+            # 实施重大项目300个、总投资1200亿元: the thing of the number before
+            owner = lex.list_verb_re.sub("", lex.growth_re.sub("", prev.subject), count=1) if lex.list_verb_re.match(prev.subject) else lex.growth_re.sub("", prev.subject)
+            if owner and owner not in m.metric_zh:
+                m.metric_zh = owner + m.metric_zh[m.metric_zh.index(bare):] if bare in m.metric_zh else owner + m.metric_zh
+                m.subject = lex.growth_re.sub("", m.metric_zh)
+            continue
         if bare in BARE_HEADS and bare:
             owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
             if owner and owner.group() not in m.metric_zh:
@@ -220,6 +240,9 @@ def _respectively(lex, text: str, ms) -> None:
                 items = [x + word[len(pair):] for x in lex.raw["respectively_pairs"][pair]]  # 城乡居民 -> 城镇居民, 农村居民
             else:
                 items = [c + word[n:] for c in word[:n]]
+        if len(items) == n and n > 1 and all(len(x) == 1 for x in items[:-1]) and len(items[-1]) > 2:
+            tail = items[-1][1:]  # 一、二、三产业增加值 -> 一产业增加值, 二产业增加值, 三产业增加值
+            items = [x + tail for x in items[:-1]] + [items[-1]]
         if len(items) != n:
             continue
         head = next((h for h in lex.metric_heads if items[-1].endswith(h) and len(items[-1]) > len(h)), "")

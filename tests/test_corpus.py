@@ -177,3 +177,18 @@ def test_concepts_do_not_depend_on_the_hash_seed():
     outs = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
     assert len(outs) == 1
+
+
+@pytest.mark.parametrize("text,names", [
+    ("每千人口拥有执业医师3.5人。", ["每千人口拥有执业医师"]),                 # not clipped to 拥
+    ("和美乡村覆盖率达51.7%。", ["和美乡村覆盖率"]),                           # 和 of a word is no connector
+    ("一、二、三产业增加值分别增长3%、6%、5%。", ["一产业增加值增长", "二产业增加值增长", "三产业增加值增长"]),
+    ("农村自来水、卫生户厕普及率分别提升至97.2%、99.8%。", ["农村自来水", "卫生户厕普及率"]),  # 及 inside 普及率
+    ("城乡居民人均可支配收入分别增长5%、6.5%。", ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]),
+    ("实施重大项目300个、总投资1200亿元。", ["实施重大项目", "重大项目总投资"]),
+    ("人均地区生产总值从5万元提高到6万元。", ["人均地区生产总值", "人均地区生产总值"]),
+    ("地区生产总值增长5%—5.5%。", ["地区生产总值增长", "地区生产总值增长"]),
+    ("城乡低保标准提高到每月815元和615元。", ["城乡低保标准", "城乡低保标准"]),
+])
+def test_metric_names(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
