@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
-from .lexicon import DATA, _alternation
+from .lexicon import DATA, _alternation, load_yaml
 
 MEASURES = ("level", "growth", "share", "rank")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -122,7 +120,7 @@ class Catalogue:
 def catalogue() -> Catalogue:
     from . import lexicon
 
-    entries = yaml.safe_load((DATA / "concepts.yaml").read_text(encoding="utf-8"))
+    entries = load_yaml(DATA / "concepts.yaml")
     if not isinstance(entries, dict):
         raise CatalogueError("concepts.yaml: a mapping of concept IDs is expected")
     dims = {u["dim"] for u in lexicon.load().units.values()}

@@ -10,6 +10,12 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same result, 5x faster
+
+
+def load_yaml(path: Path):
+    """A YAML file of the package or the project, read safely."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
 
 
 def _alternation(words) -> str:
@@ -79,7 +85,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    raw = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(DATA / "lexicon.yaml")
     units = {}
     for u, meta in raw["units"].items():
         units[str(u)] = {"en": meta["en"], "dim": meta["dim"], "base": meta.get("base", str(u))}
@@ -148,7 +154,7 @@ def glossary() -> dict:
     """The bilingual glossary: terms {zh: en} (words, for composing labels) with their compiled
     matcher, and concepts {zh: (en, explanation)} (terms a reader meets, explained). Metric concepts
     with stable IDs are analysis.concepts."""
-    data = yaml.safe_load((DATA / "glossary.yaml").read_text(encoding="utf-8")) or {}
+    data = load_yaml(DATA / "glossary.yaml") or {}
     terms = {str(k): str(v) for k, v in (data.get("terms") or {}).items()}
     concepts = {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("concepts") or {}).items()}
     return {"terms": terms, "concepts": concepts, "terms_re": re.compile(_alternation(terms)) if terms else None}
