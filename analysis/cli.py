@@ -86,15 +86,11 @@ def _cmd_build(a) -> int:
         if a.seed:
             print("error: give either --seed or --region/--year, not both", file=sys.stderr)
             return 2
-        found = panel.find_region(a.region or "")
-        year = a.year or max([int(y) for y in panel.manifest()["year"]], default=0)
-        path = panel.report_path(found[0], year) if found else None
-        if path is None:
-            known = ", ".join(sorted({d.split("_", 1)[1] for d in panel.manifest()["doc"]}))
-            print(f"error: no report of region {a.region!r} for {year} in seeds/corpus (regions: {known})",
-                  file=sys.stderr)
+        try:
+            seed = str(panel.corpus_seed(a.region or "", a.year))
+        except ReportError as exc:
+            print(f"error: {exc}", file=sys.stderr)
             return 2
-        seed = str(path)
     return build.main(seed=seed, out=a.out, jobs=a.jobs, force=a.force, quiet=a.quiet,
                       wait=a.wait)
 

@@ -491,3 +491,21 @@ def heldout_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
                     "concept": concept_ok / concept_n if concept_n else math.nan})
     return pd.DataFrame(out, columns=["report", "annotated", "extracted", "precision", "recall", "kind", "year",
                                       "qualifier", "concept"])
+
+
+def corpus_seed(region: str, year: int | None = None) -> Path:
+    """The corpus file of a region's report (``--region``/``--year``, ``make build REGION= YEAR=``): the region
+    by pinyin file name, English or Chinese name, the year by default the latest of the corpus.
+    Raises ReportError (one line, naming the regions and years there are) when the corpus has no such report."""
+    from .reading import ReportError
+
+    m = manifest()
+    years = sorted({int(y) for y in m["year"]})
+    year = int(year) if year else (years[-1] if years else 0)
+    found = find_region(region)
+    path = report_path(found[0], year) if found else None
+    if path is None:
+        known = ", ".join(sorted({d.split("_", 1)[1] for d in m["doc"]}))
+        raise ReportError(f"no report of region {region!r} for {year} in seeds/corpus (years: "
+                          f"{', '.join(map(str, years))}; regions: {known})")
+    return path

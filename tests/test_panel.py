@@ -240,3 +240,13 @@ def test_every_chapter_renders_a_report_with_zero_or_one_quantity(tmp_path, text
         assert shown, ch["name"]
         html = " ".join(str(getattr(x, "data", x)) for x in shown)
         assert "Traceback" not in html and "KeyError" not in html, ch["name"]
+
+
+def test_corpus_seed():
+    from analysis.reading import ReportError
+
+    assert panel.corpus_seed("guangdong", 2026).name == "2026_guangdong.txt"
+    assert panel.corpus_seed("Inner Mongolia", 2025).name == "2025_neimenggu.txt"
+    assert panel.corpus_seed("广东").name == "2026_guangdong.txt"  # the latest year by default
+    with pytest.raises(ReportError, match="no report of region"):
+        panel.corpus_seed("atlantis", 2025)
