@@ -495,13 +495,16 @@ def heldout_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def corpus_seed(region: str, year: int | None = None) -> Path:
     """The corpus file of a region's report (``--region``/``--year``, ``make build REGION= YEAR=``): the region
-    by pinyin file name, English or Chinese name, the year by default the latest of the corpus.
+    by pinyin file name, English or Chinese name (by default the shipped report's), the year by default the
+    latest of the corpus.
     Raises ReportError (one line, naming the regions and years there are) when the corpus has no such report."""
     from .reading import ReportError
 
     m = manifest()
     years = sorted({int(y) for y in m["year"]})
     year = int(year) if year else (years[-1] if years else 0)
+    if not str(region).strip():  # a year alone: the shipped report's region
+        region = place(config.resolve(config.report_config()["seed"]))["region_en"]
     found = find_region(region)
     path = report_path(found[0], year) if found else None
     if path is None:

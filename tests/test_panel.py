@@ -248,5 +248,6 @@ def test_corpus_seed():
     assert panel.corpus_seed("guangdong", 2026).name == "2026_guangdong.txt"
     assert panel.corpus_seed("Inner Mongolia", 2025).name == "2025_neimenggu.txt"
     assert panel.corpus_seed("广东").name == "2026_guangdong.txt"  # the latest year by default
+    assert panel.corpus_seed("", 2026).name == "2026_neimenggu.txt"  # the shipped report's region by default
     with pytest.raises(ReportError, match="no report of region"):
         panel.corpus_seed("atlantis", 2025)
