@@ -145,7 +145,6 @@ SECTION_EN = {"header": "Title and header", "preamble": "Opening", "review": "Re
               "plan": "The coming year", "targets": "Main targets", "government": "Government self-building",
               "closing": "Closing", "notes": "Notes and annex", "": "—"}
 PART_EN = {"review": "Review of the past year", "plan": "Plan for the coming year", "other": "Other"}
-KIND_LABELS = {"achieved": "Achieved (past year)", "target": "Target (coming year)", "context": "Context"}
 
 
 def section_en(section: str) -> str:
@@ -230,7 +229,7 @@ def pairs_html(p: pd.DataFrame) -> str:
 
 
 def legend_html() -> str:
-    return render("legend", kinds=[(k, KIND_LABELS[k]) for k in ("achieved", "target", "context")])
+    return render("legend", kinds=[(k, style.KIND_LABELS[k]) for k in ("achieved", "target", "context")])
 
 
 def downloads_html(prefix: str = "../data/") -> str:
