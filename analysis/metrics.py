@@ -180,6 +180,16 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
                 and a.metric_zh and (not b.metric_zh or b.metric_zh in BARE_HEADS
                                      or len(lex.growth_re.sub("", b.metric_zh)) <= 1 or "年" in b.metric_zh):
             b.metric_zh, b.subject = a.metric_zh, a.subject
+    for m in ms:  # 加快发展新型储能，…，新开工装机1000万千瓦: the storage's capacity, not all generation's
+        for head, kinds in lex.raw["qualified_heads"].items():
+            if head in m.metric_zh and not any(k in m.metric_zh for k in kinds):
+                sentence_before = text[s0:m.s]
+                found = max(((sentence_before.rfind(k) + len(k), len(k), k) for k in kinds if k in sentence_before),
+                            default=None)
+                if found:
+                    m.metric_zh = found[2] + m.metric_zh
+                    m.subject = lex.growth_re.sub("", m.metric_zh)
+                break
     for i, m in enumerate(ms):
         if m.rank:
             name = _RANK_TAIL.sub("", m.metric_zh)
