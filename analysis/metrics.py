@@ -85,7 +85,7 @@ def _right_noun(text: str, pos: int, end: int) -> str:
         return noun[:14].translate(_QUOTES)
     stop = _RIGHT_STOP.search(text, pos, end)
     noun = text[pos:(stop.start() if stop else end)]
-    return noun[:12].translate(_QUOTES)
+    return noun[:20].translate(_QUOTES)
 
 
 def _groups(text: str, ms) -> list[list]:
