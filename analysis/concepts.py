@@ -16,7 +16,7 @@ from .lexicon import DATA, _alternation, load_yaml
 
 MEASURES = ("level", "growth", "share", "rank")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-KEYS = {"en", "names", "measures", "dims", "exclude"}
+KEYS = {"en", "names", "measures", "dims", "exclude", "headline", "direction"}
 
 
 # words that do not change what is measured: 经济年均增长 is 经济增长 over several years (period says so)
@@ -35,6 +35,8 @@ class Concept:
     measures: tuple[str, ...] | None    # None: any measure
     dims: tuple[str, ...] | None        # None: any unit dimension
     exclude: re.Pattern | None
+    headline: int = 0                   # position among the headline indicators (0: not one)
+    ceiling: bool = False               # a target of it is a maximum (unemployment, CPI, deficit)
 
     def fits(self, metric_zh: str, measure: str, dim: str) -> bool:
         if self.measures is not None and measure not in self.measures:
@@ -71,14 +73,30 @@ class Catalogue:
                 exclude = re.compile("|".join(f"(?:{x})" for x in meta["exclude"])) if meta.get("exclude") else None
             except re.error as exc:
                 raise CatalogueError(f"{where}: bad pattern in 'exclude': {exc}") from None
+            if meta.get("direction", "floor") not in ("floor", "ceiling"):
+                raise CatalogueError(f"{where}: 'direction' is floor or ceiling")
+            if not isinstance(meta.get("headline", 0), int) or isinstance(meta.get("headline"), bool) \
+                    or meta.get("headline", 0) < 0:
+                raise CatalogueError(f"{where}: 'headline' is a position (1, 2 ...)")
             c = Concept(cid, meta["en"], tuple(str(n) for n in names), tuple(measures) if measures else None,
-                        tuple(d) if d is not None else None, exclude)
+                        tuple(d) if d is not None else None, exclude, int(meta.get("headline", 0)),
+                        meta.get("direction") == "ceiling")
             self.concepts[cid] = c
             for n in c.names:
                 self.by_name.setdefault(n, []).append(c)
         self.lengths = sorted({len(n) for n in self.by_name})
         self.name_re = re.compile(f"(?=({_alternation(self.by_name)}))")
         self._memo: dict[tuple[str, str, str], Concept | None] = {}
+
+    @property
+    def headline(self) -> tuple[str, ...]:
+        """IDs of the headline concepts, in their order."""
+        return tuple(c.id for c in sorted(self.concepts.values(), key=lambda c: c.headline) if c.headline)
+
+    @property
+    def ceilings(self) -> frozenset[str]:
+        """IDs of the concepts whose targets are maxima."""
+        return frozenset(c.id for c in self.concepts.values() if c.ceiling)
 
     def __getitem__(self, cid: str) -> Concept:
         return self.concepts[cid]

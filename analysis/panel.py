@@ -19,15 +19,16 @@ from pathlib import Path
 import pandas as pd
 
 from . import config
+from .concepts import catalogue
 
 CORPUS = config.SEEDS / "corpus"
 MANIFEST = CORPUS / "manifest.csv"
 
 # The headline concepts of the comparisons, in the order a brief reads them.
-HEADLINE = ("gdp_growth", "industrial_va_growth", "fai_growth", "retail_sales_growth", "budget_revenue_growth",
-            "new_urban_jobs", "unemployment_rate", "cpi_growth")
-# Concepts whose target is a ceiling: a result at or below the target meets it.
-CEILINGS = frozenset({"unemployment_rate", "cpi_growth", "deficit_ratio"})
+# The headline concepts and those whose target is a ceiling (a result at or below it meets it): data of
+# the concept catalogue (analysis/data/concepts.yaml: headline, direction)
+HEADLINE = catalogue().headline
+CEILINGS = catalogue().ceilings
 # An "about" (左右) target counts as met when the result falls short by no more than this:
 # percentage points for rates, a share of the target for levels.
 ABOUT_MARGIN_PP = 0.2
