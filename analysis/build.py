@@ -34,7 +34,7 @@ from . import config
 from .hashing import _sha, package_hash, tree_hash  # noqa: F401 - package_hash is part of build's API
 from .reading import ReportError, read_report
 
-BOOK_FILES = ("_config.yml", "_toc.yml", "report.yml")
+BOOK_FILES = ("_config.yml", "report.yml")
 # Written into every published site: a folder holding it may be replaced by a build; any other
 # non-empty folder given as --out is refused (a build never removes what it did not create).
 SITE_MARKER = ".govreport-site"
@@ -715,7 +715,7 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[st
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     stage_book_sources(t)
-    config.check_toc(t.book, config.report_config())
+    config.write_toc(t.book, config.report_config())  # the page order: generated from report.yml
     log(f"[1/3] data      {config.display_path(t.seed)}", quiet)
     rows, changed = write_data(t)
     data_hash = tree_hash(t.book / "_data")

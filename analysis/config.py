@@ -44,7 +44,7 @@ def display_path(path: str | Path) -> str:
 
 
 class ConfigError(ReportError):
-    """A mistake in book/report.yml or book/_toc.yml: one line naming the file and the key."""
+    """A mistake in book/report.yml: one line naming the file and the key."""
 
 
 def _where(p: Path) -> str:
@@ -56,7 +56,7 @@ def _where(p: Path) -> str:
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
 _TOP_KEYS = {"title": str, "seed": str, "kernel": str, "chapters": list}
-_CHAPTER_KEYS = {"name": str, "title": str, "template": str, "parameters": dict}
+_CHAPTER_KEYS = {"name": str, "title": str, "template": str, "parameters": dict, "part": str}
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 _cache: dict[tuple, dict] = {}
 
@@ -144,27 +144,33 @@ def validate(cfg, p: Path) -> dict:
     return cfg
 
 
-def check_toc(book: Path, cfg: dict) -> None:
-    """The book's _toc.yml lists exactly the chapters of report.yml (else the site misses a page)."""
-    toc_path = book / "_toc.yml"
-    toc = load_yaml(toc_path)
-    files: list[str] = []
+TOC_HEADER = ("# Generated from book/report.yml by `python -m analysis build` (the page order of the site):\n"
+              "# edit report.yml (a chapter's `part` is its caption in the navigation), not this file.\n")
 
-    def walk(node):
-        if isinstance(node, dict):
-            for key in ("root", "file"):
-                if isinstance(node.get(key), str):
-                    files.append(node[key])
-            for value in node.values():
-                if isinstance(value, list):
-                    for item in value:
-                        walk(item)
-    walk(toc)
-    pages = {Path(f).with_suffix("").as_posix().removeprefix("chapters/") for f in files
-             if f.startswith("chapters/")}
-    chapters = [c["name"] for c in cfg["chapters"]]
-    for c in chapters:
-        if c not in pages:
-            raise ConfigError(f"{_where(toc_path)}: chapter {c!r} of report.yml is not in the table of contents")
-    for page in sorted(pages - set(chapters)):
-        raise ConfigError(f"{_where(toc_path)}: {page!r} has no chapter in report.yml")
+
+def toc(cfg: dict) -> dict:
+    """The jupyter-book table of contents of report.yml: the first chapter is the root page, the
+    others follow in order, grouped under their `part` caption (consecutive chapters of one part)."""
+    chapters = cfg["chapters"]
+    out: dict = {"format": "jb-book", "root": f"chapters/{chapters[0]['name']}"}
+    parts: list[dict] = []
+    for ch in chapters[1:]:
+        caption = ch.get("part", "")
+        if not parts or parts[-1]["caption"] != caption:
+            parts.append({"caption": caption, "chapters": []})
+        parts[-1]["chapters"].append({"file": f"chapters/{ch['name']}"})
+    if parts and all(not p["caption"] for p in parts):
+        out["chapters"] = [c for p in parts for c in p["chapters"]]
+    elif parts:
+        out["parts"] = [p if p["caption"] else {"chapters": p["chapters"]} for p in parts]
+    return out
+
+
+def write_toc(book: Path, cfg: dict) -> bool:
+    """Write book/_toc.yml from report.yml when it differs; True when it was written."""
+    text = TOC_HEADER + yaml.safe_dump(toc(cfg), sort_keys=False, allow_unicode=True)
+    path = book / "_toc.yml"
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True

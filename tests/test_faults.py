@@ -311,8 +311,8 @@ def test_output_equal_to_the_input_is_refused(tmp_path):
     (lambda y: y.replace("chapters:\n", "chapters: [\n"), "malformed YAML at line"),
     (lambda y: y.replace("kernel:", "kernal:"), "kernal: unknown key"),
     (lambda y: y.replace("name: two,", "name: one,"), "chapters[1] (one).name: used by two chapters"),
-    (lambda y: y + "  - {name: three, title: Three, template: notebooks/overview.ipynb}\n",
-     "_toc.yml: chapter 'three' of report.yml is not in the table of contents"),
+    (lambda y: y + "  - {name: three, title: Three, template: notebooks/overview.ipynb, part: 3}\n",
+     "chapters[2] (three).part: expected a str, got int"),
 ])
 def test_a_broken_report_yml_is_one_line_naming_file_and_key(project, tmp_path, monkeypatch, capsys, edit, key):
     book = tmp_path / "book"
