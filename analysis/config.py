@@ -28,6 +28,14 @@ SEED_GOLD = FIXTURES / "seed_gold.csv"
 SCREENSHOTS = BUILD / "screenshots"
 
 
+def annotation_files() -> dict[str, Path]:
+    """{published name: file} of the hand-checked annotations (the seed's, the synthetic reports', the
+    corpus's headline rows, the blind whole-report annotations)."""
+    files = [SEED_GOLD, *sorted((FIXTURES / "unseen").glob("*.csv")), *sorted((FIXTURES / "corpus").glob("core_*.csv")),
+             *sorted((FIXTURES / "heldout").glob("*.csv"))]
+    return {f"annotation-{p.name}": p for p in files if p.exists()}
+
+
 def resolve(path: str | Path) -> Path:
     """A path as given in a notebook parameter: absolute, or relative to the project root."""
     p = Path(path).expanduser()

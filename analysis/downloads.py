@@ -108,10 +108,7 @@ def annotations() -> dict[str, bytes]:
     """The hand-checked annotations the Methods page measures the extraction on, published as they are."""
     from . import config
 
-    files = [config.SEED_GOLD, *sorted((config.FIXTURES / "unseen").glob("*.csv")),
-             *sorted((config.FIXTURES / "corpus").glob("core_*.csv")),
-             *sorted((config.FIXTURES / "heldout").glob("*.csv"))]
-    return {f"annotation-{p.name}": p.read_bytes() for p in files if p.exists()}
+    return {name: p.read_bytes() for name, p in config.annotation_files().items()}
 
 
 def corpus_sources() -> dict[str, bytes]:

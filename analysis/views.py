@@ -242,10 +242,8 @@ def downloads_html(prefix: str = "../data/") -> str:
 
 def annotations_html(prefix: str = "../data/") -> str:
     """Links to the published annotations (see analysis.downloads.annotations)."""
-    from .downloads import annotations
-
     links = [{"href": prefix + f, "label": f.removeprefix("annotation-"), "code": True, "download": True}
-             for f in annotations()]
+             for f in config.annotation_files()]
     return render("links", links=links, cls="downloads", intro="The annotations, as CSV:")
 
 

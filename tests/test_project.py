@@ -101,3 +101,27 @@ def test_lexicon_and_glossary_load():
     labels = [c.en for c in catalogue()]
     assert len(labels) > 300 and len(g["terms"]) > 300
     assert not any(re.search(r"[\u4e00-\u9fff]", v) for v in labels + list(g["terms"].values()))
+
+
+def test_no_import_cycle_in_the_package():
+    """No module of analysis/ imports (at the top or inside a function) a module that imports it back."""
+    pkg = ROOT / "analysis"
+    graph = {}
+    for p in pkg.glob("*.py"):
+        deps = set()
+        for m in re.finditer(r"^\s*from \.(\w*) import \(?([\w, \n]+?)\)?$", p.read_text(encoding="utf-8"), re.M):
+            names = [m.group(1)] if m.group(1) else re.findall(r"\w+", m.group(2))
+            deps |= {n for n in names if (pkg / f"{n}.py").exists()}
+        graph[p.stem] = deps
+
+    def reach(start):
+        seen, todo = set(), [start]
+        while todo:
+            for d in graph.get(todo.pop(), ()):
+                if d not in seen:
+                    seen.add(d)
+                    todo.append(d)
+        return seen
+
+    cycles = sorted(m for m in graph if m in reach(m))
+    assert not cycles, f"modules on an import cycle: {cycles}"
