@@ -109,7 +109,7 @@ def test_no_import_cycle_in_the_package():
     graph = {}
     for p in pkg.glob("*.py"):
         deps = set()
-        for m in re.finditer(r"^\s*from \.(\w*) import \(?([\w, \n]+?)\)?$", p.read_text(encoding="utf-8"), re.M):
+        for m in re.finditer(r"^\s*from \.(\w*) import \(?([\w, ]+)", p.read_text(encoding="utf-8"), re.M):
             names = [m.group(1)] if m.group(1) else re.findall(r"\w+", m.group(2))
             deps |= {n for n in names if (pkg / f"{n}.py").exists()}
         graph[p.stem] = deps
