@@ -293,18 +293,20 @@ def _tight(fig, top_in: float) -> None:
 
 
 def province_target_dots(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int], title: str,
-                         highlight: str = ""):
+                         highlight: str = "", all_regions=()):
     """The targets of one concept in two years by province, ranked by the later year's target.
 
     a, b: rows of the two years (region_en, value_base, base_unit, qualifier). Targets that are
     floors (以上, 不低于 …) are drawn as up-pointing triangles, ceilings (以内, 以下 …) as down-pointing
-    ones, others (左右, exact) as dots; a hollow marker is the earlier year. Returns None when empty."""
+    ones, others (左右, exact) as dots; a hollow marker is the earlier year. Provinces of all_regions
+    with no numeric target in either year are listed at the bottom, marked so. None when empty."""
     if a.empty and b.empty:
         return None
     regions = pd.concat([a[["region_en"]], b[["region_en"]]]).drop_duplicates()["region_en"]
     later = b.set_index("region_en")["value_base"]
     earlier = a.set_index("region_en")["value_base"]
-    order = sorted(regions, key=lambda r: (later.get(r, earlier.get(r, 0)), r))
+    missing = sorted(set(all_regions) - set(regions), reverse=True)
+    order = missing + sorted(regions, key=lambda r: (later.get(r, earlier.get(r, 0)), r))
     pos = {r: i for i, r in enumerate(order)}
     unit = (b if len(b) else a)["base_unit"].iloc[0]
     div, label = _axis_label(unit, list(a["value_base"]) + list(b["value_base"]))
@@ -316,6 +318,9 @@ def province_target_dots(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int
             ax.scatter(group["value_base"] / div, [pos[r] for r in group["region_en"]], marker=q_marker,
                        s=34, zorder=3 if not hollow else 2, facecolors="none" if hollow else color, edgecolors=color)
     _region_ticks(ax, order, highlight)
+    for r in missing:
+        ax.text(0.02, pos[r], "no numeric target", transform=ax.get_yaxis_transform(), va="center",
+                fontsize=MIN_FONT, color="#6b7785", style="italic")
     ax.tick_params(axis="x", labelsize=MIN_FONT)
     ax.set_xlabel(label, fontsize=MIN_FONT + 1)
     ax.set_ylim(-0.7, n - 0.3)

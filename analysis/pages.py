@@ -60,6 +60,7 @@ class CorpusContext:
         self.ok = True
         self.corpus = panel.with_own(corpus, own, p)
         self.labels = panel.concept_labels(self.corpus)
+        self.regions = sorted(self.corpus["region_en"].dropna().unique())
         y0, y1 = self.years
         region = self.corpus[self.corpus["region_en"] == self.region]
         targets = panel.targets_of(region[region["report_year"] == y0], y0)
