@@ -23,7 +23,7 @@ CHAPTERS = [c["name"] for c in config.report_config()["chapters"]]
 class Page(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.links, self.ids, self.imgs, self.tables, self.assets = [], set(), [], 0, []
+        self.links, self.ids, self.imgs, self.tables, self.assets, self.svgs = [], set(), [], 0, [], []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -35,6 +35,8 @@ class Page(HTMLParser):
             self.imgs.append(a.get("src", ""))
         if tag == "table":
             self.tables += 1
+        if tag == "svg" and a.get("role") == "img":
+            self.svgs.append(a.get("aria-label", ""))
         if tag == "script" and a.get("src"):
             self.assets.append(a["src"])
         if tag == "link" and a.get("href") and a.get("rel") in ("stylesheet", "preload", "icon"):
@@ -54,7 +56,8 @@ def test_one_page_per_chapter_with_figure_and_table(site):
         p = parse(page)
         assert p.tables >= 1 or name in ("source", "methods"), name
         if name in ("overview", "energy", "dairy", "rare_earth", "tourism", "targets"):
-            assert any(src.endswith(".png") for src in p.imgs), name
+            assert p.svgs or any(src.endswith((".png", ".svg")) for src in p.imgs), name  # a chart
+        assert all(len(label) > 20 for label in p.svgs), name  # with a real text alternative
     assert (site / "index.html").exists()
 
 
