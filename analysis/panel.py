@@ -34,6 +34,9 @@ CEILINGS = catalogue().ceilings
 ABOUT_MARGIN_PP = 0.2
 ABOUT_MARGIN_SHARE = 0.02
 RATE_UNITS = frozenset({"%", "个百分点"})
+# Amounts further apart than this factor are taken for different quantities of one concept (a
+# programme's count against a province's total): not comparable.
+LEVEL_RATIO = 4.0
 
 MET_RULE = (
     "A target is **met** when the result reaches it: at or above a floor (growth, jobs, revenue, "
@@ -42,7 +45,9 @@ MET_RULE = (
     f"A target written *about* (左右) also counts as met when the result falls short by at most "
     f"{ABOUT_MARGIN_PP:g} percentage points (for a rate) or {ABOUT_MARGIN_SHARE:.0%} of the target (for an "
     "amount); a larger shortfall is **missed**. A target stated as a range counts from its lower end. "
-    "A result in another unit than the target (a level against a growth rate) is **not comparable**; a "
+    "A result in another unit than the target (a level against a growth rate), or an amount more than "
+    f"{LEVEL_RATIO:g} times larger or smaller than the target (two different quantities of one indicator), "
+    "is **not comparable**; a "
     "target the next year's report gives no result for is **not reported**. The *gap* is the result "
     "minus the target, in percentage points for rates and in the target's unit for amounts."
 )
@@ -185,6 +190,8 @@ def verdict(concept: str, target, result) -> tuple[str, float]:
     if target["base_unit"] != result["base_unit"] or target["measure"] != result["measure"]:
         return "not comparable", math.nan
     t, r = float(target["value_base"]), float(result["value_base"])
+    if target["base_unit"] not in RATE_UNITS and t > 0 and not (1 / LEVEL_RATIO <= r / t <= LEVEL_RATIO):
+        return "not comparable", math.nan  # 2万名 against 110万名: not the same quantity, whatever the concept
     gap = r - t
     q = target["qualifier"]
     if concept in CEILINGS:

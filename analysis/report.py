@@ -208,6 +208,9 @@ def _pair_row(a, t) -> dict:
 
 
 # ---------------------------------------------------------------------------------------- text
+_TARGET_WORDS = re.compile(r"同步|下降|降低|完成|稳定|增长|平衡|提高|控制|保持|达到|实现")
+
+
 def commitments(text: str, sector: str | None = None) -> pd.DataFrame:
     """Clauses of the plan that commit to something without a number ('what it leaves unquantified').
 
@@ -217,10 +220,13 @@ def commitments(text: str, sector: str | None = None) -> pd.DataFrame:
     from .document import from_text
     from .metrics import SectorContext
 
+    from .concepts import catalogue
+
     ex = extractor.default_extractor()
     doc = from_text(text)
     t = doc.text
     cue = re.compile(r"力争|确保|争取")
+    names = catalogue().name_re
     rows = []
     for para in doc.paragraphs:
         if para.part != "plan":
@@ -237,6 +243,8 @@ def commitments(text: str, sector: str | None = None) -> pd.DataFrame:
                     continue
                 if para.section != "targets" and not cue.search(clause):
                     continue
+                if para.section == "targets" and not (names.search(clause) or _TARGET_WORDS.search(clause)):
+                    continue  # "…是深入研究提出来的": a remark on the targets, not one of them
                 hits = ctx.hits[ci] or ctx.subject
                 if not hits:
                     continue
@@ -299,7 +307,7 @@ def key_figures(df: pd.DataFrame, sector: str, n: int = 6) -> pd.DataFrame:
 def headline_results(df: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The past year's results a reader looks for first — curated metrics, the economy as a whole,
     growth rates — shown in the report's order."""
-    ach = df[(df["kind"] == "achieved")].copy()
+    ach = df[(df["kind"] == "achieved") & (df["subject"] == "") & (df["period"] != "multi_year")].copy()
     ach["_i"] = ((ach["metric_en_source"] == "glossary") * 4 + ach["sector"].isin(["macro", "livelihood"]) * 3
                  + (ach["measure"] == "growth") * 2 + ach["base_unit"].isin(["人", "人次", "元"]) * 1)
     top = ach.sort_values(["_i", "start"], ascending=[False, True]).head(n)
@@ -307,8 +315,9 @@ def headline_results(df: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 
 
 def main_targets(df: pd.DataFrame) -> pd.DataFrame:
-    """The main expected targets (the targets paragraph), in the report's order."""
-    return df[df["section"] == "targets"].sort_values("start")
+    """The main expected targets (the targets paragraph), in the report's order; descriptors of the
+    paragraph (以下14个方面的工作) are not targets."""
+    return df[(df["section"] == "targets") & (df["kind"] == "target")].sort_values("start")
 
 
 def sector_pairs(df: pd.DataFrame, sector: str) -> pd.DataFrame:
