@@ -217,10 +217,9 @@ def commitments(text: str, sector: str | None = None) -> pd.DataFrame:
     A clause counts when it is in the plan part, carries a commitment cue (力争, 确保, 要 ...) or is
     one of the main targets, and holds no extracted quantity. Sector assignment uses the lexicon.
     """
+    from .concepts import catalogue
     from .document import from_text
     from .metrics import SectorContext
-
-    from .concepts import catalogue
 
     ex = extractor.default_extractor()
     doc = from_text(text)
