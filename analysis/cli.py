@@ -16,7 +16,9 @@ import pandas as pd
 
 from . import schema
 from .batch import extract_paths
+from .concepts import CatalogueError
 from .files import FORMATS, UsageError, check_output, to_bytes, write_atomic
+from .lexicon import LexiconError
 from .reading import ReportError
 
 EPILOG = """\
@@ -165,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ReportError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except (LexiconError, CatalogueError) as exc:  # the package's own language data is broken
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 1
     except KeyboardInterrupt:

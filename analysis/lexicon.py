@@ -83,9 +83,53 @@ class Lexicon:
     threshold_after_re: re.Pattern | None = None   # a money threshold before what it sorts
 
 
+class LexiconError(ValueError):
+    """lexicon.yaml does not have the shape the rules need: one line naming the key."""
+
+
+# The shape of lexicon.yaml: every top-level key and its type; the sections' keys, each a list.
+SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers": dict, "exclusions": dict,
+          "cn_amount_cues": list, "growth_verbs": list, "change_verbs": list, "comparison_cues": list,
+          "growth_to_suffixes": list, "growth_after": list, "growth_fillers": list, "share_words": list,
+          "kind_cues": dict, "descriptors": dict, "timing": dict, "subjects": dict, "sections": dict,
+          "plan_periods": dict, "metric_strip_prefix": list, "metric_strip_suffix": list, "sectors": dict,
+          "sector_pairs": dict, "sector_by_unit": dict, "respectively_pairs": dict, "metric_owners": list,
+          "qualified_heads": dict, "metric_heads": list, "list_verbs": list, "own_region_words": list,
+          "regions": dict}
+_SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner"), "kind_cues": ("context", "achieved", "past", "forecast",
+            "forecast_plan", "target"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
+            "timing": ("multi_year", "by_year", "plan_goal"),
+            "subjects": ("entities", "entity_pattern", "not_entity", "national"),
+            "sections": ("notes_titles", "annex_plan_titles", "government_titles", "government_cues", "review_cues",
+                         "review_titles", "past_plan_words", "plan_titles", "five_year_words", "problems_cues",
+                         "targets_patterns", "plan_year_words", "review_year_words")}
+
+
+def validate(raw, where: str = "analysis/data/lexicon.yaml") -> dict:
+    """Check lexicon.yaml against SCHEMA (and every unit's fields, every sector's keywords)."""
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: a mapping of vocabularies is expected")
+    for key, typ in SCHEMA.items():
+        if not isinstance(raw.get(key), typ):
+            raise LexiconError(f"{where}: {key}: expected a {typ.__name__}, got {type(raw.get(key)).__name__}")
+    for key in sorted(set(raw) - set(SCHEMA)):
+        raise LexiconError(f"{where}: {key}: unknown vocabulary (expected one of {', '.join(SCHEMA)})")
+    for key, subs in _SUBKEYS.items():
+        for sub in subs:
+            if sub not in raw[key]:
+                raise LexiconError(f"{where}: {key}.{sub}: missing")
+    for unit, meta in raw["units"].items():
+        if not isinstance(meta, dict) or not {"en", "dim"} <= set(meta):
+            raise LexiconError(f"{where}: units.{unit}: needs en and dim")
+    for sector, meta in raw["sectors"].items():
+        if not isinstance(meta, dict) or not isinstance(meta.get("keywords"), list) or not meta.get("en"):
+            raise LexiconError(f"{where}: sectors.{sector}: needs en and a list of keywords")
+    return raw
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    raw = load_yaml(DATA / "lexicon.yaml")
+    raw = validate(load_yaml(DATA / "lexicon.yaml"))
     units = {}
     for u, meta in raw["units"].items():
         units[str(u)] = {"en": meta["en"], "dim": meta["dim"], "base": meta.get("base", str(u))}

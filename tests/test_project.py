@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 
+import pytest
 import yaml
 
 from analysis import config
@@ -125,3 +126,17 @@ def test_no_import_cycle_in_the_package():
 
     cycles = sorted(m for m in graph if m in reach(m))
     assert not cycles, f"modules on an import cycle: {cycles}"
+
+
+def test_lexicon_is_validated_when_loaded():
+    from analysis import lexicon
+
+    raw = lexicon.load_yaml(lexicon.DATA / "lexicon.yaml")
+    assert lexicon.validate(raw) is raw
+    broken = {**raw, "sections": {k: v for k, v in raw["sections"].items() if k != "targets_patterns"}}
+    with pytest.raises(lexicon.LexiconError, match=r"sections\.targets_patterns: missing"):
+        lexicon.validate(broken)
+    with pytest.raises(lexicon.LexiconError, match="units: expected a dict"):
+        lexicon.validate({**raw, "units": ["元"]})
+    with pytest.raises(lexicon.LexiconError, match="colours: unknown vocabulary"):
+        lexicon.validate({**raw, "colours": {}})
