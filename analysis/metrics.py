@@ -202,21 +202,28 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
             if len(m.metric_zh) < 2 and i and ms[i - 1].subject:
                 m.metric_zh = lex.growth_re.sub("", ms[i - 1].subject) + "排名"
         prev = ms[i - 1] if i and ms[i - 1].clause[0] >= s0 else None
+        thing = lex.growth_re.sub("", prev.subject) if prev is not None else ""  # what the number before measures
         cmp_ = _COMPARISON_ONLY.match(m.metric_zh)
-        if prev is not None and prev.subject and (cmp_ or (len(m.metric_zh) < 2 and not m.rank)):
-            # 增长5.6%、高于全国0.2个百分点: the comparison of the number before
-            m.metric_zh = lex.growth_re.sub("", prev.subject) + m.metric_zh
-            m.subject = m.metric_zh
+        if thing and (cmp_ or (len(m.metric_zh) < 2 and not m.rank)):
+            # 增长5.6%、高于全国0.2个百分点: the comparison of the number before (it stays the subject)
+            if not m.metric_zh.startswith(thing):
+                m.metric_zh = thing + m.metric_zh
+            m.subject = thing
             continue
         bare = lex.growth_re.sub("", m.metric_zh)
         verb = lex.list_verb_re.match(bare)
         if verb and bare[verb.end():] in _BARE_WORDS:
             bare = bare[verb.end():]  # a list verb carried over to a bare word (实施…、总投资)
-        if bare in _BARE_WORDS and prev is not None and prev.subject:
-            # 实施重大项目300个、总投资1200亿元: the thing of the number before
-            owner = lex.list_verb_re.sub("", lex.growth_re.sub("", prev.subject), count=1) if lex.list_verb_re.match(prev.subject) else lex.growth_re.sub("", prev.subject)
+        if bare in _BARE_WORDS or (not bare and m.metric_zh):
+            # 地区生产总值增长5.8%、增速全国第3，总量达到60013亿元: the owner named last in the sentence;
+            # 实施重大项目300个、总投资1200亿元: else the thing of the number before
+            own_words = max(s0, m.s - m.prefix_len - len(m.metric_zh))  # the owner comes before the name's own words
+            owners = list(lex.owner_re.finditer(text, s0, own_words))
+            owner = owners[-1].group() if owners else ""
+            if not owner and thing:
+                owner = lex.list_verb_re.sub("", thing, count=1) if lex.list_verb_re.match(thing) else thing
             if owner and owner not in m.metric_zh:
-                m.metric_zh = owner + m.metric_zh[m.metric_zh.index(bare):] if bare in m.metric_zh else owner + m.metric_zh
+                m.metric_zh = owner + (m.metric_zh[m.metric_zh.index(bare):] if bare else m.metric_zh)
                 m.subject = lex.growth_re.sub("", m.metric_zh)
             continue
         if bare in BARE_HEADS and bare:
