@@ -139,23 +139,53 @@ def _build(raw: str, name: str, _digest: str) -> Document:
 
 
 # ------------------------------------------------------------------------------------ identity
-_OPENING = re.compile(r"^(?:各位代表|各位人大代表|同志们)[：:]")
-_ADDRESS = re.compile(r"^(?:各位代表|各位人大代表|同志们)[：:，,！!]")
-_CAPTION = re.compile(r"(?:记者|摄影|通讯员|供图)[^。]{0,24}摄[。]?$|^图为|摄$")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The document vocabulary of lexicon.yaml (`document`), compiled."""
+
+    opening: re.Pattern       # 各位代表： the speech begins (the header lines end)
+    address: re.Pattern       # …and is addressed again (各位代表！ the closing)
+    caption: re.Pattern       # a photo caption (记者 … 摄)
+    speaker: re.Pattern       # 省长 王正谱, 自治区人民政府主席 包钢
+    place_end: re.Pattern     # how a place name ends (省, 自治区, 市 …)
+    government: re.Pattern    # X人民政府: a place naming itself
+    national: tuple           # how a report names the country
+    county: tuple             # endings of a county-level place
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> Vocabulary:
+    d = lexicon.load().raw["document"]
+
+    def alt(words):
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    return Vocabulary(
+        opening=re.compile(f"^(?:{alt(d['opening'])})[：:]"),
+        address=re.compile(f"^(?:{alt(d['opening'])})[：:，,！!]"),
+        caption=re.compile(f"(?:{alt(d['caption_words'])})[^。]{{0,24}}摄[。]?$|^图为|摄$"),
+        speaker=re.compile(f"((?:[\u4e00-\u9fff]{{0,12}}人民政府)?(?:代理)?(?:{alt(d['speaker_titles'])}))[ \u3000]*"
+                           r"([\u4e00-\u9fff]{2,4}?)(?=[ \u3000]|$|作|同志)"),
+        place_end=re.compile(f"(?:{alt(d['place_suffixes'])})$"),
+        government=re.compile(f"([\u4e00-\u9fff]{{2,6}}?(?:{alt(d['place_suffixes'])}))人民政府"),
+        national=tuple(d["national_words"]),
+        county=tuple(d["county_suffixes"]),
+    )
+
+
 _SESSION = re.compile(r"(?:(?<=在)|^)((?:[\u4e00-\u9fff]{2,12}?)?第?[一二三四五六七八九十]+届(?:全国)?人民代表大会第[一二三四五六七八九十]+次会议)")
 _DATE = re.compile(r"(20\d\d)年(\d{1,2})月(\d{1,2})日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-_SPEAKER = re.compile(r"((?:[\u4e00-\u9fff]{0,12}人民政府)?(?:代理)?(?:省长|市长|主席|县长|旗长|区长|州长|盟长|总理))[ \u3000]*"
-                      r"([\u4e00-\u9fff]{2,4}?)(?=[ \u3000]|$|作|同志)")
 _TITLE = re.compile(r"^(?:(20\d\d)年)?([\u4e00-\u9fff]{0,16}?)政府工作报告")
-_PLACE_END = re.compile(r"(?:特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|自治州|自治县|省|市|县|旗|盟|州|区)$")
 
 
 def _header_end(text: str, spans) -> int:
     """Index of the first paragraph after the header lines (title, date, source, speaker): the
     opening address 各位代表 when it comes early, else 0 (a fragment without a header)."""
     for i, (s, e) in enumerate(spans[:16]):
-        if _OPENING.match(text[s:e]):
+        if _vocab().opening.match(text[s:e]):
             return i
         if e - s > 80:
             return 0
@@ -181,7 +211,7 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
             date = f"{y}-{structure.cn_small(cm.group(2)):02d}-{structure.cn_small(cm.group(3)):02d}"
     speaker = speaker_title = ""
     for ln in lines:
-        sm = _SPEAKER.search(ln)
+        sm = _vocab().speaker.search(ln)
         if sm and "来源" not in ln:
             speaker_title, speaker = sm.group(1), sm.group(2)
             break
@@ -208,19 +238,18 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
 def _place(place: str, lex, text: str) -> tuple[str, str, str]:
     """(region, region_en, level) of a place name as a report writes it."""
     regions = lex.raw.get("regions", {})
-    if place in ("全国", "国务院", "中国"):
+    if place in _vocab().national:
         return "全国", "China (national)", "national"
     for short, en in regions.items():
-        if place == short or (place.startswith(short) and _PLACE_END.search(place)):
+        if place == short or (place.startswith(short) and _vocab().place_end.search(place)):
             return short, en, "provincial"
     if not place:
         return "", "", ""
-    if place.endswith(("县", "旗", "自治县")) or (place.endswith("区") and not place.endswith("自治区")):
+    if place.endswith(_vocab().county) and not place.endswith("自治区"):
         return place, place, "county"
     return place, place, "municipal"
 
 
-_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:自治区|自治州|省|市|县|旗|州|盟|区))人民政府")
 
 
 def _region_by_counts(text: str, lex) -> str:
@@ -232,7 +261,7 @@ def _region_by_counts(text: str, lex) -> str:
     best = max(counts, key=lambda k: (counts[k], len(k))) if counts else ""
     if "代表国务院" in head or ("国务院" in head and "全国人民代表大会" in head and counts.get(best, 0) < 3):
         return "全国"
-    own = [m.group(1) for m in _GOVERNMENT.finditer(head)
+    own = [m.group(1) for m in _vocab().government.finditer(head)
            if "代表" not in m.group(1) and not m.group(1).startswith(("我", "本", "全", "向", "各"))]
     if counts.get(best, 0) >= 2 and not (own and not own[0].startswith(best)):
         return best
@@ -317,7 +346,7 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
     targets_left = 0
     for i, (s, e) in enumerate(spans):
         para = paras[i]
-        if i < header_end or (_CAPTION.search(para.strip()) and len(para) < 80):
+        if i < header_end or (_vocab().caption.search(para.strip()) and len(para) < 80):
             yield Paragraph(s, e, "header", "", i)
             continue
         if closing is not None and i >= closing:
@@ -402,7 +431,7 @@ def _closing_index(paras: list[str], headings: dict, header_end: int) -> int | N
     last_task = max((i for i, p in enumerate(paras) if _SUB.match(p)), default=-1)
     start = max(last_struct, last_task, len(paras) // 2, header_end)
     for i in range(start + 1, len(paras)):
-        if _ADDRESS.match(paras[i]):
+        if _vocab().address.match(paras[i]):
             return i
     return None
 

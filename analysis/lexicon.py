@@ -95,10 +95,12 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "plan_periods": dict, "metric_strip_prefix": list, "metric_strip_suffix": list, "sectors": dict,
           "sector_pairs": dict, "sector_by_unit": dict, "respectively_pairs": dict, "metric_owners": list,
           "qualified_heads": dict, "metric_heads": list, "list_verbs": list, "own_region_words": list,
-          "regions": dict}
+          "regions": dict, "document": dict}
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner"), "kind_cues": ("context", "achieved", "past", "forecast",
             "forecast_plan", "target"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
             "timing": ("multi_year", "by_year", "plan_goal"),
+            "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
+                         "national_words"),
             "subjects": ("entities", "entity_pattern", "not_entity", "national"),
             "sections": ("notes_titles", "annex_plan_titles", "government_titles", "government_cues", "review_cues",
                          "review_titles", "past_plan_words", "plan_titles", "five_year_words", "problems_cues",
