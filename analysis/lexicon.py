@@ -75,6 +75,7 @@ class Lexicon:
     year_plan_re: re.Pattern | None = None        # 2025年工作安排: the year a report plans
     year_review_re: re.Pattern | None = None      # 2024年工作回顾: the year it reviews
     own_region_re: re.Pattern | None = None       # the region's own word at the end of a string (全省)
+    inclusive_q: frozenset = frozenset()          # qualifier words that include their bound (以上: ≥)
     owner_re: re.Pattern | None = None            # the owner of a bare head (粮食 for 产量)
     descriptor_units: frozenset = frozenset()
     descriptor_re: re.Pattern | None = None        # a descriptor cue right before a number
@@ -96,7 +97,7 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "sector_pairs": dict, "sector_by_unit": dict, "respectively_pairs": dict, "metric_owners": list,
           "qualified_heads": dict, "metric_heads": list, "list_verbs": list, "own_region_words": list,
           "regions": dict, "document": dict}
-_SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner"), "kind_cues": ("context", "achieved", "past", "forecast",
+_SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
             "forecast_plan", "target"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
             "timing": ("multi_year", "by_year", "plan_goal"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
@@ -184,6 +185,7 @@ def load() -> Lexicon:
         list_verb_re=re.compile(_alternation(raw["list_verbs"])),
         trailing_verb_re=re.compile(f"(?<=.)(?:{_alternation(raw['list_verbs'])})$"),
         owner_re=re.compile(_alternation(raw["metric_owners"])),
+        inclusive_q=frozenset(q["inclusive"]),
         year_plan_re=re.compile(f"(20\\d\\d)年(?:的)?(?:{_alternation(raw['sections']['plan_year_words'])})"),
         year_review_re=re.compile(f"(20\\d\\d)年(?:{_alternation(raw['sections']['review_year_words'])})"),
         own_region_re=re.compile(f"(?:^|[让使把对向为有])(?:{_alternation(list(raw['own_region_words']) + list(raw['regions']))})$"),

@@ -106,9 +106,11 @@ def bound(row) -> tuple[str, str]:
     """(sign, English) of the quantity's qualifier as written: 以上 -> ('≥', 'at least'), 超过 -> ('>', 'over'),
     以内 -> ('≤', 'at most'), 左右 -> ('≈', 'about')."""
     pre, suf = qualifier_words(row)
+    lex = lexicon.load()
     for w in (suf, pre):
-        if w in style.WORD_BOUNDS:
-            return style.WORD_BOUNDS[w]
+        if w in lex.inclusive_q:  # 以上 and 以下 include the bound, unlike 超过
+            q = lex.prefix_q.get(w) or lex.suffix_q.get(w)
+            return ("≥", "at least") if q in ("over", "at_least") else ("≤", "at most")
     q = row["qualifier"]
     return style.QUALIFIER_SIGN.get(q, ""), style.QUALIFIER_EN.get(q, "")
 

@@ -17,13 +17,6 @@ MEASURE_LABELS = {"level": "Level", "growth": "Growth", "share": "Share / rate",
 QUALIFIER_EN = {"exact": "", "about": "about", "over": "over", "under": "under", "near": "nearly",
                 "at_least": "at least", "at_most": "at most"}
 QUALIFIER_SIGN = {"exact": "", "about": "≈", "over": ">", "under": "<", "near": "≈", "at_least": "≥", "at_most": "≤"}
-# The sign and English of a qualifier word as written: 以上 and 以下 include the bound (≥, ≤), unlike 超过.
-WORD_BOUNDS = {
-    "以上": ("≥", "at least"), "之上": ("≥", "at least"), "不低于": ("≥", "at least"), "不少于": ("≥", "at least"),
-    "不小于": ("≥", "at least"), "至少": ("≥", "at least"),
-    "以下": ("≤", "at most"), "之下": ("≤", "at most"), "以内": ("≤", "at most"), "之内": ("≤", "at most"),
-    "不超过": ("≤", "at most"), "不高于": ("≤", "at most"), "不多于": ("≤", "at most"), "最多": ("≤", "at most"),
-}
 FONT_FAMILY = "Noto Sans CJK SC"
 
 # Display units by base unit: (threshold, divisor, label). The first row whose threshold the
