@@ -122,7 +122,8 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         elif head_verb and not verb and left and not lex.growth_re.fullmatch(left) and not _MEASURE_NOUN.search(left):
             left = head_verb + left  # 净增科技型中小企业853家、高新技术企业97家 (but not 新增并网…、发电量…)
         dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
-        right = _right_noun(text, m.tail, ce) if (dim in _COUNT_DIMS or not m.unit or not left) else ""
+        bare_verb = bool(left) and lex.list_verb_re.fullmatch(left) is not None  # 建设1500万亩小麦: the noun follows
+        right = _right_noun(text, m.tail, ce) if (dim in _COUNT_DIMS or not m.unit or not left or bare_verb) else ""
         right = right[1:] if right.startswith("的") and not left else ("" if right.startswith("的") else right)
         right = right if len(right) >= 2 else ""
         right_end = m.tail + len(right) if right and text.startswith(right, m.tail) else -1
@@ -161,8 +162,9 @@ _RANK_TAIL = re.compile(r"(?:连续[0-9一二三四五六七八九十]+年)?(?:�
                         r"(?:全国|全球|世界|全省|全区|行业|西部|中部|东部|同类城市)?(?:排名|排位)?(?:跃升至|升至|上升至|居)?$")
 _NUMBERS = re.compile(r"[0-9.]+[%万亿千百]*[^\u4e00-\u9fff]?")
 _COMPARISON_ONLY = re.compile(r"^(?:增速|增幅|总量)?(?:高于|低于|快于|慢于|占|超出|好于)(?:全国|全省|全区|全市|全球)")
+_SHARE_HEADS = {"占比", "比重", "比例"}
 _BARE_WORDS = {"投资", "总投资", "完成投资", "年度投资", "增速", "总数", "总量", "筹措", "项目", "企业", "新增", "建设",
-               "规模", "产值", "营收", "收入", "利润", "金额", "资金", "数量"}
+               "规模", "总规模", "总额", "总金额", "产值", "营收", "收入", "利润", "金额", "资金", "数量", "惠及"}
 _TO_GAP = re.compile(r"^(?:以上|左右|以下)?(?:[—–\-~～至到]|、?(?:力争|争取|努力)(?:达到|实现)?|(?:增长|提高|提升|上升|下降|降低|减少|增加|降|增)?(?:到|至)(?:20\d\d年(?:底|末)?的?)?)$")
 
 
@@ -225,6 +227,11 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
             if owner and owner not in m.metric_zh:
                 m.metric_zh = owner + (m.metric_zh[m.metric_zh.index(bare):] if bare else m.metric_zh)
                 m.subject = lex.growth_re.sub("", m.metric_zh)
+            continue
+        if bare in _SHARE_HEADS and thing and prev.clause == m.clause and not m.metric_zh.startswith(thing):
+            # 新能源汽车年产量增至82万辆、占比达到45%: the share of the thing counted just before
+            m.metric_zh = thing + m.metric_zh
+            m.subject = lex.growth_re.sub("", m.metric_zh)
             continue
         if bare in BARE_HEADS and bare:
             owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)

@@ -192,3 +192,14 @@ def test_concepts_do_not_depend_on_the_hash_seed():
 ])
 def test_metric_names(text, names):
     assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("建设1500万亩小麦、2000万亩玉米高产示范区。", ["建设小麦", "玉米高产示范区"]),       # the noun follows a bare verb
+    ("新能源汽车年产量增至82万辆、占比达到45%。", ["新能源汽车年产量", "新能源汽车年产量占比"]),
+    ("对东盟、欧盟进出口分别增长16.7%、40.2%。", ["对东盟进出口增长", "欧盟进出口增长"]),
+    ("进出口总额增长18.2%、增速居全国第3位。", ["进出口总额增长", "进出口增速"]),
+    ("粮食播种面积1266.6万亩、产量514.4万吨。", ["粮食播种面积", "粮食产量"]),
+])
+def test_metric_names_from_the_sentence(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
