@@ -176,7 +176,7 @@ class SectorContext:
         results = sec[sec["kind"] == "achieved"].sort_values("start")
         items = [{"who": str(r["metric_en"]), "text": Markup(views.value(r, self.doc)), "href": ""}
                  for _, r in results.head(12).iterrows()]
-        out.append(views.para(f"The {y1} report states {len(sec)} quantities about the sector, "
+        out.append(views.para(f"The {y1} report states {prose.plural(len(sec), 'quantity', 'quantities')} about the sector, "
                               f"{len(results)} of them results of {y0}"
                               + (" (the first 12 in the report's order):" if len(results) > 12
                                  else ":" if len(results) else ".")))

@@ -21,7 +21,7 @@ from .report import (
 )
 
 
-def _n(n: int, one: str, many: str | None = None) -> str:
+def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
@@ -32,11 +32,11 @@ def scorecard_summary(card: pd.DataFrame, labels: dict, region: str, years: tupl
     vc = card["verdict"].value_counts()
     met, missed = int(vc.get("met", 0)), int(vc.get("missed", 0))
     judged = met + missed
-    text = [f"{md_escape(region)} set {_n(len(card), 'annual target')} for {years[0]} that can be matched by indicator; "
+    text = [f"{md_escape(region)} set {plural(len(card), 'annual target')} for {years[0]} that can be matched by indicator; "
             f"the {years[1]} report gives a comparable result for {judged}: **{met} met** and **{missed} missed**."]
     rest = len(card) - judged
     if rest:
-        text.append(f"{_n(rest, 'target is', 'targets are')} not scored (no comparable result in the {years[1]} "
+        text.append(f"{plural(rest, 'target is', 'targets are')} not scored (no comparable result in the {years[1]} "
                     "report).")
     for _, c in card[card["verdict"] == "missed"].iterrows():
         text.append(f"{md_escape(panel.concept_label(c['concept'], labels))}: {md_escape(english_value(c['target']))} "
@@ -172,7 +172,7 @@ def sector_brief(rows: pd.DataFrame, pairs: pd.DataFrame, name: str) -> str:
     subject = rows["subject"].fillna("") if "subject" in rows else pd.Series("", index=rows.index)
     own = int((subject == "").sum())
     named = sorted(set(subject[subject != ""]))
-    text = [f"The report states {_n(len(rows), 'quantity', 'quantities')} about {name.lower()}"
+    text = [f"The report states {plural(len(rows), 'quantity', 'quantities')} about {name.lower()}"
             + (f"; {own} are the region's own figures and {len(rows) - own} those of "
                f"{', '.join(md_escape(s) for s in named)}." if named else ", all of them the region's own figures.")]
     lines = []
