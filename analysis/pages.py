@@ -17,14 +17,19 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 from markupsafe import Markup
-from myst_nb import glue
 
 from . import charts, config, panel, prose, render, report, style, views
 
-__all__ = ["HTML", "Markdown", "Markup", "display", "glue", "plt", "charts", "config", "panel", "prose", "render",
+__all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "config", "panel", "prose", "render",
            "report", "style", "views", "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
 
 warnings.filterwarnings("ignore", module="matplotlib")
+
+
+def md(text: str, **values) -> None:
+    """Show a paragraph with computed values ({name} replaced by values[name]) as Markdown: it reads the
+    same in JupyterLab and in the site (myst-nb glue roles show raw in JupyterLab)."""
+    display(Markdown(text.format(**values)))
 
 
 def setup(seed) -> tuple[pd.DataFrame, str]:

@@ -140,3 +140,9 @@ def test_lexicon_is_validated_when_loaded():
         lexicon.validate({**raw, "units": ["元"]})
     with pytest.raises(lexicon.LexiconError, match="colours: unknown vocabulary"):
         lexicon.validate({**raw, "colours": {}})
+
+
+def test_templates_read_right_in_jupyterlab():
+    """No myst glue roles in the templates: JupyterLab shows them raw; numbers in prose come from md()."""
+    for nb_path in config.NOTEBOOKS.glob("*.ipynb"):
+        assert "{glue" not in nb_path.read_text(encoding="utf-8"), nb_path.name
