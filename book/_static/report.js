@@ -4,6 +4,9 @@ document.addEventListener("DOMContentLoaded", function () {
     var table = document.getElementById(input.getAttribute("data-filter-table"));
     var count = document.querySelector('[data-count-for="' + input.getAttribute("data-filter-table") + '"]');
     if (!table) { return; }
+    // the box is hidden until this script runs (in JupyterLab, where it does not, there is no dead box)
+    var box = input.closest(".ind-filter");
+    if (box) { box.hidden = false; }
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
     input.addEventListener("input", function () {
