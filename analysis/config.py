@@ -25,14 +25,16 @@ BUILD = ROOT / "build"
 SITES = BUILD / "sites"
 FIXTURES = ROOT / "tests" / "fixtures"
 SEED_GOLD = FIXTURES / "seed_gold.csv"
+CORE_GOLD = FIXTURES / "corpus"    # headline targets and results of the corpus, hand-checked
+HELDOUT = FIXTURES / "heldout"     # every quantity of corpus reports, annotated blind
 SCREENSHOTS = BUILD / "screenshots"
 
 
 def annotation_files() -> dict[str, Path]:
     """{published name: file} of the hand-checked annotations (the seed's, the synthetic reports', the
     corpus's headline rows, the blind whole-report annotations)."""
-    files = [SEED_GOLD, *sorted((FIXTURES / "unseen").glob("*.csv")), *sorted((FIXTURES / "corpus").glob("core_*.csv")),
-             *sorted((FIXTURES / "heldout").glob("*.csv"))]
+    files = [SEED_GOLD, *sorted((FIXTURES / "unseen").glob("*.csv")), *sorted(CORE_GOLD.glob("core_*.csv")),
+             *sorted(HELDOUT.glob("*.csv"))]
     return {f"annotation-{p.name}": p for p in files if p.exists()}
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 from . import config
 from .concepts import catalogue
 
-CORPUS = config.SEEDS / "corpus"
+CORPUS = config.CORPUS
 MANIFEST = CORPUS / "manifest.csv"
 
 # The headline concepts of the comparisons, in the order a brief reads them.
@@ -385,7 +385,7 @@ def with_own(corpus_df: pd.DataFrame, own: pd.DataFrame, p: dict) -> pd.DataFram
 
 
 # ---------------------------------------------------------------------------------------- accuracy
-CORE_GOLD = config.FIXTURES / "corpus"
+CORE_GOLD = config.CORE_GOLD
 
 
 def core_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -456,7 +456,7 @@ def concept_values(corpus_df: pd.DataFrame, concept: str, report_year: int) -> t
     return kind, d.drop_duplicates("region_en").drop(columns="_p")
 
 
-HELDOUT = config.FIXTURES / "heldout"
+HELDOUT = config.HELDOUT
 
 
 def heldout_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
