@@ -166,6 +166,8 @@ class Extractor:
             return None  # 5G, 5A级
         if unit and unit[0].isascii() and unit not in self.ascii_units and unit not in ("%",):
             return None
+        if unit == "成" and text.startswith(tuple(lex.raw["exclusions"]["after_cheng"]), e):
+            return None  # 3000成功: a word, not tenths
         if not unit and inner and not mag:
             return None  # '300多' with nothing after
         if len(m.group("num").split(".")[0].replace(",", "")) > 15:
@@ -239,6 +241,8 @@ class Extractor:
             return Mention(rs, end, float(value), mag, unit, cn=True)
         if unit in ("倍", "个百分点", "百分点") and lex.growth_re.search(before):
             return Mention(rs, end, float(value), "", unit, cn=True)
+        if unit == "成" and 2 <= value <= 10 and not text.startswith(tuple(lex.raw["exclusions"]["after_cheng"]), end):
+            return Mention(rs, end, float(value), "", unit, cn=True)  # 八成 = 80%
         if (unit and (has_digit or head.startswith("十")) and value >= lex.min_cn_count
                 and lex.units[unit]["dim"] in ("count", "person")):
             return Mention(rs, end, float(value), "", unit, cn=True)  # 十件民生实事; 两个, 五件 are slogans
@@ -498,6 +502,8 @@ def _implied_unit(lex, text, m, cs, ce) -> str:
 
 def _base_value(m: Mention, lex) -> float:
     factor = lex.magnitudes.get(m.mag, 1.0) if m.mag else 1.0
+    if m.unit:
+        factor *= lex.units.get(m.unit, {}).get("factor", 1.0)  # 八成 = 80 (%)
     return float(m.value) * factor
 
 

@@ -135,7 +135,8 @@ def load() -> Lexicon:
     raw = validate(load_yaml(DATA / "lexicon.yaml"))
     units = {}
     for u, meta in raw["units"].items():
-        units[str(u)] = {"en": meta["en"], "dim": meta["dim"], "base": meta.get("base", str(u))}
+        units[str(u)] = {"en": meta["en"], "dim": meta["dim"], "base": meta.get("base", str(u)),
+                         "factor": float(meta.get("factor", 1))}
     q = raw["qualifiers"]
     implied = {noun: base for base, nouns in raw["implied_units"].items() for noun in nouns}
     fillers = _alternation(raw["growth_fillers"])

@@ -203,3 +203,9 @@ def test_metric_names(text, names):
 ])
 def test_metric_names_from_the_sentence(text, names):
     assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+def test_tenths_are_percent():
+    df = analysis.extract("财政支出八成以上投向民生，工业企业上云率近六成，3000成功首飞。")
+    assert [(r.raw, r.value, r.value_base, r.base_unit, r.qualifier) for r in df.itertuples()] == [
+        ("八成", 8.0, 80.0, "%", "over"), ("六成", 6.0, 60.0, "%", "near")]
