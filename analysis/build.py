@@ -373,6 +373,9 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_er
         while runner.is_alive():
             runner.join(0.2)
     except BaseException:  # KeyboardInterrupt (or SystemExit from a signal handler)
+        import logging
+
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # the cancelled kernels' futures: not news
         for w in workers:
             w.kill()
         loop = state.get("loop")
@@ -774,5 +777,9 @@ def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: 
 
         logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # tasks of the stopped kernels
         print("error: interrupted; the published site is unchanged", file=sys.stderr)
+        sys.stderr.flush()
+        # the one line is said: what the stopped kernels' threads may still print while the interpreter
+        # exits (asyncio's InvalidStateError of a cancelled future) must not follow it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
         return 130
     return 0
