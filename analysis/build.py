@@ -714,6 +714,20 @@ def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: b
         return _run(t, jobs, force, quiet, check)
 
 
+def _changed_files(changed: list[str]) -> str:
+    """'updated: a, b, c' for a few files; counts by kind for many (the 62 corpus source pages)."""
+    if not changed:
+        return "unchanged"
+    if len(changed) <= 8:
+        return "updated: " + ", ".join(changed)
+    kinds: dict[str, int] = {}
+    for name in changed:
+        kind = name.split("-", 1)[0] if "-" in name and name.startswith(("source-", "annotation-")) else "data"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    labels = {"data": "data files", "source": "annotated source pages", "annotation": "annotations"}
+    return "updated: " + ", ".join(f"{n} {labels[k]}" for k, n in kinds.items())
+
+
 def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[str, float]:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -723,7 +737,7 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[st
     rows, changed = write_data(t)
     data_hash = tree_hash(t.book / "_data")
     timings["extract"] = time.perf_counter() - t0
-    log(f"      {rows} indicators; downloads {'updated: ' + ', '.join(changed) if changed else 'unchanged'} "
+    log(f"      {rows} indicators; downloads {_changed_files(changed)} "
         f"({timings['extract']:.1f} s)", quiet)
 
     t1 = time.perf_counter()
