@@ -19,7 +19,6 @@ livelihood projects is part of the plan).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -69,7 +68,6 @@ class Document:
     speaker_title: str    # 省长, 自治区人民政府主席, 国务院总理 ...
     session: str          # 河北省第十四届人民代表大会第三次会议
     title: str            # the document's own title line, or one composed from region and year
-    plan_end_years: dict = field(repr=False, default_factory=dict)  # 十五五 -> 2030
     notes: tuple[str, ...] = ()
 
     @property
@@ -110,11 +108,12 @@ def read(source: str | Path, name: str | None = None) -> Document:
 
 
 def from_text(raw: str, name: str = "text") -> Document:
-    return _build(raw, name, hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest())
+    """The document of a report's text (built once: the last few are cached by text and name)."""
+    return _build(raw, name)
 
 
 @lru_cache(maxsize=8)
-def _build(raw: str, name: str, _digest: str) -> Document:
+def _build(raw: str, name: str) -> Document:
     lex = lexicon.load()
     layout = unwrap(raw)
     text = layout.text
@@ -129,10 +128,9 @@ def _build(raw: str, name: str, _digest: str) -> Document:
         report_year = review_year + 1
     paras = tuple(_sections(text, spans, header_end, review_year, lex))
     notes = _excerpt_notes(raw, text, paras)
-    plan_end = {str(k): int(v) for k, v in lex.raw.get("plan_periods", {}).items()}
     title = ident.pop("title") or ""
     doc = Document(name=name, raw=raw, layout=layout, paragraphs=paras, report_year=report_year,
-                   review_year=review_year, title=title, plan_end_years=plan_end, notes=tuple(notes), **ident)
+                   review_year=review_year, title=title, notes=tuple(notes), **ident)
     if not doc.title:
         object.__setattr__(doc, "title", doc.label)
     return doc

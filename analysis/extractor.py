@@ -62,9 +62,7 @@ class Mention:
     unitless: bool = False    # a bare number: kept only when a range gives it a unit
     range_low: bool = False   # the ends of a range 5%—6%
     range_high: bool = False
-    growth: bool | None = None  # measure decided by the context (None: decide from the clause)
     distributed: bool = False   # named by a 分别 list
-    baseline: bool = False      # the starting value of 由X…至Y
     descriptor: bool = False    # 500千伏, 时速120公里: not an indicator
 
 
@@ -166,7 +164,7 @@ class Extractor:
             return None  # 5G, 5A级
         if unit and unit[0].isascii() and unit not in self.ascii_units and unit not in ("%",):
             return None
-        if unit == "成" and text.startswith(tuple(lex.raw["exclusions"]["after_cheng"]), e):
+        if unit == "成" and text.startswith(lex.after_cheng, e):
             return None  # 3000成功: a word, not tenths
         if not unit and inner and not mag:
             return None  # '300多' with nothing after
@@ -241,7 +239,7 @@ class Extractor:
             return Mention(rs, end, float(value), mag, unit, cn=True)
         if unit in ("倍", "个百分点", "百分点") and lex.growth_re.search(before):
             return Mention(rs, end, float(value), "", unit, cn=True)
-        if unit == "成" and 2 <= value <= 10 and not text.startswith(tuple(lex.raw["exclusions"]["after_cheng"]), end):
+        if unit == "成" and 2 <= value <= 10 and not text.startswith(lex.after_cheng, end):
             return Mention(rs, end, float(value), "", unit, cn=True)  # 八成 = 80%
         if (unit and (has_digit or head.startswith("十")) and value >= lex.min_cn_count
                 and lex.units[unit]["dim"] in ("count", "person")):
@@ -313,7 +311,7 @@ class Extractor:
         ident = (document.region, document.region_en, document.level, document.report_year)
         keywords = metrics.KeywordHits(self.lex, text)
         cat = concepts.catalogue()
-        when = Timing(self.lex, document)
+        when = Timing(document)
         for para in document.paragraphs:
             if para.section == "header":
                 continue  # title, date, source and speaker lines, photo captions
@@ -346,7 +344,7 @@ class Extractor:
                     dim = self.lex.units.get(m.unit, {}).get("dim", "") if m.unit else \
                         ("person" if m.base_unit == "人" else "money" if m.base_unit == "元" else "")
                     concept = cat.match(m.metric_zh, m.measure, dim)
-                    subject = subjects.of(self.lex, text, m, s0, document)
+                    subject = subjects.of(text, m, s0, document)
                     en, en_src = metrics.english(m.metric_zh, sector, m, self.lex, concept)
                     yield Row(doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
                            _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, m.kind,
@@ -371,9 +369,7 @@ class Extractor:
         if m.rank:
             m.measure = "rank"
         elif m.unit in ("%", "‰", "倍", "个百分点", "百分点", "位") or m.base_unit == "%":
-            grown = m.growth
-            if grown is None:
-                grown = _is_growth(lex, text, m, cs, ce, before)
+            grown = _is_growth(lex, text, m, cs, ce, before)
             m.measure = "growth" if grown else ("share" if m.unit in ("%", "‰") or m.base_unit == "%" else "level")
             if m.unit in ("倍", "个百分点", "百分点") and not _followed_by_to(before):
                 m.measure = "growth"
@@ -406,7 +402,6 @@ def _baselines(text: str, ms) -> None:
             if re.search(r"(?:由|从)$", lead) and re.search(r"(?:至|到)$", gap.rstrip("近约超过逾突破不低于")) \
                     and a.base_unit == b.base_unit:
                 a.kind = "context"
-                a.baseline = True
 
 
 def _bare_rank(text: str, before: str, end: int, e0: int) -> bool:

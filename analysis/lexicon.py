@@ -57,6 +57,7 @@ class Lexicon:
     after_number: tuple
     after_cn: tuple
     before_cn: tuple
+    after_cheng: tuple     # 成 after a number is not tenths before these (成功, 一成不变)
     strip_prefix_re: re.Pattern
     strip_suffix_re: re.Pattern
     sector_order: tuple
@@ -171,6 +172,7 @@ def load() -> Lexicon:
         after_number=tuple(raw["exclusions"]["after_number"]),
         after_cn=tuple(raw["exclusions"]["after_cn_amount"]),
         before_cn=tuple(raw["exclusions"]["before_cn_amount"]),
+        after_cheng=tuple(raw["exclusions"]["after_cheng"]),
         strip_prefix_re=re.compile(f"^(?:{_alternation(raw['metric_strip_prefix'])})+"),
         strip_suffix_re=re.compile(f"(?:{_alternation(raw['metric_strip_suffix'])})+$"),
         sector_order=tuple(raw["sectors"]),

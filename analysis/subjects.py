@@ -17,21 +17,25 @@ def _patterns():
     return entity, re.compile(cfg["not_entity"]), re.compile(cfg["national"])
 
 
-def of(lex, text: str, m, s0: int, doc) -> str:
+def _entities(s: str) -> list[str]:
+    entity, not_entity, _ = _patterns()
+    return [x.group() for x in entity.finditer(s) if not not_entity.search(x.group())]
+
+
+def of(text: str, m, s0: int, doc) -> str:
     """The subject of a mention (see the module docstring)."""
-    entity, not_entity, national = _patterns()
     cs, _ = m.clause
     clause_before = text[cs:m.s]
-    found = [x.group() for x in entity.finditer(clause_before) if not not_entity.search(x.group())]
+    found = _entities(clause_before)
     if not found and cs > s0:
         # the topic of the sentence ("包钢集团要…，力争营收达到1200亿元")
         first = re.split(r"[，,；;：:]", text[s0:m.s], maxsplit=1)[0]
         if re.search(r"(?:要|将|须|必须)", first):
-            found = [x.group() for x in entity.finditer(first) if not not_entity.search(x.group())]
+            found = _entities(first)
     own = doc.region
     found = [f for f in found if not (own and own in f)]
     if found:
         return found[-1]
-    if doc.level != "national" and national.search(clause_before):
+    if doc.level != "national" and _patterns()[2].search(clause_before):
         return "全国"
     return ""
