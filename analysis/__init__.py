@@ -21,7 +21,7 @@ from .schema import columns, dtypes, table_schema
 
 __all__ = ["extract", "extract_many", "read_text", "ReportError", "Extractor", "columns", "dtypes",
            "table_schema", "decode", "read_report"]
-__version__ = "0.1.0"
+__version__ = "0.3.0"
 
 
 def extract(source: str | Path, doc: str | None = None) -> pd.DataFrame:

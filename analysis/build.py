@@ -603,7 +603,8 @@ def _book_work_key(t: Target) -> str:
     listing = sorted(p.relative_to(t.book).as_posix() for folder in ("chapters", "_data")
                      if (t.book / folder).is_dir() for p in (t.book / folder).rglob("*") if p.is_file())
     return _sha(tree_hash(t.book, skip).encode(), "\n".join(listing).encode(), t.seed.read_bytes(),
-                importlib.metadata.version("jupyter-book").encode(), sys.executable.encode())
+                importlib.metadata.version("jupyter-book").encode(), sys.executable.encode(),
+                json.dumps(config.stamp(), sort_keys=True).encode())  # the footer of every page
 
 
 def build_book(t: Target, quiet: bool) -> None:
@@ -691,7 +692,8 @@ def publish(built: Path, target: Path) -> None:
 def book_hash(t: Target) -> str:
     import jupyter_book
 
-    return _sha(tree_hash(t.book, ("_build",)).encode(), jupyter_book.__version__.encode())
+    return _sha(tree_hash(t.book, ("_build",)).encode(), jupyter_book.__version__.encode(),
+                json.dumps(config.stamp(), sort_keys=True).encode())
 
 
 def _state_file(t: Target) -> Path:

@@ -228,7 +228,7 @@ def _unit_axis(unit: str, values) -> tuple[float, str]:
 def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
     """Target and result of one concept by province: a row per province whose two reports give both
     values (ranked by result), the target an open diamond, the result a dot coloured by verdict; the
-    highlighted province in bold. Returns None when no province has both."""
+    highlighted province marked ▶. Returns None when no province has both."""
     d = card.dropna(subset=["t_value_base", "r_value_base"])
     d = d[d["verdict"].isin(["met", "missed"])]
     if d.empty:
@@ -267,19 +267,19 @@ VERDICT_COLORS = {"met": "#2a7f3f", "missed": "#c0392b"}
 
 
 def _region_ticks(ax, regions, highlight: str) -> None:
-    """Province names on the y axis; the highlighted one marked ▶ and in bold."""
+    """Province names on the y axis; the highlighted one marked ▶ and in black (the packaged CJK font has
+    no bold: see style.setup)."""
     labels = [f"▶ {r}" if highlight and r == highlight else str(r) for r in regions]
     ax.set_yticks(range(len(labels)), labels, fontsize=MIN_FONT)
     for lab in ax.get_yticklabels():
         if lab.get_text().startswith("▶ "):
-            lab.set_fontweight("bold")
             lab.set_color("#000000")
 
 
 def _title(fig, title: str) -> float:
     """A wrapped figure title; returns the height (inches) that title and legend take at the top."""
     lines = textwrap.wrap(title, width=44)
-    fig.suptitle("\n".join(lines), fontsize=MIN_FONT + 2, fontweight="bold", y=1 - 0.08 / fig.get_figheight(),
+    fig.suptitle("\n".join(lines), fontsize=MIN_FONT + 2, y=1 - 0.08 / fig.get_figheight(),
                  va="top")
     return 0.25 + 0.22 * len(lines)
 

@@ -184,3 +184,36 @@ def write_toc(book: Path, cfg: dict) -> bool:
         return False
     path.write_text(text, encoding="utf-8")
     return True
+
+
+def stamp() -> dict[str, str]:
+    """The version and build date shown at the foot of every page, and how to cite the site.
+
+    The date is reproducible (two builds of one commit give the same site, wherever the clone is):
+    ``SOURCE_DATE_EPOCH`` when set (the reproducible-builds convention), else the date of the checked-out
+    commit, else the date of the newest release in CHANGELOG.md."""
+    import datetime
+    import os
+    import subprocess
+
+    from . import __version__
+
+    date = ""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        date = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    if not date:
+        try:
+            out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs"], capture_output=True,
+                                 text=True, timeout=10)
+            date = out.stdout.strip() if out.returncode == 0 else ""
+        except (OSError, subprocess.SubprocessError):
+            date = ""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", date):
+        m = re.search(r"^## \S+ — (\d{4}-\d\d-\d\d)", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+                      if (ROOT / "CHANGELOG.md").exists() else "", re.M)
+        date = m.group(1) if m else "unknown"
+    year = date[:4] if date[:4].isdigit() else ""
+    cite = (f"The Government work report indicators contributors ({year}). Government work report indicators, "
+            f"version {__version__}. See CITATION.cff.")
+    return {"version": __version__, "date": date, "cite": cite}

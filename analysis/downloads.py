@@ -76,6 +76,7 @@ def files(seed: Path) -> dict[str, bytes]:
     sch = schema.table_schema()
     resources = [
         {"name": "indicators", "path": "indicators.csv", "format": "csv", "mediatype": "text/csv",
+         "description": f"Every quantity of the report {seed.name}, one row each (the columns of schema.json).",
          "encoding": "utf-8", "dialect": {"header": True, "delimiter": ","}, "schema": "schema.json",
          "rows": int(len(df)), "hash": "sha256:" + hashlib.sha256(out["indicators.csv"]).hexdigest()},
         {"name": "indicators-json", "path": "indicators.json", "format": "json", "mediatype": "application/json",
@@ -401,3 +402,17 @@ def listing(seed: Path) -> pd.DataFrame:
                                      "datapackage.json": "Describes every file above: schema, encoding, hash "
                                                          "(Frictionless Data Package)."}[name]})
     return pd.DataFrame(rows).astype({"rows": "Int64"})
+
+
+def listing_summary(lst: pd.DataFrame) -> dict:
+    """The counts the download page's text shows, read from the listing (never typed)."""
+    rows = lst.set_index("file")["rows"]
+
+    def n(name: str) -> str:
+        return f"{int(rows[name]):,}" if name in rows and pd.notna(rows[name]) else "0"
+
+    from . import panel
+
+    return {"seed_rows": n("indicators.csv"), "corpus_rows": n("corpus-indicators.csv"),
+            "scorecard_rows": n("corpus-scorecard.csv"), "revision_rows": n("corpus-revisions.csv"),
+            "reports": f"{len(panel.manifest()):,}"}

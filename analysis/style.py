@@ -65,7 +65,9 @@ def setup() -> None:
         "savefig.dpi": 110,
         "figure.figsize": (7.5, 4.2),
         "axes.titlesize": 12,
-        "axes.titleweight": "bold",
+        # the packaged font has one weight (Regular): asking for bold would take a system font where one is
+        # installed (charts differing by machine) or warn on stderr where none is
+        "axes.titleweight": "normal",
         "axes.labelsize": 10,
         "svg.hashsalt": "govreport",
         "path.simplify": True,

@@ -386,3 +386,25 @@ def accuracy_html(acc: pd.DataFrame) -> str:
         if shown[c].dtype.kind == "f":
             shown[c] = shown[c].map(lambda v: f"{v:.3f}")
     return simple_table(shown, {c: c for c in shown.columns})
+
+
+def download_listing_html(lst: pd.DataFrame, prefix: str = "../data/") -> str:
+    """The download page's table: one row per table (what it is, rows), its files as links with their
+    format and size (from analysis.downloads.listing)."""
+    def size(b: int) -> str:
+        return f"{b / 1e6:.1f} MB" if b >= 1e6 else f"{b / 1e3:.0f} kB"
+
+    groups: dict[str, list] = {}
+    for _, r in lst.iterrows():
+        stem = r["file"].rsplit(".", 1)[0].removesuffix("-metadata")
+        groups.setdefault(stem, []).append(r)
+    rows = []
+    for files in groups.values():
+        desc = max((f["description"] for f in files), key=len)
+        desc = desc.split(" UTF-8 with a byte-order mark")[0]
+        links = Markup(" · ").join(
+            Markup(render("link", href=prefix + f["file"], text=f["file"], title=f"{f['format']}, {size(int(f['bytes']))}"))
+            + Markup(f" <small>({esc(size(int(f['bytes'])))})</small>") for f in files)
+        n = next((f["rows"] for f in files if pd.notna(f["rows"])), None)
+        rows.append({"cells": [links, "" if n is None else f"{int(n):,}", desc]})
+    return table(["Files", "Rows", "What it is"], rows, cls="downloads-table")
