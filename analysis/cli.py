@@ -172,8 +172,8 @@ def parser() -> argparse.ArgumentParser:
                    "provincial, municipal or county")
     r.add_argument("--source", metavar="TEXT", help="where the text comes from, for the manifest "
                    "(default: 'added by python -m analysis add-report')")
-    r.add_argument("--complete", metavar="TEXT", help="the manifest's complete column (default: 'yes', or 'no "
-                   "(why)' when the text looks like an excerpt)")
+    r.add_argument("--complete", metavar="TEXT", help="the manifest's complete column (default: 'yes', or "
+                   "'not verified (why)' when the text may be an excerpt)")
     r.set_defaults(func=_cmd_add_report)
 
     d = sub.add_parser("pdf", help="print the built site to one PDF with the system Chromium")

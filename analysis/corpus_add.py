@@ -214,7 +214,7 @@ def plan(path: str | Path, corpus: Path | None = None, region: str | None = None
     if complete is not None:
         how["complete"] = "--complete"
     else:
-        complete = "yes" if not doc.excerpt else "no (" + "; ".join(doc.notes) + ")"
+        complete = "yes" if not doc.notes else "not verified (" + "; ".join(doc.notes) + ")"
         how["complete"] = "read from the text"
     row = {"file": name, "region_zh": region_zh, "region_en": en, "year": str(report_year), "level": lvl,
            "chars": str(len(text)), "complete": complete, "source": source or f"added by {COMMAND}"}
