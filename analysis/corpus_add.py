@@ -138,18 +138,20 @@ def plan(path: str | Path, corpus: Path | None = None, region: str | None = None
          year: int | None = None, level: str | None = None, source: str | None = None,
          complete: str | None = None) -> Entry:
     """What adding the report at ``path`` would write, or AddError/ReportError (one line) if it is refused."""
-    from .document import read
+    from .document import from_text
 
     corpus = corpus or corpus_dir()
     src = Path(path)
-    text, encoding = read_report(src)  # missing, empty, binary, undecodable: one line
+    read_report(src)  # missing, not a regular file, empty, binary, undecodable: one line
+    data = src.read_bytes()  # what is copied; the text, the identity and the checks all come from these bytes
+    text, encoding = decode(data, str(src))
     if not corpus.is_dir():
         raise AddError(f"{corpus}: no such corpus folder")
     if level is not None and level not in LEVELS:
         raise AddError(f"--level {level!r}: expected one of {', '.join(LEVELS)}")
     if year is not None and not 1949 <= year <= 2100:
         raise AddError(f"--year {year}: not a plausible report year")
-    doc = read(src)
+    doc = from_text(text, src.stem)  # as analysis.document.read(path) reads it
     rows, _ = read_manifest(corpus)
     regions = known_regions(rows)
     how: dict[str, str] = {}
@@ -209,7 +211,6 @@ def plan(path: str | Path, corpus: Path | None = None, region: str | None = None
         raise AddError(f"{src}: the text gives no report year (no date, title or plan year): give --year")
 
     name = f"{report_year}_{part}.txt"
-    data = src.read_bytes()
     refuse_duplicates(corpus, rows, name, data, text, region_zh, en, lvl, report_year)
     if complete is not None:
         how["complete"] = "--complete"
