@@ -381,19 +381,19 @@ def main(a) -> int:
         if not confirm("Add this report to the corpus?"):
             print("error: not added (not confirmed)", file=sys.stderr)
             return 1
+    from .build import BuildError
+
     try:
         target = apply(entry, corpus)
-    except Exception as exc:  # noqa: BLE001 - the build lock's wait, a full disk: one line, nothing half-written
-        if isinstance(exc, (ReportError, OSError)):
-            raise
+    except BuildError as exc:  # a build held the lock longer than it waits: one line, nothing written
         raise AddError(str(exc)) from None
     n = len(read_manifest(corpus)[0])
     shown = _shown(target)
     print(f"added {shown} and its row in {_shown(corpus / 'manifest.csv')} ({n} reports)")
-    print("next: make build    (extracts only the new report; the corpus pages, downloads and chapters are "
-          "rebuilt with it,\n"
-          "                    as the build's caches are keyed by the corpus files and the manifest)")
+    print("next: make build    only the new report is extracted; the corpus pages and downloads include it and the "
+          "chapters re-run\n"
+          "                    (the build's caches are keyed by the corpus files and manifest.csv)")
     if corpus.resolve() == (config.SEEDS / "corpus").resolve():
-        print(f"      git add {shown} {_shown(corpus / 'manifest.csv')}   "
-              "(and note its source in seeds/corpus/SOURCES.md)")
+        print(f"      then: git add {shown} {_shown(corpus / 'manifest.csv')} book/chapters   "
+              "(and note the text's source in seeds/corpus/SOURCES.md)")
     return 0

@@ -294,6 +294,21 @@ def test_manifest_write_failure_removes_the_copied_file(corpus, report_2027, mon
     assert snapshot(corpus) == before
 
 
+def test_an_addition_waits_for_a_running_build(corpus, report_2027):
+    from analysis import build
+
+    env = {**os.environ, "GOVREPORT_CORPUS": str(corpus)}
+    with build.build_lock(quiet=True):  # a build is running
+        proc = subprocess.Popen([*COMMAND, str(report_2027), "--yes"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                stdin=subprocess.DEVNULL, cwd=ROOT, env=env)
+        line = proc.stderr.readline().decode()  # the command says it waits ...
+        assert "another build is running" in line and "waiting" in line, line
+        assert not (corpus / "2027_guangdong.txt").exists()  # ... and has written nothing
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
+    assert manifest_rows(corpus)[-1]["file"] == "2027_guangdong.txt"
+
+
 # ---------------------------------------------------------------------------------------- confirmation
 def test_without_a_terminal_nothing_is_added_unless_yes(corpus, report_2027):
     before = snapshot(corpus)
