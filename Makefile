@@ -12,7 +12,7 @@ REGION ?=
 YEAR   ?=
 JOBS   ?= 2
 
-.PHONY: build check fast test install system lint unit notebooks site browser bench pdf strip lab clean
+.PHONY: build check fast test install system lint unit notebooks site browser bench pdf strip lab clean add-report
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ system:
 
 build: install
 	$(BIN)/python -m analysis build --jobs $(JOBS) $(if $(SEED),--seed '$(subst ','\'',$(SEED))',) $(if $(REGION),--region '$(subst ','\'',$(REGION))',) $(if $(YEAR),--year '$(subst ','\'',$(YEAR))',)
+
+# Add a report to the corpus (seeds/corpus and its manifest.csv): make add-report FILE=path/to/report.txt
+# [ARGS="--region-en Chengdu --yes"]; asks for confirmation; the next make build includes it.
+add-report: install
+	$(if $(FILE),,$(error give the report: make add-report FILE=path/to/report.txt))
+	$(BIN)/python -m analysis add-report '$(subst ','\'',$(FILE))' $(ARGS)
 
 # The researcher's loop, after editing a template in JupyterLab: strip the templates, rebuild only what
 # changed, then check that every template is clean and every published chapter current (one message).

@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis {extract,schema,evaluate,build,pdf}``.
+"""Command line: ``python -m analysis {extract,schema,evaluate,build,add-report,pdf}``.
 
 Every failure a user can cause (a missing file, an undecodable one, a bad option) ends with one
 line on stderr and a non-zero exit status, never a traceback; output files are written whole or
@@ -30,6 +30,7 @@ Examples:
   python -m analysis extract reports/*.txt --format parquet -o all.parquet --jobs 2
   python -m analysis build                       # the report site from the shipped seed
   python -m analysis build --seed other.txt --out /tmp/site
+  python -m analysis add-report 2027_report.txt  # add a report to the corpus (asks to confirm)
 """
 
 
@@ -97,6 +98,12 @@ def _cmd_build(a) -> int:
                       wait=a.wait)
 
 
+def _cmd_add_report(a) -> int:
+    from . import corpus_add
+
+    return corpus_add.main(a)
+
+
 def _cmd_pdf(a) -> int:
     from . import pdf
 
@@ -148,6 +155,26 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--wait", type=float, default=900, metavar="SECONDS",
                    help="one build at a time: how long to wait for another build to finish (default 900)")
     b.set_defaults(func=_cmd_build)
+
+    r = sub.add_parser("add-report", help="add a report to the corpus (seeds/corpus and its manifest.csv)",
+                       description="Add a report to the corpus: read its region, level and year from its text, "
+                       "show them for confirmation, copy the file to seeds/corpus/<year>_<name>.txt (or "
+                       "$GOVREPORT_CORPUS) and append its row to manifest.csv; the next build includes it. A "
+                       "report already in the corpus (same bytes or text, or same region and year) is refused.")
+    r.add_argument("path", metavar="PATH", help="the report's text file (UTF-8, GB18030/GBK or UTF-16)")
+    r.add_argument("--yes", "-y", action="store_true", help="add without asking (for scripts)")
+    r.add_argument("--region", metavar="NAME", help="the region, instead of the one read from the text "
+                   "(Chinese or English name: 广东, Guangdong, 成都市)")
+    r.add_argument("--region-en", metavar="NAME", help="its English or pinyin name (it names the file): "
+                   "needed for a city or county, whose text gives only a Chinese name")
+    r.add_argument("--year", type=int, metavar="YEAR", help="the report year, instead of the one read from the text")
+    r.add_argument("--level", metavar="LEVEL", help="the level, instead of the one read from the text: national, "
+                   "provincial, municipal or county")
+    r.add_argument("--source", metavar="TEXT", help="where the text comes from, for the manifest "
+                   "(default: 'added by python -m analysis add-report')")
+    r.add_argument("--complete", metavar="TEXT", help="the manifest's complete column (default: 'yes', or "
+                   "'not verified (why)' when the text may be an excerpt)")
+    r.set_defaults(func=_cmd_add_report)
 
     d = sub.add_parser("pdf", help="print the built site to one PDF with the system Chromium")
     d.add_argument("--site", metavar="DIR", help="built HTML site (default: book/_build/html)")

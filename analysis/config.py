@@ -7,6 +7,7 @@ runs the same from JupyterLab, from papermill and from nbval, whatever the worki
 from __future__ import annotations
 
 import copy
+import os
 import re
 from pathlib import Path
 
@@ -18,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DEFAULT_SEED = SEEDS / "000_3d94fe6dcb412aa7.txt"
 CORPUS = SEEDS / "corpus"          # the 62 provincial reports of 2025 and 2026 (manifest.csv)
+if os.environ.get("GOVREPORT_CORPUS"):  # another corpus folder (a copy, for tests); relative to the project root
+    CORPUS = (ROOT / os.environ["GOVREPORT_CORPUS"]).resolve()
 NOTEBOOKS = ROOT / "notebooks"
 BOOK = ROOT / "book"
 BOOK_CONFIG = BOOK / "report.yml"

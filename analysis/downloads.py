@@ -121,8 +121,8 @@ def corpus_sources() -> dict[str, bytes]:
     """{source-<report>.html: page}: the annotated source of every corpus report, which the corpus
     chapters link their values to (each quantity at its anchor ``#i<start>-<end>``).
 
-    Pages are cached in build/cache by the hash of the package and the corpus, so that a build with
-    nothing changed does not render them again."""
+    Pages are cached in build/cache by the hash of the package, the corpus and its manifest (the names
+    and years of the pages' titles), so that a build with nothing changed does not render them again."""
     from . import config, panel
     from .hashing import _sha, package_hash
     from .render import render
@@ -131,7 +131,7 @@ def corpus_sources() -> dict[str, bytes]:
     m = panel.manifest()
     if m.empty:
         return {}
-    key = _sha(package_hash().encode(), render_key(),
+    key = _sha(package_hash().encode(), render_key(), panel.MANIFEST.read_bytes(),
                      *((panel.CORPUS / f).read_bytes() for f in m["file"]))
     cache = config.BUILD / "cache" / f"corpus-sources-{key[:16]}.json"
     if cache.exists():
