@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from . import lexicon
 
@@ -27,6 +28,7 @@ _GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "ra
 _YEAR_WORDS = re.compile(r"^[一二三四五六七八九十]+是|连续[0-9一二三四五六七八九十]+年|(?:从|由)?(?:截至)?20\d\d年(?:底|末|初)?(?:的)?|^[0-9]+[.、．)）]|^[（(][0-9一二三四五六七八九十]+[)）]")
 _UNIT_NOTE = re.compile(r"^[（(][^）)]{0,6}[）)]、?")  # （辆）、惠及消费者: the unit note of the number before
 _WORD_START = re.compile(r"(?<=[的和及与、在对为从])")
+_SHARE_OF = re.compile(r"^[^，,、；;]{2,12}(?:相当于|占)[^，,、；;]{2,12}?的?(?:比例|比重)$")
 BARE_HEADS = {"产量", "总产", "总产量", "总量", "规模", "比例", "比重", "占比", "增加值", "增速", "产值", "营收", "利润",
               "大关", "台阶", "", "—", "-", "–", "~", "～", "至", "到"}
 
@@ -50,6 +52,8 @@ def _strip(lex, s: str, cap: bool = True) -> str:
         cut = s.rfind("的", 0, len(s) - 2)
         if cut >= 3 and s[cut + 1:] not in BARE_HEADS:
             s = s[cut + 1:]
+    if 18 < len(s) <= 26 and _SHARE_OF.search(s):
+        return s  # 全社会研发经费支出相当于全市生产总值的比例: a share names what and of what
     if len(s) > 18:
         cut = s.rfind("等", 0, len(s) - 2)
         if cut >= 0:
@@ -115,7 +119,16 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         if i and ms[i - 1].clause == m.clause:
             lstart = max(ms[i - 1].tail, right_end if right_end <= m.s else -1)
             cont = text[lstart:m.s].startswith(("、", "和", "及"))
-        left = _strip(lex, text[lstart:m.s - m.prefix_len])
+        left_raw = text[lstart:m.s - m.prefix_len]
+        if lstart > cs:
+            # 外贸进出口在对美贸易下降超3成的情况下增长12%: the inserted circumstance is no part of the name
+            circ = _circumstance(lex).match(left_raw)
+            at = text.rfind("在", cs, lstart)
+            if circ and at >= 0:
+                left_raw = text[cs:at] + left_raw[circ.end():]
+        left = _strip(lex, left_raw)
+        if lstart > cs and "、" in left and lex.growth_re.fullmatch(left.rsplit("、", 1)[-1]):
+            left = left.rsplit("、", 1)[-1]  # 生产总值达到5.53万亿元、稳居全国前十强、增长4.8%: the growth of the same thing
         verb = _list_verb(lex, left)
         if not cont:
             head_verb = verb
@@ -125,8 +138,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         bare_verb = bool(left) and lex.list_verb_re.fullmatch(left) is not None  # 建设1500万亩小麦: the noun follows
         right = _right_noun(text, m.tail, ce) if (dim in _COUNT_DIMS or not m.unit or not left or bare_verb) else ""
         right = right[1:] if right.startswith("的") and not left else ("" if right.startswith("的") else right)
-        right = right if len(right) >= 2 else ""
-        right_end = m.tail + len(right) if right and text.startswith(right, m.tail) else -1
+        right = right if len(right) >= 2 and not (left and right in lex.raw["milestone_nouns"]) else ""  # 突破5万关口
         if right:
             tv = _trailing_verb(lex, left)
             if tv and len(left) > 4:
@@ -141,7 +153,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
             name = left.rstrip("等")
         if len(name) > 8:
             cut = name.rfind("的", 0, len(name) - 2)
-            name = name[cut + 1:] if cut >= 3 else name
+            name = name[cut + 1:] if cut >= 3 and name[cut + 1:] not in BARE_HEADS else name  # not a bare 比例
         if i and ms[i - 1].tail == m.s and not left:
             name = ms[i - 1].metric_zh  # 1金1银: one metric, two numbers
         elif topic and name and not any(topic[k:k + 2] in name for k in range(len(topic) - 1)) \
@@ -151,11 +163,38 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
             # the topic of the sentence owns a metric that does not name its owner
             name = name if name in topic else topic + name
             name = topic if name.endswith(topic) and len(name) > len(topic) and name[:-len(topic)] in topic else name
+        right_end = m.tail + len(right) if right and text.startswith(right, m.tail) else -1
         m.metric_zh = name
         m.subject = lex.growth_re.sub("", name)
     _respectively(lex, text, ms)
     _borrow(lex, text, ms)
     _inherit(lex, text, ms, s0)
+    milestones = _milestone(lex)
+    for m in ms:  # 转移支付规模规模增长: a word said twice is said once; 连跨千亿台阶 is no part of a name
+        name = _REPEAT.sub(r"\1", milestones.sub("", m.metric_zh))
+        m.metric_zh = name if len(name) >= 2 else m.metric_zh
+        m.subject = _REPEAT.sub(r"\1", milestones.sub("", m.subject))
+
+
+_REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+
+
+@lru_cache(maxsize=1)
+def _circumstance_re(words: tuple) -> re.Pattern:
+    return re.compile(f"^[^，,；;。：:]*?(?:{'|'.join(map(re.escape, words))})")
+
+
+@lru_cache(maxsize=1)
+def _milestone_re(words: tuple) -> re.Pattern:
+    return re.compile(f"(?:{'|'.join(words)})")
+
+
+def _milestone(lex) -> re.Pattern:
+    return _milestone_re(tuple(lex.raw["milestone_phrases"]))
+
+
+def _circumstance(lex) -> re.Pattern:
+    return _circumstance_re(tuple(lex.raw["circumstance_ends"]))
 
 
 _RANK_TAIL = re.compile(r"(?:连续[0-9一二三四五六七八九十]+年)?(?:均|都|总数)?(?:居|位居|位列|稳居|保持|排名|排位|排|跃升至|升至|上升至|前移至)?"
@@ -206,6 +245,9 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
         prev = ms[i - 1] if i and ms[i - 1].clause[0] >= s0 else None
         thing = lex.growth_re.sub("", prev.subject) if prev is not None else ""  # what the number before measures
         cmp_ = _COMPARISON_ONLY.match(m.metric_zh)
+        milestone = m.metric_zh.strip("、，,") in lex.raw["milestone_nouns"]  # 迈上3万亿元台阶: a level of the thing
+        if milestone:
+            m.metric_zh = ""
         if thing and (cmp_ or (len(m.metric_zh) < 2 and not m.rank)):
             # 增长5.6%、高于全国0.2个百分点: the comparison of the number before (it stays the subject)
             if not m.metric_zh.startswith(thing):
@@ -228,10 +270,16 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
                 m.metric_zh = owner + (m.metric_zh[m.metric_zh.index(bare):] if bare else m.metric_zh)
                 m.subject = lex.growth_re.sub("", m.metric_zh)
             continue
-        if bare in _SHARE_HEADS and thing and prev.clause == m.clause and not m.metric_zh.startswith(thing):
+        share_of = bare.startswith(("占", "相当于")) and bare.endswith(tuple(_SHARE_HEADS))  # 占地区生产总值比重
+        if (bare in _SHARE_HEADS or share_of) and thing and prev.clause == m.clause and not m.metric_zh.startswith(thing):
             # 新能源汽车年产量增至82万辆、占比达到45%: the share of the thing counted just before
             m.metric_zh = thing + m.metric_zh
             m.subject = lex.growth_re.sub("", m.metric_zh)
+            continue
+        if milestone:
+            owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
+            m.metric_zh = owner.group() if owner else m.metric_zh
+            m.subject = m.metric_zh
             continue
         if bare in BARE_HEADS and bare:
             owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
