@@ -99,7 +99,8 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "sector_pairs": dict, "sector_by_unit": dict, "respectively_pairs": dict, "metric_owners": list,
           "qualified_heads": dict, "metric_heads": list, "list_verbs": list, "own_region_words": list,
           "regions": dict, "document": dict, "concept_words": dict,
-          "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list}
+          "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
+          "metric_action_verbs": list, "metric_action_not_before": list, "metric_end_words": list}
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
             "forecast_plan", "target"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
             "timing": ("multi_year", "by_year", "plan_goal"), "concept_words": ("fillers", "levels", "level_heads"),
@@ -211,4 +212,9 @@ def glossary() -> dict:
     data = load_yaml(DATA / "glossary.yaml") or {}
     terms = {str(k): str(v) for k, v in (data.get("terms") or {}).items()}
     concepts = {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("concepts") or {}).items()}
-    return {"terms": terms, "concepts": concepts, "terms_re": re.compile(_alternation(terms)) if terms else None}
+    phrase = data.get("phrase") or {}
+    return {"terms": terms, "concepts": concepts, "terms_re": re.compile(_alternation(terms)) if terms else None,
+            "adjectives": frozenset(str(w) for w in phrase.get("adjectives", [])),
+            "connectors": frozenset(str(w) for w in phrase.get("connectors", [])),
+            "modifiers": frozenset(str(w) for w in phrase.get("modifiers", [])),
+            "verb_forms": frozenset(str(w) for w in phrase.get("verb_forms", []))}

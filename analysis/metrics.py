@@ -172,8 +172,34 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     milestones = _milestone(lex)
     for m in ms:  # 转移支付规模规模增长: a word said twice is said once; 连跨千亿台阶 is no part of a name
         name = _REPEAT.sub(r"\1", milestones.sub("", m.metric_zh))
-        m.metric_zh = name if len(name) >= 2 else m.metric_zh
+        m.metric_zh = _trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
         m.subject = _REPEAT.sub(r"\1", milestones.sub("", m.subject))
+
+
+def _trim_actions(lex, name: str) -> str:
+    """The name without the action verbs that open it and the words that close it with what happened
+    (lexicon metric_action_verbs, metric_end_words), as long as a noun of three characters or more stays."""
+    start, end = _action_res(lex)
+    prev = None
+    while prev != name:
+        prev = name
+        for rx in (start, end):
+            cut = rx.sub("", name, count=1)
+            bare = lex.growth_re.sub("", cut)
+            if len(bare) >= 3 and bare not in BARE_HEADS and bare not in _BARE_WORDS:
+                name = cut
+    return name
+
+
+@lru_cache(maxsize=1)
+def _action_res_of(verbs: tuple, not_before: tuple, ends: tuple) -> tuple[re.Pattern, re.Pattern]:
+    alt = lexicon._alternation
+    return re.compile(f"^(?:{alt(verbs)})(?!{alt(not_before)})"), re.compile(f"(?:{alt(ends)})$")
+
+
+def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
+    return _action_res_of(tuple(lex.raw["metric_action_verbs"]), tuple(lex.raw["metric_action_not_before"]),
+                          tuple(lex.raw["metric_end_words"]))
 
 
 _REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
@@ -483,38 +509,62 @@ _DECREASE = re.compile(r"压减|压降|下降|降低|减少|削减|缩减|回落
 
 
 def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str]:
-    """(English label, source): the label of the metric's concept (concepts.yaml), else a label
-    composed from glossary terms, else a generic one naming sector and measure."""
+    """(English label, source): the label of the metric's concept (concepts.yaml) ("glossary"), else a
+    phrase composed from glossary terms ("terms"; a share 甲占乙比重 reads "甲 as a share of 乙"), else a
+    word-by-word gloss that is no English phrase, kept but marked ("literal"), else a generic label
+    naming sector and measure ("generic")."""
     g = lexicon.glossary()
     label, source = "", ""
     if concept is not None:
         label, source = concept.en, "glossary"
     if not label:
-        label = _compose(metric_zh, g)
-        source = "terms" if label else ""
+        label, fluent = _compose(metric_zh, g)
+        source = ("terms" if fluent else "literal") if label else ""
     if not label:
         what = _GENERIC_MEASURE.get(m.measure, "amount")
         return f"{lex.sector_en.get(sector, sector)}: {what}", "generic"
     if len(metric_zh) <= 2 and source == "terms":  # 收入, 营收, 投资: say whose
-        label = f"{lex.sector_en.get(sector, sector)}: {label[0].lower()}{label[1:]}"
+        sec = lex.sector_en.get(sector, sector)
+        label = sec if label.lower() in sec.lower() else f"{sec}: {label[0].lower()}{label[1:]}"
     if source == "glossary":
         for zh, en in (("净增", "Net new"), ("新增", "New"), ("新建", "New")):
             if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
                 label = f"{en} {label[0].lower()}{label[1:]}"
                 break
     low = label.lower()
-    if m.measure == "growth" and m.unit in _RATE_UNITS and not any(w in low for w in ("growth", "rate", "increase", "reduction")):
+    if m.measure == "growth" and m.unit in _RATE_UNITS and not any(w in low for w in ("growth", "rate", "increase", "reduction", "decline", "decrease", "rise")):
         label += " reduction" if _DECREASE.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         label += " rank"
+    elif m.measure == "share" and m.unit in ("%", "‰", "成") and source == "glossary" \
+            and not any(w in low for w in _SHARE_EN) and _SHARE_ZH.search(metric_zh):
+        # 工业投资占固定资产投资比重 with the concept of 工业投资: its share, not its amount
+        whole = _SHARE_SPLIT.match(metric_zh)
+        of, fluent = _compose(whole.group(2), g) if whole else ("", False)
+        label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
+            else " (share)"
     return label, source
 
 
-def _compose(zh: str, g: dict) -> str:
-    """Greedy longest-match translation word by word; '' unless 70% of the Chinese is covered."""
+_SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "coverage", "%", "index", "level")
+_SHARE_ZH = re.compile(r"占|比重|占比|比例")
+_SHARE_SPLIT = re.compile(r"^(.{2,}?)(?:占|相当于)(.{2,}?)的?(?:比重|比例)$")
+_ACRONYM = re.compile(r"^[A-Z0-9&.\-]+(?:\s|$)")
+
+
+def _compose(zh: str, g: dict) -> tuple[str, bool]:
+    """A label composed from glossary terms, and whether it is an English phrase (see glossary.yaml
+    `phrase`); ("", False) unless 70% of the Chinese is covered. A share 甲占乙比重 is composed as
+    "甲 as a share of 乙" when both parts are phrases."""
+    share = _SHARE_SPLIT.match(zh)
+    if share:
+        a, ok_a = _compose(share.group(1), g)
+        b, ok_b = _compose(share.group(2), g)
+        if a and b and ok_a and ok_b:
+            return f"{a} as a share of {b[0].lower() + b[1:] if not _ACRONYM.match(b) else b}", True
     rx = g["terms_re"]
     if not zh or rx is None:
-        return ""
+        return "", False
     words, covered = [], 0
     for hit in rx.finditer(zh):
         en = g["terms"][hit.group()]
@@ -523,6 +573,41 @@ def _compose(zh: str, g: dict) -> str:
             words.append(en)
     cjk = sum(1 for c in zh if "\u4e00" <= c <= "\u9fff")
     if not words or covered < 0.7 * max(cjk, 1):
-        return ""
+        return "", False
     label = " ".join(words)
-    return label[0].upper() + label[1:]
+    return label[0].upper() + label[1:], covered >= cjk and _is_phrase(words, g)
+
+
+def _is_action(en: str, g: dict) -> bool:
+    first = en.split()[0].lower() if en.split() else ""
+    if en.lower() in g["adjectives"] or first in g["adjectives"]:
+        return False
+    return first in g["verb_forms"] or en.lower() in g["verb_forms"] or (
+        len(first) > 4 and (first.endswith("ed") or first.endswith("ing")))
+
+
+def _is_phrase(words: list[str], g: dict) -> bool:
+    """Whether glossary terms in Chinese order read as an English noun phrase (glossary.yaml `phrase`)."""
+    if len(words) > 5:
+        return False
+    connectors = g["connectors"]
+    if words[0].lower() in connectors or words[-1].lower() in connectors or words[-1].lower() in g["modifiers"]:
+        return False
+    if _is_action(words[-1], g):
+        return False  # an action without its object: "Approved", "Fostered more"
+    if any(w.lower() in ("and above", "under", "etc.", "above", "below") for w in words):
+        return False
+    seen = set()
+    for w in " ".join(words).lower().replace("-", " ").split():
+        if len(w) > 3 and w in seen:  # "hospitals … hospitals", "share … share"
+            return False
+        seen.add(w)
+    leading_names = True
+    for i, w in enumerate(words):
+        name = w[:1].isupper() and not _ACRONYM.match(w)
+        if name and not leading_names:
+            return False  # a place name after a common noun: "Hospitals Inner Mongolia hospitals"
+        leading_names = leading_names and name
+        if i and _is_action(w, g):
+            return False  # an action word inside: "Done well under aspects work", "Projects started built"
+    return True
