@@ -297,7 +297,8 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
                 m.subject = lex.growth_re.sub("", m.metric_zh)
             continue
         share_of = bare.startswith(("占", "相当于")) and bare.endswith(tuple(_SHARE_HEADS))  # 占地区生产总值比重
-        if (bare in _SHARE_HEADS or share_of) and thing and prev.clause == m.clause and not m.metric_zh.startswith(thing):
+        if (bare in _SHARE_HEADS or share_of) and thing and (prev.clause == m.clause or share_of) \
+                and not m.metric_zh.startswith(thing):
             # 新能源汽车年产量增至82万辆、占比达到45%: the share of the thing counted just before
             m.metric_zh = thing + m.metric_zh
             m.subject = lex.growth_re.sub("", m.metric_zh)
