@@ -519,6 +519,8 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
     if concept is not None:
         label, source = concept.en, "glossary"
     if not label:
+        label, source = _versus(metric_zh, g)
+    if not label:
         label, fluent = _compose(metric_zh, g)
         source = ("terms" if fluent else "literal") if label else ""
     if not label:
@@ -545,6 +547,31 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
         label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
             else " (share)"
     return label, source
+
+
+_VERSUS = re.compile(r"^(.{2,}?)(?:增速|增幅|增长)?(高于|快于|低于|慢于)(全国|全省|全区|全市)(?:平均水平|平均|水平)?$")
+_VERSUS_EN = {"高于": "above", "快于": "above", "低于": "below", "慢于": "below",
+              "全国": "national", "全省": "provincial", "全区": "regional", "全市": "city"}
+
+
+def _versus(metric_zh: str, g: dict) -> tuple[str, str]:
+    """规上工业增加值高于全国 (…0.3个百分点): the growth of a thing against the average it is compared
+    with, "<thing's growth>, above the national average" (a phrase: "terms"), the thing's label from
+    the catalogue or a phrase of terms; ("", "") when neither is sure."""
+    m = _VERSUS.match(metric_zh)
+    if not m:
+        return "", ""
+    from . import concepts
+
+    c = concepts.catalogue().match(m.group(1) + "增长", "growth", "percent")
+    if c is not None:
+        what = c.en
+    else:
+        what, fluent = _compose(m.group(1), g)
+        if not (what and fluent):
+            return "", ""
+        what = what if "growth" in what.lower() else f"{what} growth"
+    return f"{what}, {_VERSUS_EN[m.group(2)]} the {_VERSUS_EN[m.group(3)]} average", "terms"
 
 
 _SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "coverage", "%", "index", "level")

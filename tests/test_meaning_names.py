@@ -176,6 +176,13 @@ def test_a_share_reads_as_a_share_of():
     assert fluent and label == "Manufacturing value added as a share of regional GDP"
 
 
+def test_a_gap_to_the_national_rate_reads_as_one():
+    df = analysis.extract("规上工业增加值增长8%、高于全国2.2个百分点。")
+    row = df.iloc[1]
+    assert (row["metric_en"], row["metric_en_source"]) == (
+        "Industrial value added growth (above designated size), above the national average", "terms")
+
+
 @pytest.mark.parametrize("words,ok", [
     (["new", "veterans", "employment"], True),
     (["done well", "under", "aspects", "work"], False),        # a connector, an action inside
