@@ -126,6 +126,8 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
             at = text.rfind("在", cs, lstart)
             if circ and at >= 0:
                 left_raw = text[cs:at] + left_raw[circ.end():]
+        if i and lstart == ms[i - 1].tail and _AND_ABOVE.match(left_raw):
+            left_raw = text[ms[i - 1].s:lstart] + left_raw  # 500千伏及以上输电线路: the threshold is part of the name
         left = _strip(lex, left_raw)
         if lstart > cs and "、" in left and lex.growth_re.fullmatch(left.rsplit("、", 1)[-1]):
             left = left.rsplit("、", 1)[-1]  # 生产总值达到5.53万亿元、稳居全国前十强、增长4.8%: the growth of the same thing
@@ -202,6 +204,7 @@ def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
                           tuple(lex.raw["metric_end_words"]))
 
 
+_AND_ABOVE = re.compile(r"^(?:及|或)?以[上下](?!的)")
 _REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
 
 
