@@ -16,11 +16,24 @@ from .lexicon import DATA, _alternation, load_yaml
 
 MEASURES = ("level", "growth", "share", "rank")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-KEYS = {"en", "names", "measures", "dims", "exclude", "headline", "direction"}
+KEYS = {"en", "names", "patterns", "measures", "dims", "exclude", "headline", "direction"}
 
 
-# words that do not change what is measured: 经济年均增长 is 经济增长 over several years (period says so)
-_NORMALISE = re.compile(r"年均|同比|平均|全年|比上年|实际")
+@lru_cache(maxsize=1)
+def _normaliser() -> re.Pattern:
+    from . import lexicon
+
+    words = lexicon.load().raw["concept_words"]
+    levels = _alternation({w: 1 for w in words["levels"]})
+    heads = _alternation({w: 1 for w in words["level_heads"]})
+    return re.compile(f"{_alternation({w: 1 for w in words['fillers']})}|(?:{levels})(?={heads})")
+
+
+def normalise(metric_zh: str) -> str:
+    """metric_zh without the words that do not change what is measured (lexicon concept_words):
+    经济年均增长 is 经济增长 over several years (the period says so); 国内生产总值 and 全省生产总值
+    are the 生产总值 of the document's level."""
+    return _normaliser().sub("", metric_zh)
 
 
 class CatalogueError(ValueError):
@@ -37,6 +50,13 @@ class Concept:
     exclude: re.Pattern | None
     headline: int = 0                   # position among the headline indicators (0: not one)
     ceiling: bool = False               # a target of it is a maximum (unemployment, CPI, deficit)
+    patterns: re.Pattern | None = None  # names with gaps (研发经费…占…生产总值比重)
+
+    @property
+    def declared(self) -> bool:
+        """The concept says what it measures (measures or unit dimensions): a row that fits it is
+        known to be this kind of quantity, not only to mention its name."""
+        return self.measures is not None or self.dims is not None
 
     def fits(self, metric_zh: str, measure: str, dim: str) -> bool:
         if self.measures is not None and measure not in self.measures:
@@ -70,6 +90,12 @@ class Catalogue:
             if d is not None and (not isinstance(d, list) or set(d) - dims - {""}):
                 raise CatalogueError(f"{where}: unknown unit dimension(s) in 'dims': {sorted(set(d) - dims - {''})}")
             try:
+                patterns = re.compile("|".join(f"(?:{x})" for x in meta["patterns"])) if meta.get("patterns") else None
+            except re.error as exc:
+                raise CatalogueError(f"{where}: bad pattern in 'patterns': {exc}") from None
+            if meta.get("patterns") is not None and not isinstance(meta["patterns"], list):
+                raise CatalogueError(f"{where}: 'patterns' must be a list of regular expressions")
+            try:
                 exclude = re.compile("|".join(f"(?:{x})" for x in meta["exclude"])) if meta.get("exclude") else None
             except re.error as exc:
                 raise CatalogueError(f"{where}: bad pattern in 'exclude': {exc}") from None
@@ -80,10 +106,13 @@ class Catalogue:
                 raise CatalogueError(f"{where}: 'headline' is a position (1, 2 ...)")
             c = Concept(cid, meta["en"], tuple(str(n) for n in names), tuple(measures) if measures else None,
                         tuple(d) if d is not None else None, exclude, int(meta.get("headline", 0)),
-                        meta.get("direction") == "ceiling")
+                        meta.get("direction") == "ceiling", patterns)
             self.concepts[cid] = c
-            for n in c.names:
-                self.by_name.setdefault(n, []).append(c)
+            for n in dict.fromkeys(normalise(n) for n in c.names):  # matched as metric_zh is: normalised
+                if n and c not in self.by_name.setdefault(n, []):
+                    self.by_name[n].append(c)
+        self.order = {cid: i for i, cid in enumerate(self.concepts)}
+        self.patterned = [c for c in self.concepts.values() if c.patterns is not None]
         self.lengths = sorted({len(n) for n in self.by_name})
         self.name_re = re.compile(f"(?=({_alternation(self.by_name)}))")
         self._memo: dict[tuple[str, str, str], Concept | None] = {}
@@ -108,28 +137,36 @@ class Catalogue:
         return len(self.concepts)
 
     def match(self, metric_zh: str, measure: str, dim: str) -> Concept | None:
-        """The concept of a metric: the longest name inside metric_zh whose concept fits the
-        measure and unit dimension; None when none fits."""
+        """The concept of a metric, None when none fits. Candidates are the concepts one of whose
+        names (or patterns) occurs in metric_zh and that fit the row's measure and unit dimension.
+        Words that do not change what is measured are dropped first (年均, 同比 ...; the level word
+        of an aggregate: 国内/地区/全省/全市/全县生产总值 are one 生产总值 at every level). The longest
+        name wins (对东盟进出口 is trade with ASEAN, not all trade); among names of one length a
+        concept that declares what it measures (measures, units) and fits the row wins over one that
+        only shares the name; then the name that starts first; then catalogue order."""
         key = (metric_zh, measure, dim)
         if key in self._memo:
             return self._memo[key]
         found = None
-        metric_zh = _NORMALISE.sub("", metric_zh)
+        metric_zh = normalise(metric_zh)
         if metric_zh:
             # every name inside metric_zh: at each position the longest one, and those of its
             # prefixes that are names too
-            names = {}  # name -> first position
+            hits: list[tuple[int, int, str, Concept]] = []  # (length, position, name, concept)
+            seen = set()
             for m in self.name_re.finditer(metric_zh):
                 longest = m.group(1)
                 for k in self.lengths:
-                    if k <= len(longest) and longest[:k] in self.by_name:
-                        names.setdefault(longest[:k], m.start())
-            # the longest name first; among names of one length the one that starts first; among the
-            # concepts of one name the one listed first in the catalogue (deterministic in every process)
-            for name in sorted(names, key=lambda n: (-len(n), names[n], n)):
-                found = next((c for c in self.by_name[name] if c.fits(metric_zh, measure, dim)), None)
-                if found:
-                    break
+                    if k <= len(longest) and longest[:k] in self.by_name and longest[:k] not in seen:
+                        seen.add(longest[:k])
+                        hits.extend((k, m.start(), longest[:k], c) for c in self.by_name[longest[:k]])
+            for c in self.patterned:
+                pm = c.patterns.search(metric_zh)
+                if pm:
+                    hits.append((len(pm.group()), pm.start(), pm.group(), c))
+            fitting = [h for h in hits if h[3].fits(metric_zh, measure, dim)]
+            if fitting:
+                found = min(fitting, key=lambda h: (-h[0], not h[3].declared, h[1], h[2], self.order[h[3].id]))[3]
         self._memo[key] = found
         return found
 

@@ -490,6 +490,8 @@ def _implied_unit(lex, text, m, cs, ce) -> str:
     if after:
         return lex.implied_units[after.group()]
     left = [x for x in lex.implied_re.finditer(text, cs, m.s)]
+    if len(left) > 1 and left[-1].group() in lex.implied_generic and left[-1].start() - left[-2].end() <= 4:
+        return lex.implied_units[left[-2].group()]  # 脱贫人口务工规模3300万: the people's number
     if left:
         return lex.implied_units[left[-1].group()]
     return ""

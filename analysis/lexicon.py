@@ -77,6 +77,7 @@ class Lexicon:
     year_review_re: re.Pattern | None = None      # 2024年工作回顾: the year it reviews
     own_region_re: re.Pattern | None = None       # the region's own word at the end of a string (全省)
     inclusive_q: frozenset = frozenset()          # qualifier words that include their bound (以上: ≥)
+    implied_generic: frozenset = frozenset()      # 规模, 总量: the unit of the noun they follow (务工规模 of 脱贫人口)
     owner_re: re.Pattern | None = None            # the owner of a bare head (粮食 for 产量)
     descriptor_units: frozenset = frozenset()
     descriptor_re: re.Pattern | None = None        # a descriptor cue right before a number
@@ -97,10 +98,12 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "plan_periods": dict, "metric_strip_prefix": list, "metric_strip_suffix": list, "sectors": dict,
           "sector_pairs": dict, "sector_by_unit": dict, "respectively_pairs": dict, "metric_owners": list,
           "qualified_heads": dict, "metric_heads": list, "list_verbs": list, "own_region_words": list,
-          "regions": dict, "document": dict}
+          "regions": dict, "document": dict, "concept_words": dict,
+          "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
+          "metric_action_verbs": list, "metric_action_not_before": list, "metric_end_words": list}
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
             "forecast_plan", "target"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
-            "timing": ("multi_year", "by_year", "plan_goal"),
+            "timing": ("multi_year", "by_year", "plan_goal"), "concept_words": ("fillers", "levels", "level_heads"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words"),
             "subjects": ("entities", "entity_pattern", "not_entity", "national"),
@@ -163,6 +166,7 @@ def load() -> Lexicon:
         suffix_q_re=re.compile(_alternation(q["suffix"])),
         implied_units=implied,
         implied_re=re.compile(_alternation(implied)),
+        implied_generic=frozenset(raw["implied_generic"]),
         growth_re=growth_re,
         growth_after_re=re.compile(_alternation(raw["growth_after"])),
         share_re=re.compile(_alternation(raw["share_words"])),
@@ -208,4 +212,9 @@ def glossary() -> dict:
     data = load_yaml(DATA / "glossary.yaml") or {}
     terms = {str(k): str(v) for k, v in (data.get("terms") or {}).items()}
     concepts = {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("concepts") or {}).items()}
-    return {"terms": terms, "concepts": concepts, "terms_re": re.compile(_alternation(terms)) if terms else None}
+    phrase = data.get("phrase") or {}
+    return {"terms": terms, "concepts": concepts, "terms_re": re.compile(_alternation(terms)) if terms else None,
+            "adjectives": frozenset(str(w) for w in phrase.get("adjectives", [])),
+            "connectors": frozenset(str(w) for w in phrase.get("connectors", [])),
+            "modifiers": frozenset(str(w) for w in phrase.get("modifiers", [])),
+            "verb_forms": frozenset(str(w) for w in phrase.get("verb_forms", []))}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from . import lexicon
 
@@ -27,6 +28,7 @@ _GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "ra
 _YEAR_WORDS = re.compile(r"^[一二三四五六七八九十]+是|连续[0-9一二三四五六七八九十]+年|(?:从|由)?(?:截至)?20\d\d年(?:底|末|初)?(?:的)?|^[0-9]+[.、．)）]|^[（(][0-9一二三四五六七八九十]+[)）]")
 _UNIT_NOTE = re.compile(r"^[（(][^）)]{0,6}[）)]、?")  # （辆）、惠及消费者: the unit note of the number before
 _WORD_START = re.compile(r"(?<=[的和及与、在对为从])")
+_SHARE_OF = re.compile(r"^[^，,、；;]{2,12}(?:相当于|占)[^，,、；;]{2,12}?的?(?:比例|比重)$")
 BARE_HEADS = {"产量", "总产", "总产量", "总量", "规模", "比例", "比重", "占比", "增加值", "增速", "产值", "营收", "利润",
               "大关", "台阶", "", "—", "-", "–", "~", "～", "至", "到"}
 
@@ -50,6 +52,8 @@ def _strip(lex, s: str, cap: bool = True) -> str:
         cut = s.rfind("的", 0, len(s) - 2)
         if cut >= 3 and s[cut + 1:] not in BARE_HEADS:
             s = s[cut + 1:]
+    if 18 < len(s) <= 26 and _SHARE_OF.search(s):
+        return s  # 全社会研发经费支出相当于全市生产总值的比例: a share names what and of what
     if len(s) > 18:
         cut = s.rfind("等", 0, len(s) - 2)
         if cut >= 0:
@@ -115,7 +119,18 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         if i and ms[i - 1].clause == m.clause:
             lstart = max(ms[i - 1].tail, right_end if right_end <= m.s else -1)
             cont = text[lstart:m.s].startswith(("、", "和", "及"))
-        left = _strip(lex, text[lstart:m.s - m.prefix_len])
+        left_raw = text[lstart:m.s - m.prefix_len]
+        if lstart > cs:
+            # 外贸进出口在对美贸易下降超3成的情况下增长12%: the inserted circumstance is no part of the name
+            circ = _circumstance(lex).match(left_raw)
+            at = text.rfind("在", cs, lstart)
+            if circ and at >= 0:
+                left_raw = text[cs:at] + left_raw[circ.end():]
+        if i and lstart == ms[i - 1].tail and _AND_ABOVE.match(left_raw):
+            left_raw = text[ms[i - 1].s:lstart] + left_raw  # 500千伏及以上输电线路: the threshold is part of the name
+        left = _strip(lex, left_raw)
+        if lstart > cs and "、" in left and lex.growth_re.fullmatch(left.rsplit("、", 1)[-1]):
+            left = left.rsplit("、", 1)[-1]  # 生产总值达到5.53万亿元、稳居全国前十强、增长4.8%: the growth of the same thing
         verb = _list_verb(lex, left)
         if not cont:
             head_verb = verb
@@ -125,8 +140,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         bare_verb = bool(left) and lex.list_verb_re.fullmatch(left) is not None  # 建设1500万亩小麦: the noun follows
         right = _right_noun(text, m.tail, ce) if (dim in _COUNT_DIMS or not m.unit or not left or bare_verb) else ""
         right = right[1:] if right.startswith("的") and not left else ("" if right.startswith("的") else right)
-        right = right if len(right) >= 2 else ""
-        right_end = m.tail + len(right) if right and text.startswith(right, m.tail) else -1
+        right = right if len(right) >= 2 and not (left and right in lex.raw["milestone_nouns"]) else ""  # 突破5万关口
         if right:
             tv = _trailing_verb(lex, left)
             if tv and len(left) > 4:
@@ -141,7 +155,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
             name = left.rstrip("等")
         if len(name) > 8:
             cut = name.rfind("的", 0, len(name) - 2)
-            name = name[cut + 1:] if cut >= 3 else name
+            name = name[cut + 1:] if cut >= 3 and name[cut + 1:] not in BARE_HEADS else name  # not a bare 比例
         if i and ms[i - 1].tail == m.s and not left:
             name = ms[i - 1].metric_zh  # 1金1银: one metric, two numbers
         elif topic and name and not any(topic[k:k + 2] in name for k in range(len(topic) - 1)) \
@@ -151,11 +165,65 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
             # the topic of the sentence owns a metric that does not name its owner
             name = name if name in topic else topic + name
             name = topic if name.endswith(topic) and len(name) > len(topic) and name[:-len(topic)] in topic else name
+        right_end = m.tail + len(right) if right and text.startswith(right, m.tail) else -1
         m.metric_zh = name
         m.subject = lex.growth_re.sub("", name)
     _respectively(lex, text, ms)
     _borrow(lex, text, ms)
     _inherit(lex, text, ms, s0)
+    milestones = _milestone(lex)
+    for m in ms:  # 转移支付规模规模增长: a word said twice is said once; 连跨千亿台阶 is no part of a name
+        name = _REPEAT.sub(r"\1", milestones.sub("", m.metric_zh))
+        m.metric_zh = _trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
+        m.subject = _REPEAT.sub(r"\1", milestones.sub("", m.subject))
+
+
+def _trim_actions(lex, name: str) -> str:
+    """The name without the action verbs that open it and the words that close it with what happened
+    (lexicon metric_action_verbs, metric_end_words), as long as a noun of three characters or more stays."""
+    start, end = _action_res(lex)
+    prev = None
+    while prev != name:
+        prev = name
+        for rx in (start, end):
+            cut = rx.sub("", name, count=1)
+            bare = lex.growth_re.sub("", cut)
+            if len(bare) >= 3 and bare not in BARE_HEADS and bare not in _BARE_WORDS:
+                name = cut
+    return name
+
+
+@lru_cache(maxsize=1)
+def _action_res_of(verbs: tuple, not_before: tuple, ends: tuple) -> tuple[re.Pattern, re.Pattern]:
+    alt = lexicon._alternation
+    return re.compile(f"^(?:{alt(verbs)})(?!{alt(not_before)})"), re.compile(f"(?:{alt(ends)})$")
+
+
+def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
+    return _action_res_of(tuple(lex.raw["metric_action_verbs"]), tuple(lex.raw["metric_action_not_before"]),
+                          tuple(lex.raw["metric_end_words"]))
+
+
+_AND_ABOVE = re.compile(r"^(?:及|或)?以[上下](?!的)")
+_REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+
+
+@lru_cache(maxsize=1)
+def _circumstance_re(words: tuple) -> re.Pattern:
+    return re.compile(f"^[^，,；;。：:]*?(?:{'|'.join(map(re.escape, words))})")
+
+
+@lru_cache(maxsize=1)
+def _milestone_re(words: tuple) -> re.Pattern:
+    return re.compile(f"(?:{'|'.join(words)})")
+
+
+def _milestone(lex) -> re.Pattern:
+    return _milestone_re(tuple(lex.raw["milestone_phrases"]))
+
+
+def _circumstance(lex) -> re.Pattern:
+    return _circumstance_re(tuple(lex.raw["circumstance_ends"]))
 
 
 _RANK_TAIL = re.compile(r"(?:连续[0-9一二三四五六七八九十]+年)?(?:均|都|总数)?(?:居|位居|位列|稳居|保持|排名|排位|排|跃升至|升至|上升至|前移至)?"
@@ -206,6 +274,9 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
         prev = ms[i - 1] if i and ms[i - 1].clause[0] >= s0 else None
         thing = lex.growth_re.sub("", prev.subject) if prev is not None else ""  # what the number before measures
         cmp_ = _COMPARISON_ONLY.match(m.metric_zh)
+        milestone = m.metric_zh.strip("、，,") in lex.raw["milestone_nouns"]  # 迈上3万亿元台阶: a level of the thing
+        if milestone:
+            m.metric_zh = ""
         if thing and (cmp_ or (len(m.metric_zh) < 2 and not m.rank)):
             # 增长5.6%、高于全国0.2个百分点: the comparison of the number before (it stays the subject)
             if not m.metric_zh.startswith(thing):
@@ -228,10 +299,17 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
                 m.metric_zh = owner + (m.metric_zh[m.metric_zh.index(bare):] if bare else m.metric_zh)
                 m.subject = lex.growth_re.sub("", m.metric_zh)
             continue
-        if bare in _SHARE_HEADS and thing and prev.clause == m.clause and not m.metric_zh.startswith(thing):
+        share_of = bare.startswith(("占", "相当于")) and bare.endswith(tuple(_SHARE_HEADS))  # 占地区生产总值比重
+        if (bare in _SHARE_HEADS or share_of) and thing and (prev.clause == m.clause or share_of) \
+                and not m.metric_zh.startswith(thing):
             # 新能源汽车年产量增至82万辆、占比达到45%: the share of the thing counted just before
             m.metric_zh = thing + m.metric_zh
             m.subject = lex.growth_re.sub("", m.metric_zh)
+            continue
+        if milestone:
+            owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
+            m.metric_zh = owner.group() if owner else m.metric_zh
+            m.subject = m.metric_zh
             continue
         if bare in BARE_HEADS and bare:
             owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
@@ -435,38 +513,89 @@ _DECREASE = re.compile(r"压减|压降|下降|降低|减少|削减|缩减|回落
 
 
 def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str]:
-    """(English label, source): the label of the metric's concept (concepts.yaml), else a label
-    composed from glossary terms, else a generic one naming sector and measure."""
+    """(English label, source): the label of the metric's concept (concepts.yaml) ("glossary"), else a
+    phrase composed from glossary terms ("terms"; a share 甲占乙比重 reads "甲 as a share of 乙"), else a
+    word-by-word gloss that is no English phrase, kept but marked ("literal"), else a generic label
+    naming sector and measure ("generic")."""
     g = lexicon.glossary()
     label, source = "", ""
     if concept is not None:
         label, source = concept.en, "glossary"
     if not label:
-        label = _compose(metric_zh, g)
-        source = "terms" if label else ""
+        label, source = _versus(metric_zh, g)
+    if not label:
+        label, fluent = _compose(metric_zh, g)
+        source = ("terms" if fluent else "literal") if label else ""
     if not label:
         what = _GENERIC_MEASURE.get(m.measure, "amount")
         return f"{lex.sector_en.get(sector, sector)}: {what}", "generic"
     if len(metric_zh) <= 2 and source == "terms":  # 收入, 营收, 投资: say whose
-        label = f"{lex.sector_en.get(sector, sector)}: {label[0].lower()}{label[1:]}"
+        sec = lex.sector_en.get(sector, sector)
+        label = sec if label.lower() in sec.lower() else f"{sec}: {label[0].lower()}{label[1:]}"
     if source == "glossary":
         for zh, en in (("净增", "Net new"), ("新增", "New"), ("新建", "New")):
             if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
                 label = f"{en} {label[0].lower()}{label[1:]}"
                 break
     low = label.lower()
-    if m.measure == "growth" and m.unit in _RATE_UNITS and not any(w in low for w in ("growth", "rate", "increase", "reduction")):
+    if m.measure == "growth" and m.unit in _RATE_UNITS and not any(w in low for w in ("growth", "rate", "increase", "reduction", "decline", "decrease", "rise")):
         label += " reduction" if _DECREASE.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         label += " rank"
+    elif m.measure == "share" and m.unit in ("%", "‰", "成") and source == "glossary" \
+            and not any(w in low for w in _SHARE_EN) and _SHARE_ZH.search(metric_zh):
+        # 工业投资占固定资产投资比重 with the concept of 工业投资: its share, not its amount
+        whole = _SHARE_SPLIT.match(metric_zh)
+        of, fluent = _compose(whole.group(2), g) if whole else ("", False)
+        label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
+            else " (share)"
     return label, source
 
 
-def _compose(zh: str, g: dict) -> str:
-    """Greedy longest-match translation word by word; '' unless 70% of the Chinese is covered."""
+_VERSUS = re.compile(r"^(.{2,}?)(?:增速|增幅|增长)?(高于|快于|低于|慢于)(全国|全省|全区|全市)(?:平均水平|平均|水平)?$")
+_VERSUS_EN = {"高于": "above", "快于": "above", "低于": "below", "慢于": "below",
+              "全国": "national", "全省": "provincial", "全区": "regional", "全市": "city"}
+
+
+def _versus(metric_zh: str, g: dict) -> tuple[str, str]:
+    """规上工业增加值高于全国 (…0.3个百分点): the growth of a thing against the average it is compared
+    with, "<thing's growth>, above the national average" (a phrase: "terms"), the thing's label from
+    the catalogue or a phrase of terms; ("", "") when neither is sure."""
+    m = _VERSUS.match(metric_zh)
+    if not m:
+        return "", ""
+    from . import concepts
+
+    c = concepts.catalogue().match(m.group(1) + "增长", "growth", "percent")
+    if c is not None:
+        what = c.en
+    else:
+        what, fluent = _compose(m.group(1), g)
+        if not (what and fluent):
+            return "", ""
+        what = what if "growth" in what.lower() else f"{what} growth"
+    return f"{what}, {_VERSUS_EN[m.group(2)]} the {_VERSUS_EN[m.group(3)]} average", "terms"
+
+
+_SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "coverage", "%", "index", "level")
+_SHARE_ZH = re.compile(r"占|比重|占比|比例")
+_SHARE_SPLIT = re.compile(r"^(.{2,}?)(?:占|相当于)(.{2,}?)的?(?:比重|比例)$")
+_ACRONYM = re.compile(r"^[A-Z0-9&.\-]+(?:\s|$)")
+
+
+def _compose(zh: str, g: dict) -> tuple[str, bool]:
+    """A label composed from glossary terms, and whether it is an English phrase (see glossary.yaml
+    `phrase`); ("", False) unless 70% of the Chinese is covered. A share 甲占乙比重 is composed as
+    "甲 as a share of 乙" when both parts are phrases."""
+    share = _SHARE_SPLIT.match(zh)
+    if share:
+        a, ok_a = _compose(share.group(1), g)
+        b, ok_b = _compose(share.group(2), g)
+        if a and b and ok_a and ok_b:
+            return f"{a} as a share of {b[0].lower() + b[1:] if not _ACRONYM.match(b) else b}", True
     rx = g["terms_re"]
     if not zh or rx is None:
-        return ""
+        return "", False
     words, covered = [], 0
     for hit in rx.finditer(zh):
         en = g["terms"][hit.group()]
@@ -475,6 +604,41 @@ def _compose(zh: str, g: dict) -> str:
             words.append(en)
     cjk = sum(1 for c in zh if "\u4e00" <= c <= "\u9fff")
     if not words or covered < 0.7 * max(cjk, 1):
-        return ""
+        return "", False
     label = " ".join(words)
-    return label[0].upper() + label[1:]
+    return label[0].upper() + label[1:], covered >= cjk and _is_phrase(words, g)
+
+
+def _is_action(en: str, g: dict) -> bool:
+    first = en.split()[0].lower() if en.split() else ""
+    if en.lower() in g["adjectives"] or first in g["adjectives"]:
+        return False
+    return first in g["verb_forms"] or en.lower() in g["verb_forms"] or (
+        len(first) > 4 and (first.endswith("ed") or first.endswith("ing")))
+
+
+def _is_phrase(words: list[str], g: dict) -> bool:
+    """Whether glossary terms in Chinese order read as an English noun phrase (glossary.yaml `phrase`)."""
+    if len(words) > 5:
+        return False
+    connectors = g["connectors"]
+    if words[0].lower() in connectors or words[-1].lower() in connectors or words[-1].lower() in g["modifiers"]:
+        return False
+    if _is_action(words[-1], g):
+        return False  # an action without its object: "Approved", "Fostered more"
+    if any(w.lower() in ("and above", "under", "etc.", "above", "below") for w in words):
+        return False
+    seen = set()
+    for w in " ".join(words).lower().replace("-", " ").split():
+        if len(w) > 3 and w in seen:  # "hospitals … hospitals", "share … share"
+            return False
+        seen.add(w)
+    leading_names = True
+    for i, w in enumerate(words):
+        name = w[:1].isupper() and not _ACRONYM.match(w)
+        if name and not leading_names:
+            return False  # a place name after a common noun: "Hospitals Inner Mongolia hospitals"
+        leading_names = leading_names and name
+        if i and _is_action(w, g):
+            return False  # an action word inside: "Done well under aspects work", "Projects started built"
+    return True
