@@ -327,6 +327,11 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
         if not headings[i][0]:
             body = "".join(paras[i + 1:(tops[k + 1] if k + 1 < len(tops) else len(paras))][:40])
             headings[i][0] = _body_role(body, paras[i], targets_re, five_re, lex, review_year, k == 0)
+            # after the plan of the year has begun (its heading or its main targets), a heading
+            # without cue words opens a task chapter: the review never comes back, nor the five-year goals
+            if headings[i][0] in ("review", "five_year_goals", "") and _plan_began(paras[header_end:i], headings,
+                                                                                     i, targets_re, five_re):
+                headings[i][0] = "plan"
     closing = _closing_index(paras, headings, header_end)
     # Before the first heading: a fragment that starts inside the review (its first heading is a
     # later plan part) is the review; otherwise the preamble.
@@ -374,15 +379,24 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
             end = structure.SENT_END.search(para)
             title = para[: end.start()] if end and end.start() < 80 else para[:60]
             targets_left = 0
-        elif section == "review" and not _SUB.match(para) and structure.opens_problems(para[:48], lex):
+        elif section in ("review", "five_year_review") and not _SUB.match(para) \
+                and structure.opens_problems(para[:48], lex):
             section, title = "problems", "存在的困难和问题"
+        elif section in ("review", "five_year_review"):
+            # what the paragraph says about time: the past year, or the past plan period
+            section = {"year": "review", "five": "five_year_review"}.get(_time_scope(para, review_year), section)
         # the main targets: a paragraph with the cue (also when the cue runs over short lines)
         window, k = para, i + 1
         while len(window) < 40 and k < len(spans) and not structure.SENT_END.search(window):
             window += paras[k]
             k += 1
         cue = targets_re.search(window)
-        five_cue = cue is not None and _five_year_cue(window, cue, five_re)
+        plan_period = section in ("plan", "targets", "five_year_goals") and not _SUB.match(para) \
+            and _plan_period(window, review_year)
+        if section == "five_year_goals" and not plan_period and _time_scope(para, review_year) == "five":
+            yield Paragraph(s, e, "five_year_review", title, i)  # 过去五年… under a heading of both plans
+            continue
+        five_cue = cue is not None and (_five_year_cue(window, cue, five_re) or plan_period)
         if cue and not five_cue and part in ("plan", "other"):
             targets_left = k - i  # this paragraph and the short lines the cue ran over
             if k == i + 1 and not structure.SENT_END.search(window[cue.end():]):
@@ -391,10 +405,72 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
             targets_left -= 1
             yield Paragraph(s, e, "targets", "主要预期目标", i)
             continue
-        if cue and five_cue and part in ("plan", "other"):
+        if (cue and five_cue and part in ("plan", "other")) or (plan_period and section == "plan"):
             yield Paragraph(s, e, "five_year_goals", title if section == "five_year_goals" else "五年目标", i)
             continue
         yield Paragraph(s, e, section, title, i)
+
+
+@lru_cache(maxsize=1)
+def _time_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """The time cues of lexicon.yaml `sections`: past-year, five-year and plan-period openers, this year."""
+    s = lexicon.load().sections
+
+    def any_of(patterns):
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+    return (any_of(s["past_year_openers"]), any_of(s["five_year_openers"]), any_of(s["plan_period_openers"]),
+            re.compile(_alt(s["this_year_words"])))
+
+
+_ADDRESS = re.compile(r"^(?:各位(?:人大)?代表|同志们)[！!，,：:]|^[—－-]+")
+_OPENING_CLAUSE = re.compile(r"[^，,。；;：:！!？?]*")
+
+
+def _opening(para: str) -> str:
+    """The first clause of a paragraph, after an address (各位代表！) or a leading dash."""
+    p = para.strip()
+    while (m := _ADDRESS.match(p)) is not None:
+        p = p[m.end():].lstrip()
+    return _OPENING_CLAUSE.match(p).group()
+
+
+def _time_scope(para: str, review_year: int | None) -> str:
+    """'year' when a paragraph opens on the past year, 'five' when it opens on the past plan period,
+    else '' (the earlier cue wins when the opening names both)."""
+    past, five, _, _ = _time_cues()
+    head = _opening(para)
+    hits = []
+    for m in past.finditer(head):
+        year = re.search(r"20\d\d", m.group())
+        if year is None or (review_year and int(year.group()) == review_year):
+            hits.append((m.start(), "year"))
+            break
+    f = five.search(head)
+    if f:
+        hits.append((f.start(), "five"))
+    return min(hits)[1] if hits else ""
+
+
+def _plan_period(para: str, review_year: int | None) -> bool:
+    """A plan paragraph about the new plan period (its outline, its goals) that names neither this
+    year nor the report's year."""
+    _, _, period, this_year = _time_cues()
+    if not period.search(_opening(para)) or this_year.search(para):
+        return False
+    return not (review_year and f"{review_year + 1}年" in para)
+
+
+def _plan_began(before: list[str], headings: dict, i: int, targets_re, five_re) -> bool:
+    """Has the plan of the report's year begun before paragraph i: a plan heading that names a year
+    (三、2026年重点工作, …和2026年工作安排) or the main targets of the year?"""
+    if any(j < i and role == "plan" and re.search(r"20\d\d年|今年", t) for j, (role, t, _) in headings.items()):
+        return True
+    for para in before:
+        cue = targets_re.search(para)
+        if cue and not _five_year_cue(para, cue, five_re):
+            return True
+    return False
 
 
 def _body_role(body: str, heading: str, targets_re, five_re, lex, review_year, first: bool) -> str:

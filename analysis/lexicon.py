@@ -106,7 +106,8 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
             "subjects": ("entities", "entity_pattern", "not_entity", "national"),
             "sections": ("notes_titles", "annex_plan_titles", "government_titles", "government_cues", "review_cues",
                          "review_titles", "past_plan_words", "plan_titles", "five_year_words", "problems_cues",
-                         "targets_patterns", "plan_year_words", "review_year_words")}
+                         "targets_patterns", "plan_year_words", "review_year_words", "past_year_openers",
+                         "five_year_openers", "plan_period_openers", "this_year_words")}
 
 
 def validate(raw, where: str = "analysis/data/lexicon.yaml") -> dict:
