@@ -121,6 +121,8 @@ def _build(raw: str, name: str) -> Document:
     header_end = _header_end(text, spans)
     ident = _identity(text, spans[:header_end], lex)
     review_year, plan_year = structure.years(text)
+    if not ident["year"] and not plan_year:
+        review_year, plan_year = _content_years(text, spans[header_end:], lex)
     report_year = ident.pop("year") or plan_year
     if report_year and not review_year:
         review_year = report_year - 1
@@ -260,10 +262,49 @@ def _region_by_counts(text: str, lex) -> str:
     if "代表国务院" in head or ("国务院" in head and "全国人民代表大会" in head and counts.get(best, 0) < 3):
         return "全国"
     own = [m.group(1) for m in _vocab().government.finditer(head)
-           if "代表" not in m.group(1) and not m.group(1).startswith(("我", "本", "全", "向", "各"))]
+           if "代表" not in m.group(1) and not m.group(1).startswith(("我", "本", "全", "向", "各"))
+           and not _vocab().place_end.fullmatch(m.group(1))  # 自治区人民政府: a suffix alone names no place
+           # …省/自治区人民政府 names a province only with its name (not 实施好自治区人民政府…)
+           and not (m.group(1).endswith(("省", "自治区")) and not m.group(1).startswith(tuple(regions)))]
     if counts.get(best, 0) >= 2 and not (own and not own[0].startswith(best)):
         return best
     return own[0] if own else ""
+
+
+def _content_years(text: str, spans, lex) -> tuple[int | None, int | None]:
+    """(review year, plan year) from the content when no title or date line gives the year: the year
+    of the first heading of the review or the plan (一、2025年和"十四五"时期工作回顾, 三、2026年主要工作),
+    else 今年是"十五五"开局之年 (the plan period's first year) or …收官之年 (its last), else the year a
+    review paragraph opens on (2024年是…)."""
+    s_cfg = lex.sections
+    d = lex.raw["document"]
+    plan_words = tuple(s_cfg["plan_titles"]) + tuple(d["plan_heading_words"])
+    for s, e in spans:
+        p = text[s:e].strip()
+        if not _is_heading(p):
+            continue
+        years = [int(y) for y in re.findall(r"(20\d\d)年", p)]
+        if not years:
+            continue
+        if any(w in p for w in s_cfg["review_titles"]):
+            return years[0], years[0] + 1
+        if any(w in p for w in plan_words):
+            return years[-1] - 1, years[-1]
+    ends = {str(k): int(v) for k, v in lex.raw["plan_periods"].items()}
+    periods = "|".join(map(re.escape, ends))
+    stages = "|".join(map(re.escape, d["period_start_words"] + d["period_end_words"]))
+    stage = re.compile(r"今年是[^。，；]{0,16}?[“\"]?(" + periods + r")[”\"]?(?:规划)?的?(" + stages + ")")
+    m = stage.search(text)
+    if m:
+        end = ends[m.group(1)]
+        year = end - 4 if m.group(2) in d["period_start_words"] else end
+        return year - 1, year
+    first_review = re.compile(r"^(?:刚刚过去的)?(20\d\d)年(?:是|，)")
+    for s, e in spans[:40]:
+        m = first_review.match(text[s:e].strip())
+        if m:
+            return int(m.group(1)), int(m.group(1)) + 1
+    return None, None
 
 
 # ------------------------------------------------------------------------------------ sections
