@@ -74,7 +74,7 @@ class Timing:
             year = self.review_year
             if part_year:
                 return year, "part_year"
-            multi = bool(c.multi.search(clause_before) or c.multi.search(before[-40:])) or (
+            multi = self._multi(before, clause_before) or (
                 para.section == "five_year_review" and not (self.review_year and f"{self.review_year}年" in before))
             return year, ("multi_year" if multi else "annual")
         # targets
@@ -89,6 +89,15 @@ class Timing:
                               or (part == "plan" and c.multi.search(clause_before))):
             return (self.five_year_end or self.report_year), "horizon"
         return self.report_year, ("part_year" if part_year else "annual")
+
+    def _multi(self, before: str, clause_before: str) -> bool:
+        """A multi-year cue (年均, 累计, 每年) in the clause or close before it, not followed by 全年."""
+        c = self.cues
+        if c.multi.search(clause_before):
+            return True
+        window = before[-40:]
+        last = max((m.end() for m in c.multi.finditer(window)), default=-1)
+        return last >= 0 and not any(m.start() >= last for m in c.full_year.finditer(window))
 
     def _part_year(self, before: str) -> bool:
         """Is the last period word before the number in its sentence part of a year (上半年, 前三季度)?"""
