@@ -175,6 +175,7 @@ def _vocab() -> Vocabulary:
     )
 
 
+_SELF_NAMED = re.compile(r"代表(省|自治区|市|州|盟|县|旗|区)人民政府")
 _SESSION = re.compile(r"(?:(?<=在)|^)((?:[\u4e00-\u9fff]{2,12}?)?第?[一二三四五六七八九十]+届(?:全国)?人民代表大会第[一二三四五六七八九十]+次会议)")
 _DATE = re.compile(r"(20\d\d)年(\d{1,2})月(\d{1,2})日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
@@ -228,9 +229,13 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
     if year is None and title:
         tm = _TITLE.match(title)
         year = int(tm.group(1)) if tm and tm.group(1) else None
-    if not place:
+    generic = place if _vocab().place_end.fullmatch(place or "-") else ""  # 在自治区第十四届…: no name
+    if not place or generic:
         place = _region_by_counts(text, lex)
     region, region_en, level = _place(place, lex, text)
+    if not region:  # the level alone, from how the government names itself (我代表旗人民政府)
+        own = generic or next((m.group(1) for m in _SELF_NAMED.finditer(text[:3000])), "")
+        level = lex.raw["document"]["level_of_suffix"].get(own, "")
     return {"region": region, "region_en": region_en, "level": level, "date": date, "speaker": speaker,
             "speaker_title": speaker_title, "session": session_s, "title": title, "year": year}
 
@@ -259,8 +264,11 @@ def _region_by_counts(text: str, lex) -> str:
     head = text[:20000]
     counts = {zh: head.count(zh) for zh in regions}
     best = max(counts, key=lambda k: (counts[k], len(k))) if counts else ""
+    d = lex.raw["document"]
     if "代表国务院" in head or ("国务院" in head and "全国人民代表大会" in head and counts.get(best, 0) < 3):
         return "全国"
+    if any(w in text for w in d["national_content_words"]) and not any(w in text for w in d["regional_content_words"]):
+        return "全国"  # 国内生产总值 and never 地区生产总值: the country's own report
     own = [m.group(1) for m in _vocab().government.finditer(head)
            if "代表" not in m.group(1) and not m.group(1).startswith(("我", "本", "全", "向", "各"))
            and not _vocab().place_end.fullmatch(m.group(1))  # 自治区人民政府: a suffix alone names no place

@@ -190,3 +190,20 @@ def test_identity_without_title_lines(row):
 ])
 def test_report_year_from_content(text, year):
     assert document.from_text(text).report_year == year
+
+
+@pytest.mark.parametrize("name,cut,identity", [
+    ("national", 6, ("全国", "national", 2026)),   # no title, date, source or 我代表国务院 line
+    ("national", 8, ("全国", "national", 2026)),
+    ("county", 5, ("", "county", 2026)),          # only 我代表旗人民政府 says what it is
+    ("provincial", 4, ("", "provincial", 2026)),
+])
+def test_identity_of_synthetic_reports_without_title_lines(name, cut, identity):
+    lines = analysis.read_text(ROOT / "tests" / "fixtures" / "unseen" / f"{name}.txt").split("\n")
+    d = document.from_text("\n".join(lines[cut:]), f"cut-{cut}-{name}")
+    assert (d.region, d.level, d.report_year) == identity
+
+
+def test_a_session_line_naming_only_a_suffix_gives_the_level():
+    d = document.read(ROOT / "tests" / "fixtures" / "unseen" / "provincial_plain.txt")
+    assert (d.region, d.level, d.report_year) == ("", "provincial", 2026)
