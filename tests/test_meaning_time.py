@@ -207,3 +207,8 @@ def test_identity_of_synthetic_reports_without_title_lines(name, cut, identity):
 def test_a_session_line_naming_only_a_suffix_gives_the_level():
     d = document.read(ROOT / "tests" / "fixtures" / "unseen" / "provincial_plain.txt")
     assert (d.region, d.level, d.report_year) == ("", "provincial", 2026)
+
+
+def test_an_annual_average_concentration_is_not_a_multi_year_value():
+    df = analysis.extract("一、2025年工作回顾\nPM2.5年均浓度降至30微克/立方米，规上工业增加值年均增长6%。")
+    assert _row(df, "30微克/立方米")["period"] == "annual" and _row(df, "6%")["period"] == "multi_year"
