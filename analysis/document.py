@@ -175,7 +175,6 @@ def _vocab() -> Vocabulary:
     )
 
 
-_SELF_NAMED = re.compile(r"代表(省|自治区|市|州|盟|县|旗|区)人民政府")
 _SESSION = re.compile(r"(?:(?<=在)|^)((?:[\u4e00-\u9fff]{2,12}?)?第?[一二三四五六七八九十]+届(?:全国)?人民代表大会第[一二三四五六七八九十]+次会议)")
 _DATE = re.compile(r"(20\d\d)年(\d{1,2})月(\d{1,2})日")
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
@@ -234,8 +233,10 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
         place = _region_by_counts(text, lex)
     region, region_en, level = _place(place, lex, text)
     if not region:  # the level alone, from how the government names itself (我代表旗人民政府)
-        own = generic or next((m.group(1) for m in _SELF_NAMED.finditer(text[:3000])), "")
-        level = lex.raw["document"]["level_of_suffix"].get(own, "")
+        levels = lex.raw["document"]["level_of_suffix"]
+        self_named = re.search(f"代表({_alt(levels)})人民政府", text[:3000])
+        own = generic or (self_named.group(1) if self_named else "")
+        level = levels.get(own, "")
     return {"region": region, "region_en": region_en, "level": level, "date": date, "speaker": speaker,
             "speaker_title": speaker_title, "session": session_s, "title": title, "year": year}
 
@@ -299,19 +300,19 @@ def _content_years(text: str, spans, lex) -> tuple[int | None, int | None]:
         if any(w in p for w in plan_words):
             return years[-1] - 1, years[-1]
     ends = {str(k): int(v) for k, v in lex.raw["plan_periods"].items()}
-    periods = "|".join(map(re.escape, ends))
-    stages = "|".join(map(re.escape, d["period_start_words"] + d["period_end_words"]))
-    stage = re.compile(r"今年是[^。，；]{0,16}?[“\"]?(" + periods + r")[”\"]?(?:规划)?的?(" + stages + ")")
+    stage = re.compile(f"(?:{_alt(s_cfg['this_year_words'])})是[^。，；]{{0,16}}?[“\"]?({_alt(ends)})[”\"]?(?:规划)?的?"
+                       f"({_alt(d['period_start_words'] + d['period_end_words'])})")
     m = stage.search(text)
     if m:
         end = ends[m.group(1)]
         year = end - 4 if m.group(2) in d["period_start_words"] else end
         return year - 1, year
-    first_review = re.compile(r"^(?:刚刚过去的)?(20\d\d)年(?:是|，)")
-    for s, e in spans[:40]:
-        m = first_review.match(text[s:e].strip())
-        if m:
-            return int(m.group(1)), int(m.group(1)) + 1
+    past = _time_cues()[0]
+    for s, e in spans[:40]:  # the first review paragraph that opens on a year (2024年是…, 刚刚过去的2025年)
+        m = past.match(_opening(text[s:e]))
+        year = re.search(r"20\d\d", m.group()) if m else None
+        if year:
+            return int(year.group()), int(year.group()) + 1
     return None, None
 
 
@@ -472,14 +473,14 @@ def _time_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
             re.compile(_alt(s["this_year_words"])))
 
 
-_ADDRESS = re.compile(r"^(?:各位(?:人大)?代表|同志们)[！!，,：:]|^[—－-]+")
+_DASH = re.compile(r"^[—－-]+")
 _OPENING_CLAUSE = re.compile(r"[^，,。；;：:！!？?]*")
 
 
 def _opening(para: str) -> str:
     """The first clause of a paragraph, after an address (各位代表！) or a leading dash."""
     p = para.strip()
-    while (m := _ADDRESS.match(p)) is not None:
+    while (m := _vocab().address.match(p) or _DASH.match(p)) is not None:
         p = p[m.end():].lstrip()
     return _OPENING_CLAUSE.match(p).group()
 
