@@ -121,6 +121,8 @@ def _build(raw: str, name: str) -> Document:
     header_end = _header_end(text, spans)
     ident = _identity(text, spans[:header_end], lex)
     review_year, plan_year = structure.years(text)
+    if not ident["year"] and not plan_year:
+        review_year, plan_year = _content_years(text, spans[header_end:], lex)
     report_year = ident.pop("year") or plan_year
     if report_year and not review_year:
         review_year = report_year - 1
@@ -226,9 +228,15 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
     if year is None and title:
         tm = _TITLE.match(title)
         year = int(tm.group(1)) if tm and tm.group(1) else None
-    if not place:
+    generic = place if _vocab().place_end.fullmatch(place or "-") else ""  # 在自治区第十四届…: no name
+    if not place or generic:
         place = _region_by_counts(text, lex)
     region, region_en, level = _place(place, lex, text)
+    if not region:  # the level alone, from how the government names itself (我代表旗人民政府)
+        levels = lex.raw["document"]["level_of_suffix"]
+        self_named = re.search(f"代表({_alt(levels)})人民政府", text[:3000])
+        own = generic or (self_named.group(1) if self_named else "")
+        level = levels.get(own, "")
     return {"region": region, "region_en": region_en, "level": level, "date": date, "speaker": speaker,
             "speaker_title": speaker_title, "session": session_s, "title": title, "year": year}
 
@@ -257,13 +265,55 @@ def _region_by_counts(text: str, lex) -> str:
     head = text[:20000]
     counts = {zh: head.count(zh) for zh in regions}
     best = max(counts, key=lambda k: (counts[k], len(k))) if counts else ""
+    d = lex.raw["document"]
     if "代表国务院" in head or ("国务院" in head and "全国人民代表大会" in head and counts.get(best, 0) < 3):
         return "全国"
+    if any(w in text for w in d["national_content_words"]) and not any(w in text for w in d["regional_content_words"]):
+        return "全国"  # 国内生产总值 and never 地区生产总值: the country's own report
     own = [m.group(1) for m in _vocab().government.finditer(head)
-           if "代表" not in m.group(1) and not m.group(1).startswith(("我", "本", "全", "向", "各"))]
+           if "代表" not in m.group(1) and not m.group(1).startswith(("我", "本", "全", "向", "各"))
+           and not _vocab().place_end.fullmatch(m.group(1))  # 自治区人民政府: a suffix alone names no place
+           # …省/自治区人民政府 names a province only with its name (not 实施好自治区人民政府…)
+           and not (m.group(1).endswith(("省", "自治区")) and not m.group(1).startswith(tuple(regions)))]
     if counts.get(best, 0) >= 2 and not (own and not own[0].startswith(best)):
         return best
     return own[0] if own else ""
+
+
+def _content_years(text: str, spans, lex) -> tuple[int | None, int | None]:
+    """(review year, plan year) from the content when no title or date line gives the year: the year
+    of the first heading of the review or the plan (一、2025年和"十四五"时期工作回顾, 三、2026年主要工作),
+    else 今年是"十五五"开局之年 (the plan period's first year) or …收官之年 (its last), else the year a
+    review paragraph opens on (2024年是…)."""
+    s_cfg = lex.sections
+    d = lex.raw["document"]
+    plan_words = tuple(s_cfg["plan_titles"]) + tuple(d["plan_heading_words"])
+    for s, e in spans:
+        p = text[s:e].strip()
+        if not _is_heading(p):
+            continue
+        years = [int(y) for y in re.findall(r"(20\d\d)年", p)]
+        if not years:
+            continue
+        if any(w in p for w in s_cfg["review_titles"]):
+            return years[0], years[0] + 1
+        if any(w in p for w in plan_words):
+            return years[-1] - 1, years[-1]
+    ends = {str(k): int(v) for k, v in lex.raw["plan_periods"].items()}
+    stage = re.compile(f"(?:{_alt(s_cfg['this_year_words'])})是[^。，；]{{0,16}}?[“\"]?({_alt(ends)})[”\"]?(?:规划)?的?"
+                       f"({_alt(d['period_start_words'] + d['period_end_words'])})")
+    m = stage.search(text)
+    if m:
+        end = ends[m.group(1)]
+        year = end - 4 if m.group(2) in d["period_start_words"] else end
+        return year - 1, year
+    past = _time_cues()[0]
+    for s, e in spans[:40]:  # the first review paragraph that opens on a year (2024年是…, 刚刚过去的2025年)
+        m = past.match(_opening(text[s:e]))
+        year = re.search(r"20\d\d", m.group()) if m else None
+        if year:
+            return int(year.group()), int(year.group()) + 1
+    return None, None
 
 
 # ------------------------------------------------------------------------------------ sections
@@ -327,6 +377,11 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
         if not headings[i][0]:
             body = "".join(paras[i + 1:(tops[k + 1] if k + 1 < len(tops) else len(paras))][:40])
             headings[i][0] = _body_role(body, paras[i], targets_re, five_re, lex, review_year, k == 0)
+            # after the plan of the year has begun (its heading or its main targets), a heading
+            # without cue words opens a task chapter: the review never comes back, nor the five-year goals
+            if headings[i][0] in ("review", "five_year_goals", "") and _plan_began(paras[header_end:i], headings,
+                                                                                     i, targets_re, five_re):
+                headings[i][0] = "plan"
     closing = _closing_index(paras, headings, header_end)
     # Before the first heading: a fragment that starts inside the review (its first heading is a
     # later plan part) is the review; otherwise the preamble.
@@ -374,15 +429,24 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
             end = structure.SENT_END.search(para)
             title = para[: end.start()] if end and end.start() < 80 else para[:60]
             targets_left = 0
-        elif section == "review" and not _SUB.match(para) and structure.opens_problems(para[:48], lex):
+        elif section in ("review", "five_year_review") and not _SUB.match(para) \
+                and structure.opens_problems(para[:48], lex):
             section, title = "problems", "存在的困难和问题"
+        elif section in ("review", "five_year_review"):
+            # what the paragraph says about time: the past year, or the past plan period
+            section = {"year": "review", "five": "five_year_review"}.get(_time_scope(para, review_year), section)
         # the main targets: a paragraph with the cue (also when the cue runs over short lines)
         window, k = para, i + 1
         while len(window) < 40 and k < len(spans) and not structure.SENT_END.search(window):
             window += paras[k]
             k += 1
         cue = targets_re.search(window)
-        five_cue = cue is not None and _five_year_cue(window, cue, five_re)
+        plan_period = section in ("plan", "targets", "five_year_goals") and not _SUB.match(para) \
+            and _plan_period(window, review_year)
+        if section == "five_year_goals" and not plan_period and _time_scope(para, review_year) == "five":
+            yield Paragraph(s, e, "five_year_review", title, i)  # 过去五年… under a heading of both plans
+            continue
+        five_cue = cue is not None and (_five_year_cue(window, cue, five_re) or plan_period)
         if cue and not five_cue and part in ("plan", "other"):
             targets_left = k - i  # this paragraph and the short lines the cue ran over
             if k == i + 1 and not structure.SENT_END.search(window[cue.end():]):
@@ -391,10 +455,72 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
             targets_left -= 1
             yield Paragraph(s, e, "targets", "主要预期目标", i)
             continue
-        if cue and five_cue and part in ("plan", "other"):
+        if (cue and five_cue and part in ("plan", "other")) or (plan_period and section == "plan"):
             yield Paragraph(s, e, "five_year_goals", title if section == "five_year_goals" else "五年目标", i)
             continue
         yield Paragraph(s, e, section, title, i)
+
+
+@lru_cache(maxsize=1)
+def _time_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """The time cues of lexicon.yaml `sections`: past-year, five-year and plan-period openers, this year."""
+    s = lexicon.load().sections
+
+    def any_of(patterns):
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+    return (any_of(s["past_year_openers"]), any_of(s["five_year_openers"]), any_of(s["plan_period_openers"]),
+            re.compile(_alt(s["this_year_words"])))
+
+
+_DASH = re.compile(r"^[—－-]+")
+_OPENING_CLAUSE = re.compile(r"[^，,。；;：:！!？?]*")
+
+
+def _opening(para: str) -> str:
+    """The first clause of a paragraph, after an address (各位代表！) or a leading dash."""
+    p = para.strip()
+    while (m := _vocab().address.match(p) or _DASH.match(p)) is not None:
+        p = p[m.end():].lstrip()
+    return _OPENING_CLAUSE.match(p).group()
+
+
+def _time_scope(para: str, review_year: int | None) -> str:
+    """'year' when a paragraph opens on the past year, 'five' when it opens on the past plan period,
+    else '' (the earlier cue wins when the opening names both)."""
+    past, five, _, _ = _time_cues()
+    head = _opening(para)
+    hits = []
+    for m in past.finditer(head):
+        year = re.search(r"20\d\d", m.group())
+        if year is None or (review_year and int(year.group()) == review_year):
+            hits.append((m.start(), "year"))
+            break
+    f = five.search(head)
+    if f:
+        hits.append((f.start(), "five"))
+    return min(hits)[1] if hits else ""
+
+
+def _plan_period(para: str, review_year: int | None) -> bool:
+    """A plan paragraph about the new plan period (its outline, its goals) that names neither this
+    year nor the report's year."""
+    _, _, period, this_year = _time_cues()
+    if not period.search(_opening(para)) or this_year.search(para):
+        return False
+    return not (review_year and f"{review_year + 1}年" in para)
+
+
+def _plan_began(before: list[str], headings: dict, i: int, targets_re, five_re) -> bool:
+    """Has the plan of the report's year begun before paragraph i: a plan heading that names a year
+    (三、2026年重点工作, …和2026年工作安排) or the main targets of the year?"""
+    if any(j < i and role == "plan" and re.search(r"20\d\d年|今年", t) for j, (role, t, _) in headings.items()):
+        return True
+    for para in before:
+        cue = targets_re.search(para)
+        if cue and not _five_year_cue(para, cue, five_re):
+            return True
+    return False
 
 
 def _body_role(body: str, heading: str, targets_re, five_re, lex, review_year, first: bool) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from . import concepts, lexicon, metrics, numerals, subjects
 from .document import from_text, part_of
 from .schema import columns, frame
-from .timing import Timing
+from .timing import Timing, cues
 
 _CLAUSE_DELIMS = "，,；;：:。！？!?"
 _CLAUSE_RE = re.compile(r"[，,；;：:。！？!?]")
@@ -86,7 +86,7 @@ def _arabic_re(lex) -> re.Pattern:
 # The fields of a row as rows() yields them: the columns of analysis/data/schema.json, in order.
 ROW_FIELDS = ("doc", "id", "start", "end", "raw", "value", "unit", "value_base", "base_unit", "unit_en", "qualifier",
               "kind", "estimate", "measure", "sector", "sectors", "metric_zh", "metric_en", "metric_en_source", "concept",
-              "subject", "year", "period", "section", "section_title", "paragraph", "sentence", "sentence_start",
+              "subject", "year", "period", "basis", "section", "section_title", "paragraph", "sentence", "sentence_start",
               "sentence_end", "region", "region_en", "level", "report_year")
 Row = namedtuple("Row", ROW_FIELDS)  # one indicator: the columns of analysis/data/schema.json
 
@@ -341,6 +341,7 @@ class Extractor:
                     rs, re_ = layout.to_raw(m.s, m.e)
                     unit_written = m.mag + m.unit
                     year, period = when.of(m, text, s0, para)
+                    basis = when.basis(m, text, s0) if m.kind != "context" else ""
                     dim = self.lex.units.get(m.unit, {}).get("dim", "") if m.unit else \
                         ("person" if m.base_unit == "人" else "money" if m.base_unit == "元" else "")
                     concept = cat.match(m.metric_zh, m.measure, dim)
@@ -350,7 +351,7 @@ class Extractor:
                            _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, m.kind,
                            m.kind == "achieved" and _ESTIMATE.search(text, s0, m.s) is not None, m.measure,
                            sector, ";".join(sectors), m.metric_zh, en, en_src, concept.id if concept else "",
-                           subject, year, period, para.section, para.section_title, para.index, sentence, rs0, re0,
+                           subject, year, period, basis, para.section, para.section_title, para.index, sentence, rs0, re0,
                            *ident)
 
     # ------------------------------------------------------------------ classifying
@@ -399,7 +400,7 @@ def _baselines(text: str, ms) -> None:
         if a.clause[0] == b.clause[0] or a.clause == b.clause:
             lead = text[a.clause[0]:a.s - a.prefix_len]
             gap = text[a.tail:b.s]
-            if re.search(r"(?:由|从)$", lead) and re.search(r"(?:至|到)$", gap.rstrip("近约超过逾突破不低于")) \
+            if cues().baseline_start.search(lead) and cues().baseline_end.search(gap.rstrip("近约超过逾突破不低于")) \
                     and a.base_unit == b.base_unit:
                 a.kind = "context"
 
@@ -461,12 +462,13 @@ def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=N
         # a rate of change named as a problem is a result of the past year (民间投资下降3.1%)
         return "achieved" if m is not None and m.measure == "growth" else "context"
     if part == "review":
-        return "achieved"
+        # a plan item inside the review (今年拟安排…) is not a result
+        return "target" if cues["plan_in_review"].search(sentence_before) else "achieved"
     if cues["forecast"].search(sentence_before) or (part == "plan" and cues["forecast_plan"].search(sentence_before)):
         return "context"  # 预计今年高校毕业生超过1170万人: a forecast, neither a result nor a goal
     if part == "plan":
         if cues["achieved"].search(before):
-            return "achieved"
+            return "context"  # a past result cited in a task (在去年布局5个点位基础上): never a result here
         if cues["context"].search(before) and not cues["target"].search(before):
             return "context"
         if m is not None and not m.unit and m.base_unit == "人" and lex.own_region_re.search(before):

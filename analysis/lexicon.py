@@ -102,14 +102,18 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
           "metric_action_verbs": list, "metric_action_not_before": list, "metric_end_words": list}
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
-            "forecast_plan", "target"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
-            "timing": ("multi_year", "by_year", "plan_goal"), "concept_words": ("fillers", "levels", "level_heads"),
+            "forecast_plan", "target", "plan_in_review"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
+            "timing": ("multi_year", "by_year", "plan_goal", "part_year", "full_year", "this_year", "baseline_start",
+                       "baseline_end", "basis"),
+            "concept_words": ("fillers", "levels", "level_heads"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
-                         "national_words"),
-            "subjects": ("entities", "entity_pattern", "not_entity", "national"),
+                         "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
+                         "national_content_words", "regional_content_words"),
+            "subjects": ("entities", "entity_pattern", "not_entity", "national", "zone_pattern"),
             "sections": ("notes_titles", "annex_plan_titles", "government_titles", "government_cues", "review_cues",
                          "review_titles", "past_plan_words", "plan_titles", "five_year_words", "problems_cues",
-                         "targets_patterns", "plan_year_words", "review_year_words")}
+                         "targets_patterns", "plan_year_words", "review_year_words", "past_year_openers",
+                         "five_year_openers", "plan_period_openers", "this_year_words")}
 
 
 def validate(raw, where: str = "analysis/data/lexicon.yaml") -> dict:
