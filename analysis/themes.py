@@ -418,3 +418,36 @@ class PageContext:
 
 def page_context(seed, exclude=()) -> PageContext:
     return PageContext(seed, exclude)
+
+
+# ------------------------------------------------------------------------------------ search
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:^])")
+
+
+def _md_escape(s: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", s)
+
+
+def indexable_markdown(report, heading_level: int = 2) -> str:
+    """A report's readable text as Markdown (MyST) for a page that the site's search indexes: one heading
+    per section (its title as written, else its role) and one paragraph per paragraph, every Markdown
+    character escaped. A page of d1's Reports part (or any page) can include it so that the Sphinx
+    search (jieba) finds the report's words; headings are `{heading_level}` deep."""
+    from .views import section_en
+
+    doc = _doc(report)
+    text = doc.text
+    hashes = "#" * heading_level
+    out = []
+    for sec in doc.sections:
+        if sec.role == "header":
+            continue
+        title = sec.title or section_en(sec.role if not sec.role.startswith("task-") else "plan")
+        out.append(f"{hashes} {_md_escape(title)}\n")
+        for para in sec.paragraphs:
+            body = text[para.start:para.end].strip()
+            if body and body != sec.title:
+                out.append(_md_escape(body) + "\n")
+    return "\n".join(out)
