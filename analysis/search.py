@@ -51,3 +51,21 @@ def index_site(site: Path) -> float:
         last = (proc.stderr or proc.stdout).strip().splitlines()
         raise SearchIndexError(f"pagefind failed on {site}: {last[-1] if last else f'exit {proc.returncode}'}")
     return time.monotonic() - start
+
+
+def records(site: Path) -> list[dict]:
+    """The pages a built index holds, as Pagefind stores them (one fragment file per page: gzip of
+    ``pagefind_dcd`` + JSON): url, title and the indexed text (``content``, without the zero-width spaces
+    the index puts between Chinese words; a paragraph ends with ". "). For tests and measurements."""
+    import gzip
+    import json
+
+    out = []
+    for f in sorted((Path(site) / OUTPUT / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(f.read_bytes())
+        if not data.startswith(b"pagefind_dcd"):
+            raise SearchIndexError(f"{f.name}: not a Pagefind fragment")
+        rec = json.loads(data[len(b"pagefind_dcd"):])
+        out.append({"url": rec.get("url", ""), "title": rec.get("meta", {}).get("title", ""),
+                    "content": rec.get("content", "").replace("\u200b", "")})
+    return out

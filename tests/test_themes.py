@@ -156,3 +156,102 @@ def test_count_terms_refuses_what_it_cannot_read(tmp_path):
         themes.count_terms(SEED, by="section")
     with pytest.raises(TypeError, match="a report is"):
         themes.count_terms([42], ["低空经济"])
+
+
+# ---------------------------------------------------------------------------------------- search
+def _mini_site(root: Path, files: list[str]) -> Path:
+    """A site with the annotated source pages of a few corpus reports (as the build publishes them), the
+    site's script and a search page: what the search index and the search page need."""
+    import pandas as pd
+    from markupsafe import Markup
+
+    from analysis import views
+    from analysis.render import render
+
+    (root / "data").mkdir(parents=True)
+    (root / "_static").mkdir()
+    shutil.copy(ROOT / "book" / "_static" / "report.js", root / "_static" / "report.js")
+    for f in files:
+        text = reading.read_text(CORPUS / f)
+        body = views.annotated_source(text, pd.DataFrame(columns=["start", "end"]))
+        page = render("source_page", title=f, title_zh=f, legend="", body=Markup(body), n=0)
+        (root / "data" / f"source-{Path(f).stem}.html").write_text(page, encoding="utf-8")
+    (root / "search.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Search</title></head><body>'
+        '<div id="search-results"></div><script src="_static/report.js"></script></body></html>', encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory):
+    pytest.importorskip("pagefind_bin_extended")
+    from analysis import search
+
+    site = _mini_site(tmp_path_factory.mktemp("search") / "html", SEVERAL)
+    search.index_site(site)
+    return site
+
+
+def test_the_search_index_holds_low_altitude_economy_in_reports_of_several_provinces(search_site):
+    from analysis import search
+
+    recs = search.records(search_site)
+    assert len(recs) == len(SEVERAL)
+    with_term = [r for r in recs if "低空经济" in r["content"]]
+    titles = {r["title"].split(" 20")[0] for r in with_term}
+    assert len(titles) >= 4, titles  # Guangdong, Zhejiang, Anhui, Hubei, Jiangsu, Hunan …
+    assert all(r["title"].endswith("government work report") for r in recs)
+    expected = {f"/data/source-{Path(f).stem}.html" for f in SEVERAL
+                if "低空经济" in document.read(CORPUS / f).text}
+    assert {r["url"] for r in with_term} == expected
+
+
+def test_a_bad_site_is_one_line(tmp_path):
+    pytest.importorskip("pagefind_bin_extended")
+    from analysis import search
+
+    with pytest.raises(search.SearchIndexError) as err:
+        search.index_site(tmp_path / "missing")
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.slow
+def test_the_search_page_lists_sentences_of_several_provinces_and_links_to_them(search_site):
+    import functools
+    import http.server
+    import threading
+
+    chromium = shutil.which("chromium")
+    if not chromium:
+        pytest.fail("chromium is not installed: run `make system`")
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(search_site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"], headless=True)
+            page = b.new_page(viewport={"width": 390, "height": 800})
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/search.html?q=低空经济")
+            page.wait_for_function("() => { const s = document.querySelector('#report-search .rs-status');"
+                                   " return s && s.textContent.indexOf('Searching') < 0; }", timeout=60000)
+            items = page.eval_on_selector_all(
+                "#report-search li", "els => els.map(e => [e.querySelector('a').textContent,"
+                " e.querySelector('a').getAttribute('href'), e.querySelector('.rs-excerpt').textContent])")
+            page.screenshot(path=str(ROOT / "build" / "search-low-altitude.png"))
+            b.close()
+    finally:
+        httpd.shutdown()
+    assert not errors
+    assert len({title for title, _, _ in items}) >= 4, items
+    for _title, href, sentence in items:
+        assert "低空经济" in sentence
+        assert href.startswith("/data/source-") and "#:~:text=" in href
+        doc_text = document.read(CORPUS / (href.split("source-")[1].split(".html")[0] + ".txt")).text
+        assert re.sub(r"\s", "", sentence) in re.sub(r"\s", "", doc_text)  # a sentence of that report

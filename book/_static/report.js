@@ -44,13 +44,16 @@ document.addEventListener("DOMContentLoaded", function () {
     return encodeURIComponent(s).replace(/-/g, "%2D").replace(/,/g, "%2C").replace(/&/g, "%26");
   }
   function sentence(text, i, n) {  // [start, end) of the sentence around text[i, i + n), at most ~200 characters
+    // (the index ends each paragraph with ". ")
     var s = i, e = i + n;
-    while (s > 0 && ENDS.indexOf(text[s - 1]) < 0 && i - s < 80) { s -= 1; }
-    while (e < text.length && ENDS.indexOf(text[e - 1]) < 0 && e - i < 120) { e += 1; }
+    while (s > 0 && ENDS.indexOf(text[s - 1]) < 0 && text.slice(s - 2, s) !== ". " && i - s < 80) { s -= 1; }
+    while (e < text.length && ENDS.indexOf(text[e - 1]) < 0 && text.slice(e, e + 2) !== ". " && e - i < 120) {
+      e += 1;
+    }
     return [s, e];
   }
   function item(page, words) {  // the first sentence with the first word, or null when a word is missing
-    var text = page.content || "";
+    var text = (page.content || "").replace(/\u200b/g, "");  // the index's word breaks
     if (!words.every(function (w) { return text.indexOf(w) >= 0; })) { return null; }
     var w = words[0], i = text.indexOf(w), span = sentence(text, i, w.length);
     // the characters right before the word (after any space the index put between elements)
