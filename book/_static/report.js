@@ -64,6 +64,16 @@ document.addEventListener("DOMContentLoaded", function () {
       before: text.slice(span[0], i), hit: w, after: text.slice(i + w.length, span[1])
     };
   }
+  function segmented(query) {
+    // Chinese words cut into the index's words, spaced: Pagefind finds 新 质 生产 力 but not 新质生产力 as typed
+    if (typeof Intl === "undefined" || !Intl.Segmenter) { return query; }
+    var words = [];
+    for (var it = new Intl.Segmenter("zh", { granularity: "word" }).segment(query)[Symbol.iterator](), x = it.next();
+      !x.done; x = it.next()) {
+      if (x.value.isWordLike) { words.push(x.value.segment); }
+    }
+    return words.length ? words.join(" ") : query;
+  }
   document.addEventListener("DOMContentLoaded", function () {
     var results = document.getElementById("search-results");
     var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
@@ -129,7 +139,7 @@ document.addEventListener("DOMContentLoaded", function () {
     }
     more.addEventListener("click", page);
     import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-      return pagefind.options({ baseUrl: root.pathname }).then(function () { return pagefind.search(query); });
+      return pagefind.options({ baseUrl: root.pathname }).then(function () { return pagefind.search(segmented(query)); });
     }).then(function (search) {
       candidates = search.results;
       return page();
