@@ -648,7 +648,8 @@ def build_book(t: Target, quiet: bool) -> None:
         write_index(built)
         # the full-text search of every report (analysis.search: Pagefind over the finished site)
         try:
-            log(f"          search index of the reports in {search.index_site(built):.1f} s", quiet)
+            seconds = search.index_site(built, functools.partial(die_with_parent, os.getpid()))
+            log(f"          search index of the reports in {seconds:.1f} s", quiet)
         except search.SearchIndexError as exc:
             raise BuildError(str(exc)) from None
         publish(built, t.html)

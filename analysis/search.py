@@ -40,13 +40,14 @@ def binary() -> list[str]:
     return [str(get_executable())]
 
 
-def index_site(site: Path) -> float:
-    """Build the Pagefind index of a built site in place (``site/pagefind``); returns the seconds it took."""
+def index_site(site: Path, preexec_fn=None) -> float:
+    """Build the Pagefind index of a built site in place (``site/pagefind``); returns the seconds it took.
+    ``preexec_fn`` runs in the child before Pagefind starts (the build makes it die with the build)."""
     site = Path(site)
     start = time.monotonic()
     cmd = [*binary(), "--site", str(site), "--output-subdir", OUTPUT, "--root-selector", ROOT_SELECTOR,
            "--force-language", LANGUAGE, "--silent"]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=preexec_fn)
     if proc.returncode != 0 or not (site / OUTPUT / "pagefind.js").exists():
         last = (proc.stderr or proc.stdout).strip().splitlines()
         raise SearchIndexError(f"pagefind failed on {site}: {last[-1] if last else f'exit {proc.returncode}'}")
