@@ -3,6 +3,7 @@ and sentence texts they rest on."""
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -259,3 +260,22 @@ def test_the_search_page_lists_sentences_of_several_provinces_and_links_to_them(
             assert href.startswith("/data/source-") and "#:~:text=" in href
             doc_text = document.read(CORPUS / (href.split("source-")[1].split(".html")[0] + ".txt")).text
             assert re.sub(r"\s", "", sentence) in re.sub(r"\s", "", doc_text)  # a sentence of that report
+
+
+def test_indexable_markdown_holds_every_paragraph_with_markdown_escaped():
+    from markdown_it import MarkdownIt
+
+    doc = document.read(CORPUS / "2025_guangdong.txt")
+    md = themes.indexable_markdown(doc)
+    tokens = MarkdownIt().parse(md)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    paragraphs = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "paragraph_open"]
+    unescape = functools.partial(re.sub, r"\\(.)", r"\1")
+    sections = [s for s in doc.sections if s.role != "header"]
+    assert len(headings) == len(sections)
+    body = "".join(unescape(p) for p in paragraphs)
+    for para in doc.paragraphs:
+        if para.section != "header":
+            text = doc.text[para.start:para.end].strip()
+            assert text in body or text in map(unescape, headings)
+    assert "低空经济" in body
