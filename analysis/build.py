@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config
+from . import config, search
 from .hashing import _sha, package_hash, tree_hash  # noqa: F401 - package_hash is part of build's API
 from .reading import ReportError, read_report
 
@@ -647,6 +647,12 @@ def build_book(t: Target, quiet: bool) -> None:
         built = tmp / "html"
         shutil.copytree(work / "_build" / "html", built)
         write_index(built)
+        # the full-text search of every report (analysis.search: Pagefind over the finished site)
+        try:
+            seconds = search.index_site(built, functools.partial(die_with_parent, os.getpid()))
+            log(f"          search index of the reports in {seconds:.1f} s", quiet)
+        except search.SearchIndexError as exc:
+            raise BuildError(str(exc)) from None
         publish(built, t.html)
         ok.write_text(key, encoding="utf-8")
     finally:

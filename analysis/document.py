@@ -7,6 +7,12 @@ Extraction and every page use the same :class:`Document`::
     doc.region_en, doc.report_year, doc.speaker           # 'Hebei', 2026, '王正谱'
     [p.section for p in doc.paragraphs]                    # header, preamble, review, ..., targets, task-01 ...
 
+``doc.sections`` gives the sections in order (role, title, readable-text offsets, paragraphs) and
+``doc.sentence_list()`` every sentence with its text, offsets and section::
+
+    [(s.role, s.title) for s in doc.sections]             # [('header', ''), ('preamble', ''), ('review', '一、2024年工作回顾'), ...]
+    [s.text for s in doc.sentence_list() if "低空经济" in s.text]
+
 Section roles (the ``section`` of a paragraph; :data:`PART` says which part of the report it is):
 ``header`` (title, date, source and speaker lines, photo captions: no quantities), ``preamble``
 (the opening address), ``review`` (the past year), ``five_year_review`` (the past plan period),
@@ -19,6 +25,7 @@ livelihood projects is part of the plan).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,6 +57,34 @@ class Paragraph:
         return part_of(self.section)
 
 
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A run of consecutive paragraphs with the same section (role and title), in document order."""
+
+    role: str             # header, preamble, review, ..., task-NN (see the module docstring)
+    title: str            # its heading as written ('' when it has none)
+    start: int            # readable-text offsets: from its first paragraph's start to its last's end
+    end: int
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def part(self) -> str:
+        return part_of(self.role)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the readable text (``doc.text[start:end] == text``), with its section and
+    paragraph; ``doc.layout.to_raw(start, end)`` gives its span in the file as decoded."""
+
+    text: str
+    start: int
+    end: int
+    section: str
+    section_title: str
+    paragraph: int        # index of its paragraph in doc.paragraphs
+
+
 @dataclass(frozen=True)
 class Document:
     """One report, read once: the layout, the paragraphs with their sections, the identity."""
@@ -75,7 +110,31 @@ class Document:
         return self.layout.text
 
     def sentences(self, para: Paragraph) -> list[tuple[int, int]]:
+        """The (start, end) readable-text offsets of the sentences of one paragraph."""
         return structure.sentences(self.layout.text, para.start, para.end)
+
+    @functools.cached_property
+    def sections(self) -> tuple[Section, ...]:
+        """The sections in document order: consecutive paragraphs with the same role and title."""
+        out, run = [], []
+        for para in self.paragraphs:
+            if run and (para.section, para.section_title) != (run[0].section, run[0].section_title):
+                out.append(Section(run[0].section, run[0].section_title, run[0].start, run[-1].end, tuple(run)))
+                run = []
+            run.append(para)
+        if run:
+            out.append(Section(run[0].section, run[0].section_title, run[0].start, run[-1].end, tuple(run)))
+        return tuple(out)
+
+    def sentence_list(self) -> list[Sentence]:
+        """Every sentence of the report, in order, with its text, offsets and section."""
+        text = self.layout.text
+        return [Sentence(text[s:e], s, e, para.section, para.section_title, para.index)
+                for para in self.paragraphs for s, e in self.sentences(para)]
+
+    def sentences_text(self) -> list[str]:
+        """The texts of every sentence of the report, in order."""
+        return [s.text for s in self.sentence_list()]
 
     @property
     def label(self) -> str:

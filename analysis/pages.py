@@ -18,10 +18,10 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 from markupsafe import Markup
 
-from . import charts, config, panel, prose, render, report, style, views
+from . import charts, config, panel, prose, render, report, style, themes, views
 
 __all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "config", "panel", "prose", "render",
-           "report", "style", "views", "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
+           "report", "style", "themes", "views", "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
 
 warnings.filterwarnings("ignore", module="matplotlib")
 

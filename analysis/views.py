@@ -323,7 +323,10 @@ def annotated_source(text: str, df: pd.DataFrame) -> str:
             si += 1
         p["pieces"].append({"text": t[pos:b]})
         paragraphs.append(p)
-    return render("annotated_source", paragraphs=paragraphs)
+    # the report's name as the title of its search result (analysis.search indexes this element)
+    from .document import from_text
+
+    return render("annotated_source", paragraphs=paragraphs, label=from_text(text).label)
 
 
 def document_header_html(df: pd.DataFrame, text: str, seed) -> str:
