@@ -98,9 +98,10 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "sector_pairs": dict, "sector_by_unit": dict, "respectively_pairs": dict, "metric_owners": list,
           "qualified_heads": dict, "metric_heads": list, "list_verbs": list, "own_region_words": list,
           "regions": dict, "document": dict}
+SCHEMA.update({"direction": dict, "commitment": dict, "scorecard": dict})  # value_signed, commitment, verdicts
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
             "forecast_plan", "target"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
-            "timing": ("multi_year", "by_year", "plan_goal"),
+            "timing": ("multi_year", "by_year", "plan_goal"), "direction": ("decline",), "scorecard": ("about_margin",),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words"),
             "subjects": ("entities", "entity_pattern", "not_entity", "national"),
