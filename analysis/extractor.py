@@ -456,7 +456,8 @@ class Extractor:
 
 
 def _baselines(text: str, ms) -> None:
-    """由23.9%降至10%以下, 从18%提高到71%: the starting value is a baseline (context), not a result."""
+    """由23.9%降至10%以下, 从18%提高到71%, 从上半年5.5%降到5.3%: the starting value is a baseline (context), not
+    a result."""
     for a, b in zip(ms, ms[1:]):
         if a.range_low and b.range_high and (a.descriptor or b.descriptor):
             a.kind = b.kind = "context"  # 0—6岁儿童: both ends of a descriptor
@@ -464,7 +465,7 @@ def _baselines(text: str, ms) -> None:
         if a.clause[0] == b.clause[0] or a.clause == b.clause:
             lead = text[a.clause[0]:a.s - a.prefix_len]
             gap = text[a.tail:b.s]
-            if re.search(r"(?:由|从)$", lead) and re.search(r"(?:至|到)$", gap.rstrip("近约超过逾突破不低于")) \
+            if re.search(r"(?:由|从)[^\d，。；、]{0,5}$", lead) and re.search(r"(?:至|到)$", gap.rstrip("近约超过逾突破不低于")) \
                     and a.base_unit == b.base_unit:
                 a.kind = "context"
 
