@@ -102,9 +102,48 @@ def qualifier_words(row) -> tuple[str, str]:
     return (pre.group() if pre else ""), (suf.group() if suf else "")
 
 
+_RANGE_WRITTEN = re.compile(r"\d+(?:\.\d+)?(?:%|％)?\s*[—–\-~～至到－]+\s*\d+(?:\.\d+)?(?:%|％)?")
+
+
+def value_range(row) -> tuple[float, float] | None:
+    """(low, high) of a row that is one end of a range (5%—5.5%: both rows carry both ends), else None."""
+    get = row.get if hasattr(row, "get") else (lambda k, d=None: d)
+    lo, hi = get("low"), get("high")
+    if lo is None or hi is None or pd.isna(lo) or pd.isna(hi) or float(lo) == float(hi):
+        return None
+    return float(lo), float(hi)
+
+
+def _aim(row) -> float | None:
+    a = row.get("aim_value") if hasattr(row, "get") else None
+    return None if a is None or pd.isna(a) else float(a)
+
+
+def signed_en(row, v: float | None = None) -> str:
+    """A value of the row's unit in English with its sign: a fall is '−3.3%' (value_signed < 0)."""
+    if v is None:
+        v = row.get("value_signed") if hasattr(row, "get") else None
+        if v is None or pd.isna(v):
+            v = row["value_base"]
+    v = float(v)
+    en = style.quantity_en(abs(v), row["base_unit"], row.get("unit_en", ""), abs(v) if row["base_unit"] in (
+        "%", "个百分点", "倍") else row["value"], row["measure"])
+    return f"−{en}" if v < 0 else en
+
+
+def range_en(row, rng: tuple[float, float]) -> str:
+    """'5–5.5%' (a range of percentages), '−3 to −2%' (of falls), '2–3 million people'."""
+    lo, hi = (signed_en(row, x) for x in rng)
+    if row["base_unit"] == "%" and rng[0] >= 0:
+        return f"{lo.removesuffix('%')}–{hi}"
+    return f"{lo} to {hi}"
+
+
 def bound(row) -> tuple[str, str]:
     """(sign, English) of the quantity's qualifier as written: 以上 -> ('≥', 'at least'), 超过 -> ('>', 'over'),
-    以内 -> ('≤', 'at most'), 左右 -> ('≈', 'about')."""
+    以内 -> ('≤', 'at most'), 左右 -> ('≈', 'about'); an end of a range has none (the range is its bound)."""
+    if value_range(row) is not None:
+        return "", ""
     pre, suf = qualifier_words(row)
     lex = lexicon.load()
     for w in (suf, pre):
@@ -120,26 +159,45 @@ def as_written(row) -> str:
     sent, raw, k = _locate(row)
     if k < 0:
         return raw
+    if value_range(row) is not None:  # the whole range as written: 5%—5.5%
+        for m in _RANGE_WRITTEN.finditer(sent):
+            if m.start() <= k < m.end():
+                return m.group()
     pre, suf = qualifier_words(row)
     return pre + raw + suf
 
 
 def display_value(row) -> str:
-    """'近200亿元' as written, with the English magnitude: '近200亿元 (≈20 billion yuan)'."""
+    """'近200亿元' as written, with the English reading: '近200亿元 (≈20 billion yuan)'; a range once:
+    '5%—5.5% (5–5.5%)'; a fall with its sign: '3.3% (−3.3%)'; a floor with its aim: '7%以上 (≥7%; aim 8%)'."""
     zh = as_written(row)
-    en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"], row["measure"])
-    sign = bound(row)[0]
-    en = f"{sign}{en}" if sign else en
+    rng = value_range(row)
+    if rng is not None:
+        en = range_en(row, rng)
+    else:
+        sign = bound(row)[0]
+        en = f"{sign}{signed_en(row)}"
+    aim = _aim(row)
+    if aim is not None:
+        return f"{zh} ({en}; aim {signed_en(row, aim)})"
     return zh if en.replace(",", "") == zh else f"{zh} ({en})"
 
 
 def english_value(row) -> str:
-    """The quantity in English with its qualifier: 'about 6%', 'at least 300 billion yuan'."""
+    """The quantity in English with its qualifier: 'about 6%', 'at least 300 billion yuan', a range
+    '5–5.5% growth', a fall '−3.3% (a fall)', a floor with its aim 'at least 7% growth (aim 8%)'."""
+    rng = value_range(row)
     q = bound(row)[1]
-    en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"], row["measure"])
-    if row["measure"] == "growth" and row["base_unit"] == "%":
+    en = range_en(row, rng) if rng is not None else signed_en(row)
+    negative = en.startswith("−")
+    if row["measure"] == "growth" and row["base_unit"] == "%" and not negative:
         label = str(row["metric_en"]).lower()
         en = f"{en} growth" if "growth" not in label and "reduction" not in label else en
+    if negative and rng is None:
+        en = f"{en} (a fall)"
+    aim = _aim(row)
+    if aim is not None:
+        en = f"{en} (aim {signed_en(row, aim)})"
     return f"{q} {en}".strip()
 
 
