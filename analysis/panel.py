@@ -206,7 +206,7 @@ def _with_aims(chosen: pd.DataFrame, pool: pd.DataFrame) -> pd.DataFrame:
         return chosen
     for i, t in chosen.iterrows():
         same = pool[(pool["doc"] == t["doc"]) & (pool["group"] == t["group"]) & (pool["start"] > t["start"])
-                    & (column(pool, "commitment") != "") & column(pool, "low").notna()
+                    & (column(pool, "commitment") != "") & column(pool, "low", None).notna()
                     & (column(pool, "low", None) == column(pool, "high", None))]
         if len(same):
             a = same.sort_values("start").iloc[-1]
