@@ -67,7 +67,7 @@ class Mention:
     descriptor: bool = False    # 500千伏, 时速120公里: not an indicator
     negative: bool = False      # a change stated as a fall (下降3.3%): value_signed < 0
     commitment: str = ""        # ensure | strive | seek | endeavour (确保, 力争 ...) of a target
-    lead: "Mention | None" = None  # the first mention of the statement (a range's low end, the floor of an aim)
+    lead: Mention | None = None  # the first mention of the statement (a range's low end, the floor of an aim)
 
 
 def _arabic_re(lex) -> re.Pattern:
