@@ -94,9 +94,10 @@ def targets_chart_alt(a: pd.DataFrame, b: pd.DataFrame, label: str, region: str,
     parts = []
     for rows, y in ((b, years[1]), (a, years[0])):
         if len(rows):
-            v = rows["value_base"]
+            v = rows["value_signed"] if "value_signed" in rows else rows["value_base"]
+            open_ended = rows["open_ended"] if "open_ended" in rows else rows["qualifier"].isin(panel.OPEN_ENDED)
             parts.append(f"{y}: {len(rows)} provinces, from {v.min():g} to {v.max():g} "
-                         f"({int(rows['qualifier'].isin(panel.OPEN_ENDED).sum())} open-ended)")
+                         f"({int(open_ended.sum())} open-ended)")
     own = b[b["region_en"] == region]
     tail = f" {region}'s {years[1]} target: {english_value(own.iloc[0])}." if len(own) else ""
     return f"Dot chart of the {label} targets by province, ranked by the {years[1]} target. " + "; ".join(parts) + "." + tail
@@ -195,7 +196,7 @@ def sector_brief(rows: pd.DataFrame, pairs: pd.DataFrame, name: str) -> str:
 
 def province_values_alt(rows: pd.DataFrame, label: str, kind: str, region: str, year: int) -> str:
     what = "results stated" if kind == "achieved" else "targets set"
-    v = rows.sort_values("value_base", ascending=False)
+    v = rows.sort_values("value_signed" if "value_signed" in rows else "value_base", ascending=False)
     items = "; ".join(f"{r['region_en']} {english_value(r)}" for _, r in v.head(6).iterrows())
     own = v[v["region_en"] == region]
     tail = f" {region}: {english_value(own.iloc[0])}." if len(own) else f" {region} states no such figure."
