@@ -252,25 +252,59 @@ def _first_per(d: pd.DataFrame, prefer_section: str, then: tuple = ()) -> pd.Dat
 
 
 def nearest_candidate(pool: pd.DataFrame, concept: str, year: int):
-    """The row of a report nearest to being the result of `concept` for `year` when none is one (a figure
-    of the concept of another period, subject or kind; else a row whose name or sentence has one of the
-    concept's Chinese names), or None: a reader checks the gap on its sentence."""
+    """The row of a report nearest to being the result of `concept` for `year` when none is one, or None:
+    a reader checks the gap on its sentence. First a result of the concept of another period or subject
+    (年均, 上半年, a city's); else the first sentence of the report that names the concept without a
+    usable figure, the review first (居民消费价格与上年持平: a row with its sentence and no value); None
+    when the report never names it."""
     if pool is None or pool.empty:
         return None
     d = pool[pool["concept"] == concept]
-    if d.empty:
-        try:
-            names = catalogue()[concept].names
-        except KeyError:
-            return None
-        has = pool["sentence"].fillna("").apply(lambda s: any(n in s for n in names))
-        d = pool[has]
-    if d.empty:
+    achieved = d[d["kind"] == "achieved"]
+    if len(achieved):
+        score = (2 * (pd.to_numeric(achieved["year"], errors="coerce") == int(year))
+                 + (achieved["period"].fillna("") == "annual") + (achieved["subject"].fillna("") == "")
+                 + achieved["section"].isin(["review", "five_year_review"]))
+        return achieved.assign(_s=-score).sort_values(["_s", "start"]).iloc[0].drop("_s")
+    doc = str(pool["doc"].iloc[0])
+    hit = _review_sentence(doc, concept)
+    if hit is not None or d.empty:
+        return hit
+    return d.sort_values("start").iloc[0]  # a report outside the corpus: its first statement of the concept
+
+
+def _review_sentence(doc: str, concept: str):
+    """The first sentence of a corpus report naming one of the concept's Chinese names, as a row without a
+    value: of the review (the year reviewed, then the five-year review, the problems), else of any part;
+    None if no sentence names it."""
+    try:
+        names = catalogue()[concept].names
+    except KeyError:
         return None
-    score = (4 * (d["kind"] == "achieved") + 2 * (pd.to_numeric(d["year"], errors="coerce") == int(year))
-             + (d["concept"] == concept) + (d["period"].fillna("") == "annual") + (d["subject"].fillna("") == "")
-             + d["section"].isin(["review", "five_year_review"]))
-    return d.assign(_s=-score).sort_values(["_s", "start"]).iloc[0].drop("_s")
+    for section, start, sentence in _review_sentences(doc):
+        if any(n in sentence for n in names):
+            return pd.Series({"doc": doc, "id": "", "start": start, "raw": "", "sentence": sentence,
+                              "section": section, "kind": "", "concept": "", "year": pd.NA, "period": "",
+                              "subject": ""})
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _review_sentences(doc: str) -> tuple:
+    from . import document
+
+    path = CORPUS / f"{doc}.txt"
+    if not path.exists():
+        return ()
+    d = document.read(path)
+    order = {"review": 0, "five_year_review": 1, "problems": 2}
+    out = []
+    for para in d.paragraphs:
+        if para.section != "header":
+            for s0, e0 in d.sentences(para):
+                out.append((order.get(para.section, 3), para.section, d.layout.to_raw(s0, e0)[0],
+                            d.layout.text[s0:e0]))
+    return tuple((sec, start, sent) for _, sec, start, sent in sorted(out, key=lambda x: (x[0], x[2])))
 
 
 # ---------------------------------------------------------------------------------------- verdict
