@@ -231,8 +231,12 @@ def results_of(df: pd.DataFrame, year: int, concepts=None) -> pd.DataFrame:
     return out.drop(columns="_b")
 
 
+USED_DEFAULT = "annual, own region, the review"  # the usual figure (pages say only what differs from it)
+
+
 def _used(r, n: int) -> str:
-    """Which figure a result is: 'annual, own region, review, like-for-like (1 of 3 statements)'."""
+    """Which figure a result is: 'annual, own region, the review, like-for-like (first of 3 statements of
+    the year)'."""
     parts = ["annual", "own region", "the review" if r["section"] == "review" else f"section {r['section']}"]
     basis = r.get("basis", "") if hasattr(r, "get") else ""
     if isinstance(basis, str) and basis:

@@ -43,6 +43,7 @@ def result_cell(result, used: str, candidate, own_doc: str, verdict: str = "") -
     sentence of the next report nearest to being one, linked, so that a reader can check the gap (or that
     the report never names the indicator)."""
     if result is not None and not (isinstance(result, float) and math.isnan(result)):
+        used = used.removeprefix(panel.USED_DEFAULT).lstrip(", ")  # say only what is not the usual figure
         note = Markup(render("para", tag="span", cls="val-en used", text=used, em=False)) if used else ""
         return value(result, own_doc) + note
     if candidate is None or (isinstance(candidate, float) and math.isnan(candidate)):

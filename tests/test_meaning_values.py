@@ -192,3 +192,22 @@ def test_not_reported_lists_the_nearest_sentence():
     card = panel.region_scorecard(panel.with_context(pd.DataFrame([t, other, far])), 2025, ("gdp_growth",))
     c = card.iloc[0]
     assert c["verdict"] == "not reported" and c["candidate"]["sentence"] == other["sentence"]
+
+
+def test_scorecard_html_says_which_result_and_links_the_nearest_sentence():
+    from analysis import views
+
+    t = row("gdp_growth", "target", 5, doc="d25", report_year=2025, region_en="Delta", id="i10-12",
+            sentence="地区生产总值增长5%左右。")
+    jobs = row("new_urban_jobs", "target", 30, unit="万人", doc="d25", report_year=2025, region_en="Delta", start=50,
+               id="i50-54", sentence="城镇新增就业30万人。")
+    r = row("gdp_growth", "achieved", 5.4, doc="d26", report_year=2026, region_en="Delta", basis="like_for_like",
+            id="i20-24", sentence="同口径地区生产总值增长5.4%。")
+    near = row("new_urban_jobs", "achieved", 150, unit="万人", doc="d26", report_year=2026, region_en="Delta",
+               period="multi_year", start=90, id="i90-95", sentence="五年来城镇新增就业150万人。")
+    df = panel.with_context(pd.DataFrame([t, jobs, r, near]))
+    card = panel.scorecard(panel.targets_of(df, 2025), panel.results_of(df[df["doc"] == "d26"], 2025),
+                           df[df["doc"] == "d26"])
+    html = views.scorecard_html(card, {}, own_doc="d25", years=(2025, 2026))
+    assert "like-for-like" in html and "annual, own region" not in html
+    assert "nearest sentence" in html and 'href="../data/source-d26.html#i90-95"' in html
