@@ -246,18 +246,28 @@ def pairs(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _pair_row(a, t) -> dict:
+    """The change a target implies from a result, on the signed values (a fall is negative); a range
+    target gives the change to both its ends."""
+    from .panel import signed
+
     word = bound(t)[1]
     bound_en = f"{word} " if word in ("at least", "at most", "about", "nearly", "over", "under") else ""
-    if t["measure"] == "level" and a["value_base"]:
-        change_value = (t["value_base"] / a["value_base"] - 1) * 100
-        change, unit = f"{bound_en}{change_value:+.1f}% implied change", "%"
+    va, vt = signed(a), signed(t)
+    rng = value_range(t)
+    ends = rng if rng is not None else (vt,)
+    if t["measure"] == "level" and va:
+        changes = [(x / va - 1) * 100 for x in ends]
+        unit = "%"
+        change = " to ".join(f"{c:+.1f}%" for c in changes)
+        change = f"{bound_en}{change} implied change"
     else:
-        change_value = t["value_base"] - a["value_base"]
-        pp = "percentage points" if t["base_unit"] == "%" else style.quantity_en(1, t["base_unit"]).lstrip("1 ")
-        change, unit = f"{bound_en}{change_value:+.1f} {pp}", pp
-    if t["qualifier"] in ("over", "at_least") and change_value < 0:
+        changes = [x - va for x in ends]
+        unit = "percentage points" if t["base_unit"] == "%" else style.quantity_en(1, t["base_unit"]).lstrip("1 ")
+        change = f"{bound_en}{' to '.join(f'{c:+.1f}' for c in changes)} {unit}"
+    change_value = changes[0]
+    if t["qualifier"] in ("over", "at_least") and rng is None and change_value < 0:
         change += " (a floor below the past result)"
-    elif abs(change_value) < 1e-9:
+    elif all(abs(c) < 1e-9 for c in changes):
         change = "unchanged" + (f" ({bound_en.strip()} the same value)" if bound_en else "")
     return {
         "sector": t["sector"], "sectors": t["sectors"],

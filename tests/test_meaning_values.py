@@ -211,3 +211,16 @@ def test_scorecard_html_says_which_result_and_links_the_nearest_sentence():
     html = views.scorecard_html(card, {}, own_doc="d25", years=(2025, 2026))
     assert "like-for-like" in html and "annual, own region" not in html
     assert "nearest sentence" in html and 'href="../data/source-d26.html#i90-95"' in html
+
+
+def test_pairs_compare_signed_values_and_ranges():
+    extra = {"sector": "macro", "sectors": "macro", "metric_en_source": "glossary"}
+    df = pd.DataFrame([
+        row("fai_growth", "achieved", -3.3, id="a1", metric_en="FAI growth", **extra),
+        row("gdp_growth", "achieved", 5.8, id="a2", metric_en="GDP growth", **extra),
+        row("fai_growth", "target", 5, id="t1", metric_en="FAI growth", **extra),
+        row("gdp_growth", "target", 5, low=5, high=5.5, qualifier="at_least", id="t2", metric_en="GDP growth", **extra),
+    ])
+    by = report.pairs(df).set_index("metric_en")["change"].to_dict()
+    assert by["FAI growth"] == "+8.3 percentage points"
+    assert by["GDP growth"] == "-0.8 to -0.3 percentage points"
