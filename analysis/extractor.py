@@ -381,7 +381,7 @@ class Extractor:
         分别下降3%和5%) is negative; the commitment word of its clause (确保, 力争 ...); the two ends of
         a range and an aim written beside a floor (7%以上、力争达到8%) are one statement."""
         for m in ms:
-            cs = m.clause[0]
+            cs = max(m.clause[0], m.s - _WINDOW)  # bounded: linear time on clauses of thousands of numbers
             before = text[cs:m.s - m.prefix_len].rstrip()
             m.negative = m.measure == "growth" and self.decline_re.search(before) is not None
             words = self.commitment_re.findall(text, cs, m.s)
@@ -486,6 +486,7 @@ def _share_measure(text: str, ms) -> None:
             b.measure = "growth"
 
 
+_WINDOW = 80  # how far before a number its sign and commitment words are looked for (within its clause)
 _STRETCH = re.compile(r"^[、，,]?(?:力争|争取|努力)(?:达到|实现)?$")  # 增长7%以上、力争达到8%: a stretch figure
 
 
