@@ -229,8 +229,9 @@ def _unit_axis(unit: str, values) -> tuple[float, str]:
 
 def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
     """Target and result of one concept by province: a row per province whose two reports give both
-    values (ranked by result), the target an open diamond, the result a dot coloured by verdict; the
-    highlighted province in bold. Returns None when no province has both."""
+    values (ranked by result), the target an open diamond (a range also a bar between its ends), the result
+    a dot coloured by verdict, values signed (a fall is negative); the highlighted province in bold.
+    Returns None when no province has both."""
     if "t_value" in card and "r_value" in card:  # the signed values (a fall is negative)
         card = card.assign(t_value_base=card["t_value"], r_value_base=card["r_value"])
     d = card.dropna(subset=["t_value_base", "r_value_base"])
@@ -248,6 +249,11 @@ def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
     for i, (tv, rv) in enumerate(zip(t, r)):
         ax.plot([tv, rv], [i, i], color="#cccccc", linewidth=1.5, zorder=1)
     colors = [VERDICT_COLORS[v] for v in d["verdict"]]
+    if "t_low" in d and "t_high" in d:  # a range target (5–5.5%): a bar from one end to the other
+        for i, (lo, hi) in enumerate(zip(d["t_low"], d["t_high"])):
+            if pd.notna(lo) and pd.notna(hi) and lo != hi:
+                ax.plot([lo / div, hi / div], [i, i], color=style.KIND_COLORS["target"], linewidth=3, alpha=0.5,
+                        zorder=2, solid_capstyle="butt")
     ax.scatter(t, y, marker="D", facecolors="none", edgecolors=style.KIND_COLORS["target"], s=28, zorder=2,
                label="target")
     ax.scatter(r, y, color=colors, s=30, zorder=3, label="result")

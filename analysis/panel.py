@@ -224,7 +224,8 @@ def results_of(df: pd.DataFrame, year: int, concepts=None) -> pd.DataFrame:
         d = d[d["concept"].isin(concepts)]
     if d.empty:
         return d.assign(used="")
-    d = d.assign(_b=(column(d, "basis") != "like_for_like").astype(int))
+    # like-for-like first, then the figure as stated, then an adjusted one (剔除…因素后)
+    d = d.assign(_b=column(d, "basis").map(lambda b: {"like_for_like": 0, "": 1}.get(b, 2)))
     out = _first_per(d, prefer_section="review", then=("_b",))
     n = d.groupby(["doc", "concept"]).size()
     out = out.assign(used=[_used(r, int(n.get((r["doc"], r["concept"]), 1))) for _, r in out.iterrows()])

@@ -178,6 +178,11 @@ def test_results_prefer_like_for_like_and_say_which_they_used():
     df = panel.with_context(pd.DataFrame([plain, {**like}]))
     got = panel.results_of(df.assign(basis=["", "like_for_like"]), 2025)
     assert got.iloc[0]["value_signed"] == 5.4 and "like-for-like" in got.iloc[0]["used"]
+    # an adjusted figure (剔除…因素后) comes after the figure as stated
+    got = panel.results_of(df.assign(basis=["", "adjusted"]), 2025)
+    assert got.iloc[0]["value_signed"] == 5.0
+    got = panel.results_of(df.assign(basis=["adjusted", ""]), 2025)
+    assert got.iloc[0]["value_signed"] == 5.4
     # a table without the basis column: the first mention, and it says so
     got = panel.results_of(df.drop(columns="basis"), 2025)
     assert got.iloc[0]["value_signed"] == 5.0 and "first of 2" in got.iloc[0]["used"]
