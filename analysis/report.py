@@ -139,6 +139,9 @@ def range_en(row, rng: tuple[float, float]) -> str:
     return f"{lo} to {hi}"
 
 
+_FLIP_SIGN = {"≥": "≤", "≤": "≥", ">": "<", "<": ">"}
+
+
 def bound(row) -> tuple[str, str]:
     """(sign, English) of the quantity's qualifier as written: 以上 -> ('≥', 'at least'), 超过 -> ('>', 'over'),
     以内 -> ('≤', 'at most'), 左右 -> ('≈', 'about'); an end of a range has none (the range is its bound)."""
@@ -176,7 +179,10 @@ def display_value(row) -> str:
         en = range_en(row, rng)
     else:
         sign = bound(row)[0]
-        en = f"{sign}{signed_en(row)}"
+        en = signed_en(row)
+        if en.startswith("−"):  # a fall of at least 70% is at most −70%
+            sign = _FLIP_SIGN.get(sign, sign)
+        en = f"{sign}{en}"
     aim = _aim(row)
     if aim is not None:
         return f"{zh} ({en}; aim {signed_en(row, aim)})"
@@ -187,13 +193,15 @@ def english_value(row) -> str:
     """The quantity in English with its qualifier: 'about 6%', 'at least 300 billion yuan', a range
     '5–5.5% growth', a fall '−3.3% (a fall)', a floor with its aim 'at least 7% growth (aim 8%)'."""
     rng = value_range(row)
-    q = bound(row)[1]
+    sign, q = bound(row)
     en = range_en(row, rng) if rng is not None else signed_en(row)
     negative = en.startswith("−")
     if row["measure"] == "growth" and row["base_unit"] == "%" and not negative:
         label = str(row["metric_en"]).lower()
         en = f"{en} growth" if "growth" not in label and "reduction" not in label else en
     if negative and rng is None:
+        if q in ("at least", "over", "at most", "under"):  # 压减70%以上: at most −70%, a fall of at least 70%
+            return f"{_FLIP_SIGN[sign]}{en} (a fall of {q} {en[1:]})"
         en = f"{en} (a fall)"
     aim = _aim(row)
     if aim is not None:

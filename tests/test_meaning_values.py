@@ -229,3 +229,10 @@ def test_pairs_compare_signed_values_and_ranges():
     by = report.pairs(df).set_index("metric_en")["change"].to_dict()
     assert by["FAI growth"] == "+8.3 percentage points"
     assert by["GDP growth"] == "-0.8 to -0.3 percentage points"
+
+
+def test_a_bounded_fall_reads_the_right_way():
+    r = one("环节时限材料均压减70%以上。", "70%")
+    assert (r["value_signed"], nan(r["low"]), r["high"]) == (-70, True, -70)
+    assert report.display_value(r) == "70%以上 (≤−70%)"
+    assert report.english_value(r) == "≤−70% (a fall of at least 70%)"
