@@ -9,8 +9,8 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from . import lexicon, style
-from .panel import signed as panel_signed
 from .report import bound, sector_name
+from .schema import signed as panel_signed
 
 RATE_UNITS = {"%", "个百分点", "倍", "位"}
 PHONE_WIDTH_IN = 4.4   # a figure this wide keeps 9 pt text at >= 9 CSS px on a 390 px phone

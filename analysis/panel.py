@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import config, lexicon
 from .concepts import catalogue
+from .schema import interval, signed  # noqa: F401 - the values of a row, used here and by the pages
 
 CORPUS = config.CORPUS
 MANIFEST = CORPUS / "manifest.csv"
@@ -164,27 +165,6 @@ def column(df: pd.DataFrame, name: str, default="") -> pd.Series:
     if name in df:
         return df[name].fillna(default) if default is not None else df[name]
     return pd.Series(default, index=df.index)
-
-
-def signed(row) -> float:
-    """The row's value with its sign (value_signed; value_base for a table without that column)."""
-    v = row.get("value_signed") if hasattr(row, "get") else None
-    if v is None or pd.isna(v):
-        v = row["value_base"]
-    return float(v)
-
-
-def interval(row) -> tuple[float, float]:
-    """(low, high) of the row's statement, on the signed scale; NaN for an open end. For a table without
-    the low/high columns, from the qualifier."""
-    if hasattr(row, "get") and row.get("low") is not None and "high" in row:
-        return float(row["low"]), float(row["high"])
-    v, q = signed(row), row.get("qualifier", "exact")
-    if q in ("over", "at_least"):
-        return v, math.nan
-    if q in ("under", "at_most"):
-        return math.nan, v
-    return v, v
 
 
 def targets_of(df: pd.DataFrame, year: int, concepts=None) -> pd.DataFrame:

@@ -256,7 +256,7 @@ def pairs(df: pd.DataFrame) -> pd.DataFrame:
 def _pair_row(a, t) -> dict:
     """The change a target implies from a result, on the signed values (a fall is negative); a range
     target gives the change to both its ends."""
-    from .panel import signed
+    from .schema import signed
 
     word = bound(t)[1]
     bound_en = f"{word} " if word in ("at least", "at most", "about", "nearly", "over", "under") else ""
