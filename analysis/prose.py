@@ -150,11 +150,17 @@ _STRETCH = ("力争", "争取", "努力")
 def target_nature(row) -> str:
     """What kind of commitment a target is, from its words: a floor (以上, 不低于, 突破), a ceiling (以内),
     an approximate level (左右), a fixed figure; 'a stretch goal' when the clause says 力争/争取/努力."""
-    from .report import _locate, bound
+    from .report import _locate, bound, value_range
 
     word = bound(row)[1]
     nature = {"at least": "a floor", "over": "a floor", "at most": "a ceiling", "under": "a ceiling",
               "about": "an approximate level", "nearly": "an approximate level"}.get(word, "a fixed figure")
+    if value_range(row) is not None:
+        nature = "a range"
+    strength = row.get("commitment", None) if hasattr(row, "get") else None
+    if isinstance(strength, str):  # the commitment column: 确保 ensure, 力争 strive ...
+        return nature + {"ensure": ", a commitment to ensure (确保)", "strive": ", a stretch goal (力争)",
+                         "seek": ", a stretch goal (争取)", "endeavour": ", a stretch goal (努力)"}.get(strength, "")
     sent, _raw, k = _locate(row)
     clause_start = max([sent.rfind(c, 0, max(k, 0)) for c in "，,；;。"] + [-1]) + 1
     if k >= 0 and any(w in sent[clause_start:k] for w in _STRETCH):

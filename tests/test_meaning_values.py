@@ -236,3 +236,11 @@ def test_a_bounded_fall_reads_the_right_way():
     assert (r["value_signed"], nan(r["low"]), r["high"]) == (-70, True, -70)
     assert report.display_value(r) == "70%以上 (≤−70%)"
     assert report.english_value(r) == "≤−70% (a fall of at least 70%)"
+
+
+def test_target_nature_reads_the_range_and_the_commitment():
+    from analysis import prose
+
+    df = rows("今年主要预期目标是：地区生产总值增长5%—5.5%，确保粮食产量稳定在800亿斤以上，力争新增就业40万人。")
+    assert [prose.target_nature(r) for _, r in df.iterrows()] == [
+        "a range", "a range", "a floor, a commitment to ensure (确保)", "a fixed figure, a stretch goal (力争)"]
