@@ -10,6 +10,7 @@ from matplotlib.patches import Patch
 
 from . import lexicon, style
 from .report import bound, sector_name
+from .schema import signed as panel_signed
 
 RATE_UNITS = {"%", "个百分点", "倍", "位"}
 PHONE_WIDTH_IN = 4.4   # a figure this wide keeps 9 pt text at >= 9 CSS px on a 390 px phone
@@ -72,7 +73,7 @@ def indicator_bars(rows: pd.DataFrame, title: str, max_panels: int = 4, max_bars
                              gridspec_kw={"height_ratios": heights}, squeeze=False)
     shown, any_open = [], False
     for ax, (named, unit, g) in zip(axes[:, 0], groups):
-        g = g.sort_values("value_base", ascending=True).tail(max_bars)
+        g = signed(g).sort_values("value_base", ascending=True).tail(max_bars)
         if named:
             ax.set_title("figures of " + ", ".join(sorted(set(g["subject"]))), fontsize=MIN_FONT, loc="left")
         divisor, label = _axis_label(unit, g["value_base"])
@@ -143,8 +144,9 @@ def pair_chart(pairs: pd.DataFrame, df: pd.DataFrame, title: str = "Result and t
     fig, axes = plt.subplots(len(pairs), 1, figsize=(PHONE_WIDTH_IN, 1.2 + 1.1 * len(pairs)), squeeze=False)
     for ax, (_, p) in zip(axes[:, 0], pairs.iterrows()):
         a, t = by_id.loc[p["result_id"]], by_id.loc[p["target_id"]]
-        divisor, label = _axis_label(a["base_unit"], [a["value_base"], t["value_base"]])
-        va, vt = a["value_base"] / divisor, t["value_base"] / divisor
+        sa, st = panel_signed(a), panel_signed(t)
+        divisor, label = _axis_label(a["base_unit"], [sa, st])
+        va, vt = sa / divisor, st / divisor
         ax.plot([va, vt], [0, 0], color="#bbbbbb", linewidth=3, zorder=1)
         ax.scatter([va], [0], color=style.KIND_COLORS["achieved"], s=60, zorder=2)
         ax.scatter([vt], [0], color=style.KIND_COLORS["target"], s=60, zorder=2, marker="D")
@@ -227,8 +229,11 @@ def _unit_axis(unit: str, values) -> tuple[float, str]:
 
 def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
     """Target and result of one concept by province: a row per province whose two reports give both
-    values (ranked by result), the target an open diamond, the result a dot coloured by verdict; the
-    highlighted province marked ▶. Returns None when no province has both."""
+    values (ranked by result), the target an open diamond (a range also a bar between its ends), the result
+    a dot coloured by verdict, values signed (a fall is negative); the highlighted province marked ▶.
+    Returns None when no province has both."""
+    if "t_value" in card and "r_value" in card:  # the signed values (a fall is negative)
+        card = card.assign(t_value_base=card["t_value"], r_value_base=card["r_value"])
     d = card.dropna(subset=["t_value_base", "r_value_base"])
     d = d[d["verdict"].isin(["met", "missed"])]
     if d.empty:
@@ -244,6 +249,11 @@ def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
     for i, (tv, rv) in enumerate(zip(t, r)):
         ax.plot([tv, rv], [i, i], color="#cccccc", linewidth=1.5, zorder=1)
     colors = [VERDICT_COLORS[v] for v in d["verdict"]]
+    if "t_low" in d and "t_high" in d:  # a range target (5–5.5%): a bar from one end to the other
+        for i, (lo, hi) in enumerate(zip(d["t_low"], d["t_high"])):
+            if pd.notna(lo) and pd.notna(hi) and lo != hi:
+                ax.plot([lo / div, hi / div], [i, i], color=style.KIND_COLORS["target"], linewidth=3, alpha=0.5,
+                        zorder=2, solid_capstyle="butt")
     ax.scatter(t, y, marker="D", facecolors="none", edgecolors=style.KIND_COLORS["target"], s=28, zorder=2,
                label="target")
     ax.scatter(r, y, color=colors, s=30, zorder=3, label="result")
@@ -302,6 +312,7 @@ def province_target_dots(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int
     with no numeric target in either year are listed at the bottom, marked so. None when empty."""
     if a.empty and b.empty:
         return None
+    a, b = signed(a), signed(b)
     regions = pd.concat([a[["region_en"]], b[["region_en"]]]).drop_duplicates()["region_en"]
     later = b.set_index("region_en")["value_base"]
     earlier = a.set_index("region_en")["value_base"]
@@ -313,7 +324,7 @@ def province_target_dots(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int
     n = len(order)
     fig, ax = plt.subplots(figsize=(PHONE_WIDTH_IN, 1.6 + 0.19 * n))
     for rows, hollow in ((a, True), (b, False)):
-        for q_marker, group in rows.groupby(rows["qualifier"].map(_marker)):
+        for q_marker, group in rows.groupby(_markers(rows)):
             color = "#9aa7b4" if hollow else style.KIND_COLORS["target"]
             ax.scatter(group["value_base"] / div, [pos[r] for r in group["region_en"]], marker=q_marker,
                        s=34, zorder=3 if not hollow else 2, facecolors="none" if hollow else color, edgecolors=color)
@@ -341,19 +352,36 @@ def _marker(qualifier: str) -> str:
     return {"over": "^", "at_least": "^", "under": "v", "at_most": "v"}.get(qualifier, "o")
 
 
+def _markers(rows: pd.DataFrame) -> pd.Series:
+    """The marker of each target: a floor (only a lower bound) ^, a ceiling (only an upper bound) v, else
+    (exact, 左右, a range) a dot; from the qualifier for rows without low/high."""
+    if "low" not in rows or "high" not in rows:
+        return rows["qualifier"].map(_marker)
+    lo, hi = rows["low"].notna(), rows["high"].notna()
+    return pd.Series(["^" if a and not b else "v" if b and not a else "o" for a, b in zip(lo, hi)], index=rows.index)
+
+
+def signed(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with value_base replaced by value_signed (a fall negative), for plotting; as they are when
+    the table has no value_signed."""
+    if "value_signed" not in rows or rows.empty:
+        return rows
+    return rows.assign(value_base=rows["value_signed"].fillna(rows["value_base"]))
+
+
 def province_values(rows: pd.DataFrame, title: str, highlight: str = ""):
     """One value per province (one concept, one unit), ranked; floors and ceilings as triangles.
     Returns None when empty."""
     if rows.empty:
         return None
-    d = rows.sort_values("value_base")
+    d = signed(rows).sort_values("value_base")
     unit = d["base_unit"].iloc[0]
     div, label = _axis_label(unit, d["value_base"])
     n = len(d)
     lines = len(textwrap.wrap(title, width=44))
     fig, ax = plt.subplots(figsize=(PHONE_WIDTH_IN, 1.2 + 0.22 * lines + 0.24 * max(n, 3)))
     color = style.KIND_COLORS.get(d["kind"].iloc[0], "#333333")
-    for q_marker, group in d.groupby(d["qualifier"].map(_marker)):
+    for q_marker, group in d.groupby(_markers(d)):
         ax.scatter(group["value_base"] / div, [list(d["region_en"]).index(r) for r in group["region_en"]],
                    marker=q_marker, s=34, color=color, zorder=3)
     for i, v in enumerate(d["value_base"] / div):

@@ -29,6 +29,10 @@ def _description(r) -> str:
             f"{r['metric_zh']} {as_written(r)}.")
 
 
+def _num(x) -> float | None:
+    return None if pd.isna(x) else float(x)
+
+
 def metadata(df: pd.DataFrame) -> list[dict]:
     """One metadata record per indicator: title, unit, description and origin."""
     out = []
@@ -43,6 +47,8 @@ def metadata(df: pd.DataFrame) -> list[dict]:
             "description": _description(r),
             "kind": r["kind"], "measure": r["measure"], "sector": r["sector"], "sectors": r["sectors"].split(";"),
             "value": float(r["value"]), "value_base": float(r["value_base"]), "qualifier": r["qualifier"],
+            "value_signed": float(r["value_signed"]), "low": _num(r["low"]), "high": _num(r["high"]),
+            "commitment": r["commitment"], "group": int(r["group"]),
             "estimate": bool(r["estimate"]),
             "year": None if pd.isna(r["year"]) else int(r["year"]),
             "origin": {

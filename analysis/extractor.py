@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from . import concepts, lexicon, metrics, numerals, subjects
 from .document import from_text, part_of
 from .schema import columns, frame
+from .schema import enum as schema_enum
 from .timing import Timing, cues
 
 _CLAUSE_DELIMS = "，,；;：:。！？!?"
@@ -64,6 +65,9 @@ class Mention:
     range_high: bool = False
     distributed: bool = False   # named by a 分别 list
     descriptor: bool = False    # 500千伏, 时速120公里: not an indicator
+    negative: bool = False      # a change stated as a fall (下降3.3%): value_signed < 0
+    commitment: str = ""        # ensure | strive | seek | endeavour (确保, 力争 ...) of a target
+    lead: Mention | None = None  # the first mention of the statement (a range's low end, the floor of an aim)
 
 
 def _arabic_re(lex) -> re.Pattern:
@@ -85,7 +89,8 @@ def _arabic_re(lex) -> re.Pattern:
 
 # The fields of a row as rows() yields them: the columns of analysis/data/schema.json, in order.
 ROW_FIELDS = ("doc", "id", "start", "end", "raw", "value", "unit", "value_base", "base_unit", "unit_en", "qualifier",
-              "kind", "estimate", "measure", "sector", "sectors", "metric_zh", "metric_en", "metric_en_source", "concept",
+              "value_signed", "low", "high", "commitment", "group", "kind", "estimate", "measure", "sector", "sectors",
+              "metric_zh", "metric_en", "metric_en_source", "concept",
               "subject", "year", "period", "basis", "section", "section_title", "paragraph", "sentence", "sentence_start",
               "sentence_end", "region", "region_en", "level", "report_year")
 Row = namedtuple("Row", ROW_FIELDS)  # one indicator: the columns of analysis/data/schema.json
@@ -102,6 +107,18 @@ class Extractor:
         self.unit_at = re.compile(f"(?:{self.lex.unit_re})")
         self.ascii_units = {u for u in self.lex.units if u.isascii() and u[0].isalpha()}
         self.unit_first = {u[0] for u in self.lex.units}
+        raw = self.lex.raw
+        fillers = lexicon._alternation(raw["growth_fillers"])
+        self.decline_re = re.compile(f"(?:{lexicon._alternation(raw['direction']['decline'])})(?:{fillers})*$")
+        self.commitments = {str(k): str(v) for k, v in raw["commitment"].items()}
+        allowed = set(schema_enum("commitment"))
+        if set(self.commitments.values()) - allowed:
+            raise RuntimeError(f"analysis/data/lexicon.yaml: commitment: values must be one of {sorted(allowed - {''})}")
+        words = lexicon._alternation(self.commitments)
+        self.commitment_re = re.compile(f"(?:{words})")
+        aims = lexicon._alternation([w for w, v in self.commitments.items() if v != "ensure"])
+        # 7%以上、力争达到8%: an aim written right after a floor
+        self.aim_gap_re = re.compile(f"^[、，,]?(?:{aims})(?:达到|实现|增长|超过)?$")
 
     # ------------------------------------------------------------------ finding
     def find_mentions(self, text: str, s0: int, e0: int) -> list[Mention]:
@@ -330,15 +347,20 @@ class Extractor:
                     self._classify(text, m, s0, e0, para)
                 _share_measure(text, ms)
                 _baselines(text, ms)
+                self._direction(text, ms)
                 if background is None:
                     background = metrics.SectorContext.background_of(self.lex, topic, para.section_title)
                 sector_ctx = metrics.SectorContext(self.lex, text, s0, e0, topic, para.section_title, background,
                                                    keywords)
                 rs0, re0 = layout.to_raw(s0, e0)
                 sentence = text[s0:e0]
+                spans = {id(m): layout.to_raw(m.s, m.e) for m in ms}
+                bounds = self._bounds(ms)
                 for m in ms:
                     sector, sectors = sector_ctx.classify(m, text)
-                    rs, re_ = layout.to_raw(m.s, m.e)
+                    rs, re_ = spans[id(m)]
+                    signed, low, high = bounds[id(m)]
+                    group = spans[id(m.lead)][0] if m.lead is not None else rs
                     unit_written = m.mag + m.unit
                     year, period = when.of(m, text, s0, para)
                     basis = when.basis(m, text, s0) if m.kind != "context" else ""
@@ -348,11 +370,55 @@ class Extractor:
                     subject = subjects.of(text, m, s0, document)
                     en, en_src = metrics.english(m.metric_zh, sector, m, self.lex, concept)
                     yield Row(doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
-                           _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, m.kind,
+                           _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, signed, low, high,
+                           m.commitment if m.kind == "target" else "", group, m.kind,
                            m.kind == "achieved" and _ESTIMATE.search(text, s0, m.s) is not None, m.measure,
                            sector, ";".join(sectors), m.metric_zh, en, en_src, concept.id if concept else "",
                            subject, year, period, basis, para.section, para.section_title, para.index, sentence, rs0, re0,
                            *ident)
+
+    # ------------------------------------------------------------------ values
+    def _direction(self, text: str, ms: list[Mention]) -> None:
+        """Sign, commitment and statement of each mention: a change whose verb is a fall (下降3.3%,
+        分别下降3%和5%) is negative; the commitment word of its clause (确保, 力争 ...); the two ends of
+        a range and an aim written beside a floor (7%以上、力争达到8%) are one statement."""
+        for m in ms:
+            cs = max(m.clause[0], m.s - _WINDOW)  # bounded: linear time on clauses of thousands of numbers
+            before = text[cs:m.s - m.prefix_len].rstrip()
+            m.negative = m.measure == "growth" and self.decline_re.search(before) is not None
+            words = self.commitment_re.findall(text, cs, m.s)
+            m.commitment = self.commitments[words[-1]] if words else ""
+        for a, b in zip(ms, ms[1:]):
+            gap = text[a.tail:b.s]
+            if a.negative and b.measure == "growth" and (_CONNECTOR.match(gap) or _RANGE.match(gap)):
+                b.negative = True  # 分别下降3%和5%, 下降5%—6%
+            if a.range_low and b.range_high:
+                b.lead = a.lead or a
+            elif (a.kind == b.kind == "target" and a.base_unit == b.base_unit and a.measure == b.measure
+                  and self.aim_gap_re.match(gap) and _base_value(b, self.lex) > _base_value(a, self.lex)):
+                b.lead = a.lead or a  # the aim of a floor: one target
+
+    def _bounds(self, ms: list[Mention]) -> dict[int, tuple[float, float, float]]:
+        """(value_signed, low, high) of each mention: the interval the statement gives, on the signed scale."""
+        nan = float("nan")
+        out = {}
+        for m in ms:
+            v = _base_value(m, self.lex)
+            signed = -v if m.negative and v else v
+            q = m.qualifier
+            if q in ("over", "at_least"):
+                low, high = (nan, signed) if m.negative else (signed, nan)
+            elif q in ("under", "at_most"):
+                low, high = (signed, nan) if m.negative else (nan, signed)
+            else:
+                low = high = signed
+            out[id(m)] = (signed, low, high)
+        for a, b in zip(ms, ms[1:]):
+            if a.range_low and b.range_high:
+                lo, hi = sorted((out[id(a)][0], out[id(b)][0]))
+                out[id(a)] = (out[id(a)][0], lo, hi)
+                out[id(b)] = (out[id(b)][0], lo, hi)
+        return out
 
     # ------------------------------------------------------------------ classifying
     def _classify(self, text: str, m: Mention, s0: int, e0: int, para) -> None:
@@ -392,7 +458,8 @@ class Extractor:
 
 
 def _baselines(text: str, ms) -> None:
-    """由23.9%降至10%以下, 从18%提高到71%: the starting value is a baseline (context), not a result."""
+    """由23.9%降至10%以下, 从18%提高到71%, 从上半年5.5%降到5.3%: the starting value is a baseline (context), not
+    a result."""
     for a, b in zip(ms, ms[1:]):
         if a.range_low and b.range_high and (a.descriptor or b.descriptor):
             a.kind = b.kind = "context"  # 0—6岁儿童: both ends of a descriptor
@@ -421,7 +488,8 @@ def _share_measure(text: str, ms) -> None:
             b.measure = "growth"
 
 
-_STRETCH = re.compile(r"^、?(?:力争|争取|努力)(?:达到|实现)?$")  # 增长7%以上、力争达到8%: a stretch figure
+_WINDOW = 80  # how far before a number its sign and commitment words are looked for (within its clause)
+_STRETCH = re.compile(r"^[、，,]?(?:力争|争取|努力)(?:达到|实现)?$")  # 增长7%以上、力争达到8%: a stretch figure
 
 
 def _clause(text: str, m: Mention, s0: int, e0: int) -> tuple[int, int]:

@@ -70,7 +70,7 @@ class CorpusContext:
         region = self.corpus[self.corpus["region_en"] == self.region]
         targets = panel.targets_of(region[region["report_year"] == y0], y0)
         results = panel.results_of(region[region["report_year"] == y1], y0)
-        self.card = panel.scorecard(targets, results)
+        self.card = panel.scorecard(targets, results, region[region["report_year"] == y1])
         self.provinces = panel.region_scorecard(self.corpus, y0)
         self.counts = panel.met_counts(self.provinces)
         years = sorted(int(y) for y in self.corpus["report_year"].dropna().unique())
@@ -168,7 +168,7 @@ class SectorContext:
             out.append(views.para(f"The corpus has no {p['year'] + 1} report of {self.region} yet: below, the sector's "
                                   f"targets of its {y0} report against the results this report gives for {y0}."))
         targets = panel.targets_of(before, y0)
-        card = panel.scorecard(targets, panel.results_of(after, y0))
+        card = panel.scorecard(targets, panel.results_of(after, y0), after)
         if targets.empty:
             out.append(views.para(f"The {y0} report sets no annual target of the sector with an indicator the corpus "
                                   "can match."))

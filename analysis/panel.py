@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
+from . import config, lexicon
 from .concepts import catalogue
+from .schema import interval, signed  # noqa: F401 - the values of a row, used here and by the pages
 
 CORPUS = config.CORPUS
 MANIFEST = CORPUS / "manifest.csv"
@@ -30,25 +31,32 @@ MANIFEST = CORPUS / "manifest.csv"
 HEADLINE = catalogue().headline
 CEILINGS = catalogue().ceilings
 # An "about" (左右) target counts as met when the result falls short by no more than this:
-# percentage points for rates, a share of the target for levels.
-ABOUT_MARGIN_PP = 0.2
-ABOUT_MARGIN_SHARE = 0.02
+# percentage points for rates, a share of the target for levels (data: lexicon.yaml, scorecard.about_margin).
+_MARGIN = lexicon.load().raw["scorecard"]["about_margin"]
+ABOUT_MARGIN_PP = float(_MARGIN["rate_pp"])
+ABOUT_MARGIN_SHARE = float(_MARGIN["level_share"])
 RATE_UNITS = frozenset({"%", "个百分点"})
 # Amounts further apart than this factor are taken for different quantities of one concept (a
 # programme's count against a province's total): not comparable.
 LEVEL_RATIO = 4.0
 
 MET_RULE = (
+    "Results are compared *signed*: a fall (下降3.3%) is −3.3. "
     "A target is **met** when the result reaches it: at or above a floor (growth, jobs, revenue, "
     "targets written 以上, 不低于, 力争 …), at or below a ceiling (the surveyed unemployment rate, "
-    "consumer prices and the deficit ratio, whatever the wording: 左右, 以内, 以下 all cap them). "
+    "consumer prices and the deficit ratio, whatever the wording: 左右, 以内, 以下 all cap them; and a target "
+    "written as a fall, such as 单位GDP能耗降低3%: the fall must be at least that large). "
     f"A target written *about* (左右) also counts as met when the result falls short by at most "
     f"{ABOUT_MARGIN_PP:g} percentage points (for a rate) or {ABOUT_MARGIN_SHARE:.0%} of the target (for an "
-    "amount); a larger shortfall is **missed**. A target stated as a range counts from its lower end. "
+    "amount); a larger shortfall is **missed**. A range (5%—5.5%) is one target: a floor is met from its lower "
+    "end, a ceiling up to its upper end; an aim written beside a floor (7%以上、力争8%) is shown, the floor is "
+    "scored. The result used is the region's own annual figure for the year, from the review, the like-for-like "
+    "(同口径) one where the report gives both. "
     "A result in another unit than the target (a level against a growth rate), or an amount more than "
     f"{LEVEL_RATIO:g} times larger or smaller than the target (two different quantities of one indicator), "
     "is **not comparable**; a "
-    "target the next year's report gives no result for is **not reported**. The *gap* is the result "
+    "target the next year's report gives no result for is **not reported** (with the sentence of that report "
+    "nearest to being one, so that the gap can be checked). The *gap* is the result "
     "minus the target, in percentage points for rates and in the target's unit for amounts."
 )
 
@@ -151,31 +159,137 @@ def _own(df: pd.DataFrame) -> pd.Series:
     return df["subject"].fillna("") == ""
 
 
+def column(df: pd.DataFrame, name: str, default="") -> pd.Series:
+    """A column of the rows, or `default` on every row when the table has no such column (a table of an
+    older schema, or one built by hand)."""
+    if name in df:
+        return df[name].fillna(default) if default is not None else df[name]
+    return pd.Series(default, index=df.index)
+
+
 def targets_of(df: pd.DataFrame, year: int, concepts=None) -> pd.DataFrame:
     """One annual target per concept (the region's own, for `year`): the main-targets paragraph first,
-    then the first mention."""
+    then the first mention (of a range, its first row: both carry the interval). An aim written beside
+    the target (7%以上、力争达到8%: a row of the same group with a commitment) is given in the columns
+    aim_value (signed) and aim_raw."""
     d = df[(df["kind"] == "target") & (df["concept"] != "") & _own(df) & _annual(df)]
     d = d[pd.to_numeric(d["year"], errors="coerce") == int(year)]
     if concepts is not None:
         d = d[d["concept"].isin(concepts)]
-    return _first_per(d, prefer_section="targets")
+    out = _first_per(d, prefer_section="targets")
+    return _with_aims(out, d)
+
+
+def _with_aims(chosen: pd.DataFrame, pool: pd.DataFrame) -> pd.DataFrame:
+    chosen = chosen.assign(aim_value=math.nan, aim_raw="")
+    if chosen.empty or "group" not in pool:
+        return chosen
+    for i, t in chosen.iterrows():
+        same = pool[(pool["doc"] == t["doc"]) & (pool["group"] == t["group"]) & (pool["start"] > t["start"])
+                    & (column(pool, "commitment") != "") & column(pool, "low", None).notna()
+                    & (column(pool, "low", None) == column(pool, "high", None))]
+        if len(same):
+            a = same.sort_values("start").iloc[-1]
+            chosen.at[i, "aim_value"], chosen.at[i, "aim_raw"] = signed(a), a["raw"]
+    return chosen
 
 
 def results_of(df: pd.DataFrame, year: int, concepts=None) -> pd.DataFrame:
-    """One annual result per concept (the region's own, for `year`): the review first, first mention."""
+    """One annual result per concept (the region's own, for `year`; a part of the year is not annual):
+    the review first, then the like-for-like figure (basis like_for_like) where the report states it
+    beside the headline one, then the first mention. The column `used` says which figure it is."""
     d = df[(df["kind"] == "achieved") & (df["concept"] != "") & _own(df) & _annual(df)]
     d = d[pd.to_numeric(d["year"], errors="coerce") == int(year)]
     if concepts is not None:
         d = d[d["concept"].isin(concepts)]
-    return _first_per(d, prefer_section="review")
+    if d.empty:
+        return d.assign(used="")
+    # like-for-like first, then the figure as stated, then an adjusted one (剔除…因素后)
+    d = d.assign(_b=column(d, "basis").map(lambda b: {"like_for_like": 0, "": 1}.get(b, 2)))
+    out = _first_per(d, prefer_section="review", then=("_b",))
+    n = d.groupby(["doc", "concept"]).size()
+    out = out.assign(used=[_used(r, int(n.get((r["doc"], r["concept"]), 1))) for _, r in out.iterrows()])
+    return out.drop(columns="_b")
 
 
-def _first_per(d: pd.DataFrame, prefer_section: str) -> pd.DataFrame:
+USED_DEFAULT = "annual, own region, the review"  # the usual figure (pages say only what differs from it)
+
+
+def _used(r, n: int) -> str:
+    """Which figure a result is: 'annual, own region, the review, like-for-like (first of 3 statements of
+    the year)'."""
+    parts = ["annual", "own region", "the review" if r["section"] == "review" else f"section {r['section']}"]
+    basis = r.get("basis", "") if hasattr(r, "get") else ""
+    if isinstance(basis, str) and basis:
+        parts.append(basis.replace("_", "-"))
+    if bool(r.get("estimate", False)):
+        parts.append("estimate")
+    return ", ".join(parts) + (f" (first of {n} statements of the year)" if n > 1 else "")
+
+
+def _first_per(d: pd.DataFrame, prefer_section: str, then: tuple = ()) -> pd.DataFrame:
     if d.empty:
         return d
     d = d.assign(_p=(d["section"] != prefer_section).astype(int))
     keys = ["doc", "concept"]
-    return d.sort_values(["_p", "start"]).drop_duplicates(keys).drop(columns="_p").sort_values(["doc", "start"])
+    return (d.sort_values(["_p", *then, "start"]).drop_duplicates(keys).drop(columns="_p")
+            .sort_values(["doc", "start"]))
+
+
+def nearest_candidate(pool: pd.DataFrame, concept: str, year: int):
+    """The row of a report nearest to being the result of `concept` for `year` when none is one, or None:
+    a reader checks the gap on its sentence. First a result of the concept of another period or subject
+    (年均, 上半年, a city's); else the first sentence of the report that names the concept without a
+    usable figure, the review first (居民消费价格与上年持平: a row with its sentence and no value); None
+    when the report never names it."""
+    if pool is None or pool.empty:
+        return None
+    d = pool[pool["concept"] == concept]
+    achieved = d[d["kind"] == "achieved"]
+    if len(achieved):
+        score = (2 * (pd.to_numeric(achieved["year"], errors="coerce") == int(year))
+                 + (achieved["period"].fillna("") == "annual") + (achieved["subject"].fillna("") == "")
+                 + achieved["section"].isin(["review", "five_year_review"]))
+        return achieved.assign(_s=-score).sort_values(["_s", "start"]).iloc[0].drop("_s")
+    doc = str(pool["doc"].iloc[0])
+    hit = _review_sentence(doc, concept)
+    if hit is not None or d.empty:
+        return hit
+    return d.sort_values("start").iloc[0]  # a report outside the corpus: its first statement of the concept
+
+
+def _review_sentence(doc: str, concept: str):
+    """The first sentence of a corpus report naming one of the concept's Chinese names, as a row without a
+    value: of the review (the year reviewed, then the five-year review, the problems), else of any part;
+    None if no sentence names it."""
+    try:
+        names = catalogue()[concept].names
+    except KeyError:
+        return None
+    for section, start, sentence in _review_sentences(doc):
+        if any(n in sentence for n in names):
+            return pd.Series({"doc": doc, "id": "", "start": start, "raw": "", "sentence": sentence,
+                              "section": section, "kind": "", "concept": "", "year": pd.NA, "period": "",
+                              "subject": ""})
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _review_sentences(doc: str) -> tuple:
+    from . import document
+
+    path = CORPUS / f"{doc}.txt"
+    if not path.exists():
+        return ()
+    d = document.read(path)
+    order = {"review": 0, "five_year_review": 1, "problems": 2}
+    out = []
+    for para in d.paragraphs:
+        if para.section != "header":
+            for s0, e0 in d.sentences(para):
+                out.append((order.get(para.section, 3), para.section, d.layout.to_raw(s0, e0)[0],
+                            d.layout.text[s0:e0]))
+    return tuple((sec, start, sent) for _, sec, start, sent in sorted(out, key=lambda x: (x[0], x[2])))
 
 
 # ---------------------------------------------------------------------------------------- verdict
@@ -189,13 +303,17 @@ def verdict(concept: str, target, result) -> tuple[str, float]:
         return "not reported", math.nan
     if target["base_unit"] != result["base_unit"] or target["measure"] != result["measure"]:
         return "not comparable", math.nan
-    t, r = float(target["value_base"]), float(result["value_base"])
-    if target["base_unit"] not in RATE_UNITS and t > 0 and not (1 / LEVEL_RATIO <= r / t <= LEVEL_RATIO):
+    r = signed(result)
+    low, high = interval(target)
+    t0 = signed(target)
+    if target["base_unit"] not in RATE_UNITS and t0 and not (1 / LEVEL_RATIO <= abs(r / t0) <= LEVEL_RATIO):
         return "not comparable", math.nan  # 2万名 against 110万名: not the same quantity, whatever the concept
-    gap = r - t
     q = target["qualifier"]
-    if concept in CEILINGS:
-        return ("met" if r <= t + 1e-9 else "missed"), gap
+    if concept in CEILINGS or t0 < 0:  # a maximum; or a fall at least as large as the target's
+        t = high if not math.isnan(high) else low
+        return ("met" if r <= t + 1e-9 else "missed"), r - t
+    t = low if not math.isnan(low) else high
+    gap = r - t
     if r >= t - 1e-9:
         return "met", gap
     if q in ("about", "near"):
@@ -205,16 +323,21 @@ def verdict(concept: str, target, result) -> tuple[str, float]:
     return "missed", gap
 
 
-def scorecard(targets: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
-    """Each target next to the result of the same concept: verdict and gap (one row per target)."""
+def scorecard(targets: pd.DataFrame, results: pd.DataFrame, pool: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each target next to the result of the same concept: verdict and gap (one row per target); `used`
+    says which figure the result is; for a target without a result, `candidate` is the row of `pool` (the
+    next report's rows) nearest to being one (None when there is none)."""
     res = {c: r for c, r in zip(results["concept"], (r for _, r in results.iterrows()))}
     rows = []
     for _, t in targets.iterrows():
         r = res.get(t["concept"])
         v, gap = verdict(t["concept"], t, r)
+        cand = nearest_candidate(pool, t["concept"], int(t["year"])) if r is None and pool is not None else None
         rows.append({"concept": t["concept"], "target": t, "result": r, "verdict": v, "gap": gap,
-                     "gap_unit": "pp" if t["base_unit"] in RATE_UNITS else t["base_unit"]})
-    out = pd.DataFrame(rows, columns=["concept", "target", "result", "verdict", "gap", "gap_unit"])
+                     "gap_unit": "pp" if t["base_unit"] in RATE_UNITS else t["base_unit"],
+                     "used": r.get("used", "") if r is not None else "", "candidate": cand})
+    out = pd.DataFrame(rows, columns=["concept", "target", "result", "verdict", "gap", "gap_unit", "used",
+                                      "candidate"])
     # the scored targets first, headline indicators in their order, then the others in the report's order
     order = {c: i for i, c in enumerate(HEADLINE)}
     out["_s"] = (~out["verdict"].isin(["met", "missed"])).astype(int)
@@ -229,25 +352,32 @@ def region_scorecard(corpus_df: pd.DataFrame, year: int, concepts=HEADLINE) -> p
     gap, t_* and r_* (value_base, base_unit, qualifier, id, doc of target and result)."""
     rows = []
     for region, g in corpus_df.groupby("region_en"):
+        nxt = g[g["report_year"] == int(year) + 1]
         tg = targets_of(g[g["report_year"] == int(year)], year, concepts)
-        rs = results_of(g[g["report_year"] == int(year) + 1], year, concepts)
-        has_next = bool((g["report_year"] == int(year) + 1).any())
-        for _, row in scorecard(tg, rs).iterrows():
+        rs = results_of(nxt, year, concepts)
+        has_next = not nxt.empty
+        for _, row in scorecard(tg, rs, nxt if has_next else None).iterrows():
             t, r = row["target"], row["result"]
             v = row["verdict"] if has_next else "no next report"
             rows.append({"region_en": region, "region": t.get("region", ""), "concept": row["concept"],
-                         "verdict": v, "gap": row["gap"], **_fields("t", t), **_fields("r", r)})
-    cols = ["region_en", "region", "concept", "verdict", "gap"] + [f"{p}_{c}" for p in "tr" for c in _FIELDS]
+                         "verdict": v, "gap": row["gap"], **_fields("t", t), **_fields("r", r),
+                         "used": row["used"], "candidate": row["candidate"]})
+    cols = (["region_en", "region", "concept", "verdict", "gap"] + [f"{p}_{c}" for p in "tr" for c in _FIELDS]
+            + ["used", "candidate"])
     return pd.DataFrame(rows, columns=cols)
 
 
-_FIELDS = ("value_base", "base_unit", "qualifier", "id", "doc", "row")
+# t_value / r_value: signed (value_signed); t_low, t_high: the target's interval
+_FIELDS = ("value_base", "value", "low", "high", "base_unit", "qualifier", "id", "doc", "row")
 
 
 def _fields(prefix: str, row) -> dict:
     if row is None:
-        return {f"{prefix}_{c}": (None if c == "row" else math.nan if c == "value_base" else "") for c in _FIELDS}
-    return {f"{prefix}_value_base": float(row["value_base"]), f"{prefix}_base_unit": row["base_unit"],
+        return {f"{prefix}_{c}": (None if c == "row" else math.nan if c in ("value_base", "value", "low", "high")
+                                  else "") for c in _FIELDS}
+    low, high = interval(row)
+    return {f"{prefix}_value_base": float(row["value_base"]), f"{prefix}_value": signed(row), f"{prefix}_low": low,
+            f"{prefix}_high": high, f"{prefix}_base_unit": row["base_unit"],
             f"{prefix}_qualifier": row["qualifier"], f"{prefix}_id": row["id"], f"{prefix}_doc": row["doc"],
             f"{prefix}_row": row}
 
@@ -272,7 +402,10 @@ def province_targets(corpus_df: pd.DataFrame, year: int, concepts=HEADLINE) -> p
     """The annual target of each region for each concept in its report of `year` (one row each)."""
     d = corpus_df[corpus_df["report_year"] == int(year)]
     t = targets_of(d, year, concepts)
-    t = t.assign(open_ended=t["qualifier"].isin(OPEN_ENDED))
+    if "low" in t and "high" in t:
+        t = t.assign(open_ended=t["low"].isna() | t["high"].isna())
+    else:
+        t = t.assign(open_ended=t["qualifier"].isin(OPEN_ENDED))
     return t
 
 
@@ -292,11 +425,18 @@ def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> p
         elif ta["base_unit"] != tb["base_unit"] or ta["measure"] != tb["measure"]:
             status, change = "changed unit", math.nan
         else:
-            change = float(tb["value_base"]) - float(ta["value_base"])
+            change = _level(tb) - _level(ta)  # a range by its middle: 5%左右 -> 5%—5.5% is raised, not kept
             status = "kept" if abs(change) < 1e-9 else "raised" if change > 0 else "cut"
         rows.append({"region_en": key[0], "concept": key[1], "status": status, "change": change,
                      "before": ta, "after": tb})
     return pd.DataFrame(rows, columns=["region_en", "concept", "status", "change", "before", "after"])
+
+
+def _level(row) -> float:
+    """One number for a target's interval: its middle when both ends are given, else its one end."""
+    low, high = interval(row)
+    ends = [x for x in (low, high) if not math.isnan(x)]
+    return sum(ends) / len(ends) if ends else signed(row)
 
 
 def revision_counts(rev: pd.DataFrame) -> pd.DataFrame:

@@ -94,9 +94,10 @@ def targets_chart_alt(a: pd.DataFrame, b: pd.DataFrame, label: str, region: str,
     parts = []
     for rows, y in ((b, years[1]), (a, years[0])):
         if len(rows):
-            v = rows["value_base"]
+            v = rows["value_signed"] if "value_signed" in rows else rows["value_base"]
+            open_ended = rows["open_ended"] if "open_ended" in rows else rows["qualifier"].isin(panel.OPEN_ENDED)
             parts.append(f"{y}: {len(rows)} provinces, from {v.min():g} to {v.max():g} "
-                         f"({int(rows['qualifier'].isin(panel.OPEN_ENDED).sum())} open-ended)")
+                         f"({int(open_ended.sum())} open-ended)")
     own = b[b["region_en"] == region]
     tail = f" {region}'s {years[1]} target: {english_value(own.iloc[0])}." if len(own) else ""
     return f"Dot chart of the {label} targets by province, ranked by the {years[1]} target. " + "; ".join(parts) + "." + tail
@@ -149,11 +150,17 @@ _STRETCH = ("力争", "争取", "努力")
 def target_nature(row) -> str:
     """What kind of commitment a target is, from its words: a floor (以上, 不低于, 突破), a ceiling (以内),
     an approximate level (左右), a fixed figure; 'a stretch goal' when the clause says 力争/争取/努力."""
-    from .report import _locate, bound
+    from .report import _locate, bound, value_range
 
     word = bound(row)[1]
     nature = {"at least": "a floor", "over": "a floor", "at most": "a ceiling", "under": "a ceiling",
               "about": "an approximate level", "nearly": "an approximate level"}.get(word, "a fixed figure")
+    if value_range(row) is not None:
+        nature = "a range"
+    strength = row.get("commitment", None) if hasattr(row, "get") else None
+    if isinstance(strength, str):  # the commitment column: 确保 ensure, 力争 strive ...
+        return nature + {"ensure": ", a commitment to ensure (确保)", "strive": ", a stretch goal (力争)",
+                         "seek": ", a stretch goal (争取)", "endeavour": ", a stretch goal (努力)"}.get(strength, "")
     sent, _raw, k = _locate(row)
     clause_start = max([sent.rfind(c, 0, max(k, 0)) for c in "，,；;。"] + [-1]) + 1
     if k >= 0 and any(w in sent[clause_start:k] for w in _STRETCH):
@@ -195,7 +202,7 @@ def sector_brief(rows: pd.DataFrame, pairs: pd.DataFrame, name: str) -> str:
 
 def province_values_alt(rows: pd.DataFrame, label: str, kind: str, region: str, year: int) -> str:
     what = "results stated" if kind == "achieved" else "targets set"
-    v = rows.sort_values("value_base", ascending=False)
+    v = rows.sort_values("value_signed" if "value_signed" in rows else "value_base", ascending=False)
     items = "; ".join(f"{r['region_en']} {english_value(r)}" for _, r in v.head(6).iterrows())
     own = v[v["region_en"] == region]
     tail = f" {region}: {english_value(own.iloc[0])}." if len(own) else f" {region} states no such figure."

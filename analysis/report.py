@@ -102,9 +102,51 @@ def qualifier_words(row) -> tuple[str, str]:
     return (pre.group() if pre else ""), (suf.group() if suf else "")
 
 
+_RANGE_WRITTEN = re.compile(r"\d+(?:\.\d+)?(?:%|％)?\s*[—–\-~～至到－]+\s*\d+(?:\.\d+)?(?:%|％)?")
+
+
+def value_range(row) -> tuple[float, float] | None:
+    """(low, high) of a row that is one end of a range (5%—5.5%: both rows carry both ends), else None."""
+    get = row.get if hasattr(row, "get") else (lambda k, d=None: d)
+    lo, hi = get("low"), get("high")
+    if lo is None or hi is None or pd.isna(lo) or pd.isna(hi) or float(lo) == float(hi):
+        return None
+    return float(lo), float(hi)
+
+
+def _aim(row) -> float | None:
+    a = row.get("aim_value") if hasattr(row, "get") else None
+    return None if a is None or pd.isna(a) else float(a)
+
+
+def signed_en(row, v: float | None = None) -> str:
+    """A value of the row's unit in English with its sign: a fall is '−3.3%' (value_signed < 0)."""
+    if v is None:
+        v = row.get("value_signed") if hasattr(row, "get") else None
+        if v is None or pd.isna(v):
+            v = row["value_base"]
+    v = float(v)
+    en = style.quantity_en(abs(v), row["base_unit"], row.get("unit_en", ""), abs(v) if row["base_unit"] in (
+        "%", "个百分点", "倍") else row["value"], row["measure"])
+    return f"−{en}" if v < 0 else en
+
+
+def range_en(row, rng: tuple[float, float]) -> str:
+    """'5–5.5%' (a range of percentages), '−3 to −2%' (of falls), '2–3 million people'."""
+    lo, hi = (signed_en(row, x) for x in rng)
+    if row["base_unit"] == "%" and rng[0] >= 0:
+        return f"{lo.removesuffix('%')}–{hi}"
+    return f"{lo} to {hi}"
+
+
+_FLIP_SIGN = {"≥": "≤", "≤": "≥", ">": "<", "<": ">"}
+
+
 def bound(row) -> tuple[str, str]:
     """(sign, English) of the quantity's qualifier as written: 以上 -> ('≥', 'at least'), 超过 -> ('>', 'over'),
-    以内 -> ('≤', 'at most'), 左右 -> ('≈', 'about')."""
+    以内 -> ('≤', 'at most'), 左右 -> ('≈', 'about'); an end of a range has none (the range is its bound)."""
+    if value_range(row) is not None:
+        return "", ""
     pre, suf = qualifier_words(row)
     lex = lexicon.load()
     for w in (suf, pre):
@@ -120,26 +162,50 @@ def as_written(row) -> str:
     sent, raw, k = _locate(row)
     if k < 0:
         return raw
+    if value_range(row) is not None:  # the whole range as written: 5%—5.5%
+        for m in _RANGE_WRITTEN.finditer(sent):
+            if m.start() <= k < m.end():
+                return m.group()
     pre, suf = qualifier_words(row)
     return pre + raw + suf
 
 
 def display_value(row) -> str:
-    """'近200亿元' as written, with the English magnitude: '近200亿元 (≈20 billion yuan)'."""
+    """'近200亿元' as written, with the English reading: '近200亿元 (≈20 billion yuan)'; a range once:
+    '5%—5.5% (5–5.5%)'; a fall with its sign: '3.3% (−3.3%)'; a floor with its aim: '7%以上 (≥7%; aim 8%)'."""
     zh = as_written(row)
-    en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"], row["measure"])
-    sign = bound(row)[0]
-    en = f"{sign}{en}" if sign else en
+    rng = value_range(row)
+    if rng is not None:
+        en = range_en(row, rng)
+    else:
+        sign = bound(row)[0]
+        en = signed_en(row)
+        if en.startswith("−"):  # a fall of at least 70% is at most −70%
+            sign = _FLIP_SIGN.get(sign, sign)
+        en = f"{sign}{en}"
+    aim = _aim(row)
+    if aim is not None:
+        return f"{zh} ({en}; aim {signed_en(row, aim)})"
     return zh if en.replace(",", "") == zh else f"{zh} ({en})"
 
 
 def english_value(row) -> str:
-    """The quantity in English with its qualifier: 'about 6%', 'at least 300 billion yuan'."""
-    q = bound(row)[1]
-    en = style.quantity_en(row["value_base"], row["base_unit"], row.get("unit_en", ""), row["value"], row["measure"])
-    if row["measure"] == "growth" and row["base_unit"] == "%":
+    """The quantity in English with its qualifier: 'about 6%', 'at least 300 billion yuan', a range
+    '5–5.5% growth', a fall '−3.3% (a fall)', a floor with its aim 'at least 7% growth (aim 8%)'."""
+    rng = value_range(row)
+    sign, q = bound(row)
+    en = range_en(row, rng) if rng is not None else signed_en(row)
+    negative = en.startswith("−")
+    if row["measure"] == "growth" and row["base_unit"] == "%" and not negative:
         label = str(row["metric_en"]).lower()
         en = f"{en} growth" if "growth" not in label and "reduction" not in label else en
+    if negative and rng is None:
+        if q in ("at least", "over", "at most", "under"):  # 压减70%以上: at most −70%, a fall of at least 70%
+            return f"{_FLIP_SIGN[sign]}{en} (a fall of {q} {en[1:]})"
+        en = f"{en} (a fall)"
+    aim = _aim(row)
+    if aim is not None:
+        en = f"{en} (aim {signed_en(row, aim)})"
     return f"{q} {en}".strip()
 
 
@@ -188,18 +254,28 @@ def pairs(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _pair_row(a, t) -> dict:
+    """The change a target implies from a result, on the signed values (a fall is negative); a range
+    target gives the change to both its ends."""
+    from .schema import signed
+
     word = bound(t)[1]
     bound_en = f"{word} " if word in ("at least", "at most", "about", "nearly", "over", "under") else ""
-    if t["measure"] == "level" and a["value_base"]:
-        change_value = (t["value_base"] / a["value_base"] - 1) * 100
-        change, unit = f"{bound_en}{change_value:+.1f}% implied change", "%"
+    va, vt = signed(a), signed(t)
+    rng = value_range(t)
+    ends = rng if rng is not None else (vt,)
+    if t["measure"] == "level" and va:
+        changes = [(x / va - 1) * 100 for x in ends]
+        unit = "%"
+        change = " to ".join(f"{c:+.1f}%" for c in changes)
+        change = f"{bound_en}{change} implied change"
     else:
-        change_value = t["value_base"] - a["value_base"]
-        pp = "percentage points" if t["base_unit"] == "%" else style.quantity_en(1, t["base_unit"]).lstrip("1 ")
-        change, unit = f"{bound_en}{change_value:+.1f} {pp}", pp
-    if t["qualifier"] in ("over", "at_least") and change_value < 0:
+        changes = [x - va for x in ends]
+        unit = "percentage points" if t["base_unit"] == "%" else style.quantity_en(1, t["base_unit"]).lstrip("1 ")
+        change = f"{bound_en}{' to '.join(f'{c:+.1f}' for c in changes)} {unit}"
+    change_value = changes[0]
+    if t["qualifier"] in ("over", "at_least") and rng is None and change_value < 0:
         change += " (a floor below the past result)"
-    elif abs(change_value) < 1e-9:
+    elif all(abs(c) < 1e-9 for c in changes):
         change = "unchanged" + (f" ({bound_en.strip()} the same value)" if bound_en else "")
     return {
         "sector": t["sector"], "sectors": t["sectors"],

@@ -46,3 +46,24 @@ def frame(cols: dict[str, list]) -> pd.DataFrame:
     df = pd.DataFrame(data, columns=names)  # inferring is faster than building typed Series one by one
     wrong = {c: dt[c] for c, t in df.dtypes.items() if str(t) != dt[c]}
     return df.astype(wrong) if wrong else df
+
+
+def signed(row) -> float:
+    """The row's value with its sign (value_signed; value_base for a table without that column)."""
+    v = row.get("value_signed") if hasattr(row, "get") else None
+    if v is None or pd.isna(v):
+        v = row["value_base"]
+    return float(v)
+
+
+def interval(row) -> tuple[float, float]:
+    """(low, high) of the row's statement, on the signed scale; NaN for an open end. For a table without
+    the low/high columns, from the qualifier."""
+    if hasattr(row, "get") and row.get("low") is not None and "high" in row:
+        return float(row["low"]), float(row["high"])
+    v, q = signed(row), row.get("qualifier", "exact")
+    if q in ("over", "at_least"):
+        return v, float("nan")
+    if q in ("under", "at_most"):
+        return float("nan"), v
+    return v, v

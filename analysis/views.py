@@ -38,6 +38,21 @@ def value(row, own_doc: str, english: bool = True) -> Markup:
                          en=english_value(row) if english else ""))
 
 
+def result_cell(result, used: str, candidate, own_doc: str, verdict: str = "") -> Markup:
+    """A result with the figure it is (annual, own region, review, like-for-like ...); without one, the
+    sentence of the next report nearest to being one, linked, so that a reader can check the gap (or that
+    the report never names the indicator)."""
+    if result is not None and not (isinstance(result, float) and math.isnan(result)):
+        used = used.removeprefix(panel.USED_DEFAULT).lstrip(", ")  # say only what is not the usual figure
+        note = Markup(render("para", tag="span", cls="val-en used", text=used, em=False)) if used else ""
+        return value(result, own_doc) + note
+    if candidate is None or (isinstance(candidate, float) and math.isnan(candidate)):
+        return Markup("not named in the report" if verdict == "not reported" else "–")
+    text = _zh(short(candidate["sentence"], 40))
+    where = href(candidate, own_doc) if candidate["id"] else href(candidate, own_doc).split("#")[0]
+    return Markup("nearest sentence: ") + _link(where, text, title=str(candidate["sentence"]))
+
+
 def gap_text(gap: float, unit: str) -> str:
     if gap is None or (isinstance(gap, float) and math.isnan(gap)):
         return "–"
@@ -68,7 +83,8 @@ def scorecard_html(card: pd.DataFrame, labels: dict, own_doc: str, years: tuple[
         rows = []
         for _, c in part.iterrows():
             rows.append({"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-                panel.concept_label(c["concept"], labels), value(c["target"], own_doc), value(c["result"], own_doc),
+                panel.concept_label(c["concept"], labels), value(c["target"], own_doc),
+                result_cell(c["result"], c.get("used", ""), c.get("candidate"), own_doc, c["verdict"]),
                 verdict_badge(c["verdict"]), gap_text(c["gap"], c["gap_unit"])]})
         parts.append(table(head, rows, cls="scorecard") if rows else "")
     if not parts[0]:
@@ -95,7 +111,9 @@ def province_card_html(card: pd.DataFrame, labels: dict, own_doc: str, highlight
     for concept in dict.fromkeys(card["concept"]):
         g = card[card["concept"] == concept].sort_values("region_en")
         rows = [{"cls": "hl" if r["region_en"] == highlight else "", "cells": [
-            r["region_en"], value(r["t_row"], own_doc), value(r["r_row"], own_doc), verdict_badge(r["verdict"]),
+            r["region_en"], value(r["t_row"], own_doc),
+            result_cell(r["r_row"], r.get("used", ""), r.get("candidate"), own_doc, r["verdict"]),
+            verdict_badge(r["verdict"]),
             gap_text(r["gap"], "pp" if r["t_base_unit"] in panel.RATE_UNITS else r["t_base_unit"])]}
             for _, r in g.iterrows()]
         body = Markup(table(["Province", "Target", "Result", "Verdict", "Gap"], rows, cls="province-card"))
