@@ -17,9 +17,9 @@ import pandas as pd
 
 from .extractor import Extractor, default_extractor
 from .reading import ReportError, decode, read_report, read_text
-from .schema import columns, dtypes, table_schema
+from .schema import columns, dtypes, read_csv, table_schema
 
-__all__ = ["extract", "extract_many", "read_text", "ReportError", "Extractor", "columns", "dtypes",
+__all__ = ["extract", "extract_many", "read_text", "ReportError", "Extractor", "columns", "dtypes", "read_csv",
            "table_schema", "decode", "read_report"]
 __version__ = "0.3.0"
 

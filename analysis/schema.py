@@ -67,3 +67,13 @@ def interval(row) -> tuple[float, float]:
     if q in ("under", "at_most"):
         return float("nan"), v
     return v, v
+
+
+def read_csv(source, **kwargs) -> pd.DataFrame:
+    """An indicators CSV (a download of the site or ``python -m analysis extract``) read back with the
+    schema's dtypes: texts stay texts (an empty cell is ""), numbers and years are numbers (an empty cell is
+    missing). A UTF-8 byte-order mark is skipped."""
+    fields = table_schema()["fields"]
+    numeric = [f["name"] for f in fields if f["type"] in ("number", "integer")]
+    return pd.read_csv(source, encoding="utf-8-sig", dtype=dtypes(), keep_default_na=False,
+                       na_values={c: [""] for c in numeric}, **kwargs)

@@ -39,12 +39,11 @@ def test_the_panel_loads_in_pandas_with_the_schemas_dtypes(files):
     dtypes = analysis.dtypes()
     pq = pd.read_parquet(io.BytesIO(files["corpus-indicators.parquet"]))
     assert {c: str(t) for c, t in pq.dtypes.items()} == {c: dtypes[c] for c in pq.columns}
-    csv = pd.read_csv(io.BytesIO(files["corpus-indicators.csv"]), encoding="utf-8-sig", dtype=dtypes,
-                      keep_default_na=False, na_values={"year": [""], "report_year": [""], "value": [""],
-                                                         "value_base": [""]})
+    csv = analysis.read_csv(io.BytesIO(files["corpus-indicators.csv"]))
     assert list(csv.columns) == analysis.columns()
     assert str(csv["year"].dtype) == "Int64" and str(csv["start"].dtype) == "int64"
     assert len(csv) == len(pq) == len(panel.corpus())
+    pd.testing.assert_frame_equal(csv, pq)  # the CSV reads back exactly as the Parquet
     assert set(csv["doc"]) == set(panel.manifest()["doc"])
 
 
