@@ -65,7 +65,7 @@ def _where(p: Path) -> str:
 
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
-_TOP_KEYS = {"title": str, "seed": str, "kernel": str, "chapters": list}
+_TOP_KEYS = {"title": str, "seed": str, "kernel": str, "chapters": list, "reports": str, "sectors": dict}
 _CHAPTER_KEYS = {"name": str, "title": str, "template": str, "parameters": dict, "part": str}
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 _cache: dict[tuple, dict] = {}
@@ -169,6 +169,8 @@ def toc(cfg: dict) -> dict:
         if not parts or parts[-1]["caption"] != caption:
             parts.append({"caption": caption, "chapters": []})
         parts[-1]["chapters"].append({"file": f"chapters/{ch['name']}"})
+    if cfg.get("reports"):  # the Reports part: an index page and one page per report (analysis.reports_pages)
+        parts.append({"caption": cfg["reports"], "chapters": [{"file": "reports", "sections": [{"glob": "reports/*"}]}]})
     if parts and all(not p["caption"] for p in parts):
         out["chapters"] = [c for p in parts for c in p["chapters"]]
     elif parts:

@@ -65,19 +65,23 @@ class CorpusContext:
         self.ok = True
         self.corpus = panel.with_own(corpus, own, p)
         self.labels = panel.concept_labels(self.corpus)
-        self.regions = sorted(self.corpus["region_en"].dropna().unique())
+        # the national report(s) of the corpus: a reference line or row, not one more province
+        self.national = panel.national_regions(self.corpus) - {self.region}
+        self.regions = sorted(r for r in self.corpus["region_en"].dropna().unique() if r not in self.national)
         y0, y1 = self.years
         region = self.corpus[self.corpus["region_en"] == self.region]
         targets = panel.targets_of(region[region["report_year"] == y0], y0)
         results = panel.results_of(region[region["report_year"] == y1], y0)
         self.card = panel.scorecard(targets, results)
-        self.provinces = panel.region_scorecard(self.corpus, y0)
+        self.provinces, self.national_card = panel.split_national(panel.region_scorecard(self.corpus, y0),
+                                                                  self.national)
         self.counts = panel.met_counts(self.provinces)
         years = sorted(int(y) for y in self.corpus["report_year"].dropna().unique())
         self.target_years = (years[0], years[-1]) if len(years) >= 2 else (y0, y1)
-        self.revisions = panel.revisions(self.corpus, *self.target_years)
+        self.revisions, self.national_revisions = panel.split_national(
+            panel.revisions(self.corpus, *self.target_years), self.national)
         self.revision_counts = panel.revision_counts(self.revisions)
-        n_regions = self.corpus["region_en"].nunique()
+        n_regions = self.corpus["region_en"].nunique() - len(self.national)
         self.intro = (f"**{self.region}**: the targets of its {y0} report against the results its {y1} report gives "
                       f"for {y0}; then the same for the {n_regions} provinces of the corpus.")
         self.intro_provinces = (f"The targets of the {n_regions} provinces for {self.target_years[0]} and "
@@ -90,8 +94,44 @@ class CorpusContext:
                 yield concept, g
 
     def targets_in(self, concept: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The provinces' targets of a concept in the two years (the national report's apart: national_in)."""
         a, b = (self._targets(y) for y in self.target_years)
-        return a[a["concept"] == concept], b[b["concept"] == concept]
+        a, b = (x[(x["concept"] == concept) & ~x["region_en"].isin(self.national)] for x in (a, b))
+        return a, b
+
+    def national_in(self, concept: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The national report's target of a concept in the two years (empty when it sets none)."""
+        a, b = (self._targets(y) for y in self.target_years)
+        return tuple(x[(x["concept"] == concept) & x["region_en"].isin(self.national)] for x in (a, b))
+
+    def national_reference(self, concept: str) -> list[tuple]:
+        """Reference lines of a targets chart: the national target of each year (dashed: the later year)."""
+        a, b = self.national_in(concept)
+        return [(f"national {y}: {views.short(str(r['raw']).replace(chr(10), ''), 12)}", float(r["value_base"]),
+                 r["base_unit"], ls) for rows, y, ls in ((a, self.target_years[0], ":"), (b, self.target_years[1], "--"))
+                for _, r in rows.iterrows()]
+
+    def national_result_reference(self, concept: str) -> list[tuple]:
+        """Reference lines of a scorecard chart: the national target and result of the year (where stated)."""
+        g = self.national_card[self.national_card["concept"] == concept] if len(self.national_card) else []
+        out = []
+        for _, r in (g.iterrows() if len(g) else []):
+            for prefix, what, ls in (("t", "national target", "--"), ("r", "national result", ":")):
+                if r[f"{prefix}_row"] is not None:
+                    out.append((what, float(r[f"{prefix}_value_base"]), r[f"{prefix}_base_unit"], ls))
+        return out
+
+    def national_scorecards(self):
+        """(region, years, card) of each national report of the corpus with a next report: its annual targets
+        against the results its next report gives for that year."""
+        for nat in sorted(self.national):
+            g = self.corpus[self.corpus["region_en"] == nat]
+            years = sorted(int(y) for y in g["report_year"].dropna().unique())
+            for y in years:
+                if y + 1 in years:
+                    card = panel.scorecard(panel.targets_of(g[g["report_year"] == y], y),
+                                           panel.results_of(g[g["report_year"] == y + 1], y))
+                    yield nat, (y, y + 1), card
 
     @functools.lru_cache(maxsize=4)  # noqa: B019 - one context per notebook
     def _targets(self, year: int) -> pd.DataFrame:

@@ -529,3 +529,36 @@ def corpus_seed(region: str, year: int | None = None) -> Path:
         raise ReportError(f"no report of region {region!r} for {year} in seeds/corpus (years: "
                           f"{', '.join(map(str, years))}; regions: {known})")
     return path
+
+
+# ---------------------------------------------------------------------------------------- the national level
+NATIONAL = "national"
+
+
+def national_regions(corpus_df: pd.DataFrame) -> set[str]:
+    """The region_en of the corpus's national reports (level ``national`` in the manifest): the reference
+    the provinces set their targets against, shown as a line or a row, not as one more province."""
+    if corpus_df is None or corpus_df.empty or "level" not in corpus_df:
+        return set()
+    return set(corpus_df.loc[corpus_df["level"] == NATIONAL, "region_en"].dropna())
+
+
+def split_national(df: pd.DataFrame, national: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(provinces, national): the rows of a per-region table (a ``region_en`` column) split by level."""
+    is_nat = df["region_en"].isin(national)
+    return df[~is_nat], df[is_nat]
+
+
+def reference_lines(rows: pd.DataFrame, value_col: str = "value_base", label: str = "national",
+                    unit_col: str = "base_unit", unit: str | None = None) -> list[tuple[str, float]]:
+    """[(label, value)] of reference rows (the national target or result) in the unit of a chart: a row in
+    another unit is left out (like with like)."""
+    out = []
+    for _, r in rows.iterrows():
+        v = r[value_col]
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            continue
+        if unit is not None and r[unit_col] != unit:
+            continue
+        out.append((label, float(v)))
+    return out
