@@ -254,5 +254,44 @@ class SectorContext:
             yield concept, label, html
 
 
+    def others_html(self) -> str:
+        """Every other report's targets and results (the national report's included) of the indicators of the
+        sector's own quantities: a collapsed table per indicator, each value linked to its sentence and each
+        report to its page."""
+        from .reports_pages import page_name
+
+        concepts = [c for c in dict.fromkeys(self.rows["concept"].fillna("")) if c] if "concept" in self.rows else []
+        if not concepts:
+            return views.para("None of the sector's quantities has an indicator that can be matched across "
+                              "reports.", em=True)
+        corpus = panel.corpus()
+        p = self.place
+        d = panel.concept_mentions(corpus, concepts, (p["region_en"], p["year"]) if p["in_corpus"] else None)
+        d = d[d["doc"] != self.doc]
+        if d.empty:
+            return views.para("No other report of the corpus states a target or result of these indicators.", em=True)
+        labels = panel.concept_labels(corpus)
+        reports = config.report_config().get("reports")
+        out = [views.para(f"{prose.plural(len(d), 'quantity', 'quantities')} of "
+                          f"{prose.plural(d['doc'].nunique(), 'other report', 'other reports')} "
+                          f"for {prose.plural(d['concept'].nunique(), 'indicator', 'indicators')} of the sector:")]
+        for concept in concepts:
+            g = d[d["concept"] == concept]
+            if g.empty:
+                continue
+            rows = [{"cls": "ref" if r["level"] == panel.NATIONAL else "", "cells": [
+                Markup(render.render("link", href=f"../reports/{page_name(r['doc'])}.html", text=f"{r['region_en']} "
+                                     f"{int(r['report_year'])}", title="")) if reports else
+                f"{r['region_en']} {int(r['report_year'])}",
+                "result" if r["kind"] == "achieved" else "target",
+                "" if pd.isna(r["year"]) else str(int(r["year"])), views.value(r, self.doc),
+                Markup(render.render("zh", text=r["metric_zh"]))]} for _, r in g.iterrows()]
+            body = Markup(views.table(["Report", "Kind", "For", "Value", "指标"], rows, cls="concept-mentions"))
+            out.append(render.render("details", summary=f"{panel.concept_label(concept, labels)}: "
+                                     f"{prose.plural(len(g), 'value', 'values')} in "
+                                     f"{prose.plural(g['doc'].nunique(), 'report', 'reports')}", body=body))
+        return "\n".join(out)
+
+
 def sector_context(seed, sector: str) -> SectorContext:
     return SectorContext(seed, sector)

@@ -562,3 +562,18 @@ def reference_lines(rows: pd.DataFrame, value_col: str = "value_base", label: st
             continue
         out.append((label, float(v)))
     return out
+
+
+# ---------------------------------------------------------------------------------------- a concept in every report
+def concept_mentions(corpus_df: pd.DataFrame, concepts, exclude: tuple[str, int] | None = None) -> pd.DataFrame:
+    """Every report's own targets and results of the given concepts (the national report included), but
+    those of the report `exclude` = (region_en, report_year): the national report first, then by region,
+    report year and place in the text."""
+    if corpus_df is None or corpus_df.empty or not len(concepts):
+        return corpus_df.iloc[:0] if corpus_df is not None else pd.DataFrame()
+    d = corpus_df[corpus_df["concept"].isin(list(concepts)) & (corpus_df["subject"] == "")
+                  & corpus_df["kind"].isin(["achieved", "target"])]
+    if exclude is not None:
+        d = d[~((d["region_en"] == exclude[0]) & (d["report_year"] == exclude[1]))]
+    d = d.assign(_n=(d["level"] != NATIONAL).astype(int))
+    return d.sort_values(["_n", "region_en", "report_year", "start"]).drop(columns="_n")

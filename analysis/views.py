@@ -258,12 +258,15 @@ def annotations_html(prefix: str = "../data/") -> str:
     return render("links", links=links, cls="downloads", intro="The annotations, as CSV:")
 
 
-def chapters_html() -> str:
-    """The list of chapters for the overview, from book/report.yml (links to the built pages)."""
-    cfg = config.report_config()["chapters"]
-    is_sector = [("sector" in (ch.get("parameters") or {})) for ch in cfg]
-    return render("chapters", sectors=[ch for ch, s in zip(cfg, is_sector) if s],
-                  others=[ch for ch, s in zip(cfg[1:], is_sector[1:]) if not s])
+def chapters_html(seed=None) -> str:
+    """The list of chapters for the overview, from book/report.yml (links to the built pages); with the
+    report (`seed`), its sector chapters (config.sector_plan) and the sectors left out, with the reason."""
+    cfg = config.report_config()
+    chapters, left = config.sector_plan(cfg, config.resolve(seed)) if seed is not None else (cfg["chapters"], [])
+    is_sector = [("sector" in (ch.get("parameters") or {})) for ch in chapters]
+    return render("chapters", sectors=[ch for ch, s in zip(chapters, is_sector) if s],
+                  others=[ch for ch, s in zip(chapters[1:], is_sector[1:]) if not s],
+                  left=[{"name": sector_name(x), "why": why} for x, why in left])
 
 
 def sentences_html(sentences: pd.DataFrame, df: pd.DataFrame) -> str:
