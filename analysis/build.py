@@ -159,7 +159,9 @@ def chapter_specs(t: Target, data_hash: str) -> list[dict]:
     document = read(t.seed).label
     document = document[0].upper() + document[1:]
     specs = []
-    for ch in config.sector_plan(cfg, t.seed)[0]:  # the sector chapters that fit the report
+    from . import panel
+
+    for ch in panel.sector_plan(cfg, t.seed)[0]:  # the sector chapters that fit the report
         ch = {**ch, "title": ch["title"].replace("{document}", document)}
         template = config.resolve(ch["template"])
         params = {**ch.get("parameters", {}), "seed": t.seed_param}
@@ -746,8 +748,10 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[st
     log(f"[1/3] data      {config.display_path(t.seed)}", quiet)
     rows, changed = write_data(t)
     # the page order: generated from report.yml, with the sector chapters that fit the report
+    from . import panel
+
     cfg = config.report_config()
-    config.write_toc(t.book, {**cfg, "chapters": config.sector_plan(cfg, t.seed)[0]})
+    config.write_toc(t.book, {**cfg, "chapters": panel.sector_plan(cfg, t.seed)[0]})
     changed += report_pages(t)
     data_hash = tree_hash(t.book / "_data")
     timings["extract"] = time.perf_counter() - t0

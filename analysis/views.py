@@ -262,7 +262,7 @@ def chapters_html(seed=None) -> str:
     """The list of chapters for the overview, from book/report.yml (links to the built pages); with the
     report (`seed`), its sector chapters (config.sector_plan) and the sectors left out, with the reason."""
     cfg = config.report_config()
-    chapters, left = config.sector_plan(cfg, config.resolve(seed)) if seed is not None else (cfg["chapters"], [])
+    chapters, left = panel.sector_plan(cfg, config.resolve(seed)) if seed is not None else (cfg["chapters"], [])
     is_sector = [("sector" in (ch.get("parameters") or {})) for ch in chapters]
     return render("chapters", sectors=[ch for ch, s in zip(chapters, is_sector) if s],
                   others=[ch for ch, s in zip(chapters[1:], is_sector[1:]) if not s],
