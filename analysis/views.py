@@ -266,7 +266,7 @@ def chapters_html(seed=None) -> str:
     is_sector = [("sector" in (ch.get("parameters") or {})) for ch in chapters]
     return render("chapters", sectors=[ch for ch, s in zip(chapters, is_sector) if s],
                   others=[ch for ch, s in zip(chapters[1:], is_sector[1:]) if not s],
-                  left=[{"name": sector_name(x), "why": why} for x, why in left])
+                  left=[{"name": sector_name(x), "why": why} for x, why in left], reports=cfg.get("reports", ""))
 
 
 def sentences_html(sentences: pd.DataFrame, df: pd.DataFrame) -> str:
