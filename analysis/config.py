@@ -17,7 +17,7 @@ from .reading import ReportError
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DEFAULT_SEED = SEEDS / "000_3d94fe6dcb412aa7.txt"
-CORPUS = SEEDS / "corpus"          # the 62 provincial reports of 2025 and 2026 (manifest.csv)
+CORPUS = SEEDS / "corpus"          # the 62 provincial and 2 national reports of 2025 and 2026 (manifest.csv)
 NOTEBOOKS = ROOT / "notebooks"
 BOOK = ROOT / "book"
 BOOK_CONFIG = BOOK / "report.yml"
