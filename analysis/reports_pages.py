@@ -191,7 +191,7 @@ def _date_en(date: str) -> str:
 
 
 def _title(e: dict) -> str:
-    what = "the report this site is built from" if e["seed"] and not e["corpus"] else ""
+    what = "this site's report" if e["seed"] and not e["corpus"] else ""
     return f"{e['region_en']} {e['year']}" + (f" ({what})" if what else "")
 
 
