@@ -106,12 +106,23 @@ def _href(row, seed_doc: str, corpus_docs: set[str], prefix: str) -> str:
 
 
 class _Links:
+    """Values linked to their sentences; each row rendered once (a target is shown on its report's page, in
+    the scorecard and in the revisions of two pages)."""
+
+    _memo: dict[tuple, Markup] = {}
+
     def __init__(self, seed_doc: str, corpus_docs: set[str], prefix: str):
         self.seed_doc, self.corpus_docs, self.prefix = seed_doc, corpus_docs, prefix
 
     def value(self, row) -> Markup:
         if row is None or (isinstance(row, float) and math.isnan(row)):
             return Markup("–")
+        key = (self.seed_doc, self.prefix, row["doc"], row["id"])
+        if key not in self._memo:
+            self._memo[key] = self._value(row)
+        return self._memo[key]
+
+    def _value(self, row) -> Markup:
         row = row.to_dict() if hasattr(row, "to_dict") else row  # plain dict access: many times faster
         return Markup(render("value", href=_href(row, self.seed_doc, self.corpus_docs, self.prefix),
                              sentence=row["sentence"], zh=as_written(row), en=english_value(row)))
@@ -279,6 +290,7 @@ def _no_blank_lines(html: str) -> Markup:
 def render_pages(seed: Path) -> dict[str, str]:
     """{relative path in the book: Markdown} of the index and every report's page."""
     corpus_df = panel.corpus()
+    _Links._memo.clear()
     es = entries(seed)
     labels = panel.concept_labels(corpus_df) if len(corpus_df) else {}
     by_key = {(e["region_en"], e["year"]): e for e in es if e["corpus"]}
