@@ -67,7 +67,7 @@ def test_every_value_links_to_its_sentence(pages):
 
 def test_a_page_has_targets_scorecard_and_revisions(pages):
     page = pages["reports/anhui-2025.md"]
-    assert page.startswith("# Anhui 2025 · 安徽省\n")
+    assert page.startswith("---\n") and "\nnosearch: true\n---\n# Anhui 2025 · 安徽省\n" in page
     for heading in ("## Main targets", "## One year on", "## Revisions"):
         assert f"\n{heading}\n" in page
     assert 'class="indicators scorecard"' in page and "verdict-met" in page
