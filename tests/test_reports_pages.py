@@ -10,6 +10,7 @@ import pytest
 
 from analysis import config, panel, reports_pages
 from tests.helpers import ROOT
+from tests.test_browser import browser, server  # noqa: F401 - the browser fixtures, shared
 
 SEED = config.DEFAULT_SEED
 LINK = re.compile(r'<a class="val" href="([^"#]+)#([^"]+)"')
@@ -214,3 +215,34 @@ def test_a_region_without_its_own_list_publishes_no_empty_sector_chapter(tmp_pat
     overview = (out / "chapters" / "overview.html").read_text(encoding="utf-8")
     assert "without a chapter, and why" in overview
     assert (out / "reports" / "guangdong-2026.html").exists()
+
+
+@pytest.mark.slow
+def test_ten_report_pages_in_the_browser(server, browser):  # noqa: F811 - the fixtures imported above
+    """Ten report pages at 390 px and 1280 px: no console error, nothing wider than the screen (wide tables
+    scroll inside their wrapper), value links that lead to a highlighted quantity of the annotated source."""
+    from analysis.config import SCREENSHOTS
+
+    m = panel.manifest()
+    docs = [*m["doc"][m["level"] == "national"], *m["doc"][m["level"] != "national"][::7]][:9] + [SEED.stem]
+    assert len(docs) == 10
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        errors = []
+        page.on("console", lambda msg, errors=errors: errors.append(msg.text) if msg.type == "error" else None)
+        for doc in docs:
+            name = reports_pages.page_name(doc)
+            page.goto(f"{server}reports/{name}.html")
+            assert page.locator("h1").first.inner_text().strip()
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+            links = page.locator("a.val")
+            assert links.count() > 0, name
+            if width == 390:
+                page.screenshot(path=str(SCREENSHOTS / f"report-{name}-390.png"), full_page=False)
+        href = page.locator("a.val").first.get_attribute("href")
+        page.goto(f"{server}reports/{href}")  # the last page's first value: its annotated source
+        anchor = href.split("#", 1)[1]
+        assert page.locator(f'[id="{anchor}"]').count() == 1
+        assert not errors, errors
+        page.close()
