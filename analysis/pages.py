@@ -243,16 +243,24 @@ class SectorContext:
             if rows["measure"].iloc[0] == "growth" and "growth" not in label.lower():
                 label += " growth"
             what = "result" if kind == "achieved" else "target"
-            fig = charts.province_values(rows, f"{label}: the provinces' {what}s in their {year} reports", self.region)
+            # the national report's value: a reference line and the first row, not one more province
+            rows, national = panel.split_national(rows, panel.national_regions(self.corpus) - {self.region})
+            if rows.empty:
+                continue
+            reference = [(f"national: {views.short(str(r['raw']).replace(chr(10), ''), 12)}", float(r["value_base"]),
+                          r["base_unit"], "--") for _, r in national.iterrows()]
+            fig = charts.province_values(rows, f"{label}: the provinces' {what}s in their {year} reports", self.region,
+                                         reference=reference)
             html = charts.figure_html(fig, prose.province_values_alt(rows, label, kind, self.region, year),
-                                      prose.corpus_source([year]))
+                                      prose.corpus_source([year]),
+                                      caption="Purple line: the national report's value." if reference else "")
             table = views.table(["Province", what.capitalize()],
-                                [{"cls": "hl" if r["region_en"] == self.region else "",
-                                  "cells": [r["region_en"], views.value(r, self.doc)]}
-                                 for _, r in rows.sort_values("region_en").iterrows()], cls="province-targets")
+                                [{"cls": "hl" if r["region_en"] == self.region else "ref" if r["region_en"] in
+                                  set(national["region_en"]) else "", "cells": [r["region_en"], views.value(r, self.doc)]}
+                                 for _, r in pd.concat([national, rows.sort_values("region_en")]).iterrows()],
+                                cls="province-targets")
             html += render.render("details", summary=f"{label}: every province's {what}", body=Markup(table))
             yield concept, label, html
-
 
     def others_html(self) -> str:
         """Every other report's targets and results (the national report's included) of the indicators of the
