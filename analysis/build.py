@@ -140,6 +140,15 @@ def write_data(t: Target) -> tuple[int, list[str]]:
     return rows, changed
 
 
+# ---------------------------------------------------------------------------------------- report pages
+def report_pages(t: Target) -> list[str]:
+    """The Reports part (an index and a page per report, from Jinja2 templates: analysis.reports_pages)
+    written into the book; the names of the pages that changed."""
+    from . import reports_pages
+
+    return reports_pages.write(t.book, t.seed)
+
+
 # ---------------------------------------------------------------------------------------- chapters
 def chapter_specs(t: Target, data_hash: str) -> list[dict]:
     from .document import read
@@ -150,7 +159,9 @@ def chapter_specs(t: Target, data_hash: str) -> list[dict]:
     document = read(t.seed).label
     document = document[0].upper() + document[1:]
     specs = []
-    for ch in cfg["chapters"]:
+    from . import panel
+
+    for ch in panel.sector_plan(cfg, t.seed)[0]:  # the sector chapters that fit the report
         ch = {**ch, "title": ch["title"].replace("{document}", document)}
         template = config.resolve(ch["template"])
         params = {**ch.get("parameters", {}), "seed": t.seed_param}
@@ -599,8 +610,8 @@ def _book_work_key(t: Target) -> str:
     list of pages and of data files (a removed one would linger), the seed (page titles), the tools."""
     import importlib.metadata
 
-    skip = ("_build", "chapters", "_data")
-    listing = sorted(p.relative_to(t.book).as_posix() for folder in ("chapters", "_data")
+    skip = ("_build", "chapters", "_data", "reports", "reports.md")
+    listing = sorted(p.relative_to(t.book).as_posix() for folder in ("chapters", "_data", "reports")
                      if (t.book / folder).is_dir() for p in (t.book / folder).rglob("*") if p.is_file())
     return _sha(tree_hash(t.book, skip).encode(), "\n".join(listing).encode(), t.seed.read_bytes(),
                 importlib.metadata.version("jupyter-book").encode(), sys.executable.encode(),
@@ -731,8 +742,10 @@ def _changed_files(changed: list[str]) -> str:
     kinds: dict[str, int] = {}
     for name in changed:
         kind = name.split("-", 1)[0] if "-" in name and name.startswith(("source-", "annotation-")) else "data"
+        kind = "reports" if name.startswith("reports") else kind
         kinds[kind] = kinds.get(kind, 0) + 1
-    labels = {"data": "data files", "source": "annotated source pages", "annotation": "annotations"}
+    labels = {"data": "data files", "source": "annotated source pages", "annotation": "annotations",
+              "reports": "report pages"}
     return "updated: " + ", ".join(f"{n} {labels[k]}" for k, n in kinds.items())
 
 
@@ -740,9 +753,14 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[st
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     stage_book_sources(t)
-    config.write_toc(t.book, config.report_config())  # the page order: generated from report.yml
     log(f"[1/3] data      {config.display_path(t.seed)}", quiet)
     rows, changed = write_data(t)
+    # the page order: generated from report.yml, with the sector chapters that fit the report
+    from . import panel
+
+    cfg = config.report_config()
+    config.write_toc(t.book, {**cfg, "chapters": panel.sector_plan(cfg, t.seed)[0]})
+    changed += report_pages(t)
     data_hash = tree_hash(t.book / "_data")
     timings["extract"] = time.perf_counter() - t0
     log(f"      {rows} indicators; downloads {_changed_files(changed)} "

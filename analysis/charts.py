@@ -227,7 +227,7 @@ def _unit_axis(unit: str, values) -> tuple[float, str]:
     return _axis_label(unit, values)
 
 
-def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
+def target_result_dots(card: pd.DataFrame, title: str, highlight: str = "", reference=()):
     """Target and result of one concept by province: a row per province whose two reports give both
     values (ranked by result), the target an open diamond (a range also a bar between its ends), the result
     a dot coloured by verdict, values signed (a fall is negative); the highlighted province marked ▶.
@@ -258,6 +258,7 @@ def target_result_dots(card: pd.DataFrame, title: str, highlight: str = ""):
                label="target")
     ax.scatter(r, y, color=colors, s=30, zorder=3, label="result")
     _region_ticks(ax, list(d["region_en"]), highlight)
+    _reference_lines(ax, reference, div, unit)
     ax.tick_params(axis="x", labelsize=MIN_FONT)
     ax.set_xlabel(label, fontsize=MIN_FONT + 1)
     ax.set_ylim(-0.7, n - 0.3)
@@ -303,7 +304,7 @@ def _tight(fig, top_in: float) -> None:
 
 
 def province_target_dots(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int], title: str,
-                         highlight: str = "", all_regions=()):
+                         highlight: str = "", all_regions=(), reference=()):
     """The targets of one concept in two years by province, ranked by the later year's target.
 
     a, b: rows of the two years (region_en, value_base, base_unit, qualifier). Targets that are
@@ -332,6 +333,7 @@ def province_target_dots(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int
     for r in missing:
         ax.text(0.02, pos[r], "no numeric target", transform=ax.get_yaxis_transform(), va="center",
                 fontsize=MIN_FONT, color="#6b7785", style="italic")
+    _reference_lines(ax, reference, div, unit)
     ax.tick_params(axis="x", labelsize=MIN_FONT)
     ax.set_xlabel(label, fontsize=MIN_FONT + 1)
     ax.set_ylim(-0.7, n - 0.3)
@@ -346,6 +348,27 @@ def province_target_dots(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int
                fontsize=MIN_FONT, frameon=False, handletextpad=0.1, columnspacing=0.7)
     _tight(fig, top_in=0.34)  # the legend under the title (tight_layout makes room for the title itself)
     return fig
+
+
+REFERENCE_COLOR = "#5b3f8c"
+
+
+def _reference_lines(ax, reference, div: float, unit: str) -> None:
+    """Vertical reference lines (the national target or result) across the provinces, each labelled
+    along its line. reference: [(label, value_base, base_unit, linestyle)]; a value in another unit than
+    the chart's is left out (like with like). The x range is widened to show every line."""
+    lines = [(lab, v / div, ls) for lab, v, u, ls in reference if u == unit and v == v]
+    if not lines:
+        return
+    lo, hi = ax.get_xlim()
+    xs = [x for _, x, _ in lines]
+    lo2, hi2 = min([lo, *xs]), max([hi, *xs])
+    pad = (hi2 - lo2) * 0.04 if (lo2, hi2) != (lo, hi) else 0
+    ax.set_xlim(lo2 - (pad if lo2 < lo else 0), hi2 + (pad if hi2 > hi else 0))
+    for lab, x, ls in lines:
+        ax.axvline(x, color=REFERENCE_COLOR, linestyle=ls, linewidth=1.2, zorder=1.5)
+        ax.text(x, 0.995, f"{lab} ", transform=ax.get_xaxis_transform(), rotation=90, ha="right", va="top",
+                fontsize=MIN_FONT, color=REFERENCE_COLOR)
 
 
 def _marker(qualifier: str) -> str:
@@ -369,7 +392,7 @@ def signed(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(value_base=rows["value_signed"].fillna(rows["value_base"]))
 
 
-def province_values(rows: pd.DataFrame, title: str, highlight: str = ""):
+def province_values(rows: pd.DataFrame, title: str, highlight: str = "", reference=()):
     """One value per province (one concept, one unit), ranked; floors and ceilings as triangles.
     Returns None when empty."""
     if rows.empty:
@@ -387,9 +410,10 @@ def province_values(rows: pd.DataFrame, title: str, highlight: str = ""):
     for i, v in enumerate(d["value_base"] / div):
         ax.plot([0, v], [i, i], color="#dddddd", linewidth=1, zorder=1)
     _region_ticks(ax, list(d["region_en"]), highlight)
+    ax.set_xlim(left=0)
+    _reference_lines(ax, reference, div, unit)
     ax.tick_params(axis="x", labelsize=MIN_FONT)
     ax.set_xlabel(label, fontsize=MIN_FONT + 1)
-    ax.set_xlim(left=0)
     ax.set_ylim(-0.7, n - 0.3)
     ax.grid(axis="y", visible=False)
     _title(fig, title)

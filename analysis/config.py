@@ -18,7 +18,7 @@ from .reading import ReportError
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DEFAULT_SEED = SEEDS / "000_3d94fe6dcb412aa7.txt"
-CORPUS = SEEDS / "corpus"          # the 62 provincial reports of 2025 and 2026 (manifest.csv)
+CORPUS = SEEDS / "corpus"          # the 62 provincial and 2 national reports of 2025 and 2026 (manifest.csv)
 if os.environ.get("GOVREPORT_CORPUS"):  # another corpus folder (a copy, for tests); relative to the project root
     CORPUS = (ROOT / os.environ["GOVREPORT_CORPUS"]).resolve()
 NOTEBOOKS = ROOT / "notebooks"
@@ -68,7 +68,7 @@ def _where(p: Path) -> str:
 
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
-_TOP_KEYS = {"title": str, "seed": str, "kernel": str, "chapters": list}
+_TOP_KEYS = {"title": str, "seed": str, "kernel": str, "chapters": list, "reports": str, "sectors": dict}
 _CHAPTER_KEYS = {"name": str, "title": str, "template": str, "parameters": dict, "part": str}
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 _cache: dict[tuple, dict] = {}
@@ -154,7 +154,32 @@ def validate(cfg, p: Path) -> dict:
             if params["sector"] not in known_sectors:
                 fail(f"{where}.parameters.sector", f"unknown sector {params['sector']!r} (the sectors of "
                      f"analysis/data/lexicon.yaml: {', '.join(known_sectors)})")
+    if "sectors" in cfg:
+        _validate_sectors(cfg["sectors"], fail)
     return cfg
+
+
+_SECTORS_KEYS = {"regions": dict, "min_quantities": int, "max_chapters": int}
+
+
+def _validate_sectors(sc: dict, fail) -> None:
+    for key, value in sc.items():
+        if key not in _SECTORS_KEYS:
+            fail(f"sectors.{key}", f"unknown key (expected one of {', '.join(_SECTORS_KEYS)})")
+        if not isinstance(value, _SECTORS_KEYS[key]) or isinstance(value, bool):
+            fail(f"sectors.{key}", f"expected a {_SECTORS_KEYS[key].__name__}, got {type(value).__name__}")
+        if key != "regions" and value < 1:
+            fail(f"sectors.{key}", "expected a number of at least 1")
+    known = sectors()
+    for region, lst in (sc.get("regions") or {}).items():
+        if not isinstance(lst, list) or not all(isinstance(x, str) for x in lst):
+            fail(f"sectors.regions.{region}", "expected a list of sectors")
+        for x in lst:
+            if x not in known:
+                fail(f"sectors.regions.{region}", f"unknown sector {x!r} (the sectors of analysis/data/lexicon.yaml: "
+                     f"{', '.join(known)})")
+        if len(set(lst)) != len(lst):
+            fail(f"sectors.regions.{region}", "a sector listed twice")
 
 
 TOC_HEADER = ("# Generated from book/report.yml by `python -m analysis build` (the page order of the site):\n"
@@ -172,6 +197,8 @@ def toc(cfg: dict) -> dict:
         if not parts or parts[-1]["caption"] != caption:
             parts.append({"caption": caption, "chapters": []})
         parts[-1]["chapters"].append({"file": f"chapters/{ch['name']}"})
+    if cfg.get("reports"):  # the Reports part: an index page and one page per report (analysis.reports_pages)
+        parts.append({"caption": cfg["reports"], "chapters": [{"file": "reports", "sections": [{"glob": "reports/*"}]}]})
     if parts and all(not p["caption"] for p in parts):
         out["chapters"] = [c for p in parts for c in p["chapters"]]
     elif parts:

@@ -65,19 +65,23 @@ class CorpusContext:
         self.ok = True
         self.corpus = panel.with_own(corpus, own, p)
         self.labels = panel.concept_labels(self.corpus)
-        self.regions = sorted(self.corpus["region_en"].dropna().unique())
+        # the national report(s) of the corpus: a reference line or row, not one more province
+        self.national = panel.national_regions(self.corpus) - {self.region}
+        self.regions = sorted(r for r in self.corpus["region_en"].dropna().unique() if r not in self.national)
         y0, y1 = self.years
         region = self.corpus[self.corpus["region_en"] == self.region]
         targets = panel.targets_of(region[region["report_year"] == y0], y0)
         results = panel.results_of(region[region["report_year"] == y1], y0)
         self.card = panel.scorecard(targets, results, region[region["report_year"] == y1])
-        self.provinces = panel.region_scorecard(self.corpus, y0)
+        self.provinces, self.national_card = panel.split_national(panel.region_scorecard(self.corpus, y0),
+                                                                  self.national)
         self.counts = panel.met_counts(self.provinces)
         years = sorted(int(y) for y in self.corpus["report_year"].dropna().unique())
         self.target_years = (years[0], years[-1]) if len(years) >= 2 else (y0, y1)
-        self.revisions = panel.revisions(self.corpus, *self.target_years)
+        self.revisions, self.national_revisions = panel.split_national(
+            panel.revisions(self.corpus, *self.target_years), self.national)
         self.revision_counts = panel.revision_counts(self.revisions)
-        n_regions = self.corpus["region_en"].nunique()
+        n_regions = self.corpus["region_en"].nunique() - len(self.national)
         self.intro = (f"**{self.region}**: the targets of its {y0} report against the results its {y1} report gives "
                       f"for {y0}; then the same for the {n_regions} provinces of the corpus.")
         self.intro_provinces = (f"The targets of the {n_regions} provinces for {self.target_years[0]} and "
@@ -90,8 +94,44 @@ class CorpusContext:
                 yield concept, g
 
     def targets_in(self, concept: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The provinces' targets of a concept in the two years (the national report's apart: national_in)."""
         a, b = (self._targets(y) for y in self.target_years)
-        return a[a["concept"] == concept], b[b["concept"] == concept]
+        a, b = (x[(x["concept"] == concept) & ~x["region_en"].isin(self.national)] for x in (a, b))
+        return a, b
+
+    def national_in(self, concept: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The national report's target of a concept in the two years (empty when it sets none)."""
+        a, b = (self._targets(y) for y in self.target_years)
+        return tuple(x[(x["concept"] == concept) & x["region_en"].isin(self.national)] for x in (a, b))
+
+    def national_reference(self, concept: str) -> list[tuple]:
+        """Reference lines of a targets chart: the national target of each year (dashed: the later year)."""
+        a, b = self.national_in(concept)
+        return [(f"national {y}: {views.short(str(r['raw']).replace(chr(10), ''), 12)}", float(r["value_base"]),
+                 r["base_unit"], ls) for rows, y, ls in ((a, self.target_years[0], ":"), (b, self.target_years[1], "--"))
+                for _, r in rows.iterrows()]
+
+    def national_result_reference(self, concept: str) -> list[tuple]:
+        """Reference lines of a scorecard chart: the national target and result of the year (where stated)."""
+        g = self.national_card[self.national_card["concept"] == concept] if len(self.national_card) else []
+        out = []
+        for _, r in (g.iterrows() if len(g) else []):
+            for prefix, what, ls in (("t", "national target", "--"), ("r", "national result", ":")):
+                if r[f"{prefix}_row"] is not None:
+                    out.append((what, float(r[f"{prefix}_value_base"]), r[f"{prefix}_base_unit"], ls))
+        return out
+
+    def national_scorecards(self):
+        """(region, years, card) of each national report of the corpus with a next report: its annual targets
+        against the results its next report gives for that year."""
+        for nat in sorted(self.national):
+            g = self.corpus[self.corpus["region_en"] == nat]
+            years = sorted(int(y) for y in g["report_year"].dropna().unique())
+            for y in years:
+                if y + 1 in years:
+                    card = panel.scorecard(panel.targets_of(g[g["report_year"] == y], y),
+                                           panel.results_of(g[g["report_year"] == y + 1], y))
+                    yield nat, (y, y + 1), card
 
     @functools.lru_cache(maxsize=4)  # noqa: B019 - one context per notebook
     def _targets(self, year: int) -> pd.DataFrame:
@@ -203,15 +243,62 @@ class SectorContext:
             if rows["measure"].iloc[0] == "growth" and "growth" not in label.lower():
                 label += " growth"
             what = "result" if kind == "achieved" else "target"
-            fig = charts.province_values(rows, f"{label}: the provinces' {what}s in their {year} reports", self.region)
+            # the national report's value: a reference line and the first row, not one more province
+            rows, national = panel.split_national(rows, panel.national_regions(self.corpus) - {self.region})
+            if rows.empty:
+                continue
+            reference = [(f"national: {views.short(str(r['raw']).replace(chr(10), ''), 12)}", float(r["value_base"]),
+                          r["base_unit"], "--") for _, r in national.iterrows()]
+            fig = charts.province_values(rows, f"{label}: the provinces' {what}s in their {year} reports", self.region,
+                                         reference=reference)
             html = charts.figure_html(fig, prose.province_values_alt(rows, label, kind, self.region, year),
-                                      prose.corpus_source([year]))
+                                      prose.corpus_source([year]),
+                                      caption="Purple line: the national report's value." if reference else "")
             table = views.table(["Province", what.capitalize()],
-                                [{"cls": "hl" if r["region_en"] == self.region else "",
-                                  "cells": [r["region_en"], views.value(r, self.doc)]}
-                                 for _, r in rows.sort_values("region_en").iterrows()], cls="province-targets")
+                                [{"cls": "hl" if r["region_en"] == self.region else "ref" if r["region_en"] in
+                                  set(national["region_en"]) else "", "cells": [r["region_en"], views.value(r, self.doc)]}
+                                 for _, r in pd.concat([national, rows.sort_values("region_en")]).iterrows()],
+                                cls="province-targets")
             html += render.render("details", summary=f"{label}: every province's {what}", body=Markup(table))
             yield concept, label, html
+
+    def others_html(self) -> str:
+        """Every other report's targets and results (the national report's included) of the indicators of the
+        sector's own quantities: a collapsed table per indicator, each value linked to its sentence and each
+        report to its page."""
+        from .reports_pages import page_name
+
+        concepts = [c for c in dict.fromkeys(self.rows["concept"].fillna("")) if c] if "concept" in self.rows else []
+        if not concepts:
+            return views.para("None of the sector's quantities has an indicator that can be matched across "
+                              "reports.", em=True)
+        corpus = panel.corpus()
+        p = self.place
+        d = panel.concept_mentions(corpus, concepts, (p["region_en"], p["year"]) if p["in_corpus"] else None)
+        d = d[d["doc"] != self.doc]
+        if d.empty:
+            return views.para("No other report of the corpus states a target or result of these indicators.", em=True)
+        labels = panel.concept_labels(corpus)
+        reports = config.report_config().get("reports")
+        out = [views.para(f"{prose.plural(len(d), 'quantity', 'quantities')} of "
+                          f"{prose.plural(d['doc'].nunique(), 'other report', 'other reports')} "
+                          f"for {prose.plural(d['concept'].nunique(), 'indicator', 'indicators')} of the sector:")]
+        for concept in concepts:
+            g = d[d["concept"] == concept]
+            if g.empty:
+                continue
+            rows = [{"cls": "ref" if r["level"] == panel.NATIONAL else "", "cells": [
+                Markup(render.render("link", href=f"../reports/{page_name(r['doc'])}.html", text=f"{r['region_en']} "
+                                     f"{int(r['report_year'])}", title="")) if reports else
+                f"{r['region_en']} {int(r['report_year'])}",
+                "result" if r["kind"] == "achieved" else "target",
+                "" if pd.isna(r["year"]) else str(int(r["year"])), views.value(r, self.doc),
+                Markup(render.render("zh", text=r["metric_zh"]))]} for _, r in g.iterrows()]
+            body = Markup(views.table(["Report", "Kind", "For", "Value", "指标"], rows, cls="concept-mentions"))
+            out.append(render.render("details", summary=f"{panel.concept_label(concept, labels)}: "
+                                     f"{prose.plural(len(g), 'value', 'values')} in "
+                                     f"{prose.plural(g['doc'].nunique(), 'report', 'reports')}", body=body))
+        return "\n".join(out)
 
 
 def sector_context(seed, sector: str) -> SectorContext:

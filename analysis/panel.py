@@ -711,3 +711,105 @@ def corpus_seed(region: str, year: int | None = None) -> Path:
         raise ReportError(f"no report of region {region!r} for {year} in seeds/corpus (years: "
                           f"{', '.join(map(str, years))}; regions: {known})")
     return path
+
+
+# ---------------------------------------------------------------------------------------- the national level
+NATIONAL = "national"
+
+
+def national_regions(corpus_df: pd.DataFrame) -> set[str]:
+    """The region_en of the corpus's national reports (level ``national`` in the manifest): the reference
+    the provinces set their targets against, shown as a line or a row, not as one more province."""
+    if corpus_df is None or corpus_df.empty or "level" not in corpus_df:
+        return set()
+    return set(corpus_df.loc[corpus_df["level"] == NATIONAL, "region_en"].dropna())
+
+
+def split_national(df: pd.DataFrame, national: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(provinces, national): the rows of a per-region table (a ``region_en`` column) split by level."""
+    is_nat = df["region_en"].isin(national)
+    return df[~is_nat], df[is_nat]
+
+
+def reference_lines(rows: pd.DataFrame, value_col: str = "value_base", label: str = "national",
+                    unit_col: str = "base_unit", unit: str | None = None) -> list[tuple[str, float]]:
+    """[(label, value)] of reference rows (the national target or result) in the unit of a chart: a row in
+    another unit is left out (like with like)."""
+    out = []
+    for _, r in rows.iterrows():
+        v = r[value_col]
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            continue
+        if unit is not None and r[unit_col] != unit:
+            continue
+        out.append((label, float(v)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------- a concept in every report
+def concept_mentions(corpus_df: pd.DataFrame, concepts, exclude: tuple[str, int] | None = None) -> pd.DataFrame:
+    """Every report's own targets and results of the given concepts (the national report included), but
+    those of the report `exclude` = (region_en, report_year): the national report first, then by region,
+    report year and place in the text."""
+    if corpus_df is None or corpus_df.empty or not len(concepts):
+        return corpus_df.iloc[:0] if corpus_df is not None else pd.DataFrame()
+    d = corpus_df[corpus_df["concept"].isin(list(concepts)) & (corpus_df["subject"] == "")
+                  & corpus_df["kind"].isin(["achieved", "target"])]
+    if exclude is not None:
+        d = d[~((d["region_en"] == exclude[0]) & (d["report_year"] == exclude[1]))]
+    d = d.assign(_n=(d["level"] != NATIONAL).astype(int))
+    return d.sort_values(["_n", "region_en", "report_year", "start"]).drop(columns="_n")
+
+
+# ---------------------------------------------------------------------------------------- sector chapters
+def sector_plan(cfg: dict, seed) -> tuple[list[dict], list[tuple[str, str]]]:
+    """The chapters of a build of `seed` with the sector chapters that fit its report, and the sectors left
+    out with the reason: ([chapter], [(sector, why)]).
+
+    The sector chapters of report.yml (those with a ``sector`` parameter) stand for the sector chapters
+    of the build: they are replaced, at the place of the first, by the list ``sectors.regions`` gives for the
+    report's region (read from its text, matched by English, pinyin or Chinese name), or, for a region
+    without a list, by the sectors the report has the most quantities for (at least
+    ``sectors.min_quantities``, at most ``sectors.max_chapters``; macro is the overview's). A sector the
+    report states no quantity of has nothing to show: it is never published. Without a ``sectors`` key
+    the chapters are those of report.yml."""
+    chapters = cfg["chapters"]
+    idx = [i for i, ch in enumerate(chapters) if "sector" in (ch.get("parameters") or {})]
+    sc = cfg.get("sectors")
+    if not idx or not sc:
+        return chapters, []
+    from . import report
+
+    region = place(seed)["region_en"]
+    lists = {}
+    for key, lst in (sc.get("regions") or {}).items():
+        found = find_region(key)
+        lists[found[0] if found else key] = lst
+    df, _ = report.load(seed)
+    order = [x for x in config.sectors() if x != "macro"]
+    counts = {x: int(report._member(df, x).sum()) if len(df) else 0 for x in order}
+    left: list[tuple[str, str]] = []
+    if region in lists:
+        wanted = list(lists[region])
+        left += [(x, f"not in the sector list of {region} (book/report.yml)") for x in order
+                 if x not in wanted and counts[x]]
+    else:
+        least, most = sc.get("min_quantities", 1), sc.get("max_chapters", len(order))
+        ranked = sorted((x for x in order if counts[x]), key=lambda x: (-counts[x], order.index(x)))
+        wanted = [x for x in ranked if counts[x] >= least][:most]
+        for x in ranked:
+            if x not in wanted:
+                left.append((x, f"{counts[x]} {'quantity' if counts[x] == 1 else 'quantities'}, fewer than "
+                                f"{least}" if counts[x] < least else f"{counts[x]} quantities, not among the "
+                                f"{most} sectors with the most quantities"))
+    left = [(x, "the report states no quantity of the sector") for x in wanted if not counts[x]] + left
+    by_sector = {chapters[i]["parameters"]["sector"]: chapters[i] for i in idx}
+    first = chapters[idx[0]]
+    chosen = [by_sector.get(x) or {"name": x, "title": report.sector_name(x), "template": first["template"],
+                                   "parameters": {**first.get("parameters", {}), "sector": x},
+                                   **({"part": first["part"]} if "part" in first else {})}
+              for x in wanted if counts[x]]
+    rest = [ch for i, ch in enumerate(chapters) if i not in idx]
+    names = {ch["name"] for ch in rest}
+    chosen = [ch if ch["name"] not in names else {**ch, "name": f"sector-{ch['name']}"} for ch in chosen]
+    return rest[:idx[0]] + chosen + rest[idx[0]:], left

@@ -105,12 +105,17 @@ def counts_html(counts: pd.DataFrame, labels: dict) -> str:
                  cls="counts")
 
 
-def province_card_html(card: pd.DataFrame, labels: dict, own_doc: str, highlight: str) -> str:
-    """A collapsed table per concept: each province's target and result, linked, with the verdict."""
+def province_card_html(card: pd.DataFrame, labels: dict, own_doc: str, highlight: str,
+                       reference: pd.DataFrame | None = None) -> str:
+    """A collapsed table per concept: each province's target and result, linked, with the verdict; the
+    rows of `reference` (the national report's) first, marked as the reference."""
     out = []
     for concept in dict.fromkeys(card["concept"]):
         g = card[card["concept"] == concept].sort_values("region_en")
-        rows = [{"cls": "hl" if r["region_en"] == highlight else "", "cells": [
+        if reference is not None and len(reference):
+            g = pd.concat([reference[reference["concept"] == concept], g])
+        refs = set(reference["region_en"]) if reference is not None and len(reference) else set()
+        rows = [{"cls": "hl" if r["region_en"] == highlight else "ref" if r["region_en"] in refs else "", "cells": [
             r["region_en"], value(r["t_row"], own_doc),
             result_cell(r["r_row"], r.get("used", ""), r.get("candidate"), own_doc, r["verdict"]),
             verdict_badge(r["verdict"]),
@@ -123,11 +128,17 @@ def province_card_html(card: pd.DataFrame, labels: dict, own_doc: str, highlight
 
 
 def targets_table_html(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int], own_doc: str,
-                       highlight: str) -> str:
-    """Each province's target of one concept in both years, linked to the sentences."""
+                       highlight: str, reference: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> str:
+    """Each province's target of one concept in both years, linked to the sentences; the rows of
+    `reference` (the national report's targets of the two years) first, marked as the reference."""
+    refs: list = []
+    if reference is not None:
+        ra, rb = reference
+        refs = sorted(set(ra["region_en"]) | set(rb["region_en"]))
+        a, b = pd.concat([ra, a]), pd.concat([rb, b])
     ia, ib = a.set_index("region_en"), b.set_index("region_en")
-    regions = sorted(set(ia.index) | set(ib.index))
-    rows = [{"cls": "hl" if r == highlight else "", "cells": [
+    regions = refs + sorted((set(ia.index) | set(ib.index)) - set(refs))
+    rows = [{"cls": "hl" if r == highlight else "ref" if r in refs else "", "cells": [
         r, value(ia.loc[r], own_doc) if r in ia.index else "–", value(ib.loc[r], own_doc) if r in ib.index else "–"]}
         for r in regions]
     return table(["Province", str(years[0]), str(years[1])], rows, cls="province-targets")
@@ -265,12 +276,15 @@ def annotations_html(prefix: str = "../data/") -> str:
     return render("links", links=links, cls="downloads", intro="The annotations, as CSV:")
 
 
-def chapters_html() -> str:
-    """The list of chapters for the overview, from book/report.yml (links to the built pages)."""
-    cfg = config.report_config()["chapters"]
-    is_sector = [("sector" in (ch.get("parameters") or {})) for ch in cfg]
-    return render("chapters", sectors=[ch for ch, s in zip(cfg, is_sector) if s],
-                  others=[ch for ch, s in zip(cfg[1:], is_sector[1:]) if not s])
+def chapters_html(seed=None) -> str:
+    """The list of chapters for the overview, from book/report.yml (links to the built pages); with the
+    report (`seed`), its sector chapters (config.sector_plan) and the sectors left out, with the reason."""
+    cfg = config.report_config()
+    chapters, left = panel.sector_plan(cfg, config.resolve(seed)) if seed is not None else (cfg["chapters"], [])
+    is_sector = [("sector" in (ch.get("parameters") or {})) for ch in chapters]
+    return render("chapters", sectors=[ch for ch, s in zip(chapters, is_sector) if s],
+                  others=[ch for ch, s in zip(chapters[1:], is_sector[1:]) if not s],
+                  left=[{"name": sector_name(x), "why": why} for x, why in left], reports=cfg.get("reports", ""))
 
 
 def sentences_html(sentences: pd.DataFrame, df: pd.DataFrame) -> str:

@@ -155,7 +155,8 @@ def test_clean_notebook_is_deterministic():
 
 
 def test_any_report_builds_with_the_same_chapters_and_escapes_its_text(tmp_path):
-    """Another report, given by path: same chapters, empty sectors say so, report text shown as text."""
+    """Another report, given by path: the same chapters but the sector chapters, which fit the report (none
+    without a quantity of the report: panel.sector_plan), report text shown as text."""
     text = (config.FIXTURES / "unseen" / "national.txt").read_text(encoding="utf-8")
     text += "\n各位代表！<script>alert('x')</script>{{ injected }}，新增城镇就业<b>1200万人</b>以上。\n"
     seed = tmp_path / "other_report.txt"
@@ -163,8 +164,17 @@ def test_any_report_builds_with_the_same_chapters_and_escapes_its_text(tmp_path)
     out = tmp_path / "html"
     build.run(seed=str(seed), out=str(out), quiet=True, jobs=2)
     pages = {p.stem: p.read_text(encoding="utf-8") for p in (out / "chapters").glob("*.html")}
-    assert set(pages) == set(CHAPTERS)
-    assert "states no quantity for" in pages["rare_earth"] or "states no quantity" in pages["dairy"]
+    from analysis import panel, report
+
+    plan, left = panel.sector_plan(config.report_config(), seed)
+    assert set(pages) == {c["name"] for c in plan}
+    sectors = [c["parameters"]["sector"] for c in plan if "sector" in c.get("parameters", {})]
+    assert sectors and set(CHAPTERS) - set(pages) <= {"energy", "dairy", "rare_earth", "tourism"}
+    df, _ = report.load(seed)
+    assert all(len(report.in_sector(df, x)) for x in sectors)  # no empty sector chapter
+    assert "without a chapter, and why" in pages["overview"] or not left
+    page = (out / "reports" / "other_report.html").read_text(encoding="utf-8")  # its page in the Reports part
+    assert "<script>alert" not in page and "<b>1200" not in page
     for name, html in pages.items():
         assert "<script>alert" not in html, name
         assert "{{ injected }}" not in html.replace("&#123;&#123; injected &#125;&#125;", ""), name

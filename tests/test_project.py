@@ -8,7 +8,7 @@ import tomllib
 import pytest
 import yaml
 
-from analysis import config
+from analysis import config, panel
 from analysis.notebooks import problems
 
 from .helpers import ROOT
@@ -64,7 +64,13 @@ def test_report_config_and_toc_in_step():
     assert text == config.TOC_HEADER + yaml.safe_dump(config.toc(cfg), sort_keys=False, allow_unicode=True)
     toc = yaml.safe_load(text)
     files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    assert files == [f"chapters/{c['name']}" for c in cfg["chapters"]]
+    reports = [f for f in files if not f.startswith("chapters/")]
+    assert files[:len(files) - len(reports)] == [f"chapters/{c['name']}" for c in cfg["chapters"]]
+    # the Reports part (analysis.reports_pages): an index page and, by a glob, one page per report
+    assert (reports == ["reports"]) == bool(cfg.get("reports")) and toc["parts"][-1]["caption"] == cfg["reports"]
+    assert toc["parts"][-1]["chapters"][0]["sections"] == [{"glob": "reports/*"}]
+    # the default report's sector chapters are the ones of report.yml (its region has its own list)
+    assert panel.sector_plan(cfg, config.resolve(cfg["seed"]))[0] == cfg["chapters"]
     for c in cfg["chapters"]:
         assert (ROOT / c["template"]).exists()
     sectors = [c["parameters"]["sector"] for c in cfg["chapters"] if "sector" in c.get("parameters", {})]

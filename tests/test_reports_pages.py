@@ -1,0 +1,248 @@
+"""The Reports part of the site (a page per report, analysis.reports_pages), the national report as the
+provinces' reference, and sector chapters that fit the report (panel.sector_plan)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from analysis import config, panel, reports_pages
+from tests.helpers import ROOT
+from tests.test_browser import browser, server  # noqa: F401 - the browser fixtures, shared
+
+SEED = config.DEFAULT_SEED
+LINK = re.compile(r'<a class="val" href="([^"#]+)#([^"]+)"')
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return reports_pages.render_pages(SEED)
+
+
+def test_page_names():
+    assert reports_pages.page_name("2026_anhui") == "anhui-2026"
+    assert reports_pages.page_name("2025_national") == "national-2025"
+    assert reports_pages.page_name("000_3d94fe6dcb412aa7") == "000_3d94fe6dcb412aa7"
+    assert reports_pages.page_name("a report (copy)") == "a_report__copy_"
+
+
+def test_a_page_for_every_report_and_the_seed(pages):
+    m = panel.manifest()
+    expected = {f"reports/{reports_pages.page_name(d)}.md" for d in m["doc"]} | {f"reports/{SEED.stem}.md"}
+    assert set(pages) == expected | {"reports.md"} and len(expected) == len(m) + 1 >= 65
+    index = pages["reports.md"]
+    for rel in expected:  # the index links every page once
+        assert index.count(f'href="{rel[:-3]}.html"') == 1, rel
+    # the national reports first, with level, date and speaker read from their text
+    rows = re.findall(r'<tr[^>]*><th scope="row"><a href="reports/([^"]+)\.html">', index)
+    assert rows[:2] == ["national-2025", "national-2026"]
+    assert "5 March 2025" in index and "李强" in index
+
+
+def test_every_value_links_to_its_sentence(pages):
+    """Each value of a page links to the annotated source of its report, at the anchor of its row (for the
+    corpus reports the published source pages; for the seed the site's Annotated source chapter)."""
+    from analysis import downloads
+
+    sources = downloads.corpus_sources()
+    corpus = panel.corpus()
+    ids = corpus.groupby("doc")["id"].apply(set).to_dict()
+    n = 0
+    for rel, text in pages.items():
+        if rel == "reports.md":
+            continue
+        links = LINK.findall(text)
+        assert links or "no paragraph of main expected targets" in text, rel
+        for href, anchor in links:
+            if href == "../chapters/source.html":  # the seed outside the corpus: its own chapter
+                assert rel == f"reports/{SEED.stem}.md"
+                continue
+            doc = re.fullmatch(r"\.\./data/source-(.+)\.html", href).group(1)
+            assert anchor in ids[doc], (rel, href, anchor)
+            assert f'id="{anchor}"'.encode() in sources[f"source-{doc}.html"], (rel, anchor)
+            n += 1
+    assert n > 1000
+
+
+def test_a_page_has_targets_scorecard_and_revisions(pages):
+    page = pages["reports/anhui-2025.md"]
+    assert page.startswith("---\n") and "\nnosearch: true\n---\n# Anhui 2025 · 安徽省\n" in page
+    for heading in ("## Main targets", "## One year on", "## Revisions"):
+        assert f"\n{heading}\n" in page
+    assert 'class="indicators scorecard"' in page and "verdict-met" in page
+    assert 'href="anhui-2026.html"' in page and 'href="../data/source-2025_anhui.html"' in page
+    last = pages["reports/anhui-2026.md"]  # no 2027 report: no scorecard, revisions against 2025
+    assert "The corpus has no 2027 report of Anhui" in last and 'class="indicators revisions"' in last
+    seed = pages[f"reports/{SEED.stem}.md"]
+    assert 'href="neimenggu-2025.html">the full corpus copy' in seed
+    # no blank line inside an HTML block (Markdown would end the block there)
+    for text in pages.values():
+        for block in re.split(r"\n\n+", text):
+            if block.startswith("<"):
+                assert "\n\n" not in block
+
+
+def test_pages_are_escaped():
+    """Report text reaches the page through the autoescaping template only."""
+    from analysis.render import env
+
+    e = {"doc": "x", "page": "x", "region_en": "<script>alert(1)</script>", "region_zh": "甲&乙", "year": 2026,
+         "level": "provincial", "corpus": True, "seed": False, "complete": "yes"}
+    out = env().get_template("report_page.md.j2").render(
+        e=e, title=e["region_en"], level="provincial", date="", speaker="<b>", session="", chars="1", n=0,
+        n_target=0, n_achieved=0, n_context=0, notes=[], source="../data/source-x.html", targets=None, card=None,
+        card_years=None, next=None, prev=None, other=None, revisions=None, rev_years=None, corpus_copy=None,
+        rev_counts="")
+    assert "<script>" not in out and "&lt;script&gt;" in out and "甲&amp;乙" in out
+
+
+def test_report_pages_are_written_only_when_changed(tmp_path, monkeypatch):
+    monkeypatch.setattr(reports_pages, "pages", lambda seed: {"reports.md": "# All\n", "reports/a-2025.md": "# A\n"})
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "stale-2020.md").write_text("# old\n")
+    assert sorted(reports_pages.write(tmp_path, SEED)) == ["reports.md", "reports/a-2025.md", "reports/stale-2020.md"]
+    assert not (tmp_path / "reports" / "stale-2020.md").exists()
+    assert reports_pages.write(tmp_path, SEED) == []
+
+
+# ---------------------------------------------------------------------------------------- the national level
+def test_the_national_reports_are_the_reference():
+    corpus = panel.corpus()
+    assert panel.national_regions(corpus) == {"China (national)"}
+    targets = panel.province_targets(corpus, 2026)
+    provinces, national = panel.split_national(targets, panel.national_regions(corpus))
+    assert set(national["doc"]) == {"2026_national"} and provinces["region_en"].nunique() == 31
+    assert national.loc[national["concept"] == "unemployment_rate", "value"].tolist() == [5.5]
+
+
+def test_reference_lines_are_drawn_in_the_charts_unit():
+    from analysis import charts
+
+    a = pd.DataFrame({"region_en": ["A", "B"], "value_base": [5.0, 6.0], "base_unit": ["%", "%"],
+                      "qualifier": ["about", "over"]})
+    fig = charts.province_target_dots(a, a, (2025, 2026), "t", "A", reference=[
+        ("national 2026: 4.5%", 4.5, "%", "--"), ("other unit", 1e8, "元", ":")])
+    ax = fig.axes[0]
+    xs = [ln.get_xdata()[0] for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    assert xs == [4.5] and ax.get_xlim()[0] < 4.5  # the line in view; the amount in yuan is left out
+    assert any(t.get_text().startswith("national 2026") for t in ax.texts)
+
+
+# ---------------------------------------------------------------------------------------- sector chapters
+def test_sector_chapters_fit_the_report():
+    cfg = config.report_config()
+    assert panel.sector_plan(cfg, SEED)[0] == cfg["chapters"]  # Inner Mongolia: its own list
+    from analysis import report
+
+    gd = config.CORPUS / "2026_guangdong.txt"
+    chapters, left = panel.sector_plan(cfg, gd)
+    df, _ = report.load(gd)
+    sectors = [c["parameters"]["sector"] for c in chapters if "sector" in c.get("parameters", {})]
+    assert sectors and "dairy" not in sectors and "rare_earth" not in sectors
+    for s in sectors:  # every published sector chapter has quantities of the report
+        assert len(report.in_sector(df, s)) >= cfg["sectors"]["min_quantities"], s
+    assert len(sectors) <= cfg["sectors"]["max_chapters"]
+    assert [c["name"] for c in chapters if "sector" not in c.get("parameters", {})] == [
+        c["name"] for c in cfg["chapters"] if "sector" not in c.get("parameters", {})]
+    assert all(why for _, why in left)
+    # a configured sector with nothing to show is left out, with the reason
+    own = {**cfg, "sectors": {"regions": {"guangdong": ["rare_earth", "industry"]}}}
+    chapters, left = panel.sector_plan(own, gd)
+    assert [c["name"] for c in chapters if "sector" in c.get("parameters", {})] == ["industry"]
+    assert ("rare_earth", "the report states no quantity of the sector") in left
+
+
+def test_sectors_configuration_is_validated(tmp_path):
+    base = (ROOT / "book" / "report.yml").read_text(encoding="utf-8")
+    for bad, message in (("    Inner Mongolia: [energy, milk]", "unknown sector 'milk'"),
+                         ("    Inner Mongolia: energy", "expected a list of sectors"),
+                         ("  max_chapters: 0", "at least 1")):
+        key = bad.split(":")[0]
+        lines = [bad if ln.startswith(key + ":") else ln for ln in base.splitlines()]
+        p = tmp_path / "report.yml"
+        p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        with pytest.raises(config.ConfigError, match=re.escape(message)):
+            config.report_config(p)
+
+
+def test_other_reports_of_the_sectors_indicators():
+    """The Dairy chapter shows the other reports' milk output, e.g. Xinjiang 2025's 牛奶产量198万吨."""
+    corpus = panel.corpus()
+    d = panel.concept_mentions(corpus, ["milk_output"], ("Inner Mongolia", 2025))
+    assert "2025_neimenggu" not in set(d["doc"])
+    row = d[d["doc"] == "2025_xinjiang"].iloc[0]
+    assert (row["raw"], row["kind"], row["metric_zh"]) == ("198万吨", "achieved", "牛奶产量")
+
+
+# ---------------------------------------------------------------------------------------- the built site
+@pytest.mark.slow
+def test_built_site_has_a_page_per_report(site):
+    from tests.test_build import Page
+
+    m = panel.manifest()
+    for doc in [*m["doc"], SEED.stem]:
+        page = site / "reports" / f"{reports_pages.page_name(doc)}.html"
+        assert page.exists(), page
+    html = (site / "reports" / "xinjiang-2025.html").read_text(encoding="utf-8")
+    p = Page()
+    p.feed(html)
+    values = [h for h in p.links if h.startswith("../data/source-2025_xinjiang.html#")]
+    assert values
+    source = (site / "data" / "source-2025_xinjiang.html").read_text(encoding="utf-8")
+    for h in values:
+        assert f'id="{h.split("#")[1]}"' in source
+
+
+@pytest.mark.slow
+def test_a_region_without_its_own_list_publishes_no_empty_sector_chapter(tmp_path):
+    """make build REGION=guangdong YEAR=2026: only sector chapters with quantities of the report, and the
+    overview names the sectors left out."""
+    from analysis import build, report
+
+    out = tmp_path / "html"
+    build.run(seed=str(config.CORPUS / "2026_guangdong.txt"), out=str(out), quiet=True)
+    df, _ = report.load(config.CORPUS / "2026_guangdong.txt")
+    toc = (config.SITES / "2026_guangdong" / "book" / "_toc.yml").read_text(encoding="utf-8")
+    chapters, left = panel.sector_plan(config.report_config(), config.CORPUS / "2026_guangdong.txt")
+    for ch in chapters:
+        if "sector" in ch.get("parameters", {}):
+            assert f"chapters/{ch['name']}" in toc
+            assert len(report.in_sector(df, ch["parameters"]["sector"])) > 0
+            assert (out / "chapters" / f"{ch['name']}.html").exists()
+    assert not (out / "chapters" / "dairy.html").exists() and not (out / "chapters" / "rare_earth.html").exists()
+    overview = (out / "chapters" / "overview.html").read_text(encoding="utf-8")
+    assert "without a chapter, and why" in overview
+    assert (out / "reports" / "guangdong-2026.html").exists()
+
+
+@pytest.mark.slow
+def test_ten_report_pages_in_the_browser(server, browser):  # noqa: F811 - the fixtures imported above
+    """Ten report pages at 390 px and 1280 px: no console error, nothing wider than the screen (wide tables
+    scroll inside their wrapper), value links that lead to a highlighted quantity of the annotated source."""
+    from analysis.config import SCREENSHOTS
+
+    m = panel.manifest()
+    docs = [*m["doc"][m["level"] == "national"], *m["doc"][m["level"] != "national"][::7]][:9] + [SEED.stem]
+    assert len(docs) == 10
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        errors = []
+        page.on("console", lambda msg, errors=errors: errors.append(msg.text) if msg.type == "error" else None)
+        for doc in docs:
+            name = reports_pages.page_name(doc)
+            page.goto(f"{server}reports/{name}.html")
+            assert page.locator("h1").first.inner_text().strip()
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+            links = page.locator("a.val")
+            assert links.count() > 0, name
+            if width == 390:
+                page.screenshot(path=str(SCREENSHOTS / f"report-{name}-390.png"), full_page=False)
+        href = page.locator("a.val").first.get_attribute("href")
+        page.goto(f"{server}reports/{href}")  # the last page's first value: its annotated source
+        anchor = href.split("#", 1)[1]
+        assert page.locator(f'[id="{anchor}"]').count() == 1
+        assert not errors, errors
+        page.close()
