@@ -22,9 +22,21 @@ FIXED_IDS = ("gdp_growth gdp_level industrial_va_growth fai_growth retail_sales_
              "rd_intensity urbanization_rate deficit_ratio special_bonds tax_fee_cuts").split()
 
 
+# Reports annotated blind and scored once (tests/fixtures/heldout/reports.csv, status blind) are measured by the
+# blind protocol (panel.heldout_accuracy, the Methods page), not held to the development bars below: a rule
+# changed to pass a bar on one of them would make it a tuning report.
+BLIND = set(panel.heldout_reports().query("status == 'blind'")["report"])
+
+
 @pytest.fixture(scope="module")
 def corpus() -> pd.DataFrame:
     return analysis.extract_many(sorted(CORPUS.glob("*.txt")))
+
+
+@pytest.fixture(scope="module")
+def tuning(corpus) -> pd.DataFrame:
+    """The corpus without the blind reports."""
+    return corpus[~corpus["doc"].isin(BLIND)]
 
 
 def test_corpus_files_match_the_manifest():
@@ -56,8 +68,8 @@ def test_identity_of_other_documents():
     assert (seed.region_en, seed.level, seed.report_year) == ("Inner Mongolia", "provincial", 2025)
 
 
-def test_every_report_has_its_main_targets(corpus):
-    for name, g in corpus.groupby("doc"):
+def test_every_report_has_its_main_targets(tuning):
+    for name, g in tuning.groupby("doc"):
         year = int(name[:4])
         t = g[g["section"] == "targets"]
         assert len(t), f"{name}: no main-targets paragraph"
