@@ -25,13 +25,12 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import config
-from .hashing import _sha, package_hash, tree_hash  # noqa: F401 - package_hash is part of build's API
+from .hashing import _sha, corpus_hash, package_hash, tree_hash  # noqa: F401 - package_hash: build's API
 from .reading import ReportError, read_report
 
 BOOK_FILES = ("_config.yml", "report.yml")
@@ -74,6 +73,11 @@ def plan(seed: str | None, out: str | None) -> Target:
         param = str(seed_path)
     if out:
         check_out(Path(out).resolve(), seed_path)
+    from .document import read
+
+    conflict = read(seed_path).conflict
+    if conflict:
+        print(f"warning: {config.display_path(seed_path)}: {conflict}", file=sys.stderr, flush=True)
     if default:
         html = Path(out).resolve() if out else config.BOOK / "_build" / "html"
         return Target("default", seed_path, param, config.BOOK, html)
@@ -145,7 +149,7 @@ def chapter_specs(t: Target, data_hash: str) -> list[dict]:
     from .document import read
 
     cfg = config.report_config()
-    pkg = package_hash()
+    pkg, corpus = package_hash(), corpus_hash()  # the package (code, data, page templates); the corpus
     seed_bytes = t.seed.read_bytes()
     document = read(t.seed).label
     document = document[0].upper() + document[1:]
@@ -155,7 +159,7 @@ def chapter_specs(t: Target, data_hash: str) -> list[dict]:
         template = config.resolve(ch["template"])
         params = {**ch.get("parameters", {}), "seed": t.seed_param}
         h = _sha(template.read_bytes(), json.dumps(params, sort_keys=True).encode(), seed_bytes, pkg.encode(),
-                 data_hash.encode(), ch["title"].encode(), cfg.get("kernel", "").encode())
+                 data_hash.encode(), corpus.encode(), ch["title"].encode(), cfg.get("kernel", "").encode())
         specs.append({
             "name": ch["name"], "title": ch["title"], "template": str(template),
             "template_display": config.display_path(template), "parameters": params,
@@ -423,8 +427,11 @@ def clean_notebook(nb, spec: dict) -> None:
 
 def stale_chapters(seed: str | None = None) -> list[str]:
     """Names of the published chapters whose stored inputs hash differs from their inputs (nothing executed)."""
+    from .files import journal
+
     t = plan(seed, None)
-    with build_lock(LOCK_WAIT, quiet=True):
+    with build_lock(LOCK_WAIT, quiet=True), journal(journal_path()):
+        sweep(t)
         stage_book_sources(t)
         write_data(t)
         specs = chapter_specs(t, tree_hash(t.book / "_data"))
@@ -489,9 +496,11 @@ def _report(r: dict, times: dict, errors: list, quiet: bool) -> None:
 # started meanwhile. What makes the next build work without anyone cleaning up:
 # * one build at a time: an exclusive flock on build/.lock (released by the kernel when the process
 #   dies, however it dies); a second build waits for the first (up to --wait seconds) and says so;
-# * everything a build writes is written whole (a temp file, then a rename) and what a killed build
-#   left behind (hidden temp files in book/chapters and _data, .<site>.building-* folders next to the
-#   site) is removed at the start of the next build, under the lock;
+# * everything a build writes is written whole (a temp file, then a rename); every temporary name has a
+#   random part and is recorded in build/state/journal before it is created, and what a killed build
+#   left behind is removed at the start of the next build, under the lock: exactly the journaled names,
+#   never a user's file that only looks like a leftover (.site.old, book/chapters/.scratch.ipynb);
+# * a published folder keeps what the build does not make (.git, CNAME, .nojekyll: KEEP_IN_SITE);
 # * no process outlives the build: the jupyter-book process gets PR_SET_PDEATHSIG (Linux), the
 #   kernels poll their parent (ipykernel) and exit within a second of its death;
 # * the published site is never missing: the new one is swapped in with one atomic rename
@@ -547,22 +556,18 @@ def build_lock(wait: float = LOCK_WAIT, quiet: bool = False):
         os.close(fd)  # releases the lock
 
 
-def sweep(t: Target) -> int:
-    """Remove what an interrupted build left behind; returns how many files and folders. Under the lock."""
-    removed = 0
-    for folder in (t.book / "chapters", t.book / "_data" / "data"):
-        if folder.is_dir():
-            for p in folder.iterdir():
-                if p.name.startswith(".") and p.suffix in (".ipynb", ".tmp") and p.is_file():
-                    p.unlink(missing_ok=True)
-                    removed += 1
-    if t.html.parent.is_dir():
-        for p in t.html.parent.iterdir():
-            if p.name.startswith((f".{t.html.name}.building-", f".{t.html.name}.old")) and p.is_dir() \
-                    and not p.is_symlink():
-                shutil.rmtree(p, ignore_errors=True)
-                removed += 1
-    return removed
+def journal_path() -> Path:
+    """The build's journal: every temporary name a build creates, recorded before it is created."""
+    return config.BUILD / "state" / "journal"
+
+
+def sweep(t: Target | None = None) -> int:
+    """Remove what an interrupted build left behind: exactly the temporary names recorded in the journal
+    (random names the build chose), never a file or folder that only looks like a leftover. Under the lock;
+    returns how many files and folders were removed."""
+    from .files import sweep_journal
+
+    return sweep_journal(journal_path())
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -606,6 +611,28 @@ def _book_work_key(t: Target) -> str:
                 importlib.metadata.version("jupyter-book").encode(), sys.executable.encode())
 
 
+def _page_hashes(t: Target) -> dict[str, str]:
+    """{path: content hash} of every source file of the book (pages, configuration, data)."""
+    from .hashing import _files
+
+    return {p.relative_to(t.book).as_posix(): _sha(p.read_bytes()) for p in _files(t.book, ("_build",))}
+
+
+def _touch_changed(t: Target, work: Path, pages: dict[str, str]) -> None:
+    """Sphinx re-reads a page only when its mtime is newer than its last reading; the build decides by
+    content. A page whose content changed since the last book build (also one written with an old
+    mtime: a restored or copied notebook) gets the current time, so Sphinx reads it again."""
+    try:
+        before = json.loads((work / "pages.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        before = {}
+    now = time.time()
+    for name, h in pages.items():
+        if before.get(name) != h:
+            with contextlib.suppress(OSError):
+                os.utime(t.book / name, (now, now))
+
+
 def build_book(t: Target, quiet: bool) -> None:
     """jupyter-book build (warnings are errors), then publish a copy atomically.
 
@@ -629,8 +656,13 @@ def build_book(t: Target, quiet: bool) -> None:
             css.unlink()
     ok.unlink(missing_ok=True)  # marked again only when this build succeeds
     work.mkdir(parents=True, exist_ok=True)
+    pages = _page_hashes(t)
+    if reuse:
+        _touch_changed(t, work, pages)
     t.html.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{t.html.name}.building-", dir=t.html.parent))
+    from .files import make_temp_dir
+
+    tmp = make_temp_dir(t.html.parent, f".{t.html.name}.building-")
     try:
         env = {**os.environ, "PYTHONHASHSEED": "0", "JIEBA_QUIET": "1"}
         proc = subprocess.run([*cmd, "--path-output", str(work)], capture_output=True, text=True, env=env,
@@ -647,6 +679,7 @@ def build_book(t: Target, quiet: bool) -> None:
         shutil.copytree(work / "_build" / "html", built)
         write_index(built)
         publish(built, t.html)
+        (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), encoding="utf-8")
         ok.write_text(key, encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -666,23 +699,55 @@ def write_index(site: Path) -> None:
                                     "whole.\n", encoding="utf-8")
 
 
+# What a host or a person keeps in a published folder that the build does not make: a git checkout or
+# worktree of the site (GitHub Pages from a branch), the custom domain, Jekyll switched off. A build
+# carries them over from the old site into the new one before swapping.
+KEEP_IN_SITE = (".git", "CNAME", ".nojekyll")
+
+
+def _carry_over(old: Path, new: Path) -> None:
+    """Copy what the build does not make (KEEP_IN_SITE) from the old site into the new one; files are
+    hard-linked where possible (a big .git costs no space and no time)."""
+    def link_or_copy(src, dst):
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    for name in KEEP_IN_SITE:
+        src, dst = old / name, new / name
+        if dst.exists() or dst.is_symlink() or not (src.exists() or src.is_symlink()):
+            continue
+        if src.is_dir() and not src.is_symlink():
+            shutil.copytree(src, dst, symlinks=True, copy_function=link_or_copy)
+        elif src.is_symlink():
+            os.symlink(os.readlink(src), dst)
+        else:
+            shutil.copy2(src, dst)
+
+
 def publish(built: Path, target: Path) -> None:
     """Swap a freshly built site into place; the site path is never missing.
 
-    ``built`` and ``target`` are exchanged in one atomic rename (renameat2 RENAME_EXCHANGE), then the
-    old site, now at ``built``, is removed. Where the exchange is not supported (not Linux, or a file
-    system without it) the old site is renamed aside and the new one renamed in: two renames, between
-    which the path is missing for a moment (a build killed right there leaves no site: the next build
-    sees it missing and publishes again; its sweep removes ``.<name>.old``).
+    What the build does not make but a published folder needs (``.git``, ``CNAME``, ``.nojekyll``) is
+    carried over from the old site first. ``built`` and ``target`` are then exchanged in one atomic
+    rename (renameat2 RENAME_EXCHANGE), and the old site, now at ``built``, is removed. Where the exchange
+    is not supported (not Linux, or a file system without it) the old site is renamed aside (to a
+    journaled name) and the new one renamed in: two renames, between which the path is missing for a
+    moment (a build killed right there leaves no site: the next build sees it missing and publishes
+    again; its sweep removes the journaled old site).
     """
+    from .files import temp_path
+
     if not target.exists() and not target.is_symlink():
         os.replace(built, target)
         return
+    if target.is_dir():
+        _carry_over(target, built)
     if _exchange(built, target):
         shutil.rmtree(built, ignore_errors=True)
         return
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+    old = temp_path(target.parent, f".{target.name}.old-")
     os.replace(target, old)
     os.replace(built, target)
     shutil.rmtree(old, ignore_errors=True)
@@ -706,12 +771,16 @@ def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: b
     check: execute nothing; fail if a chapter is out of date (the tests build the committed notebooks).
     wait: seconds to wait for another build holding the lock before giving up.
     """
+    from .files import journal
+
     t = plan(seed, out)  # configuration, seed and --out are checked before anything runs or waits
-    with build_lock(wait, quiet):
+    with build_lock(wait, quiet), journal(journal_path()):
         removed = sweep(t)
         if removed:
             log(f"removed {removed} temporary file(s) or folder(s) left by an interrupted build", quiet)
-        return _run(t, jobs, force, quiet, check)
+        timings = _run(t, jobs, force, quiet, check)
+        sweep(t)  # a finished build left nothing: this only empties the journal
+        return timings
 
 
 def _changed_files(changed: list[str]) -> str:

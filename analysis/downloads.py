@@ -125,8 +125,8 @@ def corpus_sources() -> dict[str, bytes]:
     m = panel.manifest()
     if m.empty:
         return {}
-    key = _sha(package_hash().encode(), render_key(),
-                     *((panel.CORPUS / f).read_bytes() for f in m["file"]))
+    key = _sha(package_hash().encode(), render_key(), panel.MANIFEST.read_bytes(),
+               *((panel.CORPUS / f).read_bytes() for f in m["file"]))
     cache = config.BUILD / "cache" / f"corpus-sources-{key[:16]}.json"
     if cache.exists():
         try:
