@@ -55,6 +55,8 @@ import time
 
 from analysis import config, read_text
 
+if os.environ.get("FAULT_READY"):
+    open(os.environ["FAULT_READY"], "a").close()  # the test waits for this file, not for a time
 time.sleep(float(os.environ.get("FAULT_SLEEP", "0")))
 text = read_text(config.resolve(seed))
 print(f"{len(text)} characters")
@@ -96,8 +98,9 @@ class Project:
     def command(self, *args) -> list[str]:
         return [sys.executable, str(self.driver), str(self.book), str(self.site), *map(str, args)]
 
-    def env(self, token: str = "", sleep: float = 0) -> dict:
-        return {**os.environ, "PYTHONPATH": str(ROOT), "FAULT_SLEEP": str(sleep), "FAULT_TOKEN": token}
+    def env(self, token: str = "", sleep: float = 0, ready: Path | None = None) -> dict:
+        return {**os.environ, "PYTHONPATH": str(ROOT), "FAULT_SLEEP": str(sleep), "FAULT_TOKEN": token,
+                "FAULT_READY": str(ready or "")}
 
     def build(self, *args, timeout=180) -> subprocess.CompletedProcess:
         return subprocess.run(self.command(*args), capture_output=True, text=True, cwd=ROOT, env=self.env(),
@@ -141,8 +144,9 @@ def project(tmp_path_factory):
 def _kill_during(p: Project, stage: str, group: bool, sig: int = signal.SIGKILL) -> tuple[str, int]:
     """Start a forced build, send it a signal (kill -9) inside the stage; returns its output and exit status."""
     token = uuid.uuid4().hex
+    ready = p.root / f"ready-{token}"  # a kernel creates it once inside a chapter
     proc = subprocess.Popen(p.command("--force"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            cwd=ROOT, env=p.env(token, sleep=3 if stage == "chapters" else 0),
+                            cwd=ROOT, env=p.env(token, sleep=300 if stage == "chapters" else 0, ready=ready),
                             start_new_session=True)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(ln) for ln in proc.stdout], daemon=True).start()
@@ -155,8 +159,10 @@ def _kill_during(p: Project, stage: str, group: bool, sig: int = signal.SIGKILL)
             seen.append(lines.get(timeout=1))
         except queue.Empty:
             assert time.monotonic() < deadline, seen
-    if stage == "chapters":
-        time.sleep(1.0)  # the kernels are inside the chapters (they sleep 3 s)
+    if stage == "chapters":  # wait until a kernel is inside a chapter (it then sleeps until killed)
+        while not ready.exists():
+            assert time.monotonic() < deadline and proc.poll() is None, seen
+            time.sleep(0.05)
     if stage == "book":  # wait until jupyter-book is writing its temporary site
         while not any(q.name.startswith(f".{p.site.name}.building-") for q in p.site.parent.iterdir()):
             assert time.monotonic() < deadline and proc.poll() is None, seen
@@ -201,15 +207,94 @@ def test_ctrl_c_stops_the_build_in_one_line(project):
 
 
 def test_leftovers_of_older_builds_are_swept_and_a_forced_build_gives_the_same_site(project):
-    # what the builds before the sweep left behind: 0-byte hidden notebooks, a half-built site
-    (project.book / "chapters" / ".one.k2j3h4.ipynb").write_bytes(b"")
-    (project.book / "chapters" / ".two.ipynb.a8d9.tmp").write_bytes(b"{")
-    half = project.site.parent / f".{project.site.name}.building-x1y2z3" / "_build" / "html"
+    # what a killed build left behind: temporary names it recorded in its journal before creating them
+    from analysis import files
+
+    with files.journal(project.root / "build" / "state" / "journal"):
+        files.temp_path(project.book / "chapters", ".one.ipynb.", ".tmp").write_bytes(b"{")
+        files.temp_path(project.book / "_data" / "data", ".indicators.csv.", ".tmp").write_bytes(b"")
+        half = files.make_temp_dir(project.site.parent, f".{project.site.name}.building-") / "_build" / "html"
     half.mkdir(parents=True)
     (half / "index.html").write_text("half")
+    assert len(project.leftovers()) == 3
     forced = project.build("--force")
     assert forced.returncode == 0, forced.stdout + forced.stderr
+    assert "removed 3 temporary file(s) or folder(s)" in forced.stdout
     assert project.leftovers() == []
+    assert project.snapshot() == project.published
+
+
+def test_the_sweep_never_removes_a_users_files_that_look_like_leftovers(project):
+    """Names like a build's temporary ones, but made by a person: the build did not record them, so it
+    leaves them alone (it removes only what it can prove it made)."""
+    mine = [project.site.parent / f".{project.site.name}.old", project.site.parent / f".{project.site.name}.building-notes",
+            project.book / "chapters" / ".my-scratch.ipynb", project.book / "chapters" / ".notes.ipynb.x.tmp"]
+    try:
+        for q in mine[:2]:
+            q.mkdir()
+            (q / "precious.txt").write_text("mine")
+        for q in mine[2:]:
+            q.write_text("mine")
+        forced = project.build("--force")
+        assert forced.returncode == 0, forced.stdout + forced.stderr
+        assert "removed" not in forced.stdout
+        assert [q.exists() for q in mine] == [True] * len(mine)
+        assert (mine[0] / "precious.txt").read_text() == "mine"
+        assert project.snapshot() == project.published
+    finally:
+        for q in mine:
+            shutil.rmtree(q) if q.is_dir() else q.unlink(missing_ok=True)
+
+
+def test_a_published_site_keeps_git_cname_and_nojekyll(project):
+    """GitHub Pages from a checkout of the site: its .git (folder or worktree file), CNAME and .nojekyll
+    survive every build."""
+    kept = {".git/HEAD": b"ref: refs/heads/gh-pages\n", ".git/objects/ab/cdef": b"\x00object",
+            "CNAME": b"report.example.org\n", ".nojekyll": b""}
+    try:
+        for name, data in kept.items():
+            (project.site / name).parent.mkdir(parents=True, exist_ok=True)
+            (project.site / name).write_bytes(data)
+        for _ in range(2):  # the site replaced twice: also the copies carried over are carried over
+            forced = project.build("--force")
+            assert forced.returncode == 0, forced.stdout + forced.stderr
+            assert {name: (project.site / name).read_bytes() for name in kept} == kept
+        snap = project.snapshot()
+        assert {k: v for k, v in snap.items() if k not in kept} == project.published
+    finally:
+        shutil.rmtree(project.site / ".git", ignore_errors=True)
+        for name in ("CNAME", ".nojekyll"):
+            (project.site / name).unlink(missing_ok=True)
+    # a worktree's .git is a file
+    (project.site / ".git").write_text("gitdir: /somewhere/.git/worktrees/site\n")
+    try:
+        forced = project.build("--force")
+        assert forced.returncode == 0, forced.stdout + forced.stderr
+        assert (project.site / ".git").read_text() == "gitdir: /somewhere/.git/worktrees/site\n"
+    finally:
+        (project.site / ".git").unlink()
+
+
+def test_a_chapter_changed_with_its_old_mtime_is_published(project):
+    """The book stage decides by content, not by modification time: a chapter notebook rewritten with its
+    old mtime (restored from a backup, checked out, copied with cp -p) is read again by Sphinx."""
+    chapter = project.book / "chapters" / "one.ipynb"
+    original, stat = chapter.read_bytes(), chapter.stat()
+    marker = "a value changed behind the build's back"
+    nb = nbformat.reads(original.decode("utf-8"), as_version=4)
+    nb.cells[0].source = f"# One\n\n{marker}"
+    try:
+        chapter.write_text(nbformat.writes(nb), encoding="utf-8")
+        os.utime(chapter, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        p = project.build()
+        assert p.returncode == 0, p.stdout + p.stderr
+        assert "[3/3] book      jupyter-book build" in p.stdout
+        assert marker in (project.site / "chapters" / "one.html").read_text(encoding="utf-8")
+    finally:
+        chapter.write_bytes(original)
+        os.utime(chapter, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    p = project.build()
+    assert p.returncode == 0, p.stdout + p.stderr
     assert project.snapshot() == project.published
 
 
