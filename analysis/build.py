@@ -677,12 +677,35 @@ def build_book(t: Target, quiet: bool) -> None:
                              f"the published site is unchanged: {t.html}")
         built = tmp / "html"
         shutil.copytree(work / "_build" / "html", built)
+        _prune_search_index(built)
         write_index(built)
         publish(built, t.html)
         (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), encoding="utf-8")
         ok.write_text(key, encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _prune_search_index(site: Path) -> None:
+    """An incremental Sphinx build keeps the words of a page's old text in the search index, with no page
+    (an empty list); a fresh build has none of them. Dropped, so that both give the same site."""
+    f = site / "searchindex.js"
+    try:
+        text = f.read_text(encoding="utf-8")
+    except OSError:
+        return
+    head, tail = "Search.setIndex(", ")"
+    if not (text.startswith(head) and text.endswith(tail)):
+        return
+    try:
+        index = json.loads(text[len(head):-len(tail)])
+    except ValueError:
+        return
+    for key in ("terms", "titleterms"):
+        terms = index.get(key)
+        if isinstance(terms, dict):
+            index[key] = {k: v for k, v in terms.items() if v != []}
+    f.write_text(head + json.dumps(index, sort_keys=True) + tail, encoding="utf-8")  # as Sphinx writes it
 
 
 def write_index(site: Path) -> None:

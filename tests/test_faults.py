@@ -280,7 +280,7 @@ def test_a_chapter_changed_with_its_old_mtime_is_published(project):
     old mtime (restored from a backup, checked out, copied with cp -p) is read again by Sphinx."""
     chapter = project.book / "chapters" / "one.ipynb"
     original, stat = chapter.read_bytes(), chapter.stat()
-    marker = "a value changed behind the build's back"
+    marker = "a value changed behind the back of the build"
     nb = nbformat.reads(original.decode("utf-8"), as_version=4)
     nb.cells[0].source = f"# One\n\n{marker}"
     try:
