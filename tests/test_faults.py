@@ -539,3 +539,78 @@ def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, mo
             for output in cell.get("outputs", []):
                 assert output.get("output_type") != "error", (name, output.get("ename"), output.get("evalue"))
                 assert output.get("name") != "stderr", (name, output.get("text", "")[:300])
+
+
+# ---------------------------------------------------------------------------------------- nothing stale
+def test_every_input_of_a_page_is_in_its_hash(tmp_path, monkeypatch):
+    """The pages' Jinja2 templates (every file of the package), the corpus manifest and the corpus texts
+    change the chapters' inputs hash."""
+    from analysis import hashing
+
+    package = tmp_path / "analysis"
+    shutil.copytree(hashing.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(hashing, "PACKAGE", package)
+    before = hashing.package_hash()
+    template = sorted((package / "templates").glob("*.j2"))[0]
+    template.write_text(template.read_text(encoding="utf-8") + "<!-- edited -->\n", encoding="utf-8")
+    assert hashing.package_hash() != before
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.csv").write_text("file,region_zh\na.txt,广东\n", encoding="utf-8")
+    (corpus / "a.txt").write_text("地区生产总值增长5%。\n", encoding="utf-8")
+    monkeypatch.setattr(config, "CORPUS", corpus)
+    first = hashing.corpus_hash()
+    (corpus / "manifest.csv").write_text("file,region_zh\na.txt,内蒙古\n", encoding="utf-8")
+    second = hashing.corpus_hash()
+    (corpus / "a.txt").write_text("地区生产总值增长6%。\n", encoding="utf-8")
+    assert len({first, second, hashing.corpus_hash()}) == 3
+
+
+@pytest.mark.parametrize("damage", ["a value changed", "a column missing", "truncated", "no checksum"])
+def test_a_damaged_cached_table_is_extracted_again_with_a_note(tmp_path, monkeypatch, capsys, damage):
+    import pandas as pd
+
+    from analysis import table
+
+    monkeypatch.setattr(config, "BUILD", tmp_path / "build")
+    right = table.load_table(REPORT)
+    assert capsys.readouterr().err == ""
+    cached = list(table.cache_dir().glob("*.parquet"))
+    assert len(cached) == 1 and cached[0].with_suffix(".sha256").is_file()
+    f = cached[0]
+    if damage == "a value changed":  # a table with wrong values, written by something else than the cache
+        df = pd.read_parquet(f)
+        df.loc[0, "value"] = df.loc[0, "value"] * 2 + 1
+        df.to_parquet(f, index=False)
+    elif damage == "a column missing":  # a table of an older schema, with a checksum that matches
+        pd.read_parquet(f).drop(columns=["concept"]).to_parquet(f, index=False)
+        import hashlib
+
+        f.with_suffix(".sha256").write_text(hashlib.sha256(f.read_bytes()).hexdigest() + "\n")
+    elif damage == "truncated":
+        f.write_bytes(f.read_bytes()[:100])
+    else:
+        f.with_suffix(".sha256").unlink()
+    again = table.load_table(REPORT)
+    pd.testing.assert_frame_equal(again, right)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("note: cached table ") and "extracting again" in err, err
+    pd.testing.assert_frame_equal(table.load_table(REPORT), right)  # stored anew: no note the next time
+    assert capsys.readouterr().err == ""
+
+
+def test_a_title_naming_another_region_than_the_text_warns_and_the_text_wins(tmp_path, capsys):
+    from analysis import document
+
+    raw = analysis.read_text(config.DEFAULT_SEED)  # Inner Mongolia's report (a fragment, no header)
+    doc = document.from_text("2025年广东省政府工作报告\n各位代表：\n" + raw, "mislabelled")
+    assert (doc.region, doc.region_en) == ("内蒙古", "Inner Mongolia")
+    assert "广东" in doc.conflict and "内蒙古" in doc.conflict
+    agreeing = document.from_text("2025年内蒙古自治区政府工作报告\n各位代表：\n" + raw, "labelled")
+    assert (agreeing.region, agreeing.conflict) == ("内蒙古", "")
+    seed = tmp_path / "mislabelled.txt"
+    seed.write_text("2025年广东省政府工作报告\n各位代表：\n" + raw, encoding="utf-8")
+    build.plan(str(seed), None)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("warning: ") and "the text's region is used" in err
