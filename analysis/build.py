@@ -39,6 +39,10 @@ BOOK_FILES = ("_config.yml", "report.yml")
 SITE_MARKER = ".govreport-site"
 # How long a build waits for another one (same build/ folder) to finish before giving up.
 LOCK_WAIT = 900.0
+# Bounded work: a chapter runs at most this long (a template that loops for ever fails the build, naming
+# the chapter, instead of holding the lock) and writes at most this much output (text, images, HTML).
+CHAPTER_TIMEOUT = 600.0
+CHAPTER_MAX_OUTPUT_MB = 20.0
 
 
 class BuildError(Exception):
@@ -92,6 +96,14 @@ def check_out(html: Path, seed: Path) -> None:
     publishing replaces the folder whole, so anything else in it would be lost."""
     if html.exists() and not html.is_dir():
         raise BuildError(f"--out {html}: is a file, not a folder")
+    parent = next((q for q in html.parents if q.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise BuildError(f"--out {html}: {parent} is a file, not a folder")
+    if html.is_dir() and os.path.ismount(html):
+        raise BuildError(f"--out {html}: is a mount point; a build replaces the site folder whole, which cannot be "
+                         "done to a mount point: give a folder inside it")
+    if parent is not None and not os.access(parent, os.W_OK | os.X_OK):
+        raise BuildError(f"--out {html}: {parent} is not writable")
     for inside in (seed, config.ROOT, config.BOOK):
         if inside.resolve() == html or html in inside.resolve().parents:
             raise BuildError(f"--out {html}: contains {inside}; publishing would replace it, give another folder")
@@ -268,7 +280,11 @@ class _Worker:
         try:
             await self.ready(spec["kernel"])
             self.used = True
-            return await _execute(spec, self.km, self.kc, start)
+            result = await _execute(spec, self.km, self.kc, start)
+            if result.pop("kill", False):  # stopped mid-cell: the next chapter gets a fresh kernel
+                self.kill()
+                await self.close()
+            return result
         except Exception as exc:  # noqa: BLE001 - reported as one line; the next chapter gets a new kernel
             await self.close()
             return {"name": spec["name"], "error": f"chapter {spec['name']} ({spec['template_display']}) could not "
@@ -290,18 +306,57 @@ def _parameterized(spec: dict):
     return nb
 
 
-async def _execute(spec: dict, km, kc, start: float) -> dict:
-    import nbformat
+class OutputLimit(Exception):
+    """A chapter's outputs grew past its limit (raised while they arrive, so memory stays bounded)."""
+
+
+def _client_class():
     from nbclient import NotebookClient
+
+    class LimitedClient(NotebookClient):
+        """nbclient's client that counts the bytes of every output as it arrives and stops at a limit."""
+
+        max_output_bytes = 0
+        output_bytes = 0
+
+        def output(self, outs, msg, display_id, cell_index):
+            content = msg.get("content", {})
+            size = len(content.get("text", "")) + sum(len(v) if isinstance(v, str) else len(json.dumps(v))
+                                                      for v in content.get("data", {}).values())
+            self.output_bytes += size
+            if self.max_output_bytes and self.output_bytes > self.max_output_bytes:
+                raise OutputLimit(cell_index)
+            return super().output(outs, msg, display_id, cell_index)
+
+    return LimitedClient
+
+
+async def _execute(spec: dict, km, kc, start: float) -> dict:
+    import asyncio
+
+    import nbformat
     from nbclient.exceptions import CellExecutionError
 
     nb = _parameterized(spec)
-    client = NotebookClient(nb, km=km, kernel_name=spec["kernel"], resources={"metadata": {"path": str(config.ROOT)}})
+    client = _client_class()(nb, km=km, kernel_name=spec["kernel"],
+                             resources={"metadata": {"path": str(config.ROOT)}})
     client.kc = kc
+    limit_mb = spec.get("max_output_mb", CHAPTER_MAX_OUTPUT_MB)
+    client.max_output_bytes = int(limit_mb * 1e6)
+    timeout = spec.get("timeout", CHAPTER_TIMEOUT)
+    name = f"chapter {spec['name']} ({spec['template_display']})"
     try:
-        await client.async_execute()
+        await asyncio.wait_for(client.async_execute(), timeout)
     except CellExecutionError as exc:
         return {"name": spec["name"], "error": _cell_error(spec, nb, exc)}
+    except TimeoutError:
+        return {"name": spec["name"], "kill": True,
+                "error": f"{name} ran longer than its time limit of {timeout:g} s (a cell that never ends?) and was "
+                f"stopped; raise the limit with --chapter-timeout"}
+    except OutputLimit:
+        return {"name": spec["name"], "kill": True,
+                "error": f"{name} wrote more than its output limit of {limit_mb:g} MB and was stopped; "
+                f"print less, or raise the limit with --max-output"}
     from .files import write_atomic
 
     out = Path(spec["out"])
@@ -671,13 +726,19 @@ def build_book(t: Target, quiet: bool) -> None:
                     if "WARNING" in ln or "ERROR" in ln or "Error" in ln or "Traceback" in ln]
         if proc.returncode != 0 or not (work / "_build" / "html" / "index.html").exists():
             shutil.rmtree(work, ignore_errors=True)
+            if any("No space left on device" in ln or "[Errno 28]" in ln for ln in problems):
+                raise BuildError(f"no space left on device while building the book in {work}; the published "
+                                 f"site is unchanged: {t.html}")
             for ln in problems[:40]:
-                print(ln, file=sys.stderr)
+                print(ln if len(ln) <= 300 else ln[:300] + " …", file=sys.stderr)
             raise BuildError(f"the book build failed with {len(problems)} warning(s) or error(s) (shown above); "
                              f"the published site is unchanged: {t.html}")
         built = tmp / "html"
         shutil.copytree(work / "_build" / "html", built)
         _prune_search_index(built)
+        # Sphinx's record of its configuration for incremental builds (it holds paths of this clone): the
+        # builds happen in build/book-work, so a published site has no use for it
+        (built / ".buildinfo").unlink(missing_ok=True)
         write_index(built)
         publish(built, t.html)
         (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), encoding="utf-8")
@@ -711,12 +772,15 @@ def _prune_search_index(site: Path) -> None:
 def write_index(site: Path) -> None:
     """The site's entry page: a redirect to the first chapter (with the favicon, so that no browser
     asks the host for /favicon.ico)."""
+    import html
+
     first = config.report_config()["chapters"][0]["name"]
+    title = html.escape(str(config.report_config().get("title", "Report")))  # configuration is text, like the report
     (site / "index.html").write_text(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="refresh" content="0; url=chapters/{first}.html">'
         '<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">'
-        f'<title>{config.report_config().get("title", "Report")}</title></head>'
+        f'<title>{title}</title></head>'
         f'<body><p><a href="chapters/{first}.html">Open the report</a></p></body></html>\n', encoding="utf-8")
     (site / SITE_MARKER).write_text("A site published by `python -m analysis build`: a build replaces this folder "
                                     "whole.\n", encoding="utf-8")
@@ -788,7 +852,8 @@ def _state_file(t: Target) -> Path:
 
 # ---------------------------------------------------------------------------------------- main
 def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
-        quiet: bool = False, check: bool = False, wait: float = LOCK_WAIT) -> dict[str, float]:
+        quiet: bool = False, check: bool = False, wait: float = LOCK_WAIT, timeout: float = CHAPTER_TIMEOUT,
+        max_output_mb: float = CHAPTER_MAX_OUTPUT_MB) -> dict[str, float]:
     """Build the site; returns the seconds of each stage. Raises BuildError/ReportError.
 
     check: execute nothing; fail if a chapter is out of date (the tests build the committed notebooks).
@@ -801,7 +866,7 @@ def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: b
         removed = sweep(t)
         if removed:
             log(f"removed {removed} temporary file(s) or folder(s) left by an interrupted build", quiet)
-        timings = _run(t, jobs, force, quiet, check)
+        timings = _run(t, jobs, force, quiet, check, {"timeout": timeout, "max_output_mb": max_output_mb})
         sweep(t)  # a finished build left nothing: this only empties the journal
         return timings
 
@@ -820,7 +885,7 @@ def _changed_files(changed: list[str]) -> str:
     return "updated: " + ", ".join(f"{n} {labels[k]}" for k, n in kinds.items())
 
 
-def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[str, float]:
+def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool, limits: dict | None = None) -> dict[str, float]:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     stage_book_sources(t)
@@ -834,7 +899,7 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[st
 
     t1 = time.perf_counter()
     log("[2/3] chapters", quiet)
-    specs = chapter_specs(t, data_hash)
+    specs = [{**spec, **(limits or {})} for spec in chapter_specs(t, data_hash)]
     chapter_times = run_chapters(specs, jobs, force, quiet, check)
     timings["chapters"] = time.perf_counter() - t1
     timings.update({f"chapter:{k}": v for k, v in chapter_times.items()})
@@ -870,15 +935,55 @@ def skip_slow_optional_imports() -> None:
         sys.modules.setdefault("rfc3987_syntax", None)
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: handled like Ctrl-C (the kernels are stopped, the site is kept, one line)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum, frame) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def stop_on_signals():
+    """In the main thread: SIGTERM and SIGHUP end the work as Ctrl-C does (KeyboardInterrupt)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    sigs = [sig for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if sig is not None]
+    previous = {sig: signal.signal(sig, _stop) for sig in sigs}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def os_error_line(exc: OSError) -> str:
+    """One short line for a failed write or read: what happened and the path (never a file's content)."""
+    where = exc.filename or ""
+    if getattr(exc, "filename2", None):
+        where = f"{where} -> {exc.filename2}"
+    what = "no space left on device" if exc.errno == errno.ENOSPC else (exc.strerror or type(exc).__name__)
+    return f"{what}: {where}" if where else what
+
+
 def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
-         quiet: bool = False, wait: float = LOCK_WAIT) -> int:
+         quiet: bool = False, wait: float = LOCK_WAIT, timeout: float = CHAPTER_TIMEOUT,
+         max_output_mb: float = CHAPTER_MAX_OUTPUT_MB) -> int:
     skip_slow_optional_imports()
     try:
-        run(seed, out, jobs, force, quiet, wait=wait)
+        with stop_on_signals():
+            run(seed, out, jobs, force, quiet, wait=wait, timeout=timeout, max_output_mb=max_output_mb)
     except (BuildError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         import logging
 
         logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # tasks of the stopped kernels
@@ -887,5 +992,8 @@ def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: 
         # the one line is said: what the stopped kernels' threads may still print while the interpreter
         # exits (asyncio's InvalidStateError of a cancelled future) must not follow it
         os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
-        return 130
+        return 128 + exc.signum if isinstance(exc, Stopped) else 130
+    except OSError as exc:  # a full disk, a folder that became read-only: one short line naming the path
+        print(f"error: {os_error_line(exc)}; the published site is unchanged", file=sys.stderr)
+        return 1
     return 0

@@ -117,9 +117,9 @@ def load_tables(paths, jobs: int = 1) -> pd.DataFrame:
     missing = [i for i, fr in enumerate(frames) if fr is None]
     if missing:
         if jobs > 1 and len(missing) > 1:
-            from concurrent.futures import ProcessPoolExecutor
+            from .batch import worker_pool
 
-            with ProcessPoolExecutor(max_workers=min(jobs, len(missing))) as pool:
+            with worker_pool(min(jobs, len(missing))) as pool:
                 done = list(pool.map(_extract, [paths[i] for i in missing], [names[i] for i in missing]))
         else:
             done = [_extract(paths[i], names[i]) for i in missing]
