@@ -285,11 +285,17 @@ class _Worker:
                 self.kill()
                 await self.close()
             return result
+        except TemplateError as exc:
+            return {"name": spec["name"], "error": f"chapter {spec['name']}: {exc}"}
         except Exception as exc:  # noqa: BLE001 - reported as one line; the next chapter gets a new kernel
             await self.close()
             return {"name": spec["name"], "error": f"chapter {spec['name']} ({spec['template_display']}) could not "
                     f"run: {type(exc).__name__}: {exc} (kernel log: {config.display_path(self.log_path)})"
                     .replace("\n", " ")}
+
+
+class TemplateError(Exception):
+    """A chapter's template cannot be read as a notebook."""
 
 
 def _parameterized(spec: dict):
@@ -299,7 +305,10 @@ def _parameterized(spec: dict):
     from papermill.parameterize import parameterize_notebook
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
-    nb = load_notebook_node(spec["template"])
+    try:
+        nb = load_notebook_node(spec["template"])
+    except Exception:  # noqa: BLE001 - the reader's message quotes the file: never echo an unexpected file
+        raise TemplateError(f"{spec['template_display']} is not a Jupyter notebook (nbformat 4 JSON)") from None
     nb = parameterize_notebook(nb, spec["parameters"], kernel_name=spec["kernel"], language="python")
     nb.metadata.papermill["input_path"] = spec["template"]
     nb.metadata.papermill["output_path"] = spec["out"]
@@ -366,18 +375,25 @@ async def _execute(spec: dict, km, kc, start: float) -> dict:
     return {"name": spec["name"], "seconds": time.perf_counter() - start}
 
 
+def _short(text: str, limit: int = 300) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit] + " …"
+
+
 def _cell_error(spec: dict, nb, exc) -> str:
-    """One line: the chapter, its template, the failing cell (as numbered in the template) and the error."""
+    """One line: the chapter, its template, the failing cell as a researcher counts the template's cells
+    in JupyterLab (1-based, every cell, with its first line) and the error."""
     injected = next((i for i, c in enumerate(nb.cells) if "injected-parameters" in c.metadata.get("tags", [])), None)
     where = "a cell"
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code" and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            index = i - 1 if injected is not None and i > injected else i
-            where = "the injected parameters" if i == injected else f"cell #{index} of the template"
+            number = (i - 1 if injected is not None and i > injected else i) + 1
+            first = next((ln.strip() for ln in cell.source.splitlines() if ln.strip()), "")
+            where = ("the injected parameters" if i == injected else
+                     f"cell {number} of the template ({_short(first, 80)})" if first else f"cell {number} of the template")
             break
     ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
-    return (f"chapter {spec['name']} ({spec['template_display']}) failed in {where}: {ename}: {evalue}"
-            .replace("\n", " "))
+    return f"chapter {spec['name']} ({spec['template_display']}) failed in {where}: {ename}: {_short(evalue)}"
 
 
 def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_error: bool = True) -> list[dict]:

@@ -160,8 +160,9 @@ def test_a_failing_cell_is_one_line_naming_chapter_and_cell(tmp_path):
     spec = {"name": "bad", "title": "Bad", "template": str(path), "template_display": "notebooks/bad.ipynb",
             "parameters": {"seed": "s.txt"}, "out": str(tmp_path / "bad-out.ipynb"), "hash": "h", "kernel": "python3"}
     (result,) = build.execute_chapters([spec], jobs=1)
-    assert result["error"] == ("chapter bad (notebooks/bad.ipynb) failed in cell #2 of the template: "
-                               "KeyError: 'no such sector'")
+    # cells counted as in JupyterLab (1-based, every cell of the template), with the cell's first line
+    assert result["error"] == ("chapter bad (notebooks/bad.ipynb) failed in cell 3 of the template "
+                               "(raise KeyError('no such sector')): KeyError: 'no such sector'")
     assert not Path(spec["out"]).exists()
 
 
@@ -233,7 +234,7 @@ def test_the_loop_end_to_end(small_project, capsys):
     assert notebooks.main(["loop"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1, err
-    assert err[0].startswith("error: chapter energy (") and "sector.ipynb" in err[0] and "cell #" in err[0]
+    assert err[0].startswith("error: chapter energy (") and "sector.ipynb" in err[0] and " of the template (raise ValueError(" in err[0]
     assert "ValueError: a typo in the template" in err[0] and "Traceback" not in err[0]
     assert (site / "chapters" / "energy.html").read_bytes() == before
 
