@@ -354,8 +354,15 @@ async def _execute(spec: dict, km, kc, start: float) -> dict:
     client.max_output_bytes = int(limit_mb * 1e6)
     timeout = spec.get("timeout", CHAPTER_TIMEOUT)
     name = f"chapter {spec['name']} ({spec['template_display']})"
+    task = asyncio.ensure_future(client.async_execute())
+    done, _ = await asyncio.wait({task}, timeout=timeout)
     try:
-        await asyncio.wait_for(client.async_execute(), timeout)
+        if not done:
+            task.cancel()
+            with contextlib.suppress(BaseException):  # how nbclient ends when cancelled does not matter
+                await task
+            raise TimeoutError
+        task.result()
     except CellExecutionError as exc:
         return {"name": spec["name"], "error": _cell_error(spec, nb, exc)}
     except TimeoutError:
@@ -440,6 +447,13 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_er
         except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
             state["error"] = exc
         finally:
+            # what a stopped chapter left running (nbclient's kernel-alive poll after a time limit): cancelled
+            # and awaited, so that nothing is reported as "destroyed but pending" after the one line
+            pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+            for task in pending:
+                task.cancel()
+            with contextlib.suppress(BaseException):
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
             loop.close()
 
     runner = threading.Thread(target=thread, name="chapters", daemon=True)

@@ -46,8 +46,13 @@ from analysis import build, config
 
 book, out = Path(sys.argv[1]), sys.argv[2]
 config.BOOK, config.BOOK_CONFIG, config.BUILD = book, book / "report.yml", book.parent / "build"
-wait = float(sys.argv[sys.argv.index("--wait") + 1]) if "--wait" in sys.argv else build.LOCK_WAIT
-sys.exit(build.main(out=out, jobs=2, force="--force" in sys.argv, wait=wait))
+def option(name, default):
+    return float(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
+
+
+sys.exit(build.main(out=out, jobs=2, force="--force" in sys.argv, wait=option("--wait", build.LOCK_WAIT),
+                    timeout=option("--chapter-timeout", build.CHAPTER_TIMEOUT),
+                    max_output_mb=option("--max-output", build.CHAPTER_MAX_OUTPUT_MB)))
 """
 TEMPLATE_CODE = """\
 import os
@@ -58,6 +63,7 @@ from analysis import config, read_text
 if os.environ.get("FAULT_READY"):
     open(os.environ["FAULT_READY"], "a").close()  # the test waits for this file, not for a time
 time.sleep(float(os.environ.get("FAULT_SLEEP", "0")))
+print("x" * int(os.environ.get("FAULT_PRINT", "0")))
 text = read_text(config.resolve(seed))
 print(f"{len(text)} characters")
 """
@@ -98,12 +104,12 @@ class Project:
     def command(self, *args) -> list[str]:
         return [sys.executable, str(self.driver), str(self.book), str(self.site), *map(str, args)]
 
-    def env(self, token: str = "", sleep: float = 0, ready: Path | None = None) -> dict:
+    def env(self, token: str = "", sleep: float = 0, ready: Path | None = None, printed: int = 0) -> dict:
         return {**os.environ, "PYTHONPATH": str(ROOT), "FAULT_SLEEP": str(sleep), "FAULT_TOKEN": token,
-                "FAULT_READY": str(ready or "")}
+                "FAULT_READY": str(ready or ""), "FAULT_PRINT": str(printed)}
 
-    def build(self, *args, timeout=180) -> subprocess.CompletedProcess:
-        return subprocess.run(self.command(*args), capture_output=True, text=True, cwd=ROOT, env=self.env(),
+    def build(self, *args, timeout=180, env=None) -> subprocess.CompletedProcess:
+        return subprocess.run(self.command(*args), capture_output=True, text=True, cwd=ROOT, env=env or self.env(),
                               timeout=timeout)
 
     def snapshot(self) -> dict[str, bytes]:
@@ -204,6 +210,47 @@ def test_ctrl_c_stops_the_build_in_one_line(project):
     after = project.build()
     assert after.returncode == 0, after.stdout + after.stderr
     assert project.leftovers() == []
+
+
+def test_sigterm_stops_the_build_with_the_ctrl_c_line(project):
+    output, status = _kill_during(project, "chapters", group=False, sig=signal.SIGTERM)
+    assert status == 128 + signal.SIGTERM
+    assert output.splitlines()[-1] == "error: interrupted; the published site is unchanged"
+    assert "Traceback" not in output
+    assert project.snapshot() == project.published
+    after = project.build()
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert project.leftovers() == []
+
+
+def test_a_chapter_past_its_time_limit_fails_in_one_line_naming_it(project):
+    """A template that never ends (here: sleeps 300 s) does not hold the lock for ever."""
+    p = project.build("--force", "--chapter-timeout", "5", env=project.env(sleep=300))
+    assert p.returncode == 1
+    last = p.stderr.splitlines()[-1]
+    assert re.match(r"error: chapter (one|two) \((one|two)\.ipynb\) ran longer than its time limit of 5 s", last), last
+    assert "Traceback" not in p.stderr
+    assert project.snapshot() == project.published
+    assert project.build().returncode == 0  # the next build runs the chapters again, in time
+    assert project.snapshot() == project.published
+
+
+def test_a_chapter_writing_too_much_fails_in_one_line_naming_it(project):
+    p = project.build("--force", "--max-output", "1", env=project.env(printed=3_000_000))  # 3 MB, limit 1 MB
+    assert p.returncode == 1
+    last = p.stderr.splitlines()[-1]
+    assert re.match(r"error: chapter (one|two) \((one|two)\.ipynb\) wrote more than its output limit of 1 MB", last), last
+    assert len(p.stderr) < 2000 and "Traceback" not in p.stderr
+    assert project.snapshot() == project.published
+    assert project.build().returncode == 0
+
+
+def test_the_published_site_does_not_depend_on_where_the_clone_is(project):
+    """No file of the site names the folder it was built in (Sphinx's .buildinfo is not published)."""
+    assert ".buildinfo" not in project.published
+    for root in {str(project.root), str(project.root.resolve()), str(ROOT)}:
+        named = [name for name, data in project.published.items() if root.encode() in data]
+        assert named == [], (root, named)
 
 
 def test_leftovers_of_older_builds_are_swept_and_a_forced_build_gives_the_same_site(project):
