@@ -661,3 +661,109 @@ def test_a_title_naming_another_region_than_the_text_warns_and_the_text_wins(tmp
     build.plan(str(seed), None)
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("warning: ") and "the text's region is used" in err
+
+
+# ---------------------------------------------------------------------------------------- bounded, plain
+def _children(pid: int) -> list[int]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                stat = (proc / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(proc.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_extract_workers_die_with_their_parent(tmp_path, sig):
+    big = analysis.read_text(REPORT) * 40  # seconds of work per file: the workers are busy when the signal comes
+    paths = []
+    for i in range(12):
+        paths.append(tmp_path / f"r{i}.txt")
+        paths[-1].write_text(big, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "extract", *map(str, paths), "--jobs", "2",
+                             "-o", str(tmp_path / "out.csv")], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while len(_children(proc.pid)) < 2:  # wait for the two workers (an event: they exist)
+        assert proc.poll() is None and time.monotonic() < deadline, "the workers never started"
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    os.kill(proc.pid, sig)  # the parent only, as a closed terminal or a service manager does
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 128 + sig, err
+    assert err.splitlines() == ["error: interrupted"], err
+    deadline = time.monotonic() + 30
+    while any(_alive(w) for w in workers):
+        assert time.monotonic() < deadline, f"workers left running: {[w for w in workers if _alive(w)]}"
+        time.sleep(0.05)
+    assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize("where", ["under a file", "a mount point"])
+def test_out_problems_are_found_before_any_work(tmp_path, monkeypatch, where):
+    if where == "under a file":
+        (tmp_path / "notes.txt").write_text("mine")
+        out = tmp_path / "notes.txt" / "site"
+        p = _cli("build", "--seed", REPORT, "--out", out)
+        assert p.returncode == 1 and p.stdout == "", p.stdout  # nothing ran: no stage was printed
+        assert p.stderr.count("\n") == 1 and p.stderr.startswith(f"error: --out {out}: ") and "is a file" in p.stderr
+        assert (tmp_path / "notes.txt").read_text() == "mine"
+    else:
+        out = tmp_path / "mnt"
+        out.mkdir()
+        real = os.path.ismount
+        monkeypatch.setattr(os.path, "ismount", lambda q: Path(q) == out or real(q))
+        with pytest.raises(build.BuildError, match="is a mount point"):
+            build.check_out(out, REPORT)
+
+
+def test_a_full_disk_is_one_short_line_naming_the_path(tmp_path, monkeypatch, capsys):
+    import errno
+
+    monkeypatch.setattr(config, "BUILD", tmp_path / "build")
+    target = tmp_path / "site" / "_data" / "data" / "indicators.parquet"
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+
+    monkeypatch.setattr(build, "write_data", full)
+    assert build.main(seed=str(REPORT), out=str(tmp_path / "site"), quiet=True) == 1
+    err = capsys.readouterr().err
+    assert err == f"error: no space left on device: {target}; the published site is unchanged\n"
+    # the same on the command line, writing to a full device
+    with open("/dev/full", "wb") as devfull:
+        p = subprocess.run([sys.executable, "-m", "analysis", "extract", str(REPORT)], cwd=ROOT, stdout=devfull,
+                           stderr=subprocess.PIPE, text=True, timeout=120)
+    assert p.returncode == 1 and p.stderr.startswith("error: no space left on device") and p.stderr.count("\n") == 1
+    assert len(p.stderr) < 200
+
+
+def test_the_configured_title_is_escaped_in_the_entry_page(tmp_path, monkeypatch):
+    cfg = {**config.report_config(), "title": "Report </title><script>alert(1)</script> & co"}
+    monkeypatch.setattr(config, "report_config", lambda *a, **k: cfg)
+    build.write_index(tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in page
+    assert "<title>Report &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</title>" in page
+
+
+def test_a_template_that_is_not_a_notebook_is_named_without_its_content(tmp_path):
+    secret = tmp_path / "credentials.ipynb"
+    secret.write_text("password=hunter2\nsecond line\n", encoding="utf-8")
+    spec = {"name": "bad", "title": "Bad", "template": str(secret), "template_display": "credentials.ipynb",
+            "parameters": {"seed": "s.txt"}, "out": str(tmp_path / "bad-out.ipynb"), "hash": "h", "kernel": "python3"}
+    (result,) = build.execute_chapters([spec], jobs=1)
+    assert result["error"] == "chapter bad: credentials.ipynb is not a Jupyter notebook (nbformat 4 JSON)"
+    assert "hunter2" not in result["error"]
