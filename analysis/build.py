@@ -996,6 +996,12 @@ def stop_on_signals():
 
 def os_error_line(exc: OSError) -> str:
     """One short line for a failed write or read: what happened and the path (never a file's content)."""
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        failures = exc.args[0]  # copytree: one (source, destination, reason) per file, thousands on a full disk
+        src, dst, why = failures[0]
+        full = "No space left on device" in str(why) or "[Errno 28]" in str(why)
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        return f"{'no space left on device' if full else 'could not copy'}: {dst}{more}"
     where = exc.filename or ""
     if getattr(exc, "filename2", None):
         where = f"{where} -> {exc.filename2}"

@@ -748,6 +748,10 @@ def test_a_full_disk_is_one_short_line_naming_the_path(tmp_path, monkeypatch, ca
                            stderr=subprocess.PIPE, text=True, timeout=120)
     assert p.returncode == 1 and p.stderr.startswith("error: no space left on device") and p.stderr.count("\n") == 1
     assert len(p.stderr) < 200
+    # copying a site onto a full disk fails for every file at once (shutil.Error): still one short line
+    failures = [(f"/w/{i}.html", f"/site/{i}.html", f"[Errno 28] No space left on device: '/site/{i}.html'")
+                for i in range(3000)]
+    assert build.os_error_line(shutil.Error(failures)) == "no space left on device: /site/0.html (and 2999 more)"
 
 
 def test_the_configured_title_is_escaped_in_the_entry_page(tmp_path, monkeypatch):
