@@ -29,7 +29,7 @@ def _extract_one(args: tuple[str, str]) -> pd.DataFrame:
 def _die_with_parent(parent: int) -> None:
     """A worker ends when the command ends, however it ends (SIGTERM, SIGHUP, kill -9): Linux
     PR_SET_PDEATHSIG, as the build's own child processes."""
-    from .build import die_with_parent
+    from .processes import die_with_parent
 
     die_with_parent(parent)
 

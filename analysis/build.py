@@ -22,7 +22,6 @@ import functools
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -31,6 +30,7 @@ from pathlib import Path
 
 from . import config
 from .hashing import _sha, corpus_hash, package_hash, tree_hash  # noqa: F401 - package_hash: build's API
+from .processes import _LIBC, Stopped, die_with_parent, os_error_line, stop_on_signals  # noqa: F401
 from .reading import ReportError, read_report
 
 BOOK_FILES = ("_config.yml", "report.yml")
@@ -590,25 +590,6 @@ def _report(r: dict, times: dict, errors: list, quiet: bool) -> None:
 #   kernels poll their parent (ipykernel) and exit within a second of its death;
 # * the published site is never missing: the new one is swapped in with one atomic rename
 #   (renameat2 RENAME_EXCHANGE on Linux), so a reader (or a kill) sees the old site or the new one.
-def _libc():
-    try:
-        return ctypes.CDLL(None, use_errno=True)
-    except OSError:  # not a POSIX C library
-        return None
-
-
-_LIBC = _libc()
-
-
-def die_with_parent(parent: int) -> None:
-    """In a child process (preexec_fn): be killed when the parent dies (Linux prctl PR_SET_PDEATHSIG)."""
-    prctl = getattr(_LIBC, "prctl", None)
-    if prctl is not None:
-        prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-
-
 @contextlib.contextmanager
 def build_lock(wait: float = LOCK_WAIT, quiet: bool = False):
     """Hold build/.lock for the duration of a build; wait up to ``wait`` seconds for another build."""
@@ -963,50 +944,6 @@ def skip_slow_optional_imports() -> None:
     rfc3987_syntax, which compiles 38 grammars (1-2 s) for a format check nothing here uses."""
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)
-
-
-class Stopped(KeyboardInterrupt):
-    """SIGTERM or SIGHUP: handled like Ctrl-C (the kernels are stopped, the site is kept, one line)."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _stop(signum, frame) -> None:
-    raise Stopped(signum)
-
-
-@contextlib.contextmanager
-def stop_on_signals():
-    """In the main thread: SIGTERM and SIGHUP end the work as Ctrl-C does (KeyboardInterrupt)."""
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    sigs = [sig for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if sig is not None]
-    previous = {sig: signal.signal(sig, _stop) for sig in sigs}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-def os_error_line(exc: OSError) -> str:
-    """One short line for a failed write or read: what happened and the path (never a file's content)."""
-    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
-        failures = exc.args[0]  # copytree: one (source, destination, reason) per file, thousands on a full disk
-        src, dst, why = failures[0]
-        full = "No space left on device" in str(why) or "[Errno 28]" in str(why)
-        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
-        return f"{'no space left on device' if full else 'could not copy'}: {dst}{more}"
-    where = exc.filename or ""
-    if getattr(exc, "filename2", None):
-        where = f"{where} -> {exc.filename2}"
-    what = "no space left on device" if exc.errno == errno.ENOSPC else (exc.strerror or type(exc).__name__)
-    return f"{what}: {where}" if where else what
 
 
 def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,

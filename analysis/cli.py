@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(a, "func", None):
         p.print_help()
         return 2
-    from .build import stop_on_signals
+    from .processes import stop_on_signals
 
     try:
         with stop_on_signals():  # SIGTERM, SIGHUP: like Ctrl-C (workers of --jobs die with this process)
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         print("error: interrupted", file=sys.stderr)
         return 128 + getattr(exc, "signum", 2)
     except OSError as exc:
-        from .build import os_error_line
+        from .processes import os_error_line
 
         print(f"error: {os_error_line(exc)}", file=sys.stderr)
         return 1
