@@ -202,15 +202,23 @@ def main(argv: list[str]) -> int:
                 print(USAGE, file=sys.stderr)
                 return 2
             jobs = int(args[1])
-        loop(jobs=jobs)
+        from .processes import stop_on_signals
+
+        with stop_on_signals():  # SIGTERM, SIGHUP: like Ctrl-C
+            loop(jobs=jobs)
         print("ok: templates clean, every chapter current, site published")
         return 0
     except (BuildError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("error: interrupted; the published site is unchanged", file=sys.stderr)
-        return 130
+        return 128 + getattr(exc, "signum", 2)
+    except OSError as exc:
+        from .processes import os_error_line
+
+        print(f"error: {os_error_line(exc)}; the published site is unchanged", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
