@@ -72,7 +72,7 @@ def temp_path(folder: Path, prefix: str, suffix: str = "") -> Path:
         _JOURNAL.parent.mkdir(parents=True, exist_ok=True)
         # written (not fsync'ed) before the file exists: a killed process loses nothing the kernel has
         with open(_JOURNAL, "a", encoding="utf-8") as f:
-            f.write(os.fsdecode(os.path.abspath(p)) + "\n")
+            f.write(json.dumps(os.fsdecode(os.path.abspath(p))) + "\n")  # one JSON string a line: any name
     return p
 
 
@@ -82,11 +82,19 @@ def sweep_journal(path: Path) -> int:
     Only names in the journal are touched: a build never removes a file it did not create.
     """
     try:
-        names = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8", errors="surrogateescape").split("\n")
     except OSError:
         return 0
+    names = []
+    for line in lines:
+        try:
+            name = json.loads(line)
+        except ValueError:  # empty, or cut short by a kill while it was written: that name was not created
+            continue
+        if isinstance(name, str) and os.path.isabs(name):
+            names.append(name)
     removed = 0
-    for name in dict.fromkeys(n for n in names if n.strip()):
+    for name in dict.fromkeys(names):
         p = Path(name)
         if p.is_symlink() or p.is_file():
             p.unlink(missing_ok=True)

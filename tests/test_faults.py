@@ -771,3 +771,24 @@ def test_a_template_that_is_not_a_notebook_is_named_without_its_content(tmp_path
     (result,) = build.execute_chapters([spec], jobs=1)
     assert result["error"] == "chapter bad: credentials.ipynb is not a Jupyter notebook (nbformat 4 JSON)"
     assert "hunter2" not in result["error"]
+
+
+def test_the_journal_removes_exactly_the_recorded_names(tmp_path):
+    """Any folder name (a line break in it too) is recorded whole: the sweep removes the build's
+    temporary names and nothing else, also not a folder named like the first line of one."""
+    from analysis import files
+
+    odd = tmp_path / "site\nnotes"
+    odd.mkdir()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "mine.txt").write_text("mine")
+    journal = tmp_path / "journal"
+    with files.journal(journal):
+        made = [files.make_temp_dir(odd, ".html.building-"), files.temp_path(tmp_path, ".x.", ".tmp")]
+        made[1].write_text("partial")
+    with open(journal, "a", encoding="utf-8") as f:
+        f.write('"/cut short by a ki')  # a line a kill interrupted: its file was never created
+    assert files.sweep_journal(journal) == 2
+    assert not any(p.exists() for p in made)
+    assert (tmp_path / "site" / "mine.txt").read_text() == "mine" and odd.is_dir()
+    assert journal.read_text() == "" and files.sweep_journal(journal) == 0
