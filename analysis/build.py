@@ -355,7 +355,11 @@ async def _execute(spec: dict, km, kc, start: float) -> dict:
     timeout = spec.get("timeout", CHAPTER_TIMEOUT)
     name = f"chapter {spec['name']} ({spec['template_display']})"
     task = asyncio.ensure_future(client.async_execute())
-    done, _ = await asyncio.wait({task}, timeout=timeout)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=timeout)
+    except BaseException:  # this chapter cancelled (Ctrl-C): its execution with it
+        task.cancel()
+        raise
     try:
         if not done:
             task.cancel()
@@ -452,8 +456,9 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_er
             pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
             for task in pending:
                 task.cancel()
-            with contextlib.suppress(BaseException):
-                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            if pending:  # briefly: a task that does not end when cancelled must not hold the build
+                with contextlib.suppress(BaseException):
+                    loop.run_until_complete(asyncio.wait(pending, timeout=2))
             loop.close()
 
     runner = threading.Thread(target=thread, name="chapters", daemon=True)
