@@ -68,8 +68,8 @@ pdf: install system
 strip: install
 	$(BIN)/python -m analysis.notebooks strip notebooks/*.ipynb
 
-# JupyterLab on the project root, kernels started in the project root, templates stripped on save
-# (jupyter_server_config.py); extra arguments with ARGS, e.g. make lab ARGS="--port 8890 --allow-root".
+# JupyterLab on the project root, kernels started in the project root, templates stripped on save, as a
+# user or as root (jupyter_server_config.py); extra arguments with ARGS, e.g. make lab ARGS="--port 8890".
 lab: install
 	$(BIN)/jupyter lab --config=$(CURDIR)/jupyter_server_config.py $(ARGS)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -24,6 +26,31 @@ def _extract_one(args: tuple[str, str]) -> pd.DataFrame:
     return extract(Path(path), doc=name)
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when the command ends, however it ends (SIGTERM, SIGHUP, kill -9): Linux
+    PR_SET_PDEATHSIG, as the build's own child processes."""
+    from .processes import die_with_parent
+
+    die_with_parent(parent)
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int):
+    """A process pool whose workers never outlive the work: they die with this process (PDEATHSIG), and
+    when the work is interrupted (Ctrl-C, SIGTERM, SIGHUP, an error) they are killed at once instead of
+    finishing their reports."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+    try:
+        yield pool
+    except BaseException:
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError):
+                proc.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
 def extract_paths(paths: list[Path], jobs: int = 1) -> pd.DataFrame:
     """One table for several report files, in the order given (``doc`` tells them apart)."""
     from .extractor import default_extractor
@@ -33,7 +60,7 @@ def extract_paths(paths: list[Path], jobs: int = 1) -> pd.DataFrame:
     names = doc_names(paths)
     if jobs > 1 and len(paths) > 1:
         work = [(str(p), n) for p, n in zip(paths, names)]
-        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        with worker_pool(min(jobs, len(work))) as pool:
             frames = list(pool.map(_extract_one, work, chunksize=max(1, len(work) // (4 * jobs))))
         frames = [f for f in frames if len(f)] or frames[:1]
         out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]

@@ -22,16 +22,15 @@ import functools
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import config, search
-from .hashing import _sha, package_hash, tree_hash  # noqa: F401 - package_hash is part of build's API
+from .hashing import _sha, corpus_hash, package_hash, tree_hash  # noqa: F401 - package_hash: build's API
+from .processes import _LIBC, Stopped, die_with_parent, os_error_line, stop_on_signals  # noqa: F401
 from .reading import ReportError, read_report
 
 BOOK_FILES = ("_config.yml", "report.yml")
@@ -40,6 +39,10 @@ BOOK_FILES = ("_config.yml", "report.yml")
 SITE_MARKER = ".govreport-site"
 # How long a build waits for another one (same build/ folder) to finish before giving up.
 LOCK_WAIT = 900.0
+# Bounded work: a chapter runs at most this long (a template that loops for ever fails the build, naming
+# the chapter, instead of holding the lock) and writes at most this much output (text, images, HTML).
+CHAPTER_TIMEOUT = 600.0
+CHAPTER_MAX_OUTPUT_MB = 20.0
 
 
 class BuildError(Exception):
@@ -74,6 +77,11 @@ def plan(seed: str | None, out: str | None) -> Target:
         param = str(seed_path)
     if out:
         check_out(Path(out).resolve(), seed_path)
+    from .document import read
+
+    conflict = read(seed_path).conflict
+    if conflict:
+        print(f"warning: {config.display_path(seed_path)}: {conflict}", file=sys.stderr, flush=True)
     if default:
         html = Path(out).resolve() if out else config.BOOK / "_build" / "html"
         return Target("default", seed_path, param, config.BOOK, html)
@@ -88,6 +96,14 @@ def check_out(html: Path, seed: Path) -> None:
     publishing replaces the folder whole, so anything else in it would be lost."""
     if html.exists() and not html.is_dir():
         raise BuildError(f"--out {html}: is a file, not a folder")
+    parent = next((q for q in html.parents if q.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise BuildError(f"--out {html}: {parent} is a file, not a folder")
+    if html.is_dir() and os.path.ismount(html):
+        raise BuildError(f"--out {html}: is a mount point; a build replaces the site folder whole, which cannot be "
+                         "done to a mount point: give a folder inside it")
+    if parent is not None and not os.access(parent, os.W_OK | os.X_OK):
+        raise BuildError(f"--out {html}: {parent} is not writable")
     for inside in (seed, config.ROOT, config.BOOK):
         if inside.resolve() == html or html in inside.resolve().parents:
             raise BuildError(f"--out {html}: contains {inside}; publishing would replace it, give another folder")
@@ -154,7 +170,7 @@ def chapter_specs(t: Target, data_hash: str) -> list[dict]:
     from .document import read
 
     cfg = config.report_config()
-    pkg = package_hash()
+    pkg, corpus = package_hash(), corpus_hash()  # the package (code, data, page templates); the corpus
     seed_bytes = t.seed.read_bytes()
     document = read(t.seed).label
     document = document[0].upper() + document[1:]
@@ -166,7 +182,7 @@ def chapter_specs(t: Target, data_hash: str) -> list[dict]:
         template = config.resolve(ch["template"])
         params = {**ch.get("parameters", {}), "seed": t.seed_param}
         h = _sha(template.read_bytes(), json.dumps(params, sort_keys=True).encode(), seed_bytes, pkg.encode(),
-                 data_hash.encode(), ch["title"].encode(), cfg.get("kernel", "").encode())
+                 data_hash.encode(), corpus.encode(), ch["title"].encode(), cfg.get("kernel", "").encode())
         specs.append({
             "name": ch["name"], "title": ch["title"], "template": str(template),
             "template_display": config.display_path(template), "parameters": params,
@@ -275,12 +291,22 @@ class _Worker:
         try:
             await self.ready(spec["kernel"])
             self.used = True
-            return await _execute(spec, self.km, self.kc, start)
+            result = await _execute(spec, self.km, self.kc, start)
+            if result.pop("kill", False):  # stopped mid-cell: the next chapter gets a fresh kernel
+                self.kill()
+                await self.close()
+            return result
+        except TemplateError as exc:
+            return {"name": spec["name"], "error": f"chapter {spec['name']}: {exc}"}
         except Exception as exc:  # noqa: BLE001 - reported as one line; the next chapter gets a new kernel
             await self.close()
             return {"name": spec["name"], "error": f"chapter {spec['name']} ({spec['template_display']}) could not "
                     f"run: {type(exc).__name__}: {exc} (kernel log: {config.display_path(self.log_path)})"
                     .replace("\n", " ")}
+
+
+class TemplateError(Exception):
+    """A chapter's template cannot be read as a notebook."""
 
 
 def _parameterized(spec: dict):
@@ -290,25 +316,78 @@ def _parameterized(spec: dict):
     from papermill.parameterize import parameterize_notebook
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
-    nb = load_notebook_node(spec["template"])
+    try:
+        nb = load_notebook_node(spec["template"])
+    except Exception:  # noqa: BLE001 - the reader's message quotes the file: never echo an unexpected file
+        raise TemplateError(f"{spec['template_display']} is not a Jupyter notebook (nbformat 4 JSON)") from None
     nb = parameterize_notebook(nb, spec["parameters"], kernel_name=spec["kernel"], language="python")
     nb.metadata.papermill["input_path"] = spec["template"]
     nb.metadata.papermill["output_path"] = spec["out"]
     return nb
 
 
-async def _execute(spec: dict, km, kc, start: float) -> dict:
-    import nbformat
+class OutputLimit(Exception):
+    """A chapter's outputs grew past its limit (raised while they arrive, so memory stays bounded)."""
+
+
+def _client_class():
     from nbclient import NotebookClient
+
+    class LimitedClient(NotebookClient):
+        """nbclient's client that counts the bytes of every output as it arrives and stops at a limit."""
+
+        max_output_bytes = 0
+        output_bytes = 0
+
+        def output(self, outs, msg, display_id, cell_index):
+            content = msg.get("content", {})
+            size = len(content.get("text", "")) + sum(len(v) if isinstance(v, str) else len(json.dumps(v))
+                                                      for v in content.get("data", {}).values())
+            self.output_bytes += size
+            if self.max_output_bytes and self.output_bytes > self.max_output_bytes:
+                raise OutputLimit(cell_index)
+            return super().output(outs, msg, display_id, cell_index)
+
+    return LimitedClient
+
+
+async def _execute(spec: dict, km, kc, start: float) -> dict:
+    import asyncio
+
+    import nbformat
     from nbclient.exceptions import CellExecutionError
 
     nb = _parameterized(spec)
-    client = NotebookClient(nb, km=km, kernel_name=spec["kernel"], resources={"metadata": {"path": str(config.ROOT)}})
+    client = _client_class()(nb, km=km, kernel_name=spec["kernel"],
+                             resources={"metadata": {"path": str(config.ROOT)}})
     client.kc = kc
+    limit_mb = spec.get("max_output_mb", CHAPTER_MAX_OUTPUT_MB)
+    client.max_output_bytes = int(limit_mb * 1e6)
+    timeout = spec.get("timeout", CHAPTER_TIMEOUT)
+    name = f"chapter {spec['name']} ({spec['template_display']})"
+    task = asyncio.ensure_future(client.async_execute())
     try:
-        await client.async_execute()
+        done, _ = await asyncio.wait({task}, timeout=timeout)
+    except BaseException:  # this chapter cancelled (Ctrl-C): its execution with it
+        task.cancel()
+        raise
+    try:
+        if not done:
+            task.cancel()
+            with contextlib.suppress(BaseException):  # how nbclient ends when cancelled does not matter
+                await task
+            raise TimeoutError
+        task.result()
     except CellExecutionError as exc:
         return {"name": spec["name"], "error": _cell_error(spec, nb, exc)}
+    except TimeoutError:
+        return {"name": spec["name"], "kill": True,
+                "error": f"{name} ran longer than its time limit of {timeout:g} s (a cell that never ends?) and was "
+                f"stopped; raise the limit with --chapter-timeout"}
+    except OutputLimit:
+        return {"name": spec["name"], "kill": True,
+                "error": f"{name} wrote more than its output limit of {limit_mb:g} MB and was stopped; "
+                f"print less, or raise the limit with --max-output"}
     from .files import write_atomic
 
     out = Path(spec["out"])
@@ -318,18 +397,25 @@ async def _execute(spec: dict, km, kc, start: float) -> dict:
     return {"name": spec["name"], "seconds": time.perf_counter() - start}
 
 
+def _short(text: str, limit: int = 300) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit] + " …"
+
+
 def _cell_error(spec: dict, nb, exc) -> str:
-    """One line: the chapter, its template, the failing cell (as numbered in the template) and the error."""
+    """One line: the chapter, its template, the failing cell as a researcher counts the template's cells
+    in JupyterLab (1-based, every cell, with its first line) and the error."""
     injected = next((i for i, c in enumerate(nb.cells) if "injected-parameters" in c.metadata.get("tags", [])), None)
     where = "a cell"
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code" and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            index = i - 1 if injected is not None and i > injected else i
-            where = "the injected parameters" if i == injected else f"cell #{index} of the template"
+            number = (i - 1 if injected is not None and i > injected else i) + 1
+            first = next((ln.strip() for ln in cell.source.splitlines() if ln.strip()), "")
+            where = ("the injected parameters" if i == injected else
+                     f"cell {number} of the template ({_short(first, 80)})" if first else f"cell {number} of the template")
             break
     ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
-    return (f"chapter {spec['name']} ({spec['template_display']}) failed in {where}: {ename}: {evalue}"
-            .replace("\n", " "))
+    return f"chapter {spec['name']} ({spec['template_display']}) failed in {where}: {ename}: {_short(evalue)}"
 
 
 def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_error: bool = True) -> list[dict]:
@@ -376,6 +462,14 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_er
         except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
             state["error"] = exc
         finally:
+            # what a stopped chapter left running (nbclient's kernel-alive poll after a time limit): cancelled
+            # and awaited, so that nothing is reported as "destroyed but pending" after the one line
+            pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+            for task in pending:
+                task.cancel()
+            if pending:  # briefly: a task that does not end when cancelled must not hold the build
+                with contextlib.suppress(BaseException):
+                    loop.run_until_complete(asyncio.wait(pending, timeout=2))
             loop.close()
 
     runner = threading.Thread(target=thread, name="chapters", daemon=True)
@@ -434,8 +528,11 @@ def clean_notebook(nb, spec: dict) -> None:
 
 def stale_chapters(seed: str | None = None) -> list[str]:
     """Names of the published chapters whose stored inputs hash differs from their inputs (nothing executed)."""
+    from .files import journal
+
     t = plan(seed, None)
-    with build_lock(LOCK_WAIT, quiet=True):
+    with build_lock(LOCK_WAIT, quiet=True), journal(journal_path()):
+        sweep(t)
         stage_book_sources(t)
         write_data(t)
         specs = chapter_specs(t, tree_hash(t.book / "_data"))
@@ -500,32 +597,15 @@ def _report(r: dict, times: dict, errors: list, quiet: bool) -> None:
 # started meanwhile. What makes the next build work without anyone cleaning up:
 # * one build at a time: an exclusive flock on build/.lock (released by the kernel when the process
 #   dies, however it dies); a second build waits for the first (up to --wait seconds) and says so;
-# * everything a build writes is written whole (a temp file, then a rename) and what a killed build
-#   left behind (hidden temp files in book/chapters and _data, .<site>.building-* folders next to the
-#   site) is removed at the start of the next build, under the lock;
+# * everything a build writes is written whole (a temp file, then a rename); every temporary name has a
+#   random part and is recorded in build/state/journal before it is created, and what a killed build
+#   left behind is removed at the start of the next build, under the lock: exactly the journaled names,
+#   never a user's file that only looks like a leftover (.site.old, book/chapters/.scratch.ipynb);
+# * a published folder keeps what the build does not make (.git, CNAME, .nojekyll: KEEP_IN_SITE);
 # * no process outlives the build: the jupyter-book process gets PR_SET_PDEATHSIG (Linux), the
 #   kernels poll their parent (ipykernel) and exit within a second of its death;
 # * the published site is never missing: the new one is swapped in with one atomic rename
 #   (renameat2 RENAME_EXCHANGE on Linux), so a reader (or a kill) sees the old site or the new one.
-def _libc():
-    try:
-        return ctypes.CDLL(None, use_errno=True)
-    except OSError:  # not a POSIX C library
-        return None
-
-
-_LIBC = _libc()
-
-
-def die_with_parent(parent: int) -> None:
-    """In a child process (preexec_fn): be killed when the parent dies (Linux prctl PR_SET_PDEATHSIG)."""
-    prctl = getattr(_LIBC, "prctl", None)
-    if prctl is not None:
-        prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-
-
 @contextlib.contextmanager
 def build_lock(wait: float = LOCK_WAIT, quiet: bool = False):
     """Hold build/.lock for the duration of a build; wait up to ``wait`` seconds for another build."""
@@ -558,22 +638,18 @@ def build_lock(wait: float = LOCK_WAIT, quiet: bool = False):
         os.close(fd)  # releases the lock
 
 
-def sweep(t: Target) -> int:
-    """Remove what an interrupted build left behind; returns how many files and folders. Under the lock."""
-    removed = 0
-    for folder in (t.book / "chapters", t.book / "_data" / "data"):
-        if folder.is_dir():
-            for p in folder.iterdir():
-                if p.name.startswith(".") and p.suffix in (".ipynb", ".tmp") and p.is_file():
-                    p.unlink(missing_ok=True)
-                    removed += 1
-    if t.html.parent.is_dir():
-        for p in t.html.parent.iterdir():
-            if p.name.startswith((f".{t.html.name}.building-", f".{t.html.name}.old")) and p.is_dir() \
-                    and not p.is_symlink():
-                shutil.rmtree(p, ignore_errors=True)
-                removed += 1
-    return removed
+def journal_path() -> Path:
+    """The build's journal: every temporary name a build creates, recorded before it is created."""
+    return config.BUILD / "state" / "journal"
+
+
+def sweep(t: Target | None = None) -> int:
+    """Remove what an interrupted build left behind: exactly the temporary names recorded in the journal
+    (random names the build chose), never a file or folder that only looks like a leftover. Under the lock;
+    returns how many files and folders were removed."""
+    from .files import sweep_journal
+
+    return sweep_journal(journal_path())
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -618,6 +694,28 @@ def _book_work_key(t: Target) -> str:
                 json.dumps(config.stamp(), sort_keys=True).encode())  # the footer of every page
 
 
+def _page_hashes(t: Target) -> dict[str, str]:
+    """{path: content hash} of every source file of the book (pages, configuration, data)."""
+    from .hashing import _files
+
+    return {p.relative_to(t.book).as_posix(): _sha(p.read_bytes()) for p in _files(t.book, ("_build",))}
+
+
+def _touch_changed(t: Target, work: Path, pages: dict[str, str]) -> None:
+    """Sphinx re-reads a page only when its mtime is newer than its last reading; the build decides by
+    content. A page whose content changed since the last book build (also one written with an old
+    mtime: a restored or copied notebook) gets the current time, so Sphinx reads it again."""
+    try:
+        before = json.loads((work / "pages.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        before = {}
+    now = time.time()
+    for name, h in pages.items():
+        if before.get(name) != h:
+            with contextlib.suppress(OSError):
+                os.utime(t.book / name, (now, now))
+
+
 def build_book(t: Target, quiet: bool) -> None:
     """jupyter-book build (warnings are errors), then publish a copy atomically.
 
@@ -641,8 +739,13 @@ def build_book(t: Target, quiet: bool) -> None:
             css.unlink()
     ok.unlink(missing_ok=True)  # marked again only when this build succeeds
     work.mkdir(parents=True, exist_ok=True)
+    pages = _page_hashes(t)
+    if reuse:
+        _touch_changed(t, work, pages)
     t.html.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{t.html.name}.building-", dir=t.html.parent))
+    from .files import make_temp_dir
+
+    tmp = make_temp_dir(t.html.parent, f".{t.html.name}.building-")
     try:
         env = {**os.environ, "PYTHONHASHSEED": "0", "JIEBA_QUIET": "1"}
         proc = subprocess.run([*cmd, "--path-output", str(work)], capture_output=True, text=True, env=env,
@@ -651,12 +754,19 @@ def build_book(t: Target, quiet: bool) -> None:
                     if "WARNING" in ln or "ERROR" in ln or "Error" in ln or "Traceback" in ln]
         if proc.returncode != 0 or not (work / "_build" / "html" / "index.html").exists():
             shutil.rmtree(work, ignore_errors=True)
+            if any("No space left on device" in ln or "[Errno 28]" in ln for ln in problems):
+                raise BuildError(f"no space left on device while building the book in {work}; the published "
+                                 f"site is unchanged: {t.html}")
             for ln in problems[:40]:
-                print(ln, file=sys.stderr)
+                print(ln if len(ln) <= 300 else ln[:300] + " …", file=sys.stderr)
             raise BuildError(f"the book build failed with {len(problems)} warning(s) or error(s) (shown above); "
                              f"the published site is unchanged: {t.html}")
         built = tmp / "html"
         shutil.copytree(work / "_build" / "html", built)
+        _prune_search_index(built)
+        # Sphinx's record of its configuration for incremental builds (it holds paths of this clone): the
+        # builds happen in build/book-work, so a published site has no use for it
+        (built / ".buildinfo").unlink(missing_ok=True)
         write_index(built)
         # the full-text search of every report (analysis.search: Pagefind over the finished site)
         try:
@@ -665,42 +775,100 @@ def build_book(t: Target, quiet: bool) -> None:
         except search.SearchIndexError as exc:
             raise BuildError(str(exc)) from None
         publish(built, t.html)
+        (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), encoding="utf-8")
         ok.write_text(key, encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _prune_search_index(site: Path) -> None:
+    """An incremental Sphinx build keeps the words of a page's old text in the search index, with no page
+    (an empty list); a fresh build has none of them. Dropped, so that both give the same site."""
+    f = site / "searchindex.js"
+    try:
+        text = f.read_text(encoding="utf-8")
+    except OSError:
+        return
+    head, tail = "Search.setIndex(", ")"
+    if not (text.startswith(head) and text.endswith(tail)):
+        return
+    try:
+        index = json.loads(text[len(head):-len(tail)])
+    except ValueError:
+        return
+    for key in ("terms", "titleterms"):
+        terms = index.get(key)
+        if isinstance(terms, dict):
+            index[key] = {k: v for k, v in terms.items() if v != []}
+    f.write_text(head + json.dumps(index, sort_keys=True) + tail, encoding="utf-8")  # as Sphinx writes it
+
+
 def write_index(site: Path) -> None:
     """The site's entry page: a redirect to the first chapter (with the favicon, so that no browser
     asks the host for /favicon.ico)."""
+    import html
+
     first = config.report_config()["chapters"][0]["name"]
+    title = html.escape(str(config.report_config().get("title", "Report")))  # configuration is text, like the report
     (site / "index.html").write_text(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="refresh" content="0; url=chapters/{first}.html">'
         '<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">'
-        f'<title>{config.report_config().get("title", "Report")}</title></head>'
+        f'<title>{title}</title></head>'
         f'<body><p><a href="chapters/{first}.html">Open the report</a></p></body></html>\n', encoding="utf-8")
     (site / SITE_MARKER).write_text("A site published by `python -m analysis build`: a build replaces this folder "
                                     "whole.\n", encoding="utf-8")
 
 
+# What a host or a person keeps in a published folder that the build does not make: a git checkout or
+# worktree of the site (GitHub Pages from a branch), the custom domain, Jekyll switched off. A build
+# carries them over from the old site into the new one before swapping.
+KEEP_IN_SITE = (".git", "CNAME", ".nojekyll")
+
+
+def _carry_over(old: Path, new: Path) -> None:
+    """Copy what the build does not make (KEEP_IN_SITE) from the old site into the new one; files are
+    hard-linked where possible (a big .git costs no space and no time)."""
+    def link_or_copy(src, dst):
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    for name in KEEP_IN_SITE:
+        src, dst = old / name, new / name
+        if dst.exists() or dst.is_symlink() or not (src.exists() or src.is_symlink()):
+            continue
+        if src.is_dir() and not src.is_symlink():
+            shutil.copytree(src, dst, symlinks=True, copy_function=link_or_copy)
+        elif src.is_symlink():
+            os.symlink(os.readlink(src), dst)
+        else:
+            shutil.copy2(src, dst)
+
+
 def publish(built: Path, target: Path) -> None:
     """Swap a freshly built site into place; the site path is never missing.
 
-    ``built`` and ``target`` are exchanged in one atomic rename (renameat2 RENAME_EXCHANGE), then the
-    old site, now at ``built``, is removed. Where the exchange is not supported (not Linux, or a file
-    system without it) the old site is renamed aside and the new one renamed in: two renames, between
-    which the path is missing for a moment (a build killed right there leaves no site: the next build
-    sees it missing and publishes again; its sweep removes ``.<name>.old``).
+    What the build does not make but a published folder needs (``.git``, ``CNAME``, ``.nojekyll``) is
+    carried over from the old site first. ``built`` and ``target`` are then exchanged in one atomic
+    rename (renameat2 RENAME_EXCHANGE), and the old site, now at ``built``, is removed. Where the exchange
+    is not supported (not Linux, or a file system without it) the old site is renamed aside (to a
+    journaled name) and the new one renamed in: two renames, between which the path is missing for a
+    moment (a build killed right there leaves no site: the next build sees it missing and publishes
+    again; its sweep removes the journaled old site).
     """
+    from .files import temp_path
+
     if not target.exists() and not target.is_symlink():
         os.replace(built, target)
         return
+    if target.is_dir():
+        _carry_over(target, built)
     if _exchange(built, target):
         shutil.rmtree(built, ignore_errors=True)
         return
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+    old = temp_path(target.parent, f".{target.name}.old-")
     os.replace(target, old)
     os.replace(built, target)
     shutil.rmtree(old, ignore_errors=True)
@@ -719,18 +887,23 @@ def _state_file(t: Target) -> Path:
 
 # ---------------------------------------------------------------------------------------- main
 def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
-        quiet: bool = False, check: bool = False, wait: float = LOCK_WAIT) -> dict[str, float]:
+        quiet: bool = False, check: bool = False, wait: float = LOCK_WAIT, timeout: float = CHAPTER_TIMEOUT,
+        max_output_mb: float = CHAPTER_MAX_OUTPUT_MB) -> dict[str, float]:
     """Build the site; returns the seconds of each stage. Raises BuildError/ReportError.
 
     check: execute nothing; fail if a chapter is out of date (the tests build the committed notebooks).
     wait: seconds to wait for another build holding the lock before giving up.
     """
+    from .files import journal
+
     t = plan(seed, out)  # configuration, seed and --out are checked before anything runs or waits
-    with build_lock(wait, quiet):
+    with build_lock(wait, quiet), journal(journal_path()):
         removed = sweep(t)
         if removed:
             log(f"removed {removed} temporary file(s) or folder(s) left by an interrupted build", quiet)
-        return _run(t, jobs, force, quiet, check)
+        timings = _run(t, jobs, force, quiet, check, {"timeout": timeout, "max_output_mb": max_output_mb})
+        sweep(t)  # a finished build left nothing: this only empties the journal
+        return timings
 
 
 def _changed_files(changed: list[str]) -> str:
@@ -749,7 +922,7 @@ def _changed_files(changed: list[str]) -> str:
     return "updated: " + ", ".join(f"{n} {labels[k]}" for k, n in kinds.items())
 
 
-def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[str, float]:
+def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool, limits: dict | None = None) -> dict[str, float]:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     stage_book_sources(t)
@@ -768,7 +941,7 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool) -> dict[st
 
     t1 = time.perf_counter()
     log("[2/3] chapters", quiet)
-    specs = chapter_specs(t, data_hash)
+    specs = [{**spec, **(limits or {})} for spec in chapter_specs(t, data_hash)]
     chapter_times = run_chapters(specs, jobs, force, quiet, check)
     timings["chapters"] = time.perf_counter() - t1
     timings.update({f"chapter:{k}": v for k, v in chapter_times.items()})
@@ -805,14 +978,16 @@ def skip_slow_optional_imports() -> None:
 
 
 def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
-         quiet: bool = False, wait: float = LOCK_WAIT) -> int:
+         quiet: bool = False, wait: float = LOCK_WAIT, timeout: float = CHAPTER_TIMEOUT,
+         max_output_mb: float = CHAPTER_MAX_OUTPUT_MB) -> int:
     skip_slow_optional_imports()
     try:
-        run(seed, out, jobs, force, quiet, wait=wait)
+        with stop_on_signals():
+            run(seed, out, jobs, force, quiet, wait=wait, timeout=timeout, max_output_mb=max_output_mb)
     except (BuildError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         import logging
 
         logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # tasks of the stopped kernels
@@ -821,5 +996,8 @@ def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: 
         # the one line is said: what the stopped kernels' threads may still print while the interpreter
         # exits (asyncio's InvalidStateError of a cancelled future) must not follow it
         os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
-        return 130
+        return 128 + exc.signum if isinstance(exc, Stopped) else 130
+    except OSError as exc:  # a full disk, a folder that became read-only: one short line naming the path
+        print(f"error: {os_error_line(exc)}; the published site is unchanged", file=sys.stderr)
+        return 1
     return 0

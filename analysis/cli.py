@@ -94,8 +94,12 @@ def _cmd_build(a) -> int:
         except ReportError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
+    for option, value in (("--chapter-timeout", a.chapter_timeout), ("--max-output", a.max_output)):
+        if not value > 0:
+            print(f"error: {option} must be a positive number", file=sys.stderr)
+            return 2
     return build.main(seed=seed, out=a.out, jobs=a.jobs, force=a.force, quiet=a.quiet,
-                      wait=a.wait)
+                      wait=a.wait, timeout=a.chapter_timeout, max_output_mb=a.max_output)
 
 
 def _cmd_add_report(a) -> int:
@@ -154,6 +158,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", "-q", action="store_true", help="print only errors")
     b.add_argument("--wait", type=float, default=900, metavar="SECONDS",
                    help="one build at a time: how long to wait for another build to finish (default 900)")
+    b.add_argument("--chapter-timeout", type=float, default=600, metavar="SECONDS",
+                   help="a chapter running longer fails the build, naming the chapter (default 600)")
+    b.add_argument("--max-output", type=float, default=20, metavar="MB",
+                   help="a chapter writing more output fails the build, naming the chapter (default 20)")
     b.set_defaults(func=_cmd_build)
 
     r = sub.add_parser("add-report", help="add a report to the corpus (seeds/corpus and its manifest.csv)",
@@ -189,8 +197,11 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(a, "func", None):
         p.print_help()
         return 2
+    from .processes import stop_on_signals
+
     try:
-        return a.func(a)
+        with stop_on_signals():  # SIGTERM, SIGHUP: like Ctrl-C (workers of --jobs die with this process)
+            return a.func(a)
     except (ReportError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -199,9 +210,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("error: interrupted", file=sys.stderr)
-        return 130
+        return 128 + getattr(exc, "signum", 2)
     except OSError as exc:
-        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        from .processes import os_error_line
+
+        print(f"error: {os_error_line(exc)}", file=sys.stderr)
         return 1

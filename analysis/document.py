@@ -104,6 +104,7 @@ class Document:
     session: str          # 河北省第十四届人民代表大会第三次会议
     title: str            # the document's own title line, or one composed from region and year
     notes: tuple[str, ...] = ()
+    conflict: str = ""    # the title names another region than the text (the text's region is kept)
 
     @property
     def text(self) -> str:
@@ -280,9 +281,22 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
         place = "全国"
     elif session_s:
         place = re.match(r"(.*?)第?[一二三四五六七八九十]+届", session_s).group(1)
-    if not place and title:
+    titled = ""
+    if title:
         tm = _TITLE.match(title)
-        place = tm.group(2) if tm else ""
+        titled = tm.group(2) if tm else ""
+    known = _place(titled, lex, text) if titled else ("", "", "")
+    known = known[0] if known[2] in ("provincial", "national") else ""  # a region of the lexicon
+    if not place and titled:
+        place = titled
+        body = text[header[-1][1]:] if header else text
+        named = _region_by_counts(body, lex)  # the region the text itself names (not the title line)
+        if known and named and named not in (known, "全国") and _place(named, lex, text)[2] == "provincial":
+            place = named
+    conflict = ""
+    if known and place and _place(place, lex, text)[0] != known:
+        conflict = (f"the title {title!r} names {known} but the text is {_place(place, lex, text)[0]}'s; "
+                    "the text's region is used")
     year = int(date[:4]) if date else None
     if year is None and title:
         tm = _TITLE.match(title)
@@ -297,7 +311,8 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
         own = generic or (self_named.group(1) if self_named else "")
         level = levels.get(own, "")
     return {"region": region, "region_en": region_en, "level": level, "date": date, "speaker": speaker,
-            "speaker_title": speaker_title, "session": session_s, "title": title, "year": year}
+            "speaker_title": speaker_title, "session": session_s, "title": title, "year": year,
+            "conflict": conflict}
 
 
 def _place(place: str, lex, text: str) -> tuple[str, str, str]:

@@ -138,7 +138,7 @@ def corpus_sources() -> dict[str, bytes]:
     if m.empty:
         return {}
     key = _sha(package_hash().encode(), render_key(), panel.MANIFEST.read_bytes(),
-                     *((panel.CORPUS / f).read_bytes() for f in m["file"]))
+               *((panel.CORPUS / f).read_bytes() for f in m["file"]))
     cache = config.BUILD / "cache" / f"corpus-sources-{key[:16]}.json"
     if cache.exists():
         try:

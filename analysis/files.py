@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
-import tempfile
+import secrets
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -41,6 +43,80 @@ def _file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
+# ------------------------------------------------------------------------------------ the journal
+# A build removes only what it can prove it made: every temporary file or folder it creates gets a name
+# with a random part, and that name is written to the build's journal (build/state/journal) *before* the
+# file is created. The next build removes exactly the names listed there (what a killed build left),
+# never a file that merely looks like a leftover (a user's `.site.old`, `.my-scratch.ipynb`).
+_JOURNAL: Path | None = None
+
+
+@contextlib.contextmanager
+def journal(path: Path):
+    """Record the temporary names created inside the block (by :func:`temp_path`) in ``path``."""
+    global _JOURNAL
+    previous, _JOURNAL = _JOURNAL, path
+    try:
+        yield
+    finally:
+        _JOURNAL = previous
+
+
+def temp_path(folder: Path, prefix: str, suffix: str = "") -> Path:
+    """A fresh name ``folder/<prefix><random><suffix>`` (not created), recorded in the active journal."""
+    while True:
+        p = folder / f"{prefix}{secrets.token_hex(6)}{suffix}"
+        if not p.exists() and not p.is_symlink():
+            break
+    if _JOURNAL is not None:
+        _JOURNAL.parent.mkdir(parents=True, exist_ok=True)
+        # written (not fsync'ed) before the file exists: a killed process loses nothing the kernel has
+        with open(_JOURNAL, "a", encoding="utf-8") as f:
+            f.write(json.dumps(os.fsdecode(os.path.abspath(p))) + "\n")  # one JSON string a line: any name
+    return p
+
+
+def sweep_journal(path: Path) -> int:
+    """Remove every name listed in the journal that still exists; empty the journal. Returns how many.
+
+    Only names in the journal are touched: a build never removes a file it did not create.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8", errors="surrogateescape").split("\n")
+    except OSError:
+        return 0
+    names = []
+    for line in lines:
+        try:
+            name = json.loads(line)
+        except ValueError:  # empty, or cut short by a kill while it was written: that name was not created
+            continue
+        if isinstance(name, str) and os.path.isabs(name):
+            names.append(name)
+    removed = 0
+    for name in dict.fromkeys(names):
+        p = Path(name)
+        if p.is_symlink() or p.is_file():
+            p.unlink(missing_ok=True)
+            removed += 1
+        elif p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+            removed += 1
+    path.write_text("", encoding="utf-8")
+    return removed
+
+
+def make_temp_dir(folder: Path, prefix: str) -> Path:
+    """A new folder with a random, journaled name (``tempfile.mkdtemp`` with a record)."""
+    while True:
+        p = temp_path(folder, prefix)
+        try:
+            p.mkdir(mode=0o700)
+            return p
+        except FileExistsError:
+            continue
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file whole or not at all (a temp file in the same folder, then rename).
 
@@ -49,7 +125,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     if not path.parent.is_dir():
         raise UsageError(f"{path}: folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    while True:
+        tmp = temp_path(path.parent, f".{path.name}.", ".tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+            break
+        except FileExistsError:
+            continue
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), _file_mode(path))

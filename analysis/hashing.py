@@ -1,5 +1,5 @@
-"""Content hashes that decide what a build must redo: of the analysis package (code and language
-data) and of a folder's files."""
+"""Content hashes that decide what a build must redo: of the analysis package (code, language data,
+page templates: every file of it) and of a folder's files."""
 
 from __future__ import annotations
 
@@ -16,14 +16,26 @@ def _sha(*parts: bytes) -> str:
     return h.hexdigest()
 
 
+def _files(root: Path, skip: tuple[str, ...] = ()) -> list[Path]:
+    """Every file under root, in a fixed order, except caches and editor checkpoints."""
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix not in (".pyc", ".pyo")
+                  and not any(s in p.parts for s in (*skip, "__pycache__", ".ipynb_checkpoints")))
+
+
 def package_hash() -> str:
-    """Hash of the analysis package: its code and its language data."""
-    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in {".py", ".yaml", ".json"}
-                   and "__pycache__" not in p.parts)
-    return _sha(*(str(p.relative_to(PACKAGE)).encode() + b"\0" + p.read_bytes() for p in files))
+    """Hash of the analysis package: every file in it (code, language data, the pages' Jinja2 templates),
+    so that any edit of what makes a page is seen."""
+    return _sha(*(p.relative_to(PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() for p in _files(PACKAGE)))
 
 
 def tree_hash(root: Path, skip: tuple[str, ...] = ("_build",)) -> str:
-    files = sorted(p for p in root.rglob("*") if p.is_file() and not any(s in p.parts for s in skip)
-                   and ".ipynb_checkpoints" not in p.parts)
-    return _sha(*(str(p.relative_to(root)).encode() + b"\0" + p.read_bytes() for p in files))
+    if not root.is_dir():
+        return _sha(b"")
+    return _sha(*(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() for p in _files(root, skip)))
+
+
+def corpus_hash() -> str:
+    """Hash of the corpus the corpus pages read: its manifest and every report file."""
+    from . import config
+
+    return tree_hash(config.CORPUS, ())

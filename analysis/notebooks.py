@@ -21,6 +21,9 @@ from . import config
 
 _CELL_METADATA = ("execution", "papermill", "collapsed", "scrolled")
 _NOTEBOOK_METADATA = ("papermill", "widgets")
+# Of the kernel's language_info only what does not depend on the machine that saved the notebook is kept
+# (JupyterLab adds the Python version, the CodeMirror mode, the MIME type ... on every save).
+_LANGUAGE_INFO = ("name", "pygments_lexer")
 
 
 def _empty(cell) -> bool:
@@ -49,6 +52,11 @@ def problems(path: Path) -> list[str]:
     for key in _NOTEBOOK_METADATA:
         if key in nb.metadata:
             out.append(f"{path}: notebook metadata has '{key}'")
+    extra = sorted(set(nb.metadata.get("language_info", {})) - set(_LANGUAGE_INFO))
+    if extra:
+        out.append(f"{path}: notebook metadata language_info has {', '.join(extra)}")
+    if not Path(path).read_bytes().endswith(b"\n"):
+        out.append(f"{path}: does not end with a newline")
     return out
 
 
@@ -66,18 +74,24 @@ def strip_content(nb: dict) -> None:
         cells.pop()
     for key in _NOTEBOOK_METADATA:
         nb.get("metadata", {}).pop(key, None)
+    info = nb.get("metadata", {}).get("language_info")
+    if isinstance(info, dict):
+        for key in set(info) - set(_LANGUAGE_INFO):
+            info.pop(key)
 
 
 def strip(path: Path) -> bool:
-    """Clean one template in place; True if it changed."""
+    """Clean one template in place (written as JupyterLab writes it: nbformat's JSON and a trailing
+    newline); True if it changed."""
     import nbformat
 
-    nb = nbformat.read(path, as_version=4)
-    before = nbformat.writes(nb)
+    before = Path(path).read_text(encoding="utf-8")
+    nb = nbformat.reads(before, as_version=4)
     strip_content(nb)
     after = nbformat.writes(nb)
+    after += "" if after.endswith("\n") else "\n"
     if after != before:
-        path.write_text(after, encoding="utf-8")
+        Path(path).write_text(after, encoding="utf-8")
         return True
     return False
 
@@ -188,15 +202,23 @@ def main(argv: list[str]) -> int:
                 print(USAGE, file=sys.stderr)
                 return 2
             jobs = int(args[1])
-        loop(jobs=jobs)
+        from .processes import stop_on_signals
+
+        with stop_on_signals():  # SIGTERM, SIGHUP: like Ctrl-C
+            loop(jobs=jobs)
         print("ok: templates clean, every chapter current, site published")
         return 0
     except (BuildError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("error: interrupted; the published site is unchanged", file=sys.stderr)
-        return 130
+        return 128 + getattr(exc, "signum", 2)
+    except OSError as exc:
+        from .processes import os_error_line
+
+        print(f"error: {os_error_line(exc)}; the published site is unchanged", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

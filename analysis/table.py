@@ -7,12 +7,18 @@ the same reports; extracting again in every process costs seconds (the 62 corpus
 its ``doc`` name and the ``analysis`` package (code and language data) are those the cached table was
 extracted with; otherwise they extract, and store the table (written whole, or not at all) for the
 next process. A table is cached only if it reads back identical (values and dtypes).
+
+A cached table is trusted only when it proves itself: beside ``<key>.parquet`` is ``<key>.sha256``, the
+checksum of its bytes, and the table must have the schema's columns and dtypes. A table that fails either
+(edited, truncated, written by an older schema) is extracted again and stored anew, with one note on
+stderr; it never wedges a build.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -31,11 +37,42 @@ def _key(path: Path, doc: str, package: str) -> str:
     return h.hexdigest()[:40]
 
 
+def _checksum_file(f: Path) -> Path:
+    return f.with_suffix(".sha256")
+
+
 def _read(f: Path) -> pd.DataFrame | None:
+    """The cached table, or None when there is none or it fails its checksum or the schema (with a note)."""
+    from . import schema
+
     try:
-        return pd.read_parquet(f)
-    except Exception:  # noqa: BLE001 - missing, partial or unreadable: extract again
-        return None
+        data = f.read_bytes()
+    except OSError:
+        return None  # not cached yet
+    try:
+        expected = _checksum_file(f).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        expected = ""
+    if hashlib.sha256(data).hexdigest() != expected:
+        return _rejected(f, "its checksum does not match")
+    try:
+        df = pd.read_parquet(f)
+    except Exception:  # noqa: BLE001 - unreadable although the checksum matches: extract again
+        return _rejected(f, "it cannot be read")
+    want = schema.dtypes()
+    if list(df.columns) != list(want):
+        missing = [c for c in want if c not in df.columns]
+        return _rejected(f, f"its columns differ from the schema (missing: {', '.join(missing) or 'none'})")
+    wrong = [c for c, t in df.dtypes.items() if str(t) != want[c]]
+    if wrong:
+        return _rejected(f, f"its dtypes differ from the schema ({', '.join(wrong)})")
+    return df
+
+
+def _rejected(f: Path, why: str) -> None:
+    print(f"note: cached table {config.display_path(f)} not used ({why}); extracting again", file=sys.stderr,
+          flush=True)
+    return None
 
 
 def _store(f: Path, df: pd.DataFrame) -> None:
@@ -47,6 +84,8 @@ def _store(f: Path, df: pd.DataFrame) -> None:
             df.to_parquet(tmp, index=False)
             back = pd.read_parquet(tmp)
             if back.equals(df) and back.dtypes.equals(df.dtypes) and back.index.equals(df.index):
+                digest = hashlib.sha256(Path(tmp).read_bytes()).hexdigest()
+                _checksum_file(f).write_text(digest + "\n", encoding="ascii")
                 os.replace(tmp, f)
         finally:
             Path(tmp).unlink(missing_ok=True)
@@ -78,9 +117,9 @@ def load_tables(paths, jobs: int = 1) -> pd.DataFrame:
     missing = [i for i, fr in enumerate(frames) if fr is None]
     if missing:
         if jobs > 1 and len(missing) > 1:
-            from concurrent.futures import ProcessPoolExecutor
+            from .batch import worker_pool
 
-            with ProcessPoolExecutor(max_workers=min(jobs, len(missing))) as pool:
+            with worker_pool(min(jobs, len(missing))) as pool:
                 done = list(pool.map(_extract, [paths[i] for i in missing], [names[i] for i in missing]))
         else:
             done = [_extract(paths[i], names[i]) for i in missing]

@@ -46,8 +46,13 @@ from analysis import build, config
 
 book, out = Path(sys.argv[1]), sys.argv[2]
 config.BOOK, config.BOOK_CONFIG, config.BUILD = book, book / "report.yml", book.parent / "build"
-wait = float(sys.argv[sys.argv.index("--wait") + 1]) if "--wait" in sys.argv else build.LOCK_WAIT
-sys.exit(build.main(out=out, jobs=2, force="--force" in sys.argv, wait=wait))
+def option(name, default):
+    return float(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
+
+
+sys.exit(build.main(out=out, jobs=2, force="--force" in sys.argv, wait=option("--wait", build.LOCK_WAIT),
+                    timeout=option("--chapter-timeout", build.CHAPTER_TIMEOUT),
+                    max_output_mb=option("--max-output", build.CHAPTER_MAX_OUTPUT_MB)))
 """
 TEMPLATE_CODE = """\
 import os
@@ -55,7 +60,10 @@ import time
 
 from analysis import config, read_text
 
+if os.environ.get("FAULT_READY"):
+    open(os.environ["FAULT_READY"], "a").close()  # the test waits for this file, not for a time
 time.sleep(float(os.environ.get("FAULT_SLEEP", "0")))
+print("x" * int(os.environ.get("FAULT_PRINT", "0")))
 text = read_text(config.resolve(seed))
 print(f"{len(text)} characters")
 """
@@ -96,11 +104,12 @@ class Project:
     def command(self, *args) -> list[str]:
         return [sys.executable, str(self.driver), str(self.book), str(self.site), *map(str, args)]
 
-    def env(self, token: str = "", sleep: float = 0) -> dict:
-        return {**os.environ, "PYTHONPATH": str(ROOT), "FAULT_SLEEP": str(sleep), "FAULT_TOKEN": token}
+    def env(self, token: str = "", sleep: float = 0, ready: Path | None = None, printed: int = 0) -> dict:
+        return {**os.environ, "PYTHONPATH": str(ROOT), "FAULT_SLEEP": str(sleep), "FAULT_TOKEN": token,
+                "FAULT_READY": str(ready or ""), "FAULT_PRINT": str(printed)}
 
-    def build(self, *args, timeout=180) -> subprocess.CompletedProcess:
-        return subprocess.run(self.command(*args), capture_output=True, text=True, cwd=ROOT, env=self.env(),
+    def build(self, *args, timeout=180, env=None) -> subprocess.CompletedProcess:
+        return subprocess.run(self.command(*args), capture_output=True, text=True, cwd=ROOT, env=env or self.env(),
                               timeout=timeout)
 
     def snapshot(self) -> dict[str, bytes]:
@@ -141,8 +150,9 @@ def project(tmp_path_factory):
 def _kill_during(p: Project, stage: str, group: bool, sig: int = signal.SIGKILL) -> tuple[str, int]:
     """Start a forced build, send it a signal (kill -9) inside the stage; returns its output and exit status."""
     token = uuid.uuid4().hex
+    ready = p.root / f"ready-{token}"  # a kernel creates it once inside a chapter
     proc = subprocess.Popen(p.command("--force"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            cwd=ROOT, env=p.env(token, sleep=3 if stage == "chapters" else 0),
+                            cwd=ROOT, env=p.env(token, sleep=300 if stage == "chapters" else 0, ready=ready),
                             start_new_session=True)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(ln) for ln in proc.stdout], daemon=True).start()
@@ -155,8 +165,10 @@ def _kill_during(p: Project, stage: str, group: bool, sig: int = signal.SIGKILL)
             seen.append(lines.get(timeout=1))
         except queue.Empty:
             assert time.monotonic() < deadline, seen
-    if stage == "chapters":
-        time.sleep(1.0)  # the kernels are inside the chapters (they sleep 3 s)
+    if stage == "chapters":  # wait until a kernel is inside a chapter (it then sleeps until killed)
+        while not ready.exists():
+            assert time.monotonic() < deadline and proc.poll() is None, seen
+            time.sleep(0.05)
     if stage == "book":  # wait until jupyter-book is writing its temporary site
         while not any(q.name.startswith(f".{p.site.name}.building-") for q in p.site.parent.iterdir()):
             assert time.monotonic() < deadline and proc.poll() is None, seen
@@ -200,16 +212,136 @@ def test_ctrl_c_stops_the_build_in_one_line(project):
     assert project.leftovers() == []
 
 
+def test_sigterm_stops_the_build_with_the_ctrl_c_line(project):
+    output, status = _kill_during(project, "chapters", group=False, sig=signal.SIGTERM)
+    assert status == 128 + signal.SIGTERM
+    assert output.splitlines()[-1] == "error: interrupted; the published site is unchanged"
+    assert "Traceback" not in output
+    assert project.snapshot() == project.published
+    after = project.build()
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert project.leftovers() == []
+
+
+def test_a_chapter_past_its_time_limit_fails_in_one_line_naming_it(project):
+    """A template that never ends (here: sleeps 300 s) does not hold the lock for ever."""
+    p = project.build("--force", "--chapter-timeout", "5", env=project.env(sleep=300))
+    assert p.returncode == 1
+    last = p.stderr.splitlines()[-1]
+    assert re.match(r"error: chapter (one|two) \((one|two)\.ipynb\) ran longer than its time limit of 5 s", last), last
+    assert "Traceback" not in p.stderr
+    assert project.snapshot() == project.published
+    assert project.build().returncode == 0  # the next build runs the chapters again, in time
+    assert project.snapshot() == project.published
+
+
+def test_a_chapter_writing_too_much_fails_in_one_line_naming_it(project):
+    p = project.build("--force", "--max-output", "1", env=project.env(printed=3_000_000))  # 3 MB, limit 1 MB
+    assert p.returncode == 1
+    last = p.stderr.splitlines()[-1]
+    assert re.match(r"error: chapter (one|two) \((one|two)\.ipynb\) wrote more than its output limit of 1 MB", last), last
+    assert len(p.stderr) < 2000 and "Traceback" not in p.stderr
+    assert project.snapshot() == project.published
+    assert project.build().returncode == 0
+
+
+def test_the_published_site_does_not_depend_on_where_the_clone_is(project):
+    """No file of the site names the folder it was built in (Sphinx's .buildinfo is not published)."""
+    assert ".buildinfo" not in project.published
+    for root in {str(project.root), str(project.root.resolve()), str(ROOT)}:
+        named = [name for name, data in project.published.items() if root.encode() in data]
+        assert named == [], (root, named)
+
+
 def test_leftovers_of_older_builds_are_swept_and_a_forced_build_gives_the_same_site(project):
-    # what the builds before the sweep left behind: 0-byte hidden notebooks, a half-built site
-    (project.book / "chapters" / ".one.k2j3h4.ipynb").write_bytes(b"")
-    (project.book / "chapters" / ".two.ipynb.a8d9.tmp").write_bytes(b"{")
-    half = project.site.parent / f".{project.site.name}.building-x1y2z3" / "_build" / "html"
+    # what a killed build left behind: temporary names it recorded in its journal before creating them
+    from analysis import files
+
+    with files.journal(project.root / "build" / "state" / "journal"):
+        files.temp_path(project.book / "chapters", ".one.ipynb.", ".tmp").write_bytes(b"{")
+        files.temp_path(project.book / "_data" / "data", ".indicators.csv.", ".tmp").write_bytes(b"")
+        half = files.make_temp_dir(project.site.parent, f".{project.site.name}.building-") / "_build" / "html"
     half.mkdir(parents=True)
     (half / "index.html").write_text("half")
+    assert len(project.leftovers()) == 3
     forced = project.build("--force")
     assert forced.returncode == 0, forced.stdout + forced.stderr
+    assert "removed 3 temporary file(s) or folder(s)" in forced.stdout
     assert project.leftovers() == []
+    assert project.snapshot() == project.published
+
+
+def test_the_sweep_never_removes_a_users_files_that_look_like_leftovers(project):
+    """Names like a build's temporary ones, but made by a person: the build did not record them, so it
+    leaves them alone (it removes only what it can prove it made)."""
+    mine = [project.site.parent / f".{project.site.name}.old", project.site.parent / f".{project.site.name}.building-notes",
+            project.book / "chapters" / ".my-scratch.ipynb", project.book / "chapters" / ".notes.ipynb.x.tmp"]
+    try:
+        for q in mine[:2]:
+            q.mkdir()
+            (q / "precious.txt").write_text("mine")
+        for q in mine[2:]:
+            q.write_text("mine")
+        forced = project.build("--force")
+        assert forced.returncode == 0, forced.stdout + forced.stderr
+        assert "removed" not in forced.stdout
+        assert [q.exists() for q in mine] == [True] * len(mine)
+        assert (mine[0] / "precious.txt").read_text() == "mine"
+        assert project.snapshot() == project.published
+    finally:
+        for q in mine:
+            shutil.rmtree(q) if q.is_dir() else q.unlink(missing_ok=True)
+
+
+def test_a_published_site_keeps_git_cname_and_nojekyll(project):
+    """GitHub Pages from a checkout of the site: its .git (folder or worktree file), CNAME and .nojekyll
+    survive every build."""
+    kept = {".git/HEAD": b"ref: refs/heads/gh-pages\n", ".git/objects/ab/cdef": b"\x00object",
+            "CNAME": b"report.example.org\n", ".nojekyll": b""}
+    try:
+        for name, data in kept.items():
+            (project.site / name).parent.mkdir(parents=True, exist_ok=True)
+            (project.site / name).write_bytes(data)
+        for _ in range(2):  # the site replaced twice: also the copies carried over are carried over
+            forced = project.build("--force")
+            assert forced.returncode == 0, forced.stdout + forced.stderr
+            assert {name: (project.site / name).read_bytes() for name in kept} == kept
+        snap = project.snapshot()
+        assert {k: v for k, v in snap.items() if k not in kept} == project.published
+    finally:
+        shutil.rmtree(project.site / ".git", ignore_errors=True)
+        for name in ("CNAME", ".nojekyll"):
+            (project.site / name).unlink(missing_ok=True)
+    # a worktree's .git is a file
+    (project.site / ".git").write_text("gitdir: /somewhere/.git/worktrees/site\n")
+    try:
+        forced = project.build("--force")
+        assert forced.returncode == 0, forced.stdout + forced.stderr
+        assert (project.site / ".git").read_text() == "gitdir: /somewhere/.git/worktrees/site\n"
+    finally:
+        (project.site / ".git").unlink()
+
+
+def test_a_chapter_changed_with_its_old_mtime_is_published(project):
+    """The book stage decides by content, not by modification time: a chapter notebook rewritten with its
+    old mtime (restored from a backup, checked out, copied with cp -p) is read again by Sphinx."""
+    chapter = project.book / "chapters" / "one.ipynb"
+    original, stat = chapter.read_bytes(), chapter.stat()
+    marker = "a value changed behind the back of the build"
+    nb = nbformat.reads(original.decode("utf-8"), as_version=4)
+    nb.cells[0].source = f"# One\n\n{marker}"
+    try:
+        chapter.write_text(nbformat.writes(nb), encoding="utf-8")
+        os.utime(chapter, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        p = project.build()
+        assert p.returncode == 0, p.stdout + p.stderr
+        assert "[3/3] book      jupyter-book build" in p.stdout
+        assert marker in (project.site / "chapters" / "one.html").read_text(encoding="utf-8")
+    finally:
+        chapter.write_bytes(original)
+        os.utime(chapter, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    p = project.build()
+    assert p.returncode == 0, p.stdout + p.stderr
     assert project.snapshot() == project.published
 
 
@@ -454,3 +586,209 @@ def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, mo
             for output in cell.get("outputs", []):
                 assert output.get("output_type") != "error", (name, output.get("ename"), output.get("evalue"))
                 assert output.get("name") != "stderr", (name, output.get("text", "")[:300])
+
+
+# ---------------------------------------------------------------------------------------- nothing stale
+def test_every_input_of_a_page_is_in_its_hash(tmp_path, monkeypatch):
+    """The pages' Jinja2 templates (every file of the package), the corpus manifest and the corpus texts
+    change the chapters' inputs hash."""
+    from analysis import hashing
+
+    package = tmp_path / "analysis"
+    shutil.copytree(hashing.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(hashing, "PACKAGE", package)
+    before = hashing.package_hash()
+    template = sorted((package / "templates").glob("*.j2"))[0]
+    template.write_text(template.read_text(encoding="utf-8") + "<!-- edited -->\n", encoding="utf-8")
+    assert hashing.package_hash() != before
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.csv").write_text("file,region_zh\na.txt,广东\n", encoding="utf-8")
+    (corpus / "a.txt").write_text("地区生产总值增长5%。\n", encoding="utf-8")
+    monkeypatch.setattr(config, "CORPUS", corpus)
+    first = hashing.corpus_hash()
+    (corpus / "manifest.csv").write_text("file,region_zh\na.txt,内蒙古\n", encoding="utf-8")
+    second = hashing.corpus_hash()
+    (corpus / "a.txt").write_text("地区生产总值增长6%。\n", encoding="utf-8")
+    assert len({first, second, hashing.corpus_hash()}) == 3
+
+
+@pytest.mark.parametrize("damage", ["a value changed", "a column missing", "truncated", "no checksum"])
+def test_a_damaged_cached_table_is_extracted_again_with_a_note(tmp_path, monkeypatch, capsys, damage):
+    import pandas as pd
+
+    from analysis import table
+
+    monkeypatch.setattr(config, "BUILD", tmp_path / "build")
+    right = table.load_table(REPORT)
+    assert capsys.readouterr().err == ""
+    cached = list(table.cache_dir().glob("*.parquet"))
+    assert len(cached) == 1 and cached[0].with_suffix(".sha256").is_file()
+    f = cached[0]
+    if damage == "a value changed":  # a table with wrong values, written by something else than the cache
+        df = pd.read_parquet(f)
+        df.loc[0, "value"] = df.loc[0, "value"] * 2 + 1
+        df.to_parquet(f, index=False)
+    elif damage == "a column missing":  # a table of an older schema, with a checksum that matches
+        pd.read_parquet(f).drop(columns=["concept"]).to_parquet(f, index=False)
+        import hashlib
+
+        f.with_suffix(".sha256").write_text(hashlib.sha256(f.read_bytes()).hexdigest() + "\n")
+    elif damage == "truncated":
+        f.write_bytes(f.read_bytes()[:100])
+    else:
+        f.with_suffix(".sha256").unlink()
+    again = table.load_table(REPORT)
+    pd.testing.assert_frame_equal(again, right)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("note: cached table ") and "extracting again" in err, err
+    pd.testing.assert_frame_equal(table.load_table(REPORT), right)  # stored anew: no note the next time
+    assert capsys.readouterr().err == ""
+
+
+def test_a_title_naming_another_region_than_the_text_warns_and_the_text_wins(tmp_path, capsys):
+    from analysis import document
+
+    raw = analysis.read_text(config.DEFAULT_SEED)  # Inner Mongolia's report (a fragment, no header)
+    doc = document.from_text("2025年广东省政府工作报告\n各位代表：\n" + raw, "mislabelled")
+    assert (doc.region, doc.region_en) == ("内蒙古", "Inner Mongolia")
+    assert "广东" in doc.conflict and "内蒙古" in doc.conflict
+    agreeing = document.from_text("2025年内蒙古自治区政府工作报告\n各位代表：\n" + raw, "labelled")
+    assert (agreeing.region, agreeing.conflict) == ("内蒙古", "")
+    seed = tmp_path / "mislabelled.txt"
+    seed.write_text("2025年广东省政府工作报告\n各位代表：\n" + raw, encoding="utf-8")
+    build.plan(str(seed), None)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("warning: ") and "the text's region is used" in err
+
+
+# ---------------------------------------------------------------------------------------- bounded, plain
+def _children(pid: int) -> list[int]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                stat = (proc / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(proc.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_extract_workers_die_with_their_parent(tmp_path, sig):
+    big = analysis.read_text(REPORT) * 40  # seconds of work per file: the workers are busy when the signal comes
+    paths = []
+    for i in range(12):
+        paths.append(tmp_path / f"r{i}.txt")
+        paths[-1].write_text(big, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "extract", *map(str, paths), "--jobs", "2",
+                             "-o", str(tmp_path / "out.csv")], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while len(_children(proc.pid)) < 2:  # wait for the two workers (an event: they exist)
+        assert proc.poll() is None and time.monotonic() < deadline, "the workers never started"
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    os.kill(proc.pid, sig)  # the parent only, as a closed terminal or a service manager does
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 128 + sig, err
+    assert err.splitlines() == ["error: interrupted"], err
+    deadline = time.monotonic() + 30
+    while any(_alive(w) for w in workers):
+        assert time.monotonic() < deadline, f"workers left running: {[w for w in workers if _alive(w)]}"
+        time.sleep(0.05)
+    assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize("where", ["under a file", "a mount point"])
+def test_out_problems_are_found_before_any_work(tmp_path, monkeypatch, where):
+    if where == "under a file":
+        (tmp_path / "notes.txt").write_text("mine")
+        out = tmp_path / "notes.txt" / "site"
+        p = _cli("build", "--seed", REPORT, "--out", out)
+        assert p.returncode == 1 and p.stdout == "", p.stdout  # nothing ran: no stage was printed
+        assert p.stderr.count("\n") == 1 and p.stderr.startswith(f"error: --out {out}: ") and "is a file" in p.stderr
+        assert (tmp_path / "notes.txt").read_text() == "mine"
+    else:
+        out = tmp_path / "mnt"
+        out.mkdir()
+        real = os.path.ismount
+        monkeypatch.setattr(os.path, "ismount", lambda q: Path(q) == out or real(q))
+        with pytest.raises(build.BuildError, match="is a mount point"):
+            build.check_out(out, REPORT)
+
+
+def test_a_full_disk_is_one_short_line_naming_the_path(tmp_path, monkeypatch, capsys):
+    import errno
+
+    monkeypatch.setattr(config, "BUILD", tmp_path / "build")
+    target = tmp_path / "site" / "_data" / "data" / "indicators.parquet"
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+
+    monkeypatch.setattr(build, "write_data", full)
+    assert build.main(seed=str(REPORT), out=str(tmp_path / "site"), quiet=True) == 1
+    err = capsys.readouterr().err
+    assert err == f"error: no space left on device: {target}; the published site is unchanged\n"
+    # the same on the command line, writing to a full device
+    with open("/dev/full", "wb") as devfull:
+        p = subprocess.run([sys.executable, "-m", "analysis", "extract", str(REPORT)], cwd=ROOT, stdout=devfull,
+                           stderr=subprocess.PIPE, text=True, timeout=120)
+    assert p.returncode == 1 and p.stderr.startswith("error: no space left on device") and p.stderr.count("\n") == 1
+    assert len(p.stderr) < 200
+    # copying a site onto a full disk fails for every file at once (shutil.Error): still one short line
+    failures = [(f"/w/{i}.html", f"/site/{i}.html", f"[Errno 28] No space left on device: '/site/{i}.html'")
+                for i in range(3000)]
+    assert build.os_error_line(shutil.Error(failures)) == "no space left on device: /site/0.html (and 2999 more)"
+
+
+def test_the_configured_title_is_escaped_in_the_entry_page(tmp_path, monkeypatch):
+    cfg = {**config.report_config(), "title": "Report </title><script>alert(1)</script> & co"}
+    monkeypatch.setattr(config, "report_config", lambda *a, **k: cfg)
+    build.write_index(tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in page
+    assert "<title>Report &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</title>" in page
+
+
+def test_a_template_that_is_not_a_notebook_is_named_without_its_content(tmp_path):
+    secret = tmp_path / "credentials.ipynb"
+    secret.write_text("password=hunter2\nsecond line\n", encoding="utf-8")
+    spec = {"name": "bad", "title": "Bad", "template": str(secret), "template_display": "credentials.ipynb",
+            "parameters": {"seed": "s.txt"}, "out": str(tmp_path / "bad-out.ipynb"), "hash": "h", "kernel": "python3"}
+    (result,) = build.execute_chapters([spec], jobs=1)
+    assert result["error"] == "chapter bad: credentials.ipynb is not a Jupyter notebook (nbformat 4 JSON)"
+    assert "hunter2" not in result["error"]
+
+
+def test_the_journal_removes_exactly_the_recorded_names(tmp_path):
+    """Any folder name (a line break in it too) is recorded whole: the sweep removes the build's
+    temporary names and nothing else, also not a folder named like the first line of one."""
+    from analysis import files
+
+    odd = tmp_path / "site\nnotes"
+    odd.mkdir()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "mine.txt").write_text("mine")
+    journal = tmp_path / "journal"
+    with files.journal(journal):
+        made = [files.make_temp_dir(odd, ".html.building-"), files.temp_path(tmp_path, ".x.", ".tmp")]
+        made[1].write_text("partial")
+    with open(journal, "a", encoding="utf-8") as f:
+        f.write('"/cut short by a ki')  # a line a kill interrupted: its file was never created
+    assert files.sweep_journal(journal) == 2
+    assert not any(p.exists() for p in made)
+    assert (tmp_path / "site" / "mine.txt").read_text() == "mine" and odd.is_dir()
+    assert journal.read_text() == "" and files.sweep_journal(journal) == 0

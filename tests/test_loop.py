@@ -6,6 +6,7 @@ carry one chapter's state into the next."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -31,6 +32,9 @@ def saved_by_jupyterlab(nb: dict, marker: str = "") -> dict:
         md["source"] = "".join(md["source"]) + f"\n\n{marker}"
     nb["cells"].append({"cell_type": "code", "execution_count": None, "id": "trailing", "metadata": {},
                         "outputs": [], "source": ""})
+    nb["metadata"]["language_info"] = {  # what the kernel reports: it depends on the machine that saved
+        "codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py", "mimetype": "text/x-python",
+        "name": "python", "nbconvert_exporter": "python", "pygments_lexer": "ipython3", "version": "3.11.2"}
     return nb
 
 
@@ -50,9 +54,11 @@ def test_strip_removes_what_jupyterlab_saves_and_nothing_else(tmp_path):
     found = notebooks.problems(path)
     assert any("outputs" in p for p in found) and any("execution count" in p for p in found)
     assert any("ends with an empty cell" in p for p in found)
+    assert any("language_info has codemirror_mode" in p for p in found)
     assert notebooks.strip(path) is True
     assert notebooks.problems(path) == []
     assert notebooks.strip(path) is False  # idempotent
+    assert path.read_bytes() == (config.NOTEBOOKS / "sector.ipynb").read_bytes()  # as committed: trailing newline too
     stripped = nbformat.read(path, as_version=4)
     original = nbformat.read(config.NOTEBOOKS / "sector.ipynb", as_version=4)
     assert [c.source for c in stripped.cells] == [c.source for c in original.cells]
@@ -90,7 +96,38 @@ def test_save_hook_strips_templates_only(tmp_path, monkeypatch):
     for where in ("notebooks/sector.ipynb", "scratch/sector.ipynb"):
         cm.save({"type": "notebook", "format": "json", "content": json.loads(json.dumps(dirty))}, where)
     assert notebooks.problems(tmp_path / "notebooks" / "sector.ipynb") == []
+    assert (tmp_path / "notebooks" / "sector.ipynb").read_bytes() == (ROOT / "notebooks" / "sector.ipynb").read_bytes()
     assert notebooks.problems(tmp_path / "scratch" / "sector.ipynb")  # not a template: kept as saved
+
+
+def test_make_lab_starts_as_root_and_as_a_user(tmp_path):
+    """`make lab`'s server starts whoever runs it (as root Jupyter refuses unless allowed): it is up when
+    it prints its URL (an event on its stderr, no sleep)."""
+    import socket
+    import subprocess
+    import sys
+
+    from traitlets.config.loader import PyFileConfigLoader
+
+    assert PyFileConfigLoader(LAB_CONFIG.name, path=str(ROOT)).load_config().ServerApp.allow_root is True
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg")}
+    proc = subprocess.Popen([sys.executable, "-m", "jupyterlab", f"--config={LAB_CONFIG}", "--no-browser",
+                             f"--port={port}", "--ServerApp.port_retries=0", "--ip=127.0.0.1"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seen = []
+    try:
+        for line in proc.stderr:  # ends when the server exits
+            seen.append(line)
+            if f"127.0.0.1:{port}/lab" in line:
+                break
+        assert proc.poll() is None, "".join(seen)
+        assert not any("Running as root is not recommended" in ln for ln in seen)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
 
 
 # ---------------------------------------------------------------------------------------- one path rule
@@ -160,8 +197,9 @@ def test_a_failing_cell_is_one_line_naming_chapter_and_cell(tmp_path):
     spec = {"name": "bad", "title": "Bad", "template": str(path), "template_display": "notebooks/bad.ipynb",
             "parameters": {"seed": "s.txt"}, "out": str(tmp_path / "bad-out.ipynb"), "hash": "h", "kernel": "python3"}
     (result,) = build.execute_chapters([spec], jobs=1)
-    assert result["error"] == ("chapter bad (notebooks/bad.ipynb) failed in cell #2 of the template: "
-                               "KeyError: 'no such sector'")
+    # cells counted as in JupyterLab (1-based, every cell of the template), with the cell's first line
+    assert result["error"] == ("chapter bad (notebooks/bad.ipynb) failed in cell 3 of the template "
+                               "(raise KeyError('no such sector')): KeyError: 'no such sector'")
     assert not Path(spec["out"]).exists()
 
 
@@ -233,7 +271,7 @@ def test_the_loop_end_to_end(small_project, capsys):
     assert notebooks.main(["loop"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1, err
-    assert err[0].startswith("error: chapter energy (") and "sector.ipynb" in err[0] and "cell #" in err[0]
+    assert err[0].startswith("error: chapter energy (") and "sector.ipynb" in err[0] and " of the template (raise ValueError(" in err[0]
     assert "ValueError: a typo in the template" in err[0] and "Traceback" not in err[0]
     assert (site / "chapters" / "energy.html").read_bytes() == before
 

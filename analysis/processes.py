@@ -1,0 +1,78 @@
+"""Processes and signals: a child dies with its parent, SIGTERM and SIGHUP end the work as Ctrl-C
+does, and a failed read or write is one short line naming the path.
+
+Shared by the build (its jupyter-book process and kernels) and the command line (``extract --jobs``
+workers), without either importing the other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import os
+import shutil
+import signal
+
+
+def _libc():
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:  # not a POSIX C library
+        return None
+
+
+_LIBC = _libc()
+
+
+def die_with_parent(parent: int) -> None:
+    """In a child process (preexec_fn): be killed when the parent dies (Linux prctl PR_SET_PDEATHSIG)."""
+    prctl = getattr(_LIBC, "prctl", None)
+    if prctl is not None:
+        prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: handled like Ctrl-C (the kernels are stopped, the site is kept, one line)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum, frame) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def stop_on_signals():
+    """In the main thread: SIGTERM and SIGHUP end the work as Ctrl-C does (KeyboardInterrupt)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    sigs = [sig for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if sig is not None]
+    previous = {sig: signal.signal(sig, _stop) for sig in sigs}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def os_error_line(exc: OSError) -> str:
+    """One short line for a failed write or read: what happened and the path (never a file's content)."""
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        failures = exc.args[0]  # copytree: one (source, destination, reason) per file, thousands on a full disk
+        src, dst, why = failures[0]
+        full = "No space left on device" in str(why) or "[Errno 28]" in str(why)
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        return f"{'no space left on device' if full else 'could not copy'}: {dst}{more}"
+    where = exc.filename or ""
+    if getattr(exc, "filename2", None):
+        where = f"{where} -> {exc.filename2}"
+    what = "no space left on device" if exc.errno == errno.ENOSPC else (exc.strerror or type(exc).__name__)
+    return f"{what}: {where}" if where else what
