@@ -6,7 +6,9 @@ A report of each size is made of the shipped seed followed by variations of its 
 perturbed, paragraphs shuffled; see extract_speed.py), written to a temporary folder. For each size
 the script times the extraction (the build's first stage, cached like the build does) and then runs
 the code cells of each chapter's template (book/report.yml, with the chapter's parameters) in this
-process, with the displays collected instead of shown, and prints seconds and seconds per MB. Linear
+process, with the displays collected instead of shown (after one warm-up run of each chapter on the
+seed: the corpus is loaded once), and prints CPU seconds of this process (steadier than wall time on a
+shared machine) and seconds per MB. Linear
 work shows as a flat marginal column (the seconds each added MB costs, between one size and the
 next, so that fixed costs such as loading the corpus do not hide the growth); a quadratic step's
 marginal s/MB doubles when the size doubles. The last line divides the last marginal s/MB by the first.
@@ -62,14 +64,14 @@ def run_chapter(chapter: dict, seed: str) -> tuple[float, int]:
     sink = Sink()
     pages.display = sink  # md() and the notebooks' display both resolve to this
     ns: dict = {"__name__": "__chapter__"}
-    t = time.perf_counter()
+    t = time.process_time()
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         exec(compile(cell.source, chapter["name"], "exec"), ns)
         if "parameters" in (cell.metadata.get("tags") or []):
             ns.update(chapter.get("parameters") or {}, seed=seed)
-    elapsed = time.perf_counter() - t
+    elapsed = time.process_time() - t
     plt.close("all")
     return elapsed, sink.chars
 
@@ -86,7 +88,9 @@ def main() -> None:
             sys.exit(f"error: no chapter {', '.join(sorted(unknown))} in book/report.yml")
         chapters = [c for c in chapters if c["name"] in a.chapters]
     seed_text = analysis.read_text(config.DEFAULT_SEED)
-    analysis.extract(seed_text)  # warm-up: compile the lexicon
+    analysis.extract(seed_text)  # warm-up: compile the lexicon, load the corpus, import what the pages use
+    for ch in chapters:
+        run_chapter(ch, str(config.DEFAULT_SEED))
     last: dict[str, tuple[float, float]] = {}  # step: (MB, seconds) of the previous size
     marginal: dict[str, list[float]] = {}
 
@@ -104,9 +108,9 @@ def main() -> None:
             path = Path(tmp) / f"report_{mb:g}mb.txt"
             path.write_text(make_report(mb, seed_text), encoding="utf-8")
             size = path.stat().st_size / 1e6
-            t = time.perf_counter()
+            t = time.process_time()
             table.load_table(path)
-            dt = time.perf_counter() - t
+            dt = time.process_time() - t
             row("extract", size, dt)
             for ch in chapters:
                 dt, shown = run_chapter(ch, str(path))
