@@ -105,7 +105,7 @@ def _is_wrapped(raw: str, starts: list[int]) -> tuple[bool, float]:
         return False, 0.0
     width = median(lengths)
     near = sum(1 for n in lengths if 0.85 * width <= n <= 1.15 * width)
-    return near >= 0.5 * len(lengths) and width >= 10, float(width)
+    return near >= 0.5 * len(lengths) and width >= 6, float(width)
 
 
 def _last_char(raw: str, pos: int) -> str:
@@ -256,5 +256,12 @@ def _gap_with_break(raw: str, gs: int, ge: int, breaks: int, starts: list[int], 
     if (before.isdigit() or before == ".") and (after.isdigit() or after in ".%"):
         return ""  # a number broken across lines: 126\\n.3亿元, 2.\\n85%
     if _ascii_word(before) and _ascii_word(after):
-        return " "
+        # a break inside a number and its ASCII unit or range (223P⏎F, 1.3万P⏎F, 1-⏎2个, 2026-⏎02-03)
+        # joins: the ASCII run before it starts with a digit or one character after one; a break
+        # between two ASCII words (IT⏎software) is a space
+        k = gs - 1
+        while k > line_start and _ascii_word(raw[k - 1]):
+            k -= 1
+        near_digit = raw[k].isdigit() or any(raw[j].isdigit() for j in range(max(line_start, k - 2), k))
+        return "" if near_digit else " "
     return ""

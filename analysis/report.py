@@ -213,10 +213,6 @@ def english_value(row) -> str:
 _GROWTH_WORDS = re.compile(r"(同比|同口径)?(增长|增速|增幅|涨幅|提高|提升|上升|下降|降低)$")
 
 
-def _key(row) -> str:
-    return _GROWTH_WORDS.sub("", str(row["metric_zh"]))
-
-
 def _similar(a: str, b: str) -> bool:
     """Names that share most of their characters, whichever order they come in (新增城镇就业/城镇新增就业)."""
     sa, sb = set(a), set(b)
@@ -230,27 +226,83 @@ def pairs(df: pd.DataFrame) -> pd.DataFrame:
     Rows match when they have the same base unit and measure and the same metric: the same
     curated English label (glossary), or Chinese names that share most of their characters.
     Each target takes its best (latest) achieved match; each result is used once.
+
+    Linear in the number of rows for a given vocabulary of metric names: the results are grouped by
+    (base unit, measure, name, glossary label), each group a stack of rows in the report's order;
+    the groups a target's name matches are found once per distinct name through an index of the
+    names' characters, and its match is the latest unused row on top of those stacks.
     """
     ach = df[df["kind"] == "achieved"]
     tgt = df[df["kind"] == "target"]
-    used: set[str] = set()
-    rows = []
-    for _, t in tgt.iterrows():
-        best = None
-        for _, a in ach.iterrows():
-            if a["id"] in used or a["base_unit"] != t["base_unit"] or a["measure"] != t["measure"]:
-                continue
-            same_en = (a["metric_en_source"] == "glossary" and t["metric_en_source"] == "glossary"
-                       and a["metric_en"] == t["metric_en"])
-            if same_en or _similar(_key(a), _key(t)):
-                best = a
-        if best is None:
+    groups: dict[tuple, _PairGroups] = {}
+    for pos, (unit, measure, zh, en, source) in enumerate(zip(
+            ach["base_unit"], ach["measure"], ach["metric_zh"], ach["metric_en"], ach["metric_en_source"])):
+        if unit != unit or measure != measure:  # NaN matches nothing
             continue
-        used.add(best["id"])
-        rows.append(_pair_row(best, t))
+        g = groups.get((unit, measure))
+        if g is None:
+            g = groups[(unit, measure)] = _PairGroups()
+        g.add(pos, _GROWTH_WORDS.sub("", str(zh)), en if source == "glossary" else None)
+    rows = []
+    for pos, (unit, measure, zh, en, source) in enumerate(zip(
+            tgt["base_unit"], tgt["measure"], tgt["metric_zh"], tgt["metric_en"], tgt["metric_en_source"])):
+        g = groups.get((unit, measure)) if unit == unit and measure == measure else None
+        if g is None:
+            continue
+        best = g.take(_GROWTH_WORDS.sub("", str(zh)), en if source == "glossary" else None)
+        if best is not None:
+            rows.append(_pair_row(ach.iloc[best], tgt.iloc[pos]))
     cols = ["sector", "sectors", "metric_en", "metric_zh_result", "metric_zh_target", "result", "target", "change",
             "change_value", "change_unit", "measure", "result_id", "target_id"]
     return pd.DataFrame(rows, columns=cols)
+
+
+class _PairGroups:
+    """The achieved rows of one (base unit, measure): stacks of row positions per (name, glossary label)."""
+
+    def __init__(self):
+        self.ids: dict[tuple, int] = {}
+        self.stacks: list[list[int]] = []
+        self.keys: list[str] = []
+        self.by_en: dict[str, list[int]] = {}
+        self.by_char: dict[str, list[int]] = {}
+        self.matches: dict[tuple, list[int]] = {}
+
+    def add(self, pos: int, key: str, en) -> None:
+        sig = (key, en)
+        i = self.ids.get(sig)
+        if i is None:
+            i = self.ids[sig] = len(self.stacks)
+            self.stacks.append([])
+            self.keys.append(key)
+            for c in set(key):
+                self.by_char.setdefault(c, []).append(i)
+            if en is not None and en == en:
+                self.by_en.setdefault(en, []).append(i)
+        self.stacks[i].append(pos)
+
+    def _matching(self, key: str, en) -> list[int]:
+        """The groups whose rows match a target named `key` with glossary label `en`: the same label, or
+        a name sharing at least two characters (found through the index) that passes _similar."""
+        found = self.matches.get((key, en))
+        if found is None:
+            out = set(self.by_en.get(en, ())) if en is not None and en == en else set()
+            common: dict[int, int] = {}
+            for c in set(key):
+                for i in self.by_char.get(c, ()):
+                    common[i] = common.get(i, 0) + 1
+            out.update(i for i, n in common.items() if n >= 2 and _similar(self.keys[i], key))
+            found = self.matches[(key, en)] = sorted(out)
+        return found
+
+    def take(self, key: str, en) -> int | None:
+        """The latest unused matching row (its position), now used; None when there is none."""
+        best = None
+        for i in self._matching(key, en):
+            stack = self.stacks[i]
+            if stack and (best is None or stack[-1] > self.stacks[best][-1]):
+                best = i
+        return None if best is None else self.stacks[best].pop()
 
 
 def _pair_row(a, t) -> dict:

@@ -23,6 +23,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 CHAPTERS = ["energy", "dairy", "rare_earth", "tourism"]
 CORPUS_CHAPTERS = ["year_on", "provinces"]
 SUBPATH = "/reports/gwr/"
+# Playwright waits for events (load, network idle, an element, a URL); this only bounds how long a
+# wait may take before the test fails, generous for a loaded machine (its default is 30 s).
+TIMEOUT_MS = 180_000
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +57,15 @@ def browser():
         b.close()
 
 
+def new_page(browser, **options):
+    page = browser.new_page(**options)
+    page.set_default_timeout(TIMEOUT_MS)
+    page.set_default_navigation_timeout(TIMEOUT_MS)
+    return page
+
+
 def open_page(browser, url):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = new_page(browser, viewport={"width": 1280, "height": 900})
     errors, sizes = [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -138,7 +148,7 @@ PHONE_TABLES = """() => Array.from(document.querySelectorAll('main table')).map(
 
 @pytest.mark.parametrize("name", ["overview", "energy", "year_on", "provinces", "indicators"])
 def test_phone_390(browser, server, name):
-    page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
+    page = new_page(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True)
     page.goto(server + f"chapters/{name}.html", wait_until="networkidle")
     sizes = page.evaluate(PHONE_TEXT)
     assert not sizes or min(sizes) >= 9 - 0.05, (name, min(sizes))
@@ -160,7 +170,7 @@ def test_corpus_values_link_to_their_sentences(browser, server):
     for i in range(min(links.count(), 6)):
         href = links.nth(i).get_attribute("href")
         url, anchor = href.split("#")
-        other = browser.new_page()
+        other = new_page(browser)
         resp = other.goto(server + "chapters/" + url)
         assert resp is not None and resp.ok, href
         assert other.locator(f'[id="{anchor}"]').count() == 1, href
@@ -180,7 +190,7 @@ def test_index_redirects_to_home(browser, server):
 def test_search(browser, server, term, expect):
     page, errors, _ = open_page(browser, server + f"search.html?q={term}")
     results = page.locator("#search-results li a")
-    results.first.wait_for(timeout=15000)
+    results.first.wait_for()
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(expect in (h or "") for h in hrefs), hrefs
     assert not errors

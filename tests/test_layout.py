@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import os
+from collections import Counter
+
+import pytest
+
 from analysis.layout import unwrap
+from tests.helpers import ROOT
 
 WRAPPED = (
     "■上接第1版 我区坚持稳中求进，全年地区生产总值增长5.8%，一般公共预算收入126\n"
@@ -84,3 +91,77 @@ def test_page_numbers_stay_page_numbers():
     text = unwrap(raw).text
     assert "提升。今年" in text.replace("\n", "") and "5000公里" in text
     assert "2023" not in unwrap("2023\n2024\n2025").text.replace("\n", "")
+
+
+# ---------------------------------------------------------------------------------- narrow layouts
+# A report printed in a narrow PDF column is hard-wrapped every few characters, anywhere: inside a
+# number (突破190⏎0万户), after a decimal point (9.⏎8%). The values must be those of the unwrapped text.
+# Reports annotated blind are never used here (they must not tune anything).
+BLIND = {"2025_national.txt", "2026_national.txt", "2026_sichuan.txt", "2025_liaoning.txt"}
+CORPUS = sorted(p for p in (ROOT / "seeds" / "corpus").glob("*.txt") if p.name not in BLIND)
+# The default run checks a sample (one report of each year, four widths); LAYOUT_ALL=1 checks every
+# report at every width 6-12 (about 500 extractions: minutes, not for every test run).
+if os.environ.get("LAYOUT_ALL") == "1":
+    NARROW = [(p.name, w) for p in CORPUS for w in range(6, 13)]
+else:
+    NARROW = [("2025_anhui.txt", 6), ("2025_anhui.txt", 9), ("2026_guangdong.txt", 7), ("2026_guangdong.txt", 8)]
+
+
+def rewrap(text: str, width: int) -> str:
+    """Every line of text cut into lines of `width` characters (the last one of a line shorter)."""
+    out = []
+    for line in text.split("\n"):
+        out.extend([line[i:i + width] for i in range(0, len(line), width)] or [""])
+    return "\n".join(out)
+
+
+def _values(text: str) -> Counter:
+    import analysis
+
+    df = analysis.extract(text)
+    return Counter(zip(df["value"], df["unit"], df["value_base"]))
+
+
+@functools.cache
+def _unwrapped_values(name: str) -> Counter:
+    import analysis
+
+    return _values(analysis.read_text(ROOT / "seeds" / "corpus" / name))
+
+
+def test_the_narrow_sample_is_in_the_corpus():
+    assert CORPUS and not BLIND & {p.name for p in CORPUS}
+    assert {name for name, _ in NARROW} <= {p.name for p in CORPUS}
+
+
+@pytest.mark.parametrize("name,width", NARROW)
+def test_a_report_rewrapped_narrow_gives_the_same_values(name, width):
+    import analysis
+
+    wrapped = rewrap(analysis.read_text(ROOT / "seeds" / "corpus" / name), width)
+    assert max(len(line) for line in wrapped.split("\n")) == width
+    expected, got = _unwrapped_values(name), _values(wrapped)
+    assert got == expected, f"lost {dict(expected - got)}, gained {dict(got - expected)}"
+
+
+@pytest.mark.parametrize("width", range(6, 13))
+def test_numbers_broken_at_any_narrow_width(width):
+    import analysis
+
+    paragraph = ("全区新增城镇就业人数突破1900万户，地区生产总值增长9.8%，粮食产量达到836.9亿斤，"
+                 "一般公共预算收入增长12.5%，进出口总额2500亿美元，研发投入强度达到2.85%，"
+                 "打造1-2个精品线路。")
+    text = "\n".join([FILLER * 2, paragraph, FILLER * 2])
+    expected = Counter(_values(text))
+    for shift in range(width):  # every break position: the wrap starts `shift` characters earlier
+        wrapped = rewrap(FILLER[:shift] + text, width)
+        assert _values(wrapped) == expected, (width, shift)
+    df = analysis.extract(rewrap(text, width))
+    assert {1900.0, 9.8, 836.9, 12.5, 2500.0, 2.85, 1.0, 2.0} <= set(df["value"])
+
+
+def test_ascii_words_broken_by_a_wrap_keep_their_space_units_do_not():
+    lines = ["加快上游软硬件设备发展推动全产业链条IT", "software产品应用加快智能算力达223P", "F，超算算力达到1.3万P",
+             "F，打造1-", "2个精品线路再加快建设"] + ["推动数字经济和实体经济深度融合发展壮大"] * 4
+    text = unwrap("\n".join(lines)).text
+    assert "IT software" in text and "223PF" in text and "1.3万PF" in text and "1-2个" in text

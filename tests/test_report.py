@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis import prose, report, views
@@ -90,3 +92,50 @@ def test_sector_chapters_defined_once():
     html = views.chapters_html()
     for ch in config.report_config()["chapters"][1:]:
         assert f'href="{ch["name"]}.html"' in html
+
+
+def _pairs_by_definition(df: pd.DataFrame) -> pd.DataFrame:
+    """report.pairs as its docstring defines it, every target against every result (quadratic)."""
+    ach, tgt = df[df["kind"] == "achieved"], df[df["kind"] == "target"]
+    key = lambda row: report._GROWTH_WORDS.sub("", str(row["metric_zh"]))  # noqa: E731
+    used, rows = set(), []
+    for _, t in tgt.iterrows():
+        best = None
+        for _, a in ach.iterrows():
+            if a["id"] in used or a["base_unit"] != t["base_unit"] or a["measure"] != t["measure"]:
+                continue
+            same_en = (a["metric_en_source"] == "glossary" and t["metric_en_source"] == "glossary"
+                       and a["metric_en"] == t["metric_en"])
+            if same_en or report._similar(key(a), key(t)):
+                best = a  # the latest match
+        if best is not None:
+            used.add(best["id"])
+            rows.append(report._pair_row(best, t))
+    return pd.DataFrame(rows, columns=report.pairs(df.iloc[:0]).columns)
+
+
+NAMES = ["新增城镇就业", "城镇新增就业", "城镇新增就业增长", "地区生产总值", "地区生产总值增速", "粮食产量", "粮食总产量",
+         "游客", "接待游客", "居民收入同比增长", "就业", "收入", "收入增长", "人口", "口人", ""]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["achieved", "target", "context"]), st.sampled_from(NAMES),
+                          st.sampled_from(["Jobs", "GDP growth", "Grain output", None]), st.booleans(),
+                          st.sampled_from(["%", "人", "吨"]), st.sampled_from(["level", "growth"])),
+                min_size=0, max_size=40))
+@example([("achieved", "人口", None, False, "人", "level"), ("achieved", "口人", None, False, "人", "level"),
+          ("target", "人口", None, False, "人", "level"), ("target", "就业", "Jobs", True, "人", "level"),
+          ("achieved", "城镇新增就业", "Jobs", True, "人", "level"), ("target", "新增城镇就业增长", None, False, "%", "growth"),
+          ("achieved", "城镇新增就业", None, False, "%", "growth"), ("target", "口人", None, False, "人", "level")])
+def test_pairs_match_their_definition(seed_df, rows):
+    """pairs() (linear: results grouped by name, names matched through a character index) gives what
+    the definition gives on any table: same name rules, the latest result, each result used once."""
+    base = seed_df.iloc[[i % len(seed_df) for i in range(len(rows))]].copy()
+    for col, values in zip(["kind", "metric_zh", "metric_en", "metric_en_source", "base_unit", "measure"],
+                           zip(*rows) if rows else [[]] * 6):
+        if col == "metric_en_source":
+            values = ["glossary" if v else "composed" for v in values]
+        base[col] = list(values)
+    base["id"] = [f"i{i}" for i in range(len(base))]
+    expected, got = _pairs_by_definition(base), report.pairs(base)
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))
