@@ -56,7 +56,7 @@ class CorpusContext:
             self.intro_provinces = prose.not_in_corpus(p, "Comparing the provinces")
             return
         own = panel.own_rows(report.with_positions(self.df, self.text), p)
-        corpus = panel.corpus()
+        corpus = report.reader_labels(panel.corpus())
         if not panel.has_concepts(corpus):
             msg = ("*The extracted rows carry no indicator concepts (`concept` column), so reports cannot be "
                    "matched; this chapter is empty until they do.*")
@@ -181,7 +181,7 @@ class SectorContext:
         self.in_corpus = bool(p["in_corpus"])
         self.corpus = None
         if self.in_corpus:
-            corpus = panel.corpus()
+            corpus = report.reader_labels(panel.corpus())
             if panel.has_concepts(corpus):
                 self.corpus = panel.with_own(corpus, panel.own_rows(self.df, p), p)
 
@@ -272,7 +272,7 @@ class SectorContext:
         if not concepts:
             return views.para("None of the sector's quantities has an indicator that can be matched across "
                               "reports.", em=True)
-        corpus = panel.corpus()
+        corpus = report.reader_labels(panel.corpus())
         p = self.place
         d = panel.concept_mentions(corpus, concepts, (p["region_en"], p["year"]) if p["in_corpus"] else None)
         d = d[d["doc"] != self.doc]

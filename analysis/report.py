@@ -35,7 +35,24 @@ def load(seed: str | Path) -> tuple[pd.DataFrame, str]:
     from .table import load_table
 
     path = config.resolve(seed)
-    return load_table(path), read_text(path)
+    return reader_labels(load_table(path)), read_text(path)
+
+
+VOUCHED_LABELS = ("glossary", "terms")  # metric_en_source values a page shows as English
+
+
+def reader_labels(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows as the pages show them: an English label the rules cannot vouch for (metric_en_source
+    literal or generic: a word-by-word gloss, a sector-and-measure fallback) is replaced by the Chinese
+    name itself, never shown as English. The downloads keep both columns as extracted."""
+    if df.empty or "metric_en_source" not in df:
+        return df
+    bad = ~df["metric_en_source"].isin(VOUCHED_LABELS)
+    if not bad.any():
+        return df
+    out = df.copy()
+    out.loc[bad, "metric_en"] = out.loc[bad, "metric_zh"]
+    return out
 
 
 def sector_name(sector: str) -> str:

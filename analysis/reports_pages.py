@@ -29,7 +29,7 @@ from markupsafe import Markup
 
 from . import config, panel
 from .render import env, esc, render
-from .report import as_written, english_value, main_targets
+from .report import as_written, english_value, main_targets, reader_labels
 
 FOLDER = "reports"          # <book>/reports/<page>.md, one per report
 INDEX = "reports.md"        # <book>/reports.md: the index of the reports
@@ -292,7 +292,7 @@ def _no_blank_lines(html: str) -> Markup:
 
 def render_pages(seed: Path) -> dict[str, str]:
     """{relative path in the book: Markdown} of the index and every report's page."""
-    corpus_df = panel.corpus()
+    corpus_df = reader_labels(panel.corpus())
     _Links._memo.clear()
     es = entries(seed)
     labels = panel.concept_labels(corpus_df) if len(corpus_df) else {}
