@@ -218,11 +218,18 @@ class SectorContext:
             out.append(views.para(f"None of the sector's targets of the {y0} report has a result in the {y1} report "
                                   "that can be matched by indicator."))
         sec = panel.in_sector(after, self.sector)
-        results = sec[sec["kind"] == "achieved"].sort_values("start")
-        items = [{"who": str(r["metric_en"]), "text": Markup(views.value(r, self.doc)), "href": ""}
+        achieved = sec[sec["kind"] == "achieved"]
+        # results of the year itself: a five-year total or average (累计, 年均) or a half-year figure is not one
+        annual = achieved["period"].fillna("").isin(["annual", ""]) & (achieved["year"] == y0)
+        results = achieved[annual].sort_values("start")
+        others = int((~annual).sum())
+        items = [{"who": str(r["metric_en"]) + (f" ({r['subject']})" if r.get("subject") else ""),
+                  "text": Markup(views.value(r, self.doc)), "href": ""}
                  for _, r in results.head(12).iterrows()]
         out.append(views.para(f"The {y1} report states {prose.plural(len(sec), 'quantity', 'quantities')} about the sector, "
                               f"{len(results)} of them results of {y0}"
+                              + (f" ({others} more are results of other periods: multi-year totals or averages, "
+                                 "part of a year, earlier years)" if others else "")
                               + (" (the first 12 in the report's order):" if len(results) > 12
                                  else ":" if len(results) else ".")))
         if items:

@@ -813,3 +813,26 @@ def sector_plan(cfg: dict, seed) -> tuple[list[dict], list[tuple[str, str]]]:
     names = {ch["name"] for ch in rest}
     chosen = [ch if ch["name"] not in names else {**ch, "name": f"sector-{ch['name']}"} for ch in chosen]
     return rest[:idx[0]] + chosen + rest[idx[0]:], left
+
+
+def heldout_name_reviews(status: str | None = "blind") -> pd.DataFrame:
+    """The reviewers' row-by-row verdicts on the names of the whole-report annotations' quantities
+    (tests/fixtures/heldout/review/<report>_metric_names.csv, written by a reviewer who neither annotated the
+    report nor wrote the rules): per report, rows reviewed, the share of Chinese names judged right, and of the
+    English labels the site shows the share right, wrong and untranslated (the Chinese name shown instead)."""
+    reg = heldout_reports().set_index("report")["status"] if len(heldout_reports()) else pd.Series(dtype=str)
+    out = []
+    for path in sorted((HELDOUT / "review").glob("*_metric_names.csv")):
+        report = path.name.removesuffix("_metric_names.csv")
+        if status is not None and reg.get(report, "") != status:
+            continue
+        r = pd.read_csv(path, dtype=str, keep_default_na=False)
+        zh = r["verdict_zh"] if "verdict_zh" in r else r.get("verdict", pd.Series(dtype=str))
+        row = {"report": report, "reviewed": len(r), "metric_zh right": (zh == "right").mean() if len(r) else math.nan}
+        if "verdict_en" in r:
+            en = r["verdict_en"]
+            row.update({"metric_en right": (en == "right").mean(), "metric_en wrong": (en == "wrong").mean(),
+                        "untranslated": (en == "untranslated").mean()})
+        out.append(row)
+    return pd.DataFrame(out, columns=["report", "reviewed", "metric_zh right", "metric_en right", "metric_en wrong",
+                                      "untranslated"])

@@ -290,7 +290,7 @@ def test_manifest_write_failure_removes_the_copied_file(corpus, report_2027, mon
     before = snapshot(corpus)
     monkeypatch.setattr(files, "write_atomic", fail)
     assert add(report_2027, "--yes") == 1
-    one_error_line(capsys, "No space left on device")
+    one_error_line(capsys, "no space left on device")
     assert snapshot(corpus) == before
 
 
