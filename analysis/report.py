@@ -463,7 +463,10 @@ def headline_results(df: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 def main_targets(df: pd.DataFrame) -> pd.DataFrame:
     """The main expected targets (the targets paragraph), in the report's order; descriptors of the
     paragraph (以下14个方面的工作) are not targets."""
-    return df[(df["section"] == "targets") & (df["kind"] == "target")].sort_values("start")
+    t = df[(df["section"] == "targets") & (df["kind"] == "target")].sort_values("start")
+    if "group" in t and len(t):  # one row per stated target: the ends of a range, a floor and its aim are one
+        t = t.drop_duplicates("group")
+    return t
 
 
 def sector_pairs(df: pd.DataFrame, sector: str) -> pd.DataFrame:

@@ -151,7 +151,8 @@ def main_targets_html(rows: pd.DataFrame, links: _Links, labels: dict) -> Markup
     t = main_targets(rows)
     if t.empty:
         return None
-    out = [{"cells": [esc(r["metric_en"]) + Markup(" ") + Markup(render("zh", text=r["metric_zh"])),
+    out = [{"cells": [(esc(r["metric_en"]) + Markup(" ") if r["metric_en"] != r["metric_zh"] else Markup(""))
+                      + Markup(render("zh", text=r["metric_zh"])),
                       links.value(r),
                       panel.concept_label(r["concept"], labels) if r["concept"] else "–"]}
            for _, r in t.iterrows()]
