@@ -380,10 +380,10 @@ def corpus_resources(out: dict[str, bytes]) -> list[dict]:
                     "mediatype": "application/vnd.apache.parquet", "schema": sch, "description": desc,
                     "hash": "sha256:" + hashlib.sha256(out[f"{name}.parquet"]).hexdigest()})
     if "corpus.xlsx" in out:
-        res.append({"name": "corpus-xlsx", "path": "corpus.xlsx", "format": "xlsx",
+        res.append({"name": "corpus-xlsx", "path": "corpus.xlsx", "format": "xlsx", "schema": "schema.json",
                     "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     "description": "The four corpus tables in one workbook, a sheet each (indicators, scorecard, "
-                                   "revisions, manifest).",
+                                   "revisions, manifest); schema.json describes the first sheet.",
                     "hash": "sha256:" + hashlib.sha256(out["corpus.xlsx"]).hexdigest()})
     return res
 
@@ -391,7 +391,9 @@ def corpus_resources(out: dict[str, bytes]) -> list[dict]:
 def listing(seed: Path) -> pd.DataFrame:
     """Every download of the site with what it is: file, table, format, rows, bytes, description (the
     "Download the data" page shows it; the numbers come from the files themselves)."""
-    files_ = files(Path(seed))
+    from . import config
+
+    files_ = files(config.resolve(seed))
     pkg = json.loads(files_["datapackage.json"])
     rows = []
     for r in pkg["resources"]:
