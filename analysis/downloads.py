@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, schema
-from .files import to_bytes
+from .files import cached_files, to_bytes
 from .reading import read_text
 
 
@@ -139,28 +139,22 @@ def corpus_sources() -> dict[str, bytes]:
         return {}
     key = _sha(package_hash().encode(), render_key(), panel.MANIFEST.read_bytes(),
                *((panel.CORPUS / f).read_bytes() for f in m["file"]))
-    cache = config.BUILD / "cache" / f"corpus-sources-{key[:16]}.json"
-    if cache.exists():
-        try:
-            return {k: v.encode("utf-8") for k, v in json.loads(cache.read_text(encoding="utf-8")).items()}
-        except ValueError:
-            pass
-    corpus = panel.corpus()
-    from markupsafe import Markup
 
-    out = {}
-    for _, r in m.iterrows():
-        text = read_text(panel.CORPUS / r["file"])
-        rows = corpus[corpus["doc"] == r["doc"]]
-        page = render("source_page", title=f"{r['region_en']} {r['year']} government work report",
-                      title_zh=f"{r['year']}年{r['region_zh']}政府工作报告", legend=Markup(legend_html()),
-                      body=Markup(annotated_source(text, rows)), n=len(rows))
-        out[f"source-{r['doc']}.html"] = page
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    for old in cache.parent.glob("corpus-sources-*.json"):
-        old.unlink()
-    cache.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
-    return {k: v.encode("utf-8") for k, v in out.items()}
+    def make() -> dict[str, bytes]:
+        from markupsafe import Markup
+
+        corpus = panel.corpus()
+        out = {}
+        for _, r in m.iterrows():
+            text = read_text(panel.CORPUS / r["file"])
+            rows = corpus[corpus["doc"] == r["doc"]]
+            page = render("source_page", title=f"{r['region_en']} {r['year']} government work report",
+                          title_zh=f"{r['year']}年{r['region_zh']}政府工作报告", legend=Markup(legend_html()),
+                          body=Markup(annotated_source(text, rows)), n=len(rows))
+            out[f"source-{r['doc']}.html"] = page.encode("utf-8")
+        return out
+
+    return cached_files(config.BUILD / "cache", "corpus-sources", key, make)
 
 
 def render_key() -> bytes:
@@ -320,32 +314,7 @@ def corpus_files() -> dict[str, bytes]:
         return {}
     key = _sha(package_hash().encode(), panel.MANIFEST.read_bytes(),
                *((panel.CORPUS / f).read_bytes() for f in m["file"]))
-    cache = config.BUILD / "cache" / f"corpus-files-{key[:16]}"
-    if cache.is_dir() and (cache / ".complete").exists():
-        return {p.name: p.read_bytes() for p in sorted(cache.iterdir()) if p.name != ".complete"}
-    out = _corpus_files()
-    _store(cache, out)
-    return out
-
-
-def _store(cache: Path, files: dict[str, bytes]) -> None:
-    """Write a cache folder whole (a temp folder renamed into place); older versions are removed."""
-    import shutil
-    import tempfile
-
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=cache.parent, prefix=f".{cache.name}."))
-    for name, data in files.items():
-        (tmp / name).write_bytes(data)
-    (tmp / ".complete").write_bytes(b"")
-    prefix = cache.name.rsplit("-", 1)[0]
-    for old in cache.parent.glob(f"{prefix}-*"):
-        if old.is_dir() and old != cache:
-            shutil.rmtree(old, ignore_errors=True)
-    try:
-        tmp.rename(cache)
-    except OSError:  # another build stored it first
-        shutil.rmtree(tmp, ignore_errors=True)
+    return cached_files(config.BUILD / "cache", "corpus-files", key, _corpus_files)
 
 
 def _corpus_files() -> dict[str, bytes]:

@@ -159,3 +159,26 @@ def check_output(output: Path, inputs: list[Path]) -> None:
                 raise UsageError(f"-o {output}: is also an input ({p}); refusing to overwrite a report with the table")
 
 
+
+
+def cached_files(folder: Path, prefix: str, key: str, make) -> dict[str, bytes]:
+    """{name: bytes} from ``folder/<prefix>-<key>/``, or made by ``make()`` and stored there whole (a temp
+    folder renamed into place; older versions of the prefix removed), so that a build whose inputs (hashed
+    into ``key``) did not change does not compute them again."""
+    cache = folder / f"{prefix}-{key[:16]}"
+    if (cache / ".complete").exists():
+        return {p.name: p.read_bytes() for p in sorted(cache.iterdir()) if p.name != ".complete"}
+    out = make()
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = make_temp_dir(folder, f".{cache.name}.")  # journaled: an interrupted store is swept
+    for name, data in out.items():
+        (tmp / name).write_bytes(data)
+    (tmp / ".complete").write_bytes(b"")
+    for old in folder.glob(f"{prefix}-*"):
+        if old != cache:
+            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+    try:
+        tmp.rename(cache)
+    except OSError:  # another build stored it first
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out

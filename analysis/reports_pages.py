@@ -19,7 +19,6 @@ searched.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from pathlib import Path
@@ -341,21 +340,13 @@ def cache_key(seed: Path) -> str:
 
 def pages(seed: Path) -> dict[str, str]:
     """The pages of :func:`render_pages`, cached in build/cache by the package, the corpus and the seed."""
-    key = cache_key(seed)
-    cache = config.BUILD / "cache" / f"report-pages-{key[:16]}.json"
-    try:
-        return json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    out = render_pages(seed)
-    from .files import write_atomic
+    from .files import cached_files
 
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    for old in cache.parent.glob("report-pages-*.json"):
-        if old != cache:
-            old.unlink(missing_ok=True)
-    write_atomic(cache, json.dumps(out, ensure_ascii=False).encode("utf-8"))
-    return out
+    def make() -> dict[str, bytes]:
+        return {name.replace("/", "%2F"): page.encode("utf-8") for name, page in render_pages(seed).items()}
+
+    stored = cached_files(config.BUILD / "cache", "report-pages", cache_key(seed), make)
+    return {name.replace("%2F", "/"): data.decode("utf-8") for name, data in stored.items()}
 
 
 def write(book: Path, seed: Path) -> list[str]:
