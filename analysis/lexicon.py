@@ -223,4 +223,6 @@ def glossary() -> dict:
             "adjectives": frozenset(str(w) for w in phrase.get("adjectives", [])),
             "connectors": frozenset(str(w) for w in phrase.get("connectors", [])),
             "modifiers": frozenset(str(w) for w in phrase.get("modifiers", [])),
-            "verb_forms": frozenset(str(w) for w in phrase.get("verb_forms", []))}
+            "verb_forms": frozenset(str(w) for w in phrase.get("verb_forms", [])),
+            "label_cover": {k: tuple(str(w) for w in v) for k, v in (data.get("label_cover") or {}).items()},
+            "unsure_names": {k: tuple(str(w) for w in v) for k, v in (data.get("unsure_names") or {}).items()}}

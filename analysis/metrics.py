@@ -519,8 +519,10 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
     naming sector and measure ("generic")."""
     g = lexicon.glossary()
     label, source = "", ""
+    share_of = ""
     if concept is not None:
-        label, source = concept.en, "glossary"
+        covered, share_of = _label_covers(concept, metric_zh, lex, g)
+        label, source = concept.en, ("glossary" if covered else "concept")
     if not label:
         label, source = _versus(metric_zh, g)
     if not label:
@@ -542,16 +544,69 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
         label += " reduction" if _DECREASE.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         label += " rank"
-    elif m.measure == "share" and m.unit in ("%", "‰", "成") and source == "glossary" \
+    elif share_of and not any(w in low for w in _SHARE_EN):
+        label += f" as a share of {share_of[0].lower() + share_of[1:] if not _ACRONYM.match(share_of) else share_of}"
+    elif m.measure == "share" and m.unit in ("%", "‰", "成") and source in ("glossary", "concept") \
             and not any(w in low for w in _SHARE_EN) and _SHARE_ZH.search(metric_zh):
         # 工业投资占固定资产投资比重 with the concept of 工业投资: its share, not its amount
         whole = _SHARE_SPLIT.match(metric_zh)
         of, fluent = _compose(whole.group(2), g) if whole else ("", False)
         label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
             else " (share)"
+    if unsure_name(metric_zh, g):
+        source = "unsure"
     return label, source
 
 
+def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
+    """Whether the rules are unsure of a metric name (glossary.yaml unsure_names): a bare head or a
+    verb without its noun, a name cut off in a list or a verb, a clause with a verb inside."""
+    u = (g or lexicon.glossary())["unsure_names"]
+    name = metric_zh.strip()
+    return (len(name) < 2 or name in u.get("bare", ()) or name.endswith(u.get("end_fragments", ()))
+            or name.startswith(u.get("start_fragments", ())) or any(v in name for v in u.get("verbs", ())))
+
+
+def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
+    """(whether the concept's label says what metric_zh says, the label of the whole when metric_zh
+    is 甲占乙比重 and 乙 is wholly a concept's name). The label covers the name when one of the
+    concept's names (or patterns) covers metric_zh but for the words of glossary.yaml label_cover:
+    水电装机容量 is more than 装机容量, so "Installed capacity" would say less than the name."""
+    from . import concepts
+
+    n = concepts.normalise(metric_zh)
+    best = None
+    for name in concept.names:
+        k = concepts.normalise(name)
+        i = n.find(k) if k else -1
+        if i >= 0 and (best is None or len(k) > best[1] - best[0]):
+            best = (i, i + len(k))
+    pm = concept.patterns.search(n) if concept.patterns is not None else None
+    if pm and (best is None or pm.end() - pm.start() > best[1] - best[0]):
+        best = pm.span()
+    if best is None:
+        return False, ""
+    cover = g["label_cover"]
+    before, after = n[:best[0]], n[best[1]:]
+    words = cover.get("before", ())
+    while before:
+        word = next((w for w in sorted(words, key=len, reverse=True) if before.startswith(w)), "")
+        if not word:
+            return False, ""
+        before = before[len(word):]
+    if not after or after in cover.get("after", ()) or after in cover.get("share_words", ()):
+        return True, ""
+    if lex.growth_re.fullmatch(after) or lex.growth_re.sub("", after) in cover.get("after", ()) + cover.get("share_words", ()):
+        return True, ""
+    whole = _SHARE_TAIL.fullmatch(after)
+    if whole and whole.group(2) in cover.get("share_words", ()):
+        of = concepts.catalogue().by_name.get(concepts.normalise(whole.group(1)))
+        if of:
+            return True, of[0].en
+    return False, ""
+
+
+_SHARE_TAIL = re.compile(r"(?:占|相当于)(.{2,}?)的?(比重|比例|占比)")
 _VERSUS = re.compile(r"^(.{2,}?)(?:增速|增幅|增长)?(高于|快于|低于|慢于)(全国|全省|全区|全市)(?:平均水平|平均|水平)?$")
 _VERSUS_EN = {"高于": "above", "快于": "above", "低于": "below", "慢于": "below",
               "全国": "national", "全省": "provincial", "全区": "regional", "全市": "city"}

@@ -201,7 +201,7 @@ def test_phrase_check(words, ok):
 def test_seed_labels(seed_df):
     """Every label of the seed is a catalogue label, a checked phrase, a marked gloss or generic;
     no checked phrase repeats a word."""
-    assert set(seed_df["metric_en_source"]) <= {"glossary", "terms", "literal", "generic"}
+    assert set(seed_df["metric_en_source"]) <= {"glossary", "concept", "terms", "literal", "generic", "unsure"}
     terms = seed_df[seed_df["metric_en_source"] == "terms"]["metric_en"]
     for label in terms:
         words = [w for w in label.lower().replace(":", " ").split() if len(w) > 3]
