@@ -4,7 +4,8 @@ to the current extraction of the tuning reports they judged.
 For every reviewed row (matched on its start offset) the current metric_zh and the English label the
 pages would show (analysis.report.reader_labels) are compared with the reviewed ones: where the name is
 unchanged the reviewer's verdict stands; where the page now shows the Chinese name the English verdict
-is 'untranslated'; every other change is listed for a reader to judge by eye.
+is 'untranslated'; a changed name that the annotation gives or accepts counts as right; every other
+change is listed (--changes) for a reader to judge by eye.
 
     .venv/bin/python scripts/review_names.py [REPORT ...] [--changes] [--csv OUT]
 """
@@ -27,6 +28,10 @@ REVIEW = ROOT / "tests" / "fixtures" / "heldout" / "review"
 REPORTS = ("2025_national", "2026_national", "2026_sichuan", "2025_liaoning")
 
 
+def _norm(s: str) -> str:
+    return str(s).translate(str.maketrans("", "", "“”\"「」『』 "))
+
+
 def compare(name: str) -> pd.DataFrame:
     rev = pd.read_csv(REVIEW / f"{name}_metric_names.csv", dtype=str, keep_default_na=False)
     rev["start"] = rev["start"].astype(int)
@@ -39,6 +44,10 @@ def compare(name: str) -> pd.DataFrame:
     untranslated = out["metric_en"] == out["metric_zh"]
     out["en_same"] = out["metric_en"] == out["tool_metric_en_shown"]
     out["zh_now"] = out["verdict_zh"].where(out["zh_same"], "changed")
+    # a changed name that is the annotator's own or one of the alternatives the annotation accepts
+    accepted = out.apply(lambda r: _norm(r["metric_zh"]) in {_norm(x) for x in [r["annotator_metric_zh"]]
+                                                           + str(r["annotator_ok"]).split(";") if x}, axis=1)
+    out.loc[~out["zh_same"] & accepted, "zh_now"] = "right (annotation)"
     out["en_now"] = out["verdict_en"].where(out["en_same"] & ~untranslated, "changed")
     out.loc[untranslated, "en_now"] = "untranslated"
     return out
@@ -57,7 +66,7 @@ def main(argv=None) -> int:
         print(f"{name:14} n={len(g):4}  zh before right {(g.verdict_zh == 'right').sum()}  now {zh}  |  "
               f"en before {g.verdict_en.value_counts().to_dict()}  now {en}")
     if a.changes:
-        ch = allr[~allr["zh_same"] | (allr["en_now"] == "changed")]
+        ch = allr[(allr["zh_now"] == "changed") | (allr["en_now"] == "changed")]
         for r in ch.itertuples():
             print(f"{r.report[:7]} {r.raw:>10} | {r.verdict_zh[:1]} {r.tool_metric_zh} -> {r.metric_zh} "
                   f"| ann {r.annotator_metric_zh} | en {r.verdict_en[:1]} {r.tool_metric_en_shown} -> {r.metric_en} "
