@@ -200,10 +200,10 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
                 name = tv + right
             elif left.endswith("等"):
                 name = (verb or "") + right  # 油菜籽等14种农产品: the examples are no part of the name
-            elif not left or len(left) <= 4:
-                name = left + right
             elif "、" in left or left.endswith(("和", "及", "与")):
                 name = right  # 沈阳航空、沈大工业母机、大盘绿色石化3个集群: the list names the members, the noun what is counted
+            elif not left or len(left) <= 4:
+                name = left + right
             else:
                 name = left + right if len(left) + len(right) <= 16 else left
         else:
