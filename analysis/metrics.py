@@ -14,7 +14,8 @@ _AGE = re.compile(r"\d+岁(?:以上|以下)?")
 _TIME_WORDS = re.compile(r"今年|明年|全年|当年|年内|都|也")
 _RIGHT_STOP = re.compile(r"[，,。；;：:、（(《》\d]|(?<![亿万]元)以上|以下|左右|(?<=..)在"
                          r"|(?:近|超过?|约|逾)(?=\d)"  # 116个国家和地区近…: the next number's qualifier
-                         r"|(?:位居|稳居|居)(?=全国|全省|全球|世界|中西部|西部|中部|东部)")  # 产量居全国第1位: a predicate
+                         r"|(?:位居|稳居|位列|居)(?=全国|全省|全球|世界|中西部|西部|中部|东部)"  # 产量居全国第1位: a predicate
+                         r"|(?<![高平同对均相中上下优])等(?![级奖待于同])")  # 6座抽水蓄能电站等项目: the examples' class follows
 # "X等Y": X are examples of Y; their sectors are not the quantity's own.
 _EXAMPLES = re.compile(r"^[^，,；;：:。]*?(?<![高平同对均相])等(?![级奖待于同])")
 # the topic of a sentence such as "X产业要锚定…，力争…1300亿元": its sector holds for the whole sentence
@@ -39,6 +40,7 @@ BARE_HEADS = {"产量", "总产", "总产量", "总量", "规模", "比例", "�
 
 _NOTE_OR_THRESHOLD = re.compile(r"[（(][^）)]{0,12}[）)]|及以[上下]")
 _OPEN_END = re.compile(r"(?<![中平温缓调饱融])和$|[、，,]$")
+_LIST_END = re.compile(r"(?<![中平温缓调饱融])和$|(?<![惠涉普波危顾触企])及$|与$|[、，,]$")  # not 惠及, 碳中和
 
 
 def _plain_len(s: str) -> int:
@@ -107,7 +109,8 @@ def _right_noun(text: str, pos: int, end: int, lex=None) -> str:
     # 亿元以上项目建设: nor is the closing action part of it (lexicon counted_noun_predicates, counted_noun_end_words)
     at, ends = _noun_cut(lex)
     cut = at.search(noun, 2)
-    noun = noun[:cut.start()] if cut else noun
+    if cut and noun[:cut.start()] not in _BARE_WORDS:  # 4家企业入选…: a bare 企业 would say nothing
+        noun = noun[:cut.start()]
     tail = ends.search(noun)
     keep = lex.raw["counted_noun_end_words"].get(tail.group(), "") if tail else ""
     return noun[:tail.start()] + keep if tail and tail.start() >= 2 else noun
@@ -200,7 +203,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
                 name = tv + right
             elif left.endswith("等"):
                 name = (verb or "") + right  # 油菜籽等14种农产品: the examples are no part of the name
-            elif "、" in left or left.endswith(("和", "及", "与")):
+            elif "、" in left or _LIST_END.search(left):
                 name = right  # 沈阳航空、沈大工业母机、大盘绿色石化3个集群: the list names the members, the noun what is counted
             elif not left or len(left) <= 4:
                 name = left + right
