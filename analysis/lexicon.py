@@ -101,6 +101,8 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "regions": dict, "document": dict, "concept_words": dict,
           "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
           "metric_action_verbs": list, "metric_action_not_before": list, "metric_end_words": list,
+          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict,
+          "shared_owner_heads": list,
           "direction": dict, "commitment": dict, "scorecard": dict}  # value_signed, commitment, verdicts
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
             "forecast_plan", "target", "plan_in_review"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
@@ -223,4 +225,6 @@ def glossary() -> dict:
             "adjectives": frozenset(str(w) for w in phrase.get("adjectives", [])),
             "connectors": frozenset(str(w) for w in phrase.get("connectors", [])),
             "modifiers": frozenset(str(w) for w in phrase.get("modifiers", [])),
-            "verb_forms": frozenset(str(w) for w in phrase.get("verb_forms", []))}
+            "verb_forms": frozenset(str(w) for w in phrase.get("verb_forms", [])),
+            "label_cover": {k: tuple(str(w) for w in v) for k, v in (data.get("label_cover") or {}).items()},
+            "unsure_names": {k: tuple(str(w) for w in v) for k, v in (data.get("unsure_names") or {}).items()}}

@@ -12,7 +12,10 @@ from . import lexicon
 _MEASURE_NOUN = re.compile(r"(?:量|额|率|值|数|比重|规模|比例|指数|水平)$")
 _AGE = re.compile(r"\d+岁(?:以上|以下)?")
 _TIME_WORDS = re.compile(r"今年|明年|全年|当年|年内|都|也")
-_RIGHT_STOP = re.compile(r"[，,。；;：:、（(《》\d]|以上|以下|左右|(?<=..)在")
+_RIGHT_STOP = re.compile(r"[，,。；;：:、（(《》\d]|(?<![亿万]元)以上|以下|左右|(?<=..)在"
+                         r"|(?:近|超过?|约|逾)(?=\d)"  # 116个国家和地区近…: the next number's qualifier
+                         r"|(?:位居|稳居|位列|居)(?=全国|全省|全球|世界|中西部|西部|中部|东部)"  # 产量居全国第1位: a predicate
+                         r"|(?<![高平同对均相中上下优])等(?![级奖待于同])")  # 6座抽水蓄能电站等项目: the examples' class follows
 # "X等Y": X are examples of Y; their sectors are not the quantity's own.
 _EXAMPLES = re.compile(r"^[^，,；;：:。]*?(?<![高平同对均相])等(?![级奖待于同])")
 # the topic of a sentence such as "X产业要锚定…，力争…1300亿元": its sector holds for the whole sentence
@@ -27,10 +30,23 @@ _GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "ra
 
 _YEAR_WORDS = re.compile(r"^[一二三四五六七八九十]+是|连续[0-9一二三四五六七八九十]+年|(?:从|由)?(?:截至)?20\d\d年(?:底|末|初)?(?:的)?|^[0-9]+[.、．)）]|^[（(][0-9一二三四五六七八九十]+[)）]")
 _UNIT_NOTE = re.compile(r"^[（(][^）)]{0,6}[）)]、?")  # （辆）、惠及消费者: the unit note of the number before
-_WORD_START = re.compile(r"(?<=[的和及与、在对为从])")
+_NOTE_AT = re.compile(r"[（(][^）)]{0,6}[）)]")
+_NOTE_CLOSE = re.compile(r"[（(][^）)，,。；;]{1,6}[）)]")
+_WORD_START = re.compile(r"(?<=[的和及与、在对为从])(?!以[上下])")  # not inside 二级及以上
 _SHARE_OF = re.compile(r"^[^，,、；;]{2,12}(?:相当于|占)[^，,、；;]{2,12}?的?(?:比例|比重)$")
-BARE_HEADS = {"产量", "总产", "总产量", "总量", "规模", "比例", "比重", "占比", "增加值", "增速", "产值", "营收", "利润",
+BARE_HEADS = {"产量", "总产", "总产量", "总量", "规模", "比例", "比重", "占比", "增加值", "增速", "产值", "营收", "利润", "贡献率",
               "大关", "台阶", "", "—", "-", "–", "~", "～", "至", "到"}
+
+
+_NOTE_OR_THRESHOLD = re.compile(r"[（(][^）)]{0,12}[）)]|及以[上下]")
+_OPEN_END = re.compile(r"(?<![中平温缓调饱融])和$|[、，,]$")
+_LIST_END = re.compile(r"(?<![中平温缓调饱融])和$|(?<![惠涉普波危顾触企])及$|与$|[、，,]$")  # not 惠及, 碳中和
+
+
+def _plain_len(s: str) -> int:
+    """The length of a name without what adds no word to it: a note in brackets (（PM2.5）) and the
+    threshold words of 二级及以上 (a name of 18 such characters is not cut)."""
+    return len(_NOTE_OR_THRESHOLD.sub("", s))
 
 
 def _strip(lex, s: str, cap: bool = True) -> str:
@@ -54,7 +70,8 @@ def _strip(lex, s: str, cap: bool = True) -> str:
             s = s[cut + 1:]
     if 18 < len(s) <= 26 and _SHARE_OF.search(s):
         return s  # 全社会研发经费支出相当于全市生产总值的比例: a share names what and of what
-    if len(s) > 18:
+    opening = lex.list_verb_re.match(s)  # 建成各级各类概念验证中心和中试熟化平台: the verb says it is an addition
+    if _plain_len(s) - (len(opening.group()) if opening else 0) > 18:
         cut = s.rfind("等", 0, len(s) - 2)
         if cut >= 0:
             s = s[cut + 1:]
@@ -62,12 +79,15 @@ def _strip(lex, s: str, cap: bool = True) -> str:
             verb = lex.list_verb_re.search(s)  # 提请…制定修改废止地方性法规: start at the verb
             if verb and len(s) - verb.start() >= 4:
                 s = s[verb.start():]
-        if len(s) > 18:  # the last item of a list, or the tail from a word boundary, never a clipped word
+        if _plain_len(s) > 18:  # the last item of a list, or the tail from a word boundary, never a clipped word
             last = re.split(r"[、，,]", s)[-1]
             s = last if len(last) >= 4 else s[-18:]
             if len(s) > 18:
                 m = _WORD_START.search(s, len(s) - 18)
-                s = s[m.start():] if m else s[-18:]
+                at = m.start() if m else len(s) - 18
+                if s.startswith(("以上", "以下"), at) and s[at - 1:at] == "及":
+                    at = max(0, at - 3)  # 二级及以上公立医疗机构: the threshold whole
+                s = s[at:]
     return s
 
 
@@ -81,13 +101,46 @@ def _list_verb(lex, s: str) -> str:
     return m.group() if m else ""
 
 
-def _right_noun(text: str, pos: int, end: int) -> str:
+def _right_noun(text: str, pos: int, end: int, lex=None) -> str:
+    noun = _right_span(text, pos, end)
+    if lex is None or len(noun) < 3:
+        return noun
+    # 共建重点项目完成投资, 集群获评国家先进制造业集群: the noun ends where its predicate starts;
+    # 亿元以上项目建设: nor is the closing action part of it (lexicon counted_noun_predicates, counted_noun_end_words)
+    at, ends = _noun_cut(lex)
+    cut = at.search(noun, 2)
+    if cut and noun[:cut.start()] not in _BARE_WORDS:  # 4家企业入选…: a bare 企业 would say nothing
+        noun = noun[:cut.start()]
+    tail = ends.search(noun)
+    keep = lex.raw["counted_noun_end_words"].get(tail.group(), "") if tail else ""
+    return noun[:tail.start()] + keep if tail and tail.start() >= 2 else noun
+
+
+@lru_cache(maxsize=1)
+def _noun_cut_of(at: tuple, ends: tuple) -> tuple[re.Pattern, re.Pattern]:
+    alt = lexicon._alternation
+    return re.compile(alt(at)), re.compile(f"(?:{alt(ends)})$")
+
+
+def _noun_cut(lex) -> tuple[re.Pattern, re.Pattern]:
+    return _noun_cut_of(tuple(lex.raw["counted_noun_predicates"]), tuple(lex.raw["counted_noun_end_words"] or {}))
+
+
+def _right_span(text: str, pos: int, end: int) -> str:
     age = _AGE.match(text, pos, end)  # 40万3岁以下婴幼儿: the age is part of the noun
     if age:
         stop = _RIGHT_STOP.search(text, age.end(), end)
         noun = text[pos:(stop.start() if stop else end)]
         return noun[:14].translate(_QUOTES)
+    note = _NOTE_AT.match(text, pos, end)  # 2.5万套（间）城市危旧房: the unit's note is no part of the noun
+    if note:
+        pos = note.end()
     stop = _RIGHT_STOP.search(text, pos, end)
+    while stop and stop.group() in "（(":  # 县（市、区）: a short note inside the noun stays
+        close = _NOTE_CLOSE.match(text, stop.start(), end)
+        if not close:
+            break
+        stop = _RIGHT_STOP.search(text, close.end(), end)
     noun = text[pos:(stop.start() if stop else end)]
     return noun[:20].translate(_QUOTES)
 
@@ -112,6 +165,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     topic = topic if 2 <= len(topic) <= 8 else ""
     head_verb = ""
     right_end = -1  # where the previous mention's counted noun ended ("5个点位36项重点任务")
+    prev_right = ""
     for i, m in enumerate(ms):
         cs, ce = m.clause
         lstart = cs
@@ -129,6 +183,8 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         if i and lstart == ms[i - 1].tail and _AND_ABOVE.match(left_raw):
             left_raw = text[ms[i - 1].s:lstart] + left_raw  # 500千伏及以上输电线路: the threshold is part of the name
         left = _strip(lex, left_raw)
+        if prev_right and lstart == right_end and left in _BARE_WORDS:
+            left = prev_right + left  # 810个省重点项目完成投资10428.6亿元: the investment of the projects just counted
         if lstart > cs and "、" in left and lex.growth_re.fullmatch(left.rsplit("、", 1)[-1]):
             left = left.rsplit("、", 1)[-1]  # 生产总值达到5.53万亿元、稳居全国前十强、增长4.8%: the growth of the same thing
         verb = _list_verb(lex, left)
@@ -138,17 +194,19 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
             left = head_verb + left  # 净增科技型中小企业853家、高新技术企业97家 (but not 新增并网…、发电量…)
         dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
         bare_verb = bool(left) and lex.list_verb_re.fullmatch(left) is not None  # 建设1500万亩小麦: the noun follows
-        right = _right_noun(text, m.tail, ce) if (dim in _COUNT_DIMS or not m.unit or not left or bare_verb) else ""
+        right = _right_noun(text, m.tail, ce, lex) if (dim in _COUNT_DIMS or not m.unit or not left or bare_verb) else ""
         right = right[1:] if right.startswith("的") and not left else ("" if right.startswith("的") else right)
         right = right if len(right) >= 2 and not (left and right in lex.raw["milestone_nouns"]) else ""  # 突破5万关口
         if right:
             tv = _trailing_verb(lex, left)
             if tv and len(left) > 4:
                 name = tv + right
+            elif left.endswith("等"):
+                name = (verb or "") + right  # 油菜籽等14种农产品: the examples are no part of the name
+            elif "、" in left or _LIST_END.search(left):
+                name = right  # 沈阳航空、沈大工业母机、大盘绿色石化3个集群: the list names the members, the noun what is counted
             elif not left or len(left) <= 4:
                 name = left + right
-            elif left.endswith("等"):
-                name = (verb or "") + right
             else:
                 name = left + right if len(left) + len(right) <= 16 else left
         else:
@@ -166,14 +224,18 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
             name = name if name in topic else topic + name
             name = topic if name.endswith(topic) and len(name) > len(topic) and name[:-len(topic)] in topic else name
         right_end = m.tail + len(right) if right and text.startswith(right, m.tail) else -1
+        prev_right = right if right_end >= 0 else ""
         m.metric_zh = name
-        m.subject = lex.growth_re.sub("", name)
+        m.subject = lex.growth_re.sub("", _ADDED_END.sub("", name))  # 进出川大通道新增…、达到54条: the thing
     _respectively(lex, text, ms)
     _borrow(lex, text, ms)
     _inherit(lex, text, ms, s0)
     milestones = _milestone(lex)
     for m in ms:  # 转移支付规模规模增长: a word said twice is said once; 连跨千亿台阶 is no part of a name
         name = _REPEAT.sub(r"\1", milestones.sub("", m.metric_zh))
+        bare_milestone = _milestone_nouns(lex).sub("", name).strip("、，,")  # 生产总值台阶年均增长: 台阶 of a clause before
+        name = bare_milestone if bare_milestone != name and len(lex.growth_re.sub("", bare_milestone)) >= 2 else name
+        name = _OPEN_END.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
         m.metric_zh = _trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
         m.subject = _REPEAT.sub(r"\1", milestones.sub("", m.subject))
 
@@ -182,15 +244,35 @@ def _trim_actions(lex, name: str) -> str:
     """The name without the action verbs that open it and the words that close it with what happened
     (lexicon metric_action_verbs, metric_end_words), as long as a noun of three characters or more stays."""
     start, end = _action_res(lex)
-    prev = None
-    while prev != name:
-        prev = name
-        for rx in (start, end):
-            cut = rx.sub("", name, count=1)
-            bare = lex.growth_re.sub("", cut)
-            if len(bare) >= 3 and bare not in BARE_HEADS and bare not in _BARE_WORDS:
-                name = cut
+
+    def trim(name: str) -> str:
+        prev = None
+        while prev != name:
+            prev = name
+            for rx in (start, end):
+                cut = rx.sub("", name, count=1)
+                bare = lex.growth_re.sub("", cut)
+                if len(bare) >= 3 and bare not in BARE_HEADS and bare not in _BARE_WORDS:
+                    name = cut
+        return name
+
+    name = trim(name)
+    cut = _predicate(lex).search(name, 3)  # 受灾中小学全部按期开学: the name ends where a predicate starts
+    if cut and len(lex.growth_re.sub("", name[:cut.start()])) >= 3:
+        name = name[:cut.start()]
+    growth = lex.growth_re.search(name)
+    if growth and growth.start() >= 3:  # 服务贸易预计增长: closing words before the growth word
+        name = trim(name[:growth.start()]) + growth.group()
     return name
+
+
+@lru_cache(maxsize=1)
+def _predicate_re(words: tuple) -> re.Pattern:
+    return re.compile(lexicon._alternation(words))
+
+
+def _predicate(lex) -> re.Pattern:
+    return _predicate_re(tuple(lex.raw["metric_predicate_words"]))
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +287,7 @@ def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
 
 
 _AND_ABOVE = re.compile(r"^(?:及|或)?以[上下](?!的)")
+_ADDED_END = re.compile(r"(?:新增|净增)$")
 _REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
 
 
@@ -216,6 +299,15 @@ def _circumstance_re(words: tuple) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _milestone_re(words: tuple) -> re.Pattern:
     return re.compile(f"(?:{'|'.join(words)})")
+
+
+@lru_cache(maxsize=1)
+def _milestone_nouns_re(words: tuple) -> re.Pattern:
+    return re.compile(lexicon._alternation(words))
+
+
+def _milestone_nouns(lex) -> re.Pattern:
+    return _milestone_nouns_re(tuple(lex.raw["milestone_nouns"]))
 
 
 def _milestone(lex) -> re.Pattern:
@@ -231,7 +323,7 @@ _RANK_TAIL = re.compile(r"(?:连续[0-9一二三四五六七八九十]+年)?(?:�
 _NUMBERS = re.compile(r"[0-9.]+[%万亿千百]*[^\u4e00-\u9fff]?")
 _COMPARISON_ONLY = re.compile(r"^(?:增速|增幅|总量)?(?:高于|低于|快于|慢于|占|超出|好于)(?:全国|全省|全区|全市|全球)")
 _SHARE_HEADS = {"占比", "比重", "比例"}
-_BARE_WORDS = {"投资", "总投资", "完成投资", "年度投资", "增速", "总数", "总量", "筹措", "项目", "企业", "新增", "建设",
+_BARE_WORDS = {"年均", "投资", "总投资", "完成投资", "年度投资", "增速", "总数", "总量", "筹措", "项目", "企业", "新增", "建设",
                "规模", "总规模", "总额", "总金额", "产值", "营收", "收入", "利润", "金额", "资金", "数量", "惠及"}
 _TO_GAP = re.compile(r"^(?:以上|左右|以下)?(?:[—–\-~～至到]|、?(?:力争|争取|努力)(?:达到|实现)?|(?:增长|提高|提升|上升|下降|降低|减少|增加|降|增)?(?:到|至)(?:20\d\d年(?:底|末)?的?)?)$")
 
@@ -245,6 +337,10 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
         if b.clause[0] == a.clause[0] and a.metric_zh and len(b.metric_zh) < 2 and (
                 gap in ("、", "和", "及", "与", "或", "，", "") or (b.rank and a.rank)):
             b.metric_zh, b.subject = a.metric_zh, a.subject  # 815元和615元; 从第13位升至第5位
+            added = _ADDED_END.search(a.metric_zh)
+            if added and added.start() >= 2 and gap in ("、", "，", ""):
+                # 铁路运营里程新增1700公里、突破7000公里: the total, not the addition
+                b.metric_zh = b.subject = a.metric_zh[:added.start()]
             continue
         if b.clause[0] == a.clause[0] and _TO_GAP.match(text[a.tail:b.s - b.prefix_len]) \
                 and a.metric_zh and (not b.metric_zh or b.metric_zh in BARE_HEADS
@@ -263,6 +359,9 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
     for i, m in enumerate(ms):
         if m.rank:
             name = _RANK_TAIL.sub("", m.metric_zh)
+            if len(name) < 2 and i and ms[i - 1].clause == m.clause and not ms[i - 1].rank and ms[i - 1].metric_zh \
+                    and not re.search(r"[，,；;。、]", text[ms[i - 1].tail:m.s]):
+                name = ms[i - 1].metric_zh  # 14种农产品产量居全国第1位: the thing counted just before
             if len(name) < 2:  # 新增本外币贷款…，居全国第一: the ranked thing is the clause before
                 prev = text[s0:m.clause[0]].rstrip("，,；;：: ")
                 prev = _strip(lex, re.split(r"[，,；;：:、]", prev)[-1]) if prev else ""
@@ -327,10 +426,14 @@ def _respectively(lex, text: str, ms) -> None:
         k = left.find("分别")
         if k < 0 or len(group) < 2:
             continue
-        subject = _strip(lex, left[:k], cap=False)
+        before = left[:k]
+        filler = next((f for f in sorted(lex.raw["concept_words"]["fillers"], key=len, reverse=True)
+                       if before.endswith(f)), "")  # 城乡居民人均可支配收入年均分别增长: 年均 goes with the verb
+        subject = _strip(lex, before[:len(before) - len(filler)], cap=False)
         verb_text = left[k + 2:]
         verb = lex.growth_re.search(verb_text)
         verb = verb.group() if verb else ""
+        verb = filler + verb if verb and filler and not verb.startswith(filler) else verb
         n = len(group)
         items = [x for x in subject.split("、") if x]  # 普及率, 租赁和商务服务业: 和/及 only when needed
         if len(items) != n:
@@ -342,11 +445,19 @@ def _respectively(lex, text: str, ms) -> None:
                 items = [x + word[len(pair):] for x in lex.raw["respectively_pairs"][pair]]  # 城乡居民 -> 城镇居民, 农村居民
             else:
                 items = [c + word[n:] for c in word[:n]]
-        if len(items) == n and n > 1 and all(len(x) == 1 for x in items[:-1]) and len(items[-1]) > 2:
-            tail = items[-1][1:]  # 一、二、三产业增加值 -> 一产业增加值, 二产业增加值, 三产业增加值
+        short = {len(x) for x in items[:-1]}
+        if len(items) == n and n > 1 and len(short) == 1 and min(short) <= 2 and len(items[-1]) > min(short) + 1:
+            # 一、二、三产业增加值 -> 一产业增加值 …; 城镇、农村居民人均可支配收入 -> 城镇居民人均可支配收入 …;
+            # 刑事、治安案件 -> 刑事案件, 治安案件: parallel words share the rest of the last item
+            tail = items[-1][min(short):]
             items = [x + tail for x in items[:-1]] + [items[-1]]
         if len(items) != n:
             continue
+        shared = lex.raw["shared_owner_heads"]
+        own = next((h for h in sorted(shared, key=len, reverse=True) if items[0].endswith(h) and len(items[0]) > len(h) + 1), "")
+        if own and all(x in shared for x in items[1:]):
+            owner = items[0][:-len(own)]  # 生产安全事故起数、死亡人数: the deaths of the accidents
+            items = [items[0]] + [owner + x for x in items[1:]]
         head = next((h for h in lex.metric_heads if items[-1].endswith(h) and len(items[-1]) > len(h)), "")
         for m, item in zip(group, items):
             if head and not item.endswith(head):
@@ -519,8 +630,10 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
     naming sector and measure ("generic")."""
     g = lexicon.glossary()
     label, source = "", ""
+    share_of = ""
     if concept is not None:
-        label, source = concept.en, "glossary"
+        covered, share_of = _label_covers(concept, metric_zh, lex, g)
+        label, source = concept.en, ("glossary" if covered else "concept")
     if not label:
         label, source = _versus(metric_zh, g)
     if not label:
@@ -528,7 +641,7 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
         source = ("terms" if fluent else "literal") if label else ""
     if not label:
         what = _GENERIC_MEASURE.get(m.measure, "amount")
-        return f"{lex.sector_en.get(sector, sector)}: {what}", "generic"
+        return f"{lex.sector_en.get(sector, sector)}: {what}", ("unsure" if unsure_name(metric_zh, g) else "generic")
     if len(metric_zh) <= 2 and source == "terms":  # 收入, 营收, 投资: say whose
         sec = lex.sector_en.get(sector, sector)
         label = sec if label.lower() in sec.lower() else f"{sec}: {label[0].lower()}{label[1:]}"
@@ -542,16 +655,69 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
         label += " reduction" if _DECREASE.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         label += " rank"
-    elif m.measure == "share" and m.unit in ("%", "‰", "成") and source == "glossary" \
+    elif share_of and not any(w in low for w in _SHARE_EN):
+        label += f" as a share of {share_of[0].lower() + share_of[1:] if not _ACRONYM.match(share_of) else share_of}"
+    elif m.measure == "share" and m.unit in ("%", "‰", "成") and source in ("glossary", "concept") \
             and not any(w in low for w in _SHARE_EN) and _SHARE_ZH.search(metric_zh):
         # 工业投资占固定资产投资比重 with the concept of 工业投资: its share, not its amount
         whole = _SHARE_SPLIT.match(metric_zh)
         of, fluent = _compose(whole.group(2), g) if whole else ("", False)
         label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
             else " (share)"
+    if unsure_name(metric_zh, g):
+        source = "unsure"
     return label, source
 
 
+def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
+    """Whether the rules are unsure of a metric name (glossary.yaml unsure_names): a bare head or a
+    verb without its noun, a name cut off in a list or a verb, a clause with a verb inside."""
+    u = (g or lexicon.glossary())["unsure_names"]
+    name = metric_zh.strip()
+    return (len(name) < 2 or name in u.get("bare", ()) or name.endswith(u.get("end_fragments", ()))
+            or name.startswith(u.get("start_fragments", ())) or any(v in name for v in u.get("verbs", ())))
+
+
+def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
+    """(whether the concept's label says what metric_zh says, the label of the whole when metric_zh
+    is 甲占乙比重 and 乙 is wholly a concept's name). The label covers the name when one of the
+    concept's names (or patterns) covers metric_zh but for the words of glossary.yaml label_cover:
+    水电装机容量 is more than 装机容量, so "Installed capacity" would say less than the name."""
+    from . import concepts
+
+    n = concepts.normalise(metric_zh)
+    best = None
+    for name in concept.names:
+        k = concepts.normalise(name)
+        i = n.find(k) if k else -1
+        if i >= 0 and (best is None or len(k) > best[1] - best[0]):
+            best = (i, i + len(k))
+    pm = concept.patterns.search(n) if concept.patterns is not None else None
+    if pm and (best is None or pm.end() - pm.start() > best[1] - best[0]):
+        best = pm.span()
+    if best is None:
+        return False, ""
+    cover = g["label_cover"]
+    before, after = n[:best[0]], n[best[1]:]
+    words = cover.get("before", ())
+    while before:
+        word = next((w for w in sorted(words, key=len, reverse=True) if before.startswith(w)), "")
+        if not word:
+            return False, ""
+        before = before[len(word):]
+    if not after or after in cover.get("after", ()) or after in cover.get("share_words", ()):
+        return True, ""
+    if lex.growth_re.fullmatch(after) or lex.growth_re.sub("", after) in cover.get("after", ()) + cover.get("share_words", ()):
+        return True, ""
+    whole = _SHARE_TAIL.fullmatch(after)
+    if whole and whole.group(2) in cover.get("share_words", ()):
+        of = concepts.catalogue().by_name.get(concepts.normalise(whole.group(1)))
+        if of:
+            return True, of[0].en
+    return False, ""
+
+
+_SHARE_TAIL = re.compile(r"(?:占|相当于)(.{2,}?)的?(比重|比例|占比)")
 _VERSUS = re.compile(r"^(.{2,}?)(?:增速|增幅|增长)?(高于|快于|低于|慢于)(全国|全省|全区|全市)(?:平均水平|平均|水平)?$")
 _VERSUS_EN = {"高于": "above", "快于": "above", "低于": "below", "慢于": "below",
               "全国": "national", "全省": "provincial", "全区": "regional", "全市": "city"}

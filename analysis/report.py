@@ -38,13 +38,14 @@ def load(seed: str | Path) -> tuple[pd.DataFrame, str]:
     return reader_labels(load_table(path)), read_text(path)
 
 
-VOUCHED_LABELS = ("glossary", "terms")  # metric_en_source values a page shows as English
+VOUCHED_LABELS = ("glossary",)  # metric_en_source values a page shows as English: a catalogue label that covers the name
 
 
 def reader_labels(df: pd.DataFrame) -> pd.DataFrame:
-    """The rows as the pages show them: an English label the rules cannot vouch for (metric_en_source
-    literal or generic: a word-by-word gloss, a sector-and-measure fallback) is replaced by the Chinese
-    name itself, never shown as English. The downloads keep both columns as extracted."""
+    """The rows as the pages show them: an English label the rules cannot vouch for (every
+    metric_en_source but glossary: a wider concept's label, a phrase composed from glossary terms, a
+    word-by-word gloss, a sector-and-measure fallback, a name the rules are unsure of) is replaced by
+    the Chinese name itself, never shown as English. The downloads keep both columns as extracted."""
     if df.empty or "metric_en_source" not in df:
         return df
     bad = ~df["metric_en_source"].isin(VOUCHED_LABELS)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import concepts, lexicon, metrics
+from analysis import concepts, lexicon, metrics, panel, report
 from tests.helpers import ROOT
 
 
@@ -201,10 +201,120 @@ def test_phrase_check(words, ok):
 def test_seed_labels(seed_df):
     """Every label of the seed is a catalogue label, a checked phrase, a marked gloss or generic;
     no checked phrase repeats a word."""
-    assert set(seed_df["metric_en_source"]) <= {"glossary", "terms", "literal", "generic"}
+    assert set(seed_df["metric_en_source"]) <= {"glossary", "concept", "terms", "literal", "generic", "unsure"}
     terms = seed_df[seed_df["metric_en_source"] == "terms"]["metric_en"]
     for label in terms:
         words = [w for w in label.lower().replace(":", " ").split() if len(w) > 3]
         assert len(words) == len(set(words)), label
     assert (seed_df["metric_en_source"] == "literal").mean() < 0.35
     assert pd.api.types.is_string_dtype(seed_df["metric_en"])
+
+
+# ------------------------------------------------- names: the shapes the reviewers found wrong (issue 13)
+
+@pytest.mark.parametrize("text,names", [
+    # a filler before 分别 goes with the verb, not into the name (not 城镇居民人均可支配收入年增长)
+    ("城镇、农村居民人均可支配收入年均分别增长5.1%、6.8%。", ["城镇居民人均可支配收入年均增长", "农村居民人均可支配收入年均增长"]),
+    # parallel words share the rest of the last item
+    ("刑事、治安案件分别下降5.2%、4.1%。", ["刑事案件下降", "治安案件下降"]),
+    ("城乡居民基础养老金、城市低保、农村低保标准分别提高20%、15%、18%。",
+     ["城乡居民基础养老金标准提高", "城市低保标准提高", "农村低保标准提高"]),
+    # a head that shares the owner of the first item
+    ("道路交通事故起数、死亡人数分别下降12%、9.5%。", ["道路交通事故起数下降", "道路交通事故死亡人数下降"]),
+    # closing words before the growth word, opening plan words
+    ("对外贸易预计增长8%。", ["对外贸易增长"]),
+    ("拟安排中央预算内投资7000亿元。", ["中央预算内投资"]),
+    ("一般公共预算支出规模将增加1.1万亿元。", ["一般公共预算支出规模增加"]),
+    # a note in brackets or the threshold of 二级及以上 does not clip the name
+    ("地级及以上城市细颗粒物（PM2.5）平均浓度下降3.1%。", ["地级及以上城市细颗粒物（PM2.5）平均浓度下降"]),
+    ("推动二级及以上公立医院检查检验结果互认项目达到150项。", ["二级及以上公立医院检查检验结果互认项目"]),
+    # the counted noun ends where its predicate starts; a list before it names its members
+    ("甲乙、丙丁、戊己3个集群获评国家先进制造业集群。", ["集群"]),
+    ("120所受灾中小学全部按期开学。", ["受灾中小学"]),
+    ("改造1.5万套（间）城市危旧房、1.2万户城中村。", ["改造城市危旧房", "城中村"]),
+    ("建成甲乙科创岛和12个市（州）分岛。", ["市（州）分岛"]),
+    # the investment of the projects just counted; the total after an addition is no addition
+    ("520个市重点项目完成投资3200亿元。", ["市重点项目", "市重点项目投资"]),
+    ("出省大通道新增8条、达到40条。", ["出省大通道新增", "出省大通道"]),
+    # a share keeps its owner (not the bare 贡献率)
+    ("对全国经济增长的贡献率保持在12%左右。", ["对全国经济增长的贡献率"]),
+    # a verb that opens an aside is no part of the name
+    ("支持培育服务业集聚区15个。", ["培育服务业集聚区"]),
+    ("妥善安置受灾群众1.2万人。", ["受灾群众"]),
+])
+def test_names_of_the_reviewed_shapes(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+@pytest.mark.parametrize("text", [
+    "向困难群众发放一次性生活补助，惠及800多万人。",   # a verb without its noun
+    "力争12个学科稳定在世界一流水平。",               # a bare head without what it reached
+    "8所高校入选建设名单。",                           # a bare head
+])
+def test_names_the_rules_are_unsure_of_are_flagged(text):
+    row = analysis.extract(text).iloc[0]
+    assert row["metric_en_source"] == "unsure", (row["metric_zh"], row["metric_en_source"])
+    assert report.reader_labels(analysis.extract(text)).iloc[0]["metric_en"] == row["metric_zh"]
+
+
+def test_a_flagged_name_is_a_bare_head_a_verb_or_a_fragment():
+    g = lexicon.glossary()
+    for name in ("惠及", "高校", "方面", "的县域", "国家和地区近", "居全国第位", ""):
+        assert metrics.unsure_name(name, g), name
+    for name in ("高校毕业生", "城镇新增就业", "地区生产总值", "碳达峰碳中和"):
+        assert not metrics.unsure_name(name, g), name
+
+
+# ------------------------------------------------------- English: only labels that say what the name says
+
+@pytest.mark.parametrize("text,shown,source", [
+    ("装机容量达到1亿千瓦。", "Installed capacity", "glossary"),
+    ("水电装机容量达到1亿千瓦。", "水电装机容量", "concept"),          # the catalogue label says less than the name
+    ("城镇新增就业1200万人。", "New urban jobs", "glossary"),
+    ("地区生产总值增长5.5%。", "GDP growth", "glossary"),
+    ("全社会研发经费投入增长8%。", "R&D spending growth", "glossary"),  # 全社会 adds nothing
+    ("新增高新技术企业800家。", "New high-tech enterprises", "glossary"),
+    ("改造老旧小区4000个。", "Old residential compounds renovated", "glossary"),
+    ("省级重大项目300个。", "省级重大项目", "concept"),                  # a province's projects are not all projects
+    ("新增退役军人就业5000人。", "新增退役军人就业", "terms"),            # a composed phrase is not shown
+    ("民生支出占一般公共预算支出比例达到75%。", "民生支出占一般公共预算支出比例", "concept"),
+])
+def test_a_page_shows_an_english_label_only_when_it_is_vouched_for(text, shown, source):
+    df = analysis.extract(text)
+    assert df.iloc[0]["metric_en_source"] == source, df.iloc[0]["metric_en"]
+    assert report.reader_labels(df).iloc[0]["metric_en"] == shown
+
+
+def test_a_share_of_a_concept_reads_as_one():
+    df = analysis.extract("高技术制造业增加值占规模以上工业增加值比重达到16%。")
+    row = df.iloc[0]
+    if row["metric_en_source"] == "glossary":  # only when both parts are whole catalogue names
+        assert " as a share of " in row["metric_en"] or "share" in row["metric_en"].lower()
+
+
+BLIND = set(panel.heldout_reports().query("status == 'blind'")["report"])
+_GENERIC = __import__("re").compile(r"^[A-Z][a-z &]+: [a-z]")  # "Macroeconomy: aspects", "Tourism: alliances"
+
+
+@pytest.fixture(scope="module")
+def shown_corpus() -> pd.DataFrame:
+    """Every row of every corpus report but the blind ones, as the pages show it."""
+    paths = [p for p in sorted((ROOT / "seeds" / "corpus").glob("*.txt")) if p.stem not in BLIND]
+    return report.reader_labels(analysis.extract_many(paths))
+
+
+def test_every_english_label_shown_is_vouched_for(shown_corpus):
+    """Over the corpus: a row shows English only with a catalogue label of its own concept whose
+    name covers metric_zh (metric_en_source glossary); every other row shows its Chinese name."""
+    cat = concepts.catalogue()
+    english = shown_corpus[shown_corpus["metric_en"] != shown_corpus["metric_zh"]]
+    assert len(english) > 1000
+    assert (english["metric_en_source"] == "glossary").all(), \
+        english.loc[english["metric_en_source"] != "glossary", ["metric_zh", "metric_en", "metric_en_source"]].head()
+    assert (english["concept"] != "").all()
+    for row in english.drop_duplicates(["concept", "metric_en"]).itertuples():
+        label = cat[row.concept].en.lower()
+        assert label in row.metric_en.lower(), (row.metric_zh, row.metric_en, label)
+        assert not _GENERIC.match(row.metric_en), row.metric_en
+    others = shown_corpus[shown_corpus["metric_en_source"] != "glossary"]
+    assert (others["metric_en"] == others["metric_zh"]).all()
