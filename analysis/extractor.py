@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections import namedtuple
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import concepts, lexicon, metrics, numerals, subjects
 from .document import from_text, part_of
@@ -366,7 +367,7 @@ class Extractor:
                     basis = when.basis(m, text, s0) if m.kind != "context" else ""
                     dim = self.lex.units.get(m.unit, {}).get("dim", "") if m.unit else \
                         ("person" if m.base_unit == "人" else "money" if m.base_unit == "元" else "")
-                    concept = cat.match(m.metric_zh, m.measure, dim)
+                    concept = cat.match(m.metric_zh, m.measure, dim) or self._rate_of_amount_before(m, ms, cat, dim)
                     subject = subjects.of(text, m, s0, document)
                     en, en_src = metrics.english(m.metric_zh, sector, m, self.lex, concept)
                     yield Row(doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
@@ -419,6 +420,16 @@ class Extractor:
                 out[id(a)] = (out[id(a)][0], lo, hi)
                 out[id(b)] = (out[id(b)][0], lo, hi)
         return out
+
+    @staticmethod
+    def _rate_of_amount_before(m, ms, cat, dim):
+        """A rate named by a growth word alone (经济总量超过6万亿元，…，年均增速5.7%): the growth concept of
+        the nearest amount before it in the sentence (gdp_level -> gdp_growth), else None."""
+        if m.measure != "growth" or not _meaning_res()["bare_growth"].fullmatch(m.metric_zh or ""):
+            return None
+        k = next(i for i, x in enumerate(ms) if x is m)
+        prev = next((x for x in reversed(ms[:k]) if x.measure == "level" and x.metric_zh), None)
+        return cat.match(prev.metric_zh + "增长", "growth", dim) if prev is not None else None
 
     # ------------------------------------------------------------------ classifying
     def _classify(self, text: str, m: Mention, s0: int, e0: int, para) -> None:
@@ -506,8 +517,16 @@ def _followed_by_to(before: str) -> bool:
     return before.endswith(("至", "到", "为", "由"))
 
 
+@lru_cache(maxsize=1)
+def _meaning_res() -> dict:
+    raw = lexicon.load().raw["meaning"]
+    return {k: re.compile(raw[k]) for k in ("growth_target", "bare_growth")}
+
+
 def _is_growth(lex, text, m, cs, ce, before) -> bool:
     b = before.rstrip()
+    if _meaning_res()["growth_target"].search(b):
+        return True  # 经济增长预期目标为5%左右
     if b.endswith(("降至", "增至", "提高到", "提升到", "提高至", "提升至", "达到", "由", "为")):
         return False
     if lex.growth_re.search(b):
