@@ -334,9 +334,12 @@ class Extractor:
             if para.section == "header":
                 continue  # title, date, source and speaker lines, photo captions
             topic = background = None
+            prev_sentence = ""
             for s0, e0 in document.sentences(para):
                 if topic is None:
                     topic = text[s0:e0]
+                # the sentence before, when it states a topic and no figure (要巩固好新能源产业领先地位。)
+                lead_in, prev_sentence = ("" if _DIGIT.search(prev_sentence) else prev_sentence), text[s0:e0]
                 ms = self.find_mentions(text, s0, e0)
                 if not ms:
                     continue
@@ -368,6 +371,7 @@ class Extractor:
                     dim = self.lex.units.get(m.unit, {}).get("dim", "") if m.unit else \
                         ("person" if m.base_unit == "人" else "money" if m.base_unit == "元" else "")
                     concept = cat.match(m.metric_zh, m.measure, dim) or self._rate_of_amount_before(m, ms, cat, dim)
+                    concept = cat.scoped(concept, m.metric_zh, topic + lead_in + text[s0:m.s])
                     subject = subjects.of(text, m, s0, document)
                     en, en_src = metrics.english(m.metric_zh, sector, m, self.lex, concept)
                     yield Row(doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
@@ -515,6 +519,9 @@ def _clause(text: str, m: Mention, s0: int, e0: int) -> tuple[int, int]:
 
 def _followed_by_to(before: str) -> bool:
     return before.endswith(("至", "到", "为", "由"))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
