@@ -1,0 +1,104 @@
+"""What every number is (issue 13, the fixes of 2026-12-07 session 2): the period of a five-year
+review's levels and additions, five-year goals stated as averages, plan contents that are not targets,
+growth targets named before their number, rates named only by a growth word, generation of one kind of
+source, a changed qualifier in revisions, negative values in the provinces chart, and whose a figure
+is. Sentences of the shape, not whole reports."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+import analysis
+from analysis import charts
+
+HEAD = "2026年某省政府工作报告\n各位代表：\n"
+FIVE = HEAD + "一、“十四五”时期工作回顾\n这五年，{}\n二、2026年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
+PLAN = HEAD + "一、2025年工作回顾\n过去一年，全省生产总值增长5.5%。\n二、2026年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n{}\n"
+
+
+def _row(df: pd.DataFrame, raw: str, after: str = "") -> pd.Series:
+    hits = df[(df["raw"].str.replace("\n", "") == raw) & df["sentence"].str.contains(re.escape(after))]
+    assert len(hits), f"no row {raw!r} after {after!r}"
+    return hits.iloc[0]
+
+
+# ------------------------------------------------------------------------------------ period
+
+def test_a_level_reached_in_a_five_year_review_is_the_review_years_value():
+    df = analysis.extract(FIVE.format(
+        "高新技术企业达到1.9万家、增长2倍多，铁路运营里程新增1700公里、突破7000公里，在川两院院士70位，"
+        "全社会研发经费投入年均增长10%，每万人口高价值发明专利拥有量达到16件，空气优良天数率稳定在90%。"))
+    for raw, period in [("1.9万家", "annual"), ("2倍", "multi_year"), ("1700公里", "multi_year"),
+                        ("7000公里", "annual"), ("70位", "annual"), ("10%", "multi_year"), ("16件", "annual"),
+                        ("90%", "multi_year")]:
+        r = _row(df, raw)
+        assert (r["section"], r["kind"], r["year"], r["period"]) == ("five_year_review", "achieved", 2025, period), raw
+
+
+def test_a_five_year_goal_stated_as_an_average_or_total_is_multi_year():
+    text = HEAD + ("一、2025年工作回顾\n过去一年，全省生产总值增长5.5%。\n二、“十五五”时期主要目标\n"
+                   "“十五五”时期，全社会研发经费投入年均增长7%以上，单位地区生产总值二氧化碳排放累计降低17%，"
+                   "粮食综合生产能力达到1.45万亿斤。\n三、2026年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n")
+    df = analysis.extract(text)
+    assert _row(df, "7%")[["year", "period"]].tolist() == [2030, "multi_year"]
+    assert _row(df, "17%")[["year", "period"]].tolist() == [2030, "multi_year"]
+    assert _row(df, "1.45万亿斤")[["year", "period"]].tolist() == [2030, "horizon"]
+
+
+# ------------------------------------------------------------------------------------ plan contents
+
+def test_counts_of_a_plans_indicators_are_not_targets():
+    text = HEAD + ("一、2025年工作回顾\n过去一年，全省生产总值增长5.5%。“十四五”规划《纲要》确定的20项主要指标、17方面重大战略任务胜利完成。\n"
+                   "二、“十五五”时期主要目标和重大任务\n（一）关于主要目标指标\n"
+                   "贯彻落实党中央《建议》明确的主要目标，《纲要（草案）》细化提出20项主要指标。经济发展方面，围绕增长、结构、效率提出3项指标。"
+                   "其中，提出全社会研发经费投入年均增长7%以上。\n"
+                   "三、2026年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业50万人以上。\n")
+    df = analysis.extract(text)
+    for raw, after in [("20项", "细化提出"), ("3项", "效率提出"), ("20项", "确定的"), ("17方面", "重大战略任务")]:
+        assert _row(df, raw, after)["kind"] == "context", (raw, after)
+    goal = _row(df, "7%")
+    assert (goal["section"], goal["kind"], goal["year"]) == ("five_year_goals", "target", 2030)
+    assert _row(df, "50万人")[["section", "kind", "year"]].tolist() == ["targets", "target", 2026]
+
+
+# ------------------------------------------------------------------------------------ concepts
+
+def test_a_growth_target_named_before_its_number_is_gdp_growth():
+    df = analysis.extract(PLAN.format("经济增长预期目标为5%左右，既是稳就业、防风险、惠民生的需要。"
+                                      "5.5%左右的预期增长目标与“十五五”发展目标总体衔接。"))
+    for raw in ("5%", "5.5%"):
+        r = _row(df, raw, "衔接" if raw == "5.5%" else "预期目标为")
+        assert (r["measure"], r["concept"]) == ("growth", "gdp_growth"), raw
+
+
+def test_a_rate_named_only_by_a_growth_word_takes_the_amount_before_it():
+    df = analysis.extract(FIVE.format("经济总量跨过两个万亿元大关、超过6万亿元，实现历史性晋位，年均增速5.7%。"))
+    r = _row(df, "5.7%")
+    assert (r["concept"], r["period"]) == ("gdp_growth", "multi_year")
+    # a bare growth word after an amount of something else takes that thing's concept, or none
+    df = analysis.extract(FIVE.format("粮食产量达到700亿斤，连续五年增长。进出口总额1.2万亿元，年均增长8%。"))
+    assert _row(df, "8%")["concept"] != "gdp_growth"
+
+
+def test_generation_of_one_kind_of_source_is_not_all_generation():
+    df = analysis.extract(PLAN.format(
+        "要巩固好新能源产业领先地位。一方面要加快外送通道建设，力争新增并网4000万千瓦、发电量超3000亿度。"
+        "可再生能源发电量增长28.3%。电力装机容量突破9200万千瓦，发电量超过2600亿千瓦时。"))
+    assert _row(df, "3000亿度")["concept"] == "new_energy_generation"
+    assert _row(df, "28.3%")["concept"] == "renewable_generation"
+    assert _row(df, "2600亿千瓦时")["concept"] == "power_generation"
+
+
+# ------------------------------------------------------------------------------------ the chart
+
+def test_the_provinces_chart_shows_a_fall_left_of_zero():
+    rows = pd.DataFrame({"region_en": ["Alpha", "Beta", "Gamma"], "value_base": [3.3, 2.0, 5.0],
+                         "value_signed": [-3.3, 2.0, 5.0], "base_unit": ["%"] * 3, "kind": ["achieved"] * 3,
+                         "qualifier": ["exact"] * 3, "low": [-3.3, 2.0, 5.0], "high": [-3.3, 2.0, 5.0]})
+    fig = charts.province_values(rows, "Fixed-asset investment growth")
+    ax = fig.axes[0]
+    lo, hi = ax.get_xlim()
+    xs = [x for c in ax.collections for x, _ in c.get_offsets()]
+    assert min(xs) == -3.3 and lo < -3.3 and hi > 5.0
