@@ -102,3 +102,27 @@ def test_the_provinces_chart_shows_a_fall_left_of_zero():
     lo, hi = ax.get_xlim()
     xs = [x for c in ax.collections for x, _ in c.get_offsets()]
     assert min(xs) == -3.3 and lo < -3.3 and hi > 5.0
+
+
+# ------------------------------------------------------------------------------------ whose
+
+def test_zones_areas_laboratories_and_other_provinces_are_subjects():
+    df = analysis.extract(PLAN.replace("二、2026年重点工作", "{}\n二、2026年重点工作").format(
+        "沈阳都市圈组建产业、科技、人才、文旅等联盟11个，通办事项210项。"
+        "辽宁实验室快速成长，集聚科研人员698人、实施自主科研项目72项。"
+        "成都平原经济区经济总量达到4万亿元，川东北经济区经济总量突破9000亿元。"
+        "郑州机场货邮吞吐量突破80万吨。浙江省投入财政帮扶资金33.9亿元。"
+        "沿海六市陆海统筹、港城联动，港口集装箱吞吐量增长5%。", ""))
+    for raw, subject in [("11个", "沈阳都市圈"), ("210项", "沈阳都市圈"), ("698人", "辽宁实验室"), ("72项", "辽宁实验室"),
+                         ("4万亿元", "成都平原经济区"), ("9000亿元", "川东北经济区"), ("80万吨", "郑州机场"),
+                         ("33.9亿元", "浙江省"), ("5%", "沿海六市")]:
+        assert _row(df, raw, raw)["subject"] == subject, raw
+
+
+def test_words_that_only_look_like_entities_are_not_subjects():
+    df = analysis.extract(PLAN.replace("二、2026年重点工作", "{}\n二、2026年重点工作").format(
+        "实施城市更新项目3910个。国考城市PM2.5浓度下降18.3%。边民互市贸易区增至5个。"
+        "组建紧密型城市医疗集团39个、县域医共体192个。撬动银行贷款1470亿元。义务教育集团化办学覆盖率98.2%。"
+        "天开高教科创园成为创新策源新地标，29家全国重点实验室聚力赋能。", ""))
+    for raw in ("3910个", "18.3%", "5个", "39个", "192个", "1470亿元", "98.2%", "29家"):
+        assert _row(df, raw, raw)["subject"] == "", raw
