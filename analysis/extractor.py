@@ -470,6 +470,9 @@ class Extractor:
                                         and lex.threshold_after_re.match(text, m.tail, ce))):
             m.kind = "context"  # 500千伏, 时速120公里, 以下11个方面工作: descriptors, not indicators
             m.descriptor = True
+        if m.kind != "context" and not m.unit and m.base_unit in ("人", "") \
+                and _meaning_res()["population_after"].match(text, m.tail, ce):
+            m.kind = "context"  # 4200万辽宁人民拼出了血性: the population, a standing fact
 
 
 def _baselines(text: str, ms) -> None:
@@ -527,7 +530,7 @@ _DIGIT = re.compile(r"\d")
 @lru_cache(maxsize=1)
 def _meaning_res() -> dict:
     raw = lexicon.load().raw["meaning"]
-    return {k: re.compile(raw[k]) for k in ("growth_target", "bare_growth")}
+    return {k: re.compile(raw[k]) for k in ("growth_target", "bare_growth", "population_after")}
 
 
 def _is_growth(lex, text, m, cs, ce, before) -> bool:

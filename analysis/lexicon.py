@@ -109,7 +109,7 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
                        "baseline_end", "basis", "five_year_flow", "five_year_stock"),
             "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
             "scorecard": ("about_margin",),
-            "meaning": ("growth_target", "bare_growth"),
+            "meaning": ("growth_target", "bare_growth", "population_after"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
                          "national_content_words", "regional_content_words"),
