@@ -200,6 +200,9 @@ class Extractor:
                 return mention
             return None  # ordinal: 第2届, 第14个五年规划
         if not unit and not mag:
+            if "." in m.group("num") and text.startswith("年", e) and not text.startswith(("年度", "年代"), e):
+                # 11.3年 (平均受教育年限): a length of years, since no calendar year has a decimal point
+                return Mention(s, e + 1, value, "", "年", inner)
             mention.unitless = True  # kept only when a range gives it a unit
             if text.startswith(lex.after_number, e):
                 return None
