@@ -200,7 +200,8 @@ class Extractor:
                 return mention
             return None  # ordinal: 第2届, 第14个五年规划
         if not unit and not mag:
-            if "." in m.group("num") and text.startswith("年", e) and not text.startswith(("年度", "年代"), e):
+            if _YEARS_LENGTH.fullmatch(m.group("num")) and text.startswith("年", e) \
+                    and not text.startswith(("年度", "年代", "年均"), e) and before not in ("_", "M", "m"):
                 # 11.3年 (平均受教育年限): a length of years, since no calendar year has a decimal point
                 return Mention(s, e + 1, value, "", "年", inner)
             mention.unitless = True  # kept only when a range gives it a unit
@@ -528,6 +529,7 @@ def _followed_by_to(before: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_YEARS_LENGTH = re.compile(r"\d{1,2}\.\d")  # 11.3年, not a list number before a year (20.2026年)
 
 
 @lru_cache(maxsize=1)

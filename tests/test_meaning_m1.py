@@ -126,3 +126,39 @@ def test_words_that_only_look_like_entities_are_not_subjects():
         "天开高教科创园成为创新策源新地标，29家全国重点实验室聚力赋能。", ""))
     for raw in ("3910个", "18.3%", "5个", "39个", "192个", "1470亿元", "98.2%", "29家"):
         assert _row(df, raw, raw)["subject"] == "", raw
+
+
+# ------------------------------------------------------------------------------------ found and kind
+
+def test_counts_in_rounds_pairs_teams_cases_and_lengths_of_years_are_found():
+    df = analysis.extract(PLAN.replace("二、2026年重点工作", "{}\n二、2026年重点工作").format(
+        "中美5轮经贸磋商取得积极成果。与共建国家缔结友城数量达148对。集聚种业研发团队53支。防汛防地灾成功避险100余起。"
+        "PM2.5平均浓度降至28.5微克每立方米。劳动年龄人口平均受教育年限增加到11.3年。", ""))
+    for raw, unit in [("5轮", "轮"), ("148对", "对"), ("53支", "支"), ("100余起", "起"), ("11.3年", "年")]:
+        r = _row(df, raw)
+        assert (r["base_unit"], r["kind"]) == (unit, "achieved"), raw
+    assert _row(df, "28.5微克每立方米")["base_unit"] == "微克/立方米"
+    # a list number before a year, and PM2.5 before 年均, are no lengths of years
+    df = analysis.extract(PLAN.format("20.2026年10件民生实事：加大就业支持力度。PM2.5年均浓度下降5%。"))
+    assert not df["raw"].str.endswith("年").any()
+
+
+def test_the_people_of_a_region_and_events_coped_with_are_context():
+    df = analysis.extract(PLAN.replace("二、2026年重点工作", "{}\n二、2026年重点工作").format(
+        "4200万辽宁人民拼出了血性。成功应对17轮强降雨。450万困难群众纳入城乡低保。", ""))
+    assert _row(df, "4200万")["kind"] == "context" and _row(df, "17轮")["kind"] == "context"
+    assert _row(df, "450万")["kind"] == "achieved"
+
+
+def test_one_kind_of_a_thing_is_not_the_broader_count():
+    """The reader's review of 2026-12-07: 技术创新中心 are not all 创新平台, 养殖水体 (m³) is not a number
+    of marine ranches, 新建和改造提升 farmland is another scope than 新建."""
+    df = analysis.extract(PLAN.format(
+        "新组建综合领域类技术创新中心5家，建设创新平台16家。新增深远海养殖水体40万立方米、海洋牧场2个。"
+        "新建高标准农田850万亩，新建和改造提升高标准农田600万亩以上。"))
+    assert _row(df, "5家")["concept"] == "technology_innovation_centres"
+    assert _row(df, "16家")["concept"] == "innovation_platforms"
+    assert _row(df, "40万立方米")["concept"] == "deep_sea_aquaculture_volume"
+    assert _row(df, "2个", "海洋牧场")["concept"] == "marine_ranches"
+    assert _row(df, "850万亩")["concept"] == "high_standard_farmland"
+    assert _row(df, "600万亩")["concept"] == "high_standard_farmland_built_or_upgraded"
