@@ -162,3 +162,17 @@ def test_one_kind_of_a_thing_is_not_the_broader_count():
     assert _row(df, "2个", "海洋牧场")["concept"] == "marine_ranches"
     assert _row(df, "850万亩")["concept"] == "high_standard_farmland"
     assert _row(df, "600万亩")["concept"] == "high_standard_farmland_built_or_upgraded"
+
+
+def test_an_aggregate_of_two_things_is_not_one_of_them():
+    df = analysis.extract(PLAN.format("新能源及新能源装备制造业产值达到830亿元，新能源装备制造业产值增长20%。"))
+    assert _row(df, "830亿元")["concept"] == "new_energy_and_equipment_output_value"
+    assert _row(df, "20%")["concept"] == "new_energy_equipment_manufacturing_output_value"
+
+
+def test_gdp_growth_whose_noun_is_several_clauses_back():
+    """Hunan 2026: 全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%."""
+    df = analysis.extract(PLAN.format("过去一年，全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%，其中规模工业增加值增长6.2%。")
+                          .replace("今年经济", "今年的经济"))
+    r = _row(df, "4.8%")
+    assert (r["concept"], r["measure"]) == ("gdp_growth", "growth")
