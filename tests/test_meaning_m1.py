@@ -176,3 +176,11 @@ def test_gdp_growth_whose_noun_is_several_clauses_back():
                           .replace("今年经济", "今年的经济"))
     r = _row(df, "4.8%")
     assert (r["concept"], r["measure"]) == ("gdp_growth", "growth")
+
+
+def test_a_national_growth_range_without_a_title_is_one_target():
+    """2026 national: 经济增长4.5%—5% (a text without title lines) is one target with both bounds."""
+    df = analysis.extract("今年发展主要预期目标是：经济增长4.5%—5%，在实际工作中努力争取更好结果；城镇调查失业率5.5%左右。")
+    lo, hi = _row(df, "4.5%"), _row(df, "5%")
+    assert lo["group"] == hi["group"] and (lo["low"], lo["high"], hi["low"], hi["high"]) == (4.5, 5, 4.5, 5)
+    assert lo["concept"] == hi["concept"] == "gdp_growth" and lo["kind"] == "target"
