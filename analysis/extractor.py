@@ -248,11 +248,14 @@ class Extractor:
             if not unit and not mag and _bare_rank(text, before, rs + len(cn), e0):
                 return Mention(rs - 1, rs + len(cn), value, "", "", cn=True, rank=True, base_unit="位")
             return None
-        big = bool(mag) or (has_digit and value >= 100 and head[-1] in "百千")
+        big = bool(mag) or (has_digit and value >= 100 and head[-1] in "百千") or (
+            head in ("百", "千") and bool(unit) and lex.units.get(unit, {}).get("dim") in ("count", "person"))
         if big:
             if not has_digit or not unit:
-                # a bare magnitude (百亿, 千亿元) is an amount only after a cue (突破, 不足, 稳定在)
-                if not lex.cn_cue_re.search(before):
+                # a bare magnitude (百亿, 千亿元, 千名) is an amount only after a cue (突破, 不足, 稳定在, 超)
+                # or before 以上 (招生计划万名以上)
+                if not lex.cn_cue_re.search(before) and not (
+                        text.startswith("以上", end) and lex.units.get(unit, {}).get("dim") in ("count", "person")):
                     return None
                 if cn == "万" and not unit:
                     return None  # a lone 万 is a word or a name (成达万高铁), never an amount

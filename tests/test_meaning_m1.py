@@ -184,3 +184,12 @@ def test_a_national_growth_range_without_a_title_is_one_target():
     lo, hi = _row(df, "4.5%"), _row(df, "5%")
     assert lo["group"] == hi["group"] and (lo["low"], lo["high"], hi["low"], hi["high"]) == (4.5, 5, 4.5, 5)
     assert lo["concept"] == hi["concept"] == "gdp_growth" and lo["kind"] == "target"
+
+
+def test_a_bare_hundred_or_thousand_of_a_counted_noun_after_a_cue_is_found():
+    df = analysis.extract(PLAN.replace("二、2026年重点工作", "{}\n二、2026年重点工作").format(
+        "选派超千名科技特派员服务企业。千方百计稳就业。百名干部下基层。亿元以上项目开工。", ""))
+    assert _row(df, "千名")[["value_base", "qualifier"]].tolist() == [1000, "over"]
+    assert df["raw"].tolist() == ["5.5%", "千名", "5%"]
+    df = analysis.extract(PLAN.format("新增优质特色普通高中招生计划万名以上。"))
+    assert _row(df, "万名")[["value_base", "qualifier", "kind"]].tolist() == [10000, "over", "target"]
