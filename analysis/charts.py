@@ -410,7 +410,13 @@ def province_values(rows: pd.DataFrame, title: str, highlight: str = "", referen
     for i, v in enumerate(d["value_base"] / div):
         ax.plot([0, v], [i, i], color="#dddddd", linewidth=1, zorder=1)
     _region_ticks(ax, list(d["region_en"]), highlight)
-    ax.set_xlim(left=0)
+    values = d["value_base"] / div
+    low, high = min(0.0, float(values.min())), max(0.0, float(values.max()))
+    pad = (high - low) * 0.05 or 1.0
+    # the stems start at zero; a fall (negative, signed) extends left of it and is shown, not cut off
+    ax.set_xlim(low - (pad if low < 0 else 0), high + pad)
+    if low < 0:
+        ax.axvline(0, color="#888888", linewidth=0.8, zorder=1)
     _reference_lines(ax, reference, div, unit)
     ax.tick_params(axis="x", labelsize=MIN_FONT)
     ax.set_xlabel(label, fontsize=MIN_FONT + 1)

@@ -16,7 +16,7 @@ from .lexicon import DATA, _alternation, load_yaml
 
 MEASURES = ("level", "growth", "share", "rank")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-KEYS = {"en", "names", "patterns", "measures", "dims", "exclude", "headline", "direction"}
+KEYS = {"en", "names", "patterns", "measures", "dims", "exclude", "headline", "direction", "scoped"}
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +51,7 @@ class Concept:
     headline: int = 0                   # position among the headline indicators (0: not one)
     ceiling: bool = False               # a target of it is a maximum (unemployment, CPI, deficit)
     patterns: re.Pattern | None = None  # names with gaps (研发经费…占…生产总值比重)
+    scoped: tuple = ()                  # (scope word, concept ID): 发电量 in a sentence on 新能源
 
     @property
     def declared(self) -> bool:
@@ -104,18 +105,34 @@ class Catalogue:
             if not isinstance(meta.get("headline", 0), int) or isinstance(meta.get("headline"), bool) \
                     or meta.get("headline", 0) < 0:
                 raise CatalogueError(f"{where}: 'headline' is a position (1, 2 ...)")
+            scoped = meta.get("scoped") or {}
+            if not isinstance(scoped, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in scoped.items()):
+                raise CatalogueError(f"{where}: 'scoped' maps a scope word to a concept ID")
             c = Concept(cid, meta["en"], tuple(str(n) for n in names), tuple(measures) if measures else None,
                         tuple(d) if d is not None else None, exclude, int(meta.get("headline", 0)),
-                        meta.get("direction") == "ceiling", patterns)
+                        meta.get("direction") == "ceiling", patterns, tuple(scoped.items()))
             self.concepts[cid] = c
             for n in dict.fromkeys(normalise(n) for n in c.names):  # matched as metric_zh is: normalised
                 if n and c not in self.by_name.setdefault(n, []):
                     self.by_name[n].append(c)
+        for c in self.concepts.values():
+            for _, target in c.scoped:
+                if target not in self.concepts:
+                    raise CatalogueError(f"{source}: {c.id}: 'scoped' names an unknown concept {target}")
         self.order = {cid: i for i, cid in enumerate(self.concepts)}
         self.patterned = [c for c in self.concepts.values() if c.patterns is not None]
         self.lengths = sorted({len(n) for n in self.by_name})
         self.name_re = re.compile(f"(?=({_alternation(self.by_name)}))")
         self._memo: dict[tuple[str, str, str], Concept | None] = {}
+
+    def scoped(self, concept: Concept | None, metric_zh: str, context: str) -> Concept | None:
+        """The concept of a bare head noun narrowed by its context: 发电量 (power_generation) in a
+        sentence, or a paragraph opened by a sentence, on 新能源 is new-energy generation. Only when the
+        name itself names no scope of the concept; else the concept unchanged."""
+        if concept is None or not concept.scoped or any(w in metric_zh for w, _ in concept.scoped):
+            return concept
+        hits = [(context.rfind(w), t) for w, t in concept.scoped if w in context]
+        return self.concepts[max(hits)[1]] if hits else concept
 
     @property
     def headline(self) -> tuple[str, ...]:

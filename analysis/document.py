@@ -520,7 +520,8 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
         if section == "five_year_goals" and not plan_period and _time_scope(para, review_year) == "five":
             yield Paragraph(s, e, "five_year_review", title, i)  # 过去五年… under a heading of both plans
             continue
-        five_cue = cue is not None and (_five_year_cue(window, cue, five_re) or plan_period)
+        five_cue = cue is not None and (_five_year_cue(window, cue, five_re) or plan_period
+                                        or (section == "five_year_goals" and _names_no_year(window, review_year)))
         if cue and not five_cue and part in ("plan", "other"):
             targets_left = k - i  # this paragraph and the short lines the cue ran over
             if k == i + 1 and not structure.SENT_END.search(window[cue.end():]):
@@ -583,6 +584,13 @@ def _plan_period(para: str, review_year: int | None) -> bool:
     if not period.search(_opening(para)) or this_year.search(para):
         return False
     return not (review_year and f"{review_year + 1}年" in para)
+
+
+def _names_no_year(para: str, review_year: int | None) -> bool:
+    """Does a paragraph name neither this year (今年, 明年) nor the report's year? (A targets cue under a
+    five-year heading, 《建议》明确的主要目标, is then about the plan period.)"""
+    _, _, _, this_year = _time_cues()
+    return not this_year.search(para) and not (review_year and f"{review_year + 1}年" in para)
 
 
 def _plan_began(before: list[str], headings: dict, i: int, targets_re, five_re) -> bool:

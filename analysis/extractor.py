@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections import namedtuple
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import concepts, lexicon, metrics, numerals, subjects
 from .document import from_text, part_of
@@ -199,6 +200,10 @@ class Extractor:
                 return mention
             return None  # ordinal: 第2届, 第14个五年规划
         if not unit and not mag:
+            if _YEARS_LENGTH.fullmatch(m.group("num")) and text.startswith("年", e) \
+                    and not text.startswith(("年度", "年代", "年均"), e) and before not in ("_", "M", "m"):
+                # 11.3年 (平均受教育年限): a length of years, since no calendar year has a decimal point
+                return Mention(s, e + 1, value, "", "年", inner)
             mention.unitless = True  # kept only when a range gives it a unit
             if text.startswith(lex.after_number, e):
                 return None
@@ -243,11 +248,14 @@ class Extractor:
             if not unit and not mag and _bare_rank(text, before, rs + len(cn), e0):
                 return Mention(rs - 1, rs + len(cn), value, "", "", cn=True, rank=True, base_unit="位")
             return None
-        big = bool(mag) or (has_digit and value >= 100 and head[-1] in "百千")
+        big = bool(mag) or (has_digit and value >= 100 and head[-1] in "百千") or (
+            head in ("百", "千") and bool(unit) and lex.units.get(unit, {}).get("dim") in ("count", "person"))
         if big:
             if not has_digit or not unit:
-                # a bare magnitude (百亿, 千亿元) is an amount only after a cue (突破, 不足, 稳定在)
-                if not lex.cn_cue_re.search(before):
+                # a bare magnitude (百亿, 千亿元, 千名) is an amount only after a cue (突破, 不足, 稳定在, 超)
+                # or before 以上 (招生计划万名以上)
+                if not lex.cn_cue_re.search(before) and not (
+                        text.startswith("以上", end) and lex.units.get(unit, {}).get("dim") in ("count", "person")):
                     return None
                 if cn == "万" and not unit:
                     return None  # a lone 万 is a word or a name (成达万高铁), never an amount
@@ -333,9 +341,12 @@ class Extractor:
             if para.section == "header":
                 continue  # title, date, source and speaker lines, photo captions
             topic = background = None
+            prev_sentence = ""
             for s0, e0 in document.sentences(para):
                 if topic is None:
                     topic = text[s0:e0]
+                # the sentence before, when it states a topic and no figure (要巩固好新能源产业领先地位。)
+                lead_in, prev_sentence = ("" if _DIGIT.search(prev_sentence) else prev_sentence), text[s0:e0]
                 ms = self.find_mentions(text, s0, e0)
                 if not ms:
                     continue
@@ -366,7 +377,8 @@ class Extractor:
                     basis = when.basis(m, text, s0) if m.kind != "context" else ""
                     dim = self.lex.units.get(m.unit, {}).get("dim", "") if m.unit else \
                         ("person" if m.base_unit == "人" else "money" if m.base_unit == "元" else "")
-                    concept = cat.match(m.metric_zh, m.measure, dim)
+                    concept = cat.match(m.metric_zh, m.measure, dim) or self._rate_of_amount_before(m, ms, cat, dim)
+                    concept = cat.scoped(concept, m.metric_zh, lead_in + text[s0:m.s])
                     subject = subjects.of(text, m, s0, document)
                     en, en_src = metrics.english(m.metric_zh, sector, m, self.lex, concept)
                     yield Row(doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
@@ -420,6 +432,16 @@ class Extractor:
                 out[id(b)] = (out[id(b)][0], lo, hi)
         return out
 
+    @staticmethod
+    def _rate_of_amount_before(m, ms, cat, dim):
+        """A rate named by a growth word alone (经济总量超过6万亿元，…，年均增速5.7%): the growth concept of
+        the nearest amount before it in the sentence (gdp_level -> gdp_growth), else None."""
+        if m.measure != "growth" or not _meaning_res()["bare_growth"].fullmatch(m.metric_zh or ""):
+            return None
+        k = next(i for i, x in enumerate(ms) if x is m)
+        prev = next((x for x in reversed(ms[:k]) if x.measure == "level" and x.metric_zh), None)
+        return cat.match(prev.metric_zh + "增长", "growth", dim) if prev is not None else None
+
     # ------------------------------------------------------------------ classifying
     def _classify(self, text: str, m: Mention, s0: int, e0: int, para) -> None:
         lex = self.lex
@@ -455,6 +477,9 @@ class Extractor:
                                         and lex.threshold_after_re.match(text, m.tail, ce))):
             m.kind = "context"  # 500千伏, 时速120公里, 以下11个方面工作: descriptors, not indicators
             m.descriptor = True
+        if m.kind != "context" and not m.unit and m.base_unit in ("人", "") \
+                and _meaning_res()["population_after"].match(text, m.tail, ce):
+            m.kind = "context"  # 4200万辽宁人民拼出了血性: the population, a standing fact
 
 
 def _baselines(text: str, ms) -> None:
@@ -506,8 +531,20 @@ def _followed_by_to(before: str) -> bool:
     return before.endswith(("至", "到", "为", "由"))
 
 
+_DIGIT = re.compile(r"\d")
+_YEARS_LENGTH = re.compile(r"\d{1,2}\.\d")  # 11.3年, not a list number before a year (20.2026年)
+
+
+@lru_cache(maxsize=1)
+def _meaning_res() -> dict:
+    raw = lexicon.load().raw["meaning"]
+    return {k: re.compile(raw[k]) for k in ("growth_target", "bare_growth", "population_after")}
+
+
 def _is_growth(lex, text, m, cs, ce, before) -> bool:
     b = before.rstrip()
+    if _meaning_res()["growth_target"].search(b):
+        return True  # 经济增长预期目标为5%左右
     if b.endswith(("降至", "增至", "提高到", "提升到", "提高至", "提升至", "达到", "由", "为")):
         return False
     if lex.growth_re.search(b):

@@ -103,13 +103,15 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "metric_action_verbs": list, "metric_action_not_before": list, "metric_end_words": list,
           "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict,
           "shared_owner_heads": list,
-          "direction": dict, "commitment": dict, "scorecard": dict}  # value_signed, commitment, verdicts
+          "direction": dict, "commitment": dict, "scorecard": dict,
+          "meaning": dict}  # value_signed, commitment, verdicts
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
             "forecast_plan", "target", "plan_in_review"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
             "timing": ("multi_year", "by_year", "plan_goal", "part_year", "full_year", "this_year", "baseline_start",
-                       "baseline_end", "basis"),
+                       "baseline_end", "basis", "five_year_flow", "five_year_stock"),
             "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
             "scorecard": ("about_margin",),
+            "meaning": ("growth_target", "bare_growth", "population_after"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
                          "national_content_words", "regional_content_words"),

@@ -410,8 +410,9 @@ def province_targets(corpus_df: pd.DataFrame, year: int, concepts=HEADLINE) -> p
 
 
 def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> pd.DataFrame:
-    """How each region revised each headline target from `y0` to `y1`: raised, cut, kept, dropped, new
-    (or 'changed unit' when the two cannot be compared). One row per region and concept."""
+    """How each region revised each headline target from `y0` to `y1`: raised, cut, kept, requalified (the
+    same number with other words of strength: 5%以上 -> 5%左右 is a floor become an approximate aim, not
+    kept), dropped, new (or 'changed unit' when the two cannot be compared). One row per region and concept."""
     a = province_targets(corpus_df, y0, concepts).set_index(["region_en", "concept"])
     b = province_targets(corpus_df, y1, concepts).set_index(["region_en", "concept"])
     rows = []
@@ -426,10 +427,19 @@ def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> p
             status, change = "changed unit", math.nan
         else:
             change = _level(tb) - _level(ta)  # a range by its middle: 5%左右 -> 5%—5.5% is raised, not kept
-            status = "kept" if abs(change) < 1e-9 else "raised" if change > 0 else "cut"
+            status = ("requalified" if _requalified(ta, tb) else "kept") if abs(change) < 1e-9 else \
+                "raised" if change > 0 else "cut"
         rows.append({"region_en": key[0], "concept": key[1], "status": status, "change": change,
                      "before": ta, "after": tb})
     return pd.DataFrame(rows, columns=["region_en", "concept", "status", "change", "before", "after"])
+
+
+def _requalified(a, b) -> bool:
+    """Do two targets of one level differ in their words of strength (qualifier or interval: 以上 vs 左右)?"""
+    if str(a.get("qualifier", "") or "") != str(b.get("qualifier", "") or ""):
+        return True
+    return any(not (math.isnan(x) and math.isnan(y)) and not (abs(x - y) < 1e-9)
+               for x, y in zip(interval(a), interval(b)))
 
 
 def _level(row) -> float:
@@ -441,7 +451,7 @@ def _level(row) -> float:
 
 def revision_counts(rev: pd.DataFrame) -> pd.DataFrame:
     """Per concept: how many regions raised, cut, kept, dropped or newly set the target."""
-    statuses = ["raised", "kept", "cut", "new", "dropped", "changed unit"]
+    statuses = ["raised", "kept", "requalified", "cut", "new", "dropped", "changed unit"]
     if rev.empty:
         return pd.DataFrame(columns=["concept", *statuses])
     t = rev.groupby(["concept", "status"]).size().unstack(fill_value=0)

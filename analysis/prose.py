@@ -72,7 +72,9 @@ def revisions_summary(counts: pd.DataFrame, labels: dict, years) -> str:
         return "No headline target can be compared across the two years."
     lines = []
     for _, r in counts.iterrows():
-        parts = [f"{int(r[s])} {s}" for s in ("raised", "kept", "cut", "new", "dropped") if int(r[s])]
+        words = {"requalified": "same number with another qualifier"}
+        parts = [f"{int(r[s])} {words.get(s, s)}" for s in ("raised", "kept", "requalified", "cut", "new", "dropped")
+                 if int(r.get(s, 0))]
         lines.append(f"- {md_escape(panel.concept_label(r['concept'], labels))}: {', '.join(parts)}.")
     return "\n".join(lines)
 

@@ -176,9 +176,9 @@ def scorecard_html(card: pd.DataFrame, links: _Links, labels: dict, years: tuple
 
 
 def revisions_html(rev: pd.DataFrame, links: _Links, labels: dict) -> Markup:
-    """The targets both reports set (raised, kept, cut, changed unit) with both values; the indicators
-    only one of them sets (new, dropped), named."""
-    both = rev[rev["status"].isin(["raised", "kept", "cut", "changed unit"])]
+    """The targets both reports set (raised, kept, requalified, cut, changed unit) with both values; the
+    indicators only one of them sets (new, dropped), named."""
+    both = rev[rev["status"].isin(["raised", "kept", "requalified", "cut", "changed unit"])]
     rows = []
     for _, r in both.iterrows():
         unit = r["after"]["base_unit"]

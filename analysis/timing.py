@@ -28,6 +28,8 @@ class Cues:
     this_year: re.Pattern        # 今年
     baseline_start: re.Pattern   # 由2020年的 (group 1: its year)
     baseline_end: re.Pattern     # 增长到2025年的
+    five_flow: re.Pattern        # 新增, 建成, 稳定在: an addition or a state over a five-year review
+    five_stock: re.Pattern       # 达到, 突破, 增至: a level reached at the end of the period
     basis: tuple                 # (name, pattern) in order
     plan_ends: tuple             # the end years of the plan periods
 
@@ -39,6 +41,7 @@ def cues() -> Cues:
     return Cues(multi=_any(t["multi_year"]), by_year=re.compile(t["by_year"]), plan_goal=_any(t["plan_goal"]),
                 part_year=_any(t["part_year"]), full_year=_any(t["full_year"]), this_year=_any(t["this_year"]),
                 baseline_start=re.compile(t["baseline_start"]), baseline_end=re.compile(t["baseline_end"]),
+                five_flow=_any(t["five_year_flow"]), five_stock=_any(t["five_year_stock"]),
                 basis=tuple((name, _any(ps)) for name, ps in t["basis"].items()),
                 plan_ends=tuple(sorted(int(y) for y in raw["plan_periods"].values())))
 
@@ -75,7 +78,8 @@ class Timing:
             if part_year:
                 return year, "part_year"
             multi = self._multi(before, clause_before) or (
-                para.section == "five_year_review" and not (self.review_year and f"{self.review_year}年" in before))
+                para.section == "five_year_review" and not (self.review_year and f"{self.review_year}年" in before)
+                and self._over_the_period(m, clause_before))
             return year, ("multi_year" if multi else "annual")
         # targets
         horizon = next(reversed(list(c.by_year.finditer(before))), None)  # the nearest 到20XX年
@@ -87,14 +91,31 @@ class Timing:
         this_year = bool(c.this_year.search(before) or (self.report_year and f"{self.report_year}年" in before))
         if not this_year and (para.section == "five_year_goals" or (part == "plan" and c.plan_goal.search(in_para))
                               or (part == "plan" and c.multi.search(clause_before))):
-            return (self.five_year_end or self.report_year), "horizon"
+            # a five-year goal: an average or total over the period (年均增长7%, 累计降低17%) is multi_year
+            # with the plan's end year; a level to reach by then, horizon
+            return (self.five_year_end or self.report_year), (
+                "multi_year" if c.multi.search(clause_before) else "horizon")
         return self.report_year, ("part_year" if part_year else "annual")
+
+    def _over_the_period(self, m, clause_before: str) -> bool:
+        """A result of a five-year review without a multi-year cue: a change (growth) or an addition or
+        state over the period (新增, 建成, 稳定在) is multi_year; a level reached (达到, 突破, 增至, or no
+        verb: 在川两院院士70位) is the value at the end of the period, annual."""
+        if getattr(m, "measure", "") == "growth":
+            return True
+        c = self.cues
+        flow = max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1)
+        stock = max((x.end() for x in c.five_stock.finditer(clause_before)), default=-1)
+        return flow >= 0 and flow > stock
 
     def _multi(self, before: str, clause_before: str) -> bool:
         """A multi-year cue (年均, 累计, 每年) in the clause or close before it, not followed by 全年."""
         c = self.cues
         if c.multi.search(clause_before):
             return True
+        stock = max((x.end() for x in c.five_stock.finditer(clause_before)), default=-1)
+        if stock >= 0 and stock > max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1):
+            return False  # 年均增长10%，专利拥有量达到16件: a level reached, the cue was the clause before's
         window = before[-40:]
         last = max((m.end() for m in c.multi.finditer(window)), default=-1)
         return last >= 0 and not any(m.start() >= last for m in c.full_year.finditer(window))

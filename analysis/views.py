@@ -145,10 +145,11 @@ def targets_table_html(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int],
 
 
 def revisions_html(counts: pd.DataFrame, labels: dict) -> str:
-    cols = ["raised", "kept", "cut", "new", "dropped", "changed unit"]
+    cols = ["raised", "kept", "requalified", "cut", "new", "dropped", "changed unit"]
     rows = [{"cells": [panel.concept_label(r["concept"], labels), *[str(int(r[c])) for c in cols]]}
             for _, r in counts.iterrows()]
-    return table(["Indicator", "Raised", "Kept", "Cut", "New", "Dropped", "Changed unit"], rows, cls="counts")
+    return table(["Indicator", "Raised", "Kept", "Same number, other qualifier", "Cut", "New", "Dropped",
+                  "Changed unit"], rows, cls="counts")
 
 
 def region_revisions_html(rev: pd.DataFrame, labels: dict, region: str, own_doc: str) -> str:

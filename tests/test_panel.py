@@ -253,3 +253,18 @@ def test_corpus_seed():
     assert panel.corpus_seed("", 2026).name == "2026_neimenggu.txt"  # the shipped report's region by default
     with pytest.raises(ReportError, match="no report of region"):
         panel.corpus_seed("atlantis", 2025)
+
+
+def test_a_target_with_the_same_number_and_another_qualifier_is_not_kept():
+    """5%以上 -> 5%左右: a floor became an approximate aim (issue 13); 2%左右 -> 2%左右 is kept."""
+    df = frame(
+        row("a25", "gdp_growth", "target", 5, "over"),
+        row("a26", "gdp_growth", "target", 5, "about", report_year=2026, year=2026),
+        row("a25", "cpi_growth", "target", 2, "about", start=50),
+        row("a26", "cpi_growth", "target", 2, "about", report_year=2026, year=2026, start=50),
+    )
+    rev = panel.revisions(df, 2025, 2026).set_index("concept")
+    assert rev.loc["gdp_growth", "status"] == "requalified" and rev.loc["gdp_growth", "change"] == 0
+    assert rev.loc["cpi_growth", "status"] == "kept"
+    counts = panel.revision_counts(panel.revisions(df, 2025, 2026)).set_index("concept")
+    assert counts.loc["gdp_growth", "requalified"] == 1 and counts.loc["gdp_growth", "kept"] == 0
