@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .reading import ReportError
+from .errors import ReportError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

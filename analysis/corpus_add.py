@@ -326,7 +326,7 @@ def apply(entry: Entry, corpus: Path | None = None) -> Path:
 
 def _forget_cached_manifest() -> None:
     """In this process: the next panel.manifest() / panel.corpus() read the corpus again."""
-    panel = sys.modules.get(f"{__package__}.panel")
+    panel = sys.modules.get("analysis.panel")
     if panel is not None:
         panel.manifest.cache_clear()
         panel.corpus.cache_clear()
