@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .batch import extract_paths
 from .extractor import Extractor, default_extractor
 from .reading import ReportError, decode, read_report, read_text
 from .schema import columns, dtypes, read_csv, table_schema
@@ -47,6 +48,4 @@ def extract(source: str | Path, doc: str | None = None) -> pd.DataFrame:
 
 def extract_many(paths, jobs: int = 1) -> pd.DataFrame:
     """One table for several report files (``doc`` tells them apart); jobs > 1 uses processes."""
-    from .batch import extract_paths
-
     return extract_paths([Path(p) for p in paths], jobs=jobs)

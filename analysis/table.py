@@ -24,7 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
+from . import config, schema
+from .batch import doc_names
+from .hashing import package_hash
+from .reading import check_path
 
 
 def cache_dir() -> Path:
@@ -43,8 +46,6 @@ def _checksum_file(f: Path) -> Path:
 
 def _read(f: Path) -> pd.DataFrame | None:
     """The cached table, or None when there is none or it fails its checksum or the schema (with a note)."""
-    from . import schema
-
     try:
         data = f.read_bytes()
     except OSError:
@@ -101,11 +102,6 @@ def _extract(path: Path, doc: str) -> pd.DataFrame:
 
 def load_tables(paths, jobs: int = 1) -> pd.DataFrame:
     """``analysis.extract_many(paths, jobs)``, each report's table from the cache when it is current."""
-    from . import schema
-    from .batch import doc_names
-    from .hashing import package_hash
-    from .reading import check_path
-
     given = [Path(p) for p in paths]
     names = doc_names(given)  # as extract_many names them
     paths = [config.resolve(p) for p in given]
@@ -136,9 +132,6 @@ def load_tables(paths, jobs: int = 1) -> pd.DataFrame:
 def load_table(seed: str | Path, doc: str | None = None) -> pd.DataFrame:
     """``analysis.extract(path, doc)`` of one report file (a path relative to the project root, or
     absolute), from the cache when it is current."""
-    from .hashing import package_hash
-    from .reading import check_path
-
     path = config.resolve(seed)
     check_path(path)
     name = doc or path.stem
