@@ -144,7 +144,6 @@ def write_data(t: Target) -> tuple[int, list[str]]:
     for name, data in files.items():
         p = folder / name
         if not p.exists() or p.read_bytes() != data:
-            from .files import write_atomic
 
             write_atomic(p, data)
             changed.append(name)
@@ -558,7 +557,6 @@ def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool, check: 
     for r in results:
         _report(r, times, errors, quiet)
     if times:
-        from .files import write_atomic
 
         _seconds_file().parent.mkdir(parents=True, exist_ok=True)
         write_atomic(_seconds_file(), json.dumps({**previous, **{k: round(v, 2) for k, v in times.items()}},
@@ -937,7 +935,6 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool, limits: di
         log("[3/3] book      jupyter-book build (warnings are errors)", quiet)
         build_book(t, quiet)
         state.parent.mkdir(parents=True, exist_ok=True)
-        from .files import write_atomic
 
         write_atomic(state, json.dumps({"book_hash": h, "html": str(t.html)}).encode())
     timings["book"] = time.perf_counter() - t2

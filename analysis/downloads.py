@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, config, panel, schema
+from . import config, panel, schema
 from .files import cached_files, to_bytes
 from .hashing import _sha, package_hash
 from .reading import read_text
@@ -101,7 +101,7 @@ def files(seed: Path) -> dict[str, bytes]:
         "name": "govreport-indicators",
         "title": sch["title"],
         "description": sch["description"],
-        "version": __version__,
+        "version": config.VERSION,
         "sources": [{"title": seed.name, "path": seed.name,
                      "hash": "sha256:" + hashlib.sha256(seed.read_bytes()).hexdigest(),
                      "characters": len(text)}],

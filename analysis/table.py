@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import config, schema
-from .batch import doc_names
+from .batch import doc_names, extract, worker_pool
 from .hashing import package_hash
 from .reading import check_path
 
@@ -95,8 +95,6 @@ def _store(f: Path, df: pd.DataFrame) -> None:
 
 
 def _extract(path: Path, doc: str) -> pd.DataFrame:
-    from . import extract
-
     return extract(path, doc=doc)
 
 
@@ -113,8 +111,6 @@ def load_tables(paths, jobs: int = 1) -> pd.DataFrame:
     missing = [i for i, fr in enumerate(frames) if fr is None]
     if missing:
         if jobs > 1 and len(missing) > 1:
-            from .batch import worker_pool
-
             with worker_pool(min(jobs, len(missing))) as pool:
                 done = list(pool.map(_extract, [paths[i] for i in missing], [names[i] for i in missing]))
         else:
