@@ -39,9 +39,10 @@ add-report: install
 check: install
 	$(BIN)/python -m analysis.notebooks loop --jobs $(JOBS)
 
-# The fast checks that fail most often, first and once each: lint, clean templates, current chapters.
+# The fast checks that fail most often, first and once each: lint, types, clean templates, current chapters.
 fast: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m analysis.notebooks check notebooks/*.ipynb
 	$(BIN)/python -m analysis.notebooks stale
 
@@ -51,6 +52,7 @@ test: install system fast
 # Parts of the test run, for working on one thing at a time.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 unit: install
 	$(BIN)/python -m pytest tests -m "not slow" -o addopts=""
 notebooks: install

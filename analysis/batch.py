@@ -1,4 +1,5 @@
-"""Many reports into one table (``analysis.extract_many``, ``python -m analysis extract A B ...``)."""
+"""A report, or many, into a table: ``analysis.extract`` and ``analysis.extract_many`` (the package root
+re-exports them), ``python -m analysis extract A B ...``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
-from .reading import check_path, read_text
+from .extractor import default_extractor
+from .processes import die_with_parent
+from .reading import check_path, check_text, read_text
 
 
 def doc_names(paths: list[Path]) -> list[str]:
@@ -20,8 +23,6 @@ def doc_names(paths: list[Path]) -> list[str]:
 
 
 def _extract_one(args: tuple[str, str]) -> pd.DataFrame:
-    from . import extract
-
     path, name = args
     return extract(Path(path), doc=name)
 
@@ -29,8 +30,6 @@ def _extract_one(args: tuple[str, str]) -> pd.DataFrame:
 def _die_with_parent(parent: int) -> None:
     """A worker ends when the command ends, however it ends (SIGTERM, SIGHUP, kill -9): Linux
     PR_SET_PDEATHSIG, as the build's own child processes."""
-    from .processes import die_with_parent
-
     die_with_parent(parent)
 
 
@@ -53,8 +52,6 @@ def worker_pool(workers: int):
 
 def extract_paths(paths: list[Path], jobs: int = 1) -> pd.DataFrame:
     """One table for several report files, in the order given (``doc`` tells them apart)."""
-    from .extractor import default_extractor
-
     for p in paths:  # fail before any work on the first bad path
         check_path(p)
     names = doc_names(paths)
@@ -67,3 +64,27 @@ def extract_paths(paths: list[Path], jobs: int = 1) -> pd.DataFrame:
         return out.astype(schema.dtypes())
     ex = default_extractor()  # one process: the rows of every report into one table
     return ex.table([row for p, n in zip(paths, names) for row in ex.rows(read_text(p), n)])
+
+
+def extract(source: str | Path, doc: str | None = None) -> pd.DataFrame:
+    """Every quantitative indicator of a report as a DataFrame (see analysis/data/schema.json).
+
+    source: a ``pathlib.Path`` to a report file, or the report's text as a ``str``.
+    doc: the name written in the ``doc`` column (default: the file stem, or 'text').
+    Raises ReportError (one-line message) for a file that is missing, empty, binary or undecodable,
+    not a regular file, and for a str with a lone surrogate.
+    """
+    if isinstance(source, Path):
+        text = read_text(source)
+        name = doc or source.stem
+    elif isinstance(source, str):
+        text, name = source, doc or "text"
+        check_text(text, name)
+    else:
+        raise TypeError(f"extract() takes a pathlib.Path or a str, not {type(source).__name__}")
+    return default_extractor().extract(text, name)
+
+
+def extract_many(paths, jobs: int = 1) -> pd.DataFrame:
+    """One table for several report files (``doc`` tells them apart); jobs > 1 uses processes."""
+    return extract_paths([Path(p) for p in paths], jobs=jobs)

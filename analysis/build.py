@@ -28,8 +28,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config, search
-from .hashing import _sha, corpus_hash, package_hash, tree_hash  # noqa: F401 - package_hash: build's API
+from . import config, downloads, panel, reports_pages, search
+from .document import read
+from .files import journal, make_temp_dir, sweep_journal, temp_path, write_atomic
+from .hashing import _files, _sha, corpus_hash, package_hash, tree_hash  # noqa: F401 - package_hash: build's API
 from .processes import _LIBC, Stopped, die_with_parent, os_error_line, stop_on_signals  # noqa: F401
 from .reading import ReportError, read_report
 
@@ -77,7 +79,6 @@ def plan(seed: str | None, out: str | None) -> Target:
         param = str(seed_path)
     if out:
         check_out(Path(out).resolve(), seed_path)
-    from .document import read
 
     conflict = read(seed_path).conflict
     if conflict:
@@ -136,8 +137,6 @@ def write_data(t: Target) -> tuple[int, list[str]]:
 
     Files are rewritten only when their bytes change (so that an unchanged build stays unchanged).
     """
-    from . import downloads
-
     files = downloads.files(t.seed)
     folder = t.book / "_data" / "data"
     folder.mkdir(parents=True, exist_ok=True)
@@ -145,7 +144,6 @@ def write_data(t: Target) -> tuple[int, list[str]]:
     for name, data in files.items():
         p = folder / name
         if not p.exists() or p.read_bytes() != data:
-            from .files import write_atomic
 
             write_atomic(p, data)
             changed.append(name)
@@ -160,22 +158,17 @@ def write_data(t: Target) -> tuple[int, list[str]]:
 def report_pages(t: Target) -> list[str]:
     """The Reports part (an index and a page per report, from Jinja2 templates: analysis.reports_pages)
     written into the book; the names of the pages that changed."""
-    from . import reports_pages
-
     return reports_pages.write(t.book, t.seed)
 
 
 # ---------------------------------------------------------------------------------------- chapters
 def chapter_specs(t: Target, data_hash: str) -> list[dict]:
-    from .document import read
-
     cfg = config.report_config()
     pkg, corpus = package_hash(), corpus_hash()  # the package (code, data, page templates); the corpus
     seed_bytes = t.seed.read_bytes()
     document = read(t.seed).label
     document = document[0].upper() + document[1:]
     specs = []
-    from . import panel
 
     for ch in panel.sector_plan(cfg, t.seed)[0]:  # the sector chapters that fit the report
         ch = {**ch, "title": ch["title"].replace("{document}", document)}
@@ -267,20 +260,16 @@ class _Worker:
         """From another thread (Ctrl-C): end the kernel process at once."""
         process = getattr(getattr(self.km, "provisioner", None), "process", None)
         if process is not None:
-            try:
+            with contextlib.suppress(OSError):
                 process.kill()
-            except OSError:
-                pass
 
     async def close(self) -> None:
         if self.kc is not None:
             self.kc.stop_channels()
             self.kc = None
         if self.km is not None:
-            try:
+            with contextlib.suppress(Exception):  # a kernel that is already gone
                 await self.km.shutdown_kernel(now=True)
-            except Exception:  # noqa: BLE001 - a kernel that is already gone
-                pass
             self.km = None
         if self.log is not None:
             self.log.close()
@@ -388,7 +377,6 @@ async def _execute(spec: dict, km, kc, start: float) -> dict:
         return {"name": spec["name"], "kill": True,
                 "error": f"{name} wrote more than its output limit of {limit_mb:g} MB and was stopped; "
                 f"print less, or raise the limit with --max-output"}
-    from .files import write_atomic
 
     out = Path(spec["out"])
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -528,8 +516,6 @@ def clean_notebook(nb, spec: dict) -> None:
 
 def stale_chapters(seed: str | None = None) -> list[str]:
     """Names of the published chapters whose stored inputs hash differs from their inputs (nothing executed)."""
-    from .files import journal
-
     t = plan(seed, None)
     with build_lock(LOCK_WAIT, quiet=True), journal(journal_path()):
         sweep(t)
@@ -571,7 +557,6 @@ def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool, check: 
     for r in results:
         _report(r, times, errors, quiet)
     if times:
-        from .files import write_atomic
 
         _seconds_file().parent.mkdir(parents=True, exist_ok=True)
         write_atomic(_seconds_file(), json.dumps({**previous, **{k: round(v, 2) for k, v in times.items()}},
@@ -647,8 +632,6 @@ def sweep(t: Target | None = None) -> int:
     """Remove what an interrupted build left behind: exactly the temporary names recorded in the journal
     (random names the build chose), never a file or folder that only looks like a leftover. Under the lock;
     returns how many files and folders were removed."""
-    from .files import sweep_journal
-
     return sweep_journal(journal_path())
 
 
@@ -696,8 +679,6 @@ def _book_work_key(t: Target) -> str:
 
 def _page_hashes(t: Target) -> dict[str, str]:
     """{path: content hash} of every source file of the book (pages, configuration, data)."""
-    from .hashing import _files
-
     return {p.relative_to(t.book).as_posix(): _sha(p.read_bytes()) for p in _files(t.book, ("_build",))}
 
 
@@ -743,7 +724,6 @@ def build_book(t: Target, quiet: bool) -> None:
     if reuse:
         _touch_changed(t, work, pages)
     t.html.parent.mkdir(parents=True, exist_ok=True)
-    from .files import make_temp_dir
 
     tmp = make_temp_dir(t.html.parent, f".{t.html.name}.building-")
     try:
@@ -858,8 +838,6 @@ def publish(built: Path, target: Path) -> None:
     moment (a build killed right there leaves no site: the next build sees it missing and publishes
     again; its sweep removes the journaled old site).
     """
-    from .files import temp_path
-
     if not target.exists() and not target.is_symlink():
         os.replace(built, target)
         return
@@ -894,8 +872,6 @@ def run(seed: str | None = None, out: str | None = None, jobs: int = 2, force: b
     check: execute nothing; fail if a chapter is out of date (the tests build the committed notebooks).
     wait: seconds to wait for another build holding the lock before giving up.
     """
-    from .files import journal
-
     t = plan(seed, out)  # configuration, seed and --out are checked before anything runs or waits
     with build_lock(wait, quiet), journal(journal_path()):
         removed = sweep(t)
@@ -929,7 +905,6 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool, limits: di
     log(f"[1/3] data      {config.display_path(t.seed)}", quiet)
     rows, changed = write_data(t)
     # the page order: generated from report.yml, with the sector chapters that fit the report
-    from . import panel
 
     cfg = config.report_config()
     config.write_toc(t.book, {**cfg, "chapters": panel.sector_plan(cfg, t.seed)[0]})
@@ -960,7 +935,6 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool, limits: di
         log("[3/3] book      jupyter-book build (warnings are errors)", quiet)
         build_book(t, quiet)
         state.parent.mkdir(parents=True, exist_ok=True)
-        from .files import write_atomic
 
         write_atomic(state, json.dumps({"book_hash": h, "html": str(t.html)}).encode())
     timings["book"] = time.perf_counter() - t2

@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from . import lexicon, style
+from .render import render
 from .report import bound, sector_name
 from .schema import signed as panel_signed
 
@@ -183,7 +184,6 @@ def figure_html(fig, alt: str, source: str, caption: str = "") -> str:
     import re
     import warnings
 
-    from .render import render
 
     buf = io.StringIO()
     with warnings.catch_warnings():

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import lexicon
 from .lexicon import DATA, _alternation, load_yaml
 
 MEASURES = ("level", "growth", "share", "rank")
@@ -21,8 +22,6 @@ KEYS = {"en", "names", "patterns", "measures", "dims", "exclude", "headline", "d
 
 @lru_cache(maxsize=1)
 def _normaliser() -> re.Pattern:
-    from . import lexicon
-
     words = lexicon.load().raw["concept_words"]
     levels = _alternation({w: 1 for w in words["levels"]})
     heads = _alternation({w: 1 for w in words["level_heads"]})
@@ -190,8 +189,6 @@ class Catalogue:
 
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
-    from . import lexicon
-
     entries = load_yaml(DATA / "concepts.yaml")
     if not isinstance(entries, dict):
         raise CatalogueError("concepts.yaml: a mapping of concept IDs is expected")

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from .reading import ReportError
+from .errors import ReportError
 
+VERSION = "0.3.0"  # the package's version (analysis.__version__), as in pyproject.toml and CITATION.cff
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DEFAULT_SEED = SEEDS / "000_3d94fe6dcb412aa7.txt"
@@ -226,7 +227,6 @@ def stamp() -> dict[str, str]:
     import os
     import subprocess
 
-    from . import __version__
 
     date = ""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -245,5 +245,5 @@ def stamp() -> dict[str, str]:
         date = m.group(1) if m else "unknown"
     year = date[:4] if date[:4].isdigit() else ""
     cite = (f"The Government work report indicators contributors ({year}). Government work report indicators, "
-            f"version {__version__}. See CITATION.cff.")
-    return {"version": __version__, "date": date, "cite": cite}
+            f"version {VERSION}. See CITATION.cff.")
+    return {"version": VERSION, "date": date, "cite": cite}

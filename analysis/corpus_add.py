@@ -35,7 +35,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config
+from . import config, files, lexicon
+from .build import BuildError, build_lock
+from .document import from_text
 from .reading import ReportError, decode, read_report
 
 COLUMNS = ["file", "region_zh", "region_en", "year", "level", "chars", "complete", "source"]
@@ -104,8 +106,6 @@ def known_regions(rows: list[dict]) -> list[dict]:
     """The regions the corpus already has, with their names and file name part, then the provinces of
     the lexicon it does not have: {region_zh, region_en, level, slug, short} (short: the lexicon's
     Chinese name, 广东 for 广东省, as a report's text names its region)."""
-    from . import lexicon
-
     short = {_key(en): zh for zh, en in (lexicon.load().raw.get("regions") or {}).items()}
     out, seen = [], set()
     for r in rows:
@@ -138,8 +138,6 @@ def plan(path: str | Path, corpus: Path | None = None, region: str | None = None
          year: int | None = None, level: str | None = None, source: str | None = None,
          complete: str | None = None) -> Entry:
     """What adding the report at ``path`` would write, or AddError/ReportError (one line) if it is refused."""
-    from .document import from_text
-
     corpus = corpus or corpus_dir()
     src = Path(path)
     read_report(src)  # missing, not a regular file, empty, binary, undecodable: one line
@@ -303,9 +301,6 @@ def _umask() -> int:
 
 def apply(entry: Entry, corpus: Path | None = None) -> Path:
     """Copy the report into the corpus and append its manifest row, under the build lock."""
-    from .build import build_lock
-    from .files import write_atomic
-
     corpus = corpus or corpus_dir()
     with build_lock(quiet=True):
         rows, raw = read_manifest(corpus)  # again, under the lock: another addition may have come first
@@ -315,7 +310,7 @@ def apply(entry: Entry, corpus: Path | None = None) -> Path:
         target = corpus / entry.file
         created = _write_new(target, entry.data)
         try:
-            write_atomic(corpus / "manifest.csv", manifest_bytes(raw, entry.row))
+            files.write_atomic(corpus / "manifest.csv", manifest_bytes(raw, entry.row))
         except BaseException:
             if created:
                 target.unlink(missing_ok=True)
@@ -326,7 +321,7 @@ def apply(entry: Entry, corpus: Path | None = None) -> Path:
 
 def _forget_cached_manifest() -> None:
     """In this process: the next panel.manifest() / panel.corpus() read the corpus again."""
-    panel = sys.modules.get(f"{__package__}.panel")
+    panel = sys.modules.get("analysis.panel")
     if panel is not None:
         panel.manifest.cache_clear()
         panel.corpus.cache_clear()
@@ -381,7 +376,6 @@ def main(a) -> int:
         if not confirm("Add this report to the corpus?"):
             print("error: not added (not confirmed)", file=sys.stderr)
             return 1
-    from .build import BuildError
 
     try:
         target = apply(entry, corpus)

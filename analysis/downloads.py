@@ -13,14 +13,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, schema
+from . import config, panel, schema
 from .files import cached_files, to_bytes
+from .hashing import _sha, package_hash
 from .reading import read_text
+from .render import TEMPLATES, render
+from .report import as_written, english_value
+from .table import load_table
+from .views import annotated_source, legend_html
 
 
 def _description(r) -> str:
-    from .report import as_written, english_value
-
     when = {"achieved": "reported result", "target": "target", "context": "context figure"}[r["kind"]]
     if r["kind"] == "achieved" and r["estimate"]:
         when = "reported result (an estimate, 预计)"
@@ -67,8 +70,6 @@ def _json(obj) -> bytes:
 
 def files(seed: Path) -> dict[str, bytes]:
     """{file name: bytes} of every download for a report file."""
-    from .table import load_table
-
     seed = Path(seed)
     df = load_table(seed)
     out = {
@@ -100,7 +101,7 @@ def files(seed: Path) -> dict[str, bytes]:
         "name": "govreport-indicators",
         "title": sch["title"],
         "description": sch["description"],
-        "version": __version__,
+        "version": config.VERSION,
         "sources": [{"title": seed.name, "path": seed.name,
                      "hash": "sha256:" + hashlib.sha256(seed.read_bytes()).hexdigest(),
                      "characters": len(text)}],
@@ -118,8 +119,6 @@ def files(seed: Path) -> dict[str, bytes]:
 
 def annotations() -> dict[str, bytes]:
     """The hand-checked annotations the Methods page measures the extraction on, published as they are."""
-    from . import config
-
     return {name: p.read_bytes() for name, p in config.annotation_files().items()}
 
 
@@ -129,11 +128,6 @@ def corpus_sources() -> dict[str, bytes]:
 
     Pages are cached in build/cache by the hash of the package, the corpus and its manifest (the names
     and years of the pages' titles), so that a build with nothing changed does not render them again."""
-    from . import config, panel
-    from .hashing import _sha, package_hash
-    from .render import render
-    from .views import annotated_source, legend_html
-
     m = panel.manifest()
     if m.empty:
         return {}
@@ -158,8 +152,6 @@ def corpus_sources() -> dict[str, bytes]:
 
 
 def render_key() -> bytes:
-    from .render import TEMPLATES
-
     return b"".join(p.read_bytes() for p in sorted(TEMPLATES.glob("*.j2")))
 
 
@@ -270,8 +262,6 @@ CORPUS_TABLES = {
 
 def corpus_tables() -> dict[str, pd.DataFrame]:
     """The tables of the whole corpus that the site offers for download (empty dict without a corpus)."""
-    from . import panel
-
     m = panel.manifest()
     if m.empty:
         return {}
@@ -306,9 +296,6 @@ def corpus_files() -> dict[str, bytes]:
 
     Cached in build/cache by the hash of the package and the corpus (a build with nothing changed does not
     compute them again)."""
-    from . import config, panel
-    from .hashing import _sha, package_hash
-
     m = panel.manifest()
     if m.empty:
         return {}
@@ -360,8 +347,6 @@ def corpus_resources(out: dict[str, bytes]) -> list[dict]:
 def listing(seed: Path) -> pd.DataFrame:
     """Every download of the site with what it is: file, table, format, rows, bytes, description (the
     "Download the data" page shows it; the numbers come from the files themselves)."""
-    from . import config
-
     files_ = files(config.resolve(seed))
     pkg = json.loads(files_["datapackage.json"])
     rows = []
@@ -388,7 +373,6 @@ def listing_summary(lst: pd.DataFrame) -> dict:
     def n(name: str) -> str:
         return f"{int(rows[name]):,}" if name in rows and pd.notna(rows[name]) else "0"
 
-    from . import panel
 
     return {"seed_rows": n("indicators.csv"), "corpus_rows": n("corpus-indicators.csv"),
             "scorecard_rows": n("corpus-scorecard.csv"), "revision_rows": n("corpus-revisions.csv"),

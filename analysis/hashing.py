@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from . import config
+
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -36,6 +38,4 @@ def tree_hash(root: Path, skip: tuple[str, ...] = ("_build",)) -> str:
 
 def corpus_hash() -> str:
     """Hash of the corpus the corpus pages read: its manifest and every report file."""
-    from . import config
-
     return tree_hash(config.CORPUS, ())

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from . import config
+from .reading import ReportError
 
 _CELL_METADATA = ("execution", "papermill", "collapsed", "scrolled")
 _NOTEBOOK_METADATA = ("papermill", "widgets")
@@ -155,7 +156,6 @@ USAGE = ("usage: python -m analysis.notebooks {strip,check} NOTEBOOK... | stale 
 
 def main(argv: list[str]) -> int:
     from .build import BuildError, skip_slow_optional_imports
-    from .reading import ReportError
 
     skip_slow_optional_imports()
 

@@ -19,6 +19,7 @@ from IPython.display import HTML, Markdown, display
 from markupsafe import Markup
 
 from . import charts, config, panel, prose, render, report, style, themes, views
+from .reports_pages import page_name
 
 __all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "config", "panel", "prose", "render",
            "report", "style", "themes", "views", "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
@@ -273,8 +274,6 @@ class SectorContext:
         """Every other report's targets and results (the national report's included) of the indicators of the
         sector's own quantities: a collapsed table per indicator, each value linked to its sentence and each
         report to its page."""
-        from .reports_pages import page_name
-
         concepts = [c for c in dict.fromkeys(self.rows["concept"].fillna("")) if c] if "concept" in self.rows else []
         if not concepts:
             return views.para("None of the sector's quantities has an indicator that can be matched across "

@@ -11,13 +11,17 @@ from . import panel
 from .render import esc
 from .report import (
     SOURCE_PAGE,
+    _importance,
+    _locate,
     as_written,
+    bound,
     commitments,
     english_value,
     in_sector,
     key_figures,
     sector_name,
     sector_pairs,
+    value_range,
 )
 
 
@@ -152,8 +156,6 @@ _STRETCH = ("力争", "争取", "努力")
 def target_nature(row) -> str:
     """What kind of commitment a target is, from its words: a floor (以上, 不低于, 突破), a ceiling (以内),
     an approximate level (左右), a fixed figure; 'a stretch goal' when the clause says 力争/争取/努力."""
-    from .report import _locate, bound, value_range
-
     word = bound(row)[1]
     nature = {"at least": "a floor", "over": "a floor", "at most": "a ceiling", "under": "a ceiling",
               "about": "an approximate level", "nearly": "an approximate level"}.get(word, "a fixed figure")
@@ -173,8 +175,6 @@ def target_nature(row) -> str:
 def sector_brief(rows: pd.DataFrame, pairs: pd.DataFrame, name: str) -> str:
     """A short English brief of a sector: whose figures they are, baseline -> target -> implied change,
     and what each main target commits to (Markdown; every number from the rows)."""
-    from .report import _importance
-
     if rows.empty:
         return (f"The report states no quantity about {name.lower()}; what it says without a number is quoted "
                 "below.")

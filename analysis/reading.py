@@ -13,6 +13,10 @@ import re
 import stat
 from pathlib import Path
 
+from .errors import ReportError
+
+__all__ = ["ReportError", "decode", "read_text", "is_blank", "check_text", "read_report", "check_path", "MAX_BYTES"]
+
 MAX_BYTES = 512 * 1024 * 1024  # refuse anything larger than this: it is not a report
 
 _BOMS = (
@@ -24,10 +28,6 @@ _BOMS = (
 )
 # C0 controls other than tab, LF, VT, FF, CR; a text with many of them is binary.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
-
-
-class ReportError(Exception):
-    """A report that cannot be read. The message is one line, fit for stderr."""
 
 
 def _looks_binary(text: str) -> bool:

@@ -26,9 +26,13 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from . import config, panel
+from . import config, document, panel
+from .downloads import render_key
+from .files import cached_files, write_atomic
+from .hashing import _sha, package_hash
 from .render import env, esc, render
-from .report import as_written, english_value, main_targets, reader_labels
+from .report import as_written, english_value, load, main_targets, reader_labels
+from .views import _MONTHS, gap_text, verdict_badge
 
 FOLDER = "reports"          # <book>/reports/<page>.md, one per report
 INDEX = "reports.md"        # <book>/reports.md: the index of the reports
@@ -47,8 +51,6 @@ def page_name(doc: str) -> str:
 
 def entries(seed: Path) -> list[dict]:
     """One entry per report: the corpus manifest's rows, and the seed when it is not a corpus file."""
-    from . import document
-
     seed = Path(seed).resolve()
     out = []
     for _, r in panel.manifest().iterrows():
@@ -93,8 +95,6 @@ def _rows(e: dict, by_doc: dict) -> pd.DataFrame:
 
 def _own(e: dict) -> pd.DataFrame:
     """The rows of the build's report outside the corpus, with the corpus columns."""
-    from .report import load
-
     df, _ = load(e["path"])
     return panel.own_rows(df, panel.place(e["path"]))
 
@@ -135,14 +135,10 @@ def _table(headers, rows, cls: str) -> Markup:
 
 
 def _gap(gap, unit: str) -> str:
-    from .views import gap_text
-
     return gap_text(gap, unit)
 
 
 def _badge(v: str) -> Markup:
-    from .views import verdict_badge
-
     return verdict_badge(v)
 
 
@@ -196,8 +192,6 @@ def revisions_html(rev: pd.DataFrame, links: _Links, labels: dict) -> Markup:
 
 
 def _date_en(date: str) -> str:
-    from .views import _MONTHS
-
     if not date:
         return ""
     y, m, d = (int(x) for x in date.split("-"))
@@ -251,8 +245,6 @@ class _Tables:
 def page(e: dict, tables: _Tables, by_key: dict, by_doc: dict, counts: dict, labels: dict, seed_doc: str, corpus_docs: set[str],
          seed_corpus_doc: str | None) -> dict:
     """The context of one report's page (and its row of the index)."""
-    from . import document
-
     links = _Links(seed_doc, corpus_docs, "../")
     rows = _rows(e, by_doc)
     n = counts.get(e["doc"], {})
@@ -329,9 +321,6 @@ def render_pages(seed: Path) -> dict[str, str]:
 
 # ---------------------------------------------------------------------------------------- build hook
 def cache_key(seed: Path) -> str:
-    from .downloads import render_key
-    from .hashing import _sha, package_hash
-
     m = panel.manifest()
     return _sha(package_hash().encode(), render_key(), Path(seed).read_bytes(), str(Path(seed).resolve()).encode(),
                 panel.MANIFEST.read_bytes() if panel.MANIFEST.exists() else b"",
@@ -340,8 +329,6 @@ def cache_key(seed: Path) -> str:
 
 def pages(seed: Path) -> dict[str, str]:
     """The pages of :func:`render_pages`, cached in build/cache by the package, the corpus and the seed."""
-    from .files import cached_files
-
     def make() -> dict[str, bytes]:
         return {name.replace("/", "%2F"): page.encode("utf-8") for name, page in render_pages(seed).items()}
 
@@ -356,7 +343,6 @@ def write(book: Path, seed: Path) -> list[str]:
         for p in [book / INDEX, *sorted((book / FOLDER).glob("*.md"))]:
             p.unlink(missing_ok=True)
         return []
-    from .files import write_atomic
 
     out = pages(seed)
     changed = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
+
 SENT_END = re.compile(r"[。！？!?…]+[”’\"'」』）)】]*")
 CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -24,8 +26,6 @@ def cn_small(s: str) -> int:
 
 def years(text: str) -> tuple[int | None, int | None]:
     """(review year, plan year) named by the report, where it names them."""
-    from . import lexicon
-
     lex = lexicon.load()
     plan = lex.year_plan_re.search(text)
     review = lex.year_review_re.search(text)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from . import lexicon
+
 KIND_COLORS = {"achieved": "#1b6ca8", "target": "#e07b00", "context": "#7a7a7a"}
 KIND_LABELS = {"achieved": "Achieved (past year)", "target": "Target (coming year)", "context": "Context"}
 MEASURE_LABELS = {"level": "Level", "growth": "Growth", "share": "Share / rate", "rank": "Rank"}
@@ -122,8 +124,6 @@ def quantity_en(value_base: float, base_unit: str, unit_en: str = "", value: flo
 
 
 def _base_unit_en(base_unit: str) -> str:
-    from . import lexicon
-
     return lexicon.load().units.get(base_unit, {}).get("en", "") or {"人": "people", "元": "yuan"}.get(base_unit, "")
 
 

@@ -24,7 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
+from . import config, schema
+from .batch import doc_names, extract, worker_pool
+from .hashing import package_hash
+from .reading import check_path
 
 
 def cache_dir() -> Path:
@@ -43,8 +46,6 @@ def _checksum_file(f: Path) -> Path:
 
 def _read(f: Path) -> pd.DataFrame | None:
     """The cached table, or None when there is none or it fails its checksum or the schema (with a note)."""
-    from . import schema
-
     try:
         data = f.read_bytes()
     except OSError:
@@ -94,18 +95,11 @@ def _store(f: Path, df: pd.DataFrame) -> None:
 
 
 def _extract(path: Path, doc: str) -> pd.DataFrame:
-    from . import extract
-
     return extract(path, doc=doc)
 
 
 def load_tables(paths, jobs: int = 1) -> pd.DataFrame:
     """``analysis.extract_many(paths, jobs)``, each report's table from the cache when it is current."""
-    from . import schema
-    from .batch import doc_names
-    from .hashing import package_hash
-    from .reading import check_path
-
     given = [Path(p) for p in paths]
     names = doc_names(given)  # as extract_many names them
     paths = [config.resolve(p) for p in given]
@@ -117,8 +111,6 @@ def load_tables(paths, jobs: int = 1) -> pd.DataFrame:
     missing = [i for i, fr in enumerate(frames) if fr is None]
     if missing:
         if jobs > 1 and len(missing) > 1:
-            from .batch import worker_pool
-
             with worker_pool(min(jobs, len(missing))) as pool:
                 done = list(pool.map(_extract, [paths[i] for i in missing], [names[i] for i in missing]))
         else:
@@ -136,9 +128,6 @@ def load_tables(paths, jobs: int = 1) -> pd.DataFrame:
 def load_table(seed: str | Path, doc: str | None = None) -> pd.DataFrame:
     """``analysis.extract(path, doc)`` of one report file (a path relative to the project root, or
     absolute), from the cache when it is current."""
-    from .hashing import package_hash
-    from .reading import check_path
-
     path = config.resolve(seed)
     check_path(path)
     name = doc or path.stem

@@ -33,8 +33,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import document
+from . import document, panel, style
 from .lexicon import DATA, load_yaml
+from .render import render
+from .views import section_en
 
 THEMES_FILE = DATA / "themes.yaml"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -255,8 +257,6 @@ def find_sentences(reports, terms) -> pd.DataFrame:
 
 def corpus_paths(exclude=()) -> list[Path]:
     """The report files of the corpus manifest (``seeds/corpus``), without the file names in ``exclude``."""
-    from . import panel
-
     m = panel.manifest()
     skip = {exclude} if isinstance(exclude, str) else {str(x) for x in exclude}
     return [panel.CORPUS / f for f in m["file"] if f not in skip and Path(f).stem not in skip]
@@ -306,7 +306,6 @@ def summary_html(s: pd.DataFrame, years: tuple[int, int]) -> str:
     """The themes, one row each: median per 10,000 characters in each year, the change, reports using it."""
     from markupsafe import Markup
 
-    from .render import render
 
     y0, y1 = years
     top = max(s[f"median_{y0}"].max(), s[f"median_{y1}"].max())
@@ -330,7 +329,6 @@ def heatmap_html(counts: pd.DataFrame, years: tuple[int, int], highlight: str = 
     map: the darker, the more often) and the change; the national report first, the own region marked."""
     from markupsafe import Markup
 
-    from .render import render
 
     y0, y1 = years
     c = counts[counts["year"].isin(years)]
@@ -359,7 +357,6 @@ def sentences_html(found: pd.DataFrame, term: str, limit: int = 1) -> str:
     """Up to ``limit`` sentences per report that use a term, each linked to the place in its annotated source."""
     from urllib.parse import quote
 
-    from .render import render
 
     items = []
     for _, g in found.groupby(["region_en", "year"], sort=True):
@@ -375,8 +372,6 @@ class PageContext:
     term of themes.yaml in every corpus report, the two latest years, the summary and the report's region."""
 
     def __init__(self, seed, exclude=()):
-        from . import panel, style
-
         style.setup()
         self.themes = load()
         self.place = panel.place(seed)
@@ -435,8 +430,6 @@ def indexable_markdown(report, heading_level: int = 2) -> str:
     per section (its title as written, else its role) and one paragraph per paragraph, every Markdown
     character escaped. A page of d1's Reports part (or any page) can include it so that the Sphinx
     search (jieba) finds the report's words; headings are `{heading_level}` deep."""
-    from .views import section_en
-
     doc = _doc(report)
     text = doc.text
     hashes = "#" * heading_level

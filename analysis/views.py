@@ -10,10 +10,21 @@ import re
 import pandas as pd
 from markupsafe import Markup
 
-from . import config, lexicon, panel, style
+from . import config, document, lexicon, panel, style
+from .document import from_text
+from .layout import unwrap
 from .render import esc, render
+from .report import (
+    DOWNLOADS,
+    _locate,
+    as_written,
+    display_value,
+    english_value,
+    glossary_terms,
+    sector_name,
+    units_table,
+)
 from .report import SOURCE_PAGE as _SOURCE
-from .report import _locate, as_written, display_value, english_value, sector_name
 
 SOURCE_PAGE = "source.html"
 
@@ -263,8 +274,6 @@ def legend_html() -> str:
 
 
 def downloads_html(prefix: str = "../data/") -> str:
-    from .report import DOWNLOADS
-
     links = [{"href": prefix + f, "label": label, "desc": desc, "file": f, "download": True}
              for f, label, desc in DOWNLOADS]
     return render("links", links=links, cls="downloads", intro="")
@@ -320,8 +329,6 @@ _SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]
 def annotated_source(text: str, df: pd.DataFrame) -> str:
     """The whole report, readable (PDF line breaks undone), every indicator highlighted by kind
     with a tooltip (value, unit, sector) and a stable anchor (its id); headings in bold."""
-    from .layout import unwrap
-
     layout = unwrap(text)
     t = layout.text
     spans = []
@@ -357,7 +364,6 @@ def annotated_source(text: str, df: pd.DataFrame) -> str:
         p["pieces"].append({"text": t[pos:b]})
         paragraphs.append(p)
     # the report's name as the title of its search result (analysis.search indexes this element)
-    from .document import from_text
 
     return render("annotated_source", paragraphs=paragraphs, label=from_text(text).label)
 
@@ -365,8 +371,6 @@ def annotated_source(text: str, df: pd.DataFrame) -> str:
 def document_header_html(df: pd.DataFrame, text: str, seed) -> str:
     """The report's header: its title, the session, date and speaker it was given at (all read from
     its text; what the text does not state is left out), the years, and the caveats of an excerpt."""
-    from . import document
-
     d = document.from_text(text, config.resolve(seed).stem)
     date = ""
     if d.date:
@@ -402,16 +406,12 @@ def concepts_html() -> str:
 
 
 def glossary_html(df: pd.DataFrame) -> str:
-    from .report import glossary_terms
-
     return simple_table(glossary_terms(df), {"metric_zh": "Chinese", "metric_en": "English", "unit": "Unit",
                                              "unit_en": "Unit (English)", "metric_en_source": "Label from",
                                              "rows": "Rows"}, zh=("metric_zh", "unit"))
 
 
 def units_html(df: pd.DataFrame) -> str:
-    from .report import units_table
-
     return simple_table(units_table(df), {"unit": "Unit as written", "base_unit": "Base unit", "unit_en": "English",
                                           "dimension": "Dimension", "rows": "Rows"}, zh=("unit", "base_unit"))
 
