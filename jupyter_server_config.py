@@ -6,7 +6,7 @@
   executes chapters in the project root) and on the command line (run from the project root).
 * A saved template is never dirty: notebooks/*.ipynb are written without outputs, execution counts,
   run metadata, machine-dependent language_info or trailing empty cells
-  (``analysis.notebooks.pre_save_hook``); other notebooks are saved as they are.
+  (``analysis.build.notebooks.pre_save_hook``); other notebooks are saved as they are.
 * For everyone: as a normal user and as root (a container, a CI machine), where Jupyter would otherwise
   refuse to start ("Running as root is not recommended"). It serves the project on localhost only.
 """
@@ -28,5 +28,5 @@ class ProjectRootKernelManager(AsyncMappingKernelManager):
 c = get_config()  # noqa: F821 - provided by the Jupyter config loader
 c.ServerApp.root_dir = str(ROOT)
 c.ServerApp.kernel_manager_class = ProjectRootKernelManager
-c.ContentsManager.pre_save_hook = "analysis.notebooks.pre_save_hook"
+c.ContentsManager.pre_save_hook = "analysis.build.notebooks.pre_save_hook"
 c.ServerApp.allow_root = True  # `make lab` works as root too (no effect for a normal user)

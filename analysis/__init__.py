@@ -11,11 +11,11 @@ report's text itself) and returns one row per quantity with the columns of
 
 from __future__ import annotations
 
-from .batch import extract, extract_many
-from .config import VERSION
-from .extractor import Extractor, default_extractor  # noqa: F401 - the root's names as before
-from .reading import ReportError, decode, read_report, read_text
-from .schema import columns, dtypes, read_csv, table_schema
+from .extraction.batch import extract, extract_many
+from .extraction.extractor import Extractor, default_extractor  # noqa: F401 - the root's names as before
+from .extraction.schema import columns, dtypes, read_csv, table_schema
+from .project.config import VERSION
+from .reading.decoding import ReportError, decode, read_report, read_text
 
 __all__ = ["extract", "extract_many", "read_text", "ReportError", "Extractor", "columns", "dtypes", "read_csv",
            "table_schema", "decode", "read_report"]

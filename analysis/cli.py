@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
-from .batch import extract_paths
-from .concepts import CatalogueError
-from .files import FORMATS, UsageError, check_output, to_bytes, write_atomic
-from .lexicon import LexiconError
-from .reading import ReportError
+from .extraction import schema
+from .extraction.batch import extract_paths
+from .language.concepts import CatalogueError
+from .language.lexicon import LexiconError
+from .project.files import FORMATS, UsageError, check_output, to_bytes, write_atomic
+from .reading.decoding import ReportError
 
 EPILOG = """\
 Columns and their meaning: `python -m analysis schema` (a Frictionless Table Schema). Offsets are
@@ -61,7 +61,8 @@ def _cmd_schema(a) -> int:
 
 
 def _cmd_evaluate(a) -> int:
-    from . import evaluate, extract
+    from . import extract
+    from .corpus import evaluate
 
     gold = pd.read_csv(a.annotation, dtype=str, keep_default_na=False)
     pred = extract(Path(a.report))
@@ -80,11 +81,11 @@ def _cmd_evaluate(a) -> int:
 
 
 def _cmd_build(a) -> int:
-    from . import build
+    from .build import pipeline as build
 
     seed = a.seed
     if a.region or a.year:
-        from . import panel
+        from .corpus import panel
 
         if a.seed:
             print("error: give either --seed or --region/--year, not both", file=sys.stderr)
@@ -103,13 +104,13 @@ def _cmd_build(a) -> int:
 
 
 def _cmd_add_report(a) -> int:
-    from . import corpus_add
+    from .build import corpus_add
 
     return corpus_add.main(a)
 
 
 def _cmd_pdf(a) -> int:
-    from . import pdf
+    from .build import pdf
 
     return pdf.main(site=a.site, out=a.out)
 
@@ -197,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(a, "func", None):
         p.print_help()
         return 2
-    from .processes import stop_on_signals
+    from .project.processes import stop_on_signals
 
     try:
         with stop_on_signals():  # SIGTERM, SIGHUP: like Ctrl-C (workers of --jobs die with this process)
@@ -214,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         print("error: interrupted", file=sys.stderr)
         return 128 + getattr(exc, "signum", 2)
     except OSError as exc:
-        from .processes import os_error_line
+        from .project.processes import os_error_line
 
         print(f"error: {os_error_line(exc)}", file=sys.stderr)
         return 1

@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import analysis  # noqa: E402
-from analysis import config  # noqa: E402
-from analysis.batch import extract_paths  # noqa: E402
+from analysis.extraction.batch import extract_paths  # noqa: E402
+from analysis.project import config  # noqa: E402
 
 NAIVE = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|万)?(元|%|人次|人|户|个|家|项|公里|亩|斤|吨|千瓦|度|倍)")
 

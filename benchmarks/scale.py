@@ -30,7 +30,9 @@ import nbformat  # noqa: E402
 from extract_speed import variant  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis import config, pages, table  # noqa: E402
+from analysis.corpus import table  # noqa: E402
+from analysis.project import config  # noqa: E402
+from analysis.site import pages  # noqa: E402
 
 
 def make_report(mb: float, seed_text: str) -> str:

@@ -4,7 +4,7 @@
 
 SITE is a built site (default ``book/_build/html``, from ``make build``). The script
 
-1. rebuilds the Pagefind index of a copy of the site and times it (``analysis.search.index_site``),
+1. rebuilds the Pagefind index of a copy of the site and times it (``analysis.site.search.index_site``),
    and reports its size on disk;
 2. serves the copy on 127.0.0.1 and opens ``search.html?q=QUERY`` in headless Chromium at 390 px,
    once per query: how many reports the page lists (the first ten with the words as written, each with
@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis import search  # noqa: E402
+from analysis.site import search  # noqa: E402
 
 QUERIES = ["低空经济", "新质生产力", "人工智能"]
 

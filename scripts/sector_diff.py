@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 import analysis
-from analysis.evaluate import _sectors, score
+from analysis.corpus.evaluate import _sectors, score
 
 root = Path(__file__).resolve().parent.parent
 gold_path, text_path = (sys.argv[1:3] if len(sys.argv) > 2

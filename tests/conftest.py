@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import config
+from analysis.project import config
 
 ROOT = config.ROOT
 SEED = config.DEFAULT_SEED
@@ -30,7 +30,7 @@ def seed_df() -> pd.DataFrame:
 def site(tmp_path_factory) -> Path:
     """The report site built from the committed notebooks into a temporary folder (no chapter is
     re-executed: the build fails if a committed notebook is out of date)."""
-    from analysis import build
+    from analysis.build import pipeline as build
 
     out = tmp_path_factory.mktemp("site") / "html"
     try:

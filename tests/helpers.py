@@ -1,6 +1,6 @@
 """Constants shared by the test modules."""
 
-from analysis import config
+from analysis.project import config
 
 ROOT = config.ROOT
 SEED = config.DEFAULT_SEED

@@ -17,8 +17,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import config, evaluate
-from analysis.layout import unwrap
+from analysis.corpus import evaluate
+from analysis.project import config
+from analysis.reading.layout import unwrap
 
 from .helpers import SEED, UNSEEN
 

@@ -1,7 +1,7 @@
 """Adding a report to the corpus (`python -m analysis add-report`), on copies of the corpus in tmp folders
 (GOVREPORT_CORPUS): the identity read from the text and its overrides, the file and its manifest row,
 duplicates and bad input refused with one line and nothing written, the confirmation prompt on a terminal,
-the new report visible to analysis.panel and to the next build.
+the new report visible to analysis.corpus.panel and to the next build.
 
 The blind reports (being annotated) are never copied, read or added here."""
 
@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import cli, config
+from analysis import cli
+from analysis.project import config
 
 from .helpers import ROOT, UNSEEN
 
@@ -119,8 +120,8 @@ def test_a_2027_report_is_added_and_visible_to_the_panel(corpus, report_2027):
     assert after["manifest.csv"][len(before["manifest.csv"]):].decode() == (
         f"2027_guangdong.txt,广东省,Guangdong,2027,provincial,{len(REPORT_2027)},yes,added by python -m analysis "
         "add-report\n")
-    # a new process sees it through analysis.panel (the corpus folder from GOVREPORT_CORPUS)
-    code = ("import json; from analysis import panel; m = panel.manifest(); "
+    # a new process sees it through analysis.corpus.panel (the corpus folder from GOVREPORT_CORPUS)
+    code = ("import json; from analysis.corpus import panel; m = panel.manifest(); "
             "print(json.dumps([m['file'].tolist(), str(panel.report_path('Guangdong', 2027)), "
             "str(panel.corpus_seed('guangdong'))]))")
     q = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300,
@@ -131,7 +132,7 @@ def test_a_2027_report_is_added_and_visible_to_the_panel(corpus, report_2027):
 
 
 def test_in_process_panel_sees_the_added_report(corpus, report_2027, monkeypatch):
-    from analysis import panel
+    from analysis.corpus import panel
 
     monkeypatch.setattr(panel, "CORPUS", corpus)
     monkeypatch.setattr(panel, "MANIFEST", corpus / "manifest.csv")
@@ -282,7 +283,7 @@ def test_a_file_left_by_a_killed_addition_is_taken_over_or_refused(corpus, repor
 
 
 def test_manifest_write_failure_removes_the_copied_file(corpus, report_2027, monkeypatch, capsys):
-    from analysis import files
+    from analysis.project import files
 
     def fail(path, data):
         raise OSError(28, "No space left on device", str(path))
@@ -295,7 +296,7 @@ def test_manifest_write_failure_removes_the_copied_file(corpus, report_2027, mon
 
 
 def test_an_addition_waits_for_a_running_build(corpus, report_2027):
-    from analysis import build
+    from analysis.build import pipeline as build
 
     env = {**os.environ, "GOVREPORT_CORPUS": str(corpus)}
     with build.build_lock(quiet=True):  # a build is running
@@ -361,10 +362,10 @@ def test_the_prompt_on_a_terminal(corpus, report_2027):
 STAGE_ONE = """
 import json, sys
 from pathlib import Path
-from analysis import config
+from analysis.project import config
 config.BUILD = Path(sys.argv[1])  # caches of this test only
-from analysis import build
-from analysis.hashing import tree_hash
+from analysis.build import pipeline as build
+from analysis.project.hashing import tree_hash
 book = Path(sys.argv[2])
 t = build.Target("t", config.DEFAULT_SEED, config.display_path(config.DEFAULT_SEED), book, book / "html")
 build.stage_book_sources(t)

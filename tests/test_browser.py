@@ -13,7 +13,7 @@ import threading
 
 import pytest
 
-from analysis import config
+from analysis.project import config
 
 pytestmark = pytest.mark.slow
 
@@ -209,7 +209,7 @@ def test_filter_box_filters_rows(browser, server):
 
 
 def test_downloads_resolve(browser, server):
-    from analysis.report import DOWNLOADS
+    from analysis.site.report import DOWNLOADS
 
     page, _, _ = open_page(browser, server + "chapters/indicators.html")
     for name, _label, _desc in DOWNLOADS:

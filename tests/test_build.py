@@ -13,7 +13,8 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 import pytest
 
-from analysis import build, config
+from analysis.build import pipeline as build
+from analysis.project import config
 
 pytestmark = pytest.mark.slow
 
@@ -94,7 +95,7 @@ def test_every_table_row_links_to_the_source(site):
 
 
 def test_downloads_are_published_and_equal_the_cli(site):
-    from analysis import downloads
+    from analysis.site import downloads
 
     files = downloads.files(config.DEFAULT_SEED)
     for name, data in files.items():
@@ -165,7 +166,8 @@ def test_any_report_builds_with_the_same_chapters_and_escapes_its_text(tmp_path)
     out = tmp_path / "html"
     build.run(seed=str(seed), out=str(out), quiet=True, jobs=2)
     pages = {p.stem: p.read_text(encoding="utf-8") for p in (out / "chapters").glob("*.html")}
-    from analysis import panel, report
+    from analysis.corpus import panel
+    from analysis.site import report
 
     plan, left = panel.sector_plan(config.report_config(), seed)
     assert set(pages) == {c["name"] for c in plan}
@@ -190,7 +192,7 @@ def test_any_report_builds_with_the_same_chapters_and_escapes_its_text(tmp_path)
 def test_pdf_of_the_whole_report(site, tmp_path):
     from pypdf import PdfReader
 
-    from analysis import pdf
+    from analysis.build import pdf
 
     out = tmp_path / "report.pdf"
     n = pdf.render(site, out)

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import analysis
-from analysis import config
+from analysis.project import config
 from tests.helpers import ROOT
 
 

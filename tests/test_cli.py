@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import files
+from analysis.project import files
 
 from .helpers import ROOT, SEED
 

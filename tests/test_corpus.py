@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import concepts, document, panel
+from analysis.corpus import panel
+from analysis.language import concepts
+from analysis.reading import document
 from tests.helpers import ROOT
 
 CORPUS = ROOT / "seeds" / "corpus"

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import downloads, panel
+from analysis.corpus import panel
+from analysis.site import downloads
 from tests.helpers import ROOT
 
 SEED = ROOT / "seeds" / "000_3d94fe6dcb412aa7.txt"

@@ -35,7 +35,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import build, config
+from analysis.build import pipeline as build
+from analysis.project import config
 
 from .helpers import ROOT, UNSEEN
 
@@ -45,7 +46,8 @@ import signal
 import sys
 from pathlib import Path
 
-from analysis import build, config
+from analysis.build import pipeline as build
+from analysis.project import config
 
 # Ctrl-C as in a terminal, also when the test run itself was started in the background (a shell starts
 # background jobs with SIGINT ignored, and the build would then not see the test's SIGINT at all)
@@ -65,7 +67,8 @@ import os
 import time
 from pathlib import Path
 
-from analysis import config, read_text
+from analysis.project import config
+from analysis import read_text
 
 if os.environ.get("FAULT_READY"):
     open(os.environ["FAULT_READY"], "a").close()  # the test waits for this file, not for a time
@@ -269,7 +272,7 @@ def test_the_published_site_does_not_depend_on_where_the_clone_is(project):
 
 def test_leftovers_of_older_builds_are_swept_and_a_forced_build_gives_the_same_site(project):
     # what a killed build left behind: temporary names it recorded in its journal before creating them
-    from analysis import files
+    from analysis.project import files
 
     with files.journal(project.root / "build" / "state" / "journal"):
         files.temp_path(project.book / "chapters", ".one.ipynb.", ".tmp").write_bytes(b"{")
@@ -602,7 +605,7 @@ def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, mo
     seed.write_text(text, encoding="utf-8")
     out = tmp_path / "html"
     build.run(seed=str(seed), out=str(out), quiet=True)
-    from analysis import panel
+    from analysis.corpus import panel
 
     chapters = [c["name"] for c in panel.sector_plan(config.report_config(), seed)[0]]  # no empty sector chapter
     every = [c["name"] for c in config.report_config()["chapters"] if "sector" not in (c.get("parameters") or {})]
@@ -620,7 +623,7 @@ def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, mo
 def test_every_input_of_a_page_is_in_its_hash(tmp_path, monkeypatch):
     """The pages' Jinja2 templates (every file of the package), the corpus manifest and the corpus texts
     change the chapters' inputs hash."""
-    from analysis import hashing
+    from analysis.project import hashing
 
     package = tmp_path / "analysis"
     shutil.copytree(hashing.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
@@ -646,7 +649,7 @@ def test_every_input_of_a_page_is_in_its_hash(tmp_path, monkeypatch):
 def test_a_damaged_cached_table_is_extracted_again_with_a_note(tmp_path, monkeypatch, capsys, damage):
     import pandas as pd
 
-    from analysis import table
+    from analysis.corpus import table
 
     monkeypatch.setattr(config, "BUILD", tmp_path / "build")
     right = table.load_table(REPORT)
@@ -676,7 +679,7 @@ def test_a_damaged_cached_table_is_extracted_again_with_a_note(tmp_path, monkeyp
 
 
 def test_a_title_naming_another_region_than_the_text_warns_and_the_text_wins(tmp_path, capsys):
-    from analysis import document
+    from analysis.reading import document
 
     raw = analysis.read_text(config.DEFAULT_SEED)  # Inner Mongolia's report (a fragment, no header)
     doc = document.from_text("2025年广东省政府工作报告\n各位代表：\n" + raw, "mislabelled")
@@ -804,7 +807,7 @@ def test_a_template_that_is_not_a_notebook_is_named_without_its_content(tmp_path
 def test_the_journal_removes_exactly_the_recorded_names(tmp_path):
     """Any folder name (a line break in it too) is recorded whole: the sweep removes the build's
     temporary names and nothing else, also not a folder named like the first line of one."""
-    from analysis import files
+    from analysis.project import files
 
     odd = tmp_path / "site\nnotes"
     odd.mkdir()

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from analysis.layout import unwrap
+from analysis.reading.layout import unwrap
 from tests.helpers import ROOT
 
 WRAPPED = (

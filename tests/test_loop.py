@@ -14,7 +14,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import build, config, notebooks
+from analysis.build import notebooks
+from analysis.build import pipeline as build
+from analysis.project import config
 
 ROOT = config.ROOT
 LAB_CONFIG = ROOT / "jupyter_server_config.py"
@@ -292,7 +294,7 @@ def test_ctrl_c_stops_the_chapters_and_their_kernels(tmp_path):
     nbformat.write(nb, tmp_path / "slow.ipynb")
     script = (
         "import signal, sys\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
-        f"sys.path.insert(0, {str(ROOT)!r})\nfrom analysis import build\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\nfrom analysis.build import pipeline as build\n"
         f"spec = {{'name': 'slow', 'title': 'S', 'template': {str(tmp_path / 'slow.ipynb')!r}, "
         "'template_display': 'slow.ipynb', 'parameters': {'seed': 'x'}, "
         f"'out': {str(tmp_path / 'out.ipynb')!r}, 'hash': 'h', 'kernel': 'python3'}}\n"

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 import analysis
-from analysis import charts
+from analysis.site import charts
 
 HEAD = "2026年某省政府工作报告\n各位代表：\n"
 FIVE = HEAD + "一、“十四五”时期工作回顾\n这五年，{}\n二、2026年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"

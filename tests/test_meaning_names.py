@@ -9,7 +9,10 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import concepts, lexicon, metrics, panel, report
+from analysis.corpus import panel
+from analysis.extraction import metrics
+from analysis.language import concepts, lexicon
+from analysis.site import report
 from tests.helpers import ROOT
 
 

@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import document, schema
+from analysis.extraction import schema
+from analysis.reading import document
 from tests.helpers import ROOT
 
 CORPUS = ROOT / "seeds" / "corpus"

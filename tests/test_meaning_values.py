@@ -10,7 +10,10 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import lexicon, panel, report, schema
+from analysis.corpus import panel
+from analysis.extraction import schema
+from analysis.language import lexicon
+from analysis.site import report
 
 
 def rows(text: str) -> pd.DataFrame:
@@ -200,7 +203,7 @@ def test_not_reported_lists_the_nearest_sentence():
 
 
 def test_scorecard_html_says_which_result_and_links_the_nearest_sentence():
-    from analysis import views
+    from analysis.site import views
 
     t = row("gdp_growth", "target", 5, doc="d25", report_year=2025, region_en="Delta", id="i10-12",
             sentence="地区生产总值增长5%左右。")
@@ -239,7 +242,7 @@ def test_a_bounded_fall_reads_the_right_way():
 
 
 def test_target_nature_reads_the_range_and_the_commitment():
-    from analysis import prose
+    from analysis.site import prose
 
     df = rows("今年主要预期目标是：地区生产总值增长5%—5.5%，确保粮食产量稳定在800亿斤以上，力争新增就业40万人。")
     assert [prose.target_nature(r) for _, r in df.iterrows()] == [

@@ -8,7 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import charts, panel, prose, report, style, views
+from analysis.corpus import panel
+from analysis.site import charts, prose, report, style, views
 
 
 def row(doc, concept, kind, value, qualifier="exact", unit="%", year=2025, report_year=2025, region="Alpha",
@@ -207,7 +208,7 @@ def test_build_region_year_errors_are_one_line(tmp_path):
     import subprocess
     import sys
 
-    from analysis import config
+    from analysis.project import config
 
     for args in (["--region", "atlantis"], ["--region", "guangdong", "--year", "1999"],
                  ["--region", "guangdong", "--seed", str(config.DEFAULT_SEED)]):
@@ -223,7 +224,7 @@ def test_every_chapter_renders_a_report_with_zero_or_one_quantity(tmp_path, text
     """Every chapter's code, run in-process on a report with 0 or 1 quantity: no error, something shown."""
     import nbformat
 
-    from analysis import config
+    from analysis.project import config
 
     seed = tmp_path / "tiny.txt"
     seed.write_text(text, encoding="utf-8")
@@ -245,7 +246,7 @@ def test_every_chapter_renders_a_report_with_zero_or_one_quantity(tmp_path, text
 
 
 def test_corpus_seed():
-    from analysis.reading import ReportError
+    from analysis.reading.decoding import ReportError
 
     assert panel.corpus_seed("guangdong", 2026).name == "2026_guangdong.txt"
     assert panel.corpus_seed("Inner Mongolia", 2025).name == "2025_neimenggu.txt"

@@ -8,8 +8,9 @@ import tomllib
 import pytest
 import yaml
 
-from analysis import config, panel
-from analysis.notebooks import problems
+from analysis.build.notebooks import problems
+from analysis.corpus import panel
+from analysis.project import config
 
 from .helpers import ROOT
 
@@ -66,7 +67,7 @@ def test_report_config_and_toc_in_step():
     files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
     reports = [f for f in files if not f.startswith("chapters/")]
     assert files[:len(files) - len(reports)] == [f"chapters/{c['name']}" for c in cfg["chapters"]]
-    # the Reports part (analysis.reports_pages): an index page and, by a glob, one page per report
+    # the Reports part (analysis.site.reports_pages): an index page and, by a glob, one page per report
     assert (reports == ["reports"]) == bool(cfg.get("reports")) and toc["parts"][-1]["caption"] == cfg["reports"]
     assert toc["parts"][-1]["chapters"][0]["sections"] == [{"glob": "reports/*"}]
     # the default report's sector chapters are the ones of report.yml (its region has its own list)
@@ -98,11 +99,11 @@ def test_readme_names_the_two_commands():
 
 
 def test_lexicon_and_glossary_load():
-    from analysis import lexicon
+    from analysis.language import lexicon
 
     lex = lexicon.load()
     assert lex.units and lex.keyword_sectors
-    from analysis.concepts import catalogue
+    from analysis.language.concepts import catalogue
 
     g = lexicon.glossary()
     labels = [c.en for c in catalogue()]
@@ -135,7 +136,7 @@ def test_no_import_cycle_in_the_package():
 
 
 def test_lexicon_is_validated_when_loaded():
-    from analysis import lexicon
+    from analysis.language import lexicon
 
     raw = lexicon.load_yaml(lexicon.DATA / "lexicon.yaml")
     assert lexicon.validate(raw) is raw

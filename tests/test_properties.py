@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.layout import unwrap
+from analysis.reading.layout import unwrap
 
 # An alphabet rich in what the extractor looks at: digits (half and full width), Chinese numerals,
 # magnitudes, units, qualifiers, punctuation, whitespace and line breaks, page-marker characters.
@@ -59,7 +59,7 @@ def test_layout_map_is_monotonic(text):
 
 @functools.lru_cache(maxsize=1)
 def _seed_paragraphs() -> tuple[list[str], list[tuple[str, float]]]:
-    from analysis import config
+    from analysis.project import config
 
     paragraphs = unwrap(analysis.read_text(config.DEFAULT_SEED)).text.split("\n")
     return paragraphs, _values("\n".join(paragraphs))
@@ -87,7 +87,7 @@ def test_a_number_wrapped_over_a_digits_only_line_keeps_its_value(data):
     """Any number of the seed, its last digits on a line of their own (近1⏎400⏎个): the same value."""
     import re
 
-    from analysis import config
+    from analysis.project import config
 
     text = unwrap(analysis.read_text(config.DEFAULT_SEED)).text
     df = analysis.extract(text)

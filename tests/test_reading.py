@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import analysis
-from analysis import reading
-from analysis.reading import ReportError, decode, read_report
+from analysis.reading import decoding as reading
+from analysis.reading.decoding import ReportError, decode, read_report
 
 TEXT = "全区地区生产总值增长6%左右，城镇新增就业18万人以上。\n粮食产量稳定在800亿斤以上。\n"
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import prose, report, views
+from analysis.site import prose, report, views
 
 
 def test_pairs_of_result_and_target(seed_df):
@@ -67,8 +67,8 @@ def test_commitments_without_numbers(seed_text):
 
 
 def test_downloads_match_the_cli(tmp_path):
-    from analysis import downloads
-    from analysis.files import to_bytes
+    from analysis.project.files import to_bytes
+    from analysis.site import downloads
 
     from .helpers import SEED
 
@@ -85,7 +85,7 @@ def test_downloads_match_the_cli(tmp_path):
 
 
 def test_sector_chapters_defined_once():
-    from analysis import config
+    from analysis.project import config
 
     sectors = report.chapter_sectors()
     assert sectors and len(set(sectors)) == len(sectors)

@@ -1,4 +1,4 @@
-"""The Reports part of the site (a page per report, analysis.reports_pages), the national report as the
+"""The Reports part of the site (a page per report, analysis.site.reports_pages), the national report as the
 provinces' reference, and sector chapters that fit the report (panel.sector_plan)."""
 
 from __future__ import annotations
@@ -8,7 +8,9 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import config, panel, reports_pages
+from analysis.corpus import panel
+from analysis.project import config
+from analysis.site import reports_pages
 from tests.helpers import ROOT
 from tests.test_browser import browser, server  # noqa: F401 - the browser fixtures, shared
 
@@ -44,7 +46,7 @@ def test_a_page_for_every_report_and_the_seed(pages):
 def test_every_value_links_to_its_sentence(pages):
     """Each value of a page links to the annotated source of its report, at the anchor of its row (for the
     corpus reports the published source pages; for the seed the site's Annotated source chapter)."""
-    from analysis import downloads
+    from analysis.site import downloads
 
     sources = downloads.corpus_sources()
     corpus = panel.corpus()
@@ -86,7 +88,7 @@ def test_a_page_has_targets_scorecard_and_revisions(pages):
 
 def test_pages_are_escaped():
     """Report text reaches the page through the autoescaping template only."""
-    from analysis.render import env
+    from analysis.site.render import env
 
     e = {"doc": "x", "page": "x", "region_en": "<script>alert(1)</script>", "region_zh": "甲&乙", "year": 2026,
          "level": "provincial", "corpus": True, "seed": False, "complete": "yes"}
@@ -118,7 +120,7 @@ def test_the_national_reports_are_the_reference():
 
 
 def test_reference_lines_are_drawn_in_the_charts_unit():
-    from analysis import charts
+    from analysis.site import charts
 
     a = pd.DataFrame({"region_en": ["A", "B"], "value_base": [5.0, 6.0], "base_unit": ["%", "%"],
                       "qualifier": ["about", "over"]})
@@ -134,7 +136,7 @@ def test_reference_lines_are_drawn_in_the_charts_unit():
 def test_sector_chapters_fit_the_report():
     cfg = config.report_config()
     assert panel.sector_plan(cfg, SEED)[0] == cfg["chapters"]  # Inner Mongolia: its own list
-    from analysis import report
+    from analysis.site import report
 
     gd = config.CORPUS / "2026_guangdong.txt"
     chapters, left = panel.sector_plan(cfg, gd)
@@ -199,7 +201,8 @@ def test_built_site_has_a_page_per_report(site):
 def test_a_region_without_its_own_list_publishes_no_empty_sector_chapter(tmp_path):
     """make build REGION=guangdong YEAR=2026: only sector chapters with quantities of the report, and the
     overview names the sectors left out."""
-    from analysis import build, report
+    from analysis.build import pipeline as build
+    from analysis.site import report
 
     out = tmp_path / "html"
     build.run(seed=str(config.CORPUS / "2026_guangdong.txt"), out=str(out), quiet=True)
@@ -221,7 +224,7 @@ def test_a_region_without_its_own_list_publishes_no_empty_sector_chapter(tmp_pat
 def test_ten_report_pages_in_the_browser(server, browser):  # noqa: F811 - the fixtures imported above
     """Ten report pages at 390 px and 1280 px: no console error, nothing wider than the screen (wide tables
     scroll inside their wrapper), value links that lead to a highlighted quantity of the annotated source."""
-    from analysis.config import SCREENSHOTS
+    from analysis.project.config import SCREENSHOTS
 
     m = panel.manifest()
     docs = [*m["doc"][m["level"] == "national"], *m["doc"][m["level"] != "national"][::7]][:9] + [SEED.stem]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import analysis
-from analysis import lexicon, schema
+from analysis.extraction import schema
+from analysis.language import lexicon
 
 
 def test_schema_file_is_the_one_definition(seed_df):

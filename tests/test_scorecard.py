@@ -2,7 +2,7 @@
 
 For every province whose 2025 report states a 2025 target of a headline indicator and whose 2026 report
 states the 2025 result (tests/fixtures/corpus/core_2025.csv and core_2026.csv), the scorecard
-(analysis.panel.region_scorecard) must take the annotated target and the annotated result, with the
+(analysis.corpus.panel.region_scorecard) must take the annotated target and the annotated result, with the
 result's sign read from its sentence (a fall, 下降3.3%, is negative). Reports annotated blind for the
 project's held-out measurements are left out of this (and of every tuning) measurement.
 """
@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import panel
+from analysis.corpus import panel
 from tests.helpers import ROOT
 
 CORPUS = ROOT / "seeds" / "corpus"
@@ -142,7 +142,7 @@ def test_gold_results_keep_their_sign(corpus):
 def test_not_reported_cells_name_the_nearest_sentence(card):
     """Each target without a result lists a sentence of the next report to check the gap on: one that
     names the concept; none only when no sentence of that report names it."""
-    from analysis.concepts import catalogue
+    from analysis.language.concepts import catalogue
 
     missing = card[card["verdict"] == "not reported"]
     assert len(missing)

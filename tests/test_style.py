@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis import charts, report, style  # noqa: E402
+from analysis.site import charts, report, style  # noqa: E402
 
 
 def test_cjk_font_has_every_glyph(seed_df):

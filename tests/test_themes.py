@@ -1,4 +1,4 @@
-"""Themes across reports (analysis.themes, analysis/data/themes.yaml) and the document model's sections
+"""Themes across reports (analysis.site.themes, analysis/data/themes.yaml) and the document model's sections
 and sentence texts they rest on."""
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import document, reading, themes
+from analysis.reading import decoding as reading
+from analysis.reading import document
+from analysis.site import themes
 
 from .helpers import ROOT, SEED
 
@@ -166,8 +168,8 @@ def _mini_site(root: Path, files: list[str]) -> Path:
     import pandas as pd
     from markupsafe import Markup
 
-    from analysis import views
-    from analysis.render import render
+    from analysis.site import views
+    from analysis.site.render import render
 
     (root / "data").mkdir(parents=True)
     (root / "_static").mkdir()
@@ -186,7 +188,7 @@ def _mini_site(root: Path, files: list[str]) -> Path:
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory):
     pytest.importorskip("pagefind_bin_extended")
-    from analysis import search
+    from analysis.site import search
 
     site = _mini_site(tmp_path_factory.mktemp("search") / "html", SEVERAL)
     search.index_site(site)
@@ -194,7 +196,7 @@ def search_site(tmp_path_factory):
 
 
 def test_the_search_index_holds_low_altitude_economy_in_reports_of_several_provinces(search_site):
-    from analysis import search
+    from analysis.site import search
 
     recs = search.records(search_site)
     assert len(recs) == len(SEVERAL)
@@ -209,7 +211,7 @@ def test_the_search_index_holds_low_altitude_economy_in_reports_of_several_provi
 
 def test_a_bad_site_is_one_line(tmp_path):
     pytest.importorskip("pagefind_bin_extended")
-    from analysis import search
+    from analysis.site import search
 
     with pytest.raises(search.SearchIndexError) as err:
         search.index_site(tmp_path / "missing")

@@ -1,6 +1,6 @@
 """Sphinx tweaks of the report site: no live-code (thebe) scripts, which would point to a CDN and
 are declared twice by jupyter-book 1.x (the report is static); the version, build date and a citation
-line at the foot of every page (analysis.config.stamp: reproducible, the same for every build of a commit)."""
+line at the foot of every page (analysis.project.config.stamp: reproducible, the same for every build of a commit)."""
 
 from html import escape
 
@@ -23,7 +23,7 @@ def footer_html(stamp: dict) -> str:
 
 def _stamp(app, config):
     try:
-        from analysis.config import stamp
+        from analysis.project.config import stamp
     except ImportError:  # the book built without the package: no stamp
         return
     opts = dict(config.html_theme_options or {})

@@ -1,0 +1,1 @@
+"""Building the site: the pipeline (plan, chapters, book, publish, lock), notebooks, PDF, add-report."""

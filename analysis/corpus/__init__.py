@@ -1,0 +1,1 @@
+"""Many reports: the cached tables, the corpus panel (manifest, scorecards, revisions), accuracy."""

@@ -1,0 +1,810 @@
+"""Naming and placing a quantity: metric_zh from the sentence, metric_en from the glossary, sectors."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from ..language import lexicon
+
+# a metric name ending in one of these is complete: a list's head verb does not carry over to it
+_MEASURE_NOUN = re.compile(r"(?:量|额|率|值|数|比重|规模|比例|指数|水平)$")
+_AGE = re.compile(r"\d+岁(?:以上|以下)?")
+_TIME_WORDS = re.compile(r"今年|明年|全年|当年|年内|都|也")
+_RIGHT_STOP = re.compile(r"[，,。；;：:、（(《》\d]|(?<![亿万]元)以上|以下|左右|(?<=..)在"
+                         r"|(?:近|超过?|约|逾)(?=\d)"  # 116个国家和地区近…: the next number's qualifier
+                         r"|(?:位居|稳居|位列|居)(?=全国|全省|全球|世界|中西部|西部|中部|东部)"  # 产量居全国第1位: a predicate
+                         r"|(?<![高平同对均相中上下优])等(?![级奖待于同])")  # 6座抽水蓄能电站等项目: the examples' class follows
+# "X等Y": X are examples of Y; their sectors are not the quantity's own.
+_EXAMPLES = re.compile(r"^[^，,；;：:。]*?(?<![高平同对均相])等(?![级奖待于同])")
+# the topic of a sentence such as "X产业要锚定…，力争…1300亿元": its sector holds for the whole sentence
+_TOPIC = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)])?([^，,。；;：:]{1,14}?)(?<![主重需只必想紧])(?:要|将|必须|须|应当)"
+                    r"|^[一二三四五六七八九十]+是([^，,。；;：:]{1,24})")
+_LEAD = re.compile(r"^(?:[、，,；;]|(?:和|及|与|或)(?![美谐平]))+|^以及|^并且")  # not 和美乡村
+_QUOTES = str.maketrans("", "", "“”\"「」『』")
+_ITEM_SPLIT = re.compile(r"、|以及|和|与|及(?![格时])")
+_COUNT_DIMS = {"count", "person"}
+_GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "rank": "rank"}
+
+
+_YEAR_WORDS = re.compile(r"^[一二三四五六七八九十]+是|连续[0-9一二三四五六七八九十]+年|(?:从|由)?(?:截至)?20\d\d年(?:底|末|初)?(?:的)?|^[0-9]+[.、．)）]|^[（(][0-9一二三四五六七八九十]+[)）]")
+_UNIT_NOTE = re.compile(r"^[（(][^）)]{0,6}[）)]、?")  # （辆）、惠及消费者: the unit note of the number before
+_NOTE_AT = re.compile(r"[（(][^）)]{0,6}[）)]")
+_NOTE_CLOSE = re.compile(r"[（(][^）)，,。；;]{1,6}[）)]")
+_WORD_START = re.compile(r"(?<=[的和及与、在对为从])(?!以[上下])")  # not inside 二级及以上
+_SHARE_OF = re.compile(r"^[^，,、；;]{2,12}(?:相当于|占)[^，,、；;]{2,12}?的?(?:比例|比重)$")
+BARE_HEADS = {"产量", "总产", "总产量", "总量", "规模", "比例", "比重", "占比", "增加值", "增速", "产值", "营收", "利润", "贡献率",
+              "大关", "台阶", "", "—", "-", "–", "~", "～", "至", "到"}
+
+
+_NOTE_OR_THRESHOLD = re.compile(r"[（(][^）)]{0,12}[）)]|及以[上下]")
+_OPEN_END = re.compile(r"(?<![中平温缓调饱融])和$|[、，,]$")
+_LIST_END = re.compile(r"(?<![中平温缓调饱融])和$|(?<![惠涉普波危顾触企])及$|与$|[、，,]$")  # not 惠及, 碳中和
+
+
+def _plain_len(s: str) -> int:
+    """The length of a name without what adds no word to it: a note in brackets (（PM2.5）) and the
+    threshold words of 二级及以上 (a name of 18 such characters is not cut)."""
+    return len(_NOTE_OR_THRESHOLD.sub("", s))
+
+
+def _strip(lex, s: str, cap: bool = True) -> str:
+    """A metric name from the words before a number: qualifiers, fillers, years, verbs and list
+    numbering removed; cut to its head when long (cap)."""
+    s = _YEAR_WORDS.sub("", _LEAD.sub("", _UNIT_NOTE.sub("", s.translate(_QUOTES))).strip())
+    s = lex.comparison_re.sub("", s)
+    prev = None
+    while prev != s:
+        prev = s
+        s = lex.strip_prefix_re.sub("", s)
+        s = lex.strip_suffix_re.sub("", s)
+        s = lex.prefix_q_re.sub("", s)
+        s = _LEAD.sub("", s)
+    if not cap:
+        return s
+    if len(s) > 8:
+        # "对已经谋划的重点工业项目": the head after the last 的 names the thing (not a bare 比例)
+        cut = s.rfind("的", 0, len(s) - 2)
+        if cut >= 3 and s[cut + 1:] not in BARE_HEADS:
+            s = s[cut + 1:]
+    if 18 < len(s) <= 26 and _SHARE_OF.search(s):
+        return s  # 全社会研发经费支出相当于全市生产总值的比例: a share names what and of what
+    opening = lex.list_verb_re.match(s)  # 建成各级各类概念验证中心和中试熟化平台: the verb says it is an addition
+    if _plain_len(s) - (len(opening.group()) if opening else 0) > 18:
+        cut = s.rfind("等", 0, len(s) - 2)
+        if cut >= 0:
+            s = s[cut + 1:]
+        else:
+            verb = lex.list_verb_re.search(s)  # 提请…制定修改废止地方性法规: start at the verb
+            if verb and len(s) - verb.start() >= 4:
+                s = s[verb.start():]
+        if _plain_len(s) > 18:  # the last item of a list, or the tail from a word boundary, never a clipped word
+            last = re.split(r"[、，,]", s)[-1]
+            s = last if len(last) >= 4 else s[-18:]
+            if len(s) > 18:
+                m = _WORD_START.search(s, len(s) - 18)
+                at = m.start() if m else len(s) - 18
+                if s.startswith(("以上", "以下"), at) and s[at - 1:at] == "及":
+                    at = max(0, at - 3)  # 二级及以上公立医疗机构: the threshold whole
+                s = s[at:]
+    return s
+
+
+def _trailing_verb(lex, s: str) -> str:
+    m = lex.trailing_verb_re.search(s)
+    return m.group() if m else ""
+
+
+def _list_verb(lex, s: str) -> str:
+    m = lex.list_verb_re.match(s)
+    return m.group() if m else ""
+
+
+def _right_noun(text: str, pos: int, end: int, lex=None) -> str:
+    noun = _right_span(text, pos, end)
+    if lex is None or len(noun) < 3:
+        return noun
+    # 共建重点项目完成投资, 集群获评国家先进制造业集群: the noun ends where its predicate starts;
+    # 亿元以上项目建设: nor is the closing action part of it (lexicon counted_noun_predicates, counted_noun_end_words)
+    at, ends = _noun_cut(lex)
+    cut = at.search(noun, 2)
+    if cut and noun[:cut.start()] not in _BARE_WORDS:  # 4家企业入选…: a bare 企业 would say nothing
+        noun = noun[:cut.start()]
+    tail = ends.search(noun)
+    keep = lex.raw["counted_noun_end_words"].get(tail.group(), "") if tail else ""
+    return noun[:tail.start()] + keep if tail and tail.start() >= 2 else noun
+
+
+@lru_cache(maxsize=1)
+def _noun_cut_of(at: tuple, ends: tuple) -> tuple[re.Pattern, re.Pattern]:
+    alt = lexicon._alternation
+    return re.compile(alt(at)), re.compile(f"(?:{alt(ends)})$")
+
+
+def _noun_cut(lex) -> tuple[re.Pattern, re.Pattern]:
+    return _noun_cut_of(tuple(lex.raw["counted_noun_predicates"]), tuple(lex.raw["counted_noun_end_words"] or {}))
+
+
+def _right_span(text: str, pos: int, end: int) -> str:
+    age = _AGE.match(text, pos, end)  # 40万3岁以下婴幼儿: the age is part of the noun
+    if age:
+        stop = _RIGHT_STOP.search(text, age.end(), end)
+        noun = text[pos:(stop.start() if stop else end)]
+        return noun[:14].translate(_QUOTES)
+    note = _NOTE_AT.match(text, pos, end)  # 2.5万套（间）城市危旧房: the unit's note is no part of the noun
+    if note:
+        pos = note.end()
+    stop = _RIGHT_STOP.search(text, pos, end)
+    while stop and stop.group() in "（(":  # 县（市、区）: a short note inside the noun stays
+        close = _NOTE_CLOSE.match(text, stop.start(), end)
+        if not close:
+            break
+        stop = _RIGHT_STOP.search(text, close.end(), end)
+    noun = text[pos:(stop.start() if stop else end)]
+    return noun[:20].translate(_QUOTES)
+
+
+def _groups(text: str, ms) -> list[list]:
+    """Runs of mentions joined only by a list connector (、和及与)."""
+    groups, cur = [], [ms[0]]
+    for a, b in zip(ms, ms[1:]):
+        if b.clause == a.clause and re.fullmatch(r"、|和|及|与|以及|或|", text[a.tail:b.s - b.prefix_len]):
+            cur.append(b)
+        else:
+            groups.append(cur)
+            cur = [b]
+    groups.append(cur)
+    return groups
+
+
+def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
+    """Set metric_zh and subject of every mention of one sentence."""
+    tm = _TOPIC.match(text[s0:e0])
+    topic = _TIME_WORDS.sub("", (tm.group(1) or "") if tm else "")
+    topic = topic if 2 <= len(topic) <= 8 else ""
+    head_verb = ""
+    right_end = -1  # where the previous mention's counted noun ended ("5个点位36项重点任务")
+    prev_right = ""
+    for i, m in enumerate(ms):
+        cs, ce = m.clause
+        lstart = cs
+        cont = False
+        if i and ms[i - 1].clause == m.clause:
+            lstart = max(ms[i - 1].tail, right_end if right_end <= m.s else -1)
+            cont = text[lstart:m.s].startswith(("、", "和", "及"))
+        left_raw = text[lstart:m.s - m.prefix_len]
+        if lstart > cs:
+            # 外贸进出口在对美贸易下降超3成的情况下增长12%: the inserted circumstance is no part of the name
+            circ = _circumstance(lex).match(left_raw)
+            at = text.rfind("在", cs, lstart)
+            if circ and at >= 0:
+                left_raw = text[cs:at] + left_raw[circ.end():]
+        if i and lstart == ms[i - 1].tail and _AND_ABOVE.match(left_raw):
+            left_raw = text[ms[i - 1].s:lstart] + left_raw  # 500千伏及以上输电线路: the threshold is part of the name
+        left = _strip(lex, left_raw)
+        if prev_right and lstart == right_end and left in _BARE_WORDS:
+            left = prev_right + left  # 810个省重点项目完成投资10428.6亿元: the investment of the projects just counted
+        if lstart > cs and "、" in left and lex.growth_re.fullmatch(left.rsplit("、", 1)[-1]):
+            left = left.rsplit("、", 1)[-1]  # 生产总值达到5.53万亿元、稳居全国前十强、增长4.8%: the growth of the same thing
+        verb = _list_verb(lex, left)
+        if not cont:
+            head_verb = verb
+        elif head_verb and not verb and left and not lex.growth_re.fullmatch(left) and not _MEASURE_NOUN.search(left):
+            left = head_verb + left  # 净增科技型中小企业853家、高新技术企业97家 (but not 新增并网…、发电量…)
+        dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
+        bare_verb = bool(left) and lex.list_verb_re.fullmatch(left) is not None  # 建设1500万亩小麦: the noun follows
+        right = _right_noun(text, m.tail, ce, lex) if (dim in _COUNT_DIMS or not m.unit or not left or bare_verb) else ""
+        right = right[1:] if right.startswith("的") and not left else ("" if right.startswith("的") else right)
+        right = right if len(right) >= 2 and not (left and right in lex.raw["milestone_nouns"]) else ""  # 突破5万关口
+        if right:
+            tv = _trailing_verb(lex, left)
+            if tv and len(left) > 4:
+                name = tv + right
+            elif left.endswith("等"):
+                name = (verb or "") + right  # 油菜籽等14种农产品: the examples are no part of the name
+            elif "、" in left or _LIST_END.search(left):
+                name = right  # 沈阳航空、沈大工业母机、大盘绿色石化3个集群: the list names the members, the noun what is counted
+            elif not left or len(left) <= 4:
+                name = left + right
+            else:
+                name = left + right if len(left) + len(right) <= 16 else left
+        else:
+            name = left.rstrip("等")
+        if len(name) > 8:
+            cut = name.rfind("的", 0, len(name) - 2)
+            name = name[cut + 1:] if cut >= 3 and name[cut + 1:] not in BARE_HEADS else name  # not a bare 比例
+        if i and ms[i - 1].tail == m.s and not left:
+            name = ms[i - 1].metric_zh  # 1金1银: one metric, two numbers
+        elif topic and name and not any(topic[k:k + 2] in name for k in range(len(topic) - 1)) \
+                and (len(name) <= 2 or name.startswith(("全", "产", "营", "利", "电", "总", "资"))
+                     or (m.rank and (topic.endswith(("集团", "公司", "企业")) or lex.keyword_re.fullmatch(topic)))):
+            # "<industry>要…，力争全产业链产值突破1300亿元", "<company>集团要…，力争营收达到1200亿元":
+            # the topic of the sentence owns a metric that does not name its owner
+            name = name if name in topic else topic + name
+            name = topic if name.endswith(topic) and len(name) > len(topic) and name[:-len(topic)] in topic else name
+        right_end = m.tail + len(right) if right and text.startswith(right, m.tail) else -1
+        prev_right = right if right_end >= 0 else ""
+        m.metric_zh = name
+        m.subject = lex.growth_re.sub("", _ADDED_END.sub("", name))  # 进出川大通道新增…、达到54条: the thing
+    _respectively(lex, text, ms)
+    _borrow(lex, text, ms)
+    _inherit(lex, text, ms, s0)
+    milestones = _milestone(lex)
+    for m in ms:  # 转移支付规模规模增长: a word said twice is said once; 连跨千亿台阶 is no part of a name
+        name = _REPEAT.sub(r"\1", milestones.sub("", m.metric_zh))
+        bare_milestone = _milestone_nouns(lex).sub("", name).strip("、，,")  # 生产总值台阶年均增长: 台阶 of a clause before
+        name = bare_milestone if bare_milestone != name and len(lex.growth_re.sub("", bare_milestone)) >= 2 else name
+        name = _OPEN_END.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
+        m.metric_zh = _trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
+        m.subject = _REPEAT.sub(r"\1", milestones.sub("", m.subject))
+
+
+def _trim_actions(lex, name: str) -> str:
+    """The name without the action verbs that open it and the words that close it with what happened
+    (lexicon metric_action_verbs, metric_end_words), as long as a noun of three characters or more stays."""
+    start, end = _action_res(lex)
+
+    def trim(name: str) -> str:
+        prev = None
+        while prev != name:
+            prev = name
+            for rx in (start, end):
+                cut = rx.sub("", name, count=1)
+                bare = lex.growth_re.sub("", cut)
+                if len(bare) >= 3 and bare not in BARE_HEADS and bare not in _BARE_WORDS:
+                    name = cut
+        return name
+
+    name = trim(name)
+    cut = _predicate(lex).search(name, 3)  # 受灾中小学全部按期开学: the name ends where a predicate starts
+    if cut and len(lex.growth_re.sub("", name[:cut.start()])) >= 3:
+        name = name[:cut.start()]
+    growth = lex.growth_re.search(name)
+    if growth and growth.start() >= 3:  # 服务贸易预计增长: closing words before the growth word
+        name = trim(name[:growth.start()]) + growth.group()
+    return name
+
+
+@lru_cache(maxsize=1)
+def _predicate_re(words: tuple) -> re.Pattern:
+    return re.compile(lexicon._alternation(words))
+
+
+def _predicate(lex) -> re.Pattern:
+    return _predicate_re(tuple(lex.raw["metric_predicate_words"]))
+
+
+@lru_cache(maxsize=1)
+def _action_res_of(verbs: tuple, not_before: tuple, ends: tuple) -> tuple[re.Pattern, re.Pattern]:
+    alt = lexicon._alternation
+    return re.compile(f"^(?:{alt(verbs)})(?!{alt(not_before)})"), re.compile(f"(?:{alt(ends)})$")
+
+
+def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
+    return _action_res_of(tuple(lex.raw["metric_action_verbs"]), tuple(lex.raw["metric_action_not_before"]),
+                          tuple(lex.raw["metric_end_words"]))
+
+
+_AND_ABOVE = re.compile(r"^(?:及|或)?以[上下](?!的)")
+_ADDED_END = re.compile(r"(?:新增|净增)$")
+_REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+
+
+@lru_cache(maxsize=1)
+def _circumstance_re(words: tuple) -> re.Pattern:
+    return re.compile(f"^[^，,；;。：:]*?(?:{'|'.join(map(re.escape, words))})")
+
+
+@lru_cache(maxsize=1)
+def _milestone_re(words: tuple) -> re.Pattern:
+    return re.compile(f"(?:{'|'.join(words)})")
+
+
+@lru_cache(maxsize=1)
+def _milestone_nouns_re(words: tuple) -> re.Pattern:
+    return re.compile(lexicon._alternation(words))
+
+
+def _milestone_nouns(lex) -> re.Pattern:
+    return _milestone_nouns_re(tuple(lex.raw["milestone_nouns"]))
+
+
+def _milestone(lex) -> re.Pattern:
+    return _milestone_re(tuple(lex.raw["milestone_phrases"]))
+
+
+def _circumstance(lex) -> re.Pattern:
+    return _circumstance_re(tuple(lex.raw["circumstance_ends"]))
+
+
+_RANK_TAIL = re.compile(r"(?:连续[0-9一二三四五六七八九十]+年)?(?:均|都|总数)?(?:居|位居|位列|稳居|保持|排名|排位|排|跃升至|升至|上升至|前移至)?"
+                        r"(?:全国|全球|世界|全省|全区|行业|西部|中部|东部|同类城市)?(?:排名|排位)?(?:跃升至|升至|上升至|居)?$")
+_NUMBERS = re.compile(r"[0-9.]+[%万亿千百]*[^\u4e00-\u9fff]?")
+_COMPARISON_ONLY = re.compile(r"^(?:增速|增幅|总量)?(?:高于|低于|快于|慢于|占|超出|好于)(?:全国|全省|全区|全市|全球)")
+_SHARE_HEADS = {"占比", "比重", "比例"}
+_BARE_WORDS = {"年均", "投资", "总投资", "完成投资", "年度投资", "增速", "总数", "总量", "筹措", "项目", "企业", "新增", "建设",
+               "规模", "总规模", "总额", "总金额", "产值", "营收", "收入", "利润", "金额", "资金", "数量", "惠及"}
+_TO_GAP = re.compile(r"^(?:以上|左右|以下)?(?:[—–\-~～至到]|、?(?:力争|争取|努力)(?:达到|实现)?|(?:增长|提高|提升|上升|下降|降低|减少|增加|降|增)?(?:到|至)(?:20\d\d年(?:底|末)?的?)?)$")
+
+
+def _inherit(lex, text: str, ms, s0: int) -> None:
+    """Names that only the sentence gives: the high end of a range or the end of 由X…至Y takes the
+    name of the number before it (5%—5.5%, 从53.2%提升到57.7%, 增长7%以上、力争达到8%); a bare head
+    (产量, 总量, 总产) takes the owner named earlier in the sentence (粮食播种面积…、产量 -> 粮食产量)."""
+    for a, b in zip(ms, ms[1:]):
+        gap = text[a.tail:b.s - b.prefix_len]
+        if b.clause[0] == a.clause[0] and a.metric_zh and len(b.metric_zh) < 2 and (
+                gap in ("、", "和", "及", "与", "或", "，", "") or (b.rank and a.rank)):
+            b.metric_zh, b.subject = a.metric_zh, a.subject  # 815元和615元; 从第13位升至第5位
+            added = _ADDED_END.search(a.metric_zh)
+            if added and added.start() >= 2 and gap in ("、", "，", ""):
+                # 铁路运营里程新增1700公里、突破7000公里: the total, not the addition
+                b.metric_zh = b.subject = a.metric_zh[:added.start()]
+            continue
+        if b.clause[0] == a.clause[0] and _TO_GAP.match(text[a.tail:b.s - b.prefix_len]) \
+                and a.metric_zh and (not b.metric_zh or b.metric_zh in BARE_HEADS
+                                     or len(lex.growth_re.sub("", b.metric_zh)) <= 1 or "年" in b.metric_zh):
+            b.metric_zh, b.subject = a.metric_zh, a.subject
+    for m in ms:  # 加快发展新型储能，…，新开工装机1000万千瓦: the storage's capacity, not all generation's
+        for head, kinds in lex.raw["qualified_heads"].items():
+            if head in m.metric_zh and not any(k in m.metric_zh for k in kinds):
+                sentence_before = text[s0:m.s]
+                found = max(((sentence_before.rfind(k) + len(k), len(k), k) for k in kinds if k in sentence_before),
+                            default=None)
+                if found:
+                    m.metric_zh = found[2] + m.metric_zh
+                    m.subject = lex.growth_re.sub("", m.metric_zh)
+                break
+    for i, m in enumerate(ms):
+        if m.rank:
+            name = _RANK_TAIL.sub("", m.metric_zh)
+            if len(name) < 2 and i and ms[i - 1].clause == m.clause and not ms[i - 1].rank and ms[i - 1].metric_zh \
+                    and not re.search(r"[，,；;。、]", text[ms[i - 1].tail:m.s]):
+                name = ms[i - 1].metric_zh  # 14种农产品产量居全国第1位: the thing counted just before
+            if len(name) < 2:  # 新增本外币贷款…，居全国第一: the ranked thing is the clause before
+                prev = text[s0:m.clause[0]].rstrip("，,；;：: ")
+                prev = _strip(lex, re.split(r"[，,；;：:、]", prev)[-1]) if prev else ""
+                prev = _NUMBERS.sub("", prev).strip("、和及与")
+                name = prev[-12:] if len(prev) >= 2 else name
+            m.metric_zh = name or m.metric_zh
+            if len(m.metric_zh) < 2 and i and ms[i - 1].subject:
+                m.metric_zh = lex.growth_re.sub("", ms[i - 1].subject) + "排名"
+        prev = ms[i - 1] if i and ms[i - 1].clause[0] >= s0 else None
+        thing = lex.growth_re.sub("", prev.subject) if prev is not None else ""  # what the number before measures
+        cmp_ = _COMPARISON_ONLY.match(m.metric_zh)
+        milestone = m.metric_zh.strip("、，,") in lex.raw["milestone_nouns"]  # 迈上3万亿元台阶: a level of the thing
+        if milestone:
+            m.metric_zh = ""
+        if thing and (cmp_ or (len(m.metric_zh) < 2 and not m.rank)):
+            # 增长5.6%、高于全国0.2个百分点: the comparison of the number before (it stays the subject)
+            if not m.metric_zh.startswith(thing):
+                m.metric_zh = thing + m.metric_zh
+            m.subject = thing
+            continue
+        bare = lex.growth_re.sub("", m.metric_zh)
+        verb = lex.list_verb_re.match(bare)
+        if verb and bare[verb.end():] in _BARE_WORDS:
+            bare = bare[verb.end():]  # a list verb carried over to a bare word (实施…、总投资)
+        if bare in _BARE_WORDS or (not bare and m.metric_zh):
+            # 地区生产总值增长5.8%、增速全国第3，总量达到60013亿元: the owner named last in the sentence;
+            # 实施重大项目300个、总投资1200亿元: else the thing of the number before
+            own_words = max(s0, m.s - m.prefix_len - len(m.metric_zh))  # the owner comes before the name's own words
+            owners = list(lex.owner_re.finditer(text, s0, own_words))
+            owner = owners[-1].group() if owners else ""
+            if not owner and thing:
+                owner = lex.list_verb_re.sub("", thing, count=1) if lex.list_verb_re.match(thing) else thing
+            if owner and owner not in m.metric_zh:
+                m.metric_zh = owner + (m.metric_zh[m.metric_zh.index(bare):] if bare else m.metric_zh)
+                m.subject = lex.growth_re.sub("", m.metric_zh)
+            continue
+        share_of = bare.startswith(("占", "相当于")) and bare.endswith(tuple(_SHARE_HEADS))  # 占地区生产总值比重
+        if (bare in _SHARE_HEADS or share_of) and thing and (prev.clause == m.clause or share_of) \
+                and not m.metric_zh.startswith(thing):
+            # 新能源汽车年产量增至82万辆、占比达到45%: the share of the thing counted just before
+            m.metric_zh = thing + m.metric_zh
+            m.subject = lex.growth_re.sub("", m.metric_zh)
+            continue
+        if milestone:
+            owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
+            m.metric_zh = owner.group() if owner else m.metric_zh
+            m.subject = m.metric_zh
+            continue
+        if bare in BARE_HEADS and bare:
+            owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
+            if owner and owner.group() not in m.metric_zh:
+                m.metric_zh = owner.group() + m.metric_zh
+                m.subject = lex.growth_re.sub("", m.metric_zh)
+
+
+def _respectively(lex, text: str, ms) -> None:
+    """分别: 'A、B分别增长3.5倍和2.5倍' names the two numbers A增长 and B增长 (also 粮肉奶产量)."""
+    for group in _groups(text, ms):
+        first = group[0]
+        cs, _ = first.clause
+        left = text[cs:first.s]
+        k = left.find("分别")
+        if k < 0 or len(group) < 2:
+            continue
+        before = left[:k]
+        filler = next((f for f in sorted(lex.raw["concept_words"]["fillers"], key=len, reverse=True)
+                       if before.endswith(f)), "")  # 城乡居民人均可支配收入年均分别增长: 年均 goes with the verb
+        subject = _strip(lex, before[:len(before) - len(filler)], cap=False)
+        verb_text = left[k + 2:]
+        verb = lex.growth_re.search(verb_text)
+        verb = verb.group() if verb else ""
+        verb = filler + verb if verb and filler and not verb.startswith(filler) else verb
+        n = len(group)
+        items = [x for x in subject.split("、") if x]  # 普及率, 租赁和商务服务业: 和/及 only when needed
+        if len(items) != n:
+            items = [x for x in _ITEM_SPLIT.split(subject) if x]
+        if len(items) == 1 and len(items[0]) > n:
+            word = items[0]
+            pair = next((k for k in lex.raw["respectively_pairs"] if word.startswith(k)), None)
+            if pair and len(lex.raw["respectively_pairs"][pair]) == n:
+                items = [x + word[len(pair):] for x in lex.raw["respectively_pairs"][pair]]  # 城乡居民 -> 城镇居民, 农村居民
+            else:
+                items = [c + word[n:] for c in word[:n]]
+        short = {len(x) for x in items[:-1]}
+        if len(items) == n and n > 1 and len(short) == 1 and min(short) <= 2 and len(items[-1]) > min(short) + 1:
+            # 一、二、三产业增加值 -> 一产业增加值 …; 城镇、农村居民人均可支配收入 -> 城镇居民人均可支配收入 …;
+            # 刑事、治安案件 -> 刑事案件, 治安案件: parallel words share the rest of the last item
+            tail = items[-1][min(short):]
+            items = [x + tail for x in items[:-1]] + [items[-1]]
+        if len(items) != n:
+            continue
+        shared = lex.raw["shared_owner_heads"]
+        own = next((h for h in sorted(shared, key=len, reverse=True) if items[0].endswith(h) and len(items[0]) > len(h) + 1), "")
+        if own and all(x in shared for x in items[1:]):
+            owner = items[0][:-len(own)]  # 生产安全事故起数、死亡人数: the deaths of the accidents
+            items = [items[0]] + [owner + x for x in items[1:]]
+        head = next((h for h in lex.metric_heads if items[-1].endswith(h) and len(items[-1]) > len(h)), "")
+        for m, item in zip(group, items):
+            if head and not item.endswith(head):
+                item += head
+            m.subject = item
+            m.metric_zh = item + verb
+            m.distributed = True
+
+
+def _borrow(lex, text: str, ms) -> None:
+    """A number whose clause names no subject ('增长18.6%和23.4%') takes the subjects before it."""
+    groups = _groups(text, ms)
+    prev: list = []
+    for gi, group in enumerate(groups):
+        names = [m.metric_zh for m in group]
+        bare = all(not n or lex.growth_re.fullmatch(n) or n in ("全国", "全区", "排名", "保持全国") for n in names)
+        if not bare or gi == 0:
+            prev.extend(group)
+            continue
+        if len(prev) >= len(group) and len(group) > 1:
+            donors = prev[-len(group):]
+        else:
+            donors = [prev[-1]] * len(group)
+        prev.extend(group)
+        for m, d in zip(group, donors):
+            verb = m.metric_zh if lex.growth_re.fullmatch(m.metric_zh or "-") else ""
+            suffix = "排名" if m.rank else verb
+            m.subject = d.subject
+            m.metric_zh = d.subject + suffix
+
+
+class KeywordHits:
+    """Every sector keyword of a document, found in one scan; looked up by span."""
+
+    def __init__(self, lex, text: str):
+        found = [(m.start(), m.group()) for m in lex.keyword_re.finditer(text)]
+        self.starts = [p for p, _ in found]
+        self.words = [w for _, w in found]
+
+    def between(self, s: int, e: int):
+        i, j = bisect_right(self.starts, s - 1), bisect_right(self.starts, e - 1)
+        return zip(self.starts[i:j], self.words[i:j])
+
+
+class SectorContext:
+    """Sector evidence of one sentence: keyword hits per clause, weighed by distance to a mention.
+
+    A mention's primary sector comes from its metric name, then its own clause, then (when those
+    name nothing) the nearest earlier clause of the same segment that does (the subject of the
+    sentence), then nearby clauses with decaying weight, its paragraph's topic sentence and section
+    title. Secondary sectors need direct evidence: a hit in the metric, the own clause or the subject
+    clause, or nearby clauses adding up to a clause's weight.
+    """
+
+    DECAY = (1.0, 0.5, 0.2, 0.1)  # clause distance 0, 1, 2, 3+
+    SECONDARY = 1.0
+
+    _CLAUSE = re.compile(r"[^，,；;：:。！？!?]+[，,；;：:。！？!?]*")
+
+    def __init__(self, lex, text: str, s0: int, e0: int, topic: str, title: str, background: dict | None = None,
+                 keywords: KeywordHits | None = None):
+        self.lex = lex
+        self.order = lex.sector_rank
+        self.clauses = [m.span() for m in self._CLAUSE.finditer(text, s0, e0)] or [(s0, e0)]
+        self.starts = [a for a, _ in self.clauses]
+        n = len(self.clauses)
+        self.hits: list[dict] = [{} for _ in range(n)]
+        self.example_hits: list[dict] = [{} for _ in range(n)]
+        example_end = []
+        for a, b in self.clauses:
+            ex = _EXAMPLES.match(text[a:b])
+            example_end.append(a + ex.end() if ex else a)
+        # one scan of the sentence; every hit goes to its clause (or to the clause's examples)
+        sectors = lex.keyword_sectors
+        hits = (keywords.between(s0, e0) if keywords is not None
+                else ((m.start(), m.group()) for m in lex.keyword_re.finditer(text, s0, e0)))
+        for pos, word in hits:
+            ci = bisect_right(self.starts, pos) - 1
+            target = self.example_hits[ci] if pos < example_end[ci] else self.hits[ci]
+            for sec, w in sectors[word].items():
+                if w > target.get(sec, 0.0):
+                    target[sec] = w
+        topic_m = _TOPIC.match(text[s0:e0])
+        self.subject = self._hits(topic_m.group(1) or topic_m.group(2)) if topic_m else {}
+        # segment number of every clause (a segment ends at ；)
+        self.segment, seg = [], 0
+        for _a, b in self.clauses:
+            self.segment.append(seg)
+            if text[b - 1] in "；;":
+                seg += 1
+        if background is None:
+            background = self.background_of(lex, topic, title)
+        self.background = background
+
+    @classmethod
+    def background_of(cls, lex, topic: str, title: str) -> dict[str, float]:
+        """Sector hits of a paragraph's topic sentence plus its section title (computed once a paragraph)."""
+        out = cls._hits_of(lex, topic)
+        for sec, w in cls._hits_of(lex, title).items():
+            out[sec] = out.get(sec, 0.0) + w
+        return out
+
+    @staticmethod
+    def _hits_of(lex, s: str, add: bool = False) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for hit in lex.keyword_re.finditer(s):
+            for sec, w in lex.keyword_sectors[hit.group()].items():
+                out[sec] = out.get(sec, 0.0) + w if add else max(out.get(sec, 0.0), w)
+        return out
+
+    def _hits(self, s: str, add: bool = False) -> dict[str, float]:
+        """Keyword weight per sector in s: the strongest hit, or the sum of hits when add."""
+        return self._hits_of(self.lex, s, add)
+
+    def _index(self, pos: int) -> int:
+        return max(0, min(bisect_right(self.starts, pos) - 1, len(self.clauses) - 1))
+
+    def classify(self, m, text: str) -> tuple[str, list[str]]:
+        lex = self.lex
+        ci = self._index(m.s)
+        ex = _EXAMPLES.match(m.metric_zh)
+        metric = self._hits(m.metric_zh[ex.end():] if ex else m.metric_zh, add=True)
+        dim = lex.units.get(m.unit, {}).get("dim", "")
+        if dim in lex.sector_by_unit:
+            sec = lex.sector_by_unit[dim]
+            metric[sec] = max(metric.get(sec, 0.0), 1.0)
+        own = {} if m.distributed else self.hits[ci]
+        carry: dict[str, float] = {}
+        if not metric and not own:
+            for j in range(ci - 1, max(-1, ci - 12), -1):
+                if self.segment[j] != self.segment[ci]:
+                    break
+                if self.hits[j]:
+                    carry = self.hits[j]
+                    break
+        examples = self.example_hits[ci]
+        near: dict[str, float] = {s: 0.5 * v for s, v in examples.items()} if examples else {}
+        seg = self.segment[ci]
+        decay = self.DECAY
+        for j in range(max(0, ci - 8), min(len(self.hits), ci + 9)):
+            hits = self.hits[j]
+            if not hits or j == ci or self.segment[j] != seg:
+                continue
+            w = decay[min(abs(j - ci), 3)]
+            for sec, v in hits.items():
+                near[sec] = near.get(sec, 0.0) + w * v
+        scores: dict[str, float] = {}
+        for weight, src in ((4.0, metric), (2.0, own), (2.0, carry), (2.0, self.subject), (1.0, near),
+                            (0.25, self.background)):
+            for sec, v in src.items():
+                scores[sec] = scores.get(sec, 0.0) + weight * v
+        if not scores:
+            return "macro", ["macro"]
+        order = self.order
+        ranked = sorted(scores, key=lambda s: (-scores[s], order.get(s, 99)))
+        primary = ranked[0]
+        direct = set(metric) | set(own) | set(carry) | set(self.subject)
+        direct |= {s for s, v in near.items() if v > self.SECONDARY}
+        return primary, [primary] + [s for s in ranked[1:] if s in direct]
+
+
+_RATE_UNITS = {"%", "个百分点", "倍"}
+_DECREASE = re.compile(r"压减|压降|下降|降低|减少|削减|缩减|回落|降幅")
+
+
+def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str]:
+    """(English label, source): the label of the metric's concept (concepts.yaml) ("glossary"), else a
+    phrase composed from glossary terms ("terms"; a share 甲占乙比重 reads "甲 as a share of 乙"), else a
+    word-by-word gloss that is no English phrase, kept but marked ("literal"), else a generic label
+    naming sector and measure ("generic")."""
+    g = lexicon.glossary()
+    label, source = "", ""
+    share_of = ""
+    if concept is not None:
+        covered, share_of = _label_covers(concept, metric_zh, lex, g)
+        label, source = concept.en, ("glossary" if covered else "concept")
+    if not label:
+        label, source = _versus(metric_zh, g)
+    if not label:
+        label, fluent = _compose(metric_zh, g)
+        source = ("terms" if fluent else "literal") if label else ""
+    if not label:
+        what = _GENERIC_MEASURE.get(m.measure, "amount")
+        return f"{lex.sector_en.get(sector, sector)}: {what}", ("unsure" if unsure_name(metric_zh, g) else "generic")
+    if len(metric_zh) <= 2 and source == "terms":  # 收入, 营收, 投资: say whose
+        sec = lex.sector_en.get(sector, sector)
+        label = sec if label.lower() in sec.lower() else f"{sec}: {label[0].lower()}{label[1:]}"
+    if source == "glossary":
+        for zh, en in (("净增", "Net new"), ("新增", "New"), ("新建", "New")):
+            if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
+                label = f"{en} {label[0].lower()}{label[1:]}"
+                break
+    low = label.lower()
+    if m.measure == "growth" and m.unit in _RATE_UNITS and not any(w in low for w in ("growth", "rate", "increase", "reduction", "decline", "decrease", "rise")):
+        label += " reduction" if _DECREASE.search(metric_zh) else " growth"
+    elif m.measure == "rank" and "rank" not in low:
+        label += " rank"
+    elif share_of and not any(w in low for w in _SHARE_EN):
+        label += f" as a share of {share_of[0].lower() + share_of[1:] if not _ACRONYM.match(share_of) else share_of}"
+    elif m.measure == "share" and m.unit in ("%", "‰", "成") and source in ("glossary", "concept") \
+            and not any(w in low for w in _SHARE_EN) and _SHARE_ZH.search(metric_zh):
+        # 工业投资占固定资产投资比重 with the concept of 工业投资: its share, not its amount
+        whole = _SHARE_SPLIT.match(metric_zh)
+        of, fluent = _compose(whole.group(2), g) if whole else ("", False)
+        label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
+            else " (share)"
+    if unsure_name(metric_zh, g):
+        source = "unsure"
+    return label, source
+
+
+def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
+    """Whether the rules are unsure of a metric name (glossary.yaml unsure_names): a bare head or a
+    verb without its noun, a name cut off in a list or a verb, a clause with a verb inside."""
+    u = (g or lexicon.glossary())["unsure_names"]
+    name = metric_zh.strip()
+    return (len(name) < 2 or name in u.get("bare", ()) or name.endswith(u.get("end_fragments", ()))
+            or name.startswith(u.get("start_fragments", ())) or any(v in name for v in u.get("verbs", ())))
+
+
+def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
+    """(whether the concept's label says what metric_zh says, the label of the whole when metric_zh
+    is 甲占乙比重 and 乙 is wholly a concept's name). The label covers the name when one of the
+    concept's names (or patterns) covers metric_zh but for the words of glossary.yaml label_cover:
+    水电装机容量 is more than 装机容量, so "Installed capacity" would say less than the name."""
+    from ..language import concepts
+
+    n = concepts.normalise(metric_zh)
+    best = None
+    for name in concept.names:
+        k = concepts.normalise(name)
+        i = n.find(k) if k else -1
+        if i >= 0 and (best is None or len(k) > best[1] - best[0]):
+            best = (i, i + len(k))
+    pm = concept.patterns.search(n) if concept.patterns is not None else None
+    if pm and (best is None or pm.end() - pm.start() > best[1] - best[0]):
+        best = pm.span()
+    if best is None:
+        return False, ""
+    cover = g["label_cover"]
+    before, after = n[:best[0]], n[best[1]:]
+    words = cover.get("before", ())
+    while before:
+        word = next((w for w in sorted(words, key=len, reverse=True) if before.startswith(w)), "")
+        if not word:
+            return False, ""
+        before = before[len(word):]
+    if not after or after in cover.get("after", ()) or after in cover.get("share_words", ()):
+        return True, ""
+    if lex.growth_re.fullmatch(after) or lex.growth_re.sub("", after) in cover.get("after", ()) + cover.get("share_words", ()):
+        return True, ""
+    whole = _SHARE_TAIL.fullmatch(after)
+    if whole and whole.group(2) in cover.get("share_words", ()):
+        of = concepts.catalogue().by_name.get(concepts.normalise(whole.group(1)))
+        if of:
+            return True, of[0].en
+    return False, ""
+
+
+_SHARE_TAIL = re.compile(r"(?:占|相当于)(.{2,}?)的?(比重|比例|占比)")
+_VERSUS = re.compile(r"^(.{2,}?)(?:增速|增幅|增长)?(高于|快于|低于|慢于)(全国|全省|全区|全市)(?:平均水平|平均|水平)?$")
+_VERSUS_EN = {"高于": "above", "快于": "above", "低于": "below", "慢于": "below",
+              "全国": "national", "全省": "provincial", "全区": "regional", "全市": "city"}
+
+
+def _versus(metric_zh: str, g: dict) -> tuple[str, str]:
+    """规上工业增加值高于全国 (…0.3个百分点): the growth of a thing against the average it is compared
+    with, "<thing's growth>, above the national average" (a phrase: "terms"), the thing's label from
+    the catalogue or a phrase of terms; ("", "") when neither is sure."""
+    m = _VERSUS.match(metric_zh)
+    if not m:
+        return "", ""
+    from ..language import concepts
+
+    c = concepts.catalogue().match(m.group(1) + "增长", "growth", "percent")
+    if c is not None:
+        what = c.en
+    else:
+        what, fluent = _compose(m.group(1), g)
+        if not (what and fluent):
+            return "", ""
+        what = what if "growth" in what.lower() else f"{what} growth"
+    return f"{what}, {_VERSUS_EN[m.group(2)]} the {_VERSUS_EN[m.group(3)]} average", "terms"
+
+
+_SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "coverage", "%", "index", "level")
+_SHARE_ZH = re.compile(r"占|比重|占比|比例")
+_SHARE_SPLIT = re.compile(r"^(.{2,}?)(?:占|相当于)(.{2,}?)的?(?:比重|比例)$")
+_ACRONYM = re.compile(r"^[A-Z0-9&.\-]+(?:\s|$)")
+
+
+def _compose(zh: str, g: dict) -> tuple[str, bool]:
+    """A label composed from glossary terms, and whether it is an English phrase (see glossary.yaml
+    `phrase`); ("", False) unless 70% of the Chinese is covered. A share 甲占乙比重 is composed as
+    "甲 as a share of 乙" when both parts are phrases."""
+    share = _SHARE_SPLIT.match(zh)
+    if share:
+        a, ok_a = _compose(share.group(1), g)
+        b, ok_b = _compose(share.group(2), g)
+        if a and b and ok_a and ok_b:
+            return f"{a} as a share of {b[0].lower() + b[1:] if not _ACRONYM.match(b) else b}", True
+    rx = g["terms_re"]
+    if not zh or rx is None:
+        return "", False
+    words, covered = [], 0
+    for hit in rx.finditer(zh):
+        en = g["terms"][hit.group()]
+        covered += len(hit.group())
+        if en and (not words or words[-1] != en):
+            words.append(en)
+    cjk = sum(1 for c in zh if "\u4e00" <= c <= "\u9fff")
+    if not words or covered < 0.7 * max(cjk, 1):
+        return "", False
+    label = " ".join(words)
+    return label[0].upper() + label[1:], covered >= cjk and _is_phrase(words, g)
+
+
+def _is_action(en: str, g: dict) -> bool:
+    first = en.split()[0].lower() if en.split() else ""
+    if en.lower() in g["adjectives"] or first in g["adjectives"]:
+        return False
+    return first in g["verb_forms"] or en.lower() in g["verb_forms"] or (
+        len(first) > 4 and (first.endswith("ed") or first.endswith("ing")))
+
+
+def _is_phrase(words: list[str], g: dict) -> bool:
+    """Whether glossary terms in Chinese order read as an English noun phrase (glossary.yaml `phrase`)."""
+    if len(words) > 5:
+        return False
+    connectors = g["connectors"]
+    if words[0].lower() in connectors or words[-1].lower() in connectors or words[-1].lower() in g["modifiers"]:
+        return False
+    if _is_action(words[-1], g):
+        return False  # an action without its object: "Approved", "Fostered more"
+    if any(w.lower() in ("and above", "under", "etc.", "above", "below") for w in words):
+        return False
+    seen = set()
+    for w in " ".join(words).lower().replace("-", " ").split():
+        if len(w) > 3 and w in seen:  # "hospitals … hospitals", "share … share"
+            return False
+        seen.add(w)
+    leading_names = True
+    for i, w in enumerate(words):
+        name = w[:1].isupper() and not _ACRONYM.match(w)
+        if name and not leading_names:
+            return False  # a place name after a common noun: "Hospitals Inner Mongolia hospitals"
+        leading_names = leading_names and name
+        if i and _is_action(w, g):
+            return False  # an action word inside: "Done well under aspects work", "Projects started built"
+    return True

@@ -1,0 +1,70 @@
+"""Whose quantity it is: empty for the report's own region; else the entity the sentence names
+(a company or group, a development zone or park, a city, 全国 for a national figure). Patterns in
+lexicon.yaml `subjects`."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    from ..language import lexicon
+
+    cfg = lexicon.load().raw["subjects"]
+    alt = "|".join(re.escape(w) for w in sorted(cfg["entities"], key=len, reverse=True))
+    # another province or region that opens the clause (浙江省投入帮扶资金); the own one is dropped later
+    regions = "|".join(re.escape(r) for r in sorted(lexicon.load().raw["regions"], key=len, reverse=True))
+    entity = re.compile(f"(?:{alt})(?:集团|公司|股份)?" + "|" + cfg["entity_pattern"]
+                        + f"|^(?:{regions})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)(?=[\u4e00-\u9fff])")
+    return entity, re.compile(cfg["not_entity"]), re.compile(cfg["national"]), re.compile(cfg["zone_pattern"])
+
+
+def _entities(s: str) -> list[str]:
+    """The entities named in s, not those a number follows (组建医疗集团39个: what is counted)."""
+    entity, not_entity, _, _ = _patterns()
+    return [x.group() for x in entity.finditer(s) if not not_entity.search(x.group())
+            and not _COUNTED.match(s, x.end())]
+
+
+_COUNTED = re.compile(r"\s*(?:\d|$)")
+
+
+def of(text: str, m, s0: int, doc) -> str:
+    """The subject of a mention (see the module docstring)."""
+    cs, _ = m.clause
+    clause_before = text[cs:m.s]
+    found = _entities(clause_before)
+    own = doc.region
+    if not found and cs > s0:
+        # the topic of the sentence ("包钢集团要…，力争营收达到1200亿元")
+        first = re.split(r"[，,；;：:]", text[s0:m.s], maxsplit=1)[0]
+        if re.search(r"(?:要|将|须|必须)", first):
+            found = _entities(first)
+    found = [f for f in found if not (own and own in f)]
+    if len(found) > 1 and "分别" in clause_before:
+        # 交通集团、文旅集团营收分别增长1.1倍和4.3倍: the n-th number is the n-th entity's
+        k = len(_NUMBER.findall(clause_before[clause_before.rindex("分别"):]))
+        if k < len(found):
+            return found[k]
+    if found:
+        return found[-1]
+    zone = _patterns()[3].match(clause_before)
+    if zone and not _patterns()[1].search(zone.group(1)):
+        return zone.group(1)
+    if doc.level != "national" and _patterns()[2].search(clause_before):
+        return "全国"
+    if cs > s0 and not re.search(r"[；;]", text[s0:cs]) \
+            and not re.match(r"(?:全省|全区|全市|全县|我省|我区|我市|我县)", clause_before):
+        # a zone, park, laboratory or metropolitan area that opens the sentence is what it goes on to
+        # measure (沈阳都市圈组建联盟11个，通办事项210项; 辽宁实验室快速成长，集聚科研人员698人), up to a
+        # semicolon, unless the clause names the region itself (全省, 我省)
+        first = re.split(r"[，,：:]", text[s0:m.s], maxsplit=1)[0]
+        topic = _patterns()[3].match(first)
+        # not a sentence that says what the zone is (天开高教科创园成为创新策源…，29家全国重点实验室…)
+        if topic and not _patterns()[1].search(topic.group(1)) and not re.search(r"成为|作为|是", first):
+            return topic.group(1)
+    return ""

@@ -1,0 +1,150 @@
+"""The year a quantity refers to, and whether it is an annual value, a value of part of the year, a
+multi-year average or total, or a goal for a later year (a horizon such as a five-year plan's end
+year); and the basis of a rate (like for like, adjusted). Cue words: lexicon.yaml `timing`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..language import lexicon
+from ..reading.document import Document, part_of
+
+
+def _any(patterns) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The timing cues of lexicon.yaml, compiled once."""
+
+    multi: re.Pattern            # 年均, 累计, 每年, 五年来: a multi-year average or total
+    by_year: re.Pattern          # 到2027年
+    plan_goal: re.Pattern        # 十五五时期, 今后五年
+    part_year: re.Pattern        # 上半年, 前三季度, 1—11月
+    full_year: re.Pattern        # 全年, 年末
+    this_year: re.Pattern        # 今年
+    baseline_start: re.Pattern   # 由2020年的 (group 1: its year)
+    baseline_end: re.Pattern     # 增长到2025年的
+    five_flow: re.Pattern        # 新增, 建成, 稳定在: an addition or a state over a five-year review
+    five_stock: re.Pattern       # 达到, 突破, 增至: a level reached at the end of the period
+    basis: tuple                 # (name, pattern) in order
+    plan_ends: tuple             # the end years of the plan periods
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    raw = lexicon.load().raw
+    t = raw["timing"]
+    return Cues(multi=_any(t["multi_year"]), by_year=re.compile(t["by_year"]), plan_goal=_any(t["plan_goal"]),
+                part_year=_any(t["part_year"]), full_year=_any(t["full_year"]), this_year=_any(t["this_year"]),
+                baseline_start=re.compile(t["baseline_start"]), baseline_end=re.compile(t["baseline_end"]),
+                five_flow=_any(t["five_year_flow"]), five_stock=_any(t["five_year_stock"]),
+                basis=tuple((name, _any(ps)) for name, ps in t["basis"].items()),
+                plan_ends=tuple(sorted(int(y) for y in raw["plan_periods"].values())))
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+_CHANGE_TO = re.compile(r"\d[^，,；;。\d]*(?:至|到)")
+
+
+class Timing:
+    """Year, period and basis of the mentions of one document."""
+
+    def __init__(self, doc: Document):
+        self.cues = cues()
+        self.review_year = doc.review_year
+        self.report_year = doc.report_year
+        # the end year of the plan period a report opens (十五五: 2030 in a 2026 report)
+        self.five_year_end = next((y for y in self.cues.plan_ends
+                                   if doc.report_year and doc.report_year < y <= doc.report_year + 5), None)
+
+    def of(self, m, text: str, s0: int, para) -> tuple[int | None, str]:
+        """(year, period) of a classified mention."""
+        c = self.cues
+        cs, _ = m.clause
+        before = text[s0:m.s]
+        clause_before = text[cs:m.s]
+        part = part_of(para.section)
+        if para.section == "notes":
+            return None, ""
+        if m.kind == "context":
+            return self.baseline_year(m, text), ""
+        part_year = self._part_year(before)
+        if m.kind == "achieved":
+            year = self.review_year
+            if part_year:
+                return year, "part_year"
+            multi = self._multi(before, clause_before) or (
+                para.section == "five_year_review" and not (self.review_year and f"{self.review_year}年" in before)
+                and self._over_the_period(m, clause_before))
+            return year, ("multi_year" if multi else "annual")
+        # targets
+        horizon = next(reversed(list(c.by_year.finditer(before))), None)  # the nearest 到20XX年
+        if horizon:
+            y = int(horizon.group(1))
+            if self.report_year and y > self.report_year:
+                return y, "horizon"
+        in_para = text[para.start:m.s] if para.section != "targets" else before
+        this_year = bool(c.this_year.search(before) or (self.report_year and f"{self.report_year}年" in before))
+        if not this_year and (para.section == "five_year_goals" or (part == "plan" and c.plan_goal.search(in_para))
+                              or (part == "plan" and c.multi.search(clause_before))):
+            # a five-year goal: an average or total over the period (年均增长7%, 累计降低17%) is multi_year
+            # with the plan's end year; a level to reach by then, horizon
+            return (self.five_year_end or self.report_year), (
+                "multi_year" if c.multi.search(clause_before) else "horizon")
+        return self.report_year, ("part_year" if part_year else "annual")
+
+    def _over_the_period(self, m, clause_before: str) -> bool:
+        """A result of a five-year review without a multi-year cue: a change (growth) or an addition or
+        state over the period (新增, 建成, 稳定在) is multi_year; a level reached (达到, 突破, 增至, or no
+        verb: 在川两院院士70位) is the value at the end of the period, annual."""
+        if getattr(m, "measure", "") == "growth":
+            return True
+        c = self.cues
+        flow = max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1)
+        stock = max((x.end() for x in c.five_stock.finditer(clause_before)), default=-1)
+        return flow >= 0 and flow > stock
+
+    def _multi(self, before: str, clause_before: str) -> bool:
+        """A multi-year cue (年均, 累计, 每年) in the clause or close before it, not followed by 全年."""
+        c = self.cues
+        if c.multi.search(clause_before):
+            return True
+        stock = max((x.end() for x in c.five_stock.finditer(clause_before)), default=-1)
+        if stock >= 0 and stock > max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1):
+            return False  # 年均增长10%，专利拥有量达到16件: a level reached, the cue was the clause before's
+        window = before[-40:]
+        last = max((m.end() for m in c.multi.finditer(window)), default=-1)
+        return last >= 0 and not any(m.start() >= last for m in c.full_year.finditer(window))
+
+    def _part_year(self, before: str) -> bool:
+        """Is the last period word before the number in its sentence part of a year (上半年, 前三季度)?"""
+        c = self.cues
+        last_part = max((m.end() for m in c.part_year.finditer(before)), default=-1)
+        if last_part < 0:
+            return False
+        last_full = max((m.end() for m in c.full_year.finditer(before)), default=-1)
+        # 年末…从上半年5.5%降到5.3%: the end of a change after a part-year start is not part of the year
+        return last_part > last_full and not _CHANGE_TO.search(before, last_part)
+
+    def baseline_year(self, m, text: str) -> int | None:
+        """The year of the start value of 由2020年的A增加到…: its own year (else none)."""
+        cs, _ = m.clause
+        b = self.cues.baseline_start.search(text, cs, m.s - m.prefix_len)
+        return int(b.group(1)) if b and b.group(1) else None
+
+    def basis(self, m, text: str, s0: int) -> str:
+        """like_for_like (同口径, 可比价) | adjusted (剔除…因素后, 扣除…后) | '' for the mention's rate."""
+        cs, _ = m.clause
+        clause_before = text[cs:m.s]
+        prev = ""
+        if cs - 1 > s0:
+            k = max((x.end() for x in _CLAUSE_END.finditer(text, s0, cs - 1)), default=s0)
+            prev = text[k:cs - 1]
+        for name, pattern in self.cues.basis:
+            if pattern.search(clause_before) or (prev.endswith("后") and pattern.search(prev)):
+                return name
+        return ""

@@ -1,0 +1,1 @@
+"""The language data compiled: lexicon, numerals, the concept catalogue."""

@@ -1,0 +1,232 @@
+"""The language data of ``analysis/data/lexicon.yaml`` and ``glossary.yaml``, loaded once and compiled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same result, 5x faster
+
+
+def load_yaml(path: Path):
+    """A YAML file of the package or the project, read safely."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+
+
+def _alternation(words) -> str:
+    """A regex matching any of the words, the longest first at a position; factored by first
+    character (one branch per first character), which makes re scan about twice as fast."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted({str(w) for w in words if str(w)}, key=lambda w: (-len(w), w)):
+        groups.setdefault(w[0], []).append(w)
+    alts = []
+    for first, ws in groups.items():
+        tails = [re.escape(w[1:]) for w in ws if len(w) > 1]
+        if not tails:
+            alts.append(re.escape(first))
+        else:
+            optional = "?" if len(tails) < len(ws) else ""
+            alts.append(f"{re.escape(first)}(?:{'|'.join(tails)}){optional}")
+    return "|".join(alts)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    raw: dict
+    units: dict            # unit -> {en, dim, base}
+    unit_re: str           # alternation of units, longest first
+    magnitudes: dict       # 亿 -> 1e8
+    prefix_q: dict
+    suffix_q: dict
+    inner_q: dict
+    prefix_q_re: re.Pattern
+    suffix_q_re: re.Pattern
+    implied_units: dict    # noun -> base unit
+    implied_re: re.Pattern
+    growth_re: re.Pattern  # growth verb (+ fillers) at the end of a string
+    growth_after_re: re.Pattern
+    share_re: re.Pattern
+    kind_cues: dict        # kind -> compiled regex
+    sections: dict
+    cn_cue_re: re.Pattern
+    after_number: tuple
+    after_cn: tuple
+    before_cn: tuple
+    after_cheng: tuple     # 成 after a number is not tenths before these (成功, 一成不变)
+    strip_prefix_re: re.Pattern
+    strip_suffix_re: re.Pattern
+    sector_order: tuple
+    sector_rank: dict      # sector -> position in sector_order (tie-break)
+    sector_en: dict
+    keyword_sectors: dict  # keyword -> {sector: weight}
+    keyword_re: re.Pattern
+    sector_by_unit: dict
+    metric_heads: tuple
+    change_re: re.Pattern         # a change verb (+ fillers) at the end of a string
+    comparison_re: re.Pattern     # 比上年 ...
+    min_cn_count: int
+    glossary_re: re.Pattern | None = None
+    list_verb_re: re.Pattern | None = None      # a list verb at the start of a string
+    trailing_verb_re: re.Pattern | None = None  # a list verb at the end of a string
+    year_plan_re: re.Pattern | None = None        # 2025年工作安排: the year a report plans
+    year_review_re: re.Pattern | None = None      # 2024年工作回顾: the year it reviews
+    own_region_re: re.Pattern | None = None       # the region's own word at the end of a string (全省)
+    inclusive_q: frozenset = frozenset()          # qualifier words that include their bound (以上: ≥)
+    implied_generic: frozenset = frozenset()      # 规模, 总量: the unit of the noun they follow (务工规模 of 脱贫人口)
+    owner_re: re.Pattern | None = None            # the owner of a bare head (粮食 for 产量)
+    descriptor_units: frozenset = frozenset()
+    descriptor_re: re.Pattern | None = None        # a descriptor cue right before a number
+    descriptor_after_re: re.Pattern | None = None  # ... or right after it
+    age_after_re: re.Pattern | None = None         # an age before the people it describes
+    threshold_after_re: re.Pattern | None = None   # a money threshold before what it sorts
+
+
+class LexiconError(ValueError):
+    """lexicon.yaml does not have the shape the rules need: one line naming the key."""
+
+
+# The shape of lexicon.yaml: every top-level key and its type; the sections' keys, each a list.
+SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers": dict, "exclusions": dict,
+          "cn_amount_cues": list, "growth_verbs": list, "change_verbs": list, "comparison_cues": list,
+          "growth_to_suffixes": list, "growth_after": list, "growth_fillers": list, "share_words": list,
+          "kind_cues": dict, "descriptors": dict, "timing": dict, "subjects": dict, "sections": dict,
+          "plan_periods": dict, "metric_strip_prefix": list, "metric_strip_suffix": list, "sectors": dict,
+          "sector_pairs": dict, "sector_by_unit": dict, "respectively_pairs": dict, "metric_owners": list,
+          "qualified_heads": dict, "metric_heads": list, "list_verbs": list, "own_region_words": list,
+          "regions": dict, "document": dict, "concept_words": dict,
+          "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
+          "metric_action_verbs": list, "metric_action_not_before": list, "metric_end_words": list,
+          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict,
+          "shared_owner_heads": list,
+          "direction": dict, "commitment": dict, "scorecard": dict,
+          "meaning": dict}  # value_signed, commitment, verdicts
+_SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
+            "forecast_plan", "target", "plan_in_review"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
+            "timing": ("multi_year", "by_year", "plan_goal", "part_year", "full_year", "this_year", "baseline_start",
+                       "baseline_end", "basis", "five_year_flow", "five_year_stock"),
+            "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
+            "scorecard": ("about_margin",),
+            "meaning": ("growth_target", "bare_growth", "population_after"),
+            "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
+                         "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
+                         "national_content_words", "regional_content_words"),
+            "subjects": ("entities", "entity_pattern", "not_entity", "national", "zone_pattern"),
+            "sections": ("notes_titles", "annex_plan_titles", "government_titles", "government_cues", "review_cues",
+                         "review_titles", "past_plan_words", "plan_titles", "five_year_words", "problems_cues",
+                         "targets_patterns", "plan_year_words", "review_year_words", "past_year_openers",
+                         "five_year_openers", "plan_period_openers", "this_year_words")}
+
+
+def validate(raw, where: str = "analysis/data/lexicon.yaml") -> dict:
+    """Check lexicon.yaml against SCHEMA (and every unit's fields, every sector's keywords)."""
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: a mapping of vocabularies is expected")
+    for key, typ in SCHEMA.items():
+        if not isinstance(raw.get(key), typ):
+            raise LexiconError(f"{where}: {key}: expected a {typ.__name__}, got {type(raw.get(key)).__name__}")
+    for key in sorted(set(raw) - set(SCHEMA)):
+        raise LexiconError(f"{where}: {key}: unknown vocabulary (expected one of {', '.join(SCHEMA)})")
+    for key, subs in _SUBKEYS.items():
+        for sub in subs:
+            if sub not in raw[key]:
+                raise LexiconError(f"{where}: {key}.{sub}: missing")
+    for unit, meta in raw["units"].items():
+        if not isinstance(meta, dict) or not {"en", "dim"} <= set(meta):
+            raise LexiconError(f"{where}: units.{unit}: needs en and dim")
+    for sector, meta in raw["sectors"].items():
+        if not isinstance(meta, dict) or not isinstance(meta.get("keywords"), list) or not meta.get("en"):
+            raise LexiconError(f"{where}: sectors.{sector}: needs en and a list of keywords")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    raw = validate(load_yaml(DATA / "lexicon.yaml"))
+    units = {}
+    for u, meta in raw["units"].items():
+        units[str(u)] = {"en": meta["en"], "dim": meta["dim"], "base": meta.get("base", str(u)),
+                         "factor": float(meta.get("factor", 1))}
+    q = raw["qualifiers"]
+    implied = {noun: base for base, nouns in raw["implied_units"].items() for noun in nouns}
+    fillers = _alternation(raw["growth_fillers"])
+    verbs = _alternation(raw["growth_verbs"])
+    growth_re = re.compile(f"(?:{verbs})(?:{fillers})*$")
+    kw: dict[str, dict[str, float]] = {}
+    for sector, meta in raw["sectors"].items():
+        for word in meta["keywords"]:
+            kw.setdefault(str(word), {})[sector] = 1.0
+        for word in meta.get("weak", []):
+            kw.setdefault(str(word), {})[sector] = 0.5
+    for word, sectors in raw["sector_pairs"].items():
+        kw[str(word)] = {**{s: 1.0 for s in sectors}, **kw.get(str(word), {})}
+    return Lexicon(
+        raw=raw,
+        units=units,
+        unit_re=_alternation(units),
+        magnitudes={k: float(v) for k, v in raw["magnitudes"].items()},
+        prefix_q=q["prefix"],
+        suffix_q=q["suffix"],
+        inner_q=q["inner"],
+        prefix_q_re=re.compile(f"(?:{_alternation(q['prefix'])})$"),
+        suffix_q_re=re.compile(_alternation(q["suffix"])),
+        implied_units=implied,
+        implied_re=re.compile(_alternation(implied)),
+        implied_generic=frozenset(raw["implied_generic"]),
+        growth_re=growth_re,
+        growth_after_re=re.compile(_alternation(raw["growth_after"])),
+        share_re=re.compile(_alternation(raw["share_words"])),
+        kind_cues={k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in raw["kind_cues"].items()},
+        sections=raw["sections"],
+        cn_cue_re=re.compile(f"(?:{_alternation(raw['cn_amount_cues'])})$"),
+        after_number=tuple(raw["exclusions"]["after_number"]),
+        after_cn=tuple(raw["exclusions"]["after_cn_amount"]),
+        before_cn=tuple(raw["exclusions"]["before_cn_amount"]),
+        after_cheng=tuple(raw["exclusions"]["after_cheng"]),
+        strip_prefix_re=re.compile(f"^(?:{_alternation(raw['metric_strip_prefix'])})+"),
+        strip_suffix_re=re.compile(f"(?:{_alternation(raw['metric_strip_suffix'])})+$"),
+        sector_order=tuple(raw["sectors"]),
+        sector_rank={s: i for i, s in enumerate(raw["sectors"])},
+        sector_en={s: m["en"] for s, m in raw["sectors"].items()},
+        keyword_sectors=kw,
+        keyword_re=re.compile(_alternation(kw)),
+        sector_by_unit=raw["sector_by_unit"],
+        metric_heads=tuple(raw.get("metric_heads", [])),
+        change_re=re.compile(f"(?<![新净])(?:{_alternation(raw['change_verbs'])})(?:{fillers})*$"),
+        comparison_re=re.compile(_alternation(raw["comparison_cues"])),
+        min_cn_count=int(raw["exclusions"].get("min_cn_count", 10)),
+        list_verb_re=re.compile(_alternation(raw["list_verbs"])),
+        trailing_verb_re=re.compile(f"(?<=.)(?:{_alternation(raw['list_verbs'])})$"),
+        owner_re=re.compile(_alternation(raw["metric_owners"])),
+        inclusive_q=frozenset(q["inclusive"]),
+        year_plan_re=re.compile(f"(20\\d\\d)年(?:的)?(?:{_alternation(raw['sections']['plan_year_words'])})"),
+        year_review_re=re.compile(f"(20\\d\\d)年(?:{_alternation(raw['sections']['review_year_words'])})"),
+        own_region_re=re.compile(f"(?:^|[让使把对向为有])(?:{_alternation(list(raw['own_region_words']) + list(raw['regions']))})$"),
+        descriptor_units=frozenset(raw["descriptors"]["units"]),
+        descriptor_re=re.compile("(?:" + "|".join(raw["descriptors"]["before"]) + ")$"),
+        descriptor_after_re=re.compile("|".join(raw["descriptors"]["after"])),
+        age_after_re=re.compile(raw["descriptors"]["age_after"]),
+        threshold_after_re=re.compile(raw["descriptors"]["threshold_after"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict:
+    """The bilingual glossary: terms {zh: en} (words, for composing labels) with their compiled
+    matcher, and concepts {zh: (en, explanation)} (terms a reader meets, explained). Metric concepts
+    with stable IDs are analysis.language.concepts."""
+    data = load_yaml(DATA / "glossary.yaml") or {}
+    terms = {str(k): str(v) for k, v in (data.get("terms") or {}).items()}
+    concepts = {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("concepts") or {}).items()}
+    phrase = data.get("phrase") or {}
+    return {"terms": terms, "concepts": concepts, "terms_re": re.compile(_alternation(terms)) if terms else None,
+            "adjectives": frozenset(str(w) for w in phrase.get("adjectives", [])),
+            "connectors": frozenset(str(w) for w in phrase.get("connectors", [])),
+            "modifiers": frozenset(str(w) for w in phrase.get("modifiers", [])),
+            "verb_forms": frozenset(str(w) for w in phrase.get("verb_forms", [])),
+            "label_cover": {k: tuple(str(w) for w in v) for k, v in (data.get("label_cover") or {}).items()},
+            "unsure_names": {k: tuple(str(w) for w in v) for k, v in (data.get("unsure_names") or {}).items()}}

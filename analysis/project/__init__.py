@@ -1,0 +1,1 @@
+"""Where the project's files are, report.yml, the base error, atomic files, hashes, processes."""

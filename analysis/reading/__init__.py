@@ -1,0 +1,1 @@
+"""Reading a report: decoding, undoing the PDF layout, sections and sentences, the Document."""
