@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.build import notebooks
+from analysis.build import chapters, notebooks
 from analysis.build import pipeline as build
 from analysis.project import config
 
@@ -233,7 +233,7 @@ def small_project(tmp_path, monkeypatch):
     # the package as it is now: an edit of analysis/ made meanwhile (by another checkout user or an editor
     # saving) would otherwise make every chapter stale between the loop's build and its check
     package = build.package_hash()
-    monkeypatch.setattr(build, "package_hash", lambda: package)
+    monkeypatch.setattr(chapters, "package_hash", lambda: package)  # chapter_specs hashes the package
     return tmp_path
 
 
