@@ -70,6 +70,8 @@ def _strip(lex, s: str, cap: bool = True) -> str:
             s = s[cut + 1:]
     if 18 < len(s) <= 26 and _SHARE_OF.search(s):
         return s  # 全社会研发经费支出相当于全市生产总值的比例: a share names what and of what
+    if 18 < _plain_len(s) <= 24 and _PAIR.fullmatch(s):
+        return s  # 国家生态文明建设示范区和两山实践创新基地57个: one number counts the pair, named whole
     opening = lex.list_verb_re.match(s)  # 建成各级各类概念验证中心和中试熟化平台: the verb says it is an addition
     if _plain_len(s) - (len(opening.group()) if opening else 0) > 18:
         cut = s.rfind("等", 0, len(s) - 2)
@@ -238,6 +240,24 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         name = _OPEN_END.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
         m.metric_zh = _trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
         m.subject = _REPEAT.sub(r"\1", milestones.sub("", m.subject))
+    _purpose(lex, text, ms)
+
+
+def _purpose(lex, text: str, ms) -> None:
+    """安排超长期特别国债3000亿元支持消费品以旧换新: a sum of money followed by what it is for (lexicon
+    purpose_verbs) is the part of the named money given to it: 支持消费品以旧换新的超长期特别国债."""
+    rx = _purpose_re(tuple(lex.raw["purpose_verbs"]))
+    for m in ms:
+        if lex.units.get(m.unit, {}).get("dim") != "money" or m.kind == "context" or len(m.metric_zh) < 2:
+            continue
+        p = rx.match(text, m.tail, m.clause[1])
+        if p and p.group(2) not in m.metric_zh and not lex.growth_re.search(m.metric_zh):
+            m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}的{m.metric_zh}"
+
+
+@lru_cache(maxsize=1)
+def _purpose_re(verbs: tuple) -> re.Pattern:
+    return re.compile(f"({lexicon._alternation(verbs)})([^，,；;。：:、（(]{{2,12}})(?=[，,；;。]|$)")
 
 
 def _trim_actions(lex, name: str) -> str:
@@ -286,6 +306,7 @@ def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
                           tuple(lex.raw["metric_end_words"]))
 
 
+_PAIR = re.compile(r"[^、，,和及与的]{6,}(?:和|与)[^、，,和及与的]{4,}")
 _AND_ABOVE = re.compile(r"^(?:及|或)?以[上下](?!的)")
 _ADDED_END = re.compile(r"(?:新增|净增)$")
 _REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
@@ -688,6 +709,8 @@ def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
     n = concepts.normalise(metric_zh)
     best = None
     for name in concept.names:
+        if name in concept.unlabelled:  # 工业增加值 gives the concept of above-designated-size industry
+            continue
         k = concepts.normalise(name)
         i = n.find(k) if k else -1
         if i >= 0 and (best is None or len(k) > best[1] - best[0]):
