@@ -340,12 +340,14 @@ def _circumstance(lex) -> re.Pattern:
 
 
 _RANK_TAIL = re.compile(r"(?:连续[0-9一二三四五六七八九十]+年)?(?:均|都|总数)?(?:居|位居|位列|稳居|保持|排名|排位|排|跃升至|升至|上升至|前移至)?"
-                        r"(?:全国|全球|世界|全省|全区|行业|西部|中部|东部|同类城市)?(?:排名|排位)?(?:跃升至|升至|上升至|居)?$")
+                        r"(?:全国|全球|世界|全省|全区|行业|中西部|西部|中部|东部|内地|同类城市)?(?:排名|排位)?(?:跃升至|升至|上升至|居)?$")
+_RANK_AFTER = re.compile(r"[、，,]?(总量和增速|总量和增幅|总规模|总量|规模|增速|增幅)?(.{0,14}?)第?")
 _NUMBERS = re.compile(r"[0-9.]+[%万亿千百]*[^\u4e00-\u9fff]?")
 _COMPARISON_ONLY = re.compile(r"^(?:增速|增幅|总量)?(?:高于|低于|快于|慢于|占|超出|好于)(?:全国|全省|全区|全市|全球)")
 _SHARE_HEADS = {"占比", "比重", "比例"}
 _BARE_WORDS = {"年均", "投资", "总投资", "完成投资", "年度投资", "增速", "总数", "总量", "筹措", "项目", "企业", "新增", "建设",
-               "规模", "总规模", "总额", "总金额", "产值", "营收", "收入", "利润", "金额", "资金", "数量", "惠及"}
+               "规模", "总规模", "总额", "总金额", "产值", "营收", "收入", "利润", "金额", "资金", "数量", "惠及",
+               "总量和增速", "总量和增幅"}
 _TO_GAP = re.compile(r"^(?:以上|左右|以下)?(?:[—–\-~～至到]|、?(?:力争|争取|努力)(?:达到|实现)?|(?:增长|提高|提升|上升|下降|降低|减少|增加|降|增)?(?:到|至)(?:20\d\d年(?:底|末)?的?)?)$")
 
 
@@ -380,6 +382,13 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
     for i, m in enumerate(ms):
         if m.rank:
             name = _RANK_TAIL.sub("", m.metric_zh)
+            before = ms[i - 1] if i and ms[i - 1].clause[0] >= s0 else None
+            head = _RANK_AFTER.fullmatch(text, before.tail, m.s - m.prefix_len) if before is not None else None
+            if head and not before.rank and len(before.subject) >= 2 and _RANK_TAIL.fullmatch(head.group(2)):
+                # 旅客吞吐量突破9000万人次、居全国第3位; 外商直接投资…149.6亿美元、总规模居中西部第1位:
+                # the rank of the thing counted just before (of its total when the gap names one)
+                growth = lex.growth_re.search(before.metric_zh)  # 增长5%、居全国第3位: the rank of the rate
+                name = lex.growth_re.sub("", before.subject) + (head.group(1) or ("增速" if growth else ""))
             if len(name) < 2 and i and ms[i - 1].clause == m.clause and not ms[i - 1].rank and ms[i - 1].metric_zh \
                     and not re.search(r"[，,；;。、]", text[ms[i - 1].tail:m.s]):
                 name = ms[i - 1].metric_zh  # 14种农产品产量居全国第1位: the thing counted just before
