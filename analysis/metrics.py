@@ -246,13 +246,24 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
 def _purpose(lex, text: str, ms) -> None:
     """安排超长期特别国债3000亿元支持消费品以旧换新: a sum of money followed by what it is for (lexicon
     purpose_verbs) is the part of the named money given to it: 支持消费品以旧换新的超长期特别国债."""
+    from . import concepts
+
+    cat = concepts.catalogue()
+
+    def longest(s: str) -> int:  # the longest catalogue name in s (the one that gives the concept)
+        return max((len(x.group(1)) for x in cat.name_re.finditer(concepts.normalise(s))), default=0)
+
     rx = _purpose_re(tuple(lex.raw["purpose_verbs"]))
     for m in ms:
         if lex.units.get(m.unit, {}).get("dim") != "money" or m.kind == "context" or len(m.metric_zh) < 2:
             continue
         p = rx.match(text, m.tail, m.clause[1])
-        if p and p.group(2) not in m.metric_zh and not lex.growth_re.search(m.metric_zh):
-            m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}的{m.metric_zh}"
+        if not p or p.group(2) in m.metric_zh or lex.growth_re.search(m.metric_zh):
+            continue
+        purpose = p.group(2).translate(_QUOTES)
+        if 0 < longest(purpose) >= longest(m.metric_zh):
+            continue  # 消费券…用于餐饮消费: the purpose would name the concept, not the money
+        m.metric_zh = f"{p.group(1)}{purpose}的{m.metric_zh}"
 
 
 @lru_cache(maxsize=1)

@@ -318,3 +318,69 @@ def test_every_english_label_shown_is_vouched_for(shown_corpus):
         assert not _GENERIC.match(row.metric_en), row.metric_en
     others = shown_corpus[shown_corpus["metric_en_source"] != "glossary"]
     assert (others["metric_en"] == others["metric_zh"]).all()
+
+
+# ----------------------------------------- the catalogue: a concept's names mean what its label says (m3)
+
+@pytest.mark.parametrize("text,concept,shown", [
+    # a narrower name is a concept of its own, with its own label
+    ("卓越级智能工厂达到12家。", "excellence_level_smart_factories", "Excellence-level smart factories"),
+    ("新增博士学位授权点20个。", "doctoral_degree_programmes", "New doctoral degree-granting programmes"),
+    ("实施帮扶项目500个。", "assistance_projects", "Assistance projects"),               # projects, not funds
+    ("通办事项达到150项。", "cross_region_service_items", "Services handled across regions"),
+    ("建成幸福河湖12条。", "happy_rivers_and_lakes", "Happy rivers and lakes"),
+    ("道路交通事故起数下降10%。", "road_traffic_accidents", "Road traffic accidents reduction"),  # not deaths
+    ("生产安全事故死亡人数下降8%。", "production_safety_accident_deaths", "Production safety accident deaths reduction"),
+    ("规模以上工业增加值增长6%。", "industrial_va_growth", "Industrial value added growth (above designated size)"),
+    # a name that gives the concept but that its label does not say (all industry, not above designated size)
+    ("工业增加值增长6%。", "industrial_va_growth", "工业增加值增长"),
+    # a name the label covers only in part: the page shows the Chinese name
+    ("培育领航级智能工厂3家。", "smart_factories", "培育领航级智能工厂"),
+])
+def test_a_label_says_what_every_name_of_its_concept_says(text, concept, shown):
+    df = report.reader_labels(analysis.extract(text))
+    assert (df.iloc[0]["concept"], df.iloc[0]["metric_en"]) == (concept, shown)
+
+
+def test_a_count_concept_does_not_name_a_sum_of_money():
+    df = analysis.extract("电子信息、装备制造等产业集群规模达到万亿元。")
+    assert df.iloc[0]["concept"] != "industrial_clusters"
+    assert analysis.extract("培育产业集群8个。").iloc[0]["concept"] == "industrial_clusters"
+
+
+def test_unlabelled_names_must_be_names_of_the_entry():
+    dims = {u["dim"] for u in lexicon.load().units.values()}
+    entry = {"en": "Industrial value added", "names": ["规上工业增加值"], "unlabelled": ["工业增加值"]}
+    with pytest.raises(concepts.CatalogueError, match="unlabelled"):
+        concepts.Catalogue({"x_industry": entry}, dims)
+    ok = concepts.Catalogue({"x_industry": {**entry, "names": ["规上工业增加值", "工业增加值"]}}, dims)
+    assert ok["x_industry"].unlabelled == ("工业增加值",)
+
+
+# ------------------------------------------ names that need the words around the number (m3)
+
+@pytest.mark.parametrize("text,names", [
+    # a sum followed by what it is for is that part of the money, named with its purpose
+    ("安排超长期特别国债5000亿元支持设备更新。", ["支持设备更新的超长期特别国债"]),
+    ("安排超长期特别国债1.5万亿元。", ["超长期特别国债"]),                              # the whole: no purpose
+    ("发放消费券3亿元用于餐饮消费。", ["发放消费券"]),          # the purpose would give the concept: left out
+    # one number after 甲和乙 counts the pair
+    ("建成国家森林城市和国家园林城市35个。", ["建成国家森林城市和国家园林城市"]),
+    # a rank right after a number ranks what that number measures (its rate after a growth, its total)
+    ("机场旅客吞吐量突破5000万人次、居全国第6位。", ["机场旅客吞吐量", "机场旅客吞吐量"]),
+    ("外商直接投资累计达到80亿美元、总规模居中西部第2位。", ["外商直接投资", "外商直接投资总规模"]),
+    ("全省生产总值增长5%、居全国第3位。", ["生产总值增长", "生产总值增速"]),
+    ("实现地区生产总值3万亿元，增长6%，总量和增速均居全国第8位。",
+     ["地区生产总值", "地区生产总值增长", "地区生产总值总量和增速"]),
+    ("外国在本省设立领事机构增至18家、居内地第4位。", ["外国在本省设立领事机构", "外国在本省设立领事机构"]),
+])
+def test_names_from_the_words_around_the_number(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+def test_a_contribution_without_its_contributor_is_flagged():
+    df = analysis.extract("服务业增加值增长6%，对经济增长贡献率达到55%。")
+    row = df.iloc[1]
+    assert row["metric_zh"] == "对经济增长贡献率" and row["metric_en_source"] == "unsure"
+    owned = analysis.extract("服务业对经济增长贡献率达到55%。").iloc[0]
+    assert owned["metric_en_source"] != "unsure"
