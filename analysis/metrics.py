@@ -192,7 +192,8 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         verb = _list_verb(lex, left)
         if not cont:
             head_verb = verb
-        elif head_verb and not verb and left and not lex.growth_re.fullmatch(left) and not _MEASURE_NOUN.search(left):
+        elif head_verb and not verb and left and not lex.growth_re.fullmatch(left) and not _MEASURE_NOUN.search(left) \
+                and left_raw.lstrip("、和及与").translate(_QUOTES).startswith(left[:2]):  # not 、带动综合消费 (its own verb)
             left = head_verb + left  # 净增科技型中小企业853家、高新技术企业97家 (but not 新增并网…、发电量…)
         dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
         bare_verb = bool(left) and lex.list_verb_re.fullmatch(left) is not None  # 建设1500万亩小麦: the noun follows
@@ -240,7 +241,22 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         name = _OPEN_END.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
         m.metric_zh = _trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
         m.subject = _REPEAT.sub(r"\1", milestones.sub("", m.subject))
+    _owned(lex, ms)
     _purpose(lex, text, ms)
+
+
+def _owned(lex, ms) -> None:
+    """全省地方国企资产总额增长116.2%，营业总收入、利润总额分别增长97.3%、27.7%: a head of accounts alone
+    (lexicon owned_heads) after a number named by an owner and such a head is the same owner's."""
+    heads = sorted(lex.raw["owned_heads"], key=len, reverse=True)
+    owner = ""
+    for m in ms:
+        subject = _YEARS_AFTER.sub("", lex.growth_re.sub("", m.subject or m.metric_zh))  # 利润总额五年
+        if subject in heads and owner:
+            m.metric_zh, m.subject = owner + m.metric_zh, owner + (m.subject or subject)
+            continue
+        head = next((h for h in heads if subject.endswith(h) and len(subject) >= len(h) + 2), "")
+        owner = subject[:-len(head)] if head else ""
 
 
 def _purpose(lex, text: str, ms) -> None:
@@ -319,6 +335,7 @@ def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
 
 _PAIR = re.compile(r"[^、，,和及与的]{6,}(?:和|与)[^、，,和及与的]{4,}")
 _AND_ABOVE = re.compile(r"^(?:及|或)?以[上下](?!的)")
+_YEARS_AFTER = re.compile(r"[一二三四五六七八九十两0-9]+年$")
 _ADDED_END = re.compile(r"(?:新增|净增)$")
 _REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
 

@@ -373,6 +373,17 @@ def test_unlabelled_names_must_be_names_of_the_entry():
     ("实现地区生产总值3万亿元，增长6%，总量和增速均居全国第8位。",
      ["地区生产总值", "地区生产总值增长", "地区生产总值总量和增速"]),
     ("外国在本省设立领事机构增至18家、居内地第4位。", ["外国在本省设立领事机构", "外国在本省设立领事机构"]),
+    # heads of accounts after a number named by an owner and such a head are the owner's
+    ("市属国企资产总额增长12%，营业收入、利润总额三年分别增长30%、25%。",
+     ["市属国企资产总额增长", "市属国企营业收入增长", "市属国企利润总额三年增长"]),
+    ("营业收入增长8%。", ["营业收入增长"]),                                         # no owner said: none made up
+    # an item with a verb of its own does not take the list's first verb
+    ("举办展会120场、带动消费80亿元。", ["举办展会", "消费"]),
+    ("净增专精特新企业300家、高新技术企业97家。", ["净增专精特新企业", "净增高新技术企业"]),
+    # a head already qualified is not qualified again by a kind named earlier in the sentence
+    ("推进风电开发，非化石能源发电量占比达到45%。", ["非化石能源发电量占比"]),
+    ("加快光伏基地建设，建成电力装机3000万千瓦。", ["建成电力装机"]),
+    ("加快发展新型储能，新开工装机500万千瓦。", ["新型储能新开工装机"]),
 ])
 def test_names_from_the_words_around_the_number(text, names):
     assert list(analysis.extract(text)["metric_zh"]) == names
