@@ -335,6 +335,7 @@ def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
 
 _PAIR = re.compile(r"[^、，,和及与的]{6,}(?:和|与)[^、，,和及与的]{4,}")
 _AND_ABOVE = re.compile(r"^(?:及|或)?以[上下](?!的)")
+_TOTAL_GAP = re.compile(r"[，、,]?(?:累计|总计|共计|总数|总量)(?:达到|达)?(?:超过|超|近)?$")
 _YEARS_AFTER = re.compile(r"[一二三四五六七八九十两0-9]+年$")
 _ADDED_END = re.compile(r"(?:新增|净增)$")
 _REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
@@ -544,7 +545,12 @@ def _borrow(lex, text: str, ms) -> None:
             verb = m.metric_zh if lex.growth_re.fullmatch(m.metric_zh or "-") else ""
             suffix = "排名" if m.rank else verb
             m.subject = d.subject
-            m.metric_zh = d.subject + suffix
+            if m.s > d.tail and _TOTAL_GAP.match(text, d.tail, m.s):
+                # 新入选国家5G工厂113家、累计210家: the total of the same thing, not an addition
+                lead = next((w for w in sorted(lex.raw["addition_prefixes"], key=len, reverse=True)
+                             if d.subject.startswith(w) and len(d.subject) >= len(w) + 2), "")
+                m.subject = d.subject[len(lead):]
+            m.metric_zh = m.subject + suffix
 
 
 class KeywordHits:

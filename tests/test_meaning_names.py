@@ -373,6 +373,9 @@ def test_unlabelled_names_must_be_names_of_the_entry():
     ("实现地区生产总值3万亿元，增长6%，总量和增速均居全国第8位。",
      ["地区生产总值", "地区生产总值增长", "地区生产总值总量和增速"]),
     ("外国在本省设立领事机构增至18家、居内地第4位。", ["外国在本省设立领事机构", "外国在本省设立领事机构"]),
+    # the total said right after an addition is the same thing, not an addition; its rank too
+    ("新入选国家5G工厂50家、累计120家，均居全国第二。", ["新入选国家5G工厂", "国家5G工厂", "国家5G工厂"]),
+    ("新增高新技术企业800家、累计达到5000家。", ["新增高新技术企业", "高新技术企业"]),
     # heads of accounts after a number named by an owner and such a head are the owner's
     ("市属国企资产总额增长12%，营业收入、利润总额三年分别增长30%、25%。",
      ["市属国企资产总额增长", "市属国企营业收入增长", "市属国企利润总额三年增长"]),
