@@ -684,6 +684,7 @@ class SectorContext:
 
 
 _RATE_UNITS = {"%", "个百分点", "倍"}
+_CHANGE_EN = re.compile(r"\b(?:growth|rate|increase|reduction|decline|decrease|rise)\b")
 _DECREASE = re.compile(r"压减|压降|下降|降低|减少|削减|缩减|回落|降幅")
 
 
@@ -712,10 +713,10 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
     if source == "glossary":
         for zh, en in (("净增", "Net new"), ("新增", "New"), ("新建", "New")):
             if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
-                label = f"{en} {label[0].lower()}{label[1:]}"
+                label = f"{en} {label if label[1:2].isupper() else label[0].lower() + label[1:]}"  # not "sME"
                 break
     low = label.lower()
-    if m.measure == "growth" and m.unit in _RATE_UNITS and not any(w in low for w in ("growth", "rate", "increase", "reduction", "decline", "decrease", "rise")):
+    if m.measure == "growth" and m.unit in _RATE_UNITS and not _CHANGE_EN.search(low):  # not "integrated", "strategic"
         label += " reduction" if _DECREASE.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         label += " rank"
@@ -778,7 +779,8 @@ def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
     whole = _SHARE_TAIL.fullmatch(after)
     if whole and whole.group(2) in cover.get("share_words", ()):
         of = concepts.catalogue().by_name.get(concepts.normalise(whole.group(1)))
-        if of:
+        of = [c for c in of or () if c.measures is None or "growth" not in c.measures] or of
+        if of:  # the whole's amount (固定资产投资), not its growth
             return True, of[0].en
     return False, ""
 
