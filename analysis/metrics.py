@@ -243,6 +243,27 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         m.subject = _REPEAT.sub(r"\1", milestones.sub("", m.subject))
     _owned(lex, ms)
     _purpose(lex, text, ms)
+    _selected(lex, text, ms)
+
+
+def _selected(lex, text: str, ms) -> None:
+    """8所高校14个学科入选国家第二轮“双一流”建设名单: a bare counted noun (glossary.yaml unsure_names bare)
+    whose clause ends in a selection (lexicon selection_predicates) and what was reached is named by it
+    (入选国家第二轮双一流建设名单的高校); a circumstance before the predicate (在国际可比领域) is left out."""
+    bare = set(lexicon.glossary()["unsure_names"].get("bare", ()))
+    rx = _selected_re(tuple(lex.raw["selection_predicates"]))
+    for m in ms:
+        if m.metric_zh not in bare or not text.startswith(m.metric_zh, m.tail):
+            continue
+        p = rx.fullmatch(text, m.tail + len(m.metric_zh), m.clause[1])
+        if p:
+            m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}的{m.metric_zh}"
+
+
+@lru_cache(maxsize=1)
+def _selected_re(verbs: tuple) -> re.Pattern:
+    return re.compile(r"(?:[0-9]+(?:个|所|家|项|名|条|座)[\u4e00-\u9fff]{1,4}?)?(?:在[^，,；;。、]{1,10}?)?"
+                      f"({lexicon._alternation(verbs)})([^，,；;。、]{{2,20}})")
 
 
 def _owned(lex, ms) -> None:
