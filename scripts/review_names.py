@@ -26,6 +26,7 @@ from analysis.site import report  # noqa: E402
 
 REVIEW = ROOT / "tests" / "fixtures" / "heldout" / "review"
 REPORTS = ("2025_national", "2026_national", "2026_sichuan", "2025_liaoning")
+OLDER = ("2025_henan", "2026_hubei", "2025_guangxi", "2026_xizang")  # reviewed on metric_zh only
 
 
 def _norm(s: str) -> str:
@@ -35,6 +36,10 @@ def _norm(s: str) -> str:
 def compare(name: str) -> pd.DataFrame:
     rev = pd.read_csv(REVIEW / f"{name}_metric_names.csv", dtype=str, keep_default_na=False)
     rev["start"] = rev["start"].astype(int)
+    if "verdict_zh" not in rev:  # the older reviews (2025_henan, 2026_hubei, 2025_guangxi, 2026_xizang): names only
+        last = "verdict.1" if "verdict.1" in rev and (rev["verdict.1"] != "").all() else "verdict"
+        rev["verdict_zh"], rev["why_zh"] = rev[last], rev[last.replace("verdict", "why")]
+        rev["verdict_en"] = rev["tool_metric_en_shown"] = rev["why_en"] = ""
     df = report.reader_labels(analysis.extract(ROOT / "seeds" / "corpus" / f"{name}.txt"))
     shown = df.set_index("start")[["metric_zh", "metric_en", "metric_en_source"]]
     shown = shown[~shown.index.duplicated()]
@@ -49,13 +54,15 @@ def compare(name: str) -> pd.DataFrame:
                                                            + str(r["annotator_ok"]).split(";") if x}, axis=1)
     out.loc[~out["zh_same"] & accepted, "zh_now"] = "right (annotation)"
     out["en_now"] = out["verdict_en"].where(out["en_same"] & ~untranslated, "changed")
+    out.loc[out["verdict_en"] == "", "en_now"] = "not reviewed"
     out.loc[untranslated, "en_now"] = "untranslated"
     return out
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("reports", nargs="*", default=list(REPORTS))
+    ap.add_argument("reports", nargs="*", default=list(REPORTS), help=f"default: {' '.join(REPORTS)}; "
+                    f"also reviewed (names only): {' '.join(OLDER)}")
     ap.add_argument("--changes", action="store_true", help="list every row whose name or label changed")
     ap.add_argument("--csv", help="write the joined table")
     a = ap.parse_args(argv)

@@ -252,7 +252,7 @@ def test_names_of_the_reviewed_shapes(text, names):
 @pytest.mark.parametrize("text", [
     "向困难群众发放一次性生活补助，惠及800多万人。",   # a verb without its noun
     "力争12个学科稳定在世界一流水平。",               # a bare head without what it reached
-    "8所高校入选建设名单。",                           # a bare head
+    "实施项目1200个，完成投资300亿元。",                 # a bare head (8所高校入选…名单 is named by its list now)
 ])
 def test_names_the_rules_are_unsure_of_are_flagged(text):
     row = analysis.extract(text).iloc[0]
@@ -321,3 +321,94 @@ def test_every_english_label_shown_is_vouched_for(shown_corpus):
         assert not _GENERIC.match(row.metric_en), row.metric_en
     others = shown_corpus[shown_corpus["metric_en_source"] != "glossary"]
     assert (others["metric_en"] == others["metric_zh"]).all()
+
+
+# ----------------------------------------- the catalogue: a concept's names mean what its label says (m3)
+
+@pytest.mark.parametrize("text,concept,shown", [
+    # a narrower name is a concept of its own, with its own label
+    ("卓越级智能工厂达到12家。", "excellence_level_smart_factories", "Excellence-level smart factories"),
+    ("新增博士学位授权点20个。", "doctoral_degree_programmes", "New doctoral degree-granting programmes"),
+    ("实施帮扶项目500个。", "assistance_projects", "Assistance projects"),               # projects, not funds
+    ("通办事项达到150项。", "cross_region_service_items", "Services handled across regions"),
+    ("建成幸福河湖12条。", "happy_rivers_and_lakes", "Happy rivers and lakes"),
+    ("道路交通事故起数下降10%。", "road_traffic_accidents", "Road traffic accidents reduction"),  # not deaths
+    ("生产安全事故死亡人数下降8%。", "production_safety_accident_deaths", "Production safety accident deaths reduction"),
+    ("规模以上工业增加值增长6%。", "industrial_va_growth", "Industrial value added growth (above designated size)"),
+    # a name that gives the concept but that its label does not say (all industry, not above designated size)
+    ("工业增加值增长6%。", "industrial_va_growth", "工业增加值增长"),
+    ("新增绿色工业园区5个。", "green_industrial_parks", "New green industrial parks"),      # not factories
+    ("建成概念验证中心12家。", "proof_of_concept_centres", "Proof-of-concept centres"),
+    ("建设口袋公园60个。", "pocket_parks", "Pocket parks"),
+    ("新增零碳工厂8家。", "zero_carbon_factories", "New zero-carbon factories"),
+    # a growth label says growth (not fooled by "integrated", "strategic"); a share is no growth; acronyms stay
+    ("集成电路产量增长10.9%。", "integrated_circuit_output", "Integrated circuit output growth"),
+    ("工业投资占固定资产投资比重达到40%。", "industrial_investment", "Industrial investment as a share of fixed-asset investment"),
+    ("新增国家中小企业特色产业集群2个。", "sme_characteristic_industrial_clusters", "New SME characteristic industrial clusters"),
+    # a name the label covers only in part: the page shows the Chinese name
+    ("培育领航级智能工厂3家。", "smart_factories", "培育领航级智能工厂"),
+])
+def test_a_label_says_what_every_name_of_its_concept_says(text, concept, shown):
+    df = report.reader_labels(analysis.extract(text))
+    assert (df.iloc[0]["concept"], df.iloc[0]["metric_en"]) == (concept, shown)
+
+
+def test_a_count_concept_does_not_name_a_sum_of_money():
+    df = analysis.extract("电子信息、装备制造等产业集群规模达到万亿元。")
+    assert df.iloc[0]["concept"] != "industrial_clusters"
+    assert analysis.extract("培育产业集群8个。").iloc[0]["concept"] == "industrial_clusters"
+
+
+def test_unlabelled_names_must_be_names_of_the_entry():
+    dims = {u["dim"] for u in lexicon.load().units.values()}
+    entry = {"en": "Industrial value added", "names": ["规上工业增加值"], "unlabelled": ["工业增加值"]}
+    with pytest.raises(concepts.CatalogueError, match="unlabelled"):
+        concepts.Catalogue({"x_industry": entry}, dims)
+    ok = concepts.Catalogue({"x_industry": {**entry, "names": ["规上工业增加值", "工业增加值"]}}, dims)
+    assert ok["x_industry"].unlabelled == ("工业增加值",)
+
+
+# ------------------------------------------ names that need the words around the number (m3)
+
+@pytest.mark.parametrize("text,names", [
+    # a sum followed by what it is for is that part of the money, named with its purpose
+    ("安排超长期特别国债5000亿元支持设备更新。", ["支持设备更新的超长期特别国债"]),
+    ("安排超长期特别国债1.5万亿元。", ["超长期特别国债"]),                              # the whole: no purpose
+    ("发放消费券3亿元用于餐饮消费。", ["发放消费券"]),          # the purpose would give the concept: left out
+    # one number after 甲和乙 counts the pair
+    ("建成国家森林城市和国家园林城市35个。", ["建成国家森林城市和国家园林城市"]),
+    # a rank right after a number ranks what that number measures (its rate after a growth, its total)
+    ("机场旅客吞吐量突破5000万人次、居全国第6位。", ["机场旅客吞吐量", "机场旅客吞吐量"]),
+    ("外商直接投资累计达到80亿美元、总规模居中西部第2位。", ["外商直接投资", "外商直接投资总规模"]),
+    ("全省生产总值增长5%、居全国第3位。", ["生产总值增长", "生产总值增速"]),
+    ("实现地区生产总值3万亿元，增长6%，总量和增速均居全国第8位。",
+     ["地区生产总值", "地区生产总值增长", "地区生产总值总量和增速"]),
+    ("外国在本省设立领事机构增至18家、居内地第4位。", ["外国在本省设立领事机构", "外国在本省设立领事机构"]),
+    # the total said right after an addition is the same thing, not an addition; its rank too
+    ("新入选国家5G工厂50家、累计120家，均居全国第二。", ["新入选国家5G工厂", "国家5G工厂", "国家5G工厂"]),
+    ("新增高新技术企业800家、累计达到5000家。", ["新增高新技术企业", "高新技术企业"]),
+    # a bare counted noun named by the selection its clause ends in (a circumstance before it left out)
+    ("6所高校9个学科入选国家“双一流”建设名单。", ["入选国家双一流建设名单的高校", "入选国家双一流建设名单的学科"]),
+    ("40个学科在国际可比领域进入世界高水平学科行列。", ["进入世界高水平学科行列的学科"]),
+    # heads of accounts after a number named by an owner and such a head are the owner's
+    ("市属国企资产总额增长12%，营业收入、利润总额三年分别增长30%、25%。",
+     ["市属国企资产总额增长", "市属国企营业收入增长", "市属国企利润总额三年增长"]),
+    ("营业收入增长8%。", ["营业收入增长"]),                                         # no owner said: none made up
+    # an item with a verb of its own does not take the list's first verb
+    ("举办展会120场、带动消费80亿元。", ["举办展会", "消费"]),
+    ("净增专精特新企业300家、高新技术企业97家。", ["净增专精特新企业", "净增高新技术企业"]),
+    # a head already qualified is not qualified again by a kind named earlier in the sentence
+    ("推进风电开发，非化石能源发电量占比达到45%。", ["非化石能源发电量占比"]),
+    ("加快光伏基地建设，建成电力装机3000万千瓦。", ["建成电力装机"]),
+    ("加快发展新型储能，新开工装机500万千瓦。", ["新型储能新开工装机"]),
+])
+def test_names_from_the_words_around_the_number(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+def test_a_contribution_without_its_contributor_is_flagged():
+    df = analysis.extract("服务业增加值增长6%，对经济增长贡献率达到55%。")
+    row = df.iloc[1]
+    assert row["metric_zh"] == "对经济增长贡献率" and row["metric_en_source"] == "unsure"
+    owned = analysis.extract("服务业对经济增长贡献率达到55%。").iloc[0]
+    assert owned["metric_en_source"] != "unsure"

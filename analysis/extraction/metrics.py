@@ -70,6 +70,8 @@ def _strip(lex, s: str, cap: bool = True) -> str:
             s = s[cut + 1:]
     if 18 < len(s) <= 26 and _SHARE_OF.search(s):
         return s  # 全社会研发经费支出相当于全市生产总值的比例: a share names what and of what
+    if 18 < _plain_len(s) <= 24 and _PAIR.fullmatch(s):
+        return s  # 国家生态文明建设示范区和两山实践创新基地57个: one number counts the pair, named whole
     opening = lex.list_verb_re.match(s)  # 建成各级各类概念验证中心和中试熟化平台: the verb says it is an addition
     if _plain_len(s) - (len(opening.group()) if opening else 0) > 18:
         cut = s.rfind("等", 0, len(s) - 2)
@@ -190,7 +192,8 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         verb = _list_verb(lex, left)
         if not cont:
             head_verb = verb
-        elif head_verb and not verb and left and not lex.growth_re.fullmatch(left) and not _MEASURE_NOUN.search(left):
+        elif head_verb and not verb and left and not lex.growth_re.fullmatch(left) and not _MEASURE_NOUN.search(left) \
+                and left_raw.lstrip("、和及与").translate(_QUOTES).startswith(left[:2]):  # not 、带动综合消费 (its own verb)
             left = head_verb + left  # 净增科技型中小企业853家、高新技术企业97家 (but not 新增并网…、发电量…)
         dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
         bare_verb = bool(left) and lex.list_verb_re.fullmatch(left) is not None  # 建设1500万亩小麦: the noun follows
@@ -238,6 +241,71 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         name = _OPEN_END.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
         m.metric_zh = _trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
         m.subject = _REPEAT.sub(r"\1", milestones.sub("", m.subject))
+    _owned(lex, ms)
+    _purpose(lex, text, ms)
+    _selected(lex, text, ms)
+
+
+def _selected(lex, text: str, ms) -> None:
+    """8所高校14个学科入选国家第二轮“双一流”建设名单: a bare counted noun (glossary.yaml unsure_names bare)
+    whose clause ends in a selection (lexicon selection_predicates) and what was reached is named by it
+    (入选国家第二轮双一流建设名单的高校); a circumstance before the predicate (在国际可比领域) is left out."""
+    bare = set(lexicon.glossary()["unsure_names"].get("bare", ()))
+    rx = _selected_re(tuple(lex.raw["selection_predicates"]))
+    for m in ms:
+        if m.metric_zh not in bare or not text.startswith(m.metric_zh, m.tail):
+            continue
+        p = rx.fullmatch(text, m.tail + len(m.metric_zh), m.clause[1])
+        if p:
+            m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}的{m.metric_zh}"
+
+
+@lru_cache(maxsize=1)
+def _selected_re(verbs: tuple) -> re.Pattern:
+    return re.compile(r"(?:[0-9]+(?:个|所|家|项|名|条|座)[\u4e00-\u9fff]{1,4}?)?(?:在[^，,；;。、]{1,10}?)?"
+                      f"({lexicon._alternation(verbs)})([^，,；;。、]{{2,20}})")
+
+
+def _owned(lex, ms) -> None:
+    """全省地方国企资产总额增长116.2%，营业总收入、利润总额分别增长97.3%、27.7%: a head of accounts alone
+    (lexicon owned_heads) after a number named by an owner and such a head is the same owner's."""
+    heads = sorted(lex.raw["owned_heads"], key=len, reverse=True)
+    owner = ""
+    for m in ms:
+        subject = _YEARS_AFTER.sub("", lex.growth_re.sub("", m.subject or m.metric_zh))  # 利润总额五年
+        if subject in heads and owner:
+            m.metric_zh, m.subject = owner + m.metric_zh, owner + (m.subject or subject)
+            continue
+        head = next((h for h in heads if subject.endswith(h) and len(subject) >= len(h) + 2), "")
+        owner = subject[:-len(head)] if head else ""
+
+
+def _purpose(lex, text: str, ms) -> None:
+    """安排超长期特别国债3000亿元支持消费品以旧换新: a sum of money followed by what it is for (lexicon
+    purpose_verbs) is the part of the named money given to it: 支持消费品以旧换新的超长期特别国债."""
+    from . import concepts
+
+    cat = concepts.catalogue()
+
+    def longest(s: str) -> int:  # the longest catalogue name in s (the one that gives the concept)
+        return max((len(x.group(1)) for x in cat.name_re.finditer(concepts.normalise(s))), default=0)
+
+    rx = _purpose_re(tuple(lex.raw["purpose_verbs"]))
+    for m in ms:
+        if lex.units.get(m.unit, {}).get("dim") != "money" or m.kind == "context" or len(m.metric_zh) < 2:
+            continue
+        p = rx.match(text, m.tail, m.clause[1])
+        if not p or p.group(2) in m.metric_zh or lex.growth_re.search(m.metric_zh):
+            continue
+        purpose = p.group(2).translate(_QUOTES)
+        if 0 < longest(purpose) >= longest(m.metric_zh):
+            continue  # 消费券…用于餐饮消费: the purpose would name the concept, not the money
+        m.metric_zh = f"{p.group(1)}{purpose}的{m.metric_zh}"
+
+
+@lru_cache(maxsize=1)
+def _purpose_re(verbs: tuple) -> re.Pattern:
+    return re.compile(f"({lexicon._alternation(verbs)})([^，,；;。：:、（(]{{2,12}})(?=[，,；;。]|$)")
 
 
 def _trim_actions(lex, name: str) -> str:
@@ -286,7 +354,10 @@ def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
                           tuple(lex.raw["metric_end_words"]))
 
 
+_PAIR = re.compile(r"[^、，,和及与的]{6,}(?:和|与)[^、，,和及与的]{4,}")
 _AND_ABOVE = re.compile(r"^(?:及|或)?以[上下](?!的)")
+_TOTAL_GAP = re.compile(r"[，、,]?(?:累计|总计|共计|总数|总量)(?:达到|达)?(?:超过|超|近)?$")
+_YEARS_AFTER = re.compile(r"[一二三四五六七八九十两0-9]+年$")
 _ADDED_END = re.compile(r"(?:新增|净增)$")
 _REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
 
@@ -319,12 +390,14 @@ def _circumstance(lex) -> re.Pattern:
 
 
 _RANK_TAIL = re.compile(r"(?:连续[0-9一二三四五六七八九十]+年)?(?:均|都|总数)?(?:居|位居|位列|稳居|保持|排名|排位|排|跃升至|升至|上升至|前移至)?"
-                        r"(?:全国|全球|世界|全省|全区|行业|西部|中部|东部|同类城市)?(?:排名|排位)?(?:跃升至|升至|上升至|居)?$")
+                        r"(?:全国|全球|世界|全省|全区|行业|中西部|西部|中部|东部|内地|同类城市)?(?:排名|排位)?(?:跃升至|升至|上升至|居)?$")
+_RANK_AFTER = re.compile(r"[、，,]?(总量和增速|总量和增幅|总规模|总量|规模|增速|增幅)?(.{0,14}?)第?")
 _NUMBERS = re.compile(r"[0-9.]+[%万亿千百]*[^\u4e00-\u9fff]?")
 _COMPARISON_ONLY = re.compile(r"^(?:增速|增幅|总量)?(?:高于|低于|快于|慢于|占|超出|好于)(?:全国|全省|全区|全市|全球)")
 _SHARE_HEADS = {"占比", "比重", "比例"}
 _BARE_WORDS = {"年均", "投资", "总投资", "完成投资", "年度投资", "增速", "总数", "总量", "筹措", "项目", "企业", "新增", "建设",
-               "规模", "总规模", "总额", "总金额", "产值", "营收", "收入", "利润", "金额", "资金", "数量", "惠及"}
+               "规模", "总规模", "总额", "总金额", "产值", "营收", "收入", "利润", "金额", "资金", "数量", "惠及",
+               "总量和增速", "总量和增幅"}
 _TO_GAP = re.compile(r"^(?:以上|左右|以下)?(?:[—–\-~～至到]|、?(?:力争|争取|努力)(?:达到|实现)?|(?:增长|提高|提升|上升|下降|降低|减少|增加|降|增)?(?:到|至)(?:20\d\d年(?:底|末)?的?)?)$")
 
 
@@ -359,6 +432,13 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
     for i, m in enumerate(ms):
         if m.rank:
             name = _RANK_TAIL.sub("", m.metric_zh)
+            before = ms[i - 1] if i and ms[i - 1].clause[0] >= s0 else None
+            head = _RANK_AFTER.fullmatch(text, before.tail, m.s - m.prefix_len) if before is not None else None
+            if head and not before.rank and len(before.subject) >= 2 and _RANK_TAIL.fullmatch(head.group(2)):
+                # 旅客吞吐量突破9000万人次、居全国第3位; 外商直接投资…149.6亿美元、总规模居中西部第1位:
+                # the rank of the thing counted just before (of its total when the gap names one)
+                growth = lex.growth_re.search(before.metric_zh)  # 增长5%、居全国第3位: the rank of the rate
+                name = lex.growth_re.sub("", before.subject) + (head.group(1) or ("增速" if growth else ""))
             if len(name) < 2 and i and ms[i - 1].clause == m.clause and not ms[i - 1].rank and ms[i - 1].metric_zh \
                     and not re.search(r"[，,；;。、]", text[ms[i - 1].tail:m.s]):
                 name = ms[i - 1].metric_zh  # 14种农产品产量居全国第1位: the thing counted just before
@@ -486,7 +566,12 @@ def _borrow(lex, text: str, ms) -> None:
             verb = m.metric_zh if lex.growth_re.fullmatch(m.metric_zh or "-") else ""
             suffix = "排名" if m.rank else verb
             m.subject = d.subject
-            m.metric_zh = d.subject + suffix
+            if m.s > d.tail and _TOTAL_GAP.match(text, d.tail, m.s):
+                # 新入选国家5G工厂113家、累计210家: the total of the same thing, not an addition
+                lead = next((w for w in sorted(lex.raw["addition_prefixes"], key=len, reverse=True)
+                             if d.subject.startswith(w) and len(d.subject) >= len(w) + 2), "")
+                m.subject = d.subject[len(lead):]
+            m.metric_zh = m.subject + suffix
 
 
 class KeywordHits:
@@ -620,6 +705,7 @@ class SectorContext:
 
 
 _RATE_UNITS = {"%", "个百分点", "倍"}
+_CHANGE_EN = re.compile(r"\b(?:growth|rate|increase|reduction|decline|decrease|rise)\b")
 _DECREASE = re.compile(r"压减|压降|下降|降低|减少|削减|缩减|回落|降幅")
 
 
@@ -648,10 +734,10 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
     if source == "glossary":
         for zh, en in (("净增", "Net new"), ("新增", "New"), ("新建", "New")):
             if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
-                label = f"{en} {label[0].lower()}{label[1:]}"
+                label = f"{en} {label if label[1:2].isupper() else label[0].lower() + label[1:]}"  # not "sME"
                 break
     low = label.lower()
-    if m.measure == "growth" and m.unit in _RATE_UNITS and not any(w in low for w in ("growth", "rate", "increase", "reduction", "decline", "decrease", "rise")):
+    if m.measure == "growth" and m.unit in _RATE_UNITS and not _CHANGE_EN.search(low):  # not "integrated", "strategic"
         label += " reduction" if _DECREASE.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         label += " rank"
@@ -688,6 +774,8 @@ def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
     n = concepts.normalise(metric_zh)
     best = None
     for name in concept.names:
+        if name in concept.unlabelled:  # 工业增加值 gives the concept of above-designated-size industry
+            continue
         k = concepts.normalise(name)
         i = n.find(k) if k else -1
         if i >= 0 and (best is None or len(k) > best[1] - best[0]):
@@ -712,7 +800,8 @@ def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
     whole = _SHARE_TAIL.fullmatch(after)
     if whole and whole.group(2) in cover.get("share_words", ()):
         of = concepts.catalogue().by_name.get(concepts.normalise(whole.group(1)))
-        if of:
+        of = [c for c in of or () if c.measures is None or "growth" not in c.measures] or of
+        if of:  # the whole's amount (固定资产投资), not its growth
             return True, of[0].en
     return False, ""
 

@@ -17,7 +17,7 @@ from .lexicon import DATA, _alternation, load_yaml
 
 MEASURES = ("level", "growth", "share", "rank")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-KEYS = {"en", "names", "patterns", "measures", "dims", "exclude", "headline", "direction", "scoped"}
+KEYS = {"en", "names", "unlabelled", "patterns", "measures", "dims", "exclude", "headline", "direction", "scoped"}
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +51,7 @@ class Concept:
     ceiling: bool = False               # a target of it is a maximum (unemployment, CPI, deficit)
     patterns: re.Pattern | None = None  # names with gaps (研发经费…占…生产总值比重)
     scoped: tuple = ()                  # (scope word, concept ID): 发电量 in a sentence on 新能源
+    unlabelled: tuple[str, ...] = ()    # names that give the concept but that its label does not say
 
     @property
     def declared(self) -> bool:
@@ -99,6 +100,9 @@ class Catalogue:
                 exclude = re.compile("|".join(f"(?:{x})" for x in meta["exclude"])) if meta.get("exclude") else None
             except re.error as exc:
                 raise CatalogueError(f"{where}: bad pattern in 'exclude': {exc}") from None
+            unlabelled = meta.get("unlabelled") or []
+            if not isinstance(unlabelled, list) or set(unlabelled) - set(names):
+                raise CatalogueError(f"{where}: 'unlabelled' must be a list of names of the entry")
             if meta.get("direction", "floor") not in ("floor", "ceiling"):
                 raise CatalogueError(f"{where}: 'direction' is floor or ceiling")
             if not isinstance(meta.get("headline", 0), int) or isinstance(meta.get("headline"), bool) \
@@ -109,7 +113,8 @@ class Catalogue:
                 raise CatalogueError(f"{where}: 'scoped' maps a scope word to a concept ID")
             c = Concept(cid, meta["en"], tuple(str(n) for n in names), tuple(measures) if measures else None,
                         tuple(d) if d is not None else None, exclude, int(meta.get("headline", 0)),
-                        meta.get("direction") == "ceiling", patterns, tuple(scoped.items()))
+                        meta.get("direction") == "ceiling", patterns, tuple(scoped.items()),
+                        tuple(str(n) for n in unlabelled))
             self.concepts[cid] = c
             for n in dict.fromkeys(normalise(n) for n in c.names):  # matched as metric_zh is: normalised
                 if n and c not in self.by_name.setdefault(n, []):

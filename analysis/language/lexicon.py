@@ -101,7 +101,7 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "regions": dict, "document": dict, "concept_words": dict,
           "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
           "metric_action_verbs": list, "metric_action_not_before": list, "metric_end_words": list,
-          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict,
+          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "selection_predicates": list,
           "shared_owner_heads": list,
           "direction": dict, "commitment": dict, "scorecard": dict,
           "meaning": dict}  # value_signed, commitment, verdicts
