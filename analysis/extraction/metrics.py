@@ -283,7 +283,7 @@ def _owned(lex, ms) -> None:
 def _purpose(lex, text: str, ms) -> None:
     """安排超长期特别国债3000亿元支持消费品以旧换新: a sum of money followed by what it is for (lexicon
     purpose_verbs) is the part of the named money given to it: 支持消费品以旧换新的超长期特别国债."""
-    from . import concepts
+    from ..language import concepts
 
     cat = concepts.catalogue()
 
