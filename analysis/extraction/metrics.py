@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ..language import lexicon
+from ..language import concepts, lexicon
 
 # a metric name ending in one of these is complete: a list's head verb does not carry over to it
 _MEASURE_NOUN = re.compile(r"(?:量|额|率|值|数|比重|规模|比例|指数|水平)$")
@@ -283,8 +283,6 @@ def _owned(lex, ms) -> None:
 def _purpose(lex, text: str, ms) -> None:
     """安排超长期特别国债3000亿元支持消费品以旧换新: a sum of money followed by what it is for (lexicon
     purpose_verbs) is the part of the named money given to it: 支持消费品以旧换新的超长期特别国债."""
-    from ..language import concepts
-
     cat = concepts.catalogue()
 
     def longest(s: str) -> int:  # the longest catalogue name in s (the one that gives the concept)
