@@ -323,6 +323,8 @@ def _trim_actions(lex, name: str) -> str:
         return name
 
     name = trim(name)
+    if name.endswith("的") and len(name) >= 4:  # 冻鳟鱼出口占全国同类产品出口总值的: a name never ends in 的
+        name = name[:-1]
     cut = _predicate(lex).search(name, 3)  # 受灾中小学全部按期开学: the name ends where a predicate starts
     if cut and len(lex.growth_re.sub("", name[:cut.start()])) >= 3:
         name = name[:cut.start()]
@@ -342,14 +344,18 @@ def _predicate(lex) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _action_res_of(verbs: tuple, not_before: tuple, ends: tuple) -> tuple[re.Pattern, re.Pattern]:
+def _action_res_of(verbs: tuple, not_before: tuple, ends: tuple, adverbs: tuple = (),
+                   joined: tuple = ()) -> tuple[re.Pattern, re.Pattern]:
     alt = lexicon._alternation
-    return re.compile(f"^(?:{alt(verbs)})(?!{alt(not_before)})"), re.compile(f"(?:{alt(ends)})$")
+    adv = f"(?:{alt(adverbs)})*" if adverbs else ""  # 切实抓好, 高标准打造: the adverb goes with its verb
+    keep = f"(?!{alt(joined)})" if joined else ""  # 建设和美乡村: 和美 is no verb joined by 和
+    return re.compile(f"^{adv}(?:{alt(verbs)})(?!{keep}(?:{alt(not_before)}))"), re.compile(f"(?:{alt(ends)})$")
 
 
 def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
     return _action_res_of(tuple(lex.raw["metric_action_verbs"]), tuple(lex.raw["metric_action_not_before"]),
-                          tuple(lex.raw["metric_end_words"]))
+                          tuple(lex.raw["metric_end_words"]), tuple(lex.raw["metric_action_adverbs"]),
+                          tuple(lex.raw["metric_action_joined_nouns"]))
 
 
 _PAIR = re.compile(r"[^、，,和及与的]{6,}(?:和|与)[^、，,和及与的]{4,}")
