@@ -412,3 +412,35 @@ def test_a_contribution_without_its_contributor_is_flagged():
     assert row["metric_zh"] == "对经济增长贡献率" and row["metric_en_source"] == "unsure"
     owned = analysis.extract("服务业对经济增长贡献率达到55%。").iloc[0]
     assert owned["metric_en_source"] != "unsure"
+
+
+# ------------------------------------------------------ form: policy verbs, adverbs and predicates
+# Sentences written for these tests in the wording of a provincial report (none copied from a report).
+
+@pytest.mark.parametrize("text,names", [
+    # an opening handling verb, alone or after its adverb, is no part of what is counted
+    ("全年发放养老服务补贴8.6亿元。", ["养老服务补贴"]),
+    ("认真办理市人大代表建议420件。", ["市人大代表建议"]),
+    ("切实抓好八大类民生实事30项。", ["八大类民生实事"]),
+    ("有效应对5轮寒潮天气。", ["寒潮天气"]),
+    ("高标准打造美丽河湖60条。", ["美丽河湖"]),
+    ("积极参与全国用能权交易3.2亿元。", ["全国用能权交易"]),
+    ("建设和美乡村80个。", ["和美乡村"]),                          # 和美 is no second verb joined by 和
+    # an adverb alone is kept where it is part of the noun
+    ("有效发明专利达到5.2万件。", ["有效发明专利"]),
+    # a predicate after the counted noun ends its name
+    ("12个文化项目荣获国家级奖项。", ["文化项目"]),
+    ("4所县级医院投入运行。", ["县级医院"]),
+    ("6条城际快速路建成通车。", ["城际快速路"]),
+    ("3.5万名随迁子女享受免费教育。", ["随迁子女"]),
+    ("15个科创园区启动建设。", ["科创园区"]),
+    # a closing verb of what happened is no part of the name, nor a verb before 至 (恢复至 says the total)
+    ("省会国际航线恢复至30条。", ["省会国际航线"]),
+    ("跨省通办事项扩展至210项。", ["跨省通办事项"]),
+    # a verb that says the number is an addition stays with it (新改建农村公路 is no length of all roads)
+    ("新改建农村公路3000公里。", ["新改建农村公路"]),
+    # a name never ends in 的
+    ("出口牛肉占全国同类产品出口总值的12.5%。", ["出口牛肉占全国同类产品出口总值"]),
+])
+def test_a_name_keeps_no_policy_verb_adverb_or_predicate(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
