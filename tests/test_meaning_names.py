@@ -444,3 +444,16 @@ def test_a_contribution_without_its_contributor_is_flagged():
 ])
 def test_a_name_keeps_no_policy_verb_adverb_or_predicate(text, names):
     assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+@pytest.mark.parametrize("text,names", [
+    # the measure that ends the last item of a 分别 list is every item's (a rate, a retail sale, an export)
+    ("农村自来水、燃气普及率分别达到96%和80%。", ["农村自来水普及率", "燃气普及率"]),
+    ("家用电器、新能源汽车零售额分别增长12%、30%。", ["家用电器零售额增长", "新能源汽车零售额增长"]),
+    # the owner of the first item is the second's when the second is a bare head
+    ("发明专利申请量、授权量分别增长9%、11%。", ["发明专利申请量增长", "发明专利授权量增长"]),
+    # an item that names a measure of its own takes none of the last item's
+    ("铁路旅客发送量、港口货物吞吐量分别增长4%、6%。", ["铁路旅客发送量增长", "港口货物吞吐量增长"]),
+])
+def test_a_list_shares_its_measure_only_with_items_without_one(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names

@@ -544,8 +544,8 @@ def _respectively(lex, text: str, ms) -> None:
             items = [items[0]] + [owner + x for x in items[1:]]
         head = next((h for h in lex.metric_heads if items[-1].endswith(h) and len(items[-1]) > len(h)), "")
         for m, item in zip(group, items):
-            if head and not item.endswith(head):
-                item += head
+            if head and not item.endswith(head) and not item.endswith(tuple(lex.raw["measure_endings"])):
+                item += head  # 农村生活污水治理率 has a measure of its own
             m.subject = item
             m.metric_zh = item + verb
             m.distributed = True
