@@ -457,3 +457,15 @@ def test_a_name_keeps_no_policy_verb_adverb_or_predicate(text, names):
 ])
 def test_a_list_shares_its_measure_only_with_items_without_one(text, names):
     assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+@pytest.mark.parametrize("text,names", [
+    # the examples before 等 are no part of what is counted; an opening list verb stays
+    ("新增甲乙科技、丙丁材料等专精特新企业320家。", ["新增专精特新企业"]),
+    ("东河、西河、南湖等综合治理工程40个。", ["综合治理工程"]),
+    # a class that needs its examples keeps them; 等 inside a word closes no examples
+    ("钢铁、建材等产业增加值增长6%。", ["钢铁、建材等产业增加值增长"]),
+    ("普通高中、高等职业学校在校生达到30万人。", ["普通高中、高等职业学校在校生"]),
+])
+def test_a_name_counts_the_class_not_its_examples(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names

@@ -322,7 +322,7 @@ def _trim_actions(lex, name: str) -> str:
                     name = cut
         return name
 
-    name = trim(name)
+    name = _without_examples(lex, trim(name))
     if name.endswith("的") and len(name) >= 4:  # 冻鳟鱼出口占全国同类产品出口总值的: a name never ends in 的
         name = name[:-1]
     cut = _predicate(lex).search(name, 3)  # 受灾中小学全部按期开学: the name ends where a predicate starts
@@ -332,6 +332,21 @@ def _trim_actions(lex, name: str) -> str:
     if growth and growth.start() >= 3:  # 服务贸易预计增长: closing words before the growth word
         name = trim(name[:growth.start()]) + growth.group()
     return name
+
+
+def _without_examples(lex, name: str) -> str:
+    """新增甲公司、乙公司等科技型企业: the class after the examples, with the list verb that opens the name
+    (lexicon example_class_heads: a class that needs its examples keeps them)."""
+    deng = [m.start() for m in re.finditer("等", name)
+            if not any(name.startswith(w, m.start() - w.index("等")) for w in lex.raw["example_not_deng"])]
+    if not deng or "、" not in name[:deng[-1]]:
+        return name
+    rest, lead = name[deng[-1] + 1:], _list_verb(lex, name)
+    # a short class alone (综合治理, 服务机构) says less than with its examples
+    if (len(lex.growth_re.sub("", rest)) < (3 if lead else 5) or rest in BARE_HEADS or rest in _BARE_WORDS
+            or rest.startswith(tuple(lex.raw["example_class_heads"]))):
+        return name
+    return lead + rest
 
 
 @lru_cache(maxsize=1)
