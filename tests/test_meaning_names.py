@@ -469,3 +469,8 @@ def test_a_list_shares_its_measure_only_with_items_without_one(text, names):
 ])
 def test_a_name_counts_the_class_not_its_examples(text, names):
     assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+def test_a_bare_noun_run_on_into_its_selection_is_named_by_the_selection():
+    names = list(analysis.extract("8个项目获批国家文化和旅游消费试点。")["metric_zh"])
+    assert names == ["获批国家文化和旅游消费试点的项目"]

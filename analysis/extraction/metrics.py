@@ -252,12 +252,15 @@ def _selected(lex, text: str, ms) -> None:
     (入选国家第二轮双一流建设名单的高校); a circumstance before the predicate (在国际可比领域) is left out."""
     bare = set(lexicon.glossary()["unsure_names"].get("bare", ()))
     rx = _selected_re(tuple(lex.raw["selection_predicates"]))
+    verbs = tuple(lex.raw["selection_predicates"])
     for m in ms:
-        if m.metric_zh not in bare or not text.startswith(m.metric_zh, m.tail):
+        # 5个项目获批国家标准化试点: the bare noun is named with its predicate whole, not the noun and the predicate run on
+        head = next((b for b in bare if m.metric_zh.startswith(b) and m.metric_zh[len(b):].startswith(verbs)), m.metric_zh)
+        if head not in bare or not text.startswith(head, m.tail):
             continue
-        p = rx.fullmatch(text, m.tail + len(m.metric_zh), m.clause[1])
+        p = rx.fullmatch(text, m.tail + len(head), m.clause[1])
         if p:
-            m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}的{m.metric_zh}"
+            m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}的{head}"
 
 
 @lru_cache(maxsize=1)
