@@ -474,3 +474,8 @@ def test_a_name_counts_the_class_not_its_examples(text, names):
 def test_a_bare_noun_run_on_into_its_selection_is_named_by_the_selection():
     names = list(analysis.extract("8个项目获批国家文化和旅游消费试点。")["metric_zh"])
     assert names == ["获批国家文化和旅游消费试点的项目"]
+
+
+def test_a_counted_noun_may_open_with_zai():
+    # 在建 describes the counted noun; no place follows it
+    assert list(analysis.extract("加快推进12个在建水利工程。")["metric_zh"]) == ["在建水利工程"]

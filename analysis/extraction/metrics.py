@@ -138,6 +138,8 @@ def _right_span(text: str, pos: int, end: int) -> str:
     if note:
         pos = note.end()
     stop = _RIGHT_STOP.search(text, pos, end)
+    if stop and stop.start() == pos and text.startswith(tuple(lexicon.load().raw["zai_nouns"]), pos):
+        stop = _RIGHT_STOP.search(text, pos + 1, end)  # 9条在建高速公路: 在建 describes the noun, no place follows
     while stop and stop.group() in "（(":  # 县（市、区）: a short note inside the noun stays
         close = _NOTE_CLOSE.match(text, stop.start(), end)
         if not close:
