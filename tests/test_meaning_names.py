@@ -479,3 +479,12 @@ def test_a_bare_noun_run_on_into_its_selection_is_named_by_the_selection():
 def test_a_counted_noun_may_open_with_zai():
     # 在建 describes the counted noun; no place follows it
     assert list(analysis.extract("加快推进12个在建水利工程。")["metric_zh"]) == ["在建水利工程"]
+
+
+@pytest.mark.parametrize("text,names", [
+    # an addition said before a list of members or of items holds for what each number counts
+    ("新增甲乙、丙丁2个国家级产业集群。", ["新增国家级产业集群"]),
+    ("新增1个省级现代农业产业园、6家重点龙头企业。", ["新增省级现代农业产业园", "新增重点龙头企业"]),
+])
+def test_an_addition_before_a_list_stays_with_every_number(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names

@@ -210,6 +210,9 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
                 name = (verb or "") + right  # 油菜籽等14种农产品: the examples are no part of the name
             elif "、" in left or _LIST_END.search(left):
                 name = right  # 沈阳航空、沈大工业母机、大盘绿色石化3个集群: the list names the members, the noun what is counted
+                name = verb + name if verb in lex.raw["addition_prefixes"] else name  # 新增甲、乙2个集群: still new
+            elif not left and cont and head_verb in lex.raw["addition_prefixes"]:
+                name = head_verb + right  # 新增1个集群、8家企业: the list's addition holds for every item
             elif not left or len(left) <= 4:
                 name = left + right
             else:
