@@ -488,3 +488,12 @@ def test_a_counted_noun_may_open_with_zai():
 ])
 def test_an_addition_before_a_list_stays_with_every_number(text, names):
     assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+@pytest.mark.parametrize("text,names", [
+    # a bare counted noun cut before its predicate is named by what it won or enjoys
+    ("5个县市获评全国文明城市。", ["获评全国文明城市的县市"]),
+    ("2.3万名儿童享受学前教育资助。", ["享受学前教育资助的儿童"]),
+])
+def test_a_bare_counted_noun_is_named_by_its_selection(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
