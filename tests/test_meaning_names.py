@@ -497,3 +497,8 @@ def test_an_addition_before_a_list_stays_with_every_number(text, names):
 ])
 def test_a_bare_counted_noun_is_named_by_its_selection(text, names):
     assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+def test_a_bare_verb_in_a_list_acts_on_the_previous_items_thing():
+    names = list(analysis.extract("新建高标准农田120万亩、改造提升30万亩。")["metric_zh"])
+    assert names == ["新建高标准农田", "改造提升高标准农田"]

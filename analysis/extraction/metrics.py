@@ -217,6 +217,9 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
                 name = left + right
             else:
                 name = left + right if len(left) + len(right) <= 16 else left
+        elif bare_verb and cont and ms[i - 1].subject and not lex.growth_re.fullmatch(left):
+            prev = ms[i - 1].subject  # 新建高标准农田20万亩、改造提升5万亩: the same land, another action
+            name = left + prev[len(_list_verb(lex, prev)):]
         else:
             name = left.rstrip("等")
         if len(name) > 8:
