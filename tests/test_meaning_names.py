@@ -502,3 +502,7 @@ def test_a_bare_counted_noun_is_named_by_its_selection(text, names):
 def test_a_bare_verb_in_a_list_acts_on_the_previous_items_thing():
     names = list(analysis.extract("新建高标准农田120万亩、改造提升30万亩。")["metric_zh"])
     assert names == ["新建高标准农田", "改造提升高标准农田"]
+
+
+def test_a_name_never_starts_with_the_dash_of_a_range():
+    assert analysis.extract("每县培育1—2个特色主导产业。")["metric_zh"].iloc[-1] == "特色主导产业"

@@ -336,6 +336,7 @@ def _trim_actions(lex, name: str) -> str:
     name = _without_examples(lex, trim(name))
     if name.endswith("的") and len(name) >= 4:  # 冻鳟鱼出口占全国同类产品出口总值的: a name never ends in 的
         name = name[:-1]
+    name = name.lstrip("—–-~～") if len(name.lstrip("—–-~～")) >= 2 else name  # 1—2个主导产业: nor starts with the range's dash
     cut = _predicate(lex).search(name, 3)  # 受灾中小学全部按期开学: the name ends where a predicate starts
     if cut and len(lex.growth_re.sub("", name[:cut.start()])) >= 3:
         name = name[:cut.start()]
