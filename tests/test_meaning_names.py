@@ -374,7 +374,7 @@ def test_unlabelled_names_must_be_names_of_the_entry():
     # a sum followed by what it is for is that part of the money, named with its purpose
     ("安排超长期特别国债5000亿元支持设备更新。", ["支持设备更新的超长期特别国债"]),
     ("安排超长期特别国债1.5万亿元。", ["超长期特别国债"]),                              # the whole: no purpose
-    ("发放消费券3亿元用于餐饮消费。", ["发放消费券"]),          # the purpose would give the concept: left out
+    ("发放消费券3亿元用于餐饮消费。", ["消费券"]),              # the purpose would give the concept: left out
     # one number after 甲和乙 counts the pair
     ("建成国家森林城市和国家园林城市35个。", ["建成国家森林城市和国家园林城市"]),
     # a rank right after a number ranks what that number measures (its rate after a growth, its total)
@@ -412,3 +412,97 @@ def test_a_contribution_without_its_contributor_is_flagged():
     assert row["metric_zh"] == "对经济增长贡献率" and row["metric_en_source"] == "unsure"
     owned = analysis.extract("服务业对经济增长贡献率达到55%。").iloc[0]
     assert owned["metric_en_source"] != "unsure"
+
+
+# ------------------------------------------------------ form: policy verbs, adverbs and predicates
+# Sentences written for these tests in the wording of a provincial report (none copied from a report).
+
+@pytest.mark.parametrize("text,names", [
+    # an opening handling verb, alone or after its adverb, is no part of what is counted
+    ("全年发放养老服务补贴8.6亿元。", ["养老服务补贴"]),
+    ("认真办理市人大代表建议420件。", ["市人大代表建议"]),
+    ("切实抓好八大类民生实事30项。", ["八大类民生实事"]),
+    ("有效应对5轮寒潮天气。", ["寒潮天气"]),
+    ("高标准打造美丽河湖60条。", ["美丽河湖"]),
+    ("积极参与全国用能权交易3.2亿元。", ["全国用能权交易"]),
+    ("建设和美乡村80个。", ["和美乡村"]),                          # 和美 is no second verb joined by 和
+    # an adverb alone is kept where it is part of the noun
+    ("有效发明专利达到5.2万件。", ["有效发明专利"]),
+    # a predicate after the counted noun ends its name
+    ("12个文化项目荣获国家级奖项。", ["文化项目"]),
+    ("4所县级医院投入运行。", ["县级医院"]),
+    ("6条城际快速路建成通车。", ["城际快速路"]),
+    ("3.5万名随迁子女享受免费教育。", ["随迁子女"]),
+    ("15个科创园区启动建设。", ["科创园区"]),
+    # a closing verb of what happened is no part of the name, nor a verb before 至 (恢复至 says the total)
+    ("省会国际航线恢复至30条。", ["省会国际航线"]),
+    ("跨省通办事项扩展至210项。", ["跨省通办事项"]),
+    # a verb that says the number is an addition stays with it (新改建农村公路 is no length of all roads)
+    ("新改建农村公路3000公里。", ["新改建农村公路"]),
+    # a name never ends in 的
+    ("出口牛肉占全国同类产品出口总值的12.5%。", ["出口牛肉占全国同类产品出口总值"]),
+])
+def test_a_name_keeps_no_policy_verb_adverb_or_predicate(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+@pytest.mark.parametrize("text,names", [
+    # the measure that ends the last item of a 分别 list is every item's (a rate, a retail sale, an export)
+    ("农村自来水、燃气普及率分别达到96%和80%。", ["农村自来水普及率", "燃气普及率"]),
+    ("家用电器、新能源汽车零售额分别增长12%、30%。", ["家用电器零售额增长", "新能源汽车零售额增长"]),
+    # the owner of the first item is the second's when the second is a bare head
+    ("发明专利申请量、授权量分别增长9%、11%。", ["发明专利申请量增长", "发明专利授权量增长"]),
+    # an item that names a measure of its own takes none of the last item's
+    ("铁路旅客发送量、港口货物吞吐量分别增长4%、6%。", ["铁路旅客发送量增长", "港口货物吞吐量增长"]),
+])
+def test_a_list_shares_its_measure_only_with_items_without_one(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+@pytest.mark.parametrize("text,names", [
+    # the examples before 等 are no part of what is counted; an opening list verb stays
+    ("新增甲乙科技、丙丁材料等专精特新企业320家。", ["新增专精特新企业"]),
+    ("东河、西河、南湖等综合治理工程40个。", ["综合治理工程"]),
+    # a class that needs its examples keeps them; 等 inside a word closes no examples
+    ("钢铁、建材等产业增加值增长6%。", ["钢铁、建材等产业增加值增长"]),
+    ("普通高中、高等职业学校在校生达到30万人。", ["普通高中、高等职业学校在校生"]),
+])
+def test_a_name_counts_the_class_not_its_examples(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+def test_a_bare_noun_run_on_into_its_selection_is_named_by_the_selection():
+    names = list(analysis.extract("8个项目获批国家文化和旅游消费试点。")["metric_zh"])
+    assert names == ["获批国家文化和旅游消费试点的项目"]
+
+
+def test_a_counted_noun_may_open_with_zai():
+    # 在建 describes the counted noun; no place follows it
+    assert list(analysis.extract("加快推进12个在建水利工程。")["metric_zh"]) == ["在建水利工程"]
+
+
+@pytest.mark.parametrize("text,names", [
+    # an addition said before a list of members or of items holds for what each number counts
+    ("新增甲乙、丙丁2个国家级产业集群。", ["新增国家级产业集群"]),
+    ("新增1个省级现代农业产业园、6家重点龙头企业。", ["新增省级现代农业产业园", "新增重点龙头企业"]),
+])
+def test_an_addition_before_a_list_stays_with_every_number(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+@pytest.mark.parametrize("text,names", [
+    # a bare counted noun cut before its predicate is named by what it won or enjoys
+    ("5个县市获评全国文明城市。", ["获评全国文明城市的县市"]),
+    ("2.3万名儿童享受学前教育资助。", ["享受学前教育资助的儿童"]),
+])
+def test_a_bare_counted_noun_is_named_by_its_selection(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+def test_a_bare_verb_in_a_list_acts_on_the_previous_items_thing():
+    names = list(analysis.extract("新建高标准农田120万亩、改造提升30万亩。")["metric_zh"])
+    assert names == ["新建高标准农田", "改造提升高标准农田"]
+
+
+def test_a_name_never_starts_with_the_dash_of_a_range():
+    assert analysis.extract("每县培育1—2个特色主导产业。")["metric_zh"].iloc[-1] == "特色主导产业"

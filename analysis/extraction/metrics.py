@@ -138,6 +138,8 @@ def _right_span(text: str, pos: int, end: int) -> str:
     if note:
         pos = note.end()
     stop = _RIGHT_STOP.search(text, pos, end)
+    if stop and stop.start() == pos and text.startswith(tuple(lexicon.load().raw["zai_nouns"]), pos):
+        stop = _RIGHT_STOP.search(text, pos + 1, end)  # 9条在建高速公路: 在建 describes the noun, no place follows
     while stop and stop.group() in "（(":  # 县（市、区）: a short note inside the noun stays
         close = _NOTE_CLOSE.match(text, stop.start(), end)
         if not close:
@@ -208,10 +210,16 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
                 name = (verb or "") + right  # 油菜籽等14种农产品: the examples are no part of the name
             elif "、" in left or _LIST_END.search(left):
                 name = right  # 沈阳航空、沈大工业母机、大盘绿色石化3个集群: the list names the members, the noun what is counted
+                name = verb + name if verb in lex.raw["addition_prefixes"] else name  # 新增甲、乙2个集群: still new
+            elif not left and cont and head_verb in lex.raw["addition_prefixes"]:
+                name = head_verb + right  # 新增1个集群、8家企业: the list's addition holds for every item
             elif not left or len(left) <= 4:
                 name = left + right
             else:
                 name = left + right if len(left) + len(right) <= 16 else left
+        elif bare_verb and cont and ms[i - 1].subject and not lex.growth_re.fullmatch(left):
+            prev = ms[i - 1].subject  # 新建高标准农田20万亩、改造提升5万亩: the same land, another action
+            name = left + prev[len(_list_verb(lex, prev)):]
         else:
             name = left.rstrip("等")
         if len(name) > 8:
@@ -252,12 +260,15 @@ def _selected(lex, text: str, ms) -> None:
     (入选国家第二轮双一流建设名单的高校); a circumstance before the predicate (在国际可比领域) is left out."""
     bare = set(lexicon.glossary()["unsure_names"].get("bare", ()))
     rx = _selected_re(tuple(lex.raw["selection_predicates"]))
+    verbs = tuple(lex.raw["selection_predicates"])
     for m in ms:
-        if m.metric_zh not in bare or not text.startswith(m.metric_zh, m.tail):
+        # 5个项目获批国家标准化试点: the bare noun is named with its predicate whole, not the noun and the predicate run on
+        head = next((b for b in bare if m.metric_zh.startswith(b) and m.metric_zh[len(b):].startswith(verbs)), m.metric_zh)
+        if head not in bare or not text.startswith(head, m.tail):
             continue
-        p = rx.fullmatch(text, m.tail + len(m.metric_zh), m.clause[1])
+        p = rx.fullmatch(text, m.tail + len(head), m.clause[1])
         if p:
-            m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}的{m.metric_zh}"
+            m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}的{head}"
 
 
 @lru_cache(maxsize=1)
@@ -322,7 +333,10 @@ def _trim_actions(lex, name: str) -> str:
                     name = cut
         return name
 
-    name = trim(name)
+    name = _without_examples(lex, trim(name))
+    if name.endswith("的") and len(name) >= 4:  # 冻鳟鱼出口占全国同类产品出口总值的: a name never ends in 的
+        name = name[:-1]
+    name = name.lstrip("—–-~～") if len(name.lstrip("—–-~～")) >= 2 else name  # 1—2个主导产业: nor starts with the range's dash
     cut = _predicate(lex).search(name, 3)  # 受灾中小学全部按期开学: the name ends where a predicate starts
     if cut and len(lex.growth_re.sub("", name[:cut.start()])) >= 3:
         name = name[:cut.start()]
@@ -330,6 +344,21 @@ def _trim_actions(lex, name: str) -> str:
     if growth and growth.start() >= 3:  # 服务贸易预计增长: closing words before the growth word
         name = trim(name[:growth.start()]) + growth.group()
     return name
+
+
+def _without_examples(lex, name: str) -> str:
+    """新增甲公司、乙公司等科技型企业: the class after the examples, with the list verb that opens the name
+    (lexicon example_class_heads: a class that needs its examples keeps them)."""
+    deng = [m.start() for m in re.finditer("等", name)
+            if not any(name.startswith(w, m.start() - w.index("等")) for w in lex.raw["example_not_deng"])]
+    if not deng or "、" not in name[:deng[-1]]:
+        return name
+    rest, lead = name[deng[-1] + 1:], _list_verb(lex, name)
+    # a short class alone (综合治理, 服务机构) says less than with its examples
+    if (len(lex.growth_re.sub("", rest)) < (3 if lead else 5) or rest in BARE_HEADS or rest in _BARE_WORDS
+            or rest.startswith(tuple(lex.raw["example_class_heads"]))):
+        return name
+    return lead + rest
 
 
 @lru_cache(maxsize=1)
@@ -342,14 +371,18 @@ def _predicate(lex) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _action_res_of(verbs: tuple, not_before: tuple, ends: tuple) -> tuple[re.Pattern, re.Pattern]:
+def _action_res_of(verbs: tuple, not_before: tuple, ends: tuple, adverbs: tuple = (),
+                   joined: tuple = ()) -> tuple[re.Pattern, re.Pattern]:
     alt = lexicon._alternation
-    return re.compile(f"^(?:{alt(verbs)})(?!{alt(not_before)})"), re.compile(f"(?:{alt(ends)})$")
+    adv = f"(?:{alt(adverbs)})*" if adverbs else ""  # 切实抓好, 高标准打造: the adverb goes with its verb
+    keep = f"(?!{alt(joined)})" if joined else ""  # 建设和美乡村: 和美 is no verb joined by 和
+    return re.compile(f"^{adv}(?:{alt(verbs)})(?!{keep}(?:{alt(not_before)}))"), re.compile(f"(?:{alt(ends)})$")
 
 
 def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
     return _action_res_of(tuple(lex.raw["metric_action_verbs"]), tuple(lex.raw["metric_action_not_before"]),
-                          tuple(lex.raw["metric_end_words"]))
+                          tuple(lex.raw["metric_end_words"]), tuple(lex.raw["metric_action_adverbs"]),
+                          tuple(lex.raw["metric_action_joined_nouns"]))
 
 
 _PAIR = re.compile(r"[^、，,和及与的]{6,}(?:和|与)[^、，,和及与的]{4,}")
@@ -538,8 +571,8 @@ def _respectively(lex, text: str, ms) -> None:
             items = [items[0]] + [owner + x for x in items[1:]]
         head = next((h for h in lex.metric_heads if items[-1].endswith(h) and len(items[-1]) > len(h)), "")
         for m, item in zip(group, items):
-            if head and not item.endswith(head):
-                item += head
+            if head and not item.endswith(head) and not item.endswith(tuple(lex.raw["measure_endings"])):
+                item += head  # 农村生活污水治理率 has a measure of its own
             m.subject = item
             m.metric_zh = item + verb
             m.distributed = True

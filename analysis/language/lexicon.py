@@ -100,9 +100,10 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "qualified_heads": dict, "metric_heads": list, "list_verbs": list, "own_region_words": list,
           "regions": dict, "document": dict, "concept_words": dict,
           "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
-          "metric_action_verbs": list, "metric_action_not_before": list, "metric_end_words": list,
+          "metric_action_verbs": list, "metric_action_adverbs": list, "metric_action_not_before": list,
+          "metric_action_joined_nouns": list, "metric_end_words": list,
           "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "selection_predicates": list,
-          "shared_owner_heads": list,
+          "shared_owner_heads": list, "measure_endings": list, "example_class_heads": list, "example_not_deng": list, "zai_nouns": list,
           "direction": dict, "commitment": dict, "scorecard": dict,
           "meaning": dict}  # value_signed, commitment, verdicts
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
