@@ -25,11 +25,7 @@ PACKAGE = ROOT / "analysis"
 LAYERS = ["project", "language", "reading", "extraction", "corpus", "site", "build", "<root>"]
 
 # Upward imports that stay for now, each with its reason; the test fails when one is no longer needed.
-UPWARD = {
-    ("analysis.corpus.panel", "analysis.site.report"):
-        "the sector plan and the commitments use report.load/_member/sector_name/commitments; both modules "
-        "are edited on parallel branches (move those helpers to corpus/ after they land)",
-}
+UPWARD: dict[tuple[str, str], str] = {}
 
 # Imports inside functions, by (module, imported module): each kept for a reason.
 START_UP = "kept lazy for start-up time: the command does not need it unless this subcommand runs"
@@ -38,7 +34,7 @@ PARALLEL = "module edited on a parallel branch at the time of the relayout: lift
 LAZY = {
     ("analysis.cli", "analysis"): CYCLE,
     ("analysis.cli", "analysis.corpus.evaluate"): START_UP,
-    ("analysis.cli", "analysis.corpus.panel"): START_UP,
+    ("analysis.cli", "analysis.corpus.placement"): START_UP,
     ("analysis.cli", "analysis.build.pipeline"): START_UP,
     ("analysis.cli", "analysis.build.corpus_add"): START_UP,
     ("analysis.cli", "analysis.build.pdf"): START_UP,
@@ -48,18 +44,6 @@ LAZY = {
     ("analysis.reading.document", "analysis.reading.decoding"): PARALLEL,
     ("analysis.extraction.metrics", "analysis.language.concepts"): PARALLEL,
     ("analysis.extraction.subjects", "analysis.language.lexicon"): PARALLEL,
-    ("analysis.corpus.panel", "analysis.corpus.table"): PARALLEL,
-    ("analysis.corpus.panel", "analysis.language.concepts"): PARALLEL,
-    ("analysis.corpus.panel", "analysis.reading.document"): PARALLEL,
-    ("analysis.corpus.panel", "analysis.reading.decoding"): PARALLEL,
-    ("analysis.corpus.panel", "analysis.site.report"): PARALLEL + " (and an upward import, see UPWARD)",
-    ("analysis.site.report", "analysis.corpus.table"): PARALLEL,
-    ("analysis.site.report", "analysis.reading.layout"): PARALLEL,
-    ("analysis.site.report", "analysis.extraction.schema"): PARALLEL,
-    ("analysis.site.report", "analysis.language.concepts"): PARALLEL,
-    ("analysis.site.report", "analysis.reading.document"): PARALLEL,
-    ("analysis.site.report", "analysis.extraction.metrics"): PARALLEL,
-    ("analysis.site.report", "analysis.corpus.evaluate"): PARALLEL,
 }
 
 

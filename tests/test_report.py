@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import analysis
+from analysis.corpus import one_report
 from analysis.site import prose, report, views
 
 
@@ -59,7 +60,7 @@ def test_annotated_source_has_an_anchor_per_indicator(seed_text, seed_df):
 
 
 def test_commitments_without_numbers(seed_text):
-    c = report.commitments(seed_text)
+    c = one_report.commitments(seed_text)
     assert not c.empty
     assert c["text"].str.contains(r"\d").sum() == 0 or True  # numerals in names may remain
     main = c[c["section"] == "targets"]["text"].tolist()

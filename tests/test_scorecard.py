@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.corpus import panel
+from analysis.corpus import manifest, scorecard
 from tests.helpers import ROOT
 
 CORPUS = ROOT / "seeds" / "corpus"
@@ -72,12 +72,12 @@ def _same(a: tuple, b: tuple) -> bool:
 @pytest.fixture(scope="module")
 def corpus() -> pd.DataFrame:
     files = [p for p in sorted(CORPUS.glob("*.txt")) if p.stem not in BLIND]
-    return panel.with_context(analysis.extract_many(files))
+    return manifest.with_context(analysis.extract_many(files))
 
 
 @pytest.fixture(scope="module")
 def card(corpus) -> pd.DataFrame:
-    return panel.region_scorecard(corpus, 2025, HEADLINE)
+    return scorecard.region_scorecard(corpus, 2025, HEADLINE)
 
 
 def pairs() -> list[tuple[list[dict], dict]]:

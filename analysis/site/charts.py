@@ -8,11 +8,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
+from ..corpus.one_report import sector_name
 from ..extraction.schema import signed as panel_signed
 from ..language import lexicon
 from . import style
 from .render import render
-from .report import bound, sector_name
+from .report import bound
 
 RATE_UNITS = {"%", "个百分点", "倍", "位"}
 PHONE_WIDTH_IN = 4.4   # a figure this wide keeps 9 pt text at >= 9 CSS px on a 390 px phone

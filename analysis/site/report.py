@@ -10,14 +10,18 @@ escaped); :mod:`analysis.site.views` renders HTML from the Jinja2 templates of `
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 
+from ..corpus.one_report import sector_rows
 from ..extraction import extractor
+from ..extraction.metrics import SectorContext
+from ..extraction.schema import signed
 from ..language import lexicon
 from ..project import config
-from ..reading.decoding import read_text
+from ..reading import document
+from ..reading.document import from_text
+from ..reading.layout import unwrap
 from . import style
 
 
@@ -32,45 +36,9 @@ SOURCE_PAGE = "source.html"
 
 
 # ---------------------------------------------------------------------------------------- data
-def load(seed: str | Path) -> tuple[pd.DataFrame, str]:
-    """(indicators, raw text) of a report given as a path (relative to the project root or absolute);
-    the table is the one the build's first stage cached (analysis.corpus.table), extracted only if missing."""
-    from ..corpus.table import load_table
-
-    path = config.resolve(seed)
-    return reader_labels(load_table(path)), read_text(path)
-
-
-VOUCHED_LABELS = ("glossary",)  # metric_en_source values a page shows as English: a catalogue label that covers the name
-
-
-def reader_labels(df: pd.DataFrame) -> pd.DataFrame:
-    """The rows as the pages show them: an English label the rules cannot vouch for (every
-    metric_en_source but glossary: a wider concept's label, a phrase composed from glossary terms, a
-    word-by-word gloss, a sector-and-measure fallback, a name the rules are unsure of) is replaced by
-    the Chinese name itself, never shown as English. The downloads keep both columns as extracted."""
-    if df.empty or "metric_en_source" not in df:
-        return df
-    bad = ~df["metric_en_source"].isin(VOUCHED_LABELS)
-    if not bad.any():
-        return df
-    out = df.copy()
-    out.loc[bad, "metric_en"] = out.loc[bad, "metric_zh"]
-    return out
-
-
-def sector_name(sector: str) -> str:
-    return lexicon.load().sector_en.get(sector, sector.replace("_", " ").title())
-
-
-def _member(frame: pd.DataFrame, sector: str) -> pd.Series:
-    """Which rows of a frame with a ';'-separated `sectors` column belong to `sector`."""
-    return frame["sectors"].fillna("").str.split(";").apply(lambda s: sector in s).astype(bool)
-
-
 def in_sector(df: pd.DataFrame, sector: str) -> pd.DataFrame:
     """Rows whose sectors include `sector` (what a chapter shows), targets first."""
-    out = df[_member(df, sector)].copy()
+    out = sector_rows(df, sector).copy()
     out["_k"] = out["kind"].map(KIND_ORDER)
     return out.sort_values(["_k", "start"]).drop(columns="_k")
 
@@ -100,8 +68,6 @@ def _locate(row) -> tuple[str, str, int]:
 
 def with_positions(df: pd.DataFrame, text: str) -> pd.DataFrame:
     """The table with `q_pos`: each quantity's exact position in its readable sentence (from the layout)."""
-    from ..reading.layout import unwrap
-
     if df.empty:
         return df.assign(q_pos=pd.Series(dtype="Int64"))
     layout = unwrap(text)
@@ -329,8 +295,6 @@ class _PairGroups:
 def _pair_row(a, t) -> dict:
     """The change a target implies from a result, on the signed values (a fall is negative); a range
     target gives the change to both its ends."""
-    from ..extraction.schema import signed
-
     word = bound(t)[1]
     bound_en = f"{word} " if word in ("at least", "at most", "about", "nearly", "over", "under") else ""
     va, vt = signed(a), signed(t)
@@ -359,54 +323,6 @@ def _pair_row(a, t) -> dict:
 
 
 # ---------------------------------------------------------------------------------------- text
-_TARGET_WORDS = re.compile(r"同步|下降|降低|完成|稳定|增长|平衡|提高|控制|保持|达到|实现")
-
-
-def commitments(text: str, sector: str | None = None) -> pd.DataFrame:
-    """Clauses of the plan that commit to something without a number ('what it leaves unquantified').
-
-    A clause counts when it is in the plan part, carries a commitment cue (力争, 确保, 要 ...) or is
-    one of the main targets, and holds no extracted quantity. Sector assignment uses the lexicon.
-    """
-    from ..extraction.metrics import SectorContext
-    from ..language.concepts import catalogue
-    from ..reading.document import from_text
-
-    ex = extractor.default_extractor()
-    doc = from_text(text)
-    t = doc.text
-    cue = re.compile(r"力争|确保|争取")
-    names = catalogue().name_re
-    rows = []
-    for para in doc.paragraphs:
-        if para.part != "plan":
-            continue
-        for s0, e0 in doc.sentences(para):
-            found = ex.find_mentions(t, s0, e0)
-            spans = [(m.s, m.e) for m in found]
-            ctx = SectorContext(ex.lex, t, s0, e0, "", para.section_title)
-            for ci, (a, b) in enumerate(ctx.clauses):
-                if t[a:b].endswith(("：", ":")):
-                    continue  # an introduction ("主要预期目标是：")
-                clause = t[a:b].rstrip("，,；;。")
-                if len(clause) < 6 or any(a <= s < b for s, _ in spans):
-                    continue
-                if para.section != "targets" and not cue.search(clause):
-                    continue
-                if para.section == "targets" and not (names.search(clause) or _TARGET_WORDS.search(clause)):
-                    continue  # "…是深入研究提出来的": a remark on the targets, not one of them
-                hits = ctx.hits[ci] or ctx.subject
-                if not hits:
-                    continue
-                best = max(hits, key=lambda k: (hits[k], -ex.lex.sector_order.index(k)))
-                rows.append({"section": para.section, "sector": best, "sectors": ";".join(sorted(hits)),
-                             "text": clause, "start": doc.layout.raw_pos(a)})
-    out = pd.DataFrame(rows, columns=["section", "sector", "sectors", "text", "start"])
-    if sector:
-        out = out[_member(out, sector)]
-    return out.reset_index(drop=True)
-
-
 # ---------------------------------------------------------------------------------------- HTML
 # ---------------------------------------------------------------------------------------- glossary
 def glossary_terms(df: pd.DataFrame) -> pd.DataFrame:
@@ -475,7 +391,7 @@ def main_targets(df: pd.DataFrame) -> pd.DataFrame:
 
 def sector_pairs(df: pd.DataFrame, sector: str) -> pd.DataFrame:
     p = pairs(df)
-    return p[_member(p, sector)]
+    return sector_rows(p, sector)
 
 
 DOWNLOADS = (
@@ -492,9 +408,6 @@ def sector_sentences(text: str, df: pd.DataFrame, sector: str, max_len: int = 12
     """What the report says about a sector: every sentence with a keyword of the sector (in a clause,
     in an example list or in the sentence's topic). A long sentence is quoted by its relevant clauses
     only, joined by '…'. Returns the pieces with their raw offsets."""
-    from ..extraction.metrics import SectorContext
-    from ..reading.document import from_text
-
     ex = extractor.default_extractor()
     doc = from_text(text)
     t = doc.text
@@ -526,28 +439,4 @@ def sector_sentences(text: str, df: pd.DataFrame, sector: str, max_len: int = 12
 
 def document_label(seed) -> str:
     """'Inner Mongolia 2025 government work report' (from the document's own text)."""
-    from ..reading import document
-
     return document.read(config.resolve(seed)).label
-
-
-def accuracy_table() -> pd.DataFrame:
-    """Scores of the extractor on every annotated text of the project (the shipped seed first)."""
-    from ..corpus import evaluate
-
-    docs = [(config.DEFAULT_SEED, config.SEED_GOLD, "shipped report (development)")]
-    unseen = config.FIXTURES / "unseen"
-    for gold in sorted(unseen.glob("*.csv")):
-        txt = gold.with_suffix(".txt")
-        if txt.exists():
-            docs.append((txt, gold, "unseen fixture"))
-    rows = []
-    for txt, gold, role in docs:
-        g = pd.read_csv(gold, dtype=str, keep_default_na=False)
-        r = evaluate.score(g, extractor.default_extractor().extract(read_text(txt), txt.stem))
-        row = {"document": txt.name, "role": role, "gold indicators": r["gold_indicators"],
-               "precision": r["precision"], "recall": r["recall"], "trap hits": r["trap_hits"]}
-        row.update({k: v for k, v in r["accuracy"].items()})
-        row.update({f"F1 {k}": v for k, v in r["chapter_f1"].items()})
-        rows.append(row)
-    return pd.DataFrame(rows)

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..corpus import panel
+from ..corpus import manifest, placement
 from ..language.lexicon import DATA, load_yaml
 from ..reading import document
 from . import style
@@ -259,9 +259,9 @@ def find_sentences(reports, terms) -> pd.DataFrame:
 
 def corpus_paths(exclude=()) -> list[Path]:
     """The report files of the corpus manifest (``seeds/corpus``), without the file names in ``exclude``."""
-    m = panel.manifest()
+    m = manifest.manifest()
     skip = {exclude} if isinstance(exclude, str) else {str(x) for x in exclude}
-    return [panel.CORPUS / f for f in m["file"] if f not in skip and Path(f).stem not in skip]
+    return [manifest.CORPUS / f for f in m["file"] if f not in skip and Path(f).stem not in skip]
 
 
 def year_pair(counts: pd.DataFrame) -> tuple[int, int] | None:
@@ -376,7 +376,7 @@ class PageContext:
     def __init__(self, seed, exclude=()):
         style.setup()
         self.themes = load()
-        self.place = panel.place(seed)
+        self.place = placement.place(seed)
         self.region = self.place["region_en"]
         self.paths = paths = corpus_paths(exclude)
         self.by_theme = count_terms(paths, self.themes, by="theme")

@@ -10,7 +10,8 @@ import re
 import pandas as pd
 from markupsafe import Markup
 
-from ..corpus import panel
+from ..corpus import picking, scorecard, sector_chapters
+from ..corpus.one_report import sector_name
 from ..language import lexicon
 from ..project import config
 from ..reading import document
@@ -18,16 +19,7 @@ from ..reading.document import from_text
 from ..reading.layout import unwrap
 from . import style
 from .render import esc, render
-from .report import (
-    DOWNLOADS,
-    _locate,
-    as_written,
-    display_value,
-    english_value,
-    glossary_terms,
-    sector_name,
-    units_table,
-)
+from .report import DOWNLOADS, _locate, as_written, display_value, english_value, glossary_terms, units_table
 from .report import SOURCE_PAGE as _SOURCE
 
 SOURCE_PAGE = "source.html"
@@ -58,7 +50,7 @@ def result_cell(result, used: str, candidate, own_doc: str, verdict: str = "") -
     sentence of the next report nearest to being one, linked, so that a reader can check the gap (or that
     the report never names the indicator)."""
     if result is not None and not (isinstance(result, float) and math.isnan(result)):
-        used = used.removeprefix(panel.USED_DEFAULT).lstrip(", ")  # say only what is not the usual figure
+        used = used.removeprefix(picking.USED_DEFAULT).lstrip(", ")  # say only what is not the usual figure
         note = Markup(render("para", tag="span", cls="val-en used", text=used, em=False)) if used else ""
         return value(result, own_doc) + note
     if candidate is None or (isinstance(candidate, float) and math.isnan(candidate)):
@@ -98,7 +90,7 @@ def scorecard_html(card: pd.DataFrame, labels: dict, own_doc: str, years: tuple[
         rows = []
         for _, c in part.iterrows():
             rows.append({"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-                panel.concept_label(c["concept"], labels), value(c["target"], own_doc),
+                picking.concept_label(c["concept"], labels), value(c["target"], own_doc),
                 result_cell(c["result"], c.get("used", ""), c.get("candidate"), own_doc, c["verdict"]),
                 verdict_badge(c["verdict"]), gap_text(c["gap"], c["gap_unit"])]})
         parts.append(table(head, rows, cls="scorecard") if rows else "")
@@ -113,7 +105,7 @@ def scorecard_html(card: pd.DataFrame, labels: dict, own_doc: str, years: tuple[
 
 
 def counts_html(counts: pd.DataFrame, labels: dict) -> str:
-    rows = [{"cells": [panel.concept_label(r["concept"], labels), str(r["met"]), str(r["missed"]),
+    rows = [{"cells": [picking.concept_label(r["concept"], labels), str(r["met"]), str(r["missed"]),
                        str(r["targets"]), str(r["not reported"] + r["not comparable"])]}
             for _, r in counts.iterrows()]
     return table(["Indicator", "Met", "Missed", "Provinces with a target", "No comparable result"], rows,
@@ -134,10 +126,10 @@ def province_card_html(card: pd.DataFrame, labels: dict, own_doc: str, highlight
             r["region_en"], value(r["t_row"], own_doc),
             result_cell(r["r_row"], r.get("used", ""), r.get("candidate"), own_doc, r["verdict"]),
             verdict_badge(r["verdict"]),
-            gap_text(r["gap"], "pp" if r["t_base_unit"] in panel.RATE_UNITS else r["t_base_unit"])]}
+            gap_text(r["gap"], scorecard.gap_unit(r["t_base_unit"]))]}
             for _, r in g.iterrows()]
         body = Markup(table(["Province", "Target", "Result", "Verdict", "Gap"], rows, cls="province-card"))
-        out.append(render("details", summary=f"{panel.concept_label(concept, labels)}: every province's target and "
+        out.append(render("details", summary=f"{picking.concept_label(concept, labels)}: every province's target and "
                           f"result ({len(g)} provinces)", body=body))
     return "\n".join(out)
 
@@ -161,7 +153,7 @@ def targets_table_html(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int],
 
 def revisions_html(counts: pd.DataFrame, labels: dict) -> str:
     cols = ["raised", "kept", "requalified", "cut", "new", "dropped", "changed unit"]
-    rows = [{"cells": [panel.concept_label(r["concept"], labels), *[str(int(r[c])) for c in cols]]}
+    rows = [{"cells": [picking.concept_label(r["concept"], labels), *[str(int(r[c])) for c in cols]]}
             for _, r in counts.iterrows()]
     return table(["Indicator", "Raised", "Kept", "Same number, other qualifier", "Cut", "New", "Dropped",
                   "Changed unit"], rows, cls="counts")
@@ -174,9 +166,9 @@ def region_revisions_html(rev: pd.DataFrame, labels: dict, region: str, own_doc:
     rows = []
     for _, r in g.iterrows():
         unit = r["after"]["base_unit"] if r["after"] is not None else ""
-        rows.append({"cells": [panel.concept_label(r["concept"], labels), value(r["before"], own_doc),
+        rows.append({"cells": [picking.concept_label(r["concept"], labels), value(r["before"], own_doc),
                                value(r["after"], own_doc), r["status"],
-                               gap_text(r["change"], "pp" if unit in panel.RATE_UNITS else unit)]})
+                               gap_text(r["change"], scorecard.gap_unit(unit))]})
     return table(["Indicator", "Before", "After", "Revision", "Change"], rows, cls="revisions")
 
 
@@ -294,7 +286,7 @@ def chapters_html(seed=None) -> str:
     """The list of chapters for the overview, from book/report.yml (links to the built pages); with the
     report (`seed`), its sector chapters (config.sector_plan) and the sectors left out, with the reason."""
     cfg = config.report_config()
-    chapters, left = panel.sector_plan(cfg, config.resolve(seed)) if seed is not None else (cfg["chapters"], [])
+    chapters, left = sector_chapters.sector_plan(cfg, config.resolve(seed)) if seed is not None else (cfg["chapters"], [])
     is_sector = [("sector" in (ch.get("parameters") or {})) for ch in chapters]
     return render("chapters", sectors=[ch for ch, s in zip(chapters, is_sector) if s],
                   others=[ch for ch, s in zip(chapters[1:], is_sector[1:]) if not s],
