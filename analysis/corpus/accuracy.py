@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from ..extraction import extractor
 from ..project import config
 from ..reading.decoding import read_text
 from . import evaluate
+from .evaluate import matches
 from .manifest import corpus
 
 CORE_GOLD = config.CORE_GOLD
@@ -35,8 +37,7 @@ def core_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
             rows = by_doc.get(g["doc"].removesuffix(".txt"))
             if rows is None:
                 continue
-            gs, ge, gv = int(g["start"]), int(g["end"]), float(g["value_base"])
-            hit = rows[(rows["start"] < ge) & (rows["end"] > gs) & ((rows["value_base"] - gv).abs() <= 1e-6 * max(1, abs(gv)))]
+            hit = rows[matches(rows, g["start"], g["end"], g["value_base"])]
             if hit.empty:
                 continue
             n_found += 1
@@ -93,59 +94,60 @@ def heldout_accuracy(corpus_df: pd.DataFrame | None = None, status: str | None =
     reg = heldout_reports().set_index("report") if len(heldout_reports()) else None
     out = []
     for path in sorted(HELDOUT.glob("*.csv")):
-        if path.name == "reports.csv":
-            continue
         st = reg["status"].get(path.stem, "") if reg is not None else ""
-        if status is not None and st != status:
+        if path.name == "reports.csv" or (status is not None and st != status):
             continue
         gold = pd.read_csv(path, dtype=str, keep_default_na=False)
         pred = d[d["doc"] == path.stem]
-        if pred.empty or gold.empty:
-            continue
-        trap = gold["kind"].eq("trap")
-        optional = gold["note"].str.contains("descriptor") if "note" in gold else pd.Series(False, index=gold.index)
-        gs = gold["start"].astype(int).to_numpy()
-        ge = gold["end"].astype(int).to_numpy()
-        gv = pd.to_numeric(gold["value_base"], errors="coerce").to_numpy()
-        matched: dict[int, object] = {}
-        n_pred_ok = 0
-        for _, p in pred.iterrows():
-            hit = [i for i in range(len(gold)) if gs[i] < p["end"] and p["start"] < ge[i]
-                   and abs(gv[i] - p["value_base"]) <= 1e-6 * max(1.0, abs(gv[i]))]
-            if hit and not trap.iloc[hit[0]]:
-                n_pred_ok += 1
-                matched.setdefault(hit[0], p)
-        matched = {i: p for i, p in matched.items() if not optional.iloc[i]}
-        ok = {f: 0 for f in HELDOUT_FIELDS}
-        n = {f: 0 for f in HELDOUT_FIELDS}
-        for i, p in matched.items():
-            g = gold.iloc[i]
-            stated = g["kind"] in ("achieved", "target")
-            names = [g["metric_zh"], *(x.strip() for x in str(g.get("metric_zh_ok", "")).split(";") if x.strip())]
-            checks = {
-                "kind": p["kind"] == g["kind"],
-                "qualifier": p["qualifier"] == g["qualifier"],
-                "metric": p["metric_zh"] in names or any(
-                    nm and nm in p["metric_zh"] and len(p["metric_zh"]) <= len(nm) + 4 for nm in names),
-            }
-            if stated:
-                checks["year"] = _norm_year(p["year"]) == _norm_year(g["year"])
-                checks["subject"] = str(p.get("subject", "") or "") == g.get("subject", "")
-                if g.get("period", ""):
-                    checks["period"] = str(p.get("period", "") or "") == g["period"]
-                if g.get("sign", "") and "value_signed" in p:
-                    checks["sign"] = (-1 if float(p["value_signed"]) < 0 else 1) == int(float(g["sign"]))
-            if g["concept"]:
-                checks["concept"] = p["concept"] == g["concept"]
-            for f, v in checks.items():
-                n[f] += 1
-                ok[f] += bool(v)
-        required = int((~optional & ~trap).sum())
-        out.append({"report": path.stem, "status": st, "annotated": required, "extracted": len(pred),
-                    "precision": n_pred_ok / len(pred), "found": len(matched) / required if required else math.nan,
-                    **{f: (ok[f] / n[f] if n[f] else math.nan) for f in HELDOUT_FIELDS}})
+        if not (pred.empty or gold.empty):
+            out.append({"report": path.stem, "status": st, **_heldout_scores(gold, pred)})
     return pd.DataFrame(out, columns=["report", "status", "annotated", "extracted", "precision", "found",
                                       *HELDOUT_FIELDS])
+
+
+def _heldout_scores(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
+    """annotated, extracted, precision, found and the share right of each field, of one report."""
+    trap = gold["kind"].eq("trap")
+    optional = gold["note"].str.contains("descriptor") if "note" in gold else pd.Series(False, index=gold.index)
+    matched: dict[int, object] = {}
+    n_pred_ok = 0
+    for _, p in pred.iterrows():
+        hit = np.flatnonzero(matches(gold, p["start"], p["end"], p["value_base"]).to_numpy())
+        if len(hit) and not trap.iloc[hit[0]]:
+            n_pred_ok += 1
+            matched.setdefault(hit[0], p)
+    matched = {i: p for i, p in matched.items() if not optional.iloc[i]}
+    ok = {f: 0 for f in HELDOUT_FIELDS}
+    n = {f: 0 for f in HELDOUT_FIELDS}
+    for i, p in matched.items():
+        for f, v in _field_checks(p, gold.iloc[i]).items():
+            n[f] += 1
+            ok[f] += bool(v)
+    required = int((~optional & ~trap).sum())
+    return {"annotated": required, "extracted": len(pred), "precision": n_pred_ok / len(pred),
+            "found": len(matched) / required if required else math.nan,
+            **{f: (ok[f] / n[f] if n[f] else math.nan) for f in HELDOUT_FIELDS}}
+
+
+def _field_checks(p, g) -> dict[str, bool]:
+    """Which fields of an extracted row `p` agree with its annotation `g` (the fields the annotation carries)."""
+    names = [g["metric_zh"], *(x.strip() for x in str(g.get("metric_zh_ok", "")).split(";") if x.strip())]
+    checks = {
+        "kind": p["kind"] == g["kind"],
+        "qualifier": p["qualifier"] == g["qualifier"],
+        "metric": p["metric_zh"] in names or any(
+            nm and nm in p["metric_zh"] and len(p["metric_zh"]) <= len(nm) + 4 for nm in names),
+    }
+    if g["kind"] in ("achieved", "target"):
+        checks["year"] = _norm_year(p["year"]) == _norm_year(g["year"])
+        checks["subject"] = str(p.get("subject", "") or "") == g.get("subject", "")
+        if g.get("period", ""):
+            checks["period"] = str(p.get("period", "") or "") == g["period"]
+        if g.get("sign", "") and "value_signed" in p:
+            checks["sign"] = (-1 if float(p["value_signed"]) < 0 else 1) == int(float(g["sign"]))
+    if g["concept"]:
+        checks["concept"] = p["concept"] == g["concept"]
+    return checks
 
 
 def heldout_name_reviews(status: str | None = "blind") -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """Scoring an extraction against a hand-checked annotation (same rules as shared/eval/score.py).
 
 An annotation row has a role: indicator (must be found), optional (ignored), trap (must never be
-found). A predicted row matches an annotation row when the spans overlap and value_base agrees.
+found). A predicted row matches an annotation row when the spans overlap and value_base agrees (:func:`matches`).
 The book's methods page and the tests use :func:`score`; ``python -m analysis evaluate`` prints it.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 CHAPTERS = ("energy", "dairy", "rare_earth", "tourism")
@@ -22,8 +23,27 @@ def _num(x) -> float:
         return math.nan
 
 
-def _same(a: float, b: float) -> bool:
-    return not math.isnan(a) and not math.isnan(b) and math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+# Span matching, defined once (this scoring, the corpus accuracy, the whole-report annotations): an extracted
+# row is an annotated quantity when the spans overlap and value_base agrees to a millionth (of 1 at least).
+VALUE_TOLERANCE = 1e-6
+
+
+def same_value(a, b):
+    """Do two values (numbers, or arrays and Series of them) agree? NaN agrees with nothing."""
+    return np.abs(a - b) <= VALUE_TOLERANCE * np.maximum(1.0, np.maximum(np.abs(a), np.abs(b)))
+
+
+def overlaps(start, end, other_start, other_end):
+    """Do the spans [start, end) and [other_start, other_end) overlap (numbers, or arrays of them)?"""
+    return (start < other_end) & (other_start < end)
+
+
+def matches(rows: pd.DataFrame, start, end, value) -> pd.Series:
+    """Which rows (columns start, end, value_base) are the quantity at [start, end) of base value `value`."""
+    s = pd.to_numeric(rows["start"]).astype(int)
+    e = pd.to_numeric(rows["end"]).astype(int)
+    v = pd.to_numeric(rows["value_base"], errors="coerce")
+    return overlaps(s, e, int(start), int(end)) & same_value(v, _num(value))
 
 
 def _sectors(row) -> set[str]:
@@ -53,12 +73,12 @@ def score(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
     matched = set()
     for p in pred:
         s, e = int(p["start"]), int(p["end"])
-        over = [g for g in gold if int(g["start"]) < e and s < int(g["end"])]
+        over = [g for g in gold if overlaps(s, e, int(g["start"]), int(g["end"]))]
         if not over:
             fp.append((p, "no gold span"))
             continue
         pv = _num(p.get("value_base"))
-        hit = next((g for g in over if _same(pv, _num(g["value_base"]))), None)
+        hit = next((g for g in over if same_value(pv, _num(g["value_base"]))), None)
         roles = {g["role"] for g in over}
         if hit is None:
             if "indicator" in roles:
