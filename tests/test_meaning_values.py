@@ -13,7 +13,7 @@ import analysis
 from analysis.corpus import manifest, picking, revisions, scorecard
 from analysis.extraction import schema
 from analysis.language import lexicon
-from analysis.site import report
+from analysis.site import pairing, report
 
 
 def rows(text: str) -> pd.DataFrame:
@@ -229,7 +229,7 @@ def test_pairs_compare_signed_values_and_ranges():
         row("fai_growth", "target", 5, id="t1", metric_en="FAI growth", **extra),
         row("gdp_growth", "target", 5, low=5, high=5.5, qualifier="at_least", id="t2", metric_en="GDP growth", **extra),
     ])
-    by = report.pairs(df).set_index("metric_en")["change"].to_dict()
+    by = pairing.pairs(df).set_index("metric_en")["change"].to_dict()
     assert by["FAI growth"] == "+8.3 percentage points"
     assert by["GDP growth"] == "-0.8 to -0.3 percentage points"
 

@@ -63,6 +63,19 @@ def _agrees(p, g, col) -> bool:
     return str(p.get(col) or "").strip() in {a.strip() for a in allowed.split(";")}
 
 
+def _chapter_f1(c: str, ind: list, tp: list, fp: list) -> float:
+    """F1 of the rows of chapter (sector) `c`: annotated indicators against the rows found and the false ones."""
+    gold_in = {g["id"] for g in ind if c in _sectors(g)}
+    pred_in = {g["id"] for p, g in tp if c in _sectors(p)}
+    extra = sum(1 for p, _ in fp if c in _sectors(p))
+    t = len(gold_in & pred_in)
+    if not gold_in and not pred_in and not extra:
+        return 1.0
+    P = t / (len(pred_in) + extra) if pred_in or extra else 0.0
+    R = t / len(gold_in) if gold_in else 1.0
+    return 2 * P * R / (P + R) if P + R else 0.0
+
+
 def score(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
     """Precision, recall, label accuracies and chapter F1 of pred against gold; with the rows of
     every kind of error (missed, false_positives, value_errors, trap_hits, confusions)."""
@@ -100,18 +113,7 @@ def score(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
     rec = n_tp / len(ind) if ind else 0.0
     acc = {col: (sum(_agrees(p, g, col) for p, g in tp) / n_tp if n_tp else 0.0) for col in LABELS}
     acc["sector"] = sum(str(p.get("sector")) in _sectors(g) for p, g in tp) / n_tp if n_tp else 0.0
-    chapters = {}
-    for c in CHAPTERS:
-        gold_in = {g["id"] for g in ind if c in _sectors(g)}
-        pred_in = {g["id"] for p, g in tp if c in _sectors(p)}
-        extra = sum(1 for p, _ in fp if c in _sectors(p))
-        t = len(gold_in & pred_in)
-        if not gold_in and not pred_in and not extra:
-            chapters[c] = 1.0
-            continue
-        P = t / (len(pred_in) + extra) if pred_in or extra else 0.0
-        R = t / len(gold_in) if gold_in else 1.0
-        chapters[c] = 2 * P * R / (P + R) if P + R else 0.0
+    chapters = {c: _chapter_f1(c, ind, tp, fp) for c in CHAPTERS}
     confusions = [(col, g["id"], g.get(col), p.get(col)) for p, g in tp for col in ("kind", "measure", "qualifier")
                   if not _agrees(p, g, col)]
     return {

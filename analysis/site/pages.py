@@ -21,11 +21,11 @@ from markupsafe import Markup
 
 from ..corpus import accuracy, compare, manifest, one_report, picking, placement, revisions, scorecard
 from ..project import config
-from . import charts, prose, render, report, style, themes, views
+from . import charts, pairing, prose, render, report, style, themes, views
 from .reports_pages import page_name
 
 __all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "config", "accuracy", "compare", "picking",
-           "scorecard", "prose", "render", "report", "style", "themes", "views", "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
+           "scorecard", "pairing", "prose", "render", "report", "style", "themes", "views", "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
 
 warnings.filterwarnings("ignore", module="matplotlib")
 
@@ -179,7 +179,7 @@ class SectorContext:
         self.rows = report.in_sector(self.df, sector)
         if "subject" not in self.rows:
             self.rows = self.rows.assign(subject="")
-        self.pairs = report.sector_pairs(self.df, sector)
+        self.pairs = pairing.sector_pairs(self.df, sector)
         self.place = p = placement.place(seed)
         self.doc, self.region = p["doc"], p["region_en"]
         self.in_corpus = bool(p["in_corpus"])

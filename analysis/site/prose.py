@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..corpus import picking, revisions
 from ..corpus.one_report import commitments, sector_name
+from .pairing import sector_pairs
 from .render import esc
 from .report import (
     SOURCE_PAGE,
@@ -19,7 +20,6 @@ from .report import (
     english_value,
     in_sector,
     key_figures,
-    sector_pairs,
     value_range,
 )
 
