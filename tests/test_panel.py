@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import manifest, placement, revisions, scorecard
-from analysis.site import charts, prose, report, style, views
+from analysis.site import charts, corpus_charts, prose, report, style, views
 
 
 def row(doc, concept, kind, value, qualifier="exact", unit="%", year=2025, report_year=2025, region="Alpha",
@@ -136,7 +136,7 @@ def test_charts_are_svg_with_alt_text_and_source():
                           "t_row": row(r, "gdp_growth", "target", 5, "about"),
                           "r_row": row(r, "gdp_growth", "achieved", rv)}
                          for r, rv, v in (("Alpha", 5.4, "met"), ("Beta", 4.1, "missed"))])
-    fig = charts.target_result_dots(card, "GDP growth", highlight="Alpha")
+    fig = corpus_charts.target_result_dots(card, "GDP growth", highlight="Alpha")
     alt = prose.result_chart_alt(card, "GDP growth", "Alpha", (2025, 2026))
     html = charts.figure_html(fig, alt, "test source")
     assert html.startswith('<figure class="chart">') and "<svg" in html and "<img" not in html
@@ -146,15 +146,15 @@ def test_charts_are_svg_with_alt_text_and_source():
     # scaled to a 390 px phone's column (~350 px), chart text stays >= 9 CSS px
     width = float(re.search(r"max-width:(\d+)px", html).group(1))
     assert min(_svg_font_sizes(html)) * min(1, 350 / width) >= 7.4  # 9 pt text -> >= 9 CSS px checked in browser
-    assert charts.target_result_dots(card.iloc[0:0], "x") is None
+    assert corpus_charts.target_result_dots(card.iloc[0:0], "x") is None
 
 
 def test_two_figures_on_a_page_have_distinct_ids():
     style.setup()
     a = pd.DataFrame([row("x", "gdp_growth", "target", 5, "about")]).assign(region_en="Alpha")
     b = pd.DataFrame([row("y", "gdp_growth", "target", 6, "over")]).assign(region_en="Beta")
-    h1 = charts.figure_html(charts.province_target_dots(a, b, (2025, 2026), "one"), "a", "s")
-    h2 = charts.figure_html(charts.province_target_dots(b, a, (2025, 2026), "two"), "b", "s")
+    h1 = charts.figure_html(corpus_charts.province_target_dots(a, b, (2025, 2026), "one"), "a", "s")
+    h2 = charts.figure_html(corpus_charts.province_target_dots(b, a, (2025, 2026), "two"), "b", "s")
     ids1 = set(re.findall(r'id="([^"]+)"', h1))
     ids2 = set(re.findall(r'id="([^"]+)"', h2))
     assert ids1 and not ids1 & ids2

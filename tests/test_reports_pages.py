@@ -120,11 +120,11 @@ def test_the_national_reports_are_the_reference():
 
 
 def test_reference_lines_are_drawn_in_the_charts_unit():
-    from analysis.site import charts
+    from analysis.site import corpus_charts
 
     a = pd.DataFrame({"region_en": ["A", "B"], "value_base": [5.0, 6.0], "base_unit": ["%", "%"],
                       "qualifier": ["about", "over"]})
-    fig = charts.province_target_dots(a, a, (2025, 2026), "t", "A", reference=[
+    fig = corpus_charts.province_target_dots(a, a, (2025, 2026), "t", "A", reference=[
         ("national 2026: 4.5%", 4.5, "%", "--"), ("other unit", 1e8, "元", ":")])
     ax = fig.axes[0]
     xs = [ln.get_xdata()[0] for ln in ax.get_lines() if ln.get_linestyle() == "--"]

@@ -21,11 +21,12 @@ from markupsafe import Markup
 
 from ..corpus import accuracy, compare, manifest, one_report, picking, placement, revisions, scorecard
 from ..project import config
-from . import charts, pairing, prose, render, report, style, themes, views
+from . import charts, corpus_charts, pairing, prose, render, report, style, themes, views
 from .reports_pages import page_name
 
-__all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "config", "accuracy", "compare", "picking",
-           "scorecard", "pairing", "prose", "render", "report", "style", "themes", "views", "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
+__all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "corpus_charts", "config", "accuracy",
+           "compare", "picking", "scorecard", "pairing", "prose", "render", "report", "style", "themes", "views",
+           "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
 
 warnings.filterwarnings("ignore", module="matplotlib")
 
@@ -260,7 +261,7 @@ class SectorContext:
                 continue
             reference = [(f"national: {views.short(str(r['raw']).replace(chr(10), ''), 12)}", float(r["value_base"]),
                           r["base_unit"], "--") for _, r in national.iterrows()]
-            fig = charts.province_values(rows, f"{label}: the provinces' {what}s in their {year} reports", self.region,
+            fig = corpus_charts.province_values(rows, f"{label}: the provinces' {what}s in their {year} reports", self.region,
                                          reference=reference)
             html = charts.figure_html(fig, prose.province_values_alt(rows, label, kind, self.region, year),
                                       prose.corpus_source([year]),

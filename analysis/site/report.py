@@ -17,6 +17,7 @@ from ..corpus.one_report import sector_rows
 from ..extraction import extractor
 from ..extraction.metrics import SectorContext
 from ..language import lexicon
+from ..language.units import UNSCALED_UNITS
 from ..project import config
 from ..reading import document
 from ..reading.document import from_text
@@ -112,8 +113,8 @@ def signed_en(row, v: float | None = None) -> str:
         if v is None or pd.isna(v):
             v = row["value_base"]
     v = float(v)
-    en = style.quantity_en(abs(v), row["base_unit"], row.get("unit_en", ""), abs(v) if row["base_unit"] in (
-        "%", "个百分点", "倍") else row["value"], row["measure"])
+    en = style.quantity_en(abs(v), row["base_unit"], row.get("unit_en", ""), abs(v) if row["base_unit"] in UNSCALED_UNITS
+                         else row["value"], row["measure"])
     return f"−{en}" if v < 0 else en
 
 
