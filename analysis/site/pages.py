@@ -21,12 +21,12 @@ from markupsafe import Markup
 
 from ..corpus import accuracy, compare, manifest, one_report, picking, placement, revisions, scorecard
 from ..project import config
-from . import charts, corpus_charts, pairing, prose, render, report, style, themes, views
+from . import charts, corpus_charts, pairing, prose, render, report, style, themes, themes_page, views
 from .reports_pages import page_name
 
 __all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "corpus_charts", "config", "accuracy",
-           "compare", "picking", "scorecard", "pairing", "prose", "render", "report", "style", "themes", "views",
-           "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
+           "compare", "picking", "scorecard", "pairing", "prose", "render", "report", "style", "themes",
+           "themes_page", "views", "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
 
 warnings.filterwarnings("ignore", module="matplotlib")
 
