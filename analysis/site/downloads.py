@@ -20,6 +20,7 @@ from ..project import config
 from ..project.files import cached_files, to_bytes
 from ..project.hashing import _sha, package_hash
 from ..reading.decoding import read_text
+from .links import source_file
 from .render import TEMPLATES, render
 from .report import as_written, english_value
 from .views import annotated_source, legend_html
@@ -147,7 +148,7 @@ def corpus_sources() -> dict[str, bytes]:
             page = render("source_page", title=f"{r['region_en']} {r['year']} government work report",
                           title_zh=f"{r['year']}年{r['region_zh']}政府工作报告", legend=Markup(legend_html()),
                           body=Markup(annotated_source(text, rows)), n=len(rows))
-            out[f"source-{r['doc']}.html"] = page.encode("utf-8")
+            out[source_file(r['doc'])] = page.encode("utf-8")
         return out
 
     return cached_files(config.BUILD / "cache", "corpus-sources", key, make)

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from ..corpus import accuracy, compare, manifest, one_report, picking, placement, revisions, scorecard
 from ..project import config
-from . import charts, corpus_charts, pairing, prose, render, report, style, themes, themes_page, views
+from . import charts, corpus_charts, links, pairing, prose, render, report, style, themes, themes_page, views
 from .reports_pages import page_name
 
 __all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "corpus_charts", "config", "accuracy",
@@ -149,7 +149,7 @@ class CorpusContext:
             u = revisions.unquantified_targets(year)
 
             def items(rows):
-                return [{"who": r["region_en"], "text": r["text"], "href": f"../data/{views.source_file(r['doc'])}"}
+                return [{"who": r["region_en"], "text": r["text"], "href": f"../data/{links.source_file(r['doc'])}"}
                         for _, r in rows.iterrows()]
 
             own = u[u["region_en"] == self.region]

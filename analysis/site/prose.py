@@ -9,10 +9,10 @@ import pandas as pd
 
 from ..corpus import picking, revisions
 from ..corpus.one_report import commitments, sector_name
+from .links import SOURCE_PAGE
 from .pairing import sector_pairs
 from .render import esc
 from .report import (
-    SOURCE_PAGE,
     _importance,
     _locate,
     as_written,

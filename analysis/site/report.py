@@ -32,7 +32,6 @@ def chapter_sectors() -> tuple[str, ...]:
 
 
 KIND_ORDER = {"target": 0, "achieved": 1, "context": 2}
-SOURCE_PAGE = "source.html"
 
 
 # ---------------------------------------------------------------------------------------- data

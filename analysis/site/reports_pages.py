@@ -33,6 +33,7 @@ from ..project.files import cached_files, write_atomic
 from ..project.hashing import _sha, package_hash
 from ..reading import document
 from .downloads import render_key
+from .links import SOURCE_PAGE, source_file
 from .render import env, esc, render
 from .report import as_written, english_value, main_targets
 from .views import _MONTHS, gap_text, verdict_badge
@@ -106,8 +107,8 @@ def _href(row, seed_doc: str, corpus_docs: set[str], prefix: str) -> str:
     """Where a row's sentence is shown: the annotated source of its corpus report (published with the
     data), or, for the build's own report outside the corpus, the site's Annotated source chapter."""
     if row["doc"] in corpus_docs or row["doc"] != seed_doc:
-        return f"{prefix}data/source-{row['doc']}.html#{row['id']}"
-    return f"{prefix}chapters/source.html#{row['id']}"
+        return f"{prefix}data/{source_file(row['doc'])}#{row['id']}"
+    return f"{prefix}chapters/{SOURCE_PAGE}#{row['id']}"
 
 
 class _Links:
@@ -260,7 +261,7 @@ def page(e: dict, tables: _Tables, by_key: dict, by_doc: dict, counts: dict, lab
            "speaker": d.speaker, "session": d.session,
            "chars": f"{len(d.raw):,}", "n": sum(n.values()), "n_target": n.get("target", 0),
            "n_achieved": n.get("achieved", 0), "n_context": n.get("context", 0), "notes": list(d.notes),
-           "source": (f"../data/source-{e['doc']}.html" if e["corpus"] else "../chapters/source.html"),
+           "source": (f"../data/{source_file(e['doc'])}" if e["corpus"] else f"../chapters/{SOURCE_PAGE}"),
            "targets": main_targets_html(rows, links, labels), "card": None, "card_years": None,
            "next": nxt, "prev": prev, "other": other, "revisions": None, "rev_years": None,
            "corpus_copy": seed_corpus_doc if (e["seed"] and not e["corpus"]) else None, "rev_counts": ""}

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..corpus import manifest, placement
 from . import style
+from .links import source_file
 from .render import render
 from .themes import Theme, count_terms, load
 
@@ -121,7 +122,7 @@ def sentences_html(found: pd.DataFrame, term: str, limit: int = 1) -> str:
         for _, r in g.head(limit).iterrows():
             anchor = quote(r["sentence"][:24], safe="")
             items.append({"who": f"{r['region_en']} {r['year']}", "text": r["sentence"],
-                          "href": f"../data/source-{r['report']}.html#:~:text={anchor}"})
+                          "href": f"../data/{source_file(r['report'])}#:~:text={anchor}"})
     return render("quotes", items=items, empty=f"No report uses {term}.")
 
 

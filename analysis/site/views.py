@@ -18,11 +18,9 @@ from ..reading import document
 from ..reading.document import from_text
 from ..reading.layout import unwrap
 from . import style
+from .links import SOURCE_PAGE, source_file
 from .render import esc, render
 from .report import DOWNLOADS, _locate, as_written, display_value, english_value, glossary_terms, units_table
-from .report import SOURCE_PAGE as _SOURCE
-
-SOURCE_PAGE = "source.html"
 
 
 def href(row, own_doc: str) -> str:
@@ -31,10 +29,6 @@ def href(row, own_doc: str) -> str:
     if row["doc"] == own_doc:
         return f"{SOURCE_PAGE}#{row['id']}"
     return f"../data/{source_file(row['doc'])}#{row['id']}"
-
-
-def source_file(doc: str) -> str:
-    return f"source-{doc}.html"
 
 
 def value(row, own_doc: str, english: bool = True) -> Markup:
@@ -229,7 +223,7 @@ def indicators_table(df: pd.DataFrame, table_id: str, sentence: bool = True, fil
                      "section_short": short(r["section_title"], 14), "sentence": r["sentence"], "pre": pre,
                      "mark": mark, "post": post})
     return render("indicators", headers=headers, rows=rows, table_id=table_id, sentence=sentence,
-                  filter_box=filter_box, caption=caption, source_page=_SOURCE)
+                  filter_box=filter_box, caption=caption, source_page=SOURCE_PAGE)
 
 
 html_table = indicators_table
@@ -249,7 +243,7 @@ def targets_html(rows: pd.DataFrame) -> str:
     for _, r in rows.iterrows():
         year = "" if pd.isna(r["year"]) else str(int(r["year"]))
         out.append({"cells": [r["metric_en"], english_value(r),
-                              Markup(f"{_zh(as_written(r))} ") + _link(f"{_SOURCE}#{r['id']}", "↗",
+                              Markup(f"{_zh(as_written(r))} ") + _link(f"{SOURCE_PAGE}#{r['id']}", "↗",
                                                                         "Show in the annotated source"),
                               _zh(r["metric_zh"]), year]})
     return table(["Metric", "Target", "As written", "指标", "Year"], out, cls="targets")
@@ -258,8 +252,8 @@ def targets_html(rows: pd.DataFrame) -> str:
 def pairs_html(p: pd.DataFrame) -> str:
     rows = [{"cells": [sector_name(r["sector"]),
                        esc(r["metric_en"]) + Markup("<br>") + _zh(f"{r['metric_zh_result']} → {r['metric_zh_target']}"),
-                       _link(f"{_SOURCE}#{r['result_id']}", _zh(r["result"])),
-                       _link(f"{_SOURCE}#{r['target_id']}", _zh(r["target"])), r["change"]]}
+                       _link(f"{SOURCE_PAGE}#{r['result_id']}", _zh(r["result"])),
+                       _link(f"{SOURCE_PAGE}#{r['target_id']}", _zh(r["target"])), r["change"]]}
             for _, r in p.iterrows()]
     return table(["Sector", "Metric", "Result (past year)", "Target (coming year)", "Implied change"], rows,
                  cls="pairs")
@@ -315,7 +309,7 @@ def sentences_html(sentences: pd.DataFrame, df: pd.DataFrame) -> str:
             continue
         items.append({"part": f"{PART_EN.get(s['part'], s['part'])} · {short(s['section_title'], 30)}",
                       "quotes": [quote]})
-    return render("sentences", items=items, source_page=_SOURCE)
+    return render("sentences", items=items, source_page=SOURCE_PAGE)
 
 
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、[^。]{0,38}$")
