@@ -203,7 +203,7 @@ def test_not_reported_lists_the_nearest_sentence():
 
 
 def test_scorecard_html_says_which_result_and_links_the_nearest_sentence():
-    from analysis.site import views
+    from analysis.site import corpus_views
 
     t = row("gdp_growth", "target", 5, doc="d25", report_year=2025, region_en="Delta", id="i10-12",
             sentence="地区生产总值增长5%左右。")
@@ -216,7 +216,7 @@ def test_scorecard_html_says_which_result_and_links_the_nearest_sentence():
     df = manifest.with_context(pd.DataFrame([t, jobs, r, near]))
     card = scorecard.scorecard(picking.targets_of(df, 2025), picking.results_of(df[df["doc"] == "d26"], 2025),
                            df[df["doc"] == "d26"])
-    html = views.scorecard_html(card, {}, own_doc="d25", years=(2025, 2026))
+    html = corpus_views.scorecard_html(card, {}, own_doc="d25", years=(2025, 2026))
     assert "like-for-like" in html and "annual, own region" not in html
     assert "nearest sentence" in html and 'href="../data/source-d26.html#i90-95"' in html
 

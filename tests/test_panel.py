@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import manifest, placement, revisions, scorecard
-from analysis.site import charts, corpus_charts, prose, report, style, views
+from analysis.site import charts, corpus_charts, corpus_views, prose, report, style, views
 
 
 def row(doc, concept, kind, value, qualifier="exact", unit="%", year=2025, report_year=2025, region="Alpha",
@@ -96,7 +96,7 @@ def test_scorecard_html_links_both_sentences_and_escapes():
     t = row("a25", "gdp_growth", "target", 6, "about", raw="6%", sentence="<b>增长5%，GDP增长6%左右</b>")
     r = row("a26", "gdp_growth", "achieved", 4.7, report_year=2026)
     card = scorecard.scorecard(pd.DataFrame([t]), pd.DataFrame([r]))
-    html = views.scorecard_html(card, {}, own_doc="a25", years=(2025, 2026))
+    html = corpus_views.scorecard_html(card, {}, own_doc="a25", years=(2025, 2026))
     assert 'href="source.html#' + t["id"] + '"' in html
     assert 'href="../data/source-a26.html#' + r["id"] + '"' in html
     assert "<b>" not in html and "&lt;b&gt;" in html

@@ -21,12 +21,26 @@ from markupsafe import Markup
 
 from ..corpus import accuracy, compare, manifest, one_report, picking, placement, revisions, scorecard
 from ..project import config
-from . import charts, corpus_charts, links, pairing, prose, render, report, style, themes, themes_page, views
+from . import (
+    charts,
+    corpus_charts,
+    corpus_views,
+    links,
+    pairing,
+    prose,
+    render,
+    report,
+    style,
+    themes,
+    themes_page,
+    views,
+)
 from .reports_pages import page_name
 
-__all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "corpus_charts", "config", "accuracy",
-           "compare", "picking", "scorecard", "pairing", "prose", "render", "report", "style", "themes",
-           "themes_page", "views", "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
+__all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "corpus_charts", "corpus_views",
+           "config", "accuracy", "compare", "picking", "scorecard", "pairing", "prose", "render", "report",
+           "style", "themes", "themes_page", "views", "setup", "corpus_context", "CorpusContext", "sector_context",
+           "SectorContext"]
 
 warnings.filterwarnings("ignore", module="matplotlib")
 
@@ -158,9 +172,9 @@ class CorpusContext:
             blocks.append(views.para(f"{self.region} states {len(own)} of them:" if len(own)
                                      else f"{self.region} states none of them."))
             if len(own):
-                blocks.append(views.quotes_html(items(own), ""))
+                blocks.append(corpus_views.quotes_html(items(own), ""))
             blocks.append(render.render("details", summary=f"Every province's {year} targets without a number",
-                                        body=Markup(views.quotes_html(items(u), "Every main target carries a number."))))
+                                        body=Markup(corpus_views.quotes_html(items(u), "Every main target carries a number."))))
         return "\n".join(blocks)
 
 
@@ -218,7 +232,7 @@ class SectorContext:
             out.append(views.para(f"The {y0} report sets no annual target of the sector with an indicator the corpus "
                                   "can match."))
         elif len(card):
-            out.append(views.scorecard_html(card, picking.concept_labels(self.corpus), self.doc, (y0, y1)))
+            out.append(corpus_views.scorecard_html(card, picking.concept_labels(self.corpus), self.doc, (y0, y1)))
         else:
             out.append(views.para(f"None of the sector's targets of the {y0} report has a result in the {y1} report "
                                   "that can be matched by indicator."))
@@ -238,7 +252,7 @@ class SectorContext:
                               + (" (the first 12 in the report's order):" if len(results) > 12
                                  else ":" if len(results) else ".")))
         if items:
-            out.append(views.quotes_html(items, ""))
+            out.append(corpus_views.quotes_html(items, ""))
         return "\n".join(out)
 
     def provinces(self):
