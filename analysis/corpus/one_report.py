@@ -47,6 +47,12 @@ def sector_name(sector: str) -> str:
     return lexicon.load().sector_en.get(sector, sector.replace("_", " ").title())
 
 
+def sector_list() -> tuple[str, ...]:
+    """The sectors in the lexicon's order, macro (the overview's) first: the one list the pages and the
+    sector chapters order sectors by."""
+    return ("macro", *(x for x in lexicon.load().sector_order if x != "macro"))
+
+
 def member(frame: pd.DataFrame, sector: str) -> pd.Series:
     """Which rows of a frame with a ';'-separated `sectors` column belong to `sector`."""
     return frame["sectors"].fillna("").str.split(";").apply(lambda s: sector in s).astype(bool)

@@ -3,9 +3,8 @@ states the most quantities of), and the sectors left out with the reason."""
 
 from __future__ import annotations
 
-from ..project import config
 from .manifest import find_region
-from .one_report import load, member, sector_name
+from .one_report import load, member, sector_list, sector_name
 from .placement import place
 
 
@@ -31,7 +30,7 @@ def sector_plan(cfg: dict, seed) -> tuple[list[dict], list[tuple[str, str]]]:
         found = find_region(key)
         lists[found[0] if found else key] = lst
     df, _ = load(seed)
-    order = [x for x in config.sectors() if x != "macro"]
+    order = [x for x in sector_list() if x != "macro"]
     counts = {x: int(member(df, x).sum()) if len(df) else 0 for x in order}
     left: list[tuple[str, str]] = []
     if region in lists:

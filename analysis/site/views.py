@@ -11,7 +11,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from ..corpus import sector_chapters
-from ..corpus.one_report import sector_name
+from ..corpus.one_report import sector_list, sector_name
 from ..language import lexicon
 from ..project import config
 from ..reading import document
@@ -267,8 +267,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 def targets_by_sector_html(df: pd.DataFrame) -> str:
     t = df[df["kind"] == "target"].copy()
-    sectors = ["macro"] + [x for x in lexicon.load().sector_order if x != "macro"]
-    order = {s: i for i, s in enumerate(sectors)}
+    order = {s: i for i, s in enumerate(sector_list())}
     t["_o"] = t["sector"].map(order)
     t = t.sort_values(["_o", "start"]).drop(columns="_o")
     return indicators_table(t, table_id="table-targets", sentence=False)
