@@ -322,8 +322,8 @@ def apply(entry: Entry, corpus: Path | None = None) -> Path:
 
 def _forget_cached_manifest() -> None:
     """In this process: the next manifest.manifest() / manifest.corpus() read the corpus again."""
-    panel = sys.modules.get("analysis.corpus.panel")
-    if panel is not None:
+    manifest = sys.modules.get("analysis.corpus.manifest")
+    if manifest is not None:
         manifest.manifest.cache_clear()
         manifest.corpus.cache_clear()
 

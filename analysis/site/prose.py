@@ -1,5 +1,5 @@
 """The English sentences of the pages (Markdown, report text escaped), every number taken from the
-tables of :mod:`analysis.site.report` and :mod:`analysis.corpus.panel`."""
+tables of :mod:`analysis.site.report` and :mod:`analysis.corpus`."""
 
 from __future__ import annotations
 

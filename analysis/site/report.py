@@ -1,7 +1,7 @@
 """What the report's pages compute (the page queries): the report's table, its quantities as written
 and in English, sectors, key figures, pairs of results and targets, commitments without a number.
 
-The pages are assembled from three kinds of modules: this one (and :mod:`analysis.corpus.panel` for the
+The pages are assembled from three kinds of modules: this one (and :mod:`analysis.corpus` for the
 corpus) computes; :mod:`analysis.site.prose` writes the English sentences (Markdown, report text
 escaped); :mod:`analysis.site.views` renders HTML from the Jinja2 templates of ``analysis/templates``
 (autoescaped). Every number in a page is computed from the extracted data.

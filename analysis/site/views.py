@@ -1,5 +1,5 @@
 """HTML of every page, from the Jinja2 templates of ``analysis/templates`` (autoescaped): tables of
-:mod:`analysis.site.report` and :mod:`analysis.corpus.panel` in, escaped HTML out. No computation here beyond
+:mod:`analysis.site.report` and :mod:`analysis.corpus` in, escaped HTML out. No computation here beyond
 formatting; the numbers come from the page queries."""
 
 from __future__ import annotations
