@@ -2,7 +2,7 @@
 
 For every province whose 2025 report states a 2025 target of a headline indicator and whose 2026 report
 states the 2025 result (tests/fixtures/corpus/core_2025.csv and core_2026.csv), the scorecard
-(analysis.corpus.panel.region_scorecard) must take the annotated target and the annotated result, with the
+(analysis.corpus.scorecard.region_scorecard) must take the annotated target and the annotated result, with the
 result's sign read from its sentence (a fall, 下降3.3%, is negative). Reports annotated blind for the
 project's held-out measurements are left out of this (and of every tuning) measurement.
 """

@@ -70,7 +70,7 @@ def summary_html(s: pd.DataFrame, years: tuple[int, int]) -> str:
     top = max(s[f"median_{y0}"].max(), s[f"median_{y1}"].max())
     rows = []
     for _, r in s.iterrows():
-        cells = [Markup(render("heat", text=r["en"], cls="", title="") + " "
+        cells: list[Markup | str] = [Markup(render("heat", text=r["en"], cls="", title="") + " "
                         + render("zh", text=r["zh"]))]
         for y in years:
             cells.append(Markup(render("heat", text=_rate(r[f"median_{y}"]), cls=_heat(r[f"median_{y}"], top),
@@ -99,7 +99,7 @@ def heatmap_html(counts: pd.DataFrame, years: tuple[int, int], highlight: str = 
     rows = []
     for key in order:
         level, en, zh = key
-        cells = [Markup(render("heat", text=en, cls="", title="") + " " + render("zh", text=zh))]
+        cells: list[Markup | str] = [Markup(render("heat", text=en, cls="", title="") + " " + render("zh", text=zh))]
         for y in years:
             v = pivot.loc[key].get(y, float("nan"))
             k = n.loc[key].get(y, float("nan"))
