@@ -85,13 +85,13 @@ def _cmd_build(a) -> int:
 
     seed = a.seed
     if a.region or a.year:
-        from .corpus import panel
+        from .corpus import placement
 
         if a.seed:
             print("error: give either --seed or --region/--year, not both", file=sys.stderr)
             return 2
         try:
-            seed = str(panel.corpus_seed(a.region or "", a.year))
+            seed = str(placement.corpus_seed(a.region or "", a.year))
         except ReportError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

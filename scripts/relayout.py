@@ -37,8 +37,11 @@ LAYERS = {
     "language": "The language data compiled: lexicon, numerals, the concept catalogue.",
     "reading": "Reading a report: decoding, undoing the PDF layout, sections and sentences, the Document.",
     "extraction": "From a Document to the table: mentions, values, naming, sectors, timing, subjects, schema.",
-    "corpus": "Many reports: the cached tables, the corpus panel (manifest, scorecards, revisions), accuracy.",
-    "site": "What the pages show: one report's queries, prose, views, charts, style, downloads, search, pages.",
+    "corpus": ("Many reports: the cached tables, one report's table as the pages show it, the manifest, a "
+               "report's place, picking targets and results, scorecards, revisions, comparisons, the sector "
+               "chapters, accuracy."),
+    "site": ("What the pages show: one report's queries and pairs, prose, views (the report's and the corpus "
+             "chapters'), links, charts, style, downloads, search, themes, pages."),
     "build": "Building the site: the pipeline (plan, chapters, book, publish, lock), notebooks, PDF, add-report.",
 }
 

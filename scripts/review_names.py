@@ -2,7 +2,7 @@
 to the current extraction of the tuning reports they judged.
 
 For every reviewed row (matched on its start offset) the current metric_zh and the English label the
-pages would show (analysis.site.report.reader_labels) are compared with the reviewed ones: where the name is
+pages would show (analysis.corpus.one_report.reader_labels) are compared with the reviewed ones: where the name is
 unchanged the reviewer's verdict stands; where the page now shows the Chinese name the English verdict
 is 'untranslated'; a changed name that the annotation gives or accepts counts as right; every other
 change is listed (--changes) for a reader to judge by eye.
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import analysis  # noqa: E402
-from analysis.site import report  # noqa: E402
+from analysis.corpus import one_report  # noqa: E402
 
 REVIEW = ROOT / "tests" / "fixtures" / "heldout" / "review"
 REPORTS = ("2025_national", "2026_national", "2026_sichuan", "2025_liaoning")
@@ -40,7 +40,7 @@ def compare(name: str) -> pd.DataFrame:
         last = "verdict.1" if "verdict.1" in rev and (rev["verdict.1"] != "").all() else "verdict"
         rev["verdict_zh"], rev["why_zh"] = rev[last], rev[last.replace("verdict", "why")]
         rev["verdict_en"] = rev["tool_metric_en_shown"] = rev["why_en"] = ""
-    df = report.reader_labels(analysis.extract(ROOT / "seeds" / "corpus" / f"{name}.txt"))
+    df = one_report.reader_labels(analysis.extract(ROOT / "seeds" / "corpus" / f"{name}.txt"))
     shown = df.set_index("start")[["metric_zh", "metric_en", "metric_en_source"]]
     shown = shown[~shown.index.duplicated()]
     out = rev.join(shown, on="start")

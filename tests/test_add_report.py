@@ -1,7 +1,7 @@
 """Adding a report to the corpus (`python -m analysis add-report`), on copies of the corpus in tmp folders
 (GOVREPORT_CORPUS): the identity read from the text and its overrides, the file and its manifest row,
 duplicates and bad input refused with one line and nothing written, the confirmation prompt on a terminal,
-the new report visible to analysis.corpus.panel and to the next build.
+the new report visible to analysis.corpus.manifest and to the next build.
 
 The blind reports (being annotated) are never copied, read or added here."""
 
@@ -120,10 +120,10 @@ def test_a_2027_report_is_added_and_visible_to_the_panel(corpus, report_2027):
     assert after["manifest.csv"][len(before["manifest.csv"]):].decode() == (
         f"2027_guangdong.txt,广东省,Guangdong,2027,provincial,{len(REPORT_2027)},yes,added by python -m analysis "
         "add-report\n")
-    # a new process sees it through analysis.corpus.panel (the corpus folder from GOVREPORT_CORPUS)
-    code = ("import json; from analysis.corpus import panel; m = panel.manifest(); "
-            "print(json.dumps([m['file'].tolist(), str(panel.report_path('Guangdong', 2027)), "
-            "str(panel.corpus_seed('guangdong'))]))")
+    # a new process sees it through analysis.corpus.manifest (the corpus folder from GOVREPORT_CORPUS)
+    code = ("import json; from analysis.corpus import manifest, placement; m = manifest.manifest(); "
+            "print(json.dumps([m['file'].tolist(), str(manifest.report_path('Guangdong', 2027)), "
+            "str(placement.corpus_seed('guangdong'))]))")
     q = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=300,
                        env={**os.environ, "GOVREPORT_CORPUS": str(corpus)}, check=True)
     files, path, latest = json.loads(q.stdout)
@@ -132,17 +132,17 @@ def test_a_2027_report_is_added_and_visible_to_the_panel(corpus, report_2027):
 
 
 def test_in_process_panel_sees_the_added_report(corpus, report_2027, monkeypatch):
-    from analysis.corpus import panel
+    from analysis.corpus import manifest
 
-    monkeypatch.setattr(panel, "CORPUS", corpus)
-    monkeypatch.setattr(panel, "MANIFEST", corpus / "manifest.csv")
-    panel.manifest.cache_clear()
-    n = len(panel.manifest())
+    monkeypatch.setattr(manifest, "CORPUS", corpus)
+    monkeypatch.setattr(manifest, "MANIFEST", corpus / "manifest.csv")
+    manifest.manifest.cache_clear()
+    n = len(manifest.manifest())
     assert add(report_2027, "--yes") == 0
-    m = panel.manifest()  # the command clears the cached manifest
+    m = manifest.manifest()  # the command clears the cached manifest
     assert len(m) == n + 1 and m.iloc[-1][["file", "region_zh", "region_en", "year", "level"]].tolist() == [
         "2027_guangdong.txt", "广东省", "Guangdong", 2027, "provincial"]
-    panel.manifest.cache_clear()
+    manifest.manifest.cache_clear()
 
 
 def test_a_city_needs_an_english_name(corpus, capsys):

@@ -158,7 +158,7 @@ def test_clean_notebook_is_deterministic():
 
 def test_any_report_builds_with_the_same_chapters_and_escapes_its_text(tmp_path):
     """Another report, given by path: the same chapters but the sector chapters, which fit the report (none
-    without a quantity of the report: panel.sector_plan), report text shown as text."""
+    without a quantity of the report: sector_chapters.sector_plan), report text shown as text."""
     text = (config.FIXTURES / "unseen" / "national.txt").read_text(encoding="utf-8")
     text += "\n各位代表！<script>alert('x')</script>{{ injected }}，新增城镇就业<b>1200万人</b>以上。\n"
     seed = tmp_path / "other_report.txt"
@@ -166,14 +166,14 @@ def test_any_report_builds_with_the_same_chapters_and_escapes_its_text(tmp_path)
     out = tmp_path / "html"
     build.run(seed=str(seed), out=str(out), quiet=True, jobs=2)
     pages = {p.stem: p.read_text(encoding="utf-8") for p in (out / "chapters").glob("*.html")}
-    from analysis.corpus import panel
+    from analysis.corpus import one_report, sector_chapters
     from analysis.site import report
 
-    plan, left = panel.sector_plan(config.report_config(), seed)
+    plan, left = sector_chapters.sector_plan(config.report_config(), seed)
     assert set(pages) == {c["name"] for c in plan}
     sectors = [c["parameters"]["sector"] for c in plan if "sector" in c.get("parameters", {})]
     assert sectors and set(CHAPTERS) - set(pages) <= {"energy", "dairy", "rare_earth", "tourism"}
-    df, _ = report.load(seed)
+    df, _ = one_report.load(seed)
     assert all(len(report.in_sector(df, x)) for x in sectors)  # no empty sector chapter
     assert "without a chapter, and why" in pages["overview"] or not left
     page = (out / "reports" / "other_report.html").read_text(encoding="utf-8")  # its page in the Reports part

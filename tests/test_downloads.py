@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.corpus import panel
+from analysis.corpus import manifest
 from analysis.site import downloads
 from tests.helpers import ROOT
 
@@ -43,9 +43,9 @@ def test_the_panel_loads_in_pandas_with_the_schemas_dtypes(files):
     csv = analysis.read_csv(io.BytesIO(files["corpus-indicators.csv"]))
     assert list(csv.columns) == analysis.columns()
     assert str(csv["year"].dtype) == "Int64" and str(csv["start"].dtype) == "int64"
-    assert len(csv) == len(pq) == len(panel.corpus())
+    assert len(csv) == len(pq) == len(manifest.corpus())
     pd.testing.assert_frame_equal(csv, pq)  # the CSV reads back exactly as the Parquet
-    assert set(csv["doc"]) == set(panel.manifest()["doc"])
+    assert set(csv["doc"]) == set(manifest.manifest()["doc"])
 
 
 def test_integer_columns_stay_integer(files):
@@ -97,4 +97,4 @@ def test_the_download_page_lists_every_file_with_its_size(files):
     lst = downloads.listing(SEED)
     assert set(lst["file"]) >= {"corpus-indicators.csv", "corpus.xlsx", "datapackage.json", "schema.json"}
     row = lst.set_index("file").loc["corpus-indicators.csv"]
-    assert row["bytes"] == len(files["corpus-indicators.csv"]) and row["rows"] == len(panel.corpus())
+    assert row["bytes"] == len(files["corpus-indicators.csv"]) and row["rows"] == len(manifest.corpus())

@@ -605,9 +605,9 @@ def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, mo
     seed.write_text(text, encoding="utf-8")
     out = tmp_path / "html"
     build.run(seed=str(seed), out=str(out), quiet=True)
-    from analysis.corpus import panel
+    from analysis.corpus import sector_chapters
 
-    chapters = [c["name"] for c in panel.sector_plan(config.report_config(), seed)[0]]  # no empty sector chapter
+    chapters = [c["name"] for c in sector_chapters.sector_plan(config.report_config(), seed)[0]]  # no empty sector chapter
     every = [c["name"] for c in config.report_config()["chapters"] if "sector" not in (c.get("parameters") or {})]
     assert set(every) <= set(chapters)
     assert sorted(p.stem for p in (out / "chapters").glob("*.html")) == sorted(chapters)

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 import analysis
-from analysis.site import charts
+from analysis.site import corpus_charts
 
 HEAD = "2026年某省政府工作报告\n各位代表：\n"
 FIVE = HEAD + "一、“十四五”时期工作回顾\n这五年，{}\n二、2026年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
@@ -97,7 +97,7 @@ def test_the_provinces_chart_shows_a_fall_left_of_zero():
     rows = pd.DataFrame({"region_en": ["Alpha", "Beta", "Gamma"], "value_base": [3.3, 2.0, 5.0],
                          "value_signed": [-3.3, 2.0, 5.0], "base_unit": ["%"] * 3, "kind": ["achieved"] * 3,
                          "qualifier": ["exact"] * 3, "low": [-3.3, 2.0, 5.0], "high": [-3.3, 2.0, 5.0]})
-    fig = charts.province_values(rows, "Fixed-asset investment growth")
+    fig = corpus_charts.province_values(rows, "Fixed-asset investment growth")
     ax = fig.axes[0]
     lo, hi = ax.get_xlim()
     xs = [x for c in ax.collections for x, _ in c.get_offsets()]

@@ -9,10 +9,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.corpus import panel
+from analysis.corpus import accuracy, one_report
 from analysis.extraction import metrics
 from analysis.language import concepts, lexicon
-from analysis.site import report
 from tests.helpers import ROOT
 
 
@@ -257,7 +256,7 @@ def test_names_of_the_reviewed_shapes(text, names):
 def test_names_the_rules_are_unsure_of_are_flagged(text):
     row = analysis.extract(text).iloc[0]
     assert row["metric_en_source"] == "unsure", (row["metric_zh"], row["metric_en_source"])
-    assert report.reader_labels(analysis.extract(text)).iloc[0]["metric_en"] == row["metric_zh"]
+    assert one_report.reader_labels(analysis.extract(text)).iloc[0]["metric_en"] == row["metric_zh"]
 
 
 def test_a_flagged_name_is_a_bare_head_a_verb_or_a_fragment():
@@ -285,7 +284,7 @@ def test_a_flagged_name_is_a_bare_head_a_verb_or_a_fragment():
 def test_a_page_shows_an_english_label_only_when_it_is_vouched_for(text, shown, source):
     df = analysis.extract(text)
     assert df.iloc[0]["metric_en_source"] == source, df.iloc[0]["metric_en"]
-    assert report.reader_labels(df).iloc[0]["metric_en"] == shown
+    assert one_report.reader_labels(df).iloc[0]["metric_en"] == shown
 
 
 def test_a_share_of_a_concept_reads_as_one():
@@ -295,7 +294,7 @@ def test_a_share_of_a_concept_reads_as_one():
         assert " as a share of " in row["metric_en"] or "share" in row["metric_en"].lower()
 
 
-BLIND = set(panel.heldout_reports().query("status == 'blind'")["report"])
+BLIND = set(accuracy.heldout_reports().query("status == 'blind'")["report"])
 _GENERIC = __import__("re").compile(r"^[A-Z][a-z &]+: [a-z]")  # "Macroeconomy: aspects", "Tourism: alliances"
 
 
@@ -303,7 +302,7 @@ _GENERIC = __import__("re").compile(r"^[A-Z][a-z &]+: [a-z]")  # "Macroeconomy: 
 def shown_corpus() -> pd.DataFrame:
     """Every row of every corpus report but the blind ones, as the pages show it."""
     paths = [p for p in sorted((ROOT / "seeds" / "corpus").glob("*.txt")) if p.stem not in BLIND]
-    return report.reader_labels(analysis.extract_many(paths))
+    return one_report.reader_labels(analysis.extract_many(paths))
 
 
 def test_every_english_label_shown_is_vouched_for(shown_corpus):
@@ -349,7 +348,7 @@ def test_every_english_label_shown_is_vouched_for(shown_corpus):
     ("培育领航级智能工厂3家。", "smart_factories", "培育领航级智能工厂"),
 ])
 def test_a_label_says_what_every_name_of_its_concept_says(text, concept, shown):
-    df = report.reader_labels(analysis.extract(text))
+    df = one_report.reader_labels(analysis.extract(text))
     assert (df.iloc[0]["concept"], df.iloc[0]["metric_en"]) == (concept, shown)
 
 

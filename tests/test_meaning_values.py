@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.corpus import panel
+from analysis.corpus import manifest, picking, revisions, scorecard
 from analysis.extraction import schema
 from analysis.language import lexicon
-from analysis.site import report
+from analysis.site import pairing, report
 
 
 def rows(text: str) -> pd.DataFrame:
@@ -64,7 +64,7 @@ def test_a_fall_carries_along_a_list_and_a_range():
 def test_a_reduction_concept_reads_its_sign_and_is_a_ceiling():
     r = one("今年主要预期目标是：单位地区生产总值能耗降低2.5%左右。", "2.5%")
     assert r["concept"] == "energy_intensity_reduction" and r["value_signed"] == -2.5
-    assert "energy_intensity_reduction" in panel.CEILINGS
+    assert "energy_intensity_reduction" in scorecard.CEILINGS
 
 
 # ------------------------------------------------------------------------------------------- intervals
@@ -111,7 +111,7 @@ def test_an_aim_beside_a_floor_is_one_target(gap):
 # ------------------------------------------------------------------------------------------- pages
 def _target_table(text: str, year: int = 2025) -> pd.DataFrame:
     df = rows(text).assign(report_year=year, region_en="Alpha", region="甲")
-    return panel.targets_of(panel.with_context(df), year)
+    return picking.targets_of(manifest.with_context(df), year)
 
 
 def test_pages_show_a_range_once_a_fall_with_its_sign_and_an_aim():
@@ -143,51 +143,51 @@ def row(concept, kind, v, low=None, high=None, qualifier="exact", unit="%", **kw
 
 def test_a_fall_is_compared_signed():
     t = row("fai_growth", "target", 5, qualifier="about")
-    v, gap = panel.verdict("fai_growth", t, row("fai_growth", "achieved", -3.3))
+    v, gap = scorecard.verdict("fai_growth", t, row("fai_growth", "achieved", -3.3))
     assert v == "missed" and gap == pytest.approx(-8.3)
 
 
 def test_a_range_is_compared_as_a_range():
     t = row("gdp_growth", "target", 5, low=5, high=5.5, qualifier="at_least")
-    assert panel.verdict("gdp_growth", t, row("gdp_growth", "achieved", 5.2)) == ("met", pytest.approx(0.2))
-    assert panel.verdict("gdp_growth", t, row("gdp_growth", "achieved", 4.9))[0] == "missed"
+    assert scorecard.verdict("gdp_growth", t, row("gdp_growth", "achieved", 5.2)) == ("met", pytest.approx(0.2))
+    assert scorecard.verdict("gdp_growth", t, row("gdp_growth", "achieved", 4.9))[0] == "missed"
     cpi = row("cpi_growth", "target", 2, low=2, high=3, qualifier="at_least")
-    assert panel.verdict("cpi_growth", cpi, row("cpi_growth", "achieved", 2.6))[0] == "met"
-    assert panel.verdict("cpi_growth", cpi, row("cpi_growth", "achieved", 3.1))[0] == "missed"
+    assert scorecard.verdict("cpi_growth", cpi, row("cpi_growth", "achieved", 2.6))[0] == "met"
+    assert scorecard.verdict("cpi_growth", cpi, row("cpi_growth", "achieved", 3.1))[0] == "missed"
 
 
 def test_a_reduction_target_is_met_by_a_larger_fall():
     t = row("energy_intensity_reduction", "target", -2.5, qualifier="about")
-    assert panel.verdict("energy_intensity_reduction", t, row("x", "achieved", -3))[0] == "met"
-    assert panel.verdict("energy_intensity_reduction", t, row("x", "achieved", -2))[0] == "missed"
+    assert scorecard.verdict("energy_intensity_reduction", t, row("x", "achieved", -3))[0] == "met"
+    assert scorecard.verdict("energy_intensity_reduction", t, row("x", "achieved", -2))[0] == "missed"
 
 
 def test_about_margins_are_data():
     m = lexicon.load().raw["scorecard"]["about_margin"]
-    assert (panel.ABOUT_MARGIN_PP, panel.ABOUT_MARGIN_SHARE) == (m["rate_pp"], m["level_share"])
+    assert (scorecard.ABOUT_MARGIN_PP, scorecard.ABOUT_MARGIN_SHARE) == (m["rate_pp"], m["level_share"])
 
 
 def test_revision_of_about_to_a_range_is_not_kept():
     a = row("gdp_growth", "target", 5, qualifier="about", report_year=2025, region_en="Alpha", doc="a25")
     b = row("gdp_growth", "target", 5, low=5, high=5.5, qualifier="at_least", report_year=2026, year=2026,
             region_en="Alpha", doc="a26")
-    rev = panel.revisions(panel.with_context(pd.DataFrame([a, b])), 2025, 2026)
+    rev = revisions.revisions(manifest.with_context(pd.DataFrame([a, b])), 2025, 2026)
     assert rev.iloc[0]["status"] == "raised" and rev.iloc[0]["change"] == pytest.approx(0.25)
 
 
 def test_results_prefer_like_for_like_and_say_which_they_used():
     plain = row("gdp_growth", "achieved", 5.0, start=10, doc="b26", report_year=2026)
     like = row("gdp_growth", "achieved", 5.4, start=40, doc="b26", report_year=2026, basis="like_for_like")
-    df = panel.with_context(pd.DataFrame([plain, {**like}]))
-    got = panel.results_of(df.assign(basis=["", "like_for_like"]), 2025)
+    df = manifest.with_context(pd.DataFrame([plain, {**like}]))
+    got = picking.results_of(df.assign(basis=["", "like_for_like"]), 2025)
     assert got.iloc[0]["value_signed"] == 5.4 and "like-for-like" in got.iloc[0]["used"]
     # an adjusted figure (剔除…因素后) comes after the figure as stated
-    got = panel.results_of(df.assign(basis=["", "adjusted"]), 2025)
+    got = picking.results_of(df.assign(basis=["", "adjusted"]), 2025)
     assert got.iloc[0]["value_signed"] == 5.0
-    got = panel.results_of(df.assign(basis=["adjusted", ""]), 2025)
+    got = picking.results_of(df.assign(basis=["adjusted", ""]), 2025)
     assert got.iloc[0]["value_signed"] == 5.4
     # a table without the basis column: the first mention, and it says so
-    got = panel.results_of(df.drop(columns="basis"), 2025)
+    got = picking.results_of(df.drop(columns="basis"), 2025)
     assert got.iloc[0]["value_signed"] == 5.0 and "first of 2" in got.iloc[0]["used"]
 
 
@@ -197,13 +197,13 @@ def test_not_reported_lists_the_nearest_sentence():
                 start=99, sentence="五年来地区生产总值年均增长5.8%。")
     far = row("cpi_growth", "achieved", 0.2, doc="c26", report_year=2026, region_en="Gamma", start=5,
               sentence="居民消费价格上涨0.2%。")
-    card = panel.region_scorecard(panel.with_context(pd.DataFrame([t, other, far])), 2025, ("gdp_growth",))
+    card = scorecard.region_scorecard(manifest.with_context(pd.DataFrame([t, other, far])), 2025, ("gdp_growth",))
     c = card.iloc[0]
     assert c["verdict"] == "not reported" and c["candidate"]["sentence"] == other["sentence"]
 
 
 def test_scorecard_html_says_which_result_and_links_the_nearest_sentence():
-    from analysis.site import views
+    from analysis.site import corpus_views
 
     t = row("gdp_growth", "target", 5, doc="d25", report_year=2025, region_en="Delta", id="i10-12",
             sentence="地区生产总值增长5%左右。")
@@ -213,10 +213,10 @@ def test_scorecard_html_says_which_result_and_links_the_nearest_sentence():
             id="i20-24", sentence="同口径地区生产总值增长5.4%。")
     near = row("new_urban_jobs", "achieved", 150, unit="万人", doc="d26", report_year=2026, region_en="Delta",
                period="multi_year", start=90, id="i90-95", sentence="五年来城镇新增就业150万人。")
-    df = panel.with_context(pd.DataFrame([t, jobs, r, near]))
-    card = panel.scorecard(panel.targets_of(df, 2025), panel.results_of(df[df["doc"] == "d26"], 2025),
+    df = manifest.with_context(pd.DataFrame([t, jobs, r, near]))
+    card = scorecard.scorecard(picking.targets_of(df, 2025), picking.results_of(df[df["doc"] == "d26"], 2025),
                            df[df["doc"] == "d26"])
-    html = views.scorecard_html(card, {}, own_doc="d25", years=(2025, 2026))
+    html = corpus_views.scorecard_html(card, {}, own_doc="d25", years=(2025, 2026))
     assert "like-for-like" in html and "annual, own region" not in html
     assert "nearest sentence" in html and 'href="../data/source-d26.html#i90-95"' in html
 
@@ -229,7 +229,7 @@ def test_pairs_compare_signed_values_and_ranges():
         row("fai_growth", "target", 5, id="t1", metric_en="FAI growth", **extra),
         row("gdp_growth", "target", 5, low=5, high=5.5, qualifier="at_least", id="t2", metric_en="GDP growth", **extra),
     ])
-    by = report.pairs(df).set_index("metric_en")["change"].to_dict()
+    by = pairing.pairs(df).set_index("metric_en")["change"].to_dict()
     assert by["FAI growth"] == "+8.3 percentage points"
     assert by["GDP growth"] == "-0.8 to -0.3 percentage points"
 

@@ -8,8 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.corpus import panel
-from analysis.site import charts, prose, report, style, views
+from analysis.corpus import manifest, placement, revisions, scorecard
+from analysis.site import charts, corpus_charts, corpus_views, prose, report, style, views
 
 
 def row(doc, concept, kind, value, qualifier="exact", unit="%", year=2025, report_year=2025, region="Alpha",
@@ -29,31 +29,31 @@ def row(doc, concept, kind, value, qualifier="exact", unit="%", year=2025, repor
 
 
 def frame(*rows):
-    return panel.with_context(pd.DataFrame(list(rows)))
+    return manifest.with_context(pd.DataFrame(list(rows)))
 
 
 def test_floor_target_met_and_missed():
     t = row("a25", "gdp_growth", "target", 6, "about")
-    assert panel.verdict("gdp_growth", t, row("a26", "gdp_growth", "achieved", 6.1))[0] == "met"
-    assert panel.verdict("gdp_growth", t, row("a26", "gdp_growth", "achieved", 5.8 + panel.ABOUT_MARGIN_PP))[0] == "met"
-    v, gap = panel.verdict("gdp_growth", t, row("a26", "gdp_growth", "achieved", 4.7))
+    assert scorecard.verdict("gdp_growth", t, row("a26", "gdp_growth", "achieved", 6.1))[0] == "met"
+    assert scorecard.verdict("gdp_growth", t, row("a26", "gdp_growth", "achieved", 5.8 + scorecard.ABOUT_MARGIN_PP))[0] == "met"
+    v, gap = scorecard.verdict("gdp_growth", t, row("a26", "gdp_growth", "achieved", 4.7))
     assert v == "missed" and gap == pytest.approx(-1.3)
     over = row("a25", "fai_growth", "target", 6, "over")  # 以上: a floor without the 'about' margin
-    assert panel.verdict("fai_growth", over, row("a26", "fai_growth", "achieved", 5.9))[0] == "missed"
+    assert scorecard.verdict("fai_growth", over, row("a26", "fai_growth", "achieved", 5.9))[0] == "missed"
 
 
 def test_ceiling_concepts():
     t = row("a25", "unemployment_rate", "target", 5.5, "about")
-    assert panel.verdict("unemployment_rate", t, row("a26", "unemployment_rate", "achieved", 5.1))[0] == "met"
-    assert panel.verdict("unemployment_rate", t, row("a26", "unemployment_rate", "achieved", 5.6))[0] == "missed"
+    assert scorecard.verdict("unemployment_rate", t, row("a26", "unemployment_rate", "achieved", 5.1))[0] == "met"
+    assert scorecard.verdict("unemployment_rate", t, row("a26", "unemployment_rate", "achieved", 5.6))[0] == "missed"
     cpi = row("a25", "cpi_growth", "target", 2, "about")
-    assert panel.verdict("cpi_growth", cpi, row("a26", "cpi_growth", "achieved", 0.1))[0] == "met"
+    assert scorecard.verdict("cpi_growth", cpi, row("a26", "cpi_growth", "achieved", 0.1))[0] == "met"
 
 
 def test_not_reported_and_not_comparable():
     t = row("a25", "new_urban_jobs", "target", 30, "over", unit="万人")
-    assert panel.verdict("new_urban_jobs", t, None)[0] == "not reported"
-    assert panel.verdict("new_urban_jobs", t, row("a26", "new_urban_jobs", "achieved", 3.0))[0] == "not comparable"
+    assert scorecard.verdict("new_urban_jobs", t, None)[0] == "not reported"
+    assert scorecard.verdict("new_urban_jobs", t, row("a26", "new_urban_jobs", "achieved", 3.0))[0] == "not comparable"
 
 
 def test_scorecard_pairs_by_concept_and_year_not_by_wording():
@@ -66,11 +66,11 @@ def test_scorecard_pairs_by_concept_and_year_not_by_wording():
         row("a26", "gdp_growth", "achieved", 5.5, report_year=2026, year=2025, period="multi_year", start=400),
         row("a26", "cpi_growth", "achieved", 0.2, report_year=2026, year=2025, start=500),
     )
-    card = panel.region_scorecard(df, 2025)
+    card = scorecard.region_scorecard(df, 2025)
     assert len(card) == 1
     c = card.iloc[0]
     assert (c["concept"], c["verdict"], c["t_value_base"], c["r_value_base"]) == ("gdp_growth", "missed", 6, 4.7)
-    counts = panel.met_counts(card)
+    counts = scorecard.met_counts(card)
     assert counts.iloc[0][["met", "missed", "targets"]].tolist() == [0, 1, 1]
 
 
@@ -83,20 +83,20 @@ def test_revisions():
         row("a25", "fai_growth", "target", 5, start=90),
         row("a26", "retail_sales_growth", "target", 5, report_year=2026, year=2026, start=90),
     )
-    rev = panel.revisions(df, 2025, 2026).set_index("concept")
+    rev = revisions.revisions(df, 2025, 2026).set_index("concept")
     assert rev.loc["gdp_growth", "status"] == "cut" and rev.loc["gdp_growth", "change"] == -1
     assert rev.loc["cpi_growth", "status"] == "kept"
     assert rev.loc["fai_growth", "status"] == "dropped"
     assert rev.loc["retail_sales_growth", "status"] == "new"
-    counts = panel.revision_counts(panel.revisions(df, 2025, 2026)).set_index("concept")
+    counts = revisions.revision_counts(revisions.revisions(df, 2025, 2026)).set_index("concept")
     assert counts.loc["gdp_growth", "cut"] == 1
 
 
 def test_scorecard_html_links_both_sentences_and_escapes():
     t = row("a25", "gdp_growth", "target", 6, "about", raw="6%", sentence="<b>增长5%，GDP增长6%左右</b>")
     r = row("a26", "gdp_growth", "achieved", 4.7, report_year=2026)
-    card = panel.scorecard(pd.DataFrame([t]), pd.DataFrame([r]))
-    html = views.scorecard_html(card, {}, own_doc="a25", years=(2025, 2026))
+    card = scorecard.scorecard(pd.DataFrame([t]), pd.DataFrame([r]))
+    html = corpus_views.scorecard_html(card, {}, own_doc="a25", years=(2025, 2026))
     assert 'href="source.html#' + t["id"] + '"' in html
     assert 'href="../data/source-a26.html#' + r["id"] + '"' in html
     assert "<b>" not in html and "&lt;b&gt;" in html
@@ -136,7 +136,7 @@ def test_charts_are_svg_with_alt_text_and_source():
                           "t_row": row(r, "gdp_growth", "target", 5, "about"),
                           "r_row": row(r, "gdp_growth", "achieved", rv)}
                          for r, rv, v in (("Alpha", 5.4, "met"), ("Beta", 4.1, "missed"))])
-    fig = charts.target_result_dots(card, "GDP growth", highlight="Alpha")
+    fig = corpus_charts.target_result_dots(card, "GDP growth", highlight="Alpha")
     alt = prose.result_chart_alt(card, "GDP growth", "Alpha", (2025, 2026))
     html = charts.figure_html(fig, alt, "test source")
     assert html.startswith('<figure class="chart">') and "<svg" in html and "<img" not in html
@@ -146,15 +146,15 @@ def test_charts_are_svg_with_alt_text_and_source():
     # scaled to a 390 px phone's column (~350 px), chart text stays >= 9 CSS px
     width = float(re.search(r"max-width:(\d+)px", html).group(1))
     assert min(_svg_font_sizes(html)) * min(1, 350 / width) >= 7.4  # 9 pt text -> >= 9 CSS px checked in browser
-    assert charts.target_result_dots(card.iloc[0:0], "x") is None
+    assert corpus_charts.target_result_dots(card.iloc[0:0], "x") is None
 
 
 def test_two_figures_on_a_page_have_distinct_ids():
     style.setup()
     a = pd.DataFrame([row("x", "gdp_growth", "target", 5, "about")]).assign(region_en="Alpha")
     b = pd.DataFrame([row("y", "gdp_growth", "target", 6, "over")]).assign(region_en="Beta")
-    h1 = charts.figure_html(charts.province_target_dots(a, b, (2025, 2026), "one"), "a", "s")
-    h2 = charts.figure_html(charts.province_target_dots(b, a, (2025, 2026), "two"), "b", "s")
+    h1 = charts.figure_html(corpus_charts.province_target_dots(a, b, (2025, 2026), "one"), "a", "s")
+    h2 = charts.figure_html(corpus_charts.province_target_dots(b, a, (2025, 2026), "two"), "b", "s")
     ids1 = set(re.findall(r'id="([^"]+)"', h1))
     ids2 = set(re.findall(r'id="([^"]+)"', h2))
     assert ids1 and not ids1 & ids2
@@ -163,23 +163,23 @@ def test_two_figures_on_a_page_have_distinct_ids():
 def test_place_of_a_report_outside_the_corpus(tmp_path):
     p = tmp_path / "x.txt"
     p.write_text("某县政府工作报告\n各位代表：\n地区生产总值增长5%左右。\n", encoding="utf-8")
-    place = panel.place(p)
-    assert not place["in_corpus"] and panel.year_pair(place) is None
+    place = placement.place(p)
+    assert not place["in_corpus"] and placement.year_pair(place) is None
     assert "no counterpart" in prose.not_in_corpus(place, "Comparing")
 
 
 def test_place_of_the_shipped_seed():
     from tests.helpers import SEED
 
-    place = panel.place(SEED)
+    place = placement.place(SEED)
     assert place["region_en"] == "Inner Mongolia" and place["year"] == 2025
-    assert panel.year_pair(place) == (2025, 2026)
+    assert placement.year_pair(place) == (2025, 2026)
     assert place["next"].name == "2026_neimenggu.txt"
 
 
 @pytest.mark.parametrize("name", ["guangdong", "Guangdong", "广东", "Inner Mongolia", "neimenggu"])
 def test_find_region(name):
-    assert panel.find_region(name) is not None
+    assert manifest.find_region(name) is not None
 
 
 def test_target_nature_from_the_words():
@@ -248,12 +248,12 @@ def test_every_chapter_renders_a_report_with_zero_or_one_quantity(tmp_path, text
 def test_corpus_seed():
     from analysis.reading.decoding import ReportError
 
-    assert panel.corpus_seed("guangdong", 2026).name == "2026_guangdong.txt"
-    assert panel.corpus_seed("Inner Mongolia", 2025).name == "2025_neimenggu.txt"
-    assert panel.corpus_seed("广东").name == "2026_guangdong.txt"  # the latest year by default
-    assert panel.corpus_seed("", 2026).name == "2026_neimenggu.txt"  # the shipped report's region by default
+    assert placement.corpus_seed("guangdong", 2026).name == "2026_guangdong.txt"
+    assert placement.corpus_seed("Inner Mongolia", 2025).name == "2025_neimenggu.txt"
+    assert placement.corpus_seed("广东").name == "2026_guangdong.txt"  # the latest year by default
+    assert placement.corpus_seed("", 2026).name == "2026_neimenggu.txt"  # the shipped report's region by default
     with pytest.raises(ReportError, match="no report of region"):
-        panel.corpus_seed("atlantis", 2025)
+        placement.corpus_seed("atlantis", 2025)
 
 
 def test_a_target_with_the_same_number_and_another_qualifier_is_not_kept():
@@ -264,8 +264,8 @@ def test_a_target_with_the_same_number_and_another_qualifier_is_not_kept():
         row("a25", "cpi_growth", "target", 2, "about", start=50),
         row("a26", "cpi_growth", "target", 2, "about", report_year=2026, year=2026, start=50),
     )
-    rev = panel.revisions(df, 2025, 2026).set_index("concept")
+    rev = revisions.revisions(df, 2025, 2026).set_index("concept")
     assert rev.loc["gdp_growth", "status"] == "requalified" and rev.loc["gdp_growth", "change"] == 0
     assert rev.loc["cpi_growth", "status"] == "kept"
-    counts = panel.revision_counts(panel.revisions(df, 2025, 2026)).set_index("concept")
+    counts = revisions.revision_counts(revisions.revisions(df, 2025, 2026)).set_index("concept")
     assert counts.loc["gdp_growth", "requalified"] == 1 and counts.loc["gdp_growth", "kept"] == 0

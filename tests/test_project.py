@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from analysis.build.notebooks import problems
-from analysis.corpus import panel
+from analysis.corpus import sector_chapters
 from analysis.project import config
 
 from .helpers import ROOT
@@ -71,7 +71,7 @@ def test_report_config_and_toc_in_step():
     assert (reports == ["reports"]) == bool(cfg.get("reports")) and toc["parts"][-1]["caption"] == cfg["reports"]
     assert toc["parts"][-1]["chapters"][0]["sections"] == [{"glob": "reports/*"}]
     # the default report's sector chapters are the ones of report.yml (its region has its own list)
-    assert panel.sector_plan(cfg, config.resolve(cfg["seed"]))[0] == cfg["chapters"]
+    assert sector_chapters.sector_plan(cfg, config.resolve(cfg["seed"]))[0] == cfg["chapters"]
     for c in cfg["chapters"]:
         assert (ROOT / c["template"]).exists()
     sectors = [c["parameters"]["sector"] for c in cfg["chapters"] if "sector" in c.get("parameters", {})]

@@ -7,11 +7,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.site import prose, report, views
+from analysis.corpus import one_report
+from analysis.site import pairing, prose, report, views
 
 
 def test_pairs_of_result_and_target(seed_df):
-    p = report.pairs(seed_df).set_index("metric_en")
+    p = pairing.pairs(seed_df).set_index("metric_en")
     assert "Tourist arrivals" in p.index
     tourism = p.loc["Tourist arrivals"]
     assert tourism["change_value"] == pytest_approx((3 / 2.73 - 1) * 100)
@@ -59,7 +60,7 @@ def test_annotated_source_has_an_anchor_per_indicator(seed_text, seed_df):
 
 
 def test_commitments_without_numbers(seed_text):
-    c = report.commitments(seed_text)
+    c = one_report.commitments(seed_text)
     assert not c.empty
     assert c["text"].str.contains(r"\d").sum() == 0 or True  # numerals in names may remain
     main = c[c["section"] == "targets"]["text"].tolist()
@@ -95,9 +96,9 @@ def test_sector_chapters_defined_once():
 
 
 def _pairs_by_definition(df: pd.DataFrame) -> pd.DataFrame:
-    """report.pairs as its docstring defines it, every target against every result (quadratic)."""
+    """pairing.pairs as its docstring defines it, every target against every result (quadratic)."""
     ach, tgt = df[df["kind"] == "achieved"], df[df["kind"] == "target"]
-    key = lambda row: report._GROWTH_WORDS.sub("", str(row["metric_zh"]))  # noqa: E731
+    key = lambda row: pairing._GROWTH_WORDS.sub("", str(row["metric_zh"]))  # noqa: E731
     used, rows = set(), []
     for _, t in tgt.iterrows():
         best = None
@@ -106,12 +107,12 @@ def _pairs_by_definition(df: pd.DataFrame) -> pd.DataFrame:
                 continue
             same_en = (a["metric_en_source"] == "glossary" and t["metric_en_source"] == "glossary"
                        and a["metric_en"] == t["metric_en"])
-            if same_en or report._similar(key(a), key(t)):
+            if same_en or pairing._similar(key(a), key(t)):
                 best = a  # the latest match
         if best is not None:
             used.add(best["id"])
-            rows.append(report._pair_row(best, t))
-    return pd.DataFrame(rows, columns=report.pairs(df.iloc[:0]).columns)
+            rows.append(pairing._pair_row(best, t))
+    return pd.DataFrame(rows, columns=pairing.pairs(df.iloc[:0]).columns)
 
 
 NAMES = ["新增城镇就业", "城镇新增就业", "城镇新增就业增长", "地区生产总值", "地区生产总值增速", "粮食产量", "粮食总产量",
@@ -137,5 +138,5 @@ def test_pairs_match_their_definition(seed_df, rows):
             values = ["glossary" if v else "composed" for v in values]
         base[col] = list(values)
     base["id"] = [f"i{i}" for i in range(len(base))]
-    expected, got = _pairs_by_definition(base), report.pairs(base)
+    expected, got = _pairs_by_definition(base), pairing.pairs(base)
     pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))

@@ -1,5 +1,5 @@
 """The Reports part of the site (a page per report, analysis.site.reports_pages), the national report as the
-provinces' reference, and sector chapters that fit the report (panel.sector_plan)."""
+provinces' reference, and sector chapters that fit the report (sector_chapters.sector_plan)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.corpus import panel
+from analysis.corpus import compare, manifest, one_report, revisions, sector_chapters
 from analysis.project import config
 from analysis.site import reports_pages
 from tests.helpers import ROOT
@@ -31,7 +31,7 @@ def test_page_names():
 
 
 def test_a_page_for_every_report_and_the_seed(pages):
-    m = panel.manifest()
+    m = manifest.manifest()
     expected = {f"reports/{reports_pages.page_name(d)}.md" for d in m["doc"]} | {f"reports/{SEED.stem}.md"}
     assert set(pages) == expected | {"reports.md"} and len(expected) == len(m) + 1 >= 65
     index = pages["reports.md"]
@@ -49,7 +49,7 @@ def test_every_value_links_to_its_sentence(pages):
     from analysis.site import downloads
 
     sources = downloads.corpus_sources()
-    corpus = panel.corpus()
+    corpus = manifest.corpus()
     ids = corpus.groupby("doc")["id"].apply(set).to_dict()
     n = 0
     for rel, text in pages.items():
@@ -111,20 +111,20 @@ def test_report_pages_are_written_only_when_changed(tmp_path, monkeypatch):
 
 # ---------------------------------------------------------------------------------------- the national level
 def test_the_national_reports_are_the_reference():
-    corpus = panel.corpus()
-    assert panel.national_regions(corpus) == {"China (national)"}
-    targets = panel.province_targets(corpus, 2026)
-    provinces, national = panel.split_national(targets, panel.national_regions(corpus))
+    corpus = manifest.corpus()
+    assert compare.national_regions(corpus) == {"China (national)"}
+    targets = revisions.province_targets(corpus, 2026)
+    provinces, national = compare.split_national(targets, compare.national_regions(corpus))
     assert set(national["doc"]) == {"2026_national"} and provinces["region_en"].nunique() == 31
     assert national.loc[national["concept"] == "unemployment_rate", "value"].tolist() == [5.5]
 
 
 def test_reference_lines_are_drawn_in_the_charts_unit():
-    from analysis.site import charts
+    from analysis.site import corpus_charts
 
     a = pd.DataFrame({"region_en": ["A", "B"], "value_base": [5.0, 6.0], "base_unit": ["%", "%"],
                       "qualifier": ["about", "over"]})
-    fig = charts.province_target_dots(a, a, (2025, 2026), "t", "A", reference=[
+    fig = corpus_charts.province_target_dots(a, a, (2025, 2026), "t", "A", reference=[
         ("national 2026: 4.5%", 4.5, "%", "--"), ("other unit", 1e8, "元", ":")])
     ax = fig.axes[0]
     xs = [ln.get_xdata()[0] for ln in ax.get_lines() if ln.get_linestyle() == "--"]
@@ -135,12 +135,12 @@ def test_reference_lines_are_drawn_in_the_charts_unit():
 # ---------------------------------------------------------------------------------------- sector chapters
 def test_sector_chapters_fit_the_report():
     cfg = config.report_config()
-    assert panel.sector_plan(cfg, SEED)[0] == cfg["chapters"]  # Inner Mongolia: its own list
+    assert sector_chapters.sector_plan(cfg, SEED)[0] == cfg["chapters"]  # Inner Mongolia: its own list
     from analysis.site import report
 
     gd = config.CORPUS / "2026_guangdong.txt"
-    chapters, left = panel.sector_plan(cfg, gd)
-    df, _ = report.load(gd)
+    chapters, left = sector_chapters.sector_plan(cfg, gd)
+    df, _ = one_report.load(gd)
     sectors = [c["parameters"]["sector"] for c in chapters if "sector" in c.get("parameters", {})]
     assert sectors and "dairy" not in sectors and "rare_earth" not in sectors
     for s in sectors:  # every published sector chapter has quantities of the report
@@ -151,7 +151,7 @@ def test_sector_chapters_fit_the_report():
     assert all(why for _, why in left)
     # a configured sector with nothing to show is left out, with the reason
     own = {**cfg, "sectors": {"regions": {"guangdong": ["rare_earth", "industry"]}}}
-    chapters, left = panel.sector_plan(own, gd)
+    chapters, left = sector_chapters.sector_plan(own, gd)
     assert [c["name"] for c in chapters if "sector" in c.get("parameters", {})] == ["industry"]
     assert ("rare_earth", "the report states no quantity of the sector") in left
 
@@ -171,8 +171,8 @@ def test_sectors_configuration_is_validated(tmp_path):
 
 def test_other_reports_of_the_sectors_indicators():
     """The Dairy chapter shows the other reports' milk output, e.g. Xinjiang 2025's 牛奶产量198万吨."""
-    corpus = panel.corpus()
-    d = panel.concept_mentions(corpus, ["milk_output"], ("Inner Mongolia", 2025))
+    corpus = manifest.corpus()
+    d = compare.concept_mentions(corpus, ["milk_output"], ("Inner Mongolia", 2025))
     assert "2025_neimenggu" not in set(d["doc"])
     row = d[d["doc"] == "2025_xinjiang"].iloc[0]
     assert (row["raw"], row["kind"], row["metric_zh"]) == ("198万吨", "achieved", "牛奶产量")
@@ -183,7 +183,7 @@ def test_other_reports_of_the_sectors_indicators():
 def test_built_site_has_a_page_per_report(site):
     from tests.test_build import Page
 
-    m = panel.manifest()
+    m = manifest.manifest()
     for doc in [*m["doc"], SEED.stem]:
         page = site / "reports" / f"{reports_pages.page_name(doc)}.html"
         assert page.exists(), page
@@ -206,9 +206,9 @@ def test_a_region_without_its_own_list_publishes_no_empty_sector_chapter(tmp_pat
 
     out = tmp_path / "html"
     build.run(seed=str(config.CORPUS / "2026_guangdong.txt"), out=str(out), quiet=True)
-    df, _ = report.load(config.CORPUS / "2026_guangdong.txt")
+    df, _ = one_report.load(config.CORPUS / "2026_guangdong.txt")
     toc = (config.SITES / "2026_guangdong" / "book" / "_toc.yml").read_text(encoding="utf-8")
-    chapters, left = panel.sector_plan(config.report_config(), config.CORPUS / "2026_guangdong.txt")
+    chapters, left = sector_chapters.sector_plan(config.report_config(), config.CORPUS / "2026_guangdong.txt")
     for ch in chapters:
         if "sector" in ch.get("parameters", {}):
             assert f"chapters/{ch['name']}" in toc
@@ -226,7 +226,7 @@ def test_ten_report_pages_in_the_browser(server, browser):  # noqa: F811 - the f
     scroll inside their wrapper), value links that lead to a highlighted quantity of the annotated source."""
     from analysis.project.config import SCREENSHOTS
 
-    m = panel.manifest()
+    m = manifest.manifest()
     docs = [*m["doc"][m["level"] == "national"], *m["doc"][m["level"] != "national"][::7]][:9] + [SEED.stem]
     assert len(docs) == 10
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 For every province whose 2025 report states a 2025 target of a headline indicator and whose 2026 report
 states the 2025 result (tests/fixtures/corpus/core_2025.csv and core_2026.csv), the scorecard
-(analysis.corpus.panel.region_scorecard) must take the annotated target and the annotated result, with the
+(analysis.corpus.scorecard.region_scorecard) must take the annotated target and the annotated result, with the
 result's sign read from its sentence (a fall, 下降3.3%, is negative). Reports annotated blind for the
 project's held-out measurements are left out of this (and of every tuning) measurement.
 """
@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.corpus import panel
+from analysis.corpus import manifest, scorecard
 from tests.helpers import ROOT
 
 CORPUS = ROOT / "seeds" / "corpus"
@@ -72,12 +72,12 @@ def _same(a: tuple, b: tuple) -> bool:
 @pytest.fixture(scope="module")
 def corpus() -> pd.DataFrame:
     files = [p for p in sorted(CORPUS.glob("*.txt")) if p.stem not in BLIND]
-    return panel.with_context(analysis.extract_many(files))
+    return manifest.with_context(analysis.extract_many(files))
 
 
 @pytest.fixture(scope="module")
 def card(corpus) -> pd.DataFrame:
-    return panel.region_scorecard(corpus, 2025, HEADLINE)
+    return scorecard.region_scorecard(corpus, 2025, HEADLINE)
 
 
 def pairs() -> list[tuple[list[dict], dict]]:

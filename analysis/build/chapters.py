@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..corpus import panel
+from ..corpus import sector_chapters
 from ..project import config
 from ..project.files import write_atomic
 from ..project.hashing import _sha, corpus_hash, package_hash
@@ -23,7 +23,7 @@ def chapter_specs(t: Target, data_hash: str) -> list[dict]:
     document = document[0].upper() + document[1:]
     specs = []
 
-    for ch in panel.sector_plan(cfg, t.seed)[0]:  # the sector chapters that fit the report
+    for ch in sector_chapters.sector_plan(cfg, t.seed)[0]:  # the sector chapters that fit the report
         ch = {**ch, "title": ch["title"].replace("{document}", document)}
         template = config.resolve(ch["template"])
         params = {**ch.get("parameters", {}), "seed": t.seed_param}

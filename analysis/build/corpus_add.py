@@ -321,11 +321,11 @@ def apply(entry: Entry, corpus: Path | None = None) -> Path:
 
 
 def _forget_cached_manifest() -> None:
-    """In this process: the next panel.manifest() / panel.corpus() read the corpus again."""
-    panel = sys.modules.get("analysis.corpus.panel")
-    if panel is not None:
-        panel.manifest.cache_clear()
-        panel.corpus.cache_clear()
+    """In this process: the next manifest.manifest() / manifest.corpus() read the corpus again."""
+    manifest = sys.modules.get("analysis.corpus.manifest")
+    if manifest is not None:
+        manifest.manifest.cache_clear()
+        manifest.corpus.cache_clear()
 
 
 # ---------------------------------------------------------------------------------------- command

@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..corpus import panel
+from ..corpus import sector_chapters
 from ..project import config
 from ..project.files import journal, write_atomic
 from ..project.hashing import _files, _sha, corpus_hash, package_hash, tree_hash  # noqa: F401 - package_hash: build's API
@@ -131,7 +131,7 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool, limits: di
     # the page order: generated from report.yml, with the sector chapters that fit the report
 
     cfg = config.report_config()
-    config.write_toc(t.book, {**cfg, "chapters": panel.sector_plan(cfg, t.seed)[0]})
+    config.write_toc(t.book, {**cfg, "chapters": sector_chapters.sector_plan(cfg, t.seed)[0]})
     changed += report_pages(t)
     data_hash = tree_hash(t.book / "_data")
     timings["extract"] = time.perf_counter() - t0

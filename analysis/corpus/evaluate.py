@@ -1,7 +1,7 @@
 """Scoring an extraction against a hand-checked annotation (same rules as shared/eval/score.py).
 
 An annotation row has a role: indicator (must be found), optional (ignored), trap (must never be
-found). A predicted row matches an annotation row when the spans overlap and value_base agrees.
+found). A predicted row matches an annotation row when the spans overlap and value_base agrees (:func:`matches`).
 The book's methods page and the tests use :func:`score`; ``python -m analysis evaluate`` prints it.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 CHAPTERS = ("energy", "dairy", "rare_earth", "tourism")
@@ -22,8 +23,27 @@ def _num(x) -> float:
         return math.nan
 
 
-def _same(a: float, b: float) -> bool:
-    return not math.isnan(a) and not math.isnan(b) and math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+# Span matching, defined once (this scoring, the corpus accuracy, the whole-report annotations): an extracted
+# row is an annotated quantity when the spans overlap and value_base agrees to a millionth (of 1 at least).
+VALUE_TOLERANCE = 1e-6
+
+
+def same_value(a, b):
+    """Do two values (numbers, or arrays and Series of them) agree? NaN agrees with nothing."""
+    return np.abs(a - b) <= VALUE_TOLERANCE * np.maximum(1.0, np.maximum(np.abs(a), np.abs(b)))
+
+
+def overlaps(start, end, other_start, other_end):
+    """Do the spans [start, end) and [other_start, other_end) overlap (numbers, or arrays of them)?"""
+    return (start < other_end) & (other_start < end)
+
+
+def matches(rows: pd.DataFrame, start, end, value) -> pd.Series:
+    """Which rows (columns start, end, value_base) are the quantity at [start, end) of base value `value`."""
+    s = pd.to_numeric(rows["start"]).astype(int)
+    e = pd.to_numeric(rows["end"]).astype(int)
+    v = pd.to_numeric(rows["value_base"], errors="coerce")
+    return overlaps(s, e, int(start), int(end)) & same_value(v, _num(value))
 
 
 def _sectors(row) -> set[str]:
@@ -43,6 +63,19 @@ def _agrees(p, g, col) -> bool:
     return str(p.get(col) or "").strip() in {a.strip() for a in allowed.split(";")}
 
 
+def _chapter_f1(c: str, ind: list, tp: list, fp: list) -> float:
+    """F1 of the rows of chapter (sector) `c`: annotated indicators against the rows found and the false ones."""
+    gold_in = {g["id"] for g in ind if c in _sectors(g)}
+    pred_in = {g["id"] for p, g in tp if c in _sectors(p)}
+    extra = sum(1 for p, _ in fp if c in _sectors(p))
+    t = len(gold_in & pred_in)
+    if not gold_in and not pred_in and not extra:
+        return 1.0
+    P = t / (len(pred_in) + extra) if pred_in or extra else 0.0
+    R = t / len(gold_in) if gold_in else 1.0
+    return 2 * P * R / (P + R) if P + R else 0.0
+
+
 def score(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
     """Precision, recall, label accuracies and chapter F1 of pred against gold; with the rows of
     every kind of error (missed, false_positives, value_errors, trap_hits, confusions)."""
@@ -53,12 +86,12 @@ def score(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
     matched = set()
     for p in pred:
         s, e = int(p["start"]), int(p["end"])
-        over = [g for g in gold if int(g["start"]) < e and s < int(g["end"])]
+        over = [g for g in gold if overlaps(s, e, int(g["start"]), int(g["end"]))]
         if not over:
             fp.append((p, "no gold span"))
             continue
         pv = _num(p.get("value_base"))
-        hit = next((g for g in over if _same(pv, _num(g["value_base"]))), None)
+        hit = next((g for g in over if same_value(pv, _num(g["value_base"]))), None)
         roles = {g["role"] for g in over}
         if hit is None:
             if "indicator" in roles:
@@ -80,18 +113,7 @@ def score(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
     rec = n_tp / len(ind) if ind else 0.0
     acc = {col: (sum(_agrees(p, g, col) for p, g in tp) / n_tp if n_tp else 0.0) for col in LABELS}
     acc["sector"] = sum(str(p.get("sector")) in _sectors(g) for p, g in tp) / n_tp if n_tp else 0.0
-    chapters = {}
-    for c in CHAPTERS:
-        gold_in = {g["id"] for g in ind if c in _sectors(g)}
-        pred_in = {g["id"] for p, g in tp if c in _sectors(p)}
-        extra = sum(1 for p, _ in fp if c in _sectors(p))
-        t = len(gold_in & pred_in)
-        if not gold_in and not pred_in and not extra:
-            chapters[c] = 1.0
-            continue
-        P = t / (len(pred_in) + extra) if pred_in or extra else 0.0
-        R = t / len(gold_in) if gold_in else 1.0
-        chapters[c] = 2 * P * R / (P + R) if P + R else 0.0
+    chapters = {c: _chapter_f1(c, ind, tp, fp) for c in CHAPTERS}
     confusions = [(col, g["id"], g.get(col), p.get(col)) for p, g in tp for col in ("kind", "measure", "qualifier")
                   if not _agrees(p, g, col)]
     return {

@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..corpus import panel
+from ..corpus import manifest, revisions, scorecard
 from ..corpus.table import load_table
 from ..extraction import schema
 from ..project import config
 from ..project.files import cached_files, to_bytes
 from ..project.hashing import _sha, package_hash
 from ..reading.decoding import read_text
+from .links import source_file
 from .render import TEMPLATES, render
 from .report import as_written, english_value
 from .views import annotated_source, legend_html
@@ -130,24 +131,24 @@ def corpus_sources() -> dict[str, bytes]:
 
     Pages are cached in build/cache by the hash of the package, the corpus and its manifest (the names
     and years of the pages' titles), so that a build with nothing changed does not render them again."""
-    m = panel.manifest()
+    m = manifest.manifest()
     if m.empty:
         return {}
-    key = _sha(package_hash().encode(), render_key(), panel.MANIFEST.read_bytes(),
-               *((panel.CORPUS / f).read_bytes() for f in m["file"]))
+    key = _sha(package_hash().encode(), render_key(), manifest.MANIFEST.read_bytes(),
+               *((manifest.CORPUS / f).read_bytes() for f in m["file"]))
 
     def make() -> dict[str, bytes]:
         from markupsafe import Markup
 
-        corpus = panel.corpus()
+        corpus = manifest.corpus()
         out = {}
         for _, r in m.iterrows():
-            text = read_text(panel.CORPUS / r["file"])
+            text = read_text(manifest.CORPUS / r["file"])
             rows = corpus[corpus["doc"] == r["doc"]]
             page = render("source_page", title=f"{r['region_en']} {r['year']} government work report",
                           title_zh=f"{r['year']}年{r['region_zh']}政府工作报告", legend=Markup(legend_html()),
                           body=Markup(annotated_source(text, rows)), n=len(rows))
-            out[f"source-{r['doc']}.html"] = page.encode("utf-8")
+            out[source_file(r['doc'])] = page.encode("utf-8")
         return out
 
     return cached_files(config.BUILD / "cache", "corpus-sources", key, make)
@@ -264,14 +265,14 @@ CORPUS_TABLES = {
 
 def corpus_tables() -> dict[str, pd.DataFrame]:
     """The tables of the whole corpus that the site offers for download (empty dict without a corpus)."""
-    m = panel.manifest()
+    m = manifest.manifest()
     if m.empty:
         return {}
-    df = panel.corpus()
+    df = manifest.corpus()
     years = sorted(int(y) for y in m["year"].unique())
-    cards = [panel.region_scorecard(df, y) for y in years if y + 1 in years]
+    cards = [scorecard.region_scorecard(df, y) for y in years if y + 1 in years]
     card = pd.concat(cards, ignore_index=True) if cards else pd.DataFrame()
-    revs = [panel.revisions(df, y, y + 1) for y in years if y + 1 in years]
+    revs = [revisions.revisions(df, y, y + 1) for y in years if y + 1 in years]
     rev = pd.concat(revs, ignore_index=True) if revs else pd.DataFrame()
     if len(rev):
         rev = rev.assign(
@@ -298,11 +299,11 @@ def corpus_files() -> dict[str, bytes]:
 
     Cached in build/cache by the hash of the package and the corpus (a build with nothing changed does not
     compute them again)."""
-    m = panel.manifest()
+    m = manifest.manifest()
     if m.empty:
         return {}
-    key = _sha(package_hash().encode(), panel.MANIFEST.read_bytes(),
-               *((panel.CORPUS / f).read_bytes() for f in m["file"]))
+    key = _sha(package_hash().encode(), manifest.MANIFEST.read_bytes(),
+               *((manifest.CORPUS / f).read_bytes() for f in m["file"]))
     return cached_files(config.BUILD / "cache", "corpus-files", key, _corpus_files)
 
 
@@ -378,4 +379,4 @@ def listing_summary(lst: pd.DataFrame) -> dict:
 
     return {"seed_rows": n("indicators.csv"), "corpus_rows": n("corpus-indicators.csv"),
             "scorecard_rows": n("corpus-scorecard.csv"), "revision_rows": n("corpus-revisions.csv"),
-            "reports": f"{len(panel.manifest()):,}"}
+            "reports": f"{len(manifest.manifest()):,}"}

@@ -4,7 +4,8 @@
 notebooks these and the page modules.
 
 It reads the report, places it in the corpus (region and year from its own text), extracts the
-corpus once, and computes the panel tables (:mod:`analysis.corpus.panel`); the notebooks lay them out with
+corpus once, and computes the corpus tables (:mod:`analysis.corpus`: manifest, placement, picking, scorecard,
+revisions, compare); the notebooks lay them out with
 :mod:`analysis.site.views` (HTML), :mod:`analysis.site.prose` (English) and :mod:`analysis.site.charts`.
 """
 
@@ -18,13 +19,28 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 from markupsafe import Markup
 
-from ..corpus import panel
+from ..corpus import accuracy, compare, manifest, one_report, picking, placement, revisions, scorecard
 from ..project import config
-from . import charts, prose, render, report, style, themes, views
+from . import (
+    charts,
+    corpus_charts,
+    corpus_views,
+    links,
+    pairing,
+    prose,
+    render,
+    report,
+    style,
+    themes,
+    themes_page,
+    views,
+)
 from .reports_pages import page_name
 
-__all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "config", "panel", "prose", "render",
-           "report", "style", "themes", "views", "setup", "corpus_context", "CorpusContext", "sector_context", "SectorContext"]
+__all__ = ["HTML", "Markdown", "Markup", "display", "md", "plt", "charts", "corpus_charts", "corpus_views",
+           "config", "accuracy", "compare", "picking", "scorecard", "pairing", "prose", "render", "report",
+           "style", "themes", "themes_page", "views", "setup", "corpus_context", "CorpusContext", "sector_context",
+           "SectorContext"]
 
 warnings.filterwarnings("ignore", module="matplotlib")
 
@@ -39,7 +55,7 @@ def setup(seed) -> tuple[pd.DataFrame, str]:
     """The one setup call of a page: the chart style, and the report's table (cached by the build's
     first stage, see analysis.corpus.table) with each quantity's exact place in its sentence, and its text."""
     style.setup()
-    df, text = report.load(seed)
+    df, text = one_report.load(seed)
     return report.with_positions(df, text), text
 
 
@@ -47,43 +63,43 @@ class CorpusContext:
     def __init__(self, seed):
         style.setup()
         self.seed = seed
-        self.df, self.text = report.load(seed)
-        self.place = p = panel.place(seed)
+        self.df, self.text = one_report.load(seed)
+        self.place = p = placement.place(seed)
         self.doc = p["doc"]
         self.region = p["region_en"]
-        self.years = panel.year_pair(p)
-        self.headline = panel.HEADLINE
+        self.years = placement.year_pair(p)
+        self.headline = scorecard.HEADLINE
         self.ok = False
         if not p["in_corpus"] or self.years is None:
             self.intro = prose.not_in_corpus(p, "Scoring targets against the next year's results")
             self.intro_provinces = prose.not_in_corpus(p, "Comparing the provinces")
             return
-        own = panel.own_rows(report.with_positions(self.df, self.text), p)
-        corpus = report.reader_labels(panel.corpus())
-        if not panel.has_concepts(corpus):
+        own = placement.own_rows(report.with_positions(self.df, self.text), p)
+        corpus = one_report.reader_labels(manifest.corpus())
+        if not picking.has_concepts(corpus):
             msg = ("*The extracted rows carry no indicator concepts (`concept` column), so reports cannot be "
                    "matched; this chapter is empty until they do.*")
             self.intro = self.intro_provinces = msg
             return
         self.ok = True
-        self.corpus = panel.with_own(corpus, own, p)
-        self.labels = panel.concept_labels(self.corpus)
+        self.corpus = placement.with_own(corpus, own, p)
+        self.labels = picking.concept_labels(self.corpus)
         # the national report(s) of the corpus: a reference line or row, not one more province
-        self.national = panel.national_regions(self.corpus) - {self.region}
+        self.national = compare.national_regions(self.corpus) - {self.region}
         self.regions = sorted(r for r in self.corpus["region_en"].dropna().unique() if r not in self.national)
         y0, y1 = self.years
         region = self.corpus[self.corpus["region_en"] == self.region]
-        targets = panel.targets_of(region[region["report_year"] == y0], y0)
-        results = panel.results_of(region[region["report_year"] == y1], y0)
-        self.card = panel.scorecard(targets, results, region[region["report_year"] == y1])
-        self.provinces, self.national_card = panel.split_national(panel.region_scorecard(self.corpus, y0),
+        targets = picking.targets_of(region[region["report_year"] == y0], y0)
+        results = picking.results_of(region[region["report_year"] == y1], y0)
+        self.card = scorecard.scorecard(targets, results, region[region["report_year"] == y1])
+        self.provinces, self.national_card = compare.split_national(scorecard.region_scorecard(self.corpus, y0),
                                                                   self.national)
-        self.counts = panel.met_counts(self.provinces)
+        self.counts = scorecard.met_counts(self.provinces)
         years = sorted(int(y) for y in self.corpus["report_year"].dropna().unique())
         self.target_years = (years[0], years[-1]) if len(years) >= 2 else (y0, y1)
-        self.revisions, self.national_revisions = panel.split_national(
-            panel.revisions(self.corpus, *self.target_years), self.national)
-        self.revision_counts = panel.revision_counts(self.revisions)
+        self.revisions, self.national_revisions = compare.split_national(
+            revisions.revisions(self.corpus, *self.target_years), self.national)
+        self.revision_counts = revisions.revision_counts(self.revisions)
         n_regions = self.corpus["region_en"].nunique() - len(self.national)
         self.intro = (f"**{self.region}**: the targets of its {y0} report against the results its {y1} report gives "
                       f"for {y0}; then the same for the {n_regions} provinces of the corpus.")
@@ -132,22 +148,22 @@ class CorpusContext:
             years = sorted(int(y) for y in g["report_year"].dropna().unique())
             for y in years:
                 if y + 1 in years:
-                    card = panel.scorecard(panel.targets_of(g[g["report_year"] == y], y),
-                                           panel.results_of(g[g["report_year"] == y + 1], y))
+                    card = scorecard.scorecard(picking.targets_of(g[g["report_year"] == y], y),
+                                           picking.results_of(g[g["report_year"] == y + 1], y))
                     yield nat, (y, y + 1), card
 
     @functools.lru_cache(maxsize=4)  # noqa: B019 - one context per notebook
     def _targets(self, year: int) -> pd.DataFrame:
-        return panel.province_targets(self.corpus, year)
+        return revisions.province_targets(self.corpus, year)
 
     def unquantified_html(self) -> str:
         """Per year: the region's own targets without a number, then every province's (collapsed)."""
         blocks = []
         for year in self.target_years:
-            u = panel.unquantified_targets(year)
+            u = revisions.unquantified_targets(year)
 
             def items(rows):
-                return [{"who": r["region_en"], "text": r["text"], "href": f"../data/{views.source_file(r['doc'])}"}
+                return [{"who": r["region_en"], "text": r["text"], "href": f"../data/{links.source_file(r['doc'])}"}
                         for _, r in rows.iterrows()]
 
             own = u[u["region_en"] == self.region]
@@ -156,9 +172,9 @@ class CorpusContext:
             blocks.append(views.para(f"{self.region} states {len(own)} of them:" if len(own)
                                      else f"{self.region} states none of them."))
             if len(own):
-                blocks.append(views.quotes_html(items(own), ""))
+                blocks.append(corpus_views.quotes_html(items(own), ""))
             blocks.append(render.render("details", summary=f"Every province's {year} targets without a number",
-                                        body=Markup(views.quotes_html(items(u), "Every main target carries a number."))))
+                                        body=Markup(corpus_views.quotes_html(items(u), "Every main target carries a number."))))
         return "\n".join(blocks)
 
 
@@ -172,21 +188,21 @@ class SectorContext:
     def __init__(self, seed, sector: str):
         style.setup()
         self.seed, self.sector = seed, sector
-        self.df, self.text = report.load(seed)
+        self.df, self.text = one_report.load(seed)
         self.df = report.with_positions(self.df, self.text)
-        self.name = report.sector_name(sector)
+        self.name = one_report.sector_name(sector)
         self.rows = report.in_sector(self.df, sector)
         if "subject" not in self.rows:
             self.rows = self.rows.assign(subject="")
-        self.pairs = report.sector_pairs(self.df, sector)
-        self.place = p = panel.place(seed)
+        self.pairs = pairing.sector_pairs(self.df, sector)
+        self.place = p = placement.place(seed)
         self.doc, self.region = p["doc"], p["region_en"]
         self.in_corpus = bool(p["in_corpus"])
         self.corpus = None
         if self.in_corpus:
-            corpus = report.reader_labels(panel.corpus())
-            if panel.has_concepts(corpus):
-                self.corpus = panel.with_own(corpus, panel.own_rows(self.df, p), p)
+            corpus = one_report.reader_labels(manifest.corpus())
+            if picking.has_concepts(corpus):
+                self.corpus = placement.with_own(corpus, placement.own_rows(self.df, p), p)
 
     def brief(self) -> str:
         return prose.sector_brief(self.rows, self.pairs, self.name)
@@ -198,29 +214,29 @@ class SectorContext:
         p = self.place
         if self.corpus is None:
             return views.para(prose.not_in_corpus(p, "The year after").strip("*"), em=True)
-        years = panel.year_pair(p)
+        years = placement.year_pair(p)
         if years is None:
             return views.para(f"The corpus has neither the {p['year'] - 1} nor the {p['year'] + 1} report of "
                               f"{self.region}, so no target of the sector can be followed for a year.", em=True)
         y0, y1 = years
         region = self.corpus[self.corpus["region_en"] == self.region]
-        before = panel.in_sector(region[region["report_year"] == y0], self.sector)
+        before = one_report.sector_rows(region[region["report_year"] == y0], self.sector)
         after = region[region["report_year"] == y1]
         out = []
         if y1 == p["year"]:
             out.append(views.para(f"The corpus has no {p['year'] + 1} report of {self.region} yet: below, the sector's "
                                   f"targets of its {y0} report against the results this report gives for {y0}."))
-        targets = panel.targets_of(before, y0)
-        card = panel.scorecard(targets, panel.results_of(after, y0), after)
+        targets = picking.targets_of(before, y0)
+        card = scorecard.scorecard(targets, picking.results_of(after, y0), after)
         if targets.empty:
             out.append(views.para(f"The {y0} report sets no annual target of the sector with an indicator the corpus "
                                   "can match."))
         elif len(card):
-            out.append(views.scorecard_html(card, panel.concept_labels(self.corpus), self.doc, (y0, y1)))
+            out.append(corpus_views.scorecard_html(card, picking.concept_labels(self.corpus), self.doc, (y0, y1)))
         else:
             out.append(views.para(f"None of the sector's targets of the {y0} report has a result in the {y1} report "
                                   "that can be matched by indicator."))
-        sec = panel.in_sector(after, self.sector)
+        sec = one_report.sector_rows(after, self.sector)
         achieved = sec[sec["kind"] == "achieved"]
         # results of the year itself: a five-year total or average (累计, 年均) or a half-year figure is not one
         annual = achieved["period"].fillna("").isin(["annual", ""]) & (achieved["year"] == y0)
@@ -236,7 +252,7 @@ class SectorContext:
                               + (" (the first 12 in the report's order):" if len(results) > 12
                                  else ":" if len(results) else ".")))
         if items:
-            out.append(views.quotes_html(items, ""))
+            out.append(corpus_views.quotes_html(items, ""))
         return "\n".join(out)
 
     def provinces(self):
@@ -244,22 +260,22 @@ class SectorContext:
         if self.corpus is None:
             return
         year = self.place["year"]
-        labels = panel.concept_labels(self.corpus)
-        for concept in panel.sector_concepts(panel.with_context(self.rows), self.corpus):
-            kind, rows = panel.concept_values(self.corpus, concept, year)
+        labels = picking.concept_labels(self.corpus)
+        for concept in compare.sector_concepts(manifest.with_context(self.rows), self.corpus):
+            kind, rows = compare.concept_values(self.corpus, concept, year)
             if rows.empty:
                 continue
-            label = panel.concept_label(concept, labels)
+            label = picking.concept_label(concept, labels)
             if rows["measure"].iloc[0] == "growth" and "growth" not in label.lower():
                 label += " growth"
             what = "result" if kind == "achieved" else "target"
             # the national report's value: a reference line and the first row, not one more province
-            rows, national = panel.split_national(rows, panel.national_regions(self.corpus) - {self.region})
+            rows, national = compare.split_national(rows, compare.national_regions(self.corpus) - {self.region})
             if rows.empty:
                 continue
             reference = [(f"national: {views.short(str(r['raw']).replace(chr(10), ''), 12)}", float(r["value_base"]),
                           r["base_unit"], "--") for _, r in national.iterrows()]
-            fig = charts.province_values(rows, f"{label}: the provinces' {what}s in their {year} reports", self.region,
+            fig = corpus_charts.province_values(rows, f"{label}: the provinces' {what}s in their {year} reports", self.region,
                                          reference=reference)
             html = charts.figure_html(fig, prose.province_values_alt(rows, label, kind, self.region, year),
                                       prose.corpus_source([year]),
@@ -280,13 +296,13 @@ class SectorContext:
         if not concepts:
             return views.para("None of the sector's quantities has an indicator that can be matched across "
                               "reports.", em=True)
-        corpus = report.reader_labels(panel.corpus())
+        corpus = one_report.reader_labels(manifest.corpus())
         p = self.place
-        d = panel.concept_mentions(corpus, concepts, (p["region_en"], p["year"]) if p["in_corpus"] else None)
+        d = compare.concept_mentions(corpus, concepts, (p["region_en"], p["year"]) if p["in_corpus"] else None)
         d = d[d["doc"] != self.doc]
         if d.empty:
             return views.para("No other report of the corpus states a target or result of these indicators.", em=True)
-        labels = panel.concept_labels(corpus)
+        labels = picking.concept_labels(corpus)
         reports = config.report_config().get("reports")
         out = [views.para(f"{prose.plural(len(d), 'quantity', 'quantities')} of "
                           f"{prose.plural(d['doc'].nunique(), 'other report', 'other reports')} "
@@ -295,7 +311,7 @@ class SectorContext:
             g = d[d["concept"] == concept]
             if g.empty:
                 continue
-            rows = [{"cls": "ref" if r["level"] == panel.NATIONAL else "", "cells": [
+            rows = [{"cls": "ref" if r["level"] == compare.NATIONAL else "", "cells": [
                 Markup(render.render("link", href=f"../reports/{page_name(r['doc'])}.html", text=f"{r['region_en']} "
                                      f"{int(r['report_year'])}", title="")) if reports else
                 f"{r['region_en']} {int(r['report_year'])}",
@@ -303,7 +319,7 @@ class SectorContext:
                 "" if pd.isna(r["year"]) else str(int(r["year"])), views.value(r, self.doc),
                 Markup(render.render("zh", text=r["metric_zh"]))]} for _, r in g.iterrows()]
             body = Markup(views.table(["Report", "Kind", "For", "Value", "指标"], rows, cls="concept-mentions"))
-            out.append(render.render("details", summary=f"{panel.concept_label(concept, labels)}: "
+            out.append(render.render("details", summary=f"{picking.concept_label(concept, labels)}: "
                                      f"{prose.plural(len(g), 'value', 'values')} in "
                                      f"{prose.plural(g['doc'].nunique(), 'report', 'reports')}", body=body))
         return "\n".join(out)

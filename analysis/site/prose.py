@@ -1,5 +1,5 @@
 """The English sentences of the pages (Markdown, report text escaped), every number taken from the
-tables of :mod:`analysis.site.report` and :mod:`analysis.corpus.panel`."""
+tables of :mod:`analysis.site.report` and :mod:`analysis.corpus`."""
 
 from __future__ import annotations
 
@@ -7,20 +7,19 @@ import re
 
 import pandas as pd
 
-from ..corpus import panel
+from ..corpus import picking, revisions
+from ..corpus.one_report import commitments, sector_name
+from .links import SOURCE_PAGE
+from .pairing import sector_pairs
 from .render import esc
 from .report import (
-    SOURCE_PAGE,
     _importance,
     _locate,
     as_written,
     bound,
-    commitments,
     english_value,
     in_sector,
     key_figures,
-    sector_name,
-    sector_pairs,
     value_range,
 )
 
@@ -43,7 +42,7 @@ def scorecard_summary(card: pd.DataFrame, labels: dict, region: str, years: tupl
         text.append(f"{plural(rest, 'target is', 'targets are')} not scored (no comparable result in the {years[1]} "
                     "report).")
     for _, c in card[card["verdict"] == "missed"].iterrows():
-        text.append(f"{md_escape(panel.concept_label(c['concept'], labels))}: {md_escape(english_value(c['target']))} "
+        text.append(f"{md_escape(picking.concept_label(c['concept'], labels))}: {md_escape(english_value(c['target']))} "
                     f"targeted, {md_escape(english_value(c['result']))} reported.")
     return " ".join(text)
 
@@ -58,7 +57,7 @@ def province_summary(counts: pd.DataFrame, card: pd.DataFrame, labels: dict, reg
             continue
         own = card[(card["concept"] == r["concept"]) & (card["region_en"] == region)]
         tail = f"; {md_escape(region)}: **{own['verdict'].iloc[0]}**" if len(own) else ""
-        lines.append(f"- {md_escape(panel.concept_label(r['concept'], labels))}: {r['met']} of {judged} provinces "
+        lines.append(f"- {md_escape(picking.concept_label(r['concept'], labels))}: {r['met']} of {judged} provinces "
                      f"met their {years[0]} target{tail}.")
     return "\n".join(lines) if lines else "No province's targets can be matched with a result."
 
@@ -79,7 +78,7 @@ def revisions_summary(counts: pd.DataFrame, labels: dict, years) -> str:
         words = {"requalified": "same number with another qualifier"}
         parts = [f"{int(r[s])} {words.get(s, s)}" for s in ("raised", "kept", "requalified", "cut", "new", "dropped")
                  if int(r.get(s, 0))]
-        lines.append(f"- {md_escape(panel.concept_label(r['concept'], labels))}: {', '.join(parts)}.")
+        lines.append(f"- {md_escape(picking.concept_label(r['concept'], labels))}: {', '.join(parts)}.")
     return "\n".join(lines)
 
 
@@ -101,7 +100,7 @@ def targets_chart_alt(a: pd.DataFrame, b: pd.DataFrame, label: str, region: str,
     for rows, y in ((b, years[1]), (a, years[0])):
         if len(rows):
             v = rows["value_signed"] if "value_signed" in rows else rows["value_base"]
-            open_ended = rows["open_ended"] if "open_ended" in rows else rows["qualifier"].isin(panel.OPEN_ENDED)
+            open_ended = rows["open_ended"] if "open_ended" in rows else rows["qualifier"].isin(revisions.OPEN_ENDED)
             parts.append(f"{y}: {len(rows)} provinces, from {v.min():g} to {v.max():g} "
                          f"({int(open_ended.sum())} open-ended)")
     own = b[b["region_en"] == region]

@@ -1,7 +1,7 @@
 """What the report's pages compute (the page queries): the report's table, its quantities as written
 and in English, sectors, key figures, pairs of results and targets, commitments without a number.
 
-The pages are assembled from three kinds of modules: this one (and :mod:`analysis.corpus.panel` for the
+The pages are assembled from three kinds of modules: this one (and :mod:`analysis.corpus` for the
 corpus) computes; :mod:`analysis.site.prose` writes the English sentences (Markdown, report text
 escaped); :mod:`analysis.site.views` renders HTML from the Jinja2 templates of ``analysis/templates``
 (autoescaped). Every number in a page is computed from the extracted data.
@@ -10,14 +10,18 @@ escaped); :mod:`analysis.site.views` renders HTML from the Jinja2 templates of `
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 
+from ..corpus.one_report import sector_rows
 from ..extraction import extractor
+from ..extraction.metrics import SectorContext
 from ..language import lexicon
+from ..language.units import UNSCALED_UNITS
 from ..project import config
-from ..reading.decoding import read_text
+from ..reading import document
+from ..reading.document import from_text
+from ..reading.layout import unwrap
 from . import style
 
 
@@ -28,49 +32,12 @@ def chapter_sectors() -> tuple[str, ...]:
 
 
 KIND_ORDER = {"target": 0, "achieved": 1, "context": 2}
-SOURCE_PAGE = "source.html"
 
 
 # ---------------------------------------------------------------------------------------- data
-def load(seed: str | Path) -> tuple[pd.DataFrame, str]:
-    """(indicators, raw text) of a report given as a path (relative to the project root or absolute);
-    the table is the one the build's first stage cached (analysis.corpus.table), extracted only if missing."""
-    from ..corpus.table import load_table
-
-    path = config.resolve(seed)
-    return reader_labels(load_table(path)), read_text(path)
-
-
-VOUCHED_LABELS = ("glossary",)  # metric_en_source values a page shows as English: a catalogue label that covers the name
-
-
-def reader_labels(df: pd.DataFrame) -> pd.DataFrame:
-    """The rows as the pages show them: an English label the rules cannot vouch for (every
-    metric_en_source but glossary: a wider concept's label, a phrase composed from glossary terms, a
-    word-by-word gloss, a sector-and-measure fallback, a name the rules are unsure of) is replaced by
-    the Chinese name itself, never shown as English. The downloads keep both columns as extracted."""
-    if df.empty or "metric_en_source" not in df:
-        return df
-    bad = ~df["metric_en_source"].isin(VOUCHED_LABELS)
-    if not bad.any():
-        return df
-    out = df.copy()
-    out.loc[bad, "metric_en"] = out.loc[bad, "metric_zh"]
-    return out
-
-
-def sector_name(sector: str) -> str:
-    return lexicon.load().sector_en.get(sector, sector.replace("_", " ").title())
-
-
-def _member(frame: pd.DataFrame, sector: str) -> pd.Series:
-    """Which rows of a frame with a ';'-separated `sectors` column belong to `sector`."""
-    return frame["sectors"].fillna("").str.split(";").apply(lambda s: sector in s).astype(bool)
-
-
 def in_sector(df: pd.DataFrame, sector: str) -> pd.DataFrame:
     """Rows whose sectors include `sector` (what a chapter shows), targets first."""
-    out = df[_member(df, sector)].copy()
+    out = sector_rows(df, sector).copy()
     out["_k"] = out["kind"].map(KIND_ORDER)
     return out.sort_values(["_k", "start"]).drop(columns="_k")
 
@@ -100,8 +67,6 @@ def _locate(row) -> tuple[str, str, int]:
 
 def with_positions(df: pd.DataFrame, text: str) -> pd.DataFrame:
     """The table with `q_pos`: each quantity's exact position in its readable sentence (from the layout)."""
-    from ..reading.layout import unwrap
-
     if df.empty:
         return df.assign(q_pos=pd.Series(dtype="Int64"))
     layout = unwrap(text)
@@ -147,8 +112,8 @@ def signed_en(row, v: float | None = None) -> str:
         if v is None or pd.isna(v):
             v = row["value_base"]
     v = float(v)
-    en = style.quantity_en(abs(v), row["base_unit"], row.get("unit_en", ""), abs(v) if row["base_unit"] in (
-        "%", "个百分点", "倍") else row["value"], row["measure"])
+    en = style.quantity_en(abs(v), row["base_unit"], row.get("unit_en", ""), abs(v) if row["base_unit"] in UNSCALED_UNITS
+                         else row["value"], row["measure"])
     return f"−{en}" if v < 0 else en
 
 
@@ -231,182 +196,9 @@ def english_value(row) -> str:
 
 
 # ---------------------------------------------------------------------------------------- pairs
-_GROWTH_WORDS = re.compile(r"(同比|同口径)?(增长|增速|增幅|涨幅|提高|提升|上升|下降|降低)$")
-
-
-def _similar(a: str, b: str) -> bool:
-    """Names that share most of their characters, whichever order they come in (新增城镇就业/城镇新增就业)."""
-    sa, sb = set(a), set(b)
-    common = len(sa & sb)
-    return common >= 2 and common / max(1, len(sa), len(sb)) >= 0.7
-
-
-def pairs(df: pd.DataFrame) -> pd.DataFrame:
-    """A past result and a future target of the same metric, with the implied change.
-
-    Rows match when they have the same base unit and measure and the same metric: the same
-    curated English label (glossary), or Chinese names that share most of their characters.
-    Each target takes its best (latest) achieved match; each result is used once.
-
-    Linear in the number of rows for a given vocabulary of metric names: the results are grouped by
-    (base unit, measure, name, glossary label), each group a stack of rows in the report's order;
-    the groups a target's name matches are found once per distinct name through an index of the
-    names' characters, and its match is the latest unused row on top of those stacks.
-    """
-    ach = df[df["kind"] == "achieved"]
-    tgt = df[df["kind"] == "target"]
-    groups: dict[tuple, _PairGroups] = {}
-    for pos, (unit, measure, zh, en, source) in enumerate(zip(
-            ach["base_unit"], ach["measure"], ach["metric_zh"], ach["metric_en"], ach["metric_en_source"])):
-        if unit != unit or measure != measure:  # NaN matches nothing
-            continue
-        g = groups.get((unit, measure))
-        if g is None:
-            g = groups[(unit, measure)] = _PairGroups()
-        g.add(pos, _GROWTH_WORDS.sub("", str(zh)), en if source == "glossary" else None)
-    rows = []
-    for pos, (unit, measure, zh, en, source) in enumerate(zip(
-            tgt["base_unit"], tgt["measure"], tgt["metric_zh"], tgt["metric_en"], tgt["metric_en_source"])):
-        g = groups.get((unit, measure)) if unit == unit and measure == measure else None
-        if g is None:
-            continue
-        best = g.take(_GROWTH_WORDS.sub("", str(zh)), en if source == "glossary" else None)
-        if best is not None:
-            rows.append(_pair_row(ach.iloc[best], tgt.iloc[pos]))
-    cols = ["sector", "sectors", "metric_en", "metric_zh_result", "metric_zh_target", "result", "target", "change",
-            "change_value", "change_unit", "measure", "result_id", "target_id"]
-    return pd.DataFrame(rows, columns=cols)
-
-
-class _PairGroups:
-    """The achieved rows of one (base unit, measure): stacks of row positions per (name, glossary label)."""
-
-    def __init__(self):
-        self.ids: dict[tuple, int] = {}
-        self.stacks: list[list[int]] = []
-        self.keys: list[str] = []
-        self.by_en: dict[str, list[int]] = {}
-        self.by_char: dict[str, list[int]] = {}
-        self.matches: dict[tuple, list[int]] = {}
-
-    def add(self, pos: int, key: str, en) -> None:
-        sig = (key, en)
-        i = self.ids.get(sig)
-        if i is None:
-            i = self.ids[sig] = len(self.stacks)
-            self.stacks.append([])
-            self.keys.append(key)
-            for c in set(key):
-                self.by_char.setdefault(c, []).append(i)
-            if en is not None and en == en:
-                self.by_en.setdefault(en, []).append(i)
-        self.stacks[i].append(pos)
-
-    def _matching(self, key: str, en) -> list[int]:
-        """The groups whose rows match a target named `key` with glossary label `en`: the same label, or
-        a name sharing at least two characters (found through the index) that passes _similar."""
-        found = self.matches.get((key, en))
-        if found is None:
-            out = set(self.by_en.get(en, ())) if en is not None and en == en else set()
-            common: dict[int, int] = {}
-            for c in set(key):
-                for i in self.by_char.get(c, ()):
-                    common[i] = common.get(i, 0) + 1
-            out.update(i for i, n in common.items() if n >= 2 and _similar(self.keys[i], key))
-            found = self.matches[(key, en)] = sorted(out)
-        return found
-
-    def take(self, key: str, en) -> int | None:
-        """The latest unused matching row (its position), now used; None when there is none."""
-        best = None
-        for i in self._matching(key, en):
-            stack = self.stacks[i]
-            if stack and (best is None or stack[-1] > self.stacks[best][-1]):
-                best = i
-        return None if best is None else self.stacks[best].pop()
-
-
-def _pair_row(a, t) -> dict:
-    """The change a target implies from a result, on the signed values (a fall is negative); a range
-    target gives the change to both its ends."""
-    from ..extraction.schema import signed
-
-    word = bound(t)[1]
-    bound_en = f"{word} " if word in ("at least", "at most", "about", "nearly", "over", "under") else ""
-    va, vt = signed(a), signed(t)
-    rng = value_range(t)
-    ends = rng if rng is not None else (vt,)
-    if t["measure"] == "level" and va:
-        changes = [(x / va - 1) * 100 for x in ends]
-        unit = "%"
-        change = " to ".join(f"{c:+.1f}%" for c in changes)
-        change = f"{bound_en}{change} implied change"
-    else:
-        changes = [x - va for x in ends]
-        unit = "percentage points" if t["base_unit"] == "%" else style.quantity_en(1, t["base_unit"]).lstrip("1 ")
-        change = f"{bound_en}{' to '.join(f'{c:+.1f}' for c in changes)} {unit}"
-    change_value = changes[0]
-    if t["qualifier"] in ("over", "at_least") and rng is None and change_value < 0:
-        change += " (a floor below the past result)"
-    elif all(abs(c) < 1e-9 for c in changes):
-        change = "unchanged" + (f" ({bound_en.strip()} the same value)" if bound_en else "")
-    return {
-        "sector": t["sector"], "sectors": t["sectors"],
-        "metric_en": t["metric_en"], "metric_zh_result": a["metric_zh"], "metric_zh_target": t["metric_zh"],
-        "result": display_value(a), "target": display_value(t), "change": change, "change_value": change_value,
-        "change_unit": unit, "measure": t["measure"], "result_id": a["id"], "target_id": t["id"],
-    }
 
 
 # ---------------------------------------------------------------------------------------- text
-_TARGET_WORDS = re.compile(r"同步|下降|降低|完成|稳定|增长|平衡|提高|控制|保持|达到|实现")
-
-
-def commitments(text: str, sector: str | None = None) -> pd.DataFrame:
-    """Clauses of the plan that commit to something without a number ('what it leaves unquantified').
-
-    A clause counts when it is in the plan part, carries a commitment cue (力争, 确保, 要 ...) or is
-    one of the main targets, and holds no extracted quantity. Sector assignment uses the lexicon.
-    """
-    from ..extraction.metrics import SectorContext
-    from ..language.concepts import catalogue
-    from ..reading.document import from_text
-
-    ex = extractor.default_extractor()
-    doc = from_text(text)
-    t = doc.text
-    cue = re.compile(r"力争|确保|争取")
-    names = catalogue().name_re
-    rows = []
-    for para in doc.paragraphs:
-        if para.part != "plan":
-            continue
-        for s0, e0 in doc.sentences(para):
-            found = ex.find_mentions(t, s0, e0)
-            spans = [(m.s, m.e) for m in found]
-            ctx = SectorContext(ex.lex, t, s0, e0, "", para.section_title)
-            for ci, (a, b) in enumerate(ctx.clauses):
-                if t[a:b].endswith(("：", ":")):
-                    continue  # an introduction ("主要预期目标是：")
-                clause = t[a:b].rstrip("，,；;。")
-                if len(clause) < 6 or any(a <= s < b for s, _ in spans):
-                    continue
-                if para.section != "targets" and not cue.search(clause):
-                    continue
-                if para.section == "targets" and not (names.search(clause) or _TARGET_WORDS.search(clause)):
-                    continue  # "…是深入研究提出来的": a remark on the targets, not one of them
-                hits = ctx.hits[ci] or ctx.subject
-                if not hits:
-                    continue
-                best = max(hits, key=lambda k: (hits[k], -ex.lex.sector_order.index(k)))
-                rows.append({"section": para.section, "sector": best, "sectors": ";".join(sorted(hits)),
-                             "text": clause, "start": doc.layout.raw_pos(a)})
-    out = pd.DataFrame(rows, columns=["section", "sector", "sectors", "text", "start"])
-    if sector:
-        out = out[_member(out, sector)]
-    return out.reset_index(drop=True)
-
-
 # ---------------------------------------------------------------------------------------- HTML
 # ---------------------------------------------------------------------------------------- glossary
 def glossary_terms(df: pd.DataFrame) -> pd.DataFrame:
@@ -473,11 +265,6 @@ def main_targets(df: pd.DataFrame) -> pd.DataFrame:
     return t
 
 
-def sector_pairs(df: pd.DataFrame, sector: str) -> pd.DataFrame:
-    p = pairs(df)
-    return p[_member(p, sector)]
-
-
 DOWNLOADS = (
     ("indicators.csv", "CSV", "one row per quantity, UTF-8, header row"),
     ("indicators.json", "JSON", "the same rows as a list of records"),
@@ -492,9 +279,6 @@ def sector_sentences(text: str, df: pd.DataFrame, sector: str, max_len: int = 12
     """What the report says about a sector: every sentence with a keyword of the sector (in a clause,
     in an example list or in the sentence's topic). A long sentence is quoted by its relevant clauses
     only, joined by '…'. Returns the pieces with their raw offsets."""
-    from ..extraction.metrics import SectorContext
-    from ..reading.document import from_text
-
     ex = extractor.default_extractor()
     doc = from_text(text)
     t = doc.text
@@ -526,28 +310,4 @@ def sector_sentences(text: str, df: pd.DataFrame, sector: str, max_len: int = 12
 
 def document_label(seed) -> str:
     """'Inner Mongolia 2025 government work report' (from the document's own text)."""
-    from ..reading import document
-
     return document.read(config.resolve(seed)).label
-
-
-def accuracy_table() -> pd.DataFrame:
-    """Scores of the extractor on every annotated text of the project (the shipped seed first)."""
-    from ..corpus import evaluate
-
-    docs = [(config.DEFAULT_SEED, config.SEED_GOLD, "shipped report (development)")]
-    unseen = config.FIXTURES / "unseen"
-    for gold in sorted(unseen.glob("*.csv")):
-        txt = gold.with_suffix(".txt")
-        if txt.exists():
-            docs.append((txt, gold, "unseen fixture"))
-    rows = []
-    for txt, gold, role in docs:
-        g = pd.read_csv(gold, dtype=str, keep_default_na=False)
-        r = evaluate.score(g, extractor.default_extractor().extract(read_text(txt), txt.stem))
-        row = {"document": txt.name, "role": role, "gold indicators": r["gold_indicators"],
-               "precision": r["precision"], "recall": r["recall"], "trap hits": r["trap_hits"]}
-        row.update({k: v for k, v in r["accuracy"].items()})
-        row.update({f"F1 {k}": v for k, v in r["chapter_f1"].items()})
-        rows.append(row)
-    return pd.DataFrame(rows)

@@ -26,14 +26,16 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from ..corpus import panel
+from ..corpus import manifest, picking, placement, revisions, scorecard
+from ..corpus.one_report import load, reader_labels
 from ..project import config
 from ..project.files import cached_files, write_atomic
 from ..project.hashing import _sha, package_hash
 from ..reading import document
 from .downloads import render_key
+from .links import SOURCE_PAGE, source_file
 from .render import env, esc, render
-from .report import as_written, english_value, load, main_targets, reader_labels
+from .report import as_written, english_value, main_targets
 from .views import _MONTHS, gap_text, verdict_badge
 
 FOLDER = "reports"          # <book>/reports/<page>.md, one per report
@@ -55,13 +57,13 @@ def entries(seed: Path) -> list[dict]:
     """One entry per report: the corpus manifest's rows, and the seed when it is not a corpus file."""
     seed = Path(seed).resolve()
     out = []
-    for _, r in panel.manifest().iterrows():
-        path = (panel.CORPUS / r["file"]).resolve()
+    for _, r in manifest.manifest().iterrows():
+        path = (manifest.CORPUS / r["file"]).resolve()
         out.append({"doc": r["doc"], "path": path, "region_en": r["region_en"], "region_zh": r["region_zh"],
                     "year": int(r["year"]), "level": r["level"], "corpus": True, "seed": path == seed,
                     "complete": r.get("complete", "")})
     if not any(e["seed"] for e in out):
-        p = panel.place(seed)
+        p = placement.place(seed)
         d = document.read(seed)
         out.append({"doc": seed.stem, "path": seed, "region_en": p["region_en"] or d.label,
                     "region_zh": p["region_zh"] or d.region, "year": p["year"], "level": d.level or "",
@@ -98,15 +100,15 @@ def _rows(e: dict, by_doc: dict) -> pd.DataFrame:
 def _own(e: dict) -> pd.DataFrame:
     """The rows of the build's report outside the corpus, with the corpus columns."""
     df, _ = load(e["path"])
-    return panel.own_rows(df, panel.place(e["path"]))
+    return placement.own_rows(df, placement.place(e["path"]))
 
 
 def _href(row, seed_doc: str, corpus_docs: set[str], prefix: str) -> str:
     """Where a row's sentence is shown: the annotated source of its corpus report (published with the
     data), or, for the build's own report outside the corpus, the site's Annotated source chapter."""
     if row["doc"] in corpus_docs or row["doc"] != seed_doc:
-        return f"{prefix}data/source-{row['doc']}.html#{row['id']}"
-    return f"{prefix}chapters/source.html#{row['id']}"
+        return f"{prefix}data/{source_file(row['doc'])}#{row['id']}"
+    return f"{prefix}chapters/{SOURCE_PAGE}#{row['id']}"
 
 
 class _Links:
@@ -151,7 +153,7 @@ def main_targets_html(rows: pd.DataFrame, links: _Links, labels: dict) -> Markup
     out = [{"cells": [(esc(r["metric_en"]) + Markup(" ") if r["metric_en"] != r["metric_zh"] else Markup(""))
                       + Markup(render("zh", text=r["metric_zh"])),
                       links.value(r),
-                      panel.concept_label(r["concept"], labels) if r["concept"] else "–"]}
+                      picking.concept_label(r["concept"], labels) if r["concept"] else "–"]}
            for _, r in t.iterrows()]
     return _table(["Metric", "Target", "Indicator (matched across reports)"], out, "report-targets")
 
@@ -163,7 +165,7 @@ def scorecard_html(card: pd.DataFrame, links: _Links, labels: dict, years: tuple
     out = []
     for part in (card[scored], card[~scored]):
         rows = [{"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-            panel.concept_label(c["concept"], labels), links.value(c["target"]), links.value(c["result"]),
+            picking.concept_label(c["concept"], labels), links.value(c["target"]), links.value(c["result"]),
             _badge(c["verdict"]), _gap(c["gap"], c["gap_unit"])]} for _, c in part.iterrows()]
         out.append(_table(head, rows, "scorecard") if rows else "")
     if out[1]:
@@ -180,13 +182,13 @@ def revisions_html(rev: pd.DataFrame, links: _Links, labels: dict) -> Markup:
     rows = []
     for _, r in both.iterrows():
         unit = r["after"]["base_unit"]
-        rows.append({"cells": [panel.concept_label(r["concept"], labels), links.value(r["before"]),
+        rows.append({"cells": [picking.concept_label(r["concept"], labels), links.value(r["before"]),
                                links.value(r["after"]), r["status"],
-                               _gap(r["change"], "pp" if unit in panel.RATE_UNITS else unit)]})
+                               _gap(r["change"], scorecard.gap_unit(unit))]})
     out = [_table(["Indicator", "Before", "After", "Revision", "Change"], rows, "revisions")] if rows else []
     for status, what in (("new", "Set only by the later report (new)"), ("dropped", "Set only by the earlier report "
                                                                           "(dropped)")):
-        names = [panel.concept_label(c, labels) for c in rev.loc[rev["status"] == status, "concept"]]
+        names = [picking.concept_label(c, labels) for c in rev.loc[rev["status"] == status, "concept"]]
         if names:
             out.append(render("para", tag="p", cls="revisions-list", em=False,
                               text=f"{what}: {'; '.join(names)}."))
@@ -217,29 +219,29 @@ class _Tables:
 
     def targets(self, year: int) -> pd.DataFrame:
         if year not in self._targets:
-            self._targets[year] = panel.targets_of(self.rows[self.rows["report_year"] == year], year)
+            self._targets[year] = picking.targets_of(self.rows[self.rows["report_year"] == year], year)
         return self._targets[year]
 
     def results(self, year: int) -> pd.DataFrame:
         """Results for `year` stated in the reports of the year after."""
         if year not in self._results:
-            self._results[year] = panel.results_of(self.rows[self.rows["report_year"] == year + 1], year)
+            self._results[year] = picking.results_of(self.rows[self.rows["report_year"] == year + 1], year)
         return self._results[year]
 
     def card(self, e: dict, nxt: dict, rows: pd.DataFrame, next_rows: pd.DataFrame) -> pd.DataFrame:
         y = e["year"]
         if not e["corpus"]:
-            return panel.scorecard(panel.targets_of(rows, y), panel.results_of(next_rows, y))
+            return scorecard.scorecard(picking.targets_of(rows, y), picking.results_of(next_rows, y))
         t, r = self.targets(y), self.results(y)
-        return panel.scorecard(t[t["doc"] == e["doc"]], r[r["doc"] == nxt["doc"]])
+        return scorecard.scorecard(t[t["doc"] == e["doc"]], r[r["doc"] == nxt["doc"]])
 
     def revisions(self, e: dict, other: dict, rows: pd.DataFrame, other_rows: pd.DataFrame) -> pd.DataFrame:
         y0, y1 = sorted((e["year"], other["year"]))
         if not e["corpus"]:
             pair = pd.concat([rows, other_rows], ignore_index=True).assign(region_en=e["region_en"])
-            return panel.revisions(pair, y0, y1, concepts=None)
+            return revisions.revisions(pair, y0, y1, concepts=None)
         if (y0, y1) not in self._rev:
-            self._rev[(y0, y1)] = panel.revisions(self.rows, y0, y1, concepts=None)
+            self._rev[(y0, y1)] = revisions.revisions(self.rows, y0, y1, concepts=None)
         rev = self._rev[(y0, y1)]
         return rev[rev["region_en"] == e["region_en"]]
 
@@ -259,7 +261,7 @@ def page(e: dict, tables: _Tables, by_key: dict, by_doc: dict, counts: dict, lab
            "speaker": d.speaker, "session": d.session,
            "chars": f"{len(d.raw):,}", "n": sum(n.values()), "n_target": n.get("target", 0),
            "n_achieved": n.get("achieved", 0), "n_context": n.get("context", 0), "notes": list(d.notes),
-           "source": (f"../data/source-{e['doc']}.html" if e["corpus"] else "../chapters/source.html"),
+           "source": (f"../data/{source_file(e['doc'])}" if e["corpus"] else f"../chapters/{SOURCE_PAGE}"),
            "targets": main_targets_html(rows, links, labels), "card": None, "card_years": None,
            "next": nxt, "prev": prev, "other": other, "revisions": None, "rev_years": None,
            "corpus_copy": seed_corpus_doc if (e["seed"] and not e["corpus"]) else None, "rev_counts": ""}
@@ -286,10 +288,10 @@ def _no_blank_lines(html: str) -> Markup:
 
 def render_pages(seed: Path) -> dict[str, str]:
     """{relative path in the book: Markdown} of the index and every report's page."""
-    corpus_df = reader_labels(panel.corpus())
+    corpus_df = reader_labels(manifest.corpus())
     _Links._memo.clear()
     es = entries(seed)
-    labels = panel.concept_labels(corpus_df) if len(corpus_df) else {}
+    labels = picking.concept_labels(corpus_df) if len(corpus_df) else {}
     by_key = {(e["region_en"], e["year"]): e for e in es if e["corpus"]}
     seed_e = next(e for e in es if e["seed"])
     corpus_docs = {e["doc"] for e in es if e["corpus"]}
@@ -323,10 +325,10 @@ def render_pages(seed: Path) -> dict[str, str]:
 
 # ---------------------------------------------------------------------------------------- build hook
 def cache_key(seed: Path) -> str:
-    m = panel.manifest()
+    m = manifest.manifest()
     return _sha(package_hash().encode(), render_key(), Path(seed).read_bytes(), str(Path(seed).resolve()).encode(),
-                panel.MANIFEST.read_bytes() if panel.MANIFEST.exists() else b"",
-                *((panel.CORPUS / f).read_bytes() for f in m["file"]))
+                manifest.MANIFEST.read_bytes() if manifest.MANIFEST.exists() else b"",
+                *((manifest.CORPUS / f).read_bytes() for f in m["file"]))
 
 
 def pages(seed: Path) -> dict[str, str]:

@@ -1,5 +1,5 @@
 """HTML of every page, from the Jinja2 templates of ``analysis/templates`` (autoescaped): tables of
-:mod:`analysis.site.report` and :mod:`analysis.corpus.panel` in, escaped HTML out. No computation here beyond
+:mod:`analysis.site.report` and :mod:`analysis.corpus` in, escaped HTML out. No computation here beyond
 formatting; the numbers come from the page queries."""
 
 from __future__ import annotations
@@ -10,27 +10,17 @@ import re
 import pandas as pd
 from markupsafe import Markup
 
-from ..corpus import panel
+from ..corpus import sector_chapters
+from ..corpus.one_report import sector_list, sector_name
 from ..language import lexicon
 from ..project import config
 from ..reading import document
 from ..reading.document import from_text
 from ..reading.layout import unwrap
 from . import style
+from .links import SOURCE_PAGE, source_file
 from .render import esc, render
-from .report import (
-    DOWNLOADS,
-    _locate,
-    as_written,
-    display_value,
-    english_value,
-    glossary_terms,
-    sector_name,
-    units_table,
-)
-from .report import SOURCE_PAGE as _SOURCE
-
-SOURCE_PAGE = "source.html"
+from .report import DOWNLOADS, _locate, as_written, display_value, english_value, glossary_terms, units_table
 
 
 def href(row, own_doc: str) -> str:
@@ -41,31 +31,12 @@ def href(row, own_doc: str) -> str:
     return f"../data/{source_file(row['doc'])}#{row['id']}"
 
 
-def source_file(doc: str) -> str:
-    return f"source-{doc}.html"
-
-
 def value(row, own_doc: str, english: bool = True) -> Markup:
     """A value as written (linked to its sentence, the sentence on hover) with its English reading."""
     if row is None or (isinstance(row, float) and math.isnan(row)):
         return Markup("–")
     return Markup(render("value", href=href(row, own_doc), sentence=row["sentence"], zh=as_written(row),
                          en=english_value(row) if english else ""))
-
-
-def result_cell(result, used: str, candidate, own_doc: str, verdict: str = "") -> Markup:
-    """A result with the figure it is (annual, own region, review, like-for-like ...); without one, the
-    sentence of the next report nearest to being one, linked, so that a reader can check the gap (or that
-    the report never names the indicator)."""
-    if result is not None and not (isinstance(result, float) and math.isnan(result)):
-        used = used.removeprefix(panel.USED_DEFAULT).lstrip(", ")  # say only what is not the usual figure
-        note = Markup(render("para", tag="span", cls="val-en used", text=used, em=False)) if used else ""
-        return value(result, own_doc) + note
-    if candidate is None or (isinstance(candidate, float) and math.isnan(candidate)):
-        return Markup("not named in the report" if verdict == "not reported" else "–")
-    text = _zh(short(candidate["sentence"], 40))
-    where = href(candidate, own_doc) if candidate["id"] else href(candidate, own_doc).split("#")[0]
-    return Markup("nearest sentence: ") + _link(where, text, title=str(candidate["sentence"]))
 
 
 def gap_text(gap: float, unit: str) -> str:
@@ -87,101 +58,6 @@ def para(text, tag: str = "p", em: bool = False, cls: str = "") -> str:
 
 def table(headers, rows, caption: str = "", cls: str = "") -> str:
     return render("table", headers=headers, rows=rows, caption=caption, cls=cls)
-
-
-def scorecard_html(card: pd.DataFrame, labels: dict, own_doc: str, years: tuple[int, int]) -> str:
-    """The scored targets as a table; the targets without a comparable result in a collapsed one."""
-    head = ["Indicator", f"Target for {years[0]} ({years[0]} report)", f"Result ({years[1]} report)", "Verdict", "Gap"]
-    scored = card["verdict"].isin(["met", "missed"])
-    parts = []
-    for part in (card[scored], card[~scored]):
-        rows = []
-        for _, c in part.iterrows():
-            rows.append({"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-                panel.concept_label(c["concept"], labels), value(c["target"], own_doc),
-                result_cell(c["result"], c.get("used", ""), c.get("candidate"), own_doc, c["verdict"]),
-                verdict_badge(c["verdict"]), gap_text(c["gap"], c["gap_unit"])]})
-        parts.append(table(head, rows, cls="scorecard") if rows else "")
-    if not parts[0]:
-        parts[0] = para(f"None of these {len(card)} targets has a comparable result in the {years[1]} report "
-                        "(matched by indicator).")
-    if parts[1]:
-        n = int((~scored).sum())
-        parts[1] = render("details", summary=f"{n} more target{'s' if n != 1 else ''} without a comparable result in "
-                          f"the {years[1]} report", body=Markup(parts[1]))
-    return "\n".join(p for p in parts if p)
-
-
-def counts_html(counts: pd.DataFrame, labels: dict) -> str:
-    rows = [{"cells": [panel.concept_label(r["concept"], labels), str(r["met"]), str(r["missed"]),
-                       str(r["targets"]), str(r["not reported"] + r["not comparable"])]}
-            for _, r in counts.iterrows()]
-    return table(["Indicator", "Met", "Missed", "Provinces with a target", "No comparable result"], rows,
-                 cls="counts")
-
-
-def province_card_html(card: pd.DataFrame, labels: dict, own_doc: str, highlight: str,
-                       reference: pd.DataFrame | None = None) -> str:
-    """A collapsed table per concept: each province's target and result, linked, with the verdict; the
-    rows of `reference` (the national report's) first, marked as the reference."""
-    out = []
-    for concept in dict.fromkeys(card["concept"]):
-        g = card[card["concept"] == concept].sort_values("region_en")
-        if reference is not None and len(reference):
-            g = pd.concat([reference[reference["concept"] == concept], g])
-        refs = set(reference["region_en"]) if reference is not None and len(reference) else set()
-        rows = [{"cls": "hl" if r["region_en"] == highlight else "ref" if r["region_en"] in refs else "", "cells": [
-            r["region_en"], value(r["t_row"], own_doc),
-            result_cell(r["r_row"], r.get("used", ""), r.get("candidate"), own_doc, r["verdict"]),
-            verdict_badge(r["verdict"]),
-            gap_text(r["gap"], "pp" if r["t_base_unit"] in panel.RATE_UNITS else r["t_base_unit"])]}
-            for _, r in g.iterrows()]
-        body = Markup(table(["Province", "Target", "Result", "Verdict", "Gap"], rows, cls="province-card"))
-        out.append(render("details", summary=f"{panel.concept_label(concept, labels)}: every province's target and "
-                          f"result ({len(g)} provinces)", body=body))
-    return "\n".join(out)
-
-
-def targets_table_html(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int], own_doc: str,
-                       highlight: str, reference: tuple[pd.DataFrame, pd.DataFrame] | None = None) -> str:
-    """Each province's target of one concept in both years, linked to the sentences; the rows of
-    `reference` (the national report's targets of the two years) first, marked as the reference."""
-    refs: list = []
-    if reference is not None:
-        ra, rb = reference
-        refs = sorted(set(ra["region_en"]) | set(rb["region_en"]))
-        a, b = pd.concat([ra, a]), pd.concat([rb, b])
-    ia, ib = a.set_index("region_en"), b.set_index("region_en")
-    regions = refs + sorted((set(ia.index) | set(ib.index)) - set(refs))
-    rows = [{"cls": "hl" if r == highlight else "ref" if r in refs else "", "cells": [
-        r, value(ia.loc[r], own_doc) if r in ia.index else "–", value(ib.loc[r], own_doc) if r in ib.index else "–"]}
-        for r in regions]
-    return table(["Province", str(years[0]), str(years[1])], rows, cls="province-targets")
-
-
-def revisions_html(counts: pd.DataFrame, labels: dict) -> str:
-    cols = ["raised", "kept", "requalified", "cut", "new", "dropped", "changed unit"]
-    rows = [{"cells": [panel.concept_label(r["concept"], labels), *[str(int(r[c])) for c in cols]]}
-            for _, r in counts.iterrows()]
-    return table(["Indicator", "Raised", "Kept", "Same number, other qualifier", "Cut", "New", "Dropped",
-                  "Changed unit"], rows, cls="counts")
-
-
-def region_revisions_html(rev: pd.DataFrame, labels: dict, region: str, own_doc: str) -> str:
-    g = rev[rev["region_en"] == region]
-    if g.empty:
-        return ""
-    rows = []
-    for _, r in g.iterrows():
-        unit = r["after"]["base_unit"] if r["after"] is not None else ""
-        rows.append({"cells": [panel.concept_label(r["concept"], labels), value(r["before"], own_doc),
-                               value(r["after"], own_doc), r["status"],
-                               gap_text(r["change"], "pp" if unit in panel.RATE_UNITS else unit)]})
-    return table(["Indicator", "Before", "After", "Revision", "Change"], rows, cls="revisions")
-
-
-def quotes_html(items: list[dict], empty: str) -> str:
-    return render("quotes", items=items, empty=empty)
 
 
 # ---------------------------------------------------------------------------------------- the report's own pages
@@ -237,7 +113,7 @@ def indicators_table(df: pd.DataFrame, table_id: str, sentence: bool = True, fil
                      "section_short": short(r["section_title"], 14), "sentence": r["sentence"], "pre": pre,
                      "mark": mark, "post": post})
     return render("indicators", headers=headers, rows=rows, table_id=table_id, sentence=sentence,
-                  filter_box=filter_box, caption=caption, source_page=_SOURCE)
+                  filter_box=filter_box, caption=caption, source_page=SOURCE_PAGE)
 
 
 html_table = indicators_table
@@ -257,7 +133,7 @@ def targets_html(rows: pd.DataFrame) -> str:
     for _, r in rows.iterrows():
         year = "" if pd.isna(r["year"]) else str(int(r["year"]))
         out.append({"cells": [r["metric_en"], english_value(r),
-                              Markup(f"{_zh(as_written(r))} ") + _link(f"{_SOURCE}#{r['id']}", "↗",
+                              Markup(f"{_zh(as_written(r))} ") + _link(f"{SOURCE_PAGE}#{r['id']}", "↗",
                                                                         "Show in the annotated source"),
                               _zh(r["metric_zh"]), year]})
     return table(["Metric", "Target", "As written", "指标", "Year"], out, cls="targets")
@@ -266,8 +142,8 @@ def targets_html(rows: pd.DataFrame) -> str:
 def pairs_html(p: pd.DataFrame) -> str:
     rows = [{"cells": [sector_name(r["sector"]),
                        esc(r["metric_en"]) + Markup("<br>") + _zh(f"{r['metric_zh_result']} → {r['metric_zh_target']}"),
-                       _link(f"{_SOURCE}#{r['result_id']}", _zh(r["result"])),
-                       _link(f"{_SOURCE}#{r['target_id']}", _zh(r["target"])), r["change"]]}
+                       _link(f"{SOURCE_PAGE}#{r['result_id']}", _zh(r["result"])),
+                       _link(f"{SOURCE_PAGE}#{r['target_id']}", _zh(r["target"])), r["change"]]}
             for _, r in p.iterrows()]
     return table(["Sector", "Metric", "Result (past year)", "Target (coming year)", "Implied change"], rows,
                  cls="pairs")
@@ -294,7 +170,7 @@ def chapters_html(seed=None) -> str:
     """The list of chapters for the overview, from book/report.yml (links to the built pages); with the
     report (`seed`), its sector chapters (config.sector_plan) and the sectors left out, with the reason."""
     cfg = config.report_config()
-    chapters, left = panel.sector_plan(cfg, config.resolve(seed)) if seed is not None else (cfg["chapters"], [])
+    chapters, left = sector_chapters.sector_plan(cfg, config.resolve(seed)) if seed is not None else (cfg["chapters"], [])
     is_sector = [("sector" in (ch.get("parameters") or {})) for ch in chapters]
     return render("chapters", sectors=[ch for ch, s in zip(chapters, is_sector) if s],
                   others=[ch for ch, s in zip(chapters[1:], is_sector[1:]) if not s],
@@ -323,7 +199,7 @@ def sentences_html(sentences: pd.DataFrame, df: pd.DataFrame) -> str:
             continue
         items.append({"part": f"{PART_EN.get(s['part'], s['part'])} · {short(s['section_title'], 30)}",
                       "quotes": [quote]})
-    return render("sentences", items=items, source_page=_SOURCE)
+    return render("sentences", items=items, source_page=SOURCE_PAGE)
 
 
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、[^。]{0,38}$")
@@ -391,8 +267,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 def targets_by_sector_html(df: pd.DataFrame) -> str:
     t = df[df["kind"] == "target"].copy()
-    sectors = ["macro"] + [x for x in lexicon.load().sector_order if x != "macro"]
-    order = {s: i for i, s in enumerate(sectors)}
+    order = {s: i for i, s in enumerate(sector_list())}
     t["_o"] = t["sector"].map(order)
     t = t.sort_values(["_o", "start"]).drop(columns="_o")
     return indicators_table(t, table_id="table-targets", sentence=False)

@@ -1,0 +1,193 @@
+"""How the extraction scores on the hand annotations: the headline annotation of the corpus chapters'
+inputs (tests/fixtures/corpus/core_*.csv), the whole-report annotations (tests/fixtures/heldout/) and the
+reviewers' verdicts on the names of their quantities; and the scores of the extractor on the shipped report and
+the unseen fixtures (:func:`accuracy_table`, scored by :mod:`analysis.corpus.evaluate`)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from ..extraction import extractor
+from ..project import config
+from ..reading.decoding import read_text
+from . import evaluate
+from .evaluate import matches
+from .manifest import corpus
+
+CORE_GOLD = config.CORE_GOLD
+
+
+def core_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How the corpus chapters' inputs score against the hand-checked headline annotation
+    (tests/fixtures/corpus/core_*.csv): per annotation file, the rows found (same value at an
+    overlapping span) and, of those, the share with the right kind, year, concept and qualifier."""
+    d = corpus() if corpus_df is None else corpus_df
+    out = []
+    for gold_path in sorted(CORE_GOLD.glob("core_*.csv")):
+        if gold_path.stem.endswith("_paragraphs"):
+            continue
+        gold = pd.read_csv(gold_path, dtype=str, keep_default_na=False)
+        found = {"kind": 0, "year": 0, "concept": 0, "qualifier": 0}
+        n_found = 0
+        by_doc = {doc: g for doc, g in d.groupby("doc")}
+        for _, g in gold.iterrows():
+            rows = by_doc.get(g["doc"].removesuffix(".txt"))
+            if rows is None:
+                continue
+            hit = rows[matches(rows, g["start"], g["end"], g["value_base"])]
+            if hit.empty:
+                continue
+            n_found += 1
+            h = hit.iloc[0]
+            found["kind"] += h["kind"] == g["kind"]
+            found["year"] += str(h["year"]).split(".")[0] == g["year"]
+            found["concept"] += h["concept"] == g["concept"]
+            found["qualifier"] += h["qualifier"] == g["qualifier"]
+        n = len(gold)
+        out.append({"annotation": gold_path.name, "reports": gold["doc"].nunique(), "rows": n,
+                    "found": n_found / n if n else math.nan,
+                    **{k: (v / n_found if n_found else math.nan) for k, v in found.items()}})
+    return pd.DataFrame(out, columns=["annotation", "reports", "rows", "found", "kind", "year", "concept", "qualifier"])
+
+
+HELDOUT = config.HELDOUT
+
+
+HELDOUT_FIELDS = ("kind", "year", "period", "concept", "subject", "sign", "qualifier", "metric")
+
+
+def heldout_reports() -> pd.DataFrame:
+    """The register of whole-report annotations (tests/fixtures/heldout/reports.csv): report, level,
+    annotated (date), status (``blind``: scored once with the rules of that day, no rule yet changed
+    after seeing it; ``tuning``: seen since, part of the tuning set) and a note."""
+    path = HELDOUT / "reports.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=["report", "level", "annotated", "status", "note"])
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _norm_year(v) -> str:
+    return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v).split(".")[0]
+
+
+def heldout_accuracy(corpus_df: pd.DataFrame | None = None, status: str | None = None) -> pd.DataFrame:
+    """How the extraction scores on the whole-report annotations (tests/fixtures/heldout/<report>.csv: every
+    quantity of a corpus report, annotated blind to the extractor): per report, precision (extracted
+    rows that are an annotated quantity: same value at an overlapping span), recall (``found``), and, of
+    the rows found, the share with the right field:
+
+    - kind, qualifier: every row found; year, period, subject, sign: rows annotated as a result or target
+      (year and period as the annotator wrote them; subject empty = the report's own region; sign: −1 when
+      the text states a fall, compared with the sign of ``value_signed``) — a field the annotation does not
+      carry (older annotations have no period or sign) is left empty;
+    - concept: rows whose annotation names a headline concept;
+    - metric: the annotator's name or an accepted alternative, or a name containing one with at most 4
+      more characters (a lenient automatic test; reviewers judge the names row by row).
+
+    Descriptors (annotated as such: 500千伏, 60岁以上) and traps are neither required nor counted as found;
+    an extracted trap counts against precision. `status` ('blind' or 'tuning') keeps the reports of that
+    status in the register (heldout_reports)."""
+    d = corpus() if corpus_df is None else corpus_df
+    reg = heldout_reports().set_index("report") if len(heldout_reports()) else None
+    out = []
+    for path in sorted(HELDOUT.glob("*.csv")):
+        st = reg["status"].get(path.stem, "") if reg is not None else ""
+        if path.name == "reports.csv" or (status is not None and st != status):
+            continue
+        gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+        pred = d[d["doc"] == path.stem]
+        if not (pred.empty or gold.empty):
+            out.append({"report": path.stem, "status": st, **_heldout_scores(gold, pred)})
+    return pd.DataFrame(out, columns=["report", "status", "annotated", "extracted", "precision", "found",
+                                      *HELDOUT_FIELDS])
+
+
+def _heldout_scores(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
+    """annotated, extracted, precision, found and the share right of each field, of one report."""
+    trap = gold["kind"].eq("trap")
+    optional = gold["note"].str.contains("descriptor") if "note" in gold else pd.Series(False, index=gold.index)
+    matched: dict[int, object] = {}
+    n_pred_ok = 0
+    for _, p in pred.iterrows():
+        hit = np.flatnonzero(matches(gold, p["start"], p["end"], p["value_base"]).to_numpy())
+        if len(hit) and not trap.iloc[hit[0]]:
+            n_pred_ok += 1
+            matched.setdefault(hit[0], p)
+    matched = {i: p for i, p in matched.items() if not optional.iloc[i]}
+    ok = {f: 0 for f in HELDOUT_FIELDS}
+    n = {f: 0 for f in HELDOUT_FIELDS}
+    for i, p in matched.items():
+        for f, v in _field_checks(p, gold.iloc[i]).items():
+            n[f] += 1
+            ok[f] += bool(v)
+    required = int((~optional & ~trap).sum())
+    return {"annotated": required, "extracted": len(pred), "precision": n_pred_ok / len(pred),
+            "found": len(matched) / required if required else math.nan,
+            **{f: (ok[f] / n[f] if n[f] else math.nan) for f in HELDOUT_FIELDS}}
+
+
+def _field_checks(p, g) -> dict[str, bool]:
+    """Which fields of an extracted row `p` agree with its annotation `g` (the fields the annotation carries)."""
+    names = [g["metric_zh"], *(x.strip() for x in str(g.get("metric_zh_ok", "")).split(";") if x.strip())]
+    checks = {
+        "kind": p["kind"] == g["kind"],
+        "qualifier": p["qualifier"] == g["qualifier"],
+        "metric": p["metric_zh"] in names or any(
+            nm and nm in p["metric_zh"] and len(p["metric_zh"]) <= len(nm) + 4 for nm in names),
+    }
+    if g["kind"] in ("achieved", "target"):
+        checks["year"] = _norm_year(p["year"]) == _norm_year(g["year"])
+        checks["subject"] = str(p.get("subject", "") or "") == g.get("subject", "")
+        if g.get("period", ""):
+            checks["period"] = str(p.get("period", "") or "") == g["period"]
+        if g.get("sign", "") and "value_signed" in p:
+            checks["sign"] = (-1 if float(p["value_signed"]) < 0 else 1) == int(float(g["sign"]))
+    if g["concept"]:
+        checks["concept"] = p["concept"] == g["concept"]
+    return checks
+
+
+def heldout_name_reviews(status: str | None = "blind") -> pd.DataFrame:
+    """The reviewers' row-by-row verdicts on the names of the whole-report annotations' quantities
+    (tests/fixtures/heldout/review/<report>_metric_names.csv, written by a reviewer who neither annotated the
+    report nor wrote the rules): per report, rows reviewed, the share of Chinese names judged right, and of the
+    English labels the site shows the share right, wrong and untranslated (the Chinese name shown instead)."""
+    reg = heldout_reports().set_index("report")["status"] if len(heldout_reports()) else pd.Series(dtype=str)
+    out = []
+    for path in sorted((HELDOUT / "review").glob("*_metric_names.csv")):
+        report = path.name.removesuffix("_metric_names.csv")
+        if status is not None and reg.get(report, "") != status:
+            continue
+        r = pd.read_csv(path, dtype=str, keep_default_na=False)
+        zh = r["verdict_zh"] if "verdict_zh" in r else r.get("verdict", pd.Series(dtype=str))
+        row = {"report": report, "reviewed": len(r), "metric_zh right": (zh == "right").mean() if len(r) else math.nan}
+        if "verdict_en" in r:
+            en = r["verdict_en"]
+            row.update({"metric_en right": (en == "right").mean(), "metric_en wrong": (en == "wrong").mean(),
+                        "untranslated": (en == "untranslated").mean()})
+        out.append(row)
+    return pd.DataFrame(out, columns=["report", "reviewed", "metric_zh right", "metric_en right", "metric_en wrong",
+                                      "untranslated"])
+
+
+def accuracy_table() -> pd.DataFrame:
+    """Scores of the extractor on every annotated text of the project (the shipped seed first)."""
+    docs = [(config.DEFAULT_SEED, config.SEED_GOLD, "shipped report (development)")]
+    unseen = config.FIXTURES / "unseen"
+    for gold in sorted(unseen.glob("*.csv")):
+        txt = gold.with_suffix(".txt")
+        if txt.exists():
+            docs.append((txt, gold, "unseen fixture"))
+    rows = []
+    for txt, gold, role in docs:
+        g = pd.read_csv(gold, dtype=str, keep_default_na=False)
+        r = evaluate.score(g, extractor.default_extractor().extract(read_text(txt), txt.stem))
+        row = {"document": txt.name, "role": role, "gold indicators": r["gold_indicators"],
+               "precision": r["precision"], "recall": r["recall"], "trap hits": r["trap_hits"]}
+        row.update({k: v for k, v in r["accuracy"].items()})
+        row.update({f"F1 {k}": v for k, v in r["chapter_f1"].items()})
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -1,0 +1,93 @@
+"""Targets from one year to the next: each region's annual targets, how it revised them (raised, cut,
+kept, requalified, dropped, new), and the main targets a report states without a number."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ..extraction.schema import interval, signed
+from ..reading.decoding import read_text
+from .manifest import CORPUS, manifest
+from .one_report import commitments
+from .picking import targets_of
+from .scorecard import HEADLINE
+
+OPEN_ENDED = frozenset({"over", "at_least", "under", "at_most"})
+
+
+def province_targets(corpus_df: pd.DataFrame, year: int, concepts=HEADLINE) -> pd.DataFrame:
+    """The annual target of each region for each concept in its report of `year` (one row each)."""
+    d = corpus_df[corpus_df["report_year"] == int(year)]
+    t = targets_of(d, year, concepts)
+    if "low" in t and "high" in t:
+        t = t.assign(open_ended=t["low"].isna() | t["high"].isna())
+    else:
+        t = t.assign(open_ended=t["qualifier"].isin(OPEN_ENDED))
+    return t
+
+
+def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> pd.DataFrame:
+    """How each region revised each headline target from `y0` to `y1`: raised, cut, kept, requalified (the
+    same number with other words of strength: 5%以上 -> 5%左右 is a floor become an approximate aim, not
+    kept), dropped, new (or 'changed unit' when the two cannot be compared). One row per region and concept."""
+    a = province_targets(corpus_df, y0, concepts).set_index(["region_en", "concept"])
+    b = province_targets(corpus_df, y1, concepts).set_index(["region_en", "concept"])
+    rows = []
+    for key in sorted(set(a.index) | set(b.index)):
+        ta = a.loc[key] if key in a.index else None
+        tb = b.loc[key] if key in b.index else None
+        if ta is None:
+            status, change = "new", math.nan
+        elif tb is None:
+            status, change = "dropped", math.nan
+        elif ta["base_unit"] != tb["base_unit"] or ta["measure"] != tb["measure"]:
+            status, change = "changed unit", math.nan
+        else:
+            change = _level(tb) - _level(ta)  # a range by its middle: 5%左右 -> 5%—5.5% is raised, not kept
+            status = ("requalified" if _requalified(ta, tb) else "kept") if abs(change) < 1e-9 else \
+                "raised" if change > 0 else "cut"
+        rows.append({"region_en": key[0], "concept": key[1], "status": status, "change": change,
+                     "before": ta, "after": tb})
+    return pd.DataFrame(rows, columns=["region_en", "concept", "status", "change", "before", "after"])
+
+
+def _requalified(a, b) -> bool:
+    """Do two targets of one level differ in their words of strength (qualifier or interval: 以上 vs 左右)?"""
+    if str(a.get("qualifier", "") or "") != str(b.get("qualifier", "") or ""):
+        return True
+    return any(not (math.isnan(x) and math.isnan(y)) and not (abs(x - y) < 1e-9)
+               for x, y in zip(interval(a), interval(b)))
+
+
+def _level(row) -> float:
+    """One number for a target's interval: its middle when both ends are given, else its one end."""
+    low, high = interval(row)
+    ends = [x for x in (low, high) if not math.isnan(x)]
+    return sum(ends) / len(ends) if ends else signed(row)
+
+
+def revision_counts(rev: pd.DataFrame) -> pd.DataFrame:
+    """Per concept: how many regions raised, cut, kept, dropped or newly set the target."""
+    statuses = ["raised", "kept", "requalified", "cut", "new", "dropped", "changed unit"]
+    if rev.empty:
+        return pd.DataFrame(columns=["concept", *statuses])
+    t = rev.groupby(["concept", "status"]).size().unstack(fill_value=0)
+    for s in statuses:
+        if s not in t:
+            t[s] = 0
+    return t[statuses].reset_index()
+
+
+def unquantified_targets(year: int) -> pd.DataFrame:
+    """Main targets each report of `year` states without a number (clauses of its targets paragraph)."""
+    rows = []
+    m = manifest()
+    for _, r in m[m["year"] == int(year)].iterrows():
+        c = commitments(read_text(CORPUS / r["file"]))
+        c = c[c["section"] == "targets"]
+        for _, x in c.iterrows():
+            rows.append({"region_en": r["region_en"], "region": r["region_zh"], "doc": r["doc"], "text": x["text"],
+                         "start": x["start"]})
+    return pd.DataFrame(rows, columns=["region_en", "region", "doc", "text", "start"])
