@@ -37,7 +37,7 @@ from hypothesis import strategies as st
 import analysis
 from analysis import build, config
 
-from .helpers import ROOT, UNSEEN
+from .helpers import ROOT, UNSEEN, copy_warm_cache
 
 REPORT = UNSEEN / "provincial.txt"
 DRIVER = """\
@@ -151,8 +151,9 @@ def processes_with(token: str) -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
+def project(tmp_path_factory, warm_cache):
     p = Project(tmp_path_factory.mktemp("faults"))
+    copy_warm_cache(warm_cache, p.root / "build")  # the corpus extracted once per session, not per module
     first = p.build()
     assert first.returncode == 0, first.stdout + first.stderr
     assert (p.site / build.SITE_MARKER).is_file()
@@ -593,11 +594,12 @@ def test_time_is_linear_within_10x_of_the_seed(seed_raw):
     "某地区2025年政府工作报告\n各位代表：\n我们坚持稳中求进工作总基调，推动高质量发展。\n",  # no quantity at all
     "全区地区生产总值增长5%，粮食产量稳定在800亿斤以上。\n",  # two quantities, no sector
 ], ids=["no quantity", "two quantities"])
-def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, monkeypatch, text):
+def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, monkeypatch, text, warm_cache):
     """The real chapters on reports unlike the seed: every page is built (strict), and no cell of any
     chapter has an error or anything on stderr (a plotting warning would land there)."""
     monkeypatch.setattr(config, "BUILD", tmp_path / "build")
     monkeypatch.setattr(config, "SITES", tmp_path / "build" / "sites")
+    copy_warm_cache(warm_cache, tmp_path / "build")
     seed = tmp_path / "small_report.txt"
     seed.write_text(text, encoding="utf-8")
     out = tmp_path / "html"
