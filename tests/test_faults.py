@@ -644,6 +644,42 @@ def test_every_input_of_a_page_is_in_its_hash(tmp_path, monkeypatch):
     assert len({first, second, hashing.corpus_hash()}) == 3
 
 
+KILLED_WHILE_STORING = """
+import os, signal, sys
+from pathlib import Path
+import pandas as pd
+from analysis import build, config, files, table
+config.BUILD = Path(sys.argv[1])
+df = table.load_table(sys.argv[2])  # extracted, stored
+def killed(self, path, *args, **kwargs):  # kill -9 halfway through writing the temporary file
+    Path(path).write_bytes(b"PAR1 half a table")
+    os.kill(os.getpid(), signal.SIGKILL)
+pd.DataFrame.to_parquet = killed
+with files.journal(build.journal_path()):
+    table._store(table.cache_dir() / "0123.parquet", df)
+"""
+
+
+def test_a_build_killed_while_storing_a_table_leaves_nothing_in_the_cache(tmp_path):
+    """The extraction cache's temporary files are the build's too: named in its journal before they exist,
+    so the next build removes what a killed one left in build/cache/tables (and nothing else)."""
+    from analysis import files, table
+
+    p = subprocess.run([sys.executable, "-c", KILLED_WHILE_STORING, str(tmp_path / "build"), str(REPORT)],
+                       cwd=ROOT, capture_output=True, timeout=300)
+    assert p.returncode == -signal.SIGKILL, p.stderr.decode()[-2000:]
+    tables = tmp_path / "build" / "cache" / "tables"
+    left = sorted(q.name for q in tables.iterdir() if q.name.startswith("."))
+    assert len(left) == 1 and left[0].startswith(".0123.") and left[0].endswith(".tmp"), left
+    users = tables / ".0123.notes.tmp"  # looks like one, was not made by a build: stays
+    users.write_text("mine")
+    kept = sorted(q.name for q in tables.iterdir() if not q.name.startswith("."))
+    assert files.sweep_journal(tmp_path / "build" / "state" / "journal") == 1
+    assert sorted(q.name for q in tables.iterdir() if q.name.startswith(".")) == [users.name]
+    assert sorted(q.name for q in tables.iterdir() if not q.name.startswith(".")) == kept
+    assert table.cache_dir() != tables  # nothing of this process was changed
+
+
 @pytest.mark.parametrize("damage", ["a value changed", "a column missing", "truncated", "no checksum"])
 def test_a_damaged_cached_table_is_extracted_again_with_a_note(tmp_path, monkeypatch, capsys, damage):
     import pandas as pd
