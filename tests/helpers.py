@@ -25,4 +25,7 @@ BLIND_FILES = frozenset(f"{name}.txt" for name in BLIND)
 
 def copy_warm_cache(cache: Path, build_dir: Path) -> None:
     """A private copy of the session's warm caches as `build_dir`/cache (a copy, not links: tests may damage it)."""
-    shutil.copytree(cache, build_dir / "cache", dirs_exist_ok=True)
+    def being_written(folder, names):  # a build's temporary names start with a dot (a cache's marker .complete)
+        return [n for n in names if n.startswith(".") and n != ".complete"]
+
+    shutil.copytree(cache, build_dir / "cache", dirs_exist_ok=True, ignore=being_written)
