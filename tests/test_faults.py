@@ -46,6 +46,7 @@ import sys
 from pathlib import Path
 
 from analysis import build, config
+from analysis.processes import exit_process
 
 # Ctrl-C as in a terminal, also when the test run itself was started in the background (a shell starts
 # background jobs with SIGINT ignored, and the build would then not see the test's SIGINT at all)
@@ -56,9 +57,10 @@ def option(name, default):
     return float(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
 
 
-sys.exit(build.main(out=out, jobs=2, force="--force" in sys.argv, wait=option("--wait", build.LOCK_WAIT),
-                    timeout=option("--chapter-timeout", build.CHAPTER_TIMEOUT),
-                    max_output_mb=option("--max-output", build.CHAPTER_MAX_OUTPUT_MB)))
+# as python -m analysis ends (analysis/__main__.py)
+exit_process(build.main(out=out, jobs=2, force="--force" in sys.argv, wait=option("--wait", build.LOCK_WAIT),
+                        timeout=option("--chapter-timeout", build.CHAPTER_TIMEOUT),
+                        max_output_mb=option("--max-output", build.CHAPTER_MAX_OUTPUT_MB)))
 """
 TEMPLATE_CODE = """\
 import os
