@@ -1,5 +1,4 @@
-import sys
-
 from .cli import main
+from .project.processes import exit_process
 
-sys.exit(main())
+exit_process(main())  # sys.exit, or at once after an interrupt (see exit_process)

@@ -1,7 +1,31 @@
 """Constants shared by the test modules."""
 
+import shutil
+from pathlib import Path
+
 from analysis.project import config
 
 ROOT = config.ROOT
 SEED = config.DEFAULT_SEED
 UNSEEN = config.FIXTURES / "unseen"
+
+
+def _blind() -> frozenset[str]:
+    from analysis.corpus import accuracy
+
+    reports = accuracy.heldout_reports()
+    return frozenset(reports["report"][reports["status"] == "blind"])
+
+
+# The reports being annotated blind (tests/fixtures/heldout/reports.csv, status blind), by stem: no test
+# reads, tunes on or counts them.
+BLIND = _blind()
+BLIND_FILES = frozenset(f"{name}.txt" for name in BLIND)
+
+
+def copy_warm_cache(cache: Path, build_dir: Path) -> None:
+    """A private copy of the session's warm caches as `build_dir`/cache (a copy, not links: tests may damage it)."""
+    def being_written(folder, names):  # a build's temporary names start with a dot (a cache's marker .complete)
+        return [n for n in names if n.startswith(".") and n != ".complete"]
+
+    shutil.copytree(cache, build_dir / "cache", dirs_exist_ok=True, ignore=being_written)

@@ -16,6 +16,8 @@ import pytest
 from analysis.build import pipeline as build
 from analysis.project import config
 
+from .helpers import copy_warm_cache
+
 pytestmark = pytest.mark.slow
 
 CHAPTERS = [c["name"] for c in config.report_config()["chapters"]]
@@ -110,7 +112,7 @@ def test_second_build_skips_everything(site):
     assert timings["book"] < 2
 
 
-def test_failing_chapter_names_notebook_and_cell_and_keeps_site(tmp_path, monkeypatch):
+def test_failing_chapter_names_notebook_and_cell_and_keeps_site(tmp_path, monkeypatch, warm_cache):
     bad = tmp_path / "bad.ipynb"
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -128,6 +130,7 @@ def test_failing_chapter_names_notebook_and_cell_and_keeps_site(tmp_path, monkey
     (book / "_toc.yml").write_text("format: jb-book\nroot: chapters/broken\n", encoding="utf-8")
     monkeypatch.setattr(config, "BOOK", book)
     monkeypatch.setattr(config, "BUILD", tmp_path / "build")
+    copy_warm_cache(warm_cache, tmp_path / "build")
     site = tmp_path / "published"
     site.mkdir()
     (site / "index.html").write_text("previous site")

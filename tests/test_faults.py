@@ -38,7 +38,7 @@ import analysis
 from analysis.build import pipeline as build
 from analysis.project import config
 
-from .helpers import ROOT, UNSEEN
+from .helpers import ROOT, UNSEEN, copy_warm_cache
 
 REPORT = UNSEEN / "provincial.txt"
 DRIVER = """\
@@ -48,6 +48,7 @@ from pathlib import Path
 
 from analysis.build import pipeline as build
 from analysis.project import config
+from analysis.project.processes import exit_process
 
 # Ctrl-C as in a terminal, also when the test run itself was started in the background (a shell starts
 # background jobs with SIGINT ignored, and the build would then not see the test's SIGINT at all)
@@ -58,9 +59,10 @@ def option(name, default):
     return float(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
 
 
-sys.exit(build.main(out=out, jobs=2, force="--force" in sys.argv, wait=option("--wait", build.LOCK_WAIT),
-                    timeout=option("--chapter-timeout", build.CHAPTER_TIMEOUT),
-                    max_output_mb=option("--max-output", build.CHAPTER_MAX_OUTPUT_MB)))
+# as python -m analysis ends (analysis/__main__.py)
+exit_process(build.main(out=out, jobs=2, force="--force" in sys.argv, wait=option("--wait", build.LOCK_WAIT),
+                        timeout=option("--chapter-timeout", build.CHAPTER_TIMEOUT),
+                        max_output_mb=option("--max-output", build.CHAPTER_MAX_OUTPUT_MB)))
 """
 TEMPLATE_CODE = """\
 import os
@@ -154,8 +156,9 @@ def processes_with(token: str) -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
+def project(tmp_path_factory, warm_cache):
     p = Project(tmp_path_factory.mktemp("faults"))
+    copy_warm_cache(warm_cache, p.root / "build")  # the corpus extracted once per session, not per module
     first = p.build()
     assert first.returncode == 0, first.stdout + first.stderr
     assert (p.site / build.SITE_MARKER).is_file()
@@ -596,11 +599,12 @@ def test_time_is_linear_within_10x_of_the_seed(seed_raw):
     "某地区2025年政府工作报告\n各位代表：\n我们坚持稳中求进工作总基调，推动高质量发展。\n",  # no quantity at all
     "全区地区生产总值增长5%，粮食产量稳定在800亿斤以上。\n",  # two quantities, no sector
 ], ids=["no quantity", "two quantities"])
-def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, monkeypatch, text):
+def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, monkeypatch, text, warm_cache):
     """The real chapters on reports unlike the seed: every page is built (strict), and no cell of any
     chapter has an error or anything on stderr (a plotting warning would land there)."""
     monkeypatch.setattr(config, "BUILD", tmp_path / "build")
     monkeypatch.setattr(config, "SITES", tmp_path / "build" / "sites")
+    copy_warm_cache(warm_cache, tmp_path / "build")
     seed = tmp_path / "small_report.txt"
     seed.write_text(text, encoding="utf-8")
     out = tmp_path / "html"
@@ -643,6 +647,45 @@ def test_every_input_of_a_page_is_in_its_hash(tmp_path, monkeypatch):
     second = hashing.corpus_hash()
     (corpus / "a.txt").write_text("地区生产总值增长6%。\n", encoding="utf-8")
     assert len({first, second, hashing.corpus_hash()}) == 3
+
+
+KILLED_WHILE_STORING = """
+import os, signal, sys
+from pathlib import Path
+import pandas as pd
+from analysis.build import pipeline as build
+from analysis.project import config, files
+from analysis.corpus import table
+config.BUILD = Path(sys.argv[1])
+df = table.load_table(sys.argv[2])  # extracted, stored
+def killed(self, path, *args, **kwargs):  # kill -9 halfway through writing the temporary file
+    Path(path).write_bytes(b"PAR1 half a table")
+    os.kill(os.getpid(), signal.SIGKILL)
+pd.DataFrame.to_parquet = killed
+with files.journal(build.journal_path()):
+    table._store(table.cache_dir() / "0123.parquet", df)
+"""
+
+
+def test_a_build_killed_while_storing_a_table_leaves_nothing_in_the_cache(tmp_path):
+    """The extraction cache's temporary files are the build's too: named in its journal before they exist,
+    so the next build removes what a killed one left in build/cache/tables (and nothing else)."""
+    from analysis.corpus import table
+    from analysis.project import files
+
+    p = subprocess.run([sys.executable, "-c", KILLED_WHILE_STORING, str(tmp_path / "build"), str(REPORT)],
+                       cwd=ROOT, capture_output=True, timeout=300)
+    assert p.returncode == -signal.SIGKILL, p.stderr.decode()[-2000:]
+    tables = tmp_path / "build" / "cache" / "tables"
+    left = sorted(q.name for q in tables.iterdir() if q.name.startswith("."))
+    assert len(left) == 1 and left[0].startswith(".0123.") and left[0].endswith(".tmp"), left
+    users = tables / ".0123.notes.tmp"  # looks like one, was not made by a build: stays
+    users.write_text("mine")
+    kept = sorted(q.name for q in tables.iterdir() if not q.name.startswith("."))
+    assert files.sweep_journal(tmp_path / "build" / "state" / "journal") == 1
+    assert sorted(q.name for q in tables.iterdir() if q.name.startswith(".")) == [users.name]
+    assert sorted(q.name for q in tables.iterdir() if not q.name.startswith(".")) == kept
+    assert table.cache_dir() != tables  # nothing of this process was changed
 
 
 @pytest.mark.parametrize("damage", ["a value changed", "a column missing", "truncated", "no checksum"])

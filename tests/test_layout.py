@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from analysis.reading.layout import unwrap
-from tests.helpers import ROOT
+from tests.helpers import BLIND_FILES, ROOT
 
 WRAPPED = (
     "■上接第1版 我区坚持稳中求进，全年地区生产总值增长5.8%，一般公共预算收入126\n"
@@ -97,7 +97,7 @@ def test_page_numbers_stay_page_numbers():
 # A report printed in a narrow PDF column is hard-wrapped every few characters, anywhere: inside a
 # number (突破190⏎0万户), after a decimal point (9.⏎8%). The values must be those of the unwrapped text.
 # Reports annotated blind are never used here (they must not tune anything).
-BLIND = {"2025_national.txt", "2026_national.txt", "2026_sichuan.txt", "2025_liaoning.txt"}
+BLIND = BLIND_FILES  # the register's blind reports (tests/fixtures/heldout/reports.csv)
 CORPUS = sorted(p for p in (ROOT / "seeds" / "corpus").glob("*.txt") if p.name not in BLIND)
 # The default run checks a sample (one report of each year, four widths); LAYOUT_ALL=1 checks every
 # report at every width 6-12 (about 500 extractions: minutes, not for every test run).
@@ -142,6 +142,23 @@ def test_a_report_rewrapped_narrow_gives_the_same_values(name, width):
     assert max(len(line) for line in wrapped.split("\n")) == width
     expected, got = _unwrapped_values(name), _values(wrapped)
     assert got == expected, f"lost {dict(expected - got)}, gained {dict(got - expected)}"
+
+
+# Header lines (title, date, session, source, speaker) joined by a narrow wrap, and the opening address
+# joined to them: 2026_tianjin lost its date at widths 8, 10, 11 and 12.
+IDENTITY = [("2026_tianjin.txt", w) for w in (8, 10, 11, 12)] + [(name, w) for name, w in NARROW]
+
+
+@pytest.mark.parametrize("name,width", IDENTITY)
+def test_a_report_rewrapped_narrow_keeps_its_identity(name, width):
+    from analysis import read_text
+    from analysis.reading import document
+
+    text = read_text(ROOT / "seeds" / "corpus" / name)
+    want, got = document.read(text), document.read(rewrap(text, width))
+    assert want.date and want.region and want.report_year
+    assert (got.region, got.region_en, got.level, got.date, got.report_year, got.session) == \
+        (want.region, want.region_en, want.level, want.date, want.report_year, want.session)
 
 
 @pytest.mark.parametrize("width", range(6, 13))

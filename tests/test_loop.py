@@ -18,6 +18,8 @@ from analysis.build import chapters, notebooks
 from analysis.build import pipeline as build
 from analysis.project import config
 
+from .helpers import copy_warm_cache
+
 ROOT = config.ROOT
 LAB_CONFIG = ROOT / "jupyter_server_config.py"
 
@@ -207,7 +209,7 @@ def test_a_failing_cell_is_one_line_naming_chapter_and_cell(tmp_path):
 
 # ---------------------------------------------------------------------------------------- the loop
 @pytest.fixture
-def small_project(tmp_path, monkeypatch):
+def small_project(tmp_path, monkeypatch, warm_cache):
     """A book of two chapters (the sector template once, and the annotated source it links to), built
     from copies of the templates into a temporary folder."""
     templates = tmp_path / "notebooks"
@@ -229,6 +231,7 @@ def small_project(tmp_path, monkeypatch):
     monkeypatch.setattr(config, "BOOK", book)
     monkeypatch.setattr(config, "BOOK_CONFIG", book / "report.yml")
     monkeypatch.setattr(config, "BUILD", tmp_path / "build")
+    copy_warm_cache(warm_cache, tmp_path / "build")
     monkeypatch.setattr(config, "NOTEBOOKS", templates)
     # the package as it is now: an edit of analysis/ made meanwhile (by another checkout user or an editor
     # saving) would otherwise make every chapter stale between the loop's build and its check

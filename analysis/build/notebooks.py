@@ -222,4 +222,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    from ..project.processes import exit_process
+
+    exit_process(main(sys.argv[1:]))  # sys.exit, or at once after an interrupt

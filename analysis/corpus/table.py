@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -80,8 +79,11 @@ def _rejected(f: Path, why: str) -> None:
 def _store(f: Path, df: pd.DataFrame) -> None:
     try:
         f.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=f.parent, prefix=f".{f.stem}.", suffix=".tmp")
-        os.close(fd)
+        from ..project.files import temp_path
+
+        # a name recorded in the build's journal before the file exists: a build killed while storing
+        # leaves it, and the next build's sweep removes it (like every temporary file of a build)
+        tmp = temp_path(f.parent, f".{f.stem}.", ".tmp")
         try:
             df.to_parquet(tmp, index=False)
             back = pd.read_parquet(tmp)

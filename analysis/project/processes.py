@@ -63,6 +63,27 @@ def stop_on_signals():
             signal.signal(sig, handler)
 
 
+# The exit statuses of a command stopped by Ctrl-C, SIGTERM or SIGHUP (128 + the signal).
+INTERRUPTED = frozenset({128 + int(signal.SIGINT), 128 + int(getattr(signal, "SIGTERM", 15)),
+                         128 + int(getattr(signal, "SIGHUP", 1))})
+
+
+def exit_process(status: int):
+    """End a command-line process with ``status``. After an interrupt (the one line said, the lock and the
+    journal released) the process ends at once: the stopped kernels' threads (daemon threads of the
+    chapters' event loop, their sockets) may still be running, and the interpreter's shutdown with them
+    can abort ("could not acquire lock ... at interpreter shutdown, possibly due to daemon threads":
+    status -6 instead of 143) or wait for them."""
+    import sys
+
+    if status in INTERRUPTED:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(status)
+    sys.exit(status)
+
+
 def os_error_line(exc: OSError) -> str:
     """One short line for a failed write or read: what happened and the path (never a file's content)."""
     if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:

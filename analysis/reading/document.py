@@ -179,8 +179,8 @@ def _build(raw: str, name: str) -> Document:
     layout = unwrap(raw)
     text = layout.text
     spans = layout.paragraphs()
-    header_end = _header_end(text, spans)
-    ident = _identity(text, spans[:header_end], lex)
+    header_end, header = _header(text, spans)
+    ident = _identity(text, header, lex)
     review_year, plan_year = structure.years(text)
     if not ident["year"] and not plan_year:
         review_year, plan_year = _content_years(text, spans[header_end:], lex)
@@ -207,6 +207,7 @@ class Vocabulary:
     """The document vocabulary of lexicon.yaml (`document`), compiled."""
 
     opening: re.Pattern       # 各位代表： the speech begins (the header lines end)
+    opening_inside: re.Pattern  # the same, anywhere (joined to the header lines by a narrow wrap)
     address: re.Pattern       # …and is addressed again (各位代表！ the closing)
     caption: re.Pattern       # a photo caption (记者 … 摄)
     speaker: re.Pattern       # 省长 王正谱, 自治区人民政府主席 包钢
@@ -225,6 +226,7 @@ def _vocab() -> Vocabulary:
 
     return Vocabulary(
         opening=re.compile(f"^(?:{alt(d['opening'])})[：:]"),
+        opening_inside=re.compile(f"(?:{alt(d['opening'])})[：:]"),
         address=re.compile(f"^(?:{alt(d['opening'])})[：:，,！!]"),
         caption=re.compile(f"(?:{alt(d['caption_words'])})[^。]{{0,24}}摄[。]?$|^图为|摄$"),
         speaker=re.compile(f"((?:[\u4e00-\u9fff]{{0,12}}人民政府)?(?:代理)?(?:{alt(d['speaker_titles'])}))[ \u3000]*"
@@ -242,15 +244,26 @@ _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三�
 _TITLE = re.compile(r"^(?:(20\d\d)年)?([\u4e00-\u9fff]{0,16}?)政府工作报告")
 
 
-def _header_end(text: str, spans) -> int:
-    """Index of the first paragraph after the header lines (title, date, source, speaker): the
-    opening address 各位代表 when it comes early, else 0 (a fragment without a header)."""
+# How far into the text the opening address may come inside a paragraph (see _header).
+_HEADER_CHARS = 600
+
+
+def _header(text: str, spans) -> tuple[int, list[tuple[int, int]]]:
+    """(index of the first paragraph after the header lines, the header's spans). The header lines (title,
+    date, source, speaker) end at the opening address 各位代表 when it comes early; else there is none
+    (a fragment). A narrow hard wrap can join header lines into one paragraph, and the opening address to
+    them (a line that ends its page column cannot be told from a wrapped one): then the header is the
+    text before the address, and the paragraph holding both counts as header."""
+    vocab = _vocab()
+    early = vocab.opening_inside.search(text, 0, _HEADER_CHARS)  # within the first few header-sized lines
     for i, (s, e) in enumerate(spans[:16]):
-        if _vocab().opening.match(text[s:e]):
-            return i
-        if e - s > 80:
-            return 0
-    return 0
+        if vocab.opening.match(text[s:e]):
+            return i, list(spans[:i])
+        if early and s <= early.start() < e:
+            return i + 1, [*spans[:i], (s, early.start())]
+        if e - s > 80 and not early:
+            return 0, []
+    return 0, []
 
 
 def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
