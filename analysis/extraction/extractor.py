@@ -109,10 +109,8 @@ class Extractor:
         self.unit_at = re.compile(f"(?:{self.lex.unit_re})")
         self.ascii_units = {u for u in self.lex.units if u.isascii() and u[0].isalpha()}
         self.unit_first = {u[0] for u in self.lex.units}
-        raw = self.lex.raw
-        fillers = lexicon._alternation(raw["growth_fillers"])
-        self.decline_re = re.compile(f"(?:{lexicon._alternation(raw['direction']['decline'])})(?:{fillers})*$")
-        self.commitments = {str(k): str(v) for k, v in raw["commitment"].items()}
+        self.decline_re = self.lex.decline_re
+        self.commitments = dict(self.lex.commitments)
         allowed = set(schema_enum("commitment"))
         if set(self.commitments.values()) - allowed:
             raise RuntimeError(f"analysis/data/lexicon.yaml: commitment: values must be one of {sorted(allowed - {''})}")
@@ -192,7 +190,7 @@ class Extractor:
         value = numerals.parse_arabic(m.group("num"))
         mention = Mention(s, e, value, mag, unit, inner)
         if before == "第":
-            if unit in lex.raw["exclusions"]["rank_units"]:
+            if unit in lex.rank_units:
                 mention.rank = True
                 mention.s = s - 1
                 return mention
@@ -244,7 +242,7 @@ class Extractor:
         if text.startswith(lex.after_cn, end) or (before and before.endswith(lex.before_cn)):
             return None
         if before.endswith("第"):
-            if unit in lex.raw["exclusions"]["rank_units"] and _RANK_CONTEXT.search(before[:-1]):
+            if unit in lex.rank_units and _RANK_CONTEXT.search(before[:-1]):
                 return Mention(rs - 1, end, value, "", unit, cn=True, rank=True)
             if not unit and not mag and _bare_rank(text, before, rs + len(cn), e0):
                 return Mention(rs - 1, rs + len(cn), value, "", "", cn=True, rank=True, base_unit="位")
@@ -538,8 +536,7 @@ _YEARS_LENGTH = re.compile(r"\d{1,2}\.\d")  # 11.3年, not a list number before 
 
 @lru_cache(maxsize=1)
 def _meaning_res() -> dict:
-    raw = lexicon.load().raw["meaning"]
-    return {k: re.compile(raw[k]) for k in ("growth_target", "bare_growth", "population_after")}
+    return lexicon.load().meaning_re
 
 
 def _is_growth(lex, text, m, cs, ce, before) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
 from ..language import concepts, lexicon
 
@@ -114,18 +113,12 @@ def _right_noun(text: str, pos: int, end: int, lex=None) -> str:
     if cut and noun[:cut.start()] not in _BARE_WORDS:  # 4家企业入选…: a bare 企业 would say nothing
         noun = noun[:cut.start()]
     tail = ends.search(noun)
-    keep = lex.raw["counted_noun_end_words"].get(tail.group(), "") if tail else ""
+    keep = lex.counted_noun_end_words.get(tail.group(), "") if tail else ""
     return noun[:tail.start()] + keep if tail and tail.start() >= 2 else noun
 
 
-@lru_cache(maxsize=1)
-def _noun_cut_of(at: tuple, ends: tuple) -> tuple[re.Pattern, re.Pattern]:
-    alt = lexicon._alternation
-    return re.compile(alt(at)), re.compile(f"(?:{alt(ends)})$")
-
-
 def _noun_cut(lex) -> tuple[re.Pattern, re.Pattern]:
-    return _noun_cut_of(tuple(lex.raw["counted_noun_predicates"]), tuple(lex.raw["counted_noun_end_words"] or {}))
+    return lex.noun_cut_re, lex.noun_end_re
 
 
 def _right_span(text: str, pos: int, end: int) -> str:
@@ -199,7 +192,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         bare_verb = bool(left) and lex.list_verb_re.fullmatch(left) is not None  # 建设1500万亩小麦: the noun follows
         right = _right_noun(text, m.tail, ce, lex) if (dim in _COUNT_DIMS or not m.unit or not left or bare_verb) else ""
         right = right[1:] if right.startswith("的") and not left else ("" if right.startswith("的") else right)
-        right = right if len(right) >= 2 and not (left and right in lex.raw["milestone_nouns"]) else ""  # 突破5万关口
+        right = right if len(right) >= 2 and not (left and right in lex.milestone_nouns) else ""  # 突破5万关口
         if right:
             tv = _trailing_verb(lex, left)
             if tv and len(left) > 4:
@@ -251,7 +244,7 @@ def _selected(lex, text: str, ms) -> None:
     whose clause ends in a selection (lexicon selection_predicates) and what was reached is named by it
     (入选国家第二轮双一流建设名单的高校); a circumstance before the predicate (在国际可比领域) is left out."""
     bare = set(lexicon.glossary()["unsure_names"].get("bare", ()))
-    rx = _selected_re(tuple(lex.raw["selection_predicates"]))
+    rx = lex.selected_re
     for m in ms:
         if m.metric_zh not in bare or not text.startswith(m.metric_zh, m.tail):
             continue
@@ -260,16 +253,10 @@ def _selected(lex, text: str, ms) -> None:
             m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}的{m.metric_zh}"
 
 
-@lru_cache(maxsize=1)
-def _selected_re(verbs: tuple) -> re.Pattern:
-    return re.compile(r"(?:[0-9]+(?:个|所|家|项|名|条|座)[\u4e00-\u9fff]{1,4}?)?(?:在[^，,；;。、]{1,10}?)?"
-                      f"({lexicon._alternation(verbs)})([^，,；;。、]{{2,20}})")
-
-
 def _owned(lex, ms) -> None:
     """全省地方国企资产总额增长116.2%，营业总收入、利润总额分别增长97.3%、27.7%: a head of accounts alone
     (lexicon owned_heads) after a number named by an owner and such a head is the same owner's."""
-    heads = sorted(lex.raw["owned_heads"], key=len, reverse=True)
+    heads = lex.owned_heads
     owner = ""
     for m in ms:
         subject = _YEARS_AFTER.sub("", lex.growth_re.sub("", m.subject or m.metric_zh))  # 利润总额五年
@@ -288,7 +275,7 @@ def _purpose(lex, text: str, ms) -> None:
     def longest(s: str) -> int:  # the longest catalogue name in s (the one that gives the concept)
         return max((len(x.group(1)) for x in cat.name_re.finditer(concepts.normalise(s))), default=0)
 
-    rx = _purpose_re(tuple(lex.raw["purpose_verbs"]))
+    rx = lex.purpose_re
     for m in ms:
         if lex.units.get(m.unit, {}).get("dim") != "money" or m.kind == "context" or len(m.metric_zh) < 2:
             continue
@@ -299,11 +286,6 @@ def _purpose(lex, text: str, ms) -> None:
         if 0 < longest(purpose) >= longest(m.metric_zh):
             continue  # 消费券…用于餐饮消费: the purpose would name the concept, not the money
         m.metric_zh = f"{p.group(1)}{purpose}的{m.metric_zh}"
-
-
-@lru_cache(maxsize=1)
-def _purpose_re(verbs: tuple) -> re.Pattern:
-    return re.compile(f"({lexicon._alternation(verbs)})([^，,；;。：:、（(]{{2,12}})(?=[，,；;。]|$)")
 
 
 def _trim_actions(lex, name: str) -> str:
@@ -332,24 +314,12 @@ def _trim_actions(lex, name: str) -> str:
     return name
 
 
-@lru_cache(maxsize=1)
-def _predicate_re(words: tuple) -> re.Pattern:
-    return re.compile(lexicon._alternation(words))
-
-
 def _predicate(lex) -> re.Pattern:
-    return _predicate_re(tuple(lex.raw["metric_predicate_words"]))
-
-
-@lru_cache(maxsize=1)
-def _action_res_of(verbs: tuple, not_before: tuple, ends: tuple) -> tuple[re.Pattern, re.Pattern]:
-    alt = lexicon._alternation
-    return re.compile(f"^(?:{alt(verbs)})(?!{alt(not_before)})"), re.compile(f"(?:{alt(ends)})$")
+    return lex.predicate_re
 
 
 def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
-    return _action_res_of(tuple(lex.raw["metric_action_verbs"]), tuple(lex.raw["metric_action_not_before"]),
-                          tuple(lex.raw["metric_end_words"]))
+    return lex.action_start_re, lex.action_end_re
 
 
 _PAIR = re.compile(r"[^、，,和及与的]{6,}(?:和|与)[^、，,和及与的]{4,}")
@@ -360,31 +330,16 @@ _ADDED_END = re.compile(r"(?:新增|净增)$")
 _REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
 
 
-@lru_cache(maxsize=1)
-def _circumstance_re(words: tuple) -> re.Pattern:
-    return re.compile(f"^[^，,；;。：:]*?(?:{'|'.join(map(re.escape, words))})")
-
-
-@lru_cache(maxsize=1)
-def _milestone_re(words: tuple) -> re.Pattern:
-    return re.compile(f"(?:{'|'.join(words)})")
-
-
-@lru_cache(maxsize=1)
-def _milestone_nouns_re(words: tuple) -> re.Pattern:
-    return re.compile(lexicon._alternation(words))
-
-
 def _milestone_nouns(lex) -> re.Pattern:
-    return _milestone_nouns_re(tuple(lex.raw["milestone_nouns"]))
+    return lex.milestone_nouns_re
 
 
 def _milestone(lex) -> re.Pattern:
-    return _milestone_re(tuple(lex.raw["milestone_phrases"]))
+    return lex.milestone_re
 
 
 def _circumstance(lex) -> re.Pattern:
-    return _circumstance_re(tuple(lex.raw["circumstance_ends"]))
+    return lex.circumstance_re
 
 
 _RANK_TAIL = re.compile(r"(?:连续[0-9一二三四五六七八九十]+年)?(?:均|都|总数)?(?:居|位居|位列|稳居|保持|排名|排位|排|跃升至|升至|上升至|前移至)?"
@@ -418,7 +373,7 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
                                      or len(lex.growth_re.sub("", b.metric_zh)) <= 1 or "年" in b.metric_zh):
             b.metric_zh, b.subject = a.metric_zh, a.subject
     for m in ms:  # 加快发展新型储能，…，新开工装机1000万千瓦: the storage's capacity, not all generation's
-        for head, kinds in lex.raw["qualified_heads"].items():
+        for head, kinds in lex.qualified_heads.items():
             if head in m.metric_zh and not any(k in m.metric_zh for k in kinds):
                 sentence_before = text[s0:m.s]
                 found = max(((sentence_before.rfind(k) + len(k), len(k), k) for k in kinds if k in sentence_before),
@@ -451,7 +406,7 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
         prev = ms[i - 1] if i and ms[i - 1].clause[0] >= s0 else None
         thing = lex.growth_re.sub("", prev.subject) if prev is not None else ""  # what the number before measures
         cmp_ = _COMPARISON_ONLY.match(m.metric_zh)
-        milestone = m.metric_zh.strip("、，,") in lex.raw["milestone_nouns"]  # 迈上3万亿元台阶: a level of the thing
+        milestone = m.metric_zh.strip("、，,") in lex.milestone_nouns  # 迈上3万亿元台阶: a level of the thing
         if milestone:
             m.metric_zh = ""
         if thing and (cmp_ or (len(m.metric_zh) < 2 and not m.rank)):
@@ -505,7 +460,7 @@ def _respectively(lex, text: str, ms) -> None:
         if k < 0 or len(group) < 2:
             continue
         before = left[:k]
-        filler = next((f for f in sorted(lex.raw["concept_words"]["fillers"], key=len, reverse=True)
+        filler = next((f for f in lex.concept_fillers
                        if before.endswith(f)), "")  # 城乡居民人均可支配收入年均分别增长: 年均 goes with the verb
         subject = _strip(lex, before[:len(before) - len(filler)], cap=False)
         verb_text = left[k + 2:]
@@ -518,9 +473,9 @@ def _respectively(lex, text: str, ms) -> None:
             items = [x for x in _ITEM_SPLIT.split(subject) if x]
         if len(items) == 1 and len(items[0]) > n:
             word = items[0]
-            pair = next((k for k in lex.raw["respectively_pairs"] if word.startswith(k)), None)
-            if pair and len(lex.raw["respectively_pairs"][pair]) == n:
-                items = [x + word[len(pair):] for x in lex.raw["respectively_pairs"][pair]]  # 城乡居民 -> 城镇居民, 农村居民
+            pair = next((k for k in lex.respectively_pairs if word.startswith(k)), None)
+            if pair and len(lex.respectively_pairs[pair]) == n:
+                items = [x + word[len(pair):] for x in lex.respectively_pairs[pair]]  # 城乡居民 -> 城镇居民, 农村居民
             else:
                 items = [c + word[n:] for c in word[:n]]
         short = {len(x) for x in items[:-1]}
@@ -531,7 +486,7 @@ def _respectively(lex, text: str, ms) -> None:
             items = [x + tail for x in items[:-1]] + [items[-1]]
         if len(items) != n:
             continue
-        shared = lex.raw["shared_owner_heads"]
+        shared = lex.shared_owner_heads
         own = next((h for h in sorted(shared, key=len, reverse=True) if items[0].endswith(h) and len(items[0]) > len(h) + 1), "")
         if own and all(x in shared for x in items[1:]):
             owner = items[0][:-len(own)]  # 生产安全事故起数、死亡人数: the deaths of the accidents
@@ -566,7 +521,7 @@ def _borrow(lex, text: str, ms) -> None:
             m.subject = d.subject
             if m.s > d.tail and _TOTAL_GAP.match(text, d.tail, m.s):
                 # 新入选国家5G工厂113家、累计210家: the total of the same thing, not an addition
-                lead = next((w for w in sorted(lex.raw["addition_prefixes"], key=len, reverse=True)
+                lead = next((w for w in lex.addition_prefixes
                              if d.subject.startswith(w) and len(d.subject) >= len(w) + 2), "")
                 m.subject = d.subject[len(lead):]
             m.metric_zh = m.subject + suffix

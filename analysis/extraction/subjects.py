@@ -14,10 +14,10 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 def _patterns():
     from ..language import lexicon
 
-    cfg = lexicon.load().raw["subjects"]
+    cfg = lexicon.load().subjects
     alt = "|".join(re.escape(w) for w in sorted(cfg["entities"], key=len, reverse=True))
     # another province or region that opens the clause (浙江省投入帮扶资金); the own one is dropped later
-    regions = "|".join(re.escape(r) for r in sorted(lexicon.load().raw["regions"], key=len, reverse=True))
+    regions = "|".join(re.escape(r) for r in sorted(lexicon.load().regions, key=len, reverse=True))
     entity = re.compile(f"(?:{alt})(?:集团|公司|股份)?" + "|" + cfg["entity_pattern"]
                         + f"|^(?:{regions})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)(?=[\u4e00-\u9fff])")
     return entity, re.compile(cfg["not_entity"]), re.compile(cfg["national"]), re.compile(cfg["zone_pattern"])

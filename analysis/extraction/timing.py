@@ -36,14 +36,14 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    raw = lexicon.load().raw
-    t = raw["timing"]
+    lex = lexicon.load()
+    t = lex.timing
     return Cues(multi=_any(t["multi_year"]), by_year=re.compile(t["by_year"]), plan_goal=_any(t["plan_goal"]),
                 part_year=_any(t["part_year"]), full_year=_any(t["full_year"]), this_year=_any(t["this_year"]),
                 baseline_start=re.compile(t["baseline_start"]), baseline_end=re.compile(t["baseline_end"]),
                 five_flow=_any(t["five_year_flow"]), five_stock=_any(t["five_year_stock"]),
                 basis=tuple((name, _any(ps)) for name, ps in t["basis"].items()),
-                plan_ends=tuple(sorted(int(y) for y in raw["plan_periods"].values())))
+                plan_ends=tuple(sorted(int(y) for y in lex.plan_periods.values())))
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")

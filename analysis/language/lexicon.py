@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,6 +84,35 @@ class Lexicon:
     descriptor_after_re: re.Pattern | None = None  # ... or right after it
     age_after_re: re.Pattern | None = None         # an age before the people it describes
     threshold_after_re: re.Pattern | None = None   # a money threshold before what it sorts
+    # the vocabularies the reading and extraction layers use, compiled here once (no code reads `raw`)
+    regions: dict = field(default_factory=dict)           # 河北 -> Hebei: the provincial regions
+    plan_periods: dict = field(default_factory=dict)      # 十四五 -> 2025: a plan period's end year
+    document: dict = field(default_factory=dict)          # the `document` vocabulary (identity, headings)
+    timing: dict = field(default_factory=dict)            # the `timing` cue patterns (analysis.extraction.timing)
+    subjects: dict = field(default_factory=dict)          # the `subjects` patterns (analysis.extraction.subjects)
+    about_margin: float = 0.0                             # scorecard: the margin of 左右
+    decline_re: re.Pattern | None = None                  # a decline verb (+ growth fillers) at the end of a string
+    commitments: dict = field(default_factory=dict)       # 确保 -> ensure: the commitment of a target word
+    rank_units: frozenset = frozenset()                   # units that are a rank (位) after a ranking context
+    meaning_re: dict = field(default_factory=dict)        # growth_target, bare_growth, population_after
+    counted_noun_end_words: dict = field(default_factory=dict)  # closing words of a counted noun -> what stays
+    noun_cut_re: re.Pattern | None = None                 # a predicate that ends a counted noun
+    noun_end_re: re.Pattern | None = None                 # a closing word at the end of a counted noun
+    milestone_nouns: tuple = ()                           # 台阶, 关口: a level of the thing
+    milestone_nouns_re: re.Pattern | None = None
+    milestone_re: re.Pattern | None = None                # milestone phrases (迈上…台阶)
+    circumstance_re: re.Pattern | None = None             # a circumstance before a metric (在…中)
+    selected_re: re.Pattern | None = None                 # a selection (入选…名单) after a bare counted noun
+    owned_heads: tuple = ()                               # heads of accounts, longest first (利润总额)
+    purpose_re: re.Pattern | None = None                  # what a sum of money is for (用于…)
+    predicate_re: re.Pattern | None = None                # a predicate that ends a metric name
+    action_start_re: re.Pattern | None = None             # action verbs that open a metric name
+    action_end_re: re.Pattern | None = None               # words that close a metric name with what happened
+    qualified_heads: dict = field(default_factory=dict)   # head -> the kinds it is qualified by
+    concept_fillers: tuple = ()                           # concept_words fillers, longest first
+    respectively_pairs: dict = field(default_factory=dict)  # 城乡居民 -> (城镇居民, 农村居民)
+    shared_owner_heads: tuple = ()                        # heads that share the owner of the first item
+    addition_prefixes: tuple = ()                         # 新增, 净增 ..., longest first
 
 
 class LexiconError(ValueError):
@@ -101,7 +130,7 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "regions": dict, "document": dict, "concept_words": dict,
           "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
           "metric_action_verbs": list, "metric_action_not_before": list, "metric_end_words": list,
-          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "selection_predicates": list,
+          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "selection_prefix": str, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "selection_predicates": list,
           "shared_owner_heads": list,
           "direction": dict, "commitment": dict, "scorecard": dict,
           "meaning": dict}  # value_signed, commitment, verdicts
@@ -211,6 +240,36 @@ def load() -> Lexicon:
         descriptor_after_re=re.compile("|".join(raw["descriptors"]["after"])),
         age_after_re=re.compile(raw["descriptors"]["age_after"]),
         threshold_after_re=re.compile(raw["descriptors"]["threshold_after"]),
+        regions=raw["regions"],
+        plan_periods=raw["plan_periods"],
+        document=raw["document"],
+        timing=raw["timing"],
+        subjects=raw["subjects"],
+        about_margin=raw["scorecard"]["about_margin"],
+        decline_re=re.compile(f"(?:{_alternation(raw['direction']['decline'])})(?:{fillers})*$"),
+        commitments={str(k): str(v) for k, v in raw["commitment"].items()},
+        rank_units=frozenset(raw["exclusions"]["rank_units"]),
+        meaning_re={k: re.compile(raw["meaning"][k]) for k in ("growth_target", "bare_growth", "population_after")},
+        counted_noun_end_words=dict(raw["counted_noun_end_words"] or {}),
+        noun_cut_re=re.compile(_alternation(raw["counted_noun_predicates"])),
+        noun_end_re=re.compile(f"(?:{_alternation(raw['counted_noun_end_words'] or {})})$"),
+        milestone_nouns=tuple(raw["milestone_nouns"]),
+        milestone_nouns_re=re.compile(_alternation(raw["milestone_nouns"])),
+        milestone_re=re.compile(f"(?:{'|'.join(raw['milestone_phrases'])})"),
+        circumstance_re=re.compile(f"^[^，,；;。：:]*?(?:{'|'.join(map(re.escape, raw['circumstance_ends']))})"),
+        selected_re=re.compile(f"{raw['selection_prefix']}({_alternation(raw['selection_predicates'])})"
+                               "([^，,；;。、]{2,20})"),
+        owned_heads=tuple(sorted(raw["owned_heads"], key=len, reverse=True)),
+        purpose_re=re.compile(f"({_alternation(raw['purpose_verbs'])})([^，,；;。：:、（(]{{2,12}})(?=[，,；;。]|$)"),
+        predicate_re=re.compile(_alternation(raw["metric_predicate_words"])),
+        action_start_re=re.compile(f"^(?:{_alternation(raw['metric_action_verbs'])})"
+                                   f"(?!{_alternation(raw['metric_action_not_before'])})"),
+        action_end_re=re.compile(f"(?:{_alternation(raw['metric_end_words'])})$"),
+        qualified_heads=raw["qualified_heads"],
+        concept_fillers=tuple(sorted(raw["concept_words"]["fillers"], key=len, reverse=True)),
+        respectively_pairs=raw["respectively_pairs"],
+        shared_owner_heads=tuple(raw["shared_owner_heads"]),
+        addition_prefixes=tuple(sorted(raw["addition_prefixes"], key=len, reverse=True)),
     )
 
 

@@ -218,7 +218,7 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def _vocab() -> Vocabulary:
-    d = lexicon.load().raw["document"]
+    d = lexicon.load().document
 
     def alt(words):
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
@@ -307,7 +307,7 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
         place = _region_by_counts(text, lex)
     region, region_en, level = _place(place, lex, text)
     if not region:  # the level alone, from how the government names itself (我代表旗人民政府)
-        levels = lex.raw["document"]["level_of_suffix"]
+        levels = lex.document["level_of_suffix"]
         self_named = re.search(f"代表({_alt(levels)})人民政府", text[:3000])
         own = generic or (self_named.group(1) if self_named else "")
         level = levels.get(own, "")
@@ -318,7 +318,7 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
 
 def _place(place: str, lex, text: str) -> tuple[str, str, str]:
     """(region, region_en, level) of a place name as a report writes it."""
-    regions = lex.raw.get("regions", {})
+    regions = lex.regions
     if place in _vocab().national:
         return "全国", "China (national)", "national"
     for short, en in regions.items():
@@ -336,11 +336,11 @@ def _place(place: str, lex, text: str) -> tuple[str, str, str]:
 def _region_by_counts(text: str, lex) -> str:
     """A report without a header: the region it names most often (at least twice), the State
     Council when it speaks for the country, else a city, county or banner that names itself."""
-    regions = lex.raw.get("regions", {})
+    regions = lex.regions
     head = text[:20000]
     counts = {zh: head.count(zh) for zh in regions}
     best = max(counts, key=lambda k: (counts[k], len(k))) if counts else ""
-    d = lex.raw["document"]
+    d = lex.document
     if "代表国务院" in head or ("国务院" in head and "全国人民代表大会" in head and counts.get(best, 0) < 3):
         return "全国"
     if any(w in text for w in d["national_content_words"]) and not any(w in text for w in d["regional_content_words"]):
@@ -361,7 +361,7 @@ def _content_years(text: str, spans, lex) -> tuple[int | None, int | None]:
     else 今年是"十五五"开局之年 (the plan period's first year) or …收官之年 (its last), else the year a
     review paragraph opens on (2024年是…)."""
     s_cfg = lex.sections
-    d = lex.raw["document"]
+    d = lex.document
     plan_words = tuple(s_cfg["plan_titles"]) + tuple(d["plan_heading_words"])
     for s, e in spans:
         p = text[s:e].strip()
@@ -374,7 +374,7 @@ def _content_years(text: str, spans, lex) -> tuple[int | None, int | None]:
             return years[0], years[0] + 1
         if any(w in p for w in plan_words):
             return years[-1] - 1, years[-1]
-    ends = {str(k): int(v) for k, v in lex.raw["plan_periods"].items()}
+    ends = {str(k): int(v) for k, v in lex.plan_periods.items()}
     stage = re.compile(f"(?:{_alt(s_cfg['this_year_words'])})是[^。，；]{{0,16}}?[“\"]?({_alt(ends)})[”\"]?(?:规划)?的?"
                        f"({_alt(d['period_start_words'] + d['period_end_words'])})")
     m = stage.search(text)
