@@ -113,10 +113,48 @@ class Lexicon:
     respectively_pairs: dict = field(default_factory=dict)  # 城乡居民 -> (城镇居民, 农村居民)
     shared_owner_heads: tuple = ()                        # heads that share the owner of the first item
     addition_prefixes: tuple = ()                         # 新增, 净增 ..., longest first
+    year_word: str = ""                                   # 年: the word after a year's number
+    national_region: str = ""                             # 全国: the country as a region
+    reading: Words | None = None                          # the words and patterns of analysis.reading
+    extraction: Words | None = None                       # ... and of analysis.extraction
 
 
 class LexiconError(ValueError):
     """lexicon.yaml does not have the shape the rules need: one line naming the key."""
+
+
+class Words:
+    """The words and patterns of one layer (lexicon.yaml `reading`, `extraction`), compiled once and
+    read as attributes: a key ending in ``_re`` is a compiled regex, a list a tuple, a mapping a dict,
+    a word a str (``lexicon.load().reading.session_re``)."""
+
+    __slots__ = ("_layer", "_items")
+
+    def __init__(self, layer: str, raw: dict, where: str = "analysis/data/lexicon.yaml"):
+        items = {}
+        for key, value in raw.items():
+            if key.endswith("_re"):
+                if not isinstance(value, str):
+                    raise LexiconError(f"{where}: {layer}.{key}: a regex (a string) is expected")
+                try:
+                    items[key] = re.compile(value)
+                except re.error as e:
+                    raise LexiconError(f"{where}: {layer}.{key}: not a valid regex ({e})") from None
+            elif isinstance(value, list):
+                items[key] = tuple(value)
+            else:
+                items[key] = value
+        object.__setattr__(self, "_layer", layer)
+        object.__setattr__(self, "_items", items)
+
+    def __getattr__(self, key: str):
+        try:
+            return self._items[key]
+        except KeyError:
+            raise AttributeError(f"lexicon.yaml {self._layer}: no word or pattern {key!r}") from None
+
+    def __setattr__(self, key, value):
+        raise AttributeError("the lexicon is read-only")
 
 
 # The shape of lexicon.yaml: every top-level key and its type; the sections' keys, each a list.
@@ -133,7 +171,7 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "selection_prefix": str, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "selection_predicates": list,
           "shared_owner_heads": list,
           "direction": dict, "commitment": dict, "scorecard": dict,
-          "meaning": dict}  # value_signed, commitment, verdicts
+          "meaning": dict, "reading": dict, "extraction": dict, "year_word": str, "national_region": str}  # value_signed, commitment, verdicts
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
             "forecast_plan", "target", "plan_in_review"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
             "timing": ("multi_year", "by_year", "plan_goal", "part_year", "full_year", "this_year", "baseline_start",
@@ -270,6 +308,10 @@ def load() -> Lexicon:
         respectively_pairs=raw["respectively_pairs"],
         shared_owner_heads=tuple(raw["shared_owner_heads"]),
         addition_prefixes=tuple(sorted(raw["addition_prefixes"], key=len, reverse=True)),
+        year_word=raw["year_word"],
+        national_region=raw["national_region"],
+        reading=Words("reading", raw["reading"]),
+        extraction=Words("extraction", raw["extraction"]),
     )
 
 
