@@ -115,8 +115,8 @@ class Lexicon:
     addition_prefixes: tuple = ()                         # 新增, 净增 ..., longest first
     year_word: str = ""                                   # 年: the word after a year's number
     national_region: str = ""                             # 全国: the country as a region
-    reading: Words | None = None                          # the words and patterns of analysis.reading
-    extraction: Words | None = None                       # ... and of analysis.extraction
+    reading: Words | None = None                          # the words and patterns of the reading layer
+    extraction: Words | None = None                       # ... and of the extraction layer
 
 
 class LexiconError(ValueError):
