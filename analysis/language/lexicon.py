@@ -123,6 +123,14 @@ class LexiconError(ValueError):
     """lexicon.yaml does not have the shape the rules need: one line naming the key."""
 
 
+def fill(template: str, **alternations: str) -> re.Pattern:
+    """A regex of lexicon.yaml (a ``*_template``) with <<name>> standing for an alternation of words,
+    compiled."""
+    for name, alt in alternations.items():
+        template = template.replace(f"<<{name}>>", alt)
+    return re.compile(template)
+
+
 class Words:
     """The words and patterns of one layer (lexicon.yaml `reading`, `extraction`), compiled once and
     read as attributes: a key ending in ``_re`` is a compiled regex, a list a tuple, a mapping a dict,
