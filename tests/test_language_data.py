@@ -23,7 +23,6 @@ HAN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Chinese literals still in code, per module, while they move to the data: a module may only go down
 # (the test fails when it has more, and when it has fewer than its budget, so the budget follows).
 REMAINING: dict[str, int] = {
-    "analysis/extraction/metrics.py": 137,
 }
 
 

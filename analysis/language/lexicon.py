@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -115,8 +116,8 @@ class Lexicon:
     addition_prefixes: tuple = ()                         # 新增, 净增 ..., longest first
     year_word: str = ""                                   # 年: the word after a year's number
     national_region: str = ""                             # 全国: the country as a region
-    reading: Words | None = None                          # the words and patterns of the reading layer
-    extraction: Words | None = None                       # ... and of the extraction layer
+    reading: Words = field(default_factory=lambda: Words("reading", {}))        # the words and patterns of the reading layer
+    extraction: Words = field(default_factory=lambda: Words("extraction", {}))  # ... and of the extraction layer
 
 
 class LexiconError(ValueError):
@@ -139,7 +140,7 @@ class Words:
     __slots__ = ("_layer", "_items")
 
     def __init__(self, layer: str, raw: dict, where: str = "analysis/data/lexicon.yaml"):
-        items = {}
+        items: dict[str, Any] = {}
         for key, value in raw.items():
             if key.endswith("_re"):
                 if not isinstance(value, str):
@@ -155,7 +156,7 @@ class Words:
         object.__setattr__(self, "_layer", layer)
         object.__setattr__(self, "_items", items)
 
-    def __getattr__(self, key: str):
+    def __getattr__(self, key: str) -> Any:
         try:
             return self._items[key]
         except KeyError:
