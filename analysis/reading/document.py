@@ -221,13 +221,6 @@ def _words():
     return lexicon.load().reading
 
 
-def _template(template: str, **alternations: str) -> re.Pattern:
-    """A regex of lexicon.yaml with <<name>> standing for an alternation of words, compiled."""
-    for name, alt in alternations.items():
-        template = template.replace(f"<<{name}>>", alt)
-    return re.compile(template)
-
-
 @lru_cache(maxsize=1)
 def _vocab() -> Vocabulary:
     d = lexicon.load().document
@@ -239,10 +232,10 @@ def _vocab() -> Vocabulary:
     return Vocabulary(
         opening=re.compile(f"^(?:{alt(d['opening'])})[：:]"),
         address=re.compile(f"^(?:{alt(d['opening'])})[：:，,！!]"),
-        caption=_template(w.caption_template, caption_words=alt(d["caption_words"])),
-        speaker=_template(w.speaker_template, speaker_titles=alt(d["speaker_titles"])),
+        caption=lexicon.fill(w.caption_template, caption_words=alt(d["caption_words"])),
+        speaker=lexicon.fill(w.speaker_template, speaker_titles=alt(d["speaker_titles"])),
         place_end=re.compile(f"(?:{alt(d['place_suffixes'])})$"),
-        government=_template(w.government_template, place_suffixes=alt(d["place_suffixes"])),
+        government=lexicon.fill(w.government_template, place_suffixes=alt(d["place_suffixes"])),
         national=tuple(d["national_words"]),
         county=tuple(d["county_suffixes"]),
     )
@@ -316,7 +309,7 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
     region, region_en, level = _place(place, lex, text)
     if not region:  # the level alone, from how the government names itself (我代表旗人民政府)
         levels = lex.document["level_of_suffix"]
-        self_named = _template(w.self_named_template, levels=_alt(levels)).search(text[:3000])
+        self_named = lexicon.fill(w.self_named_template, levels=_alt(levels)).search(text[:3000])
         own = generic or (self_named.group(1) if self_named else "")
         level = levels.get(own, "")
     return {"region": region, "region_en": region_en, "level": level, "date": date, "speaker": speaker,
@@ -385,7 +378,7 @@ def _content_years(text: str, spans, lex) -> tuple[int | None, int | None]:
         if any(w in p for w in plan_words):
             return years[-1] - 1, years[-1]
     ends = {str(k): int(v) for k, v in lex.plan_periods.items()}
-    stage = _template(_words().stage_template, this_year=_alt(s_cfg["this_year_words"]), periods=_alt(ends),
+    stage = lexicon.fill(_words().stage_template, this_year=_alt(s_cfg["this_year_words"]), periods=_alt(ends),
                       stage_words=_alt(d["period_start_words"] + d["period_end_words"]))
     m = stage.search(text)
     if m:
