@@ -137,8 +137,6 @@ class Words:
     read as attributes: a key ending in ``_re`` is a compiled regex, a list a tuple, a mapping a dict,
     a word a str (``lexicon.load().reading.session_re``)."""
 
-    __slots__ = ("_layer", "_items")
-
     def __init__(self, layer: str, raw: dict, where: str = "analysis/data/lexicon.yaml"):
         items: dict[str, Any] = {}
         for key, value in raw.items():
@@ -153,14 +151,10 @@ class Words:
                 items[key] = tuple(value)
             else:
                 items[key] = value
-        object.__setattr__(self, "_layer", layer)
-        object.__setattr__(self, "_items", items)
+        self.__dict__.update(items, _layer=layer)  # plain attributes: read at the speed of any attribute
 
-    def __getattr__(self, key: str) -> Any:
-        try:
-            return self._items[key]
-        except KeyError:
-            raise AttributeError(f"lexicon.yaml {self._layer}: no word or pattern {key!r}") from None
+    def __getattr__(self, key: str) -> Any:  # only for a key that is not there
+        raise AttributeError(f"lexicon.yaml {self.__dict__.get('_layer', '')}: no word or pattern {key!r}")
 
     def __setattr__(self, key, value):
         raise AttributeError("the lexicon is read-only")
