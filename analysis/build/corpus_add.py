@@ -107,7 +107,7 @@ def known_regions(rows: list[dict]) -> list[dict]:
     """The regions the corpus already has, with their names and file name part, then the provinces of
     the lexicon it does not have: {region_zh, region_en, level, slug, short} (short: the lexicon's
     Chinese name, 广东 for 广东省, as a report's text names its region)."""
-    short = {_key(en): zh for zh, en in (lexicon.load().raw.get("regions") or {}).items()}
+    short = {_key(en): zh for zh, en in lexicon.load().regions.items()}
     out, seen = [], set()
     for r in rows:
         k = (r["level"], _key(r["region_en"]))
@@ -119,7 +119,7 @@ def known_regions(rows: list[dict]) -> list[dict]:
                         "short": short.get(_key(r["region_en"]), "") if r["level"] == "provincial" else ""})
     for k, zh in short.items():
         if ("provincial", k) not in seen:
-            en = (lexicon.load().raw.get("regions") or {})[zh]
+            en = lexicon.load().regions[zh]
             out.append({"region_zh": zh, "region_en": en, "level": "provincial", "slug": slug(en), "short": zh})
     return out
 

@@ -22,7 +22,7 @@ HEADLINE = catalogue().headline
 CEILINGS = catalogue().ceilings
 # An "about" (左右) target counts as met when the result falls short by no more than this:
 # percentage points for rates, a share of the target for levels (data: lexicon.yaml, scorecard.about_margin).
-_MARGIN = lexicon.load().raw["scorecard"]["about_margin"]
+_MARGIN = lexicon.load().about_margin
 ABOUT_MARGIN_PP = float(_MARGIN["rate_pp"])
 ABOUT_MARGIN_SHARE = float(_MARGIN["level_share"])
 # Amounts further apart than this factor are taken for different quantities of one concept (a

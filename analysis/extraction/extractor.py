@@ -31,14 +31,14 @@ from .timing import Timing, cues
 
 _CLAUSE_DELIMS = "，,；;：:。！？!?"
 _CLAUSE_RE = re.compile(r"[，,；;：:。！？!?]")
-_CONNECTOR = re.compile(r"^(?:、|和|及|与|以及|或|，|,)$")
-_RANGE = re.compile(r"^(?:—|–|-|~|～|至|到|－)$")
 _CN_RUN = re.compile(f"[{numerals.CN_CHARS}]+")
-_PERCENT_CN = re.compile(r"百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二两三四五六七八九]+)?|\d+(?:\.\d+)?)")
 _QUOTED = re.compile(r"《[^《》]{0,60}》|“[^“”]{0,12}”|\"[^\"]{0,12}\"|「[^「」]{0,12}」")
-_RANK_CONTEXT = re.compile(r"(?:全国|全球|世界|行业|全区|全省|西部|中部|东部|北方|同类|排名|排|位居|居|位列|保持|稳居|前移)[^，。；]{0,4}$")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-_MAG_EN = {"万亿": "trillion", "亿": "100 million", "万": "10,000", "千": "thousand", "百": "hundred"}
+
+
+def _w():
+    """The words and patterns of lexicon.yaml `extraction`, compiled by the lexicon."""
+    return lexicon.load().extraction
 
 
 @dataclass(slots=True)
@@ -85,7 +85,8 @@ def _arabic_re(lex) -> re.Pattern:
     )
     num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
     return re.compile(
-        rf"(?P<num>{num})(?P<in1>多|余)?(?P<mag>{mags})?(?P<in2>多|余)?(?P<unit>{lex.unit_re})?"
+        rf"(?P<num>{num})(?P<in1>{_w().inner_more_alt})?(?P<mag>{mags})?(?P<in2>{_w().inner_more_alt})?"
+        rf"(?P<unit>{lex.unit_re})?"
     )
 
 
@@ -105,14 +106,13 @@ class Extractor:
         if tuple(columns()) != ROW_FIELDS:
             raise RuntimeError("analysis/data/schema.json and extractor.ROW_FIELDS disagree on the columns")
         self.lex = lexicon.load()
+        self.words = w = self.lex.extraction
         self.arabic = _arabic_re(self.lex)
         self.unit_at = re.compile(f"(?:{self.lex.unit_re})")
         self.ascii_units = {u for u in self.lex.units if u.isascii() and u[0].isalpha()}
         self.unit_first = {u[0] for u in self.lex.units}
-        raw = self.lex.raw
-        fillers = lexicon._alternation(raw["growth_fillers"])
-        self.decline_re = re.compile(f"(?:{lexicon._alternation(raw['direction']['decline'])})(?:{fillers})*$")
-        self.commitments = {str(k): str(v) for k, v in raw["commitment"].items()}
+        self.decline_re = self.lex.decline_re
+        self.commitments = dict(self.lex.commitments)
         allowed = set(schema_enum("commitment"))
         if set(self.commitments.values()) - allowed:
             raise RuntimeError(f"analysis/data/lexicon.yaml: commitment: values must be one of {sorted(allowed - {''})}")
@@ -120,7 +120,7 @@ class Extractor:
         self.commitment_re = re.compile(f"(?:{words})")
         aims = lexicon._alternation([w for w, v in self.commitments.items() if v != "ensure"])
         # 7%以上、力争达到8%: an aim written right after a floor
-        self.aim_gap_re = re.compile(f"^[、，,]?(?:{aims})(?:达到|实现|增长|超过)?$")
+        self.aim_gap_re = lexicon.fill(w.aim_gap_template, aims=aims)
 
     # ------------------------------------------------------------------ finding
     def find_mentions(self, text: str, s0: int, e0: int) -> list[Mention]:
@@ -138,7 +138,8 @@ class Extractor:
             return k >= 0 and skip[k][0] < s and e <= skip[k][1]
 
         percent = []
-        for m in (_PERCENT_CN.finditer(text, s0, e0) if "百分之" in sent else ()):
+        w = self.words
+        for m in (w.percent_cn_re.finditer(text, s0, e0) if w.percent_cn_word in sent else ()):
             v = _parse_cn_decimal(m.group(1))
             percent.append(m.span())
             if v is not None and not inside_skip(*m.span()):
@@ -159,7 +160,7 @@ class Extractor:
             k = bisect_right(tstarts, m.end() - 1) - 1
             if k >= 0 and taken[k][1] > m.start():
                 continue
-            if m.start() > s0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in "多余."):
+            if m.start() > s0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in self.words.before_cn_run_not):
                 continue
             mention = self._chinese_mention(text, m, s0, e0)
             if mention is not None and not inside_skip(mention.s, mention.e):
@@ -183,7 +184,8 @@ class Extractor:
             return None  # 5G, 5A级
         if unit and unit[0].isascii() and unit not in self.ascii_units and unit not in ("%",):
             return None
-        if unit == "成" and text.startswith(lex.after_cheng, e):
+        w = self.words
+        if unit == w.tenths_unit and text.startswith(lex.after_cheng, e):
             return None  # 3000成功: a word, not tenths
         if not unit and inner and not mag:
             return None  # '300多' with nothing after
@@ -191,20 +193,20 @@ class Extractor:
             return None  # an id or a code, not a quantity
         value = numerals.parse_arabic(m.group("num"))
         mention = Mention(s, e, value, mag, unit, inner)
-        if before == "第":
-            if unit in lex.raw["exclusions"]["rank_units"]:
+        if before == w.ordinal_prefix:
+            if unit in lex.rank_units:
                 mention.rank = True
                 mention.s = s - 1
                 return mention
             if not unit and not mag and _bare_rank(text, text[s0:s - 1], e, e0):
-                mention.rank, mention.s, mention.base_unit = True, s - 1, "位"
+                mention.rank, mention.s, mention.base_unit = True, s - 1, w.rank_unit
                 return mention
             return None  # ordinal: 第2届, 第14个五年规划
         if not unit and not mag:
-            if _YEARS_LENGTH.fullmatch(m.group("num")) and text.startswith("年", e) \
-                    and not text.startswith(("年度", "年代", "年均"), e) and before not in ("_", "M", "m"):
+            if _YEARS_LENGTH.fullmatch(m.group("num")) and text.startswith(lex.year_word, e) \
+                    and not text.startswith(w.year_not_length, e) and before not in ("_", "M", "m"):
                 # 11.3年 (平均受教育年限): a length of years, since no calendar year has a decimal point
-                return Mention(s, e + 1, value, "", "年", inner)
+                return Mention(s, e + len(lex.year_word), value, "", lex.year_word, inner)
             mention.unitless = True  # kept only when a range gives it a unit
             if text.startswith(lex.after_number, e):
                 return None
@@ -214,13 +216,13 @@ class Extractor:
         return mention
 
     def _chinese_mention(self, text, m, s0, e0) -> Mention | None:
-        lex = self.lex
+        lex, w = self.lex, self.words
         run = m.group()
         rs = m.start()
         if len(run) > 24:
             return None  # no numeral is that long: a run of characters, not a number
-        if len(run) == 1 and run not in "百千万亿十" and (rs + 1 >= e0 or text[rs + 1] not in self.unit_first) \
-                and text[rs - 1:rs] != "第":
+        if len(run) == 1 and run not in w.lone_numerals and (rs + 1 >= e0 or text[rs + 1] not in self.unit_first) \
+                and text[rs - 1:rs] != w.ordinal_prefix:
             return None  # a lone 一, 两, 三 ... before a word: 一批, 两新, 三北
         choice = None
         for k in range(len(run), 0, -1):
@@ -234,7 +236,7 @@ class Extractor:
             choice = (run, "")
         cn, unit = choice
         end = rs + len(cn) + len(unit)
-        mag = next((g for g in ("万亿", "亿", "万") if cn.endswith(g) and len(cn) >= len(g)), "")
+        mag = next((g for g in w.cn_magnitudes if cn.endswith(g) and len(cn) >= len(g)), "")
         head = cn[: len(cn) - len(mag)]
         value = numerals.parse_chinese(head) if head else 1
         if value is None or (head and mag and value == 0):
@@ -243,31 +245,31 @@ class Extractor:
         before = text[s0:rs]
         if text.startswith(lex.after_cn, end) or (before and before.endswith(lex.before_cn)):
             return None
-        if before.endswith("第"):
-            if unit in lex.raw["exclusions"]["rank_units"] and _RANK_CONTEXT.search(before[:-1]):
+        if before.endswith(w.ordinal_prefix):
+            if unit in lex.rank_units and w.rank_context_re.search(before[:-len(w.ordinal_prefix)]):
                 return Mention(rs - 1, end, value, "", unit, cn=True, rank=True)
             if not unit and not mag and _bare_rank(text, before, rs + len(cn), e0):
-                return Mention(rs - 1, rs + len(cn), value, "", "", cn=True, rank=True, base_unit="位")
+                return Mention(rs - 1, rs + len(cn), value, "", "", cn=True, rank=True, base_unit=w.rank_unit)
             return None
-        big = bool(mag) or (has_digit and value >= 100 and head[-1] in "百千") or (
-            head in ("百", "千") and bool(unit) and lex.units.get(unit, {}).get("dim") in ("count", "person"))
+        big = bool(mag) or (has_digit and value >= 100 and head[-1] in w.round_numerals) or (
+            head in w.round_numerals and bool(unit) and lex.units.get(unit, {}).get("dim") in ("count", "person"))
         if big:
             if not has_digit or not unit:
                 # a bare magnitude (百亿, 千亿元, 千名) is an amount only after a cue (突破, 不足, 稳定在, 超)
                 # or before 以上 (招生计划万名以上)
                 if not lex.cn_cue_re.search(before) and not (
-                        text.startswith("以上", end) and lex.units.get(unit, {}).get("dim") in ("count", "person")):
+                        text.startswith(w.floor_word, end) and lex.units.get(unit, {}).get("dim") in ("count", "person")):
                     return None
-                if cn == "万" and not unit:
+                if cn == w.lone_word_numeral and not unit:
                     return None  # a lone 万 is a word or a name (成达万高铁), never an amount
             if not unit and not mag:
                 return None
             return Mention(rs, end, float(value), mag, unit, cn=True)
-        if unit in ("倍", "个百分点", "百分点") and lex.growth_re.search(before):
+        if unit in w.change_units and lex.growth_re.search(before):
             return Mention(rs, end, float(value), "", unit, cn=True)
-        if unit == "成" and 2 <= value <= 10 and not text.startswith(lex.after_cheng, end):
+        if unit == w.tenths_unit and 2 <= value <= 10 and not text.startswith(lex.after_cheng, end):
             return Mention(rs, end, float(value), "", unit, cn=True)  # 八成 = 80%
-        if (unit and (has_digit or head.startswith("十")) and value >= lex.min_cn_count
+        if (unit and (has_digit or head.startswith(w.ten_numeral)) and value >= lex.min_cn_count
                 and lex.units[unit]["dim"] in ("count", "person")):
             return Mention(rs, end, float(value), "", unit, cn=True)  # 十件民生实事; 两个, 五件 are slogans
         return None
@@ -277,11 +279,11 @@ class Extractor:
         """Ranges and lists: unit inheritance and shared qualifiers; drop unit-less leftovers."""
         for a, b in zip(ms, ms[1:]):
             gap = text[a.e:b.s]
-            if a.unitless and _RANGE.match(gap) and not b.unitless:
+            if a.unitless and _w().range_re.match(gap) and not b.unitless:
                 a.unit, a.mag, a.unitless = b.unit, b.mag, False
                 a.range_low = True
                 b.range_high = True
-            elif _RANGE.match(gap) and a.unit == b.unit and a.mag == b.mag:
+            elif _w().range_re.match(gap) and a.unit == b.unit and a.mag == b.mag:
                 a.range_low = True
                 b.range_high = True
         ms = [m for m in ms if not m.unitless]
@@ -291,7 +293,7 @@ class Extractor:
         # a trailing qualifier closes a list: 800亿斤、60亿斤、160亿斤以上
         for i in range(len(ms) - 2, -1, -1):
             a, b = ms[i], ms[i + 1]
-            if _CONNECTOR.match(text[a.e:b.s]) and not a.q_explicit and b.q_suffix:
+            if _w().connector_re.match(text[a.e:b.s]) and not a.q_explicit and b.q_suffix:
                 a.qualifier = b.qualifier
                 a.q_suffix = True
         for m in ms:
@@ -377,7 +379,7 @@ class Extractor:
                     year, period = when.of(m, text, s0, para)
                     basis = when.basis(m, text, s0) if m.kind != "context" else ""
                     dim = self.lex.units.get(m.unit, {}).get("dim", "") if m.unit else \
-                        ("person" if m.base_unit == "人" else "money" if m.base_unit == "元" else "")
+                        ("person" if m.base_unit == self.words.person_unit else "money" if m.base_unit == self.words.money_unit else "")
                     concept = cat.match(m.metric_zh, m.measure, dim) or self._rate_of_amount_before(m, ms, cat, dim)
                     concept = cat.scoped(concept, m.metric_zh, lead_in + text[s0:m.s])
                     subject = subjects.of(text, m, s0, document)
@@ -385,7 +387,7 @@ class Extractor:
                     yield Row(doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
                            _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, signed, low, high,
                            m.commitment if m.kind == "target" else "", group, m.kind,
-                           m.kind == "achieved" and _ESTIMATE.search(text, s0, m.s) is not None, m.measure,
+                           m.kind == "achieved" and self.words.estimate_re.search(text, s0, m.s) is not None, m.measure,
                            sector, ";".join(sectors), m.metric_zh, en, en_src, concept.id if concept else "",
                            subject, year, period, basis, para.section, para.section_title, para.index, sentence, rs0, re0,
                            *ident)
@@ -403,7 +405,7 @@ class Extractor:
             m.commitment = self.commitments[words[-1]] if words else ""
         for a, b in zip(ms, ms[1:]):
             gap = text[a.tail:b.s]
-            if a.negative and b.measure == "growth" and (_CONNECTOR.match(gap) or _RANGE.match(gap)):
+            if a.negative and b.measure == "growth" and (_w().connector_re.match(gap) or _w().range_re.match(gap)):
                 b.negative = True  # 分别下降3%和5%, 下降5%—6%
             if a.range_low and b.range_high:
                 b.lead = a.lead or a
@@ -441,31 +443,31 @@ class Extractor:
             return None
         k = next(i for i, x in enumerate(ms) if x is m)
         prev = next((x for x in reversed(ms[:k]) if x.measure == "level" and x.metric_zh), None)
-        return cat.match(prev.metric_zh + "增长", "growth", dim) if prev is not None else None
+        return cat.match(prev.metric_zh + _w().growth_word, "growth", dim) if prev is not None else None
 
     # ------------------------------------------------------------------ classifying
     def _classify(self, text: str, m: Mention, s0: int, e0: int, para) -> None:
-        lex = self.lex
+        lex, w = self.lex, self.words
         cs, ce = m.clause
         before = text[cs:m.s - m.prefix_len]
         # base unit
         if m.unit:
             m.base_unit = lex.units.get(m.unit, {}).get("base", m.unit)
         elif m.rank:
-            m.base_unit = "位"
+            m.base_unit = w.rank_unit
         else:
             m.base_unit = _implied_unit(lex, text, m, cs, ce)
         # measure
         if m.rank:
             m.measure = "rank"
-        elif m.unit in ("%", "‰", "倍", "个百分点", "百分点", "位") or m.base_unit == "%":
+        elif m.unit in ("%", "‰", *w.change_units, w.rank_unit) or m.base_unit == "%":
             grown = _is_growth(lex, text, m, cs, ce, before)
             m.measure = "growth" if grown else ("share" if m.unit in ("%", "‰") or m.base_unit == "%" else "level")
-            if m.unit in ("倍", "个百分点", "百分点") and not _followed_by_to(before):
+            if m.unit in w.change_units and not _followed_by_to(before):
                 m.measure = "growth"
-            if m.unit == "位" and not grown:
+            if m.unit == w.rank_unit and not grown:
                 m.measure = "level"
-        elif m.unit not in ("岁",) and (lex.change_re.search(before.rstrip())
+        elif m.unit != w.age_unit and (lex.change_re.search(before.rstrip())
                                         or lex.comparison_re.search(before.rsplit("、", 1)[-1])):
             m.measure = "growth"  # 比上年增加2200亿元, 标准提高20元: a change of an amount
         else:
@@ -473,12 +475,12 @@ class Extractor:
         m.kind = _kind(lex, para.section, text[cs:ce], before, text[s0:m.s], m)
         if m.kind != "context" and (m.unit in lex.descriptor_units or lex.descriptor_re.search(before[-8:])
                                     or lex.descriptor_after_re.match(text, m.tail, ce)
-                                    or (m.unit == "岁" and lex.age_after_re.match(text, m.tail, ce))
-                                    or (m.q_suffix and m.qualifier == "over" and m.base_unit == "元"
+                                    or (m.unit == w.age_unit and lex.age_after_re.match(text, m.tail, ce))
+                                    or (m.q_suffix and m.qualifier == "over" and m.base_unit == w.money_unit
                                         and lex.threshold_after_re.match(text, m.tail, ce))):
             m.kind = "context"  # 500千伏, 时速120公里, 以下11个方面工作: descriptors, not indicators
             m.descriptor = True
-        if m.kind != "context" and not m.unit and m.base_unit in ("人", "") \
+        if m.kind != "context" and not m.unit and m.base_unit in (w.person_unit, "") \
                 and _meaning_res()["population_after"].match(text, m.tail, ce):
             m.kind = "context"  # 4200万辽宁人民拼出了血性: the population, a standing fact
 
@@ -493,7 +495,7 @@ def _baselines(text: str, ms) -> None:
         if a.clause[0] == b.clause[0] or a.clause == b.clause:
             lead = text[a.clause[0]:a.s - a.prefix_len]
             gap = text[a.tail:b.s]
-            if cues().baseline_start.search(lead) and cues().baseline_end.search(gap.rstrip("近约超过逾突破不低于")) \
+            if cues().baseline_start.search(lead) and cues().baseline_end.search(gap.rstrip(_w().baseline_gap_strip)) \
                     and a.base_unit == b.base_unit:
                 a.kind = "context"
 
@@ -501,7 +503,8 @@ def _baselines(text: str, ms) -> None:
 def _bare_rank(text: str, before: str, end: int, e0: int) -> bool:
     """全国第一, 居全国第3: a rank without 位/名, after a rank context and before punctuation."""
     after = text[end] if end < e0 else "。"
-    return after in "，,。；;、）)！？" and _RANK_CONTEXT.search(before.removesuffix("第")) is not None
+    w = _w()
+    return after in "，,。；;、）)！？" and w.rank_context_re.search(before.removesuffix(w.ordinal_prefix)) is not None
 
 
 def _share_measure(text: str, ms) -> None:
@@ -509,13 +512,12 @@ def _share_measure(text: str, ms) -> None:
     kind as the first."""
     for a, b in zip(ms, ms[1:]):
         gap = text[a.tail:b.s] or "、"
-        if a.measure == "growth" and b.unit == a.unit and (_CONNECTOR.match(gap) or _RANGE.match(gap)
-                                                           or _STRETCH.match(gap)):
+        if a.measure == "growth" and b.unit == a.unit and (_w().connector_re.match(gap) or _w().range_re.match(gap)
+                                                           or _w().stretch_re.match(gap)):
             b.measure = "growth"
 
 
 _WINDOW = 80  # how far before a number its sign and commitment words are looked for (within its clause)
-_STRETCH = re.compile(r"^[、，,]?(?:力争|争取|努力)(?:达到|实现)?$")  # 增长7%以上、力争达到8%: a stretch figure
 
 
 def _clause(text: str, m: Mention, s0: int, e0: int) -> tuple[int, int]:
@@ -529,7 +531,7 @@ def _clause(text: str, m: Mention, s0: int, e0: int) -> tuple[int, int]:
 
 
 def _followed_by_to(before: str) -> bool:
-    return before.endswith(("至", "到", "为", "由"))
+    return before.endswith(_w().to_words)
 
 
 _DIGIT = re.compile(r"\d")
@@ -538,15 +540,14 @@ _YEARS_LENGTH = re.compile(r"\d{1,2}\.\d")  # 11.3年, not a list number before 
 
 @lru_cache(maxsize=1)
 def _meaning_res() -> dict:
-    raw = lexicon.load().raw["meaning"]
-    return {k: re.compile(raw[k]) for k in ("growth_target", "bare_growth", "population_after")}
+    return lexicon.load().meaning_re
 
 
 def _is_growth(lex, text, m, cs, ce, before) -> bool:
     b = before.rstrip()
     if _meaning_res()["growth_target"].search(b):
         return True  # 经济增长预期目标为5%左右
-    if b.endswith(("降至", "增至", "提高到", "提升到", "提高至", "提升至", "达到", "由", "为")):
+    if b.endswith(_w().not_growth_ends):
         return False
     if lex.growth_re.search(b):
         return True
@@ -555,7 +556,6 @@ def _is_growth(lex, text, m, cs, ce, before) -> bool:
     return False
 
 
-_ESTIMATE = re.compile(r"预计|预估|初步统计|初步核算")
 
 
 
@@ -577,7 +577,7 @@ def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=N
             return "context"  # a past result cited in a task (在去年布局5个点位基础上): never a result here
         if cues["context"].search(before) and not cues["target"].search(before):
             return "context"
-        if m is not None and not m.unit and m.base_unit == "人" and lex.own_region_re.search(before):
+        if m is not None and not m.unit and m.base_unit == _w().person_unit and lex.own_region_re.search(before):
             return "context"  # 全省4500万群众: the population, not a goal
         return "target"
     # preamble, closing, a text of unknown structure: decide by cues alone; context where none tells
@@ -615,15 +615,15 @@ def _base_value(m: Mention, lex) -> float:
 def unit_en(m: Mention, lex) -> str:
     u = lex.units.get(m.unit, {}).get("en", "") if m.unit else ""
     if not u:
-        u = {"人": "people", "元": "yuan", "户": "households"}.get(m.base_unit, "")
-    mag = _MAG_EN.get(m.mag, "")
+        u = _w().implied_unit_en.get(m.base_unit, "")
+    mag = _w().magnitude_en.get(m.mag, "")
     return " ".join(x for x in (mag, u) if x)
 
 
 def _parse_cn_decimal(s: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         return float(s)
-    whole, _, frac = s.partition("点")
+    whole, _, frac = s.partition(_w().decimal_point_word)
     w = numerals.parse_chinese(whole)
     if w is None:
         return None

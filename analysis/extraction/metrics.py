@@ -4,55 +4,37 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
 from ..language import concepts, lexicon
 
-# a metric name ending in one of these is complete: a list's head verb does not carry over to it
-_MEASURE_NOUN = re.compile(r"(?:量|额|率|值|数|比重|规模|比例|指数|水平)$")
-_AGE = re.compile(r"\d+岁(?:以上|以下)?")
-_TIME_WORDS = re.compile(r"今年|明年|全年|当年|年内|都|也")
-_RIGHT_STOP = re.compile(r"[，,。；;：:、（(《》\d]|(?<![亿万]元)以上|以下|左右|(?<=..)在"
-                         r"|(?:近|超过?|约|逾)(?=\d)"  # 116个国家和地区近…: the next number's qualifier
-                         r"|(?:位居|稳居|位列|居)(?=全国|全省|全球|世界|中西部|西部|中部|东部)"  # 产量居全国第1位: a predicate
-                         r"|(?<![高平同对均相中上下优])等(?![级奖待于同])")  # 6座抽水蓄能电站等项目: the examples' class follows
-# "X等Y": X are examples of Y; their sectors are not the quantity's own.
-_EXAMPLES = re.compile(r"^[^，,；;：:。]*?(?<![高平同对均相])等(?![级奖待于同])")
-# the topic of a sentence such as "X产业要锚定…，力争…1300亿元": its sector holds for the whole sentence
-_TOPIC = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)])?([^，,。；;：:]{1,14}?)(?<![主重需只必想紧])(?:要|将|必须|须|应当)"
-                    r"|^[一二三四五六七八九十]+是([^，,。；;：:]{1,24})")
-_LEAD = re.compile(r"^(?:[、，,；;]|(?:和|及|与|或)(?![美谐平]))+|^以及|^并且")  # not 和美乡村
+
+def _w():
+    """The words and patterns of lexicon.yaml `extraction`, compiled by the lexicon."""
+    return lexicon.load().extraction
+
+
+# The Chinese words and patterns of naming (measure nouns, list connectors, rank and share words …) are
+# lexicon.yaml `extraction` (the keys after "naming a quantity"), read through _w().
 _QUOTES = str.maketrans("", "", "“”\"「」『』")
-_ITEM_SPLIT = re.compile(r"、|以及|和|与|及(?![格时])")
 _COUNT_DIMS = {"count", "person"}
 _GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "rank": "rank"}
 
 
-_YEAR_WORDS = re.compile(r"^[一二三四五六七八九十]+是|连续[0-9一二三四五六七八九十]+年|(?:从|由)?(?:截至)?20\d\d年(?:底|末|初)?(?:的)?|^[0-9]+[.、．)）]|^[（(][0-9一二三四五六七八九十]+[)）]")
 _UNIT_NOTE = re.compile(r"^[（(][^）)]{0,6}[）)]、?")  # （辆）、惠及消费者: the unit note of the number before
 _NOTE_AT = re.compile(r"[（(][^）)]{0,6}[）)]")
 _NOTE_CLOSE = re.compile(r"[（(][^）)，,。；;]{1,6}[）)]")
-_WORD_START = re.compile(r"(?<=[的和及与、在对为从])(?!以[上下])")  # not inside 二级及以上
-_SHARE_OF = re.compile(r"^[^，,、；;]{2,12}(?:相当于|占)[^，,、；;]{2,12}?的?(?:比例|比重)$")
-BARE_HEADS = {"产量", "总产", "总产量", "总量", "规模", "比例", "比重", "占比", "增加值", "增速", "产值", "营收", "利润", "贡献率",
-              "大关", "台阶", "", "—", "-", "–", "~", "～", "至", "到"}
-
-
-_NOTE_OR_THRESHOLD = re.compile(r"[（(][^）)]{0,12}[）)]|及以[上下]")
-_OPEN_END = re.compile(r"(?<![中平温缓调饱融])和$|[、，,]$")
-_LIST_END = re.compile(r"(?<![中平温缓调饱融])和$|(?<![惠涉普波危顾触企])及$|与$|[、，,]$")  # not 惠及, 碳中和
 
 
 def _plain_len(s: str) -> int:
     """The length of a name without what adds no word to it: a note in brackets (（PM2.5）) and the
     threshold words of 二级及以上 (a name of 18 such characters is not cut)."""
-    return len(_NOTE_OR_THRESHOLD.sub("", s))
+    return len(_w().note_or_threshold_re.sub("", s))
 
 
 def _strip(lex, s: str, cap: bool = True) -> str:
     """A metric name from the words before a number: qualifiers, fillers, years, verbs and list
     numbering removed; cut to its head when long (cap)."""
-    s = _YEAR_WORDS.sub("", _LEAD.sub("", _UNIT_NOTE.sub("", s.translate(_QUOTES))).strip())
+    s = _w().year_words_re.sub("", _w().lead_re.sub("", _UNIT_NOTE.sub("", s.translate(_QUOTES))).strip())
     s = lex.comparison_re.sub("", s)
     prev = None
     while prev != s:
@@ -60,21 +42,21 @@ def _strip(lex, s: str, cap: bool = True) -> str:
         s = lex.strip_prefix_re.sub("", s)
         s = lex.strip_suffix_re.sub("", s)
         s = lex.prefix_q_re.sub("", s)
-        s = _LEAD.sub("", s)
+        s = _w().lead_re.sub("", s)
     if not cap:
         return s
     if len(s) > 8:
         # "对已经谋划的重点工业项目": the head after the last 的 names the thing (not a bare 比例)
-        cut = s.rfind("的", 0, len(s) - 2)
-        if cut >= 3 and s[cut + 1:] not in BARE_HEADS:
+        cut = s.rfind(_w().of_word, 0, len(s) - 2)
+        if cut >= 3 and s[cut + 1:] not in _w().bare_heads:
             s = s[cut + 1:]
-    if 18 < len(s) <= 26 and _SHARE_OF.search(s):
+    if 18 < len(s) <= 26 and _w().share_of_re.search(s):
         return s  # 全社会研发经费支出相当于全市生产总值的比例: a share names what and of what
-    if 18 < _plain_len(s) <= 24 and _PAIR.fullmatch(s):
+    if 18 < _plain_len(s) <= 24 and _w().pair_re.fullmatch(s):
         return s  # 国家生态文明建设示范区和两山实践创新基地57个: one number counts the pair, named whole
     opening = lex.list_verb_re.match(s)  # 建成各级各类概念验证中心和中试熟化平台: the verb says it is an addition
     if _plain_len(s) - (len(opening.group()) if opening else 0) > 18:
-        cut = s.rfind("等", 0, len(s) - 2)
+        cut = s.rfind(_w().examples_word, 0, len(s) - 2)
         if cut >= 0:
             s = s[cut + 1:]
         else:
@@ -85,9 +67,9 @@ def _strip(lex, s: str, cap: bool = True) -> str:
             last = re.split(r"[、，,]", s)[-1]
             s = last if len(last) >= 4 else s[-18:]
             if len(s) > 18:
-                m = _WORD_START.search(s, len(s) - 18)
+                m = _w().word_start_re.search(s, len(s) - 18)
                 at = m.start() if m else len(s) - 18
-                if s.startswith(("以上", "以下"), at) and s[at - 1:at] == "及":
+                if s.startswith(_w().threshold_words, at) and s[at - 1:at] == _w().threshold_and:
                     at = max(0, at - 3)  # 二级及以上公立医疗机构: the threshold whole
                 s = s[at:]
     return s
@@ -111,40 +93,34 @@ def _right_noun(text: str, pos: int, end: int, lex=None) -> str:
     # 亿元以上项目建设: nor is the closing action part of it (lexicon counted_noun_predicates, counted_noun_end_words)
     at, ends = _noun_cut(lex)
     cut = at.search(noun, 2)
-    if cut and noun[:cut.start()] not in _BARE_WORDS:  # 4家企业入选…: a bare 企业 would say nothing
+    if cut and noun[:cut.start()] not in _w().bare_words:  # 4家企业入选…: a bare 企业 would say nothing
         noun = noun[:cut.start()]
     tail = ends.search(noun)
-    keep = lex.raw["counted_noun_end_words"].get(tail.group(), "") if tail else ""
+    keep = lex.counted_noun_end_words.get(tail.group(), "") if tail else ""
     return noun[:tail.start()] + keep if tail and tail.start() >= 2 else noun
 
 
-@lru_cache(maxsize=1)
-def _noun_cut_of(at: tuple, ends: tuple) -> tuple[re.Pattern, re.Pattern]:
-    alt = lexicon._alternation
-    return re.compile(alt(at)), re.compile(f"(?:{alt(ends)})$")
-
-
 def _noun_cut(lex) -> tuple[re.Pattern, re.Pattern]:
-    return _noun_cut_of(tuple(lex.raw["counted_noun_predicates"]), tuple(lex.raw["counted_noun_end_words"] or {}))
+    return lex.noun_cut_re, lex.noun_end_re
 
 
 def _right_span(text: str, pos: int, end: int) -> str:
-    age = _AGE.match(text, pos, end)  # 40万3岁以下婴幼儿: the age is part of the noun
+    age = _w().age_re.match(text, pos, end)  # 40万3岁以下婴幼儿: the age is part of the noun
     if age:
-        stop = _RIGHT_STOP.search(text, age.end(), end)
+        stop = _w().right_stop_re.search(text, age.end(), end)
         noun = text[pos:(stop.start() if stop else end)]
         return noun[:14].translate(_QUOTES)
     note = _NOTE_AT.match(text, pos, end)  # 2.5万套（间）城市危旧房: the unit's note is no part of the noun
     if note:
         pos = note.end()
-    stop = _RIGHT_STOP.search(text, pos, end)
-    if stop and stop.start() == pos and text.startswith(tuple(lexicon.load().raw["zai_nouns"]), pos):
-        stop = _RIGHT_STOP.search(text, pos + 1, end)  # 9条在建高速公路: 在建 describes the noun, no place follows
+    stop = _w().right_stop_re.search(text, pos, end)
+    if stop and stop.start() == pos and text.startswith(lexicon.load().zai_nouns, pos):
+        stop = _w().right_stop_re.search(text, pos + 1, end)  # 9条在建高速公路: 在建 describes the noun, no place follows
     while stop and stop.group() in "（(":  # 县（市、区）: a short note inside the noun stays
         close = _NOTE_CLOSE.match(text, stop.start(), end)
         if not close:
             break
-        stop = _RIGHT_STOP.search(text, close.end(), end)
+        stop = _w().right_stop_re.search(text, close.end(), end)
     noun = text[pos:(stop.start() if stop else end)]
     return noun[:20].translate(_QUOTES)
 
@@ -153,7 +129,7 @@ def _groups(text: str, ms) -> list[list]:
     """Runs of mentions joined only by a list connector (、和及与)."""
     groups, cur = [], [ms[0]]
     for a, b in zip(ms, ms[1:]):
-        if b.clause == a.clause and re.fullmatch(r"、|和|及|与|以及|或|", text[a.tail:b.s - b.prefix_len]):
+        if b.clause == a.clause and _w().list_gap_re.fullmatch(text[a.tail:b.s - b.prefix_len]):
             cur.append(b)
         else:
             groups.append(cur)
@@ -164,8 +140,8 @@ def _groups(text: str, ms) -> list[list]:
 
 def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     """Set metric_zh and subject of every mention of one sentence."""
-    tm = _TOPIC.match(text[s0:e0])
-    topic = _TIME_WORDS.sub("", (tm.group(1) or "") if tm else "")
+    tm = _w().topic_re.match(text[s0:e0])
+    topic = _w().time_words_re.sub("", (tm.group(1) or "") if tm else "")
     topic = topic if 2 <= len(topic) <= 8 else ""
     head_verb = ""
     right_end = -1  # where the previous mention's counted noun ended ("5个点位36项重点任务")
@@ -176,42 +152,43 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         cont = False
         if i and ms[i - 1].clause == m.clause:
             lstart = max(ms[i - 1].tail, right_end if right_end <= m.s else -1)
-            cont = text[lstart:m.s].startswith(("、", "和", "及"))
+            cont = text[lstart:m.s].startswith(_w().list_continue)
         left_raw = text[lstart:m.s - m.prefix_len]
         if lstart > cs:
             # 外贸进出口在对美贸易下降超3成的情况下增长12%: the inserted circumstance is no part of the name
             circ = _circumstance(lex).match(left_raw)
-            at = text.rfind("在", cs, lstart)
+            at = text.rfind(_w().circumstance_word, cs, lstart)
             if circ and at >= 0:
                 left_raw = text[cs:at] + left_raw[circ.end():]
-        if i and lstart == ms[i - 1].tail and _AND_ABOVE.match(left_raw):
+        if i and lstart == ms[i - 1].tail and _w().and_above_re.match(left_raw):
             left_raw = text[ms[i - 1].s:lstart] + left_raw  # 500千伏及以上输电线路: the threshold is part of the name
         left = _strip(lex, left_raw)
-        if prev_right and lstart == right_end and left in _BARE_WORDS:
+        if prev_right and lstart == right_end and left in _w().bare_words:
             left = prev_right + left  # 810个省重点项目完成投资10428.6亿元: the investment of the projects just counted
         if lstart > cs and "、" in left and lex.growth_re.fullmatch(left.rsplit("、", 1)[-1]):
             left = left.rsplit("、", 1)[-1]  # 生产总值达到5.53万亿元、稳居全国前十强、增长4.8%: the growth of the same thing
         verb = _list_verb(lex, left)
         if not cont:
             head_verb = verb
-        elif head_verb and not verb and left and not lex.growth_re.fullmatch(left) and not _MEASURE_NOUN.search(left) \
-                and left_raw.lstrip("、和及与").translate(_QUOTES).startswith(left[:2]):  # not 、带动综合消费 (its own verb)
+        elif head_verb and not verb and left and not lex.growth_re.fullmatch(left) and not _w().measure_noun_re.search(left) \
+                and left_raw.lstrip(_w().list_chars).translate(_QUOTES).startswith(left[:2]):  # not 、带动综合消费 (its own verb)
             left = head_verb + left  # 净增科技型中小企业853家、高新技术企业97家 (but not 新增并网…、发电量…)
         dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
         bare_verb = bool(left) and lex.list_verb_re.fullmatch(left) is not None  # 建设1500万亩小麦: the noun follows
         right = _right_noun(text, m.tail, ce, lex) if (dim in _COUNT_DIMS or not m.unit or not left or bare_verb) else ""
-        right = right[1:] if right.startswith("的") and not left else ("" if right.startswith("的") else right)
-        right = right if len(right) >= 2 and not (left and right in lex.raw["milestone_nouns"]) else ""  # 突破5万关口
+        of = _w().of_word
+        right = right[len(of):] if right.startswith(of) and not left else ("" if right.startswith(of) else right)
+        right = right if len(right) >= 2 and not (left and right in lex.milestone_nouns) else ""  # 突破5万关口
         if right:
             tv = _trailing_verb(lex, left)
             if tv and len(left) > 4:
                 name = tv + right
-            elif left.endswith("等"):
+            elif left.endswith(_w().examples_word):
                 name = (verb or "") + right  # 油菜籽等14种农产品: the examples are no part of the name
-            elif "、" in left or _LIST_END.search(left):
+            elif "、" in left or _w().list_end_re.search(left):
                 name = right  # 沈阳航空、沈大工业母机、大盘绿色石化3个集群: the list names the members, the noun what is counted
-                name = verb + name if verb in lex.raw["addition_prefixes"] else name  # 新增甲、乙2个集群: still new
-            elif not left and cont and head_verb in lex.raw["addition_prefixes"]:
+                name = verb + name if verb in lex.addition_prefixes else name  # 新增甲、乙2个集群: still new
+            elif not left and cont and head_verb in lex.addition_prefixes:
                 name = head_verb + right  # 新增1个集群、8家企业: the list's addition holds for every item
             elif not left or len(left) <= 4:
                 name = left + right
@@ -221,15 +198,15 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
             prev = ms[i - 1].subject  # 新建高标准农田20万亩、改造提升5万亩: the same land, another action
             name = left + prev[len(_list_verb(lex, prev)):]
         else:
-            name = left.rstrip("等")
+            name = left.rstrip(_w().examples_word)
         if len(name) > 8:
-            cut = name.rfind("的", 0, len(name) - 2)
-            name = name[cut + 1:] if cut >= 3 and name[cut + 1:] not in BARE_HEADS else name  # not a bare 比例
+            cut = name.rfind(_w().of_word, 0, len(name) - 2)
+            name = name[cut + 1:] if cut >= 3 and name[cut + 1:] not in _w().bare_heads else name  # not a bare 比例
         if i and ms[i - 1].tail == m.s and not left:
             name = ms[i - 1].metric_zh  # 1金1银: one metric, two numbers
         elif topic and name and not any(topic[k:k + 2] in name for k in range(len(topic) - 1)) \
-                and (len(name) <= 2 or name.startswith(("全", "产", "营", "利", "电", "总", "资"))
-                     or (m.rank and (topic.endswith(("集团", "公司", "企业")) or lex.keyword_re.fullmatch(topic)))):
+                and (len(name) <= 2 or name.startswith(_w().topic_owned_starts)
+                     or (m.rank and (topic.endswith(_w().firm_words) or lex.keyword_re.fullmatch(topic)))):
             # "<industry>要…，力争全产业链产值突破1300亿元", "<company>集团要…，力争营收达到1200亿元":
             # the topic of the sentence owns a metric that does not name its owner
             name = name if name in topic else topic + name
@@ -237,7 +214,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         right_end = m.tail + len(right) if right and text.startswith(right, m.tail) else -1
         prev_right = right if right_end >= 0 else ""
         m.metric_zh = name
-        m.subject = lex.growth_re.sub("", _ADDED_END.sub("", name))  # 进出川大通道新增…、达到54条: the thing
+        m.subject = lex.growth_re.sub("", _w().added_end_re.sub("", name))  # 进出川大通道新增…、达到54条: the thing
     _respectively(lex, text, ms)
     _borrow(lex, text, ms)
     _inherit(lex, text, ms, s0)
@@ -246,7 +223,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         name = _REPEAT.sub(r"\1", milestones.sub("", m.metric_zh))
         bare_milestone = _milestone_nouns(lex).sub("", name).strip("、，,")  # 生产总值台阶年均增长: 台阶 of a clause before
         name = bare_milestone if bare_milestone != name and len(lex.growth_re.sub("", bare_milestone)) >= 2 else name
-        name = _OPEN_END.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
+        name = _w().open_end_re.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
         m.metric_zh = _trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
         m.subject = _REPEAT.sub(r"\1", milestones.sub("", m.subject))
     _owned(lex, ms)
@@ -259,8 +236,7 @@ def _selected(lex, text: str, ms) -> None:
     whose clause ends in a selection (lexicon selection_predicates) and what was reached is named by it
     (入选国家第二轮双一流建设名单的高校); a circumstance before the predicate (在国际可比领域) is left out."""
     bare = set(lexicon.glossary()["unsure_names"].get("bare", ()))
-    rx = _selected_re(tuple(lex.raw["selection_predicates"]))
-    verbs = tuple(lex.raw["selection_predicates"])
+    rx, verbs = lex.selected_re, lex.selection_predicates
     for m in ms:
         # 5个项目获批国家标准化试点: the bare noun is named with its predicate whole, not the noun and the predicate run on
         head = next((b for b in bare if m.metric_zh.startswith(b) and m.metric_zh[len(b):].startswith(verbs)), m.metric_zh)
@@ -268,22 +244,16 @@ def _selected(lex, text: str, ms) -> None:
             continue
         p = rx.fullmatch(text, m.tail + len(head), m.clause[1])
         if p:
-            m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}的{head}"
-
-
-@lru_cache(maxsize=1)
-def _selected_re(verbs: tuple) -> re.Pattern:
-    return re.compile(r"(?:[0-9]+(?:个|所|家|项|名|条|座)[\u4e00-\u9fff]{1,4}?)?(?:在[^，,；;。、]{1,10}?)?"
-                      f"({lexicon._alternation(verbs)})([^，,；;。、]{{2,20}})")
+            m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}{_w().of_word}{head}"
 
 
 def _owned(lex, ms) -> None:
     """全省地方国企资产总额增长116.2%，营业总收入、利润总额分别增长97.3%、27.7%: a head of accounts alone
     (lexicon owned_heads) after a number named by an owner and such a head is the same owner's."""
-    heads = sorted(lex.raw["owned_heads"], key=len, reverse=True)
+    heads = lex.owned_heads
     owner = ""
     for m in ms:
-        subject = _YEARS_AFTER.sub("", lex.growth_re.sub("", m.subject or m.metric_zh))  # 利润总额五年
+        subject = _w().years_after_re.sub("", lex.growth_re.sub("", m.subject or m.metric_zh))  # 利润总额五年
         if subject in heads and owner:
             m.metric_zh, m.subject = owner + m.metric_zh, owner + (m.subject or subject)
             continue
@@ -299,7 +269,7 @@ def _purpose(lex, text: str, ms) -> None:
     def longest(s: str) -> int:  # the longest catalogue name in s (the one that gives the concept)
         return max((len(x.group(1)) for x in cat.name_re.finditer(concepts.normalise(s))), default=0)
 
-    rx = _purpose_re(tuple(lex.raw["purpose_verbs"]))
+    rx = lex.purpose_re
     for m in ms:
         if lex.units.get(m.unit, {}).get("dim") != "money" or m.kind == "context" or len(m.metric_zh) < 2:
             continue
@@ -309,12 +279,7 @@ def _purpose(lex, text: str, ms) -> None:
         purpose = p.group(2).translate(_QUOTES)
         if 0 < longest(purpose) >= longest(m.metric_zh):
             continue  # 消费券…用于餐饮消费: the purpose would name the concept, not the money
-        m.metric_zh = f"{p.group(1)}{purpose}的{m.metric_zh}"
-
-
-@lru_cache(maxsize=1)
-def _purpose_re(verbs: tuple) -> re.Pattern:
-    return re.compile(f"({lexicon._alternation(verbs)})([^，,；;。：:、（(]{{2,12}})(?=[，,；;。]|$)")
+        m.metric_zh = f"{p.group(1)}{purpose}{_w().of_word}{m.metric_zh}"
 
 
 def _trim_actions(lex, name: str) -> str:
@@ -329,14 +294,15 @@ def _trim_actions(lex, name: str) -> str:
             for rx in (start, end):
                 cut = rx.sub("", name, count=1)
                 bare = lex.growth_re.sub("", cut)
-                if len(bare) >= 3 and bare not in BARE_HEADS and bare not in _BARE_WORDS:
+                if len(bare) >= 3 and bare not in _w().bare_heads and bare not in _w().bare_words:
                     name = cut
         return name
 
     name = _without_examples(lex, trim(name))
-    if name.endswith("的") and len(name) >= 4:  # 冻鳟鱼出口占全国同类产品出口总值的: a name never ends in 的
-        name = name[:-1]
-    name = name.lstrip("—–-~～") if len(name.lstrip("—–-~～")) >= 2 else name  # 1—2个主导产业: nor starts with the range's dash
+    if name.endswith(_w().of_word) and len(name) >= 4:  # 冻鳟鱼出口占全国同类产品出口总值的: a name never ends in 的
+        name = name[:-len(_w().of_word)]
+    dashes = _w().range_dash_chars
+    name = name.lstrip(dashes) if len(name.lstrip(dashes)) >= 2 else name  # 1—2个主导产业: nor starts with the range's dash
     cut = _predicate(lex).search(name, 3)  # 受灾中小学全部按期开学: the name ends where a predicate starts
     if cut and len(lex.growth_re.sub("", name[:cut.start()])) >= 3:
         name = name[:cut.start()]
@@ -349,87 +315,40 @@ def _trim_actions(lex, name: str) -> str:
 def _without_examples(lex, name: str) -> str:
     """新增甲公司、乙公司等科技型企业: the class after the examples, with the list verb that opens the name
     (lexicon example_class_heads: a class that needs its examples keeps them)."""
-    deng = [m.start() for m in re.finditer("等", name)
-            if not any(name.startswith(w, m.start() - w.index("等")) for w in lex.raw["example_not_deng"])]
+    deng_word = _w().examples_word
+    deng = [m.start() for m in re.finditer(re.escape(deng_word), name)
+            if not any(name.startswith(w, m.start() - w.index(deng_word)) for w in lex.example_not_deng)]
     if not deng or "、" not in name[:deng[-1]]:
         return name
-    rest, lead = name[deng[-1] + 1:], _list_verb(lex, name)
+    rest, lead = name[deng[-1] + len(deng_word):], _list_verb(lex, name)
     # a short class alone (综合治理, 服务机构) says less than with its examples
-    if (len(lex.growth_re.sub("", rest)) < (3 if lead else 5) or rest in BARE_HEADS or rest in _BARE_WORDS
-            or rest.startswith(tuple(lex.raw["example_class_heads"]))):
+    if (len(lex.growth_re.sub("", rest)) < (3 if lead else 5) or rest in _w().bare_heads or rest in _w().bare_words
+            or rest.startswith(lex.example_class_heads)):
         return name
     return lead + rest
 
 
-@lru_cache(maxsize=1)
-def _predicate_re(words: tuple) -> re.Pattern:
-    return re.compile(lexicon._alternation(words))
-
-
 def _predicate(lex) -> re.Pattern:
-    return _predicate_re(tuple(lex.raw["metric_predicate_words"]))
-
-
-@lru_cache(maxsize=1)
-def _action_res_of(verbs: tuple, not_before: tuple, ends: tuple, adverbs: tuple = (),
-                   joined: tuple = ()) -> tuple[re.Pattern, re.Pattern]:
-    alt = lexicon._alternation
-    adv = f"(?:{alt(adverbs)})*" if adverbs else ""  # 切实抓好, 高标准打造: the adverb goes with its verb
-    keep = f"(?!{alt(joined)})" if joined else ""  # 建设和美乡村: 和美 is no verb joined by 和
-    return re.compile(f"^{adv}(?:{alt(verbs)})(?!{keep}(?:{alt(not_before)}))"), re.compile(f"(?:{alt(ends)})$")
+    return lex.predicate_re
 
 
 def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
-    return _action_res_of(tuple(lex.raw["metric_action_verbs"]), tuple(lex.raw["metric_action_not_before"]),
-                          tuple(lex.raw["metric_end_words"]), tuple(lex.raw["metric_action_adverbs"]),
-                          tuple(lex.raw["metric_action_joined_nouns"]))
+    return lex.action_start_re, lex.action_end_re
 
 
-_PAIR = re.compile(r"[^、，,和及与的]{6,}(?:和|与)[^、，,和及与的]{4,}")
-_AND_ABOVE = re.compile(r"^(?:及|或)?以[上下](?!的)")
-_TOTAL_GAP = re.compile(r"[，、,]?(?:累计|总计|共计|总数|总量)(?:达到|达)?(?:超过|超|近)?$")
-_YEARS_AFTER = re.compile(r"[一二三四五六七八九十两0-9]+年$")
-_ADDED_END = re.compile(r"(?:新增|净增)$")
 _REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
 
 
-@lru_cache(maxsize=1)
-def _circumstance_re(words: tuple) -> re.Pattern:
-    return re.compile(f"^[^，,；;。：:]*?(?:{'|'.join(map(re.escape, words))})")
-
-
-@lru_cache(maxsize=1)
-def _milestone_re(words: tuple) -> re.Pattern:
-    return re.compile(f"(?:{'|'.join(words)})")
-
-
-@lru_cache(maxsize=1)
-def _milestone_nouns_re(words: tuple) -> re.Pattern:
-    return re.compile(lexicon._alternation(words))
-
-
 def _milestone_nouns(lex) -> re.Pattern:
-    return _milestone_nouns_re(tuple(lex.raw["milestone_nouns"]))
+    return lex.milestone_nouns_re
 
 
 def _milestone(lex) -> re.Pattern:
-    return _milestone_re(tuple(lex.raw["milestone_phrases"]))
+    return lex.milestone_re
 
 
 def _circumstance(lex) -> re.Pattern:
-    return _circumstance_re(tuple(lex.raw["circumstance_ends"]))
-
-
-_RANK_TAIL = re.compile(r"(?:连续[0-9一二三四五六七八九十]+年)?(?:均|都|总数)?(?:居|位居|位列|稳居|保持|排名|排位|排|跃升至|升至|上升至|前移至)?"
-                        r"(?:全国|全球|世界|全省|全区|行业|中西部|西部|中部|东部|内地|同类城市)?(?:排名|排位)?(?:跃升至|升至|上升至|居)?$")
-_RANK_AFTER = re.compile(r"[、，,]?(总量和增速|总量和增幅|总规模|总量|规模|增速|增幅)?(.{0,14}?)第?")
-_NUMBERS = re.compile(r"[0-9.]+[%万亿千百]*[^\u4e00-\u9fff]?")
-_COMPARISON_ONLY = re.compile(r"^(?:增速|增幅|总量)?(?:高于|低于|快于|慢于|占|超出|好于)(?:全国|全省|全区|全市|全球)")
-_SHARE_HEADS = {"占比", "比重", "比例"}
-_BARE_WORDS = {"年均", "投资", "总投资", "完成投资", "年度投资", "增速", "总数", "总量", "筹措", "项目", "企业", "新增", "建设",
-               "规模", "总规模", "总额", "总金额", "产值", "营收", "收入", "利润", "金额", "资金", "数量", "惠及",
-               "总量和增速", "总量和增幅"}
-_TO_GAP = re.compile(r"^(?:以上|左右|以下)?(?:[—–\-~～至到]|、?(?:力争|争取|努力)(?:达到|实现)?|(?:增长|提高|提升|上升|下降|降低|减少|增加|降|增)?(?:到|至)(?:20\d\d年(?:底|末)?的?)?)$")
+    return lex.circumstance_re
 
 
 def _inherit(lex, text: str, ms, s0: int) -> None:
@@ -439,19 +358,19 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
     for a, b in zip(ms, ms[1:]):
         gap = text[a.tail:b.s - b.prefix_len]
         if b.clause[0] == a.clause[0] and a.metric_zh and len(b.metric_zh) < 2 and (
-                gap in ("、", "和", "及", "与", "或", "，", "") or (b.rank and a.rank)):
+                gap in _w().list_gaps or (b.rank and a.rank)):
             b.metric_zh, b.subject = a.metric_zh, a.subject  # 815元和615元; 从第13位升至第5位
-            added = _ADDED_END.search(a.metric_zh)
+            added = _w().added_end_re.search(a.metric_zh)
             if added and added.start() >= 2 and gap in ("、", "，", ""):
                 # 铁路运营里程新增1700公里、突破7000公里: the total, not the addition
                 b.metric_zh = b.subject = a.metric_zh[:added.start()]
             continue
-        if b.clause[0] == a.clause[0] and _TO_GAP.match(text[a.tail:b.s - b.prefix_len]) \
-                and a.metric_zh and (not b.metric_zh or b.metric_zh in BARE_HEADS
-                                     or len(lex.growth_re.sub("", b.metric_zh)) <= 1 or "年" in b.metric_zh):
+        if b.clause[0] == a.clause[0] and _w().to_gap_re.match(text[a.tail:b.s - b.prefix_len]) \
+                and a.metric_zh and (not b.metric_zh or b.metric_zh in _w().bare_heads
+                                     or len(lex.growth_re.sub("", b.metric_zh)) <= 1 or lex.year_word in b.metric_zh):
             b.metric_zh, b.subject = a.metric_zh, a.subject
     for m in ms:  # 加快发展新型储能，…，新开工装机1000万千瓦: the storage's capacity, not all generation's
-        for head, kinds in lex.raw["qualified_heads"].items():
+        for head, kinds in lex.qualified_heads.items():
             if head in m.metric_zh and not any(k in m.metric_zh for k in kinds):
                 sentence_before = text[s0:m.s]
                 found = max(((sentence_before.rfind(k) + len(k), len(k), k) for k in kinds if k in sentence_before),
@@ -462,29 +381,29 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
                 break
     for i, m in enumerate(ms):
         if m.rank:
-            name = _RANK_TAIL.sub("", m.metric_zh)
+            name = _w().rank_tail_re.sub("", m.metric_zh)
             before = ms[i - 1] if i and ms[i - 1].clause[0] >= s0 else None
-            head = _RANK_AFTER.fullmatch(text, before.tail, m.s - m.prefix_len) if before is not None else None
-            if head and not before.rank and len(before.subject) >= 2 and _RANK_TAIL.fullmatch(head.group(2)):
+            head = _w().rank_after_re.fullmatch(text, before.tail, m.s - m.prefix_len) if before is not None else None
+            if head and before is not None and not before.rank and len(before.subject) >= 2 and _w().rank_tail_re.fullmatch(head.group(2)):
                 # 旅客吞吐量突破9000万人次、居全国第3位; 外商直接投资…149.6亿美元、总规模居中西部第1位:
                 # the rank of the thing counted just before (of its total when the gap names one)
                 growth = lex.growth_re.search(before.metric_zh)  # 增长5%、居全国第3位: the rank of the rate
-                name = lex.growth_re.sub("", before.subject) + (head.group(1) or ("增速" if growth else ""))
+                name = lex.growth_re.sub("", before.subject) + (head.group(1) or (_w().growth_rate_word if growth else ""))
             if len(name) < 2 and i and ms[i - 1].clause == m.clause and not ms[i - 1].rank and ms[i - 1].metric_zh \
                     and not re.search(r"[，,；;。、]", text[ms[i - 1].tail:m.s]):
                 name = ms[i - 1].metric_zh  # 14种农产品产量居全国第1位: the thing counted just before
             if len(name) < 2:  # 新增本外币贷款…，居全国第一: the ranked thing is the clause before
                 prev = text[s0:m.clause[0]].rstrip("，,；;：: ")
                 prev = _strip(lex, re.split(r"[，,；;：:、]", prev)[-1]) if prev else ""
-                prev = _NUMBERS.sub("", prev).strip("、和及与")
+                prev = _w().numbers_re.sub("", prev).strip(_w().list_chars)
                 name = prev[-12:] if len(prev) >= 2 else name
             m.metric_zh = name or m.metric_zh
             if len(m.metric_zh) < 2 and i and ms[i - 1].subject:
-                m.metric_zh = lex.growth_re.sub("", ms[i - 1].subject) + "排名"
+                m.metric_zh = lex.growth_re.sub("", ms[i - 1].subject) + _w().rank_word
         prev = ms[i - 1] if i and ms[i - 1].clause[0] >= s0 else None
         thing = lex.growth_re.sub("", prev.subject) if prev is not None else ""  # what the number before measures
-        cmp_ = _COMPARISON_ONLY.match(m.metric_zh)
-        milestone = m.metric_zh.strip("、，,") in lex.raw["milestone_nouns"]  # 迈上3万亿元台阶: a level of the thing
+        cmp_ = _w().comparison_only_re.match(m.metric_zh)
+        milestone = m.metric_zh.strip("、，,") in lex.milestone_nouns  # 迈上3万亿元台阶: a level of the thing
         if milestone:
             m.metric_zh = ""
         if thing and (cmp_ or (len(m.metric_zh) < 2 and not m.rank)):
@@ -495,9 +414,9 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
             continue
         bare = lex.growth_re.sub("", m.metric_zh)
         verb = lex.list_verb_re.match(bare)
-        if verb and bare[verb.end():] in _BARE_WORDS:
+        if verb and bare[verb.end():] in _w().bare_words:
             bare = bare[verb.end():]  # a list verb carried over to a bare word (实施…、总投资)
-        if bare in _BARE_WORDS or (not bare and m.metric_zh):
+        if bare in _w().bare_words or (not bare and m.metric_zh):
             # 地区生产总值增长5.8%、增速全国第3，总量达到60013亿元: the owner named last in the sentence;
             # 实施重大项目300个、总投资1200亿元: else the thing of the number before
             own_words = max(s0, m.s - m.prefix_len - len(m.metric_zh))  # the owner comes before the name's own words
@@ -509,8 +428,8 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
                 m.metric_zh = owner + (m.metric_zh[m.metric_zh.index(bare):] if bare else m.metric_zh)
                 m.subject = lex.growth_re.sub("", m.metric_zh)
             continue
-        share_of = bare.startswith(("占", "相当于")) and bare.endswith(tuple(_SHARE_HEADS))  # 占地区生产总值比重
-        if (bare in _SHARE_HEADS or share_of) and thing and (prev.clause == m.clause or share_of) \
+        share_of = bare.startswith(_w().share_of_starts) and bare.endswith(tuple(_w().share_heads))  # 占地区生产总值比重
+        if (bare in _w().share_heads or share_of) and thing and (prev.clause == m.clause or share_of) \
                 and not m.metric_zh.startswith(thing):
             # 新能源汽车年产量增至82万辆、占比达到45%: the share of the thing counted just before
             m.metric_zh = thing + m.metric_zh
@@ -521,7 +440,7 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
             m.metric_zh = owner.group() if owner else m.metric_zh
             m.subject = m.metric_zh
             continue
-        if bare in BARE_HEADS and bare:
+        if bare in _w().bare_heads and bare:
             owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
             if owner and owner.group() not in m.metric_zh:
                 m.metric_zh = owner.group() + m.metric_zh
@@ -534,11 +453,11 @@ def _respectively(lex, text: str, ms) -> None:
         first = group[0]
         cs, _ = first.clause
         left = text[cs:first.s]
-        k = left.find("分别")
+        k = left.find(_w().respectively)
         if k < 0 or len(group) < 2:
             continue
         before = left[:k]
-        filler = next((f for f in sorted(lex.raw["concept_words"]["fillers"], key=len, reverse=True)
+        filler = next((f for f in lex.concept_fillers
                        if before.endswith(f)), "")  # 城乡居民人均可支配收入年均分别增长: 年均 goes with the verb
         subject = _strip(lex, before[:len(before) - len(filler)], cap=False)
         verb_text = left[k + 2:]
@@ -548,12 +467,12 @@ def _respectively(lex, text: str, ms) -> None:
         n = len(group)
         items = [x for x in subject.split("、") if x]  # 普及率, 租赁和商务服务业: 和/及 only when needed
         if len(items) != n:
-            items = [x for x in _ITEM_SPLIT.split(subject) if x]
+            items = [x for x in _w().item_split_re.split(subject) if x]
         if len(items) == 1 and len(items[0]) > n:
             word = items[0]
-            pair = next((k for k in lex.raw["respectively_pairs"] if word.startswith(k)), None)
-            if pair and len(lex.raw["respectively_pairs"][pair]) == n:
-                items = [x + word[len(pair):] for x in lex.raw["respectively_pairs"][pair]]  # 城乡居民 -> 城镇居民, 农村居民
+            pair = next((k for k in lex.respectively_pairs if word.startswith(k)), None)
+            if pair and len(lex.respectively_pairs[pair]) == n:
+                items = [x + word[len(pair):] for x in lex.respectively_pairs[pair]]  # 城乡居民 -> 城镇居民, 农村居民
             else:
                 items = [c + word[n:] for c in word[:n]]
         short = {len(x) for x in items[:-1]}
@@ -564,14 +483,14 @@ def _respectively(lex, text: str, ms) -> None:
             items = [x + tail for x in items[:-1]] + [items[-1]]
         if len(items) != n:
             continue
-        shared = lex.raw["shared_owner_heads"]
+        shared = lex.shared_owner_heads
         own = next((h for h in sorted(shared, key=len, reverse=True) if items[0].endswith(h) and len(items[0]) > len(h) + 1), "")
         if own and all(x in shared for x in items[1:]):
             owner = items[0][:-len(own)]  # 生产安全事故起数、死亡人数: the deaths of the accidents
             items = [items[0]] + [owner + x for x in items[1:]]
         head = next((h for h in lex.metric_heads if items[-1].endswith(h) and len(items[-1]) > len(h)), "")
         for m, item in zip(group, items):
-            if head and not item.endswith(head) and not item.endswith(tuple(lex.raw["measure_endings"])):
+            if head and not item.endswith(head) and not item.endswith(lex.measure_endings):
                 item += head  # 农村生活污水治理率 has a measure of its own
             m.subject = item
             m.metric_zh = item + verb
@@ -584,7 +503,7 @@ def _borrow(lex, text: str, ms) -> None:
     prev: list = []
     for gi, group in enumerate(groups):
         names = [m.metric_zh for m in group]
-        bare = all(not n or lex.growth_re.fullmatch(n) or n in ("全国", "全区", "排名", "保持全国") for n in names)
+        bare = all(not n or lex.growth_re.fullmatch(n) or n in _w().bare_rank_names for n in names)
         if not bare or gi == 0:
             prev.extend(group)
             continue
@@ -595,11 +514,11 @@ def _borrow(lex, text: str, ms) -> None:
         prev.extend(group)
         for m, d in zip(group, donors):
             verb = m.metric_zh if lex.growth_re.fullmatch(m.metric_zh or "-") else ""
-            suffix = "排名" if m.rank else verb
+            suffix = _w().rank_word if m.rank else verb
             m.subject = d.subject
-            if m.s > d.tail and _TOTAL_GAP.match(text, d.tail, m.s):
+            if m.s > d.tail and _w().total_gap_re.match(text, d.tail, m.s):
                 # 新入选国家5G工厂113家、累计210家: the total of the same thing, not an addition
-                lead = next((w for w in sorted(lex.raw["addition_prefixes"], key=len, reverse=True)
+                lead = next((w for w in lex.addition_prefixes
                              if d.subject.startswith(w) and len(d.subject) >= len(w) + 2), "")
                 m.subject = d.subject[len(lead):]
             m.metric_zh = m.subject + suffix
@@ -644,7 +563,7 @@ class SectorContext:
         self.example_hits: list[dict] = [{} for _ in range(n)]
         example_end = []
         for a, b in self.clauses:
-            ex = _EXAMPLES.match(text[a:b])
+            ex = _w().examples_re.match(text[a:b])
             example_end.append(a + ex.end() if ex else a)
         # one scan of the sentence; every hit goes to its clause (or to the clause's examples)
         sectors = lex.keyword_sectors
@@ -656,7 +575,7 @@ class SectorContext:
             for sec, w in sectors[word].items():
                 if w > target.get(sec, 0.0):
                     target[sec] = w
-        topic_m = _TOPIC.match(text[s0:e0])
+        topic_m = _w().topic_re.match(text[s0:e0])
         self.subject = self._hits(topic_m.group(1) or topic_m.group(2)) if topic_m else {}
         # segment number of every clause (a segment ends at ；)
         self.segment, seg = [], 0
@@ -694,7 +613,7 @@ class SectorContext:
     def classify(self, m, text: str) -> tuple[str, list[str]]:
         lex = self.lex
         ci = self._index(m.s)
-        ex = _EXAMPLES.match(m.metric_zh)
+        ex = _w().examples_re.match(m.metric_zh)
         metric = self._hits(m.metric_zh[ex.end():] if ex else m.metric_zh, add=True)
         dim = lex.units.get(m.unit, {}).get("dim", "")
         if dim in lex.sector_by_unit:
@@ -735,9 +654,7 @@ class SectorContext:
         return primary, [primary] + [s for s in ranked[1:] if s in direct]
 
 
-_RATE_UNITS = {"%", "个百分点", "倍"}
 _CHANGE_EN = re.compile(r"\b(?:growth|rate|increase|reduction|decline|decrease|rise)\b")
-_DECREASE = re.compile(r"压减|压降|下降|降低|减少|削减|缩减|回落|降幅")
 
 
 def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str]:
@@ -763,21 +680,21 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
         sec = lex.sector_en.get(sector, sector)
         label = sec if label.lower() in sec.lower() else f"{sec}: {label[0].lower()}{label[1:]}"
     if source == "glossary":
-        for zh, en in (("净增", "Net new"), ("新增", "New"), ("新建", "New")):
+        for zh, en in _w().addition_en.items():
             if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
                 label = f"{en} {label if label[1:2].isupper() else label[0].lower() + label[1:]}"  # not "sME"
                 break
     low = label.lower()
-    if m.measure == "growth" and m.unit in _RATE_UNITS and not _CHANGE_EN.search(low):  # not "integrated", "strategic"
-        label += " reduction" if _DECREASE.search(metric_zh) else " growth"
+    if m.measure == "growth" and m.unit in _w().rate_units and not _CHANGE_EN.search(low):  # not "integrated", "strategic"
+        label += " reduction" if _w().decrease_re.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         label += " rank"
     elif share_of and not any(w in low for w in _SHARE_EN):
         label += f" as a share of {share_of[0].lower() + share_of[1:] if not _ACRONYM.match(share_of) else share_of}"
-    elif m.measure == "share" and m.unit in ("%", "‰", "成") and source in ("glossary", "concept") \
-            and not any(w in low for w in _SHARE_EN) and _SHARE_ZH.search(metric_zh):
+    elif m.measure == "share" and m.unit in ("%", "‰", _w().tenths_unit) and source in ("glossary", "concept") \
+            and not any(w in low for w in _SHARE_EN) and _w().share_zh_re.search(metric_zh):
         # 工业投资占固定资产投资比重 with the concept of 工业投资: its share, not its amount
-        whole = _SHARE_SPLIT.match(metric_zh)
+        whole = _w().share_split_re.match(metric_zh)
         of, fluent = _compose(whole.group(2), g) if whole else ("", False)
         label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
             else " (share)"
@@ -828,7 +745,7 @@ def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
         return True, ""
     if lex.growth_re.fullmatch(after) or lex.growth_re.sub("", after) in cover.get("after", ()) + cover.get("share_words", ()):
         return True, ""
-    whole = _SHARE_TAIL.fullmatch(after)
+    whole = _w().share_tail_re.fullmatch(after)
     if whole and whole.group(2) in cover.get("share_words", ()):
         of = concepts.catalogue().by_name.get(concepts.normalise(whole.group(1)))
         of = [c for c in of or () if c.measures is None or "growth" not in c.measures] or of
@@ -837,22 +754,16 @@ def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
     return False, ""
 
 
-_SHARE_TAIL = re.compile(r"(?:占|相当于)(.{2,}?)的?(比重|比例|占比)")
-_VERSUS = re.compile(r"^(.{2,}?)(?:增速|增幅|增长)?(高于|快于|低于|慢于)(全国|全省|全区|全市)(?:平均水平|平均|水平)?$")
-_VERSUS_EN = {"高于": "above", "快于": "above", "低于": "below", "慢于": "below",
-              "全国": "national", "全省": "provincial", "全区": "regional", "全市": "city"}
-
-
 def _versus(metric_zh: str, g: dict) -> tuple[str, str]:
     """规上工业增加值高于全国 (…0.3个百分点): the growth of a thing against the average it is compared
     with, "<thing's growth>, above the national average" (a phrase: "terms"), the thing's label from
     the catalogue or a phrase of terms; ("", "") when neither is sure."""
-    m = _VERSUS.match(metric_zh)
+    m = _w().versus_re.match(metric_zh)
     if not m:
         return "", ""
     from ..language import concepts
 
-    c = concepts.catalogue().match(m.group(1) + "增长", "growth", "percent")
+    c = concepts.catalogue().match(m.group(1) + _w().growth_word, "growth", "percent")
     if c is not None:
         what = c.en
     else:
@@ -860,12 +771,10 @@ def _versus(metric_zh: str, g: dict) -> tuple[str, str]:
         if not (what and fluent):
             return "", ""
         what = what if "growth" in what.lower() else f"{what} growth"
-    return f"{what}, {_VERSUS_EN[m.group(2)]} the {_VERSUS_EN[m.group(3)]} average", "terms"
+    return f"{what}, {_w().versus_en[m.group(2)]} the {_w().versus_en[m.group(3)]} average", "terms"
 
 
 _SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "coverage", "%", "index", "level")
-_SHARE_ZH = re.compile(r"占|比重|占比|比例")
-_SHARE_SPLIT = re.compile(r"^(.{2,}?)(?:占|相当于)(.{2,}?)的?(?:比重|比例)$")
 _ACRONYM = re.compile(r"^[A-Z0-9&.\-]+(?:\s|$)")
 
 
@@ -873,7 +782,7 @@ def _compose(zh: str, g: dict) -> tuple[str, bool]:
     """A label composed from glossary terms, and whether it is an English phrase (see glossary.yaml
     `phrase`); ("", False) unless 70% of the Chinese is covered. A share 甲占乙比重 is composed as
     "甲 as a share of 乙" when both parts are phrases."""
-    share = _SHARE_SPLIT.match(zh)
+    share = _w().share_split_re.match(zh)
     if share:
         a, ok_a = _compose(share.group(1), g)
         b, ok_b = _compose(share.group(2), g)
@@ -888,7 +797,7 @@ def _compose(zh: str, g: dict) -> tuple[str, bool]:
         covered += len(hit.group())
         if en and (not words or words[-1] != en):
             words.append(en)
-    cjk = sum(1 for c in zh if "\u4e00" <= c <= "\u9fff")
+    cjk = sum(1 for c in zh if 0x4E00 <= ord(c) <= 0x9FFF)
     if not words or covered < 0.7 * max(cjk, 1):
         return "", False
     label = " ".join(words)

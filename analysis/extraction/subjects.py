@@ -14,12 +14,13 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 def _patterns():
     from ..language import lexicon
 
-    cfg = lexicon.load().raw["subjects"]
+    cfg = lexicon.load().subjects
     alt = "|".join(re.escape(w) for w in sorted(cfg["entities"], key=len, reverse=True))
     # another province or region that opens the clause (浙江省投入帮扶资金); the own one is dropped later
-    regions = "|".join(re.escape(r) for r in sorted(lexicon.load().raw["regions"], key=len, reverse=True))
-    entity = re.compile(f"(?:{alt})(?:集团|公司|股份)?" + "|" + cfg["entity_pattern"]
-                        + f"|^(?:{regions})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)(?=[\u4e00-\u9fff])")
+    regions = "|".join(re.escape(r) for r in sorted(lexicon.load().regions, key=len, reverse=True))
+    words = lexicon.load().extraction
+    entity = re.compile(f"(?:{alt}){words.entity_suffix_re.pattern}" + "|" + cfg["entity_pattern"]
+                        + f"|^(?:{regions}){words.region_place_suffix_re.pattern}")
     return entity, re.compile(cfg["not_entity"]), re.compile(cfg["national"]), re.compile(cfg["zone_pattern"])
 
 
@@ -35,6 +36,10 @@ _COUNTED = re.compile(r"\s*(?:\d|$)")
 
 def of(text: str, m, s0: int, doc) -> str:
     """The subject of a mention (see the module docstring)."""
+    from ..language import lexicon
+
+    lex = lexicon.load()
+    words = lex.extraction
     cs, _ = m.clause
     clause_before = text[cs:m.s]
     found = _entities(clause_before)
@@ -42,12 +47,12 @@ def of(text: str, m, s0: int, doc) -> str:
     if not found and cs > s0:
         # the topic of the sentence ("包钢集团要…，力争营收达到1200亿元")
         first = re.split(r"[，,；;：:]", text[s0:m.s], maxsplit=1)[0]
-        if re.search(r"(?:要|将|须|必须)", first):
+        if words.topic_modal_re.search(first):
             found = _entities(first)
     found = [f for f in found if not (own and own in f)]
-    if len(found) > 1 and "分别" in clause_before:
+    if len(found) > 1 and words.respectively in clause_before:
         # 交通集团、文旅集团营收分别增长1.1倍和4.3倍: the n-th number is the n-th entity's
-        k = len(_NUMBER.findall(clause_before[clause_before.rindex("分别"):]))
+        k = len(_NUMBER.findall(clause_before[clause_before.rindex(words.respectively):]))
         if k < len(found):
             return found[k]
     if found:
@@ -56,15 +61,15 @@ def of(text: str, m, s0: int, doc) -> str:
     if zone and not _patterns()[1].search(zone.group(1)):
         return zone.group(1)
     if doc.level != "national" and _patterns()[2].search(clause_before):
-        return "全国"
+        return lex.national_region
     if cs > s0 and not re.search(r"[；;]", text[s0:cs]) \
-            and not re.match(r"(?:全省|全区|全市|全县|我省|我区|我市|我县)", clause_before):
+            and not words.own_region_opening_re.match(clause_before):
         # a zone, park, laboratory or metropolitan area that opens the sentence is what it goes on to
         # measure (沈阳都市圈组建联盟11个，通办事项210项; 辽宁实验室快速成长，集聚科研人员698人), up to a
         # semicolon, unless the clause names the region itself (全省, 我省)
         first = re.split(r"[，,：:]", text[s0:m.s], maxsplit=1)[0]
         topic = _patterns()[3].match(first)
         # not a sentence that says what the zone is (天开高教科创园成为创新策源…，29家全国重点实验室…)
-        if topic and not _patterns()[1].search(topic.group(1)) and not re.search(r"成为|作为|是", first):
+        if topic and not _patterns()[1].search(topic.group(1)) and not words.zone_identity_re.search(first):
             return topic.group(1)
     return ""

@@ -36,18 +36,17 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    raw = lexicon.load().raw
-    t = raw["timing"]
+    lex = lexicon.load()
+    t = lex.timing
     return Cues(multi=_any(t["multi_year"]), by_year=re.compile(t["by_year"]), plan_goal=_any(t["plan_goal"]),
                 part_year=_any(t["part_year"]), full_year=_any(t["full_year"]), this_year=_any(t["this_year"]),
                 baseline_start=re.compile(t["baseline_start"]), baseline_end=re.compile(t["baseline_end"]),
                 five_flow=_any(t["five_year_flow"]), five_stock=_any(t["five_year_stock"]),
                 basis=tuple((name, _any(ps)) for name, ps in t["basis"].items()),
-                plan_ends=tuple(sorted(int(y) for y in raw["plan_periods"].values())))
+                plan_ends=tuple(sorted(int(y) for y in lex.plan_periods.values())))
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
-_CHANGE_TO = re.compile(r"\d[^，,；;。\d]*(?:至|到)")
 
 
 class Timing:
@@ -55,6 +54,10 @@ class Timing:
 
     def __init__(self, doc: Document):
         self.cues = cues()
+        self.words = lexicon.load().extraction
+        year = lexicon.load().year_word
+        self.review_year_word = f"{doc.review_year}{year}"  # 2025年
+        self.report_year_word = f"{doc.report_year}{year}"
         self.review_year = doc.review_year
         self.report_year = doc.report_year
         # the end year of the plan period a report opens (十五五: 2030 in a 2026 report)
@@ -78,7 +81,7 @@ class Timing:
             if part_year:
                 return year, "part_year"
             multi = self._multi(before, clause_before) or (
-                para.section == "five_year_review" and not (self.review_year and f"{self.review_year}年" in before)
+                para.section == "five_year_review" and not (self.review_year and self.review_year_word in before)
                 and self._over_the_period(m, clause_before))
             return year, ("multi_year" if multi else "annual")
         # targets
@@ -88,7 +91,7 @@ class Timing:
             if self.report_year and y > self.report_year:
                 return y, "horizon"
         in_para = text[para.start:m.s] if para.section != "targets" else before
-        this_year = bool(c.this_year.search(before) or (self.report_year and f"{self.report_year}年" in before))
+        this_year = bool(c.this_year.search(before) or (self.report_year and self.report_year_word in before))
         if not this_year and (para.section == "five_year_goals" or (part == "plan" and c.plan_goal.search(in_para))
                               or (part == "plan" and c.multi.search(clause_before))):
             # a five-year goal: an average or total over the period (年均增长7%, 累计降低17%) is multi_year
@@ -128,7 +131,7 @@ class Timing:
             return False
         last_full = max((m.end() for m in c.full_year.finditer(before)), default=-1)
         # 年末…从上半年5.5%降到5.3%: the end of a change after a part-year start is not part of the year
-        return last_part > last_full and not _CHANGE_TO.search(before, last_part)
+        return last_part > last_full and not self.words.change_to_re.search(before, last_part)
 
     def baseline_year(self, m, text: str) -> int | None:
         """The year of the start value of 由2020年的A增加到…: its own year (else none)."""
@@ -145,6 +148,6 @@ class Timing:
             k = max((x.end() for x in _CLAUSE_END.finditer(text, s0, cs - 1)), default=s0)
             prev = text[k:cs - 1]
         for name, pattern in self.cues.basis:
-            if pattern.search(clause_before) or (prev.endswith("后") and pattern.search(prev)):
+            if pattern.search(clause_before) or (prev.endswith(self.words.basis_after_word) and pattern.search(prev)):
                 return name
         return ""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -84,10 +85,84 @@ class Lexicon:
     descriptor_after_re: re.Pattern | None = None  # ... or right after it
     age_after_re: re.Pattern | None = None         # an age before the people it describes
     threshold_after_re: re.Pattern | None = None   # a money threshold before what it sorts
+    # the vocabularies the reading and extraction layers use, compiled here once (no code reads `raw`)
+    regions: dict = field(default_factory=dict)           # 河北 -> Hebei: the provincial regions
+    plan_periods: dict = field(default_factory=dict)      # 十四五 -> 2025: a plan period's end year
+    document: dict = field(default_factory=dict)          # the `document` vocabulary (identity, headings)
+    timing: dict = field(default_factory=dict)            # the `timing` cue patterns (analysis.extraction.timing)
+    subjects: dict = field(default_factory=dict)          # the `subjects` patterns (analysis.extraction.subjects)
+    about_margin: float = 0.0                             # scorecard: the margin of 左右
+    decline_re: re.Pattern | None = None                  # a decline verb (+ growth fillers) at the end of a string
+    commitments: dict = field(default_factory=dict)       # 确保 -> ensure: the commitment of a target word
+    rank_units: frozenset = frozenset()                   # units that are a rank (位) after a ranking context
+    meaning_re: dict = field(default_factory=dict)        # growth_target, bare_growth, population_after
+    counted_noun_end_words: dict = field(default_factory=dict)  # closing words of a counted noun -> what stays
+    noun_cut_re: re.Pattern | None = None                 # a predicate that ends a counted noun
+    noun_end_re: re.Pattern | None = None                 # a closing word at the end of a counted noun
+    milestone_nouns: tuple = ()                           # 台阶, 关口: a level of the thing
+    milestone_nouns_re: re.Pattern | None = None
+    milestone_re: re.Pattern | None = None                # milestone phrases (迈上…台阶)
+    circumstance_re: re.Pattern | None = None             # a circumstance before a metric (在…中)
+    selected_re: re.Pattern | None = None                 # a selection (入选…名单) after a bare counted noun
+    owned_heads: tuple = ()                               # heads of accounts, longest first (利润总额)
+    purpose_re: re.Pattern | None = None                  # what a sum of money is for (用于…)
+    predicate_re: re.Pattern | None = None                # a predicate that ends a metric name
+    action_start_re: re.Pattern | None = None             # action verbs that open a metric name
+    action_end_re: re.Pattern | None = None               # words that close a metric name with what happened
+    qualified_heads: dict = field(default_factory=dict)   # head -> the kinds it is qualified by
+    concept_fillers: tuple = ()                           # concept_words fillers, longest first
+    respectively_pairs: dict = field(default_factory=dict)  # 城乡居民 -> (城镇居民, 农村居民)
+    shared_owner_heads: tuple = ()                        # heads that share the owner of the first item
+    addition_prefixes: tuple = ()                         # 新增, 净增 ..., longest first
+    selection_predicates: tuple = ()                      # 入选, 获批 ...: what a bare counted noun reached
+    measure_endings: tuple = ()                           # 率, 量, 额 ...: an item that has a measure of its own
+    example_class_heads: tuple = ()                       # 产业, 领域 ...: a class after 等 that keeps its examples
+    example_not_deng: tuple = ()                          # 高等, 等级 ...: words whose 等 ends no examples
+    zai_nouns: tuple = ()                                 # 在建, 在校 ...: 在 that opens a counted noun
+    year_word: str = ""                                   # 年: the word after a year's number
+    national_region: str = ""                             # 全国: the country as a region
+    reading: Words = field(default_factory=lambda: Words("reading", {}))        # the words and patterns of the reading layer
+    extraction: Words = field(default_factory=lambda: Words("extraction", {}))  # ... and of the extraction layer
 
 
 class LexiconError(ValueError):
     """lexicon.yaml does not have the shape the rules need: one line naming the key."""
+
+
+def fill(template: str, **alternations: str) -> re.Pattern:
+    """A regex of lexicon.yaml (a ``*_template``) with <<name>> standing for an alternation of words,
+    compiled."""
+    for name, alt in alternations.items():
+        template = template.replace(f"<<{name}>>", alt)
+    return re.compile(template)
+
+
+class Words:
+    """The words and patterns of one layer (lexicon.yaml `reading`, `extraction`), compiled once and
+    read as attributes: a key ending in ``_re`` is a compiled regex, a list a tuple, a mapping a dict,
+    a word a str (``lexicon.load().reading.session_re``)."""
+
+    def __init__(self, layer: str, raw: dict, where: str = "analysis/data/lexicon.yaml"):
+        items: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key.endswith("_re"):
+                if not isinstance(value, str):
+                    raise LexiconError(f"{where}: {layer}.{key}: a regex (a string) is expected")
+                try:
+                    items[key] = re.compile(value)
+                except re.error as e:
+                    raise LexiconError(f"{where}: {layer}.{key}: not a valid regex ({e})") from None
+            elif isinstance(value, list):
+                items[key] = tuple(value)
+            else:
+                items[key] = value
+        self.__dict__.update(items, _layer=layer)  # plain attributes: read at the speed of any attribute
+
+    def __getattr__(self, key: str) -> Any:  # only for a key that is not there
+        raise AttributeError(f"lexicon.yaml {self.__dict__.get('_layer', '')}: no word or pattern {key!r}")
+
+    def __setattr__(self, key, value):
+        raise AttributeError("the lexicon is read-only")
 
 
 # The shape of lexicon.yaml: every top-level key and its type; the sections' keys, each a list.
@@ -102,10 +177,10 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
           "metric_action_verbs": list, "metric_action_adverbs": list, "metric_action_not_before": list,
           "metric_action_joined_nouns": list, "metric_end_words": list,
-          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "selection_predicates": list,
+          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "selection_prefix": str, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "selection_predicates": list,
           "shared_owner_heads": list, "measure_endings": list, "example_class_heads": list, "example_not_deng": list, "zai_nouns": list,
           "direction": dict, "commitment": dict, "scorecard": dict,
-          "meaning": dict}  # value_signed, commitment, verdicts
+          "meaning": dict, "reading": dict, "extraction": dict, "year_word": str, "national_region": str}  # value_signed, commitment, verdicts
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
             "forecast_plan", "target", "plan_in_review"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
             "timing": ("multi_year", "by_year", "plan_goal", "part_year", "full_year", "this_year", "baseline_start",
@@ -113,6 +188,33 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
             "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
             "scorecard": ("about_margin",),
             "meaning": ("growth_target", "bare_growth", "population_after"),
+            "reading": (
+                "review_opening_re", "plan_opening_re", "page_marker_core_re", "page_marker_prefix",
+                "page_line_re", "heading_number_re", "not_plain_chars", "caption_template", "speaker_template",
+                "government_template", "self_named_template", "stage_template", "session_re", "session_split_re",
+                "session_place_re", "date_re", "cn_date_re", "title_re", "report_title_word", "source_word",
+                "national_congress", "state_council", "state_council_speaks", "state_council_re",
+                "not_county_suffix", "address_word", "not_place_starts", "province_suffixes", "year_re",
+                "year_number_re", "year_named_re", "this_year", "review_word", "top_heading_re", "sub_heading_re",
+                "review_title", "problems_title", "targets_title", "five_year_title", "livelihood_annex_words",
+                "announced_sections_re", "page_marker_re"),
+            "extraction": (
+                "change_to_re", "basis_after_word", "entity_suffix_re", "region_place_suffix_re", "topic_modal_re",
+                "respectively", "own_region_opening_re", "zone_identity_re", "connector_re", "range_re",
+                "percent_cn_word", "percent_cn_re", "decimal_point_word", "rank_context_re", "ordinal_prefix",
+                "rank_unit", "magnitude_en", "cn_magnitudes", "inner_more_alt", "before_cn_run_not",
+                "lone_numerals", "round_numerals", "ten_numeral", "floor_word", "lone_word_numeral", "tenths_unit",
+                "change_units", "year_not_length", "person_unit", "money_unit", "implied_unit_en", "age_unit",
+                "growth_word", "baseline_gap_strip", "stretch_re", "aim_gap_template", "to_words",
+                "not_growth_ends", "estimate_re", "measure_noun_re", "age_re", "time_words_re", "right_stop_re",
+                "examples_re", "topic_re", "lead_re", "item_split_re", "year_words_re", "word_start_re",
+                "share_of_re", "note_or_threshold_re", "open_end_re", "list_end_re", "pair_re", "and_above_re",
+                "total_gap_re", "years_after_re", "added_end_re", "rank_tail_re", "rank_after_re", "numbers_re",
+                "comparison_only_re", "to_gap_re", "decrease_re", "share_tail_re", "versus_re", "share_zh_re",
+                "share_split_re", "bare_heads", "share_heads", "bare_words", "rate_units", "versus_en", "of_word",
+                "examples_word", "threshold_words", "threshold_and", "list_gap_re", "list_gaps", "list_continue",
+                "list_chars", "circumstance_word", "topic_owned_starts", "firm_words", "growth_rate_word",
+                "rank_word", "share_of_starts", "bare_rank_names", "addition_en", "range_dash_chars"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
                          "national_content_words", "regional_content_words"),
@@ -143,6 +245,17 @@ def validate(raw, where: str = "analysis/data/lexicon.yaml") -> dict:
         if not isinstance(meta, dict) or not isinstance(meta.get("keywords"), list) or not meta.get("en"):
             raise LexiconError(f"{where}: sectors.{sector}: needs en and a list of keywords")
     return raw
+
+
+def _action_start_re(raw: dict) -> re.Pattern:
+    """The action verbs that open a metric name (metric_action_verbs), each after any number of policy
+    adverbs (切实抓好, 高标准打造: metric_action_adverbs), not before a word of metric_action_not_before
+    unless a joined noun starts there (建设和美乡村: 和美 is no verb joined by 和, metric_action_joined_nouns)."""
+    adverbs, joined = raw["metric_action_adverbs"], raw["metric_action_joined_nouns"]
+    adv = f"(?:{_alternation(adverbs)})*" if adverbs else ""
+    keep = f"(?!{_alternation(joined)})" if joined else ""
+    return re.compile(f"^{adv}(?:{_alternation(raw['metric_action_verbs'])})"
+                      f"(?!{keep}(?:{_alternation(raw['metric_action_not_before'])}))")
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +325,44 @@ def load() -> Lexicon:
         descriptor_after_re=re.compile("|".join(raw["descriptors"]["after"])),
         age_after_re=re.compile(raw["descriptors"]["age_after"]),
         threshold_after_re=re.compile(raw["descriptors"]["threshold_after"]),
+        regions=raw["regions"],
+        plan_periods=raw["plan_periods"],
+        document=raw["document"],
+        timing=raw["timing"],
+        subjects=raw["subjects"],
+        about_margin=raw["scorecard"]["about_margin"],
+        decline_re=re.compile(f"(?:{_alternation(raw['direction']['decline'])})(?:{fillers})*$"),
+        commitments={str(k): str(v) for k, v in raw["commitment"].items()},
+        rank_units=frozenset(raw["exclusions"]["rank_units"]),
+        meaning_re={k: re.compile(raw["meaning"][k]) for k in ("growth_target", "bare_growth", "population_after")},
+        counted_noun_end_words=dict(raw["counted_noun_end_words"] or {}),
+        noun_cut_re=re.compile(_alternation(raw["counted_noun_predicates"])),
+        noun_end_re=re.compile(f"(?:{_alternation(raw['counted_noun_end_words'] or {})})$"),
+        milestone_nouns=tuple(raw["milestone_nouns"]),
+        milestone_nouns_re=re.compile(_alternation(raw["milestone_nouns"])),
+        milestone_re=re.compile(f"(?:{'|'.join(raw['milestone_phrases'])})"),
+        circumstance_re=re.compile(f"^[^，,；;。：:]*?(?:{'|'.join(map(re.escape, raw['circumstance_ends']))})"),
+        selected_re=re.compile(f"{raw['selection_prefix']}({_alternation(raw['selection_predicates'])})"
+                               "([^，,；;。、]{2,20})"),
+        owned_heads=tuple(sorted(raw["owned_heads"], key=len, reverse=True)),
+        purpose_re=re.compile(f"({_alternation(raw['purpose_verbs'])})([^，,；;。：:、（(]{{2,12}})(?=[，,；;。]|$)"),
+        predicate_re=re.compile(_alternation(raw["metric_predicate_words"])),
+        action_start_re=_action_start_re(raw),
+        action_end_re=re.compile(f"(?:{_alternation(raw['metric_end_words'])})$"),
+        qualified_heads=raw["qualified_heads"],
+        concept_fillers=tuple(sorted(raw["concept_words"]["fillers"], key=len, reverse=True)),
+        respectively_pairs=raw["respectively_pairs"],
+        shared_owner_heads=tuple(raw["shared_owner_heads"]),
+        addition_prefixes=tuple(sorted(raw["addition_prefixes"], key=len, reverse=True)),
+        selection_predicates=tuple(raw["selection_predicates"]),
+        measure_endings=tuple(raw["measure_endings"]),
+        example_class_heads=tuple(raw["example_class_heads"]),
+        example_not_deng=tuple(raw["example_not_deng"]),
+        zai_nouns=tuple(raw["zai_nouns"]),
+        year_word=raw["year_word"],
+        national_region=raw["national_region"],
+        reading=Words("reading", raw["reading"]),
+        extraction=Words("extraction", raw["extraction"]),
     )
 
 

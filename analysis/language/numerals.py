@@ -6,6 +6,19 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10**4, "亿": 10**8}
 CN_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+HEADING_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def heading_number(s: str) -> int:
+    """一..九十九 as int (heading numbers; 0 when it is none)."""
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + HEADING_DIGITS.get(s[1:], 0)
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return HEADING_DIGITS.get(a, 0) * 10 + HEADING_DIGITS.get(b, 0)
+    return HEADING_DIGITS.get(s, 0)
 
 
 def parse_arabic(s: str) -> float:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..language import lexicon
+from ..language import lexicon, numerals
 from . import structure
 from .layout import Layout, unwrap
 
@@ -217,9 +217,15 @@ class Vocabulary:
     county: tuple             # endings of a county-level place
 
 
+def _words():
+    """The words and patterns of lexicon.yaml `reading`, compiled by the lexicon."""
+    return lexicon.load().reading
+
+
 @lru_cache(maxsize=1)
 def _vocab() -> Vocabulary:
-    d = lexicon.load().raw["document"]
+    d = lexicon.load().document
+    w = _words()
 
     def alt(words):
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
@@ -228,20 +234,14 @@ def _vocab() -> Vocabulary:
         opening=re.compile(f"^(?:{alt(d['opening'])})[：:]"),
         opening_inside=re.compile(f"(?:{alt(d['opening'])})[：:]"),
         address=re.compile(f"^(?:{alt(d['opening'])})[：:，,！!]"),
-        caption=re.compile(f"(?:{alt(d['caption_words'])})[^。]{{0,24}}摄[。]?$|^图为|摄$"),
-        speaker=re.compile(f"((?:[\u4e00-\u9fff]{{0,12}}人民政府)?(?:代理)?(?:{alt(d['speaker_titles'])}))[ \u3000]*"
-                           r"([\u4e00-\u9fff]{2,4}?)(?=[ \u3000]|$|作|同志)"),
+        caption=lexicon.fill(w.caption_template, caption_words=alt(d["caption_words"])),
+        speaker=lexicon.fill(w.speaker_template, speaker_titles=alt(d["speaker_titles"])),
         place_end=re.compile(f"(?:{alt(d['place_suffixes'])})$"),
-        government=re.compile(f"([\u4e00-\u9fff]{{2,6}}?(?:{alt(d['place_suffixes'])}))人民政府"),
+        government=lexicon.fill(w.government_template, place_suffixes=alt(d["place_suffixes"])),
         national=tuple(d["national_words"]),
         county=tuple(d["county_suffixes"]),
     )
 
-
-_SESSION = re.compile(r"(?:(?<=在)|^)((?:[\u4e00-\u9fff]{2,12}?)?第?[一二三四五六七八九十]+届(?:全国)?人民代表大会第[一二三四五六七八九十]+次会议)")
-_DATE = re.compile(r"(20\d\d)年(\d{1,2})月(\d{1,2})日")
-_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-_TITLE = re.compile(r"^(?:(20\d\d)年)?([\u4e00-\u9fff]{0,16}?)政府工作报告")
 
 
 # How far into the text the opening address may come inside a paragraph (see _header).
@@ -270,34 +270,35 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
     lines = [text[s:e].strip() for s, e in header]
     joined = "".join(lines)
     session = None
-    for piece in re.split(r"(?<=在)", joined):  # the session named after 在 (…日在河北省第十四届…)
-        session = _SESSION.match(piece) if session is None else session
-    session = session or _SESSION.search(joined)
+    w = _words()
+    for piece in w.session_split_re.split(joined):  # the session named after 在 (…日在河北省第十四届…)
+        session = w.session_re.match(piece) if session is None else session
+    session = session or w.session_re.search(joined)
     session_s = session.group(1) if session else ""
     date = ""
-    dm = _DATE.search(joined)
+    dm = w.date_re.search(joined)
     if dm:
         date = f"{dm.group(1)}-{int(dm.group(2)):02d}-{int(dm.group(3)):02d}"
     else:
-        cm = _CN_DATE.search(joined)  # 二〇二六年一月二十七日
+        cm = w.cn_date_re.search(joined)  # 二〇二六年一月二十七日
         if cm:
-            y = "".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in cm.group(1))
+            y = "".join(str(numerals.DIGITS[c]) for c in cm.group(1))
             date = f"{y}-{structure.cn_small(cm.group(2)):02d}-{structure.cn_small(cm.group(3)):02d}"
     speaker = speaker_title = ""
     for ln in lines:
         sm = _vocab().speaker.search(ln)
-        if sm and "来源" not in ln:
+        if sm and w.source_word not in ln:
             speaker_title, speaker = sm.group(1), sm.group(2)
             break
-    title = next((ln for ln in lines if "政府工作报告" in ln), "")
+    title = next((ln for ln in lines if w.report_title_word in ln), "")
     place = ""
-    if "全国人民代表大会" in session_s or re.search(r"(?:^|\n|代表)国务院", "\n".join(lines)):
-        place = "全国"
+    if w.national_congress in session_s or w.state_council_re.search("\n".join(lines)):
+        place = lex.national_region
     elif session_s:
-        place = re.match(r"(.*?)第?[一二三四五六七八九十]+届", session_s).group(1)
+        place = w.session_place_re.match(session_s).group(1)
     titled = ""
     if title:
-        tm = _TITLE.match(title)
+        tm = w.title_re.match(title)
         titled = tm.group(2) if tm else ""
     known = _place(titled, lex, text) if titled else ("", "", "")
     known = known[0] if known[2] in ("provincial", "national") else ""  # a region of the lexicon
@@ -305,7 +306,7 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
         place = titled
         body = text[header[-1][1]:] if header else text
         named = _region_by_counts(body, lex)  # the region the text itself names (not the title line)
-        if known and named and named not in (known, "全国") and _place(named, lex, text)[2] == "provincial":
+        if known and named and named not in (known, lex.national_region) and _place(named, lex, text)[2] == "provincial":
             place = named
     conflict = ""
     if known and place and _place(place, lex, text)[0] != known:
@@ -313,15 +314,15 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
                     "the text's region is used")
     year = int(date[:4]) if date else None
     if year is None and title:
-        tm = _TITLE.match(title)
+        tm = w.title_re.match(title)
         year = int(tm.group(1)) if tm and tm.group(1) else None
     generic = place if _vocab().place_end.fullmatch(place or "-") else ""  # 在自治区第十四届…: no name
     if not place or generic:
         place = _region_by_counts(text, lex)
     region, region_en, level = _place(place, lex, text)
     if not region:  # the level alone, from how the government names itself (我代表旗人民政府)
-        levels = lex.raw["document"]["level_of_suffix"]
-        self_named = re.search(f"代表({_alt(levels)})人民政府", text[:3000])
+        levels = lex.document["level_of_suffix"]
+        self_named = lexicon.fill(w.self_named_template, levels=_alt(levels)).search(text[:3000])
         own = generic or (self_named.group(1) if self_named else "")
         level = levels.get(own, "")
     return {"region": region, "region_en": region_en, "level": level, "date": date, "speaker": speaker,
@@ -331,15 +332,15 @@ def _identity(text: str, header: list[tuple[int, int]], lex) -> dict:
 
 def _place(place: str, lex, text: str) -> tuple[str, str, str]:
     """(region, region_en, level) of a place name as a report writes it."""
-    regions = lex.raw.get("regions", {})
+    regions = lex.regions
     if place in _vocab().national:
-        return "全国", "China (national)", "national"
+        return lex.national_region, "China (national)", "national"
     for short, en in regions.items():
         if place == short or (place.startswith(short) and _vocab().place_end.search(place)):
             return short, en, "provincial"
     if not place:
         return "", "", ""
-    if place.endswith(_vocab().county) and not place.endswith("自治区"):
+    if place.endswith(_vocab().county) and not place.endswith(_words().not_county_suffix):
         return place, place, "county"
     return place, place, "municipal"
 
@@ -349,20 +350,22 @@ def _place(place: str, lex, text: str) -> tuple[str, str, str]:
 def _region_by_counts(text: str, lex) -> str:
     """A report without a header: the region it names most often (at least twice), the State
     Council when it speaks for the country, else a city, county or banner that names itself."""
-    regions = lex.raw.get("regions", {})
+    regions = lex.regions
     head = text[:20000]
     counts = {zh: head.count(zh) for zh in regions}
     best = max(counts, key=lambda k: (counts[k], len(k))) if counts else ""
-    d = lex.raw["document"]
-    if "代表国务院" in head or ("国务院" in head and "全国人民代表大会" in head and counts.get(best, 0) < 3):
-        return "全国"
+    d = lex.document
+    v = _words()
+    if v.state_council_speaks in head or (v.state_council in head and v.national_congress in head
+                                          and counts.get(best, 0) < 3):
+        return lex.national_region
     if any(w in text for w in d["national_content_words"]) and not any(w in text for w in d["regional_content_words"]):
-        return "全国"  # 国内生产总值 and never 地区生产总值: the country's own report
+        return lex.national_region  # 国内生产总值 and never 地区生产总值: the country's own report
     own = [m.group(1) for m in _vocab().government.finditer(head)
-           if "代表" not in m.group(1) and not m.group(1).startswith(("我", "本", "全", "向", "各"))
+           if v.address_word not in m.group(1) and not m.group(1).startswith(v.not_place_starts)
            and not _vocab().place_end.fullmatch(m.group(1))  # 自治区人民政府: a suffix alone names no place
            # …省/自治区人民政府 names a province only with its name (not 实施好自治区人民政府…)
-           and not (m.group(1).endswith(("省", "自治区")) and not m.group(1).startswith(tuple(regions)))]
+           and not (m.group(1).endswith(v.province_suffixes) and not m.group(1).startswith(tuple(regions)))]
     if counts.get(best, 0) >= 2 and not (own and not own[0].startswith(best)):
         return best
     return own[0] if own else ""
@@ -374,22 +377,22 @@ def _content_years(text: str, spans, lex) -> tuple[int | None, int | None]:
     else 今年是"十五五"开局之年 (the plan period's first year) or …收官之年 (its last), else the year a
     review paragraph opens on (2024年是…)."""
     s_cfg = lex.sections
-    d = lex.raw["document"]
+    d = lex.document
     plan_words = tuple(s_cfg["plan_titles"]) + tuple(d["plan_heading_words"])
     for s, e in spans:
         p = text[s:e].strip()
         if not _is_heading(p):
             continue
-        years = [int(y) for y in re.findall(r"(20\d\d)年", p)]
+        years = [int(y) for y in _words().year_re.findall(p)]
         if not years:
             continue
         if any(w in p for w in s_cfg["review_titles"]):
             return years[0], years[0] + 1
         if any(w in p for w in plan_words):
             return years[-1] - 1, years[-1]
-    ends = {str(k): int(v) for k, v in lex.raw["plan_periods"].items()}
-    stage = re.compile(f"(?:{_alt(s_cfg['this_year_words'])})是[^。，；]{{0,16}}?[“\"]?({_alt(ends)})[”\"]?(?:规划)?的?"
-                       f"({_alt(d['period_start_words'] + d['period_end_words'])})")
+    ends = {str(k): int(v) for k, v in lex.plan_periods.items()}
+    stage = lexicon.fill(_words().stage_template, this_year=_alt(s_cfg["this_year_words"]), periods=_alt(ends),
+                      stage_words=_alt(d["period_start_words"] + d["period_end_words"]))
     m = stage.search(text)
     if m:
         end = ends[m.group(1)]
@@ -405,8 +408,6 @@ def _content_years(text: str, spans, lex) -> tuple[int | None, int | None]:
 
 
 # ------------------------------------------------------------------------------------ sections
-_TOP = re.compile(r"^([一二三四五六七八九十]+)、")
-_SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
 _SENTENCE_PUNCT = re.compile(r"[。！？；;，,]")
 
 
@@ -416,7 +417,7 @@ def _is_heading(para: str) -> bool:
     if not p or len(p) > 44:
         return False
     body = p[:-1] if p.endswith("。") else p
-    if _TOP.match(p):  # 二、牢记历史使命，在中国式现代化建设中奋勇争先
+    if _words().top_heading_re.match(p):  # 二、牢记历史使命，在中国式现代化建设中奋勇争先
         return "。" not in body and "；" not in body
     return not _SENTENCE_PUNCT.search(body)
 
@@ -425,22 +426,24 @@ def _heading_role(title: str, lex, review_year: int | None) -> str:
     """The section a heading opens, by its cue words ('' when it says nothing)."""
     s = lex.sections
     five = any(w in title for w in s["five_year_words"])
-    year_named = bool(re.search(r"20\d\d年", title)) or "今年" in title
+    w = _words()
+    year_named = bool(w.year_named_re.search(title))
     if any(w in title for w in s["notes_titles"]):
         return "plan" if any(w in title for w in s["annex_plan_titles"]) else "notes"
     if any(w in title for w in s["government_titles"]):
         return "government"
     is_plan = any(w in title for w in s["plan_titles"])
-    if any(w in title for w in s["review_titles"]) and ("回顾" in title or not is_plan):
+    if any(w in title for w in s["review_titles"]) and (w.review_word in title or not is_plan):
         past_plan = any(w in title for w in s["past_plan_words"])
         return "five_year_review" if (five or past_plan) and not year_named else "review"
     if is_plan:
         if five and not year_named:
             return "five_year_goals"
         return "plan"
-    if review_year and re.search(rf"{review_year + 1}年|今年", title):
+    year = lexicon.load().year_word
+    if review_year and (f"{review_year + 1}{year}" in title or w.this_year in title):
         return "plan"  # 二、关于2025年工作, 三、2026年主要工作
-    if review_year and f"{review_year}年" in title:
+    if review_year and f"{review_year}{year}" in title:
         return "review"
     return ""
 
@@ -455,7 +458,7 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
     for i, para in enumerate(paras):
         if i >= header_end and _is_heading(para):
             role = _heading_role(para, lex, review_year)
-            numbered = _TOP.match(para.strip())
+            numbered = _words().top_heading_re.match(para.strip())
             if not numbered and targets_re.search(para):
                 continue  # "主要预期目标" on a line of its own: part of the targets sentence
             if role or numbered:
@@ -477,10 +480,10 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
     first = next(iter(headings.items()), None)
     if header_end == 0 and first is not None:
         i0, (role0, t0, numbered0) = first
-        n0 = structure.cn_small(_TOP.match(t0).group(1)) if numbered0 else 0
+        n0 = structure.cn_small(_words().top_heading_re.match(t0).group(1)) if numbered0 else 0
         if n0 > 1 and role0 in ("plan", "", "government", "five_year_goals") and i0 > 0:
             section = "review"
-            title = f"{review_year}年工作回顾" if review_year else "工作回顾"
+            title = f"{review_year}{lex.year_word}{_words().review_title}" if review_year else _words().review_title
     elif not headings and header_end == 0:
         section = "review" if structure.looks_like_review(text) else "preamble"
     task_no = 0
@@ -501,7 +504,7 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
         part = part_of(section)
         if i in headings:
             role, t, numbered = headings[i]
-            if not numbered and role == "plan" and section == "five_year_goals" and not re.search(r"20\d\d年|今年", t):
+            if not numbered and role == "plan" and section == "five_year_goals" and not _words().year_named_re.search(t):
                 role = "five_year_goals"  # 主要目标 under the five-year goals
             if not role:
                 role = "plan" if part == "plan" else ("review" if part == "review" else section)
@@ -511,15 +514,15 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
             targets_left = 0
             yield Paragraph(s, e, section, title, i)
             continue
-        if part == "plan" and section != "five_year_goals" and _SUB.match(para):
+        if part == "plan" and section != "five_year_goals" and _words().sub_heading_re.match(para):
             task_no += 1
             section = f"task-{task_no:02d}"
             end = structure.SENT_END.search(para)
             title = para[: end.start()] if end and end.start() < 80 else para[:60]
             targets_left = 0
-        elif section in ("review", "five_year_review") and not _SUB.match(para) \
+        elif section in ("review", "five_year_review") and not _words().sub_heading_re.match(para) \
                 and structure.opens_problems(para[:48], lex):
-            section, title = "problems", "存在的困难和问题"
+            section, title = "problems", _words().problems_title
         elif section in ("review", "five_year_review"):
             # what the paragraph says about time: the past year, or the past plan period
             section = {"year": "review", "five": "five_year_review"}.get(_time_scope(para, review_year), section)
@@ -529,7 +532,7 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
             window += paras[k]
             k += 1
         cue = targets_re.search(window)
-        plan_period = section in ("plan", "targets", "five_year_goals") and not _SUB.match(para) \
+        plan_period = section in ("plan", "targets", "five_year_goals") and not _words().sub_heading_re.match(para) \
             and _plan_period(window, review_year)
         if section == "five_year_goals" and not plan_period and _time_scope(para, review_year) == "five":
             yield Paragraph(s, e, "five_year_review", title, i)  # 过去五年… under a heading of both plans
@@ -542,10 +545,10 @@ def _sections(text: str, spans, header_end: int, review_year, lex):
                 targets_left += 1  # "主要预期目标是：" at a paragraph's end: the list is the next one
         if targets_left > 0:
             targets_left -= 1
-            yield Paragraph(s, e, "targets", "主要预期目标", i)
+            yield Paragraph(s, e, "targets", _words().targets_title, i)
             continue
         if (cue and five_cue and part in ("plan", "other")) or (plan_period and section == "plan"):
-            yield Paragraph(s, e, "five_year_goals", title if section == "five_year_goals" else "五年目标", i)
+            yield Paragraph(s, e, "five_year_goals", title if section == "five_year_goals" else _words().five_year_title, i)
             continue
         yield Paragraph(s, e, section, title, i)
 
@@ -597,20 +600,20 @@ def _plan_period(para: str, review_year: int | None) -> bool:
     _, _, period, this_year = _time_cues()
     if not period.search(_opening(para)) or this_year.search(para):
         return False
-    return not (review_year and f"{review_year + 1}年" in para)
+    return not (review_year and f"{review_year + 1}{lexicon.load().year_word}" in para)
 
 
 def _names_no_year(para: str, review_year: int | None) -> bool:
     """Does a paragraph name neither this year (今年, 明年) nor the report's year? (A targets cue under a
     five-year heading, 《建议》明确的主要目标, is then about the plan period.)"""
     _, _, _, this_year = _time_cues()
-    return not this_year.search(para) and not (review_year and f"{review_year + 1}年" in para)
+    return not this_year.search(para) and not (review_year and f"{review_year + 1}{lexicon.load().year_word}" in para)
 
 
 def _plan_began(before: list[str], headings: dict, i: int, targets_re, five_re) -> bool:
     """Has the plan of the report's year begun before paragraph i: a plan heading that names a year
     (三、2026年重点工作, …和2026年工作安排) or the main targets of the year?"""
-    if any(j < i and role == "plan" and re.search(r"20\d\d年|今年", t) for j, (role, t, _) in headings.items()):
+    if any(j < i and role == "plan" and _words().year_named_re.search(t) for j, (role, t, _) in headings.items()):
         return True
     for para in before:
         cue = targets_re.search(para)
@@ -630,7 +633,7 @@ def _body_role(body: str, heading: str, targets_re, five_re, lex, review_year, f
     if len(five_re.findall(body)) >= 2 and not any(w in body[:200] for w in s_cfg["review_cues"]):
         return "five_year_goals"
     if first or any(w in body[:200] for w in s_cfg["review_cues"]) \
-            or (review_year and f"{review_year}年" in body[:120]):
+            or (review_year and f"{review_year}{lexicon.load().year_word}" in body[:120]):
         return "review"
     return ""
 
@@ -640,15 +643,16 @@ def _five_year_cue(text: str, cue, five_re) -> bool:
     own clause count (not "今年是"十五五"开局之年。主要预期目标是")."""
     before = text[max(0, cue.start() - 40):cue.start()]
     clause = re.split(r"[。；;！!，,]", before)[-1]
-    return bool(five_re.search(clause)) and "今年" not in clause and not re.search(r"20\d\d年", clause)
+    w = _words()
+    return bool(five_re.search(clause)) and w.this_year not in clause and not w.year_number_re.search(clause)
 
 
 def _closing_index(paras: list[str], headings: dict, header_end: int) -> int | None:
     """The closing address: the last 各位代表 paragraph in the second half after which no heading
     but a note or an annex follows."""
     last_struct = max((i for i, h in headings.items() if h[0] not in ("notes",) and not (h[0] == "plan" and any(
-        w in h[1] for w in ("民生实事", "民生项目")))), default=-1)
-    last_task = max((i for i, p in enumerate(paras) if _SUB.match(p)), default=-1)
+        w in h[1] for w in _words().livelihood_annex_words))), default=-1)
+    last_task = max((i for i, p in enumerate(paras) if _words().sub_heading_re.match(p)), default=-1)
     start = max(last_struct, last_task, len(paras) // 2, header_end)
     for i in range(start + 1, len(paras)):
         if _vocab().address.match(paras[i]):
@@ -660,23 +664,21 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_ANNOUNCED = re.compile(r"以下\s*([0-9]+|[一二三四五六七八九十]+)\s*个方面")
-_PAGE_MARKER = re.compile(r"[上下]?[接转]第\s*[0-9０-９一二三四五六七八九十]+\s*版")
 
 
 def _excerpt_notes(raw: str, text: str, paras) -> list[str]:
     """Why the text may be an excerpt: page markers, a start inside the review, fewer task
     sections than it announces."""
     notes = []
-    markers = _PAGE_MARKER.findall(raw)
+    markers = _words().page_marker_re.findall(raw)
     if markers:
         notes.append(f"page markers of a newspaper or PDF layout ({'、'.join(dict.fromkeys(markers))}) were removed")
     if paras and paras[0].section == "review" and paras[0].section_title \
-            and not _TOP.match(text[paras[0].start:paras[0].end]):
+            and not _words().top_heading_re.match(text[paras[0].start:paras[0].end]):
         notes.append("the text starts inside the review of the past year, without its heading: results stated before "
                      "the excerpt (often GDP and the other headline figures) are not in it")
     task_count = len({p.section for p in paras if p.section.startswith("task-")})
-    announced = _ANNOUNCED.search(text)
+    announced = _words().announced_sections_re.search(text)
     if announced and task_count:
         g = announced.group(1)
         n = int(g) if g.isdigit() else structure.cn_small(g)

@@ -17,20 +17,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
+
+from ..language import lexicon
 
 _WS = "[ \\t\\u3000\\u00a0\\u2002\\u2003\\u2009\\u200b\\r\\n\\f\\v]"
 _WS_RUN = re.compile(_WS + "+")
-# Page markers of a newspaper or PDF layout: ■上接第1版, （下转第2版）; found by their core (接第N版), then
-# extended backwards over an optional symbol, bracket and 上/下.
-_MARKER_CORE = re.compile(r"[接转]第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]*版(?:[ \t\u3000]*[）)])?")
-_MARKER_PREFIX = ("上下", "（(", "■□◆◇●○▲△★☆")
-# A line that is only a page number: - 3 -, 第 3 页, 3
-_PAGE_LINE = re.compile(
-    r"(?m)^[ \t\u3000]*(?:[-—－–][ \t]*\d{1,4}[ \t]*[-—－–]|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
-    r"|\d{1,4})[ \t\u3000]*(?=\r?\n|\r|\Z)"
-)
-_HEADING = re.compile(r"(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分节])")
+# Page markers of a newspaper or PDF layout (■上接第1版, （下转第2版）: found by their core, then extended
+# backwards over an optional symbol, bracket and 上/下), page-number lines and heading numbers: lexicon.yaml
+# `reading` (page_marker_core_re, page_marker_prefix, page_line_re, heading_number_re).
 _TERMINAL = set("。！？!?…；;：:")
 _CLOSERS = set("”’\"'」』）)】》")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -42,10 +38,14 @@ _FULLWIDTH = str.maketrans(
 )
 
 
-# characters around a line break that need the full rules: sentence ends, closers, ASCII words and
-# numbers, the first characters of headings
-_NOT_PLAIN = set("。！？!?…；;：:”’\"'」』）)】》（(第一二三四五六七八九十.%") | set("0123456789") | {
-    chr(c) for c in range(0x41, 0x5B)} | {chr(c) for c in range(0x61, 0x7B)}
+
+
+@lru_cache(maxsize=1)
+def _not_plain() -> frozenset:
+    """Characters around a line break that need the full rules: sentence ends, closers, the first
+    characters of headings (lexicon.yaml reading.not_plain_chars), ASCII words and numbers."""
+    return frozenset(set(lexicon.load().reading.not_plain_chars) | set("0123456789") | {
+        chr(c) for c in range(0x41, 0x5B)} | {chr(c) for c in range(0x61, 0x7B)})
 _FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a％．]")
 
 
@@ -127,6 +127,7 @@ def unwrap(raw: str) -> Layout:
     clen = 0
     prev_end = 0
     n = len(raw)
+    not_plain = _not_plain()
     for gs, ge in _gaps(raw):
         if gs > prev_end:
             cpos.append(clen)
@@ -138,7 +139,7 @@ def unwrap(raw: str) -> Layout:
             continue  # leading/trailing whitespace and markers
         gap = raw[gs:ge]
         before, after = raw[gs - 1], raw[ge]
-        if wrapped and (gap == "\n" or gap == "\r\n") and before not in _NOT_PLAIN and after not in _NOT_PLAIN \
+        if wrapped and (gap == "\n" or gap == "\r\n") and before not in not_plain and after not in not_plain \
                 and gs - starts[bisect_right(starts, gs - 1) - 1] >= long_line:
             continue  # the common case: a hard break inside a sentence of a full line, between two characters
         breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
@@ -168,7 +169,7 @@ def unwrap(raw: str) -> Layout:
 
 def _marker_span(raw: str, m) -> tuple[int, int]:
     start = m.start()
-    for chars in _MARKER_PREFIX:
+    for chars in lexicon.load().reading.page_marker_prefix:
         k = start
         while k > 0 and raw[k - 1] in " \t\u3000":
             k -= 1
@@ -209,8 +210,8 @@ def _number_line(raw: str, s: int, e: int) -> bool:
 def _gaps(raw: str) -> list[tuple[int, int]]:
     """Spans to undo: whitespace runs, page markers and page-number lines, merged where they touch."""
     spans = [m.span() for m in _WS_RUN.finditer(raw)]
-    extra = [_marker_span(raw, m) for m in _MARKER_CORE.finditer(raw)] + [
-        m.span() for m in _PAGE_LINE.finditer(raw) if not _number_line(raw, *m.span())]
+    extra = [_marker_span(raw, m) for m in lexicon.load().reading.page_marker_core_re.finditer(raw)] + [
+        m.span() for m in lexicon.load().reading.page_line_re.finditer(raw) if not _number_line(raw, *m.span())]
     if not extra:
         return spans
     merged: list[list[int]] = []
@@ -241,9 +242,9 @@ def _gap_with_break(raw: str, gs: int, ge: int, breaks: int, starts: list[int], 
     prev_line = raw[line_start:gs].strip()
     prev_len = len(prev_line)
     short = prev_len < 0.8 * width
-    if (ends_sentence or breaks >= 2 or short) and _HEADING.match(raw, ge) is not None:
+    if (ends_sentence or breaks >= 2 or short) and lexicon.load().reading.heading_number_re.match(raw, ge) is not None:
         return "\n"
-    if (breaks >= 2 or prev_len <= 0.6 * width) and (_HEADING.match(prev_line) is not None or prev_len <= 0.6 * width) \
+    if (breaks >= 2 or prev_len <= 0.6 * width) and (lexicon.load().reading.heading_number_re.match(prev_line) is not None or prev_len <= 0.6 * width) \
             and not any(c in _TERMINAL or c in "，," for c in prev_line):
         return "\n"  # after a heading or a title line
     if ends_sentence or short:

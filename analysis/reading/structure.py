@@ -5,23 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ..language import lexicon
+from ..language import lexicon, numerals
 
 SENT_END = re.compile(r"[。！？!?…]+[”’\"'」』）)】]*")
-CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-
-def cn_small(s: str) -> int:
-    """一..九十九 as int (heading numbers)."""
-    if s == "十":
-        return 10
-    if s.startswith("十"):
-        return 10 + CN_NUM.get(s[1:], 0)
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return CN_NUM.get(a, 0) * 10 + CN_NUM.get(b, 0)
-    return CN_NUM.get(s, 0)
+cn_small = numerals.heading_number  # 一..九十九 as int (heading numbers)
 
 
 def years(text: str) -> tuple[int | None, int | None]:
@@ -45,7 +32,8 @@ def opens_problems(para: str, lex) -> bool:
 
 
 def looks_like_review(text: str) -> bool:
-    return bool(re.search(r"过去一年|一年来|去年", text[:2000])) and not re.search(r"今年要|力争|主要预期目标", text[:2000])
+    words = lexicon.load().reading
+    return bool(words.review_opening_re.search(text[:2000])) and not words.plan_opening_re.search(text[:2000])
 
 
 MAX_SENTENCE = 2000  # a longer run without 。 (a table, a list) is cut at clause ends
