@@ -26,6 +26,7 @@ import pandas as pd
 from ..extraction import schema
 from ..extraction.batch import doc_names, extract, worker_pool
 from ..project import config
+from ..project.files import temp_path
 from ..project.hashing import package_hash
 from ..reading.decoding import check_path
 
@@ -79,8 +80,6 @@ def _rejected(f: Path, why: str) -> None:
 def _store(f: Path, df: pd.DataFrame) -> None:
     try:
         f.parent.mkdir(parents=True, exist_ok=True)
-        from ..project.files import temp_path
-
         # a name recorded in the build's journal before the file exists: a build killed while storing
         # leaves it, and the next build's sweep removes it (like every temporary file of a build)
         tmp = temp_path(f.parent, f".{f.stem}.", ".tmp")

@@ -91,7 +91,7 @@ class Lexicon:
     document: dict = field(default_factory=dict)          # the `document` vocabulary (identity, headings)
     timing: dict = field(default_factory=dict)            # the `timing` cue patterns (analysis.extraction.timing)
     subjects: dict = field(default_factory=dict)          # the `subjects` patterns (analysis.extraction.subjects)
-    about_margin: float = 0.0                             # scorecard: the margin of 左右
+    about_margin: dict = field(default_factory=dict)      # scorecard: the margins of 左右 (rate_pp, level_share)
     decline_re: re.Pattern | None = None                  # a decline verb (+ growth fillers) at the end of a string
     commitments: dict = field(default_factory=dict)       # 确保 -> ensure: the commitment of a target word
     rank_units: frozenset = frozenset()                   # units that are a rank (位) after a ranking context
