@@ -505,3 +505,16 @@ def test_a_bare_verb_in_a_list_acts_on_the_previous_items_thing():
 
 def test_a_name_never_starts_with_the_dash_of_a_range():
     assert analysis.extract("每县培育1—2个特色主导产业。")["metric_zh"].iloc[-1] == "特色主导产业"
+
+
+@pytest.mark.parametrize("text,names", [
+    # numbers joined by the list comma alone after as many list items are the items' in turn, as with 分别
+    ("乡村水质、卫生厕所普及率超过96%、88%。", ["乡村水质普及率", "卫生厕所普及率"]),
+    ("智能终端、锂电池出口增长12%、9%。", ["智能终端出口增长", "锂电池出口增长"]),
+    # not when parallel short words would have to be parted without knowing the words (原煤、原油、天然气产量),
+    ("原煤、原油、天然气产量1亿吨、200万吨、3亿立方米。", ["原煤、原油、天然气产量"] * 3),
+    # nor when the numbers do not match the items one for one
+    ("乡村水质、卫生厕所普及率超过96%。", ["乡村水质、卫生厕所普及率"]),
+])
+def test_a_list_of_items_and_a_list_of_numbers_pair_in_turn(text, names):
+    assert list(analysis.extract(text)["metric_zh"]) == names

@@ -454,13 +454,26 @@ def _respectively(lex, text: str, ms) -> None:
         cs, _ = first.clause
         left = text[cs:first.s]
         k = left.find(_w().respectively)
-        if k < 0 or len(group) < 2:
+        if len(group) < 2:
             continue
-        before = left[:k]
+        if k < 0:
+            # 农村自来水、卫生户厕普及率超过98%、85%: no 分别, but as many list items before the numbers as
+            # numbers joined by the list comma alone, so the n-th number is the n-th item's
+            if any(text[a.tail:b.s - b.prefix_len] != _w().list_comma for a, b in zip(group, group[1:])):
+                continue
+            grow = [g for g in lex.growth_re.finditer(left) if len(left) - g.end() <= _w().implied_verb_gap]
+            before = left[:grow[-1].start()] if grow else left
+            verb_text = left[grow[-1].start():] if grow else ""
+            others = any(cs <= o.s < first.s for o in ms if o not in group)
+            items0 = before.split(_w().list_comma)
+            if others or len(items0) != len(group) or min(map(len, items0[:-1])) <= 2:
+                continue  # another number before, or parallel short words (原煤、原油、天然气产量) it cannot part
+        else:
+            before = left[:k]
+            verb_text = left[k + len(_w().respectively):]
         filler = next((f for f in lex.concept_fillers
                        if before.endswith(f)), "")  # 城乡居民人均可支配收入年均分别增长: 年均 goes with the verb
         subject = _strip(lex, before[:len(before) - len(filler)], cap=False)
-        verb_text = left[k + 2:]
         verb = lex.growth_re.search(verb_text)
         verb = verb.group() if verb else ""
         verb = filler + verb if verb and filler and not verb.startswith(filler) else verb
