@@ -447,6 +447,21 @@ def _inherit(lex, text: str, ms, s0: int) -> None:
                 m.subject = lex.growth_re.sub("", m.metric_zh)
 
 
+def _implied_respectively(lex, text: str, ms, group, left: str) -> tuple[str, str] | None:
+    """农村自来水、卫生户厕普及率超过98%、85%: no 分别, but as many list items before the numbers as numbers
+    joined by the list comma alone, so the n-th number is the n-th item's: (the items, the verb after them)."""
+    if any(text[a.tail:b.s - b.prefix_len] != _w().list_comma for a, b in zip(group, group[1:])):
+        return None
+    grow = [g for g in lex.growth_re.finditer(left) if len(left) - g.end() <= _w().implied_verb_gap]
+    before = left[:grow[-1].start()] if grow else left
+    cs = group[0].clause[0]
+    others = any(cs <= o.s < group[0].s for o in ms if o not in group)
+    items = before.split(_w().list_comma)
+    if others or len(items) != len(group) or min(map(len, items[:-1])) <= 2:
+        return None  # another number before, or parallel short words (原煤、原油、天然气产量) it cannot part
+    return before, left[grow[-1].start():] if grow else ""
+
+
 def _respectively(lex, text: str, ms) -> None:
     """分别: 'A、B分别增长3.5倍和2.5倍' names the two numbers A增长 and B增长 (also 粮肉奶产量)."""
     for group in _groups(text, ms):
@@ -457,17 +472,10 @@ def _respectively(lex, text: str, ms) -> None:
         if len(group) < 2:
             continue
         if k < 0:
-            # 农村自来水、卫生户厕普及率超过98%、85%: no 分别, but as many list items before the numbers as
-            # numbers joined by the list comma alone, so the n-th number is the n-th item's
-            if any(text[a.tail:b.s - b.prefix_len] != _w().list_comma for a, b in zip(group, group[1:])):
+            implied = _implied_respectively(lex, text, ms, group, left)
+            if implied is None:
                 continue
-            grow = [g for g in lex.growth_re.finditer(left) if len(left) - g.end() <= _w().implied_verb_gap]
-            before = left[:grow[-1].start()] if grow else left
-            verb_text = left[grow[-1].start():] if grow else ""
-            others = any(cs <= o.s < first.s for o in ms if o not in group)
-            items0 = before.split(_w().list_comma)
-            if others or len(items0) != len(group) or min(map(len, items0[:-1])) <= 2:
-                continue  # another number before, or parallel short words (原煤、原油、天然气产量) it cannot part
+            before, verb_text = implied
         else:
             before = left[:k]
             verb_text = left[k + len(_w().respectively):]
