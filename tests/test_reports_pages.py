@@ -249,3 +249,29 @@ def test_ten_report_pages_in_the_browser(server, browser):  # noqa: F811 - the f
         assert page.locator(f'[id="{anchor}"]').count() == 1
         assert not errors, errors
         page.close()
+
+
+def test_a_range_is_one_target_and_incomparable_pairs_are_shown_apart():
+    """5%—5.5% is one row of the main targets, shown 5–5.5% (the page keeps low, high and group); a total
+    against an addition is not a revision: shown apart, under both Chinese names (issue 13)."""
+    from tests.test_panel import frame, row
+
+    sent = "地区生产总值增长5%—5.5%。"
+    lo = {**row("a26", "gdp_growth", "target", 5, "at_least", raw="5%", sentence=sent, report_year=2026, year=2026),
+          "low": 5.0, "high": 5.5, "group": 7, "value_signed": 5.0}
+    hi = {**lo, "id": "i99-104", "raw": "5.5%", "value": 5.5, "value_base": 5.5, "value_signed": 5.5,
+          "qualifier": "at_most", "start": lo["start"] + 3, "end": lo["end"] + 4}
+    d = reports_pages.slim(frame(lo, hi))
+    links = reports_pages._Links("a26", {"a26"}, "../")
+    html = str(reports_pages.main_targets_html(d, links, {}))
+    assert html.count("<tr") == 2 and "5–5.5%" in html and "at least" not in html  # header + one target
+
+    y26 = {"report_year": 2026, "year": 2026}
+    total = {**row("a25", "road_length", "target", 93000, unit="公里", sentence="公路通车总里程9.3万公里。",
+                   raw="9.3万公里"), "metric_zh": "公路通车总里程"}
+    new = {**row("a26", "road_length", "target", 1500, unit="公里", sentence="新增公路通车里程1500公里。",
+                 raw="1500公里", **y26), "metric_zh": "新增公路通车里程"}
+    rev = revisions.revisions(reports_pages.slim(frame(total, new)), 2025, 2026, concepts=None)
+    html = str(reports_pages.revisions_html(rev, links, {}))
+    assert 'class="indicators revisions"' not in html and "revisions-apart" in html
+    assert "公路通车总里程" in html and "新增公路通车里程" in html and "cut" not in html and "addition" in html
