@@ -275,3 +275,23 @@ def test_a_range_is_one_target_and_incomparable_pairs_are_shown_apart():
     html = str(reports_pages.revisions_html(rev, links, {}))
     assert 'class="indicators revisions"' not in html and "revisions-apart" in html
     assert "公路通车总里程" in html and "新增公路通车里程" in html and "cut" not in html and "addition" in html
+
+
+def test_a_wider_label_heads_only_the_names_it_covers():
+    """Energy: 清洁能源电力装机 (clean-energy capacity, labelled by the wider concept) is not shown under
+    "Installed power capacity" but under its Chinese name; every value of the tables has its year (issue 13)."""
+    from analysis.site import pages
+
+    rows = pd.DataFrame({"metric_zh": ["电力装机", "清洁能源电力装机"], "metric_en_source": ["glossary", "concept"]})
+    assert pages.covered(rows)["metric_zh"].tolist() == ["电力装机"]
+    ctx = pages.sector_context(config.resolve(config.report_config()["seed"]), "energy")
+    html = ctx.others_html()
+    sections = re.split(r"<details", html)
+    for part in sections:
+        head = re.search(r"<summary>(.*?)</summary>", part)
+        if head and head.group(1).startswith("Installed power capacity"):
+            names = re.findall(r'<td><span lang="zh">([^<]*)</span></td></tr>', part)  # the 指标 column
+            assert names and not any(n.startswith("清洁能源") for n in names), names
+    assert any(re.search(r"<summary>清洁能源", p) for p in sections)
+    for _, label, chart in ctx.provinces():
+        assert ">For</th>" in chart, label
