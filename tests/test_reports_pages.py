@@ -295,3 +295,20 @@ def test_a_wider_label_heads_only_the_names_it_covers():
     assert any(re.search(r"<summary>清洁能源", p) for p in sections)
     for _, label, chart in ctx.provinces():
         assert ">For</th>" in chart, label
+
+
+def test_a_part_of_a_target_in_a_sector_sentence_is_not_the_target_of_the_whole():
+    """Energy, Inner Mongolia 2025: 治沙140万亩 is the wind-and-solar projects' share (新建新能源装机1500万千瓦、
+    治沙140万亩); the report's desertification target is 完成治沙2000万亩以上, in another sector's sentence:
+    the energy chapter's year-on table does not show 140万亩 as the target (issue 13)."""
+    from analysis.site import pages
+
+    seed = config.resolve(config.report_config()["seed"])
+    ctx = pages.sector_context(seed, "energy")
+    if ctx.place["year"] != 2025 or ctx.place["region_en"] != "Inner Mongolia":
+        pytest.skip("the build's report is not Inner Mongolia 2025")
+    c = ctx.corpus
+    part = c[(c["region_en"] == "Inner Mongolia") & (c["report_year"] == 2025) & (c["raw"] == "140万亩")]
+    assert len(part) == 1
+    html = ctx.next_year()
+    assert "1500万千瓦" in html and f'#{part["id"].iloc[0]}"' not in html

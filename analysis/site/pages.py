@@ -226,7 +226,11 @@ class SectorContext:
         if y1 == p["year"]:
             out.append(views.para(f"The corpus has no {p['year'] + 1} report of {self.region} yet: below, the sector's "
                                   f"targets of its {y0} report against the results this report gives for {y0}."))
-        targets = picking.targets_of(before, y0)
+        # the report's target of each indicator, picked among all its rows, shown when that row is the
+        # sector's: a part named in the sector's sentence (治沙140万亩 of the wind-and-solar projects) is not
+        # the target of the whole (完成治沙2000万亩以上, in another sector's sentence)
+        targets = picking.targets_of(region[region["report_year"] == y0], y0)
+        targets = targets[targets["id"].isin(before["id"]) & targets["doc"].isin(before["doc"])]
         card = scorecard.scorecard(targets, picking.results_of(after, y0), after)
         if targets.empty:
             out.append(views.para(f"The {y0} report sets no annual target of the sector with an indicator the corpus "
