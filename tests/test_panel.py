@@ -269,3 +269,75 @@ def test_a_target_with_the_same_number_and_another_qualifier_is_not_kept():
     assert rev.loc["cpi_growth", "status"] == "kept"
     counts = revisions.revision_counts(revisions.revisions(df, 2025, 2026)).set_index("concept")
     assert counts.loc["gdp_growth", "requalified"] == 1 and counts.loc["gdp_growth", "kept"] == 0
+
+
+def _named(r, name, **kw):
+    return {**r, "metric_zh": name, **kw}
+
+
+def test_an_addition_is_not_compared_with_a_total():
+    """公路通车总里程9.3万公里 -> 新增公路通车里程1500公里: a stock and an addition (issue 13, a reader's review);
+    two additions (新增 in either place of the name, 增量) are compared."""
+    y26 = {"report_year": 2026, "year": 2026}
+    df = frame(
+        _named(row("a25", "road_length", "target", 93000, unit="公里"), "公路通车总里程"),
+        _named(row("a26", "road_length", "target", 1500, unit="公里", **y26), "新增公路通车里程"),
+        _named(row("a25", "urban_jobs_new", "target", 50, unit="万人", start=50), "新增城镇就业"),
+        _named(row("a26", "urban_jobs_new", "target", 45, unit="万人", start=50, **y26), "城镇新增就业"),
+        _named(row("a25", "financing", "target", 9, unit="亿元", start=90), "社会融资规模增量"),
+        _named(row("a26", "financing", "target", 9, unit="亿元", start=90, **y26), "新增社会融资规模"),
+    )
+    rev = revisions.revisions(df, 2025, 2026, concepts=None).set_index("concept")
+    assert rev.loc["road_length", "status"] == "not comparable" and pd.isna(rev.loc["road_length", "change"])
+    assert rev.loc["urban_jobs_new", "status"] == "cut" and rev.loc["urban_jobs_new", "change"] == -5
+    assert rev.loc["financing", "status"] == "kept"
+    assert revisions.is_addition({"metric_zh": "新建停车位"}) and not revisions.is_addition({"metric_zh": "建好停车位"})
+
+
+def test_count_classifiers_are_one_unit_other_units_differ():
+    """80户 -> 80家 enterprises is the same count (kept), 600部 -> 800台 lifts raised; 3.5万套 dwellings against
+    3000户 households, or 30项 against 10个, are not surely counts of one thing: 'different unit'."""
+    y26 = {"report_year": 2026, "year": 2026}
+    df = frame(
+        row("a25", "firms", "target", 80, unit="户"), row("a26", "firms", "target", 80, unit="家", **y26),
+        row("a25", "lifts", "target", 600, unit="部", start=50), row("a26", "lifts", "target", 800, unit="台", start=50, **y26),
+        row("a25", "housing", "target", 35000, unit="套", start=90),
+        row("a26", "housing", "target", 3000, unit="户", start=90, **y26),
+        row("a25", "projects", "target", 30, unit="项", start=130),
+        row("a26", "projects", "target", 10, unit="个", start=130, **y26),
+    )
+    rev = revisions.revisions(df, 2025, 2026, concepts=None).set_index("concept")
+    assert rev.loc["firms", "status"] == "kept"
+    assert rev.loc["lifts", "status"] == "raised" and rev.loc["lifts", "change"] == 200
+    assert rev.loc["housing", "status"] == "different unit" and rev.loc["projects", "status"] == "different unit"
+    assert "changed unit" not in set(rev["status"])
+    counts = revisions.revision_counts(revisions.revisions(df, 2025, 2026, concepts=None)).set_index("concept")
+    assert counts.loc["housing", "different unit"] == 1 and counts.loc["firms", "kept"] == 1
+
+
+def _range(r, low, high, group):
+    return {**r, "low": low, "high": high, "group": group, "value_signed": r["value_base"]}
+
+
+def test_ranges_are_compared_as_ranges():
+    """5%—5.5% is one target with two ends: against 5%左右 it is raised, against 5.5%左右 cut, against 5%以上 the
+    floor is kept and a ceiling added (requalified), against 5%—5.5% kept, against 4.5%—6% widened."""
+    y26 = {"report_year": 2026, "year": 2026}
+
+    def pair(concept, before, start):
+        b = _range(row("a26", concept, "target", 5, "at_least", start=start, **y26), 5, 5.5, start)
+        return [before, b, {**b, "id": b["id"] + "h", "raw": "5.5%", "value": 5.5, "value_base": 5.5,
+                            "value_signed": 5.5, "qualifier": "at_most", "start": b["start"] + 5}]
+
+    one = lambda concept, v, q, start: _range(row("a25", concept, "target", v, q, start=start),  # noqa: E731
+                                              v if q != "at_most" else float("nan"),
+                                              v if q not in ("at_least", "over") else float("nan"), start)
+    df = frame(*pair("up", one("up", 5, "about", 10), 10), *pair("down", one("down", 5.5, "about", 50), 50),
+               *pair("floor", one("floor", 5, "at_least", 90), 90),
+               *pair("same", _range(row("a25", "same", "target", 5, "at_least", start=130), 5, 5.5, 130), 130),
+               *pair("wide", _range(row("a25", "wide", "target", 4.5, "at_least", start=170), 4.5, 6, 170), 170))
+    rev = revisions.revisions(df, 2025, 2026, concepts=None).set_index("concept")
+    assert (rev.loc["up", "status"], rev.loc["up", "change"]) == ("raised", 0.25)
+    assert (rev.loc["down", "status"], rev.loc["down", "change"]) == ("cut", -0.25)
+    assert rev.loc["floor", "status"] == "requalified" and rev.loc["same", "status"] == "kept"
+    assert rev.loc["wide", "status"] == "requalified"

@@ -249,3 +249,66 @@ def test_ten_report_pages_in_the_browser(server, browser):  # noqa: F811 - the f
         assert page.locator(f'[id="{anchor}"]').count() == 1
         assert not errors, errors
         page.close()
+
+
+def test_a_range_is_one_target_and_incomparable_pairs_are_shown_apart():
+    """5%—5.5% is one row of the main targets, shown 5–5.5% (the page keeps low, high and group); a total
+    against an addition is not a revision: shown apart, under both Chinese names (issue 13)."""
+    from tests.test_panel import frame, row
+
+    sent = "地区生产总值增长5%—5.5%。"
+    lo = {**row("a26", "gdp_growth", "target", 5, "at_least", raw="5%", sentence=sent, report_year=2026, year=2026),
+          "low": 5.0, "high": 5.5, "group": 7, "value_signed": 5.0}
+    hi = {**lo, "id": "i99-104", "raw": "5.5%", "value": 5.5, "value_base": 5.5, "value_signed": 5.5,
+          "qualifier": "at_most", "start": lo["start"] + 3, "end": lo["end"] + 4}
+    d = reports_pages.slim(frame(lo, hi))
+    links = reports_pages._Links("a26", {"a26"}, "../")
+    html = str(reports_pages.main_targets_html(d, links, {}))
+    assert html.count("<tr") == 2 and "5–5.5%" in html and "at least" not in html  # header + one target
+
+    y26 = {"report_year": 2026, "year": 2026}
+    total = {**row("a25", "road_length", "target", 93000, unit="公里", sentence="公路通车总里程9.3万公里。",
+                   raw="9.3万公里"), "metric_zh": "公路通车总里程"}
+    new = {**row("a26", "road_length", "target", 1500, unit="公里", sentence="新增公路通车里程1500公里。",
+                 raw="1500公里", **y26), "metric_zh": "新增公路通车里程"}
+    rev = revisions.revisions(reports_pages.slim(frame(total, new)), 2025, 2026, concepts=None)
+    html = str(reports_pages.revisions_html(rev, links, {}))
+    assert 'class="indicators revisions"' not in html and "revisions-apart" in html
+    assert "公路通车总里程" in html and "新增公路通车里程" in html and "cut" not in html and "addition" in html
+
+
+def test_a_wider_label_heads_only_the_names_it_covers():
+    """Energy: 清洁能源电力装机 (clean-energy capacity, labelled by the wider concept) is not shown under
+    "Installed power capacity" but under its Chinese name; every value of the tables has its year (issue 13)."""
+    from analysis.site import pages
+
+    rows = pd.DataFrame({"metric_zh": ["电力装机", "清洁能源电力装机"], "metric_en_source": ["glossary", "concept"]})
+    assert pages.covered(rows)["metric_zh"].tolist() == ["电力装机"]
+    ctx = pages.sector_context(config.resolve(config.report_config()["seed"]), "energy")
+    html = ctx.others_html()
+    sections = re.split(r"<details", html)
+    for part in sections:
+        head = re.search(r"<summary>(.*?)</summary>", part)
+        if head and head.group(1).startswith("Installed power capacity"):
+            names = re.findall(r'<td><span lang="zh">([^<]*)</span></td></tr>', part)  # the 指标 column
+            assert names and not any(n.startswith("清洁能源") for n in names), names
+    assert any(re.search(r"<summary>清洁能源", p) for p in sections)
+    for _, label, chart in ctx.provinces():
+        assert ">For</th>" in chart, label
+
+
+def test_a_part_of_a_target_in_a_sector_sentence_is_not_the_target_of_the_whole():
+    """Energy, Inner Mongolia 2025: 治沙140万亩 is the wind-and-solar projects' share (新建新能源装机1500万千瓦、
+    治沙140万亩); the report's desertification target is 完成治沙2000万亩以上, in another sector's sentence:
+    the energy chapter's year-on table does not show 140万亩 as the target (issue 13)."""
+    from analysis.site import pages
+
+    seed = config.resolve(config.report_config()["seed"])
+    ctx = pages.sector_context(seed, "energy")
+    if ctx.place["year"] != 2025 or ctx.place["region_en"] != "Inner Mongolia":
+        pytest.skip("the build's report is not Inner Mongolia 2025")
+    c = ctx.corpus
+    part = c[(c["region_en"] == "Inner Mongolia") & (c["report_year"] == 2025) & (c["raw"] == "140万亩")]
+    assert len(part) == 1
+    html = ctx.next_year()
+    assert "1500万千瓦" in html and f'#{part["id"].iloc[0]}"' not in html

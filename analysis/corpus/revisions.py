@@ -8,6 +8,7 @@ import math
 import pandas as pd
 
 from ..extraction.schema import interval, signed
+from ..language import lexicon
 from ..reading.decoding import read_text
 from .manifest import CORPUS, manifest
 from .one_report import commitments
@@ -15,6 +16,7 @@ from .picking import targets_of
 from .scorecard import HEADLINE
 
 OPEN_ENDED = frozenset({"over", "at_least", "under", "at_most"})
+STATUSES = ("raised", "kept", "requalified", "cut", "new", "dropped", "different unit", "not comparable")
 
 
 def province_targets(corpus_df: pd.DataFrame, year: int, concepts=HEADLINE) -> pd.DataFrame:
@@ -31,7 +33,10 @@ def province_targets(corpus_df: pd.DataFrame, year: int, concepts=HEADLINE) -> p
 def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> pd.DataFrame:
     """How each region revised each headline target from `y0` to `y1`: raised, cut, kept, requalified (the
     same number with other words of strength: 5%以上 -> 5%左右 is a floor become an approximate aim, not
-    kept), dropped, new (or 'changed unit' when the two cannot be compared). One row per region and concept."""
+    kept), dropped, new; 'not comparable' when one is an addition (新增公路通车里程1500公里) and the other a
+    total (公路通车总里程9.3万公里) or the measures differ (a growth rate against a level), 'different unit' when
+    the units differ and are not two classifiers of one count (80户 and 80家 enterprises are compared). A range
+    (5%—5.5%) is compared as a range. One row per region and concept."""
     a = province_targets(corpus_df, y0, concepts).set_index(["region_en", "concept"])
     b = province_targets(corpus_df, y1, concepts).set_index(["region_en", "concept"])
     rows = []
@@ -42,15 +47,51 @@ def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> p
             status, change = "new", math.nan
         elif tb is None:
             status, change = "dropped", math.nan
-        elif ta["base_unit"] != tb["base_unit"] or ta["measure"] != tb["measure"]:
-            status, change = "changed unit", math.nan
+        elif is_addition(ta) != is_addition(tb) or ta["measure"] != tb["measure"]:
+            status, change = "not comparable", math.nan
+        elif not same_unit(ta["base_unit"], tb["base_unit"]):
+            status, change = "different unit", math.nan
         else:
-            change = _level(tb) - _level(ta)  # a range by its middle: 5%左右 -> 5%—5.5% is raised, not kept
-            status = ("requalified" if _requalified(ta, tb) else "kept") if abs(change) < 1e-9 else \
-                "raised" if change > 0 else "cut"
+            status, change = _compare(ta, tb)
         rows.append({"region_en": key[0], "concept": key[1], "status": status, "change": change,
                      "before": ta, "after": tb})
     return pd.DataFrame(rows, columns=["region_en", "concept", "status", "change", "before", "after"])
+
+
+def is_addition(row) -> bool:
+    """Is the target an addition (its metric name has a word of the lexicon's addition_prefixes or
+    addition_words: 新增城镇就业, 城镇新增就业, 社会融资规模增量), not a total or a stock?"""
+    name = str(row.get("metric_zh", "") or "")
+    lex = lexicon.load()
+    return any(w in name for w in (*lex.addition_prefixes, *lex.addition_words))
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Do two base units count the same thing: equal, or both classifiers of a count (个, 家, 户 …)?"""
+    if a == b:
+        return True
+    c = lexicon.load().count_classifiers
+    return a in c and b in c
+
+
+def _compare(a, b) -> tuple[str, float]:
+    """The status and change of two comparable targets, compared as intervals (an exact number is the
+    interval of one point, a floor has no upper end, a range both): by the ends both have. All of them up:
+    raised; all down: cut; one up and one down (a range widened): requalified; none moved: kept, or
+    requalified when the words of strength differ (5%以上 -> 5%—5.5%: the floor kept, a ceiling added).
+    5.5%左右 -> 5%—5.5% is cut, 5%左右 -> 5%—5.5% raised. The change is that of the middles (of the one
+    end)."""
+    change = _level(b) - _level(a)
+    (la, ha), (lb, hb) = interval(a), interval(b)
+    moves = [y - x for x, y in ((la, lb), (ha, hb)) if not (math.isnan(x) or math.isnan(y))]
+    if not moves:  # a floor against a ceiling: by their one ends
+        moves = [change]
+    up, down = any(m > 1e-9 for m in moves), any(m < -1e-9 for m in moves)
+    if up and down:
+        return "requalified", math.nan
+    if up or down:
+        return ("raised" if up else "cut"), change
+    return ("requalified", 0.0) if _requalified(a, b) else ("kept", 0.0)
 
 
 def _requalified(a, b) -> bool:
@@ -70,7 +111,7 @@ def _level(row) -> float:
 
 def revision_counts(rev: pd.DataFrame) -> pd.DataFrame:
     """Per concept: how many regions raised, cut, kept, dropped or newly set the target."""
-    statuses = ["raised", "kept", "requalified", "cut", "new", "dropped", "changed unit"]
+    statuses = list(STATUSES)
     if rev.empty:
         return pd.DataFrame(columns=["concept", *statuses])
     t = rev.groupby(["concept", "status"]).size().unstack(fill_value=0)

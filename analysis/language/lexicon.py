@@ -114,6 +114,8 @@ class Lexicon:
     respectively_pairs: dict = field(default_factory=dict)  # 城乡居民 -> (城镇居民, 农村居民)
     shared_owner_heads: tuple = ()                        # heads that share the owner of the first item
     addition_prefixes: tuple = ()                         # 新增, 净增 ..., longest first
+    addition_words: tuple = ()                            # 增量: an addition inside a name
+    count_classifiers: frozenset = frozenset()            # 个, 家, 户 …: count units of one grain
     selection_predicates: tuple = ()                      # 入选, 获批 ...: what a bare counted noun reached
     measure_endings: tuple = ()                           # 率, 量, 额 ...: an item that has a measure of its own
     example_class_heads: tuple = ()                       # 产业, 领域 ...: a class after 等 that keeps its examples
@@ -177,7 +179,7 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
           "metric_action_verbs": list, "metric_action_adverbs": list, "metric_action_not_before": list,
           "metric_action_joined_nouns": list, "metric_end_words": list,
-          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "selection_prefix": str, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "selection_predicates": list,
+          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "selection_prefix": str, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "count_classifiers": list, "addition_words": list, "selection_predicates": list,
           "shared_owner_heads": list, "measure_endings": list, "example_class_heads": list, "example_not_deng": list, "zai_nouns": list,
           "direction": dict, "commitment": dict, "scorecard": dict,
           "meaning": dict, "reading": dict, "extraction": dict, "year_word": str, "national_region": str}  # value_signed, commitment, verdicts
@@ -242,6 +244,9 @@ def validate(raw, where: str = "analysis/data/lexicon.yaml") -> dict:
     for unit, meta in raw["units"].items():
         if not isinstance(meta, dict) or not {"en", "dim"} <= set(meta):
             raise LexiconError(f"{where}: units.{unit}: needs en and dim")
+    for unit in raw["count_classifiers"]:
+        if raw["units"].get(unit, {}).get("dim") != "count":
+            raise LexiconError(f"{where}: count_classifiers.{unit}: not a unit of dim count")
     for sector, meta in raw["sectors"].items():
         if not isinstance(meta, dict) or not isinstance(meta.get("keywords"), list) or not meta.get("en"):
             raise LexiconError(f"{where}: sectors.{sector}: needs en and a list of keywords")
@@ -355,6 +360,8 @@ def load() -> Lexicon:
         respectively_pairs=raw["respectively_pairs"],
         shared_owner_heads=tuple(raw["shared_owner_heads"]),
         addition_prefixes=tuple(sorted(raw["addition_prefixes"], key=len, reverse=True)),
+        count_classifiers=frozenset(raw["count_classifiers"]),
+        addition_words=tuple(raw["addition_words"]),
         selection_predicates=tuple(raw["selection_predicates"]),
         measure_endings=tuple(raw["measure_endings"]),
         example_class_heads=tuple(raw["example_class_heads"]),

@@ -99,11 +99,11 @@ def targets_table_html(a: pd.DataFrame, b: pd.DataFrame, years: tuple[int, int],
 
 
 def revisions_html(counts: pd.DataFrame, labels: dict) -> str:
-    cols = ["raised", "kept", "requalified", "cut", "new", "dropped", "changed unit"]
+    cols = ["raised", "kept", "requalified", "cut", "new", "dropped", "different unit", "not comparable"]
     rows = [{"cells": [picking.concept_label(r["concept"], labels), *[str(int(r[c])) for c in cols]]}
             for _, r in counts.iterrows()]
     return table(["Indicator", "Raised", "Kept", "Same number, other qualifier", "Cut", "New", "Dropped",
-                  "Changed unit"], rows, cls="counts")
+                  "Different unit", "Not comparable (addition vs total, or other measure)"], rows, cls="counts")
 
 
 def region_revisions_html(rev: pd.DataFrame, labels: dict, region: str, own_doc: str) -> str:

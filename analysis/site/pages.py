@@ -226,7 +226,11 @@ class SectorContext:
         if y1 == p["year"]:
             out.append(views.para(f"The corpus has no {p['year'] + 1} report of {self.region} yet: below, the sector's "
                                   f"targets of its {y0} report against the results this report gives for {y0}."))
-        targets = picking.targets_of(before, y0)
+        # the report's target of each indicator, picked among all its rows, shown when that row is the
+        # sector's: a part named in the sector's sentence (治沙140万亩 of the wind-and-solar projects) is not
+        # the target of the whole (完成治沙2000万亩以上, in another sector's sentence)
+        targets = picking.targets_of(region[region["report_year"] == y0], y0)
+        targets = targets[targets["id"].isin(before["id"]) & targets["doc"].isin(before["doc"])]
         card = scorecard.scorecard(targets, picking.results_of(after, y0), after)
         if targets.empty:
             out.append(views.para(f"The {y0} report sets no annual target of the sector with an indicator the corpus "
@@ -261,8 +265,9 @@ class SectorContext:
             return
         year = self.place["year"]
         labels = picking.concept_labels(self.corpus)
-        for concept in compare.sector_concepts(manifest.with_context(self.rows), self.corpus):
-            kind, rows = compare.concept_values(self.corpus, concept, year)
+        vouched = covered(self.corpus)  # a chart under the indicator's label: only the names the label covers
+        for concept in compare.sector_concepts(manifest.with_context(self.rows), vouched):
+            kind, rows = compare.concept_values(vouched, concept, year)
             if rows.empty:
                 continue
             label = picking.concept_label(concept, labels)
@@ -280,9 +285,10 @@ class SectorContext:
             html = charts.figure_html(fig, prose.province_values_alt(rows, label, kind, self.region, year),
                                       prose.corpus_source([year]),
                                       caption="Purple line: the national report's value." if reference else "")
-            table = views.table(["Province", what.capitalize()],
+            table = views.table(["Province", "For", what.capitalize()],
                                 [{"cls": "hl" if r["region_en"] == self.region else "ref" if r["region_en"] in
-                                  set(national["region_en"]) else "", "cells": [r["region_en"], views.value(r, self.doc)]}
+                                  set(national["region_en"]) else "", "cells": [
+                                      r["region_en"], _year(r), views.value(r, self.doc)]}
                                  for _, r in pd.concat([national, rows.sort_values("region_en")]).iterrows()],
                                 cls="province-targets")
             html += render.render("details", summary=f"{label}: every province's {what}", body=Markup(table))
@@ -307,8 +313,16 @@ class SectorContext:
         out = [views.para(f"{prose.plural(len(d), 'quantity', 'quantities')} of "
                           f"{prose.plural(d['doc'].nunique(), 'other report', 'other reports')} "
                           f"for {prose.plural(d['concept'].nunique(), 'indicator', 'indicators')} of the sector:")]
+        # under an indicator's label only the values whose name the label covers; the others (a narrower
+        # name under a wider label: 清洁能源电力装机 is not all installed power capacity) under their Chinese name
+        groups = []
         for concept in concepts:
             g = d[d["concept"] == concept]
+            if len(g):
+                groups.append((picking.concept_label(concept, labels), covered(g)))
+                narrower = g[~g.index.isin(covered(g).index)]
+                groups += [(name, n) for name, n in narrower.groupby("metric_zh", sort=False)]
+        for label, g in groups:
             if g.empty:
                 continue
             rows = [{"cls": "ref" if r["level"] == compare.NATIONAL else "", "cells": [
@@ -316,13 +330,27 @@ class SectorContext:
                                      f"{int(r['report_year'])}", title="")) if reports else
                 f"{r['region_en']} {int(r['report_year'])}",
                 "result" if r["kind"] == "achieved" else "target",
-                "" if pd.isna(r["year"]) else str(int(r["year"])), views.value(r, self.doc),
+                _year(r), views.value(r, self.doc),
                 Markup(render.render("zh", text=r["metric_zh"]))]} for _, r in g.iterrows()]
             body = Markup(views.table(["Report", "Kind", "For", "Value", "指标"], rows, cls="concept-mentions"))
-            out.append(render.render("details", summary=f"{picking.concept_label(concept, labels)}: "
+            out.append(render.render("details", summary=f"{label}: "
                                      f"{prose.plural(len(g), 'value', 'values')} in "
                                      f"{prose.plural(g['doc'].nunique(), 'report', 'reports')}", body=body))
         return "\n".join(out)
+
+
+def covered(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose name their indicator's English label covers (metric_en_source glossary): those a
+    table may show under the indicator's label; a row labelled by a wider concept is not among them."""
+    if "metric_en_source" not in rows:
+        return rows
+    return rows[rows["metric_en_source"].isin(one_report.VOUCHED_LABELS)]
+
+
+def _year(r) -> str:
+    """The year a value is for ('' when the report does not say)."""
+    y = r.get("year")
+    return "" if y is None or pd.isna(y) else str(int(y))
 
 
 def sector_context(seed, sector: str) -> SectorContext:

@@ -76,7 +76,8 @@ def entries(seed: Path) -> list[dict]:
 # ---------------------------------------------------------------------------------------- tables
 _COLUMNS = ("id", "doc", "start", "end", "raw", "value", "unit", "value_base", "base_unit", "qualifier", "kind",
             "measure", "metric_zh", "metric_en", "concept", "concept_en", "subject", "year", "period", "sentence",
-            "sentence_start", "section", "region_en", "report_year", "sectors", "unit_en")
+            "sentence_start", "section", "region_en", "report_year", "sectors", "unit_en", "value_signed", "low",
+            "high", "group")
 
 
 def slim(df: pd.DataFrame) -> pd.DataFrame:
@@ -87,8 +88,9 @@ def slim(df: pd.DataFrame) -> pd.DataFrame:
     d = df.loc[keep, [c for c in _COLUMNS if c in df]].astype(object)
     d["year"] = pd.to_numeric(d["year"], errors="coerce")
     d["report_year"] = pd.to_numeric(d["report_year"], errors="coerce")
-    for c in ("start", "end", "sentence_start", "value", "value_base"):
-        d[c] = pd.to_numeric(d[c])
+    for c in ("start", "end", "sentence_start", "value", "value_base", "value_signed", "low", "high"):
+        if c in d:
+            d[c] = pd.to_numeric(d[c])
     return d
 
 
@@ -175,17 +177,31 @@ def scorecard_html(card: pd.DataFrame, links: _Links, labels: dict, years: tuple
     return Markup("\n".join(x for x in out if x))
 
 
+_APART = {"not comparable": "one is an addition (新增, 新建 …) and the other a total, or the measures differ",
+          "different unit": "different units: not surely a count of the same things"}
+
+
 def revisions_html(rev: pd.DataFrame, links: _Links, labels: dict) -> Markup:
-    """The targets both reports set (raised, kept, requalified, cut, changed unit) with both values; the
-    indicators only one of them sets (new, dropped), named."""
-    both = rev[rev["status"].isin(["raised", "kept", "requalified", "cut", "changed unit"])]
-    rows = []
-    for _, r in both.iterrows():
-        unit = r["after"]["base_unit"]
-        rows.append({"cells": [picking.concept_label(r["concept"], labels), links.value(r["before"]),
-                               links.value(r["after"]), r["status"],
-                               _gap(r["change"], scorecard.gap_unit(unit))]})
-    out = [_table(["Indicator", "Before", "After", "Revision", "Change"], rows, "revisions")] if rows else []
+    """The targets both reports set and that can be compared (raised, kept, requalified, cut) with both
+    values; apart from them, those that cannot (an addition against a total, another measure, a different
+    unit), each under its Chinese name; the indicators only one of them sets (new, dropped), named."""
+    out = []
+    compared = rev[rev["status"].isin(["raised", "kept", "requalified", "cut"])]
+    rows = [{"cells": [picking.concept_label(r["concept"], labels), links.value(r["before"]), links.value(r["after"]),
+                       r["status"], _gap(r["change"], scorecard.gap_unit(r["after"]["base_unit"]))]}
+            for _, r in compared.iterrows()]
+    if rows:
+        out.append(_table(["Indicator", "Before", "After", "Revision", "Change"], rows, "revisions"))
+    apart = rev[rev["status"].isin(["different unit", "not comparable"])]
+    rows = [{"cells": [picking.concept_label(r["concept"], labels),
+                       Markup(render("zh", text=r["before"]["metric_zh"])) + Markup(" ") + links.value(r["before"]),
+                       Markup(render("zh", text=r["after"]["metric_zh"])) + Markup(" ") + links.value(r["after"]),
+                       _APART[r["status"]]]} for _, r in apart.iterrows()]
+    if rows:
+        out.append(render("para", tag="p", cls="revisions-list", em=False,
+                          text="Targets of one indicator in both reports that do not measure the same thing, "
+                               "shown apart (not a revision):"))
+        out.append(_table(["Indicator", "Before", "After", "Why not compared"], rows, "revisions-apart"))
     for status, what in (("new", "Set only by the later report (new)"), ("dropped", "Set only by the earlier report "
                                                                           "(dropped)")):
         names = [picking.concept_label(c, labels) for c in rev.loc[rev["status"] == status, "concept"]]
