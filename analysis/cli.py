@@ -16,8 +16,7 @@ import pandas as pd
 
 from .extraction import schema
 from .extraction.batch import extract_paths
-from .language.concepts import CatalogueError
-from .language.lexicon import LexiconError
+from .project.errors import AnalysisError
 from .project.files import FORMATS, UsageError, check_output, to_bytes, write_atomic
 from .reading.decoding import ReportError
 
@@ -203,12 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with stop_on_signals():  # SIGTERM, SIGHUP: like Ctrl-C (workers of --jobs die with this process)
             return a.func(a)
-    except (ReportError, UsageError) as exc:
+    except AnalysisError as exc:  # one line; 2 for the input and options, 1 for the package's data or the build
         print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except (LexiconError, CatalogueError) as exc:  # the package's own language data is broken
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return exc.exit_code
     except BrokenPipeError:
         return 1
     except KeyboardInterrupt as exc:

@@ -176,15 +176,15 @@ def test_a_warm_kernel_carries_no_state_from_one_chapter_to_the_next(tmp_path):
                     nbformat.v4.new_code_cell(code), nbformat.v4.new_code_cell("1 + 1")]
         path = tmp_path / f"{name}.ipynb"
         nbformat.write(nb, path)
-        return {"name": name, "title": name.title(), "template": str(path), "template_display": path.name,
-                "parameters": {"seed": "s.txt"}, "out": str(tmp_path / "out" / f"{name}.ipynb"), "hash": name,
-                "kernel": "python3"}
+        return build.ChapterSpec(name=name, title=name.title(), template=str(path), template_display=path.name,
+                                 parameters={"seed": "s.txt"}, out=str(tmp_path / "out" / f"{name}.ipynb"), hash=name,
+                                 kernel="python3")
 
     first = chapter("first", "import os\nleak = 1\nos.chdir('/')")
     second = chapter("second", "import os\nassert 'leak' not in dir(), 'state of the previous chapter'\n"
                                "assert os.getcwd() == " + repr(str(ROOT)))
     results = build.execute_chapters([first, second], jobs=1)  # one kernel, both chapters
-    assert all("error" not in r for r in results), results
+    assert all(r.ok for r in results), results
     for name in ("first", "second"):
         nb = nbformat.read(tmp_path / "out" / f"{name}.ipynb", as_version=4)
         counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
@@ -198,13 +198,14 @@ def test_a_failing_cell_is_one_line_naming_chapter_and_cell(tmp_path):
                 nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("raise KeyError('no such sector')")]
     path = tmp_path / "bad.ipynb"
     nbformat.write(nb, path)
-    spec = {"name": "bad", "title": "Bad", "template": str(path), "template_display": "notebooks/bad.ipynb",
-            "parameters": {"seed": "s.txt"}, "out": str(tmp_path / "bad-out.ipynb"), "hash": "h", "kernel": "python3"}
+    spec = build.ChapterSpec(name="bad", title="Bad", template=str(path), template_display="notebooks/bad.ipynb",
+                             parameters={"seed": "s.txt"}, out=str(tmp_path / "bad-out.ipynb"), hash="h",
+                             kernel="python3")
     (result,) = build.execute_chapters([spec], jobs=1)
     # cells counted as in JupyterLab (1-based, every cell of the template), with the cell's first line
-    assert result["error"] == ("chapter bad (notebooks/bad.ipynb) failed in cell 3 of the template "
+    assert result.error == ("chapter bad (notebooks/bad.ipynb) failed in cell 3 of the template "
                                "(raise KeyError('no such sector')): KeyError: 'no such sector'")
-    assert not Path(spec["out"]).exists()
+    assert not Path(spec.out).exists()
 
 
 # ---------------------------------------------------------------------------------------- the loop
@@ -298,9 +299,9 @@ def test_ctrl_c_stops_the_chapters_and_their_kernels(tmp_path):
     script = (
         "import signal, sys\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
         f"sys.path.insert(0, {str(ROOT)!r})\nfrom analysis.build import pipeline as build\n"
-        f"spec = {{'name': 'slow', 'title': 'S', 'template': {str(tmp_path / 'slow.ipynb')!r}, "
-        "'template_display': 'slow.ipynb', 'parameters': {'seed': 'x'}, "
-        f"'out': {str(tmp_path / 'out.ipynb')!r}, 'hash': 'h', 'kernel': 'python3'}}\n"
+        f"spec = build.ChapterSpec(name='slow', title='S', template={str(tmp_path / 'slow.ipynb')!r}, "
+        "template_display='slow.ipynb', parameters={'seed': 'x'}, "
+        f"out={str(tmp_path / 'out.ipynb')!r}, hash='h', kernel='python3')\n"
         "build.execute_chapters([spec], 1)\n")
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     def alive(pid: int) -> bool:

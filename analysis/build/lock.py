@@ -13,7 +13,8 @@ from pathlib import Path
 from ..project import config
 from ..project.files import sweep_journal
 from ..project.processes import _LIBC
-from .target import LOCK_WAIT, BuildError, Target
+from ..project.limits import LOCK_WAIT
+from .target import BuildError, Target
 
 
 # ---------------------------------------------------------------------------------------- book

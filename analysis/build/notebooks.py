@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from ..project import config
-from ..reading.decoding import ReportError
+from ..project.errors import AnalysisError
 
 _CELL_METADATA = ("execution", "papermill", "collapsed", "scrolled")
 _NOTEBOOK_METADATA = ("papermill", "widgets")
@@ -133,7 +133,7 @@ def stale_message(seed: str | None = None) -> str | None:
 def loop(jobs: int = 2, seed: str | None = None, out: str | None = None, quiet: bool = False) -> dict[str, float]:
     """Strip the templates, rebuild what changed, check; returns the build's timings.
 
-    Raises BuildError/ReportError with one line."""
+    Raises an AnalysisError (BuildError, ReportError, ...) with one line."""
     from . import pipeline as build
 
     for p in templates():
@@ -208,7 +208,7 @@ def main(argv: list[str]) -> int:
             loop(jobs=jobs)
         print("ok: templates clean, every chapter current, site published")
         return 0
-    except (BuildError, ReportError) as exc:
+    except AnalysisError as exc:  # a report, report.yml, the language data, the build: one line
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as exc:

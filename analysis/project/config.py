@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ReportError
+from .errors import ConfigurationError
 
 VERSION = "0.3.0"  # the package's version (analysis.__version__), as in pyproject.toml and CITATION.cff
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +57,7 @@ def display_path(path: str | Path) -> str:
         return p.name
 
 
-class ConfigError(ReportError):
+class ConfigError(ConfigurationError):
     """A mistake in book/report.yml: one line naming the file and the key."""
 
 
