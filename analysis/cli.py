@@ -102,6 +102,14 @@ def _cmd_build(a) -> int:
                       wait=a.wait, timeout=a.chapter_timeout, max_output_mb=a.max_output)
 
 
+def _cmd_notebooks(a) -> int:
+    from .build import notebooks
+
+    if getattr(a, "jobs", 2) < 1:
+        raise UsageError("--jobs must be at least 1")
+    return notebooks.command(a.action, getattr(a, "paths", None), getattr(a, "jobs", 2))
+
+
 def _cmd_add_report(a) -> int:
     from .build import corpus_add
 
@@ -112,6 +120,28 @@ def _cmd_pdf(a) -> int:
     from .build import pdf
 
     return pdf.main(site=a.site, out=a.out)
+
+
+def _pdf_parser(sub) -> None:
+    d = sub.add_parser("pdf", help="print the built site to one PDF with the system Chromium")
+    d.add_argument("--site", metavar="DIR", help="built HTML site (default: book/_build/html)")
+    d.add_argument("--out", metavar="FILE", help="PDF to write (default: book/_build/pdf/report.pdf)")
+    d.set_defaults(func=_cmd_pdf)
+
+
+def _notebooks_parser(sub) -> None:
+    n = sub.add_parser("notebooks", help="keep the notebook templates clean; the researcher's loop (make check)",
+                       description="strip: remove outputs, execution counts, run metadata and trailing empty cells "
+                       "from templates; check: list them; stale: the published chapters out of date; loop: strip, "
+                       "rebuild what changed, check.")
+    actions = n.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for name, what in (("strip", "clean notebook templates in place (make strip)"),
+                       ("check", "list what is not clean in notebook templates (make fast)")):
+        actions.add_parser(name, help=what).add_argument("paths", nargs="+", metavar="NOTEBOOK")
+    actions.add_parser("stale", help="say in one line which published chapters are out of date (make fast)")
+    actions.add_parser("loop", help="strip the templates, rebuild what changed, check (make check)").add_argument(
+        "--jobs", "-j", type=int, default=2, metavar="N", help="chapters executed in parallel (default 2)")
+    n.set_defaults(func=_cmd_notebooks)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -184,10 +214,8 @@ def parser() -> argparse.ArgumentParser:
                    "'not verified (why)' when the text may be an excerpt)")
     r.set_defaults(func=_cmd_add_report)
 
-    d = sub.add_parser("pdf", help="print the built site to one PDF with the system Chromium")
-    d.add_argument("--site", metavar="DIR", help="built HTML site (default: book/_build/html)")
-    d.add_argument("--out", metavar="FILE", help="PDF to write (default: book/_build/pdf/report.pdf)")
-    d.set_defaults(func=_cmd_pdf)
+    _notebooks_parser(sub)
+    _pdf_parser(sub)
     return p
 
 

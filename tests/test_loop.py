@@ -14,6 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from analysis import cli
 from analysis.build import chapters, notebooks
 from analysis.build import pipeline as build
 from analysis.project import config
@@ -72,15 +73,17 @@ def test_strip_removes_what_jupyterlab_saves_and_nothing_else(tmp_path):
 def test_check_command_fails_once_with_one_line(tmp_path, capsys):
     path = tmp_path / "dirty.ipynb"
     write_json(path, saved_by_jupyterlab(read_json(config.NOTEBOOKS / "sector.ipynb")))
-    assert notebooks.main(["check", str(path)]) == 1
+    assert cli.main(["notebooks", "check", str(path)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error:") and "make strip" in err[0]
-    assert notebooks.main(["bogus"]) == 2
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["notebooks", "bogus"])
+    assert exc.value.code == 2
     capsys.readouterr()
     (tmp_path / "not.ipynb").write_text('{"cells": 1', encoding="utf-8")
     for bad in (tmp_path / "missing.ipynb", tmp_path / "not.ipynb"):
         for cmd in ("check", "strip"):
-            assert notebooks.main([cmd, str(bad)]) == 1
+            assert cli.main(["notebooks", cmd, str(bad)]) == 1
             err = capsys.readouterr().err.strip().splitlines()
             assert len(err) == 1 and err[0].startswith(f"error: {bad}"), err
 
@@ -246,18 +249,18 @@ def test_the_loop_end_to_end(small_project, capsys):
     templates, chapters = small_project / "notebooks", small_project / "book" / "chapters"
     site = small_project / "book" / "_build" / "html"
 
-    assert notebooks.main(["loop"]) == 0, capsys.readouterr().err  # cold: everything built, green
+    assert cli.main(["notebooks", "loop"]) == 0, capsys.readouterr().err  # cold: everything built, green
     assert (site / "chapters" / "energy.html").exists()
     capsys.readouterr()
 
     # the researcher edits the sector template in JupyterLab and saves it
     write_json(templates / "sector.ipynb", saved_by_jupyterlab(read_json(templates / "sector.ipynb"),
                                                                marker="Edited in the loop test."))
-    assert notebooks.main(["stale"]) == 1
+    assert cli.main(["notebooks", "stale"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "energy" in err[0] and "source" not in err[0] and "make check" in err[0]
 
-    assert notebooks.main(["loop"]) == 0, capsys.readouterr().err
+    assert cli.main(["notebooks", "loop"]) == 0, capsys.readouterr().err
     out = capsys.readouterr().out
     assert "stripped" in out and "energy" in out and "done in" in out and out.rstrip().endswith("site published")
     assert re.search(r"source\s+unchanged, skipped", out)
@@ -266,7 +269,7 @@ def test_the_loop_end_to_end(small_project, capsys):
     assert "Edited in the loop test." in json.dumps(published.cells, ensure_ascii=False)
     assert published.cells[-1].source.strip(), "a trailing empty cell was published"
     assert "Edited in the loop test." in (site / "chapters" / "energy.html").read_text(encoding="utf-8")
-    assert notebooks.main(["stale"]) == 0
+    assert cli.main(["notebooks", "stale"]) == 0
 
     # a broken edit: one clear line, non-zero, the published site kept
     before = (site / "chapters" / "energy.html").read_bytes()
@@ -274,7 +277,7 @@ def test_the_loop_end_to_end(small_project, capsys):
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     code[-1]["source"] = "raise ValueError('a typo in the template')"
     write_json(templates / "sector.ipynb", saved_by_jupyterlab(nb))
-    assert notebooks.main(["loop"]) == 1
+    assert cli.main(["notebooks", "loop"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1, err
     assert err[0].startswith("error: chapter energy (") and "sector.ipynb" in err[0] and " of the template (raise ValueError(" in err[0]
