@@ -18,6 +18,7 @@ from .extraction import schema
 from .extraction.batch import extract_paths
 from .project.errors import AnalysisError
 from .project.files import FORMATS, UsageError, check_output, to_bytes, write_atomic
+from .project.limits import CHAPTER_MAX_OUTPUT_MB, CHAPTER_TIMEOUT, LOCK_WAIT
 from .reading.decoding import ReportError
 
 EPILOG = """\
@@ -186,12 +187,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="chapters executed in parallel (default 2)")
     b.add_argument("--force", action="store_true", help="re-execute every chapter even if its inputs did not change")
     b.add_argument("--quiet", "-q", action="store_true", help="print only errors")
-    b.add_argument("--wait", type=float, default=900, metavar="SECONDS",
-                   help="one build at a time: how long to wait for another build to finish (default 900)")
-    b.add_argument("--chapter-timeout", type=float, default=600, metavar="SECONDS",
-                   help="a chapter running longer fails the build, naming the chapter (default 600)")
-    b.add_argument("--max-output", type=float, default=20, metavar="MB",
-                   help="a chapter writing more output fails the build, naming the chapter (default 20)")
+    b.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="SECONDS",
+                   help="one build at a time: how long to wait for another build to finish (default %(default)g)")
+    b.add_argument("--chapter-timeout", type=float, default=CHAPTER_TIMEOUT, metavar="SECONDS",
+                   help="a chapter running longer fails the build, naming the chapter (default %(default)g)")
+    b.add_argument("--max-output", type=float, default=CHAPTER_MAX_OUTPUT_MB, metavar="MB",
+                   help="a chapter writing more output fails the build, naming the chapter (default %(default)g)")
     b.set_defaults(func=_cmd_build)
 
     r = sub.add_parser("add-report", help="add a report to the corpus (seeds/corpus and its manifest.csv)",

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..project import config
 from ..project.files import sweep_journal
 from ..project.processes import _LIBC
-from ..project.limits import LOCK_WAIT
+from ..project.limits import LOCK_POLL, LOCK_WAIT
 from .target import BuildError, Target
 
 
@@ -56,7 +56,7 @@ def build_lock(wait: float = LOCK_WAIT, quiet: bool = False):
                     print(f"another build is running (process {holder}): waiting for it to finish "
                           f"(up to {wait:.0f} s)", file=sys.stderr, flush=True)
                     waiting = True
-                time.sleep(0.2)
+                time.sleep(LOCK_POLL)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ConfigurationError
+from .limits import GIT_DATE_TIMEOUT
 
 VERSION = "0.3.0"  # the package's version (analysis.__version__), as in pyproject.toml and CITATION.cff
 ROOT = Path(__file__).resolve().parents[2]
@@ -235,7 +236,7 @@ def stamp() -> dict[str, str]:
     if not date:
         try:
             out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs"], capture_output=True,
-                                 text=True, timeout=10)
+                                 text=True, timeout=GIT_DATE_TIMEOUT)
             date = out.stdout.strip() if out.returncode == 0 else ""
         except (OSError, subprocess.SubprocessError):
             date = ""

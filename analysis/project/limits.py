@@ -24,3 +24,9 @@ ERROR_TEXT_CHARS = 300
 ERROR_CELL_CHARS = 80
 # Seconds Chromium may take to print the site to PDF.
 PDF_TIMEOUT = 180
+# How often a waiting build tries the lock again (seconds).
+LOCK_POLL = 0.2
+# A failed jupyter-book run: at most this many of its problem lines, each cut at ERROR_TEXT_CHARS.
+BOOK_ERROR_LINES = 40
+# Seconds git may take to give the date of the last commit (the build stamp).
+GIT_DATE_TIMEOUT = 10
