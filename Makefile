@@ -37,14 +37,14 @@ add-report: install
 # The researcher's loop, after editing a template in JupyterLab: strip the templates, rebuild only what
 # changed, then check that every template is clean and every published chapter current (one message).
 check: install
-	$(BIN)/python -m analysis.build.notebooks loop --jobs $(JOBS)
+	$(BIN)/python -m analysis notebooks loop --jobs $(JOBS)
 
 # The fast checks that fail most often, first and once each: lint, types, clean templates, current chapters.
 fast: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m analysis.build.notebooks check notebooks/*.ipynb
-	$(BIN)/python -m analysis.build.notebooks stale
+	$(BIN)/python -m analysis notebooks check notebooks/*.ipynb
+	$(BIN)/python -m analysis notebooks stale
 
 test: install system fast
 	$(BIN)/python -m pytest
@@ -68,7 +68,7 @@ pdf: install system
 	$(BIN)/python -m analysis pdf
 
 strip: install
-	$(BIN)/python -m analysis.build.notebooks strip notebooks/*.ipynb
+	$(BIN)/python -m analysis notebooks strip notebooks/*.ipynb
 
 # JupyterLab on the project root, kernels started in the project root, templates stripped on save, as a
 # user or as root (jupyter_server_config.py); extra arguments with ARGS, e.g. make lab ARGS="--port 8890".

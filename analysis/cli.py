@@ -16,9 +16,9 @@ import pandas as pd
 
 from .extraction import schema
 from .extraction.batch import extract_paths
-from .language.concepts import CatalogueError
-from .language.lexicon import LexiconError
+from .project.errors import AnalysisError
 from .project.files import FORMATS, UsageError, check_output, to_bytes, write_atomic
+from .project.limits import CHAPTER_MAX_OUTPUT_MB, CHAPTER_TIMEOUT, LOCK_WAIT
 from .reading.decoding import ReportError
 
 EPILOG = """\
@@ -103,6 +103,14 @@ def _cmd_build(a) -> int:
                       wait=a.wait, timeout=a.chapter_timeout, max_output_mb=a.max_output)
 
 
+def _cmd_notebooks(a) -> int:
+    from .build import notebooks
+
+    if getattr(a, "jobs", 2) < 1:
+        raise UsageError("--jobs must be at least 1")
+    return notebooks.command(a.action, getattr(a, "paths", None), getattr(a, "jobs", 2))
+
+
 def _cmd_add_report(a) -> int:
     from .build import corpus_add
 
@@ -113,6 +121,28 @@ def _cmd_pdf(a) -> int:
     from .build import pdf
 
     return pdf.main(site=a.site, out=a.out)
+
+
+def _pdf_parser(sub) -> None:
+    d = sub.add_parser("pdf", help="print the built site to one PDF with the system Chromium")
+    d.add_argument("--site", metavar="DIR", help="built HTML site (default: book/_build/html)")
+    d.add_argument("--out", metavar="FILE", help="PDF to write (default: book/_build/pdf/report.pdf)")
+    d.set_defaults(func=_cmd_pdf)
+
+
+def _notebooks_parser(sub) -> None:
+    n = sub.add_parser("notebooks", help="keep the notebook templates clean; the researcher's loop (make check)",
+                       description="strip: remove outputs, execution counts, run metadata and trailing empty cells "
+                       "from templates; check: list them; stale: the published chapters out of date; loop: strip, "
+                       "rebuild what changed, check.")
+    actions = n.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for name, what in (("strip", "clean notebook templates in place (make strip)"),
+                       ("check", "list what is not clean in notebook templates (make fast)")):
+        actions.add_parser(name, help=what).add_argument("paths", nargs="+", metavar="NOTEBOOK")
+    actions.add_parser("stale", help="say in one line which published chapters are out of date (make fast)")
+    actions.add_parser("loop", help="strip the templates, rebuild what changed, check (make check)").add_argument(
+        "--jobs", "-j", type=int, default=2, metavar="N", help="chapters executed in parallel (default 2)")
+    n.set_defaults(func=_cmd_notebooks)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -157,12 +187,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="chapters executed in parallel (default 2)")
     b.add_argument("--force", action="store_true", help="re-execute every chapter even if its inputs did not change")
     b.add_argument("--quiet", "-q", action="store_true", help="print only errors")
-    b.add_argument("--wait", type=float, default=900, metavar="SECONDS",
-                   help="one build at a time: how long to wait for another build to finish (default 900)")
-    b.add_argument("--chapter-timeout", type=float, default=600, metavar="SECONDS",
-                   help="a chapter running longer fails the build, naming the chapter (default 600)")
-    b.add_argument("--max-output", type=float, default=20, metavar="MB",
-                   help="a chapter writing more output fails the build, naming the chapter (default 20)")
+    b.add_argument("--wait", type=float, default=LOCK_WAIT, metavar="SECONDS",
+                   help="one build at a time: how long to wait for another build to finish (default %(default)g)")
+    b.add_argument("--chapter-timeout", type=float, default=CHAPTER_TIMEOUT, metavar="SECONDS",
+                   help="a chapter running longer fails the build, naming the chapter (default %(default)g)")
+    b.add_argument("--max-output", type=float, default=CHAPTER_MAX_OUTPUT_MB, metavar="MB",
+                   help="a chapter writing more output fails the build, naming the chapter (default %(default)g)")
     b.set_defaults(func=_cmd_build)
 
     r = sub.add_parser("add-report", help="add a report to the corpus (seeds/corpus and its manifest.csv)",
@@ -185,10 +215,8 @@ def parser() -> argparse.ArgumentParser:
                    "'not verified (why)' when the text may be an excerpt)")
     r.set_defaults(func=_cmd_add_report)
 
-    d = sub.add_parser("pdf", help="print the built site to one PDF with the system Chromium")
-    d.add_argument("--site", metavar="DIR", help="built HTML site (default: book/_build/html)")
-    d.add_argument("--out", metavar="FILE", help="PDF to write (default: book/_build/pdf/report.pdf)")
-    d.set_defaults(func=_cmd_pdf)
+    _notebooks_parser(sub)
+    _pdf_parser(sub)
     return p
 
 
@@ -203,12 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with stop_on_signals():  # SIGTERM, SIGHUP: like Ctrl-C (workers of --jobs die with this process)
             return a.func(a)
-    except (ReportError, UsageError) as exc:
+    except AnalysisError as exc:  # one line; 2 for the input and options, 1 for the package's data or the build
         print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except (LexiconError, CatalogueError) as exc:  # the package's own language data is broken
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return exc.exit_code
     except BrokenPipeError:
         return 1
     except KeyboardInterrupt as exc:

@@ -9,7 +9,7 @@ others make meanwhile do not change the package under the benchmark), from the s
 1. cold: every chapter executed (warm kernels, ``--jobs`` of them), then the jupyter-book build;
 2. no-op: nothing changed, everything skipped;
 3. the loop: the sector template edited and saved the way JupyterLab saves it (outputs, execution
-   counts, a trailing empty cell), then ``python -m analysis.build.notebooks loop`` (``make check``):
+   counts, a trailing empty cell), then ``python -m analysis notebooks loop`` (``make check``):
    strip, rebuild the four sector chapters and the book, check; once in this process, once more (after
    another edit) as a new process, as ``make check`` runs it;
 4. baseline: the same chapters executed the old way, one papermill kernel per chapter, ``--jobs``
@@ -132,11 +132,11 @@ def main() -> None:
           f"check (target <= 15 s: {'met' if loop_total <= 15 else 'MISSED'}); a rebuild after it {after['total']:.2f} s")
     save_like_jupyterlab(config.NOTEBOOKS / "sector.ipynb")
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "analysis.build.notebooks", "loop", "--jobs", str(a.jobs)], cwd=ROOT,
+    proc = subprocess.run([sys.executable, "-m", "analysis", "notebooks", "loop", "--jobs", str(a.jobs)], cwd=ROOT,
                           capture_output=True, text=True)
     cli_total = time.perf_counter() - start
     assert proc.returncode == 0, proc.stderr
-    print(f"{'the same, as `make check` runs it':<30} total {cli_total:6.2f} s (a new process: python -m analysis.build.notebooks "
+    print(f"{'the same, as `make check` runs it':<30} total {cli_total:6.2f} s (a new process: python -m analysis notebooks "
           f"loop; target <= 15 s: {'met' if cli_total <= 15 else 'MISSED'})")
     print(f"no-op rebuild / cold build: {noop['total'] / cold['total']:.3f} (x{cold['total'] / noop['total']:.0f} faster)")
     print(f"sector template edit (loop) / cold build: {loop_total / cold['total']:.2f}")

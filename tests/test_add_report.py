@@ -374,7 +374,7 @@ build.stage_book_sources(t)
 build.write_data(t)
 specs = build.chapter_specs(t, tree_hash(book / "_data"))
 print(json.dumps({"files": sorted(p.name for p in (book / "_data" / "data").iterdir()),
-                  "chapters": {s["name"]: s["hash"] for s in specs}, "book": build._book_work_key(t)}))
+                  "chapters": {s.name: s.hash for s in specs}, "book": build._book_work_key(t)}))
 """
 
 

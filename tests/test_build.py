@@ -3,6 +3,7 @@ no CDN; and the build's guarantees (strictness, failing chapters, atomic publish
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -144,8 +145,8 @@ def test_failing_chapter_names_notebook_and_cell_and_keeps_site(tmp_path, monkey
 
 
 def test_clean_notebook_is_deterministic():
-    spec = {"parameters": {"seed": "s.txt"}, "template_display": "notebooks/x.ipynb",
-            "out": str(config.BOOK / "chapters" / "x.ipynb"), "hash": "h", "name": "x", "title": "X"}
+    spec = build.ChapterSpec(parameters={"seed": "s.txt"}, template="x.ipynb", template_display="notebooks/x.ipynb",
+                             out=str(config.BOOK / "chapters" / "x.ipynb"), hash="h", name="x", title="X")
     nb = nbformat.v4.new_notebook()
     nb.metadata["papermill"] = {"start_time": "2026", "end_time": "2026", "duration": 1.0, "parameters": {}}
     nb.cells = [nbformat.v4.new_markdown_cell("# Template"), nbformat.v4.new_code_cell("1"),
@@ -209,11 +210,11 @@ def test_pdf_of_the_whole_report(site, tmp_path):
 
 def test_executing_a_chapter_twice_gives_the_same_file(tmp_path):
     t = build.plan(None, None)
-    spec = next(s for s in build.chapter_specs(t, "h") if s["name"] == "dairy")
+    spec = next(s for s in build.chapter_specs(t, "h") if s.name == "dairy")
     outputs = []
     for i in range(2):
         out = tmp_path / f"run{i}" / "dairy.ipynb"
-        result = build.execute_chapter({**spec, "out": str(out)})
-        assert "error" not in result, result
+        result = build.execute_chapter(dataclasses.replace(spec, out=str(out)))
+        assert result.ok, result
         outputs.append(out.read_bytes().replace(str(out).encode(), b"OUT"))
     assert outputs[0] == outputs[1]

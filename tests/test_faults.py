@@ -840,11 +840,12 @@ def test_the_configured_title_is_escaped_in_the_entry_page(tmp_path, monkeypatch
 def test_a_template_that_is_not_a_notebook_is_named_without_its_content(tmp_path):
     secret = tmp_path / "credentials.ipynb"
     secret.write_text("password=hunter2\nsecond line\n", encoding="utf-8")
-    spec = {"name": "bad", "title": "Bad", "template": str(secret), "template_display": "credentials.ipynb",
-            "parameters": {"seed": "s.txt"}, "out": str(tmp_path / "bad-out.ipynb"), "hash": "h", "kernel": "python3"}
+    spec = build.ChapterSpec(name="bad", title="Bad", template=str(secret), template_display="credentials.ipynb",
+                             parameters={"seed": "s.txt"}, out=str(tmp_path / "bad-out.ipynb"), hash="h",
+                             kernel="python3")
     (result,) = build.execute_chapters([spec], jobs=1)
-    assert result["error"] == "chapter bad: credentials.ipynb is not a Jupyter notebook (nbformat 4 JSON)"
-    assert "hunter2" not in result["error"]
+    assert result.error == "chapter bad: credentials.ipynb is not a Jupyter notebook (nbformat 4 JSON)"
+    assert "hunter2" not in result.error
 
 
 def test_the_journal_removes_exactly_the_recorded_names(tmp_path):

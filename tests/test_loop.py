@@ -14,6 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from analysis import cli
 from analysis.build import chapters, notebooks
 from analysis.build import pipeline as build
 from analysis.project import config
@@ -72,15 +73,17 @@ def test_strip_removes_what_jupyterlab_saves_and_nothing_else(tmp_path):
 def test_check_command_fails_once_with_one_line(tmp_path, capsys):
     path = tmp_path / "dirty.ipynb"
     write_json(path, saved_by_jupyterlab(read_json(config.NOTEBOOKS / "sector.ipynb")))
-    assert notebooks.main(["check", str(path)]) == 1
+    assert cli.main(["notebooks", "check", str(path)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error:") and "make strip" in err[0]
-    assert notebooks.main(["bogus"]) == 2
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["notebooks", "bogus"])
+    assert exc.value.code == 2
     capsys.readouterr()
     (tmp_path / "not.ipynb").write_text('{"cells": 1', encoding="utf-8")
     for bad in (tmp_path / "missing.ipynb", tmp_path / "not.ipynb"):
         for cmd in ("check", "strip"):
-            assert notebooks.main([cmd, str(bad)]) == 1
+            assert cli.main(["notebooks", cmd, str(bad)]) == 1
             err = capsys.readouterr().err.strip().splitlines()
             assert len(err) == 1 and err[0].startswith(f"error: {bad}"), err
 
@@ -176,15 +179,15 @@ def test_a_warm_kernel_carries_no_state_from_one_chapter_to_the_next(tmp_path):
                     nbformat.v4.new_code_cell(code), nbformat.v4.new_code_cell("1 + 1")]
         path = tmp_path / f"{name}.ipynb"
         nbformat.write(nb, path)
-        return {"name": name, "title": name.title(), "template": str(path), "template_display": path.name,
-                "parameters": {"seed": "s.txt"}, "out": str(tmp_path / "out" / f"{name}.ipynb"), "hash": name,
-                "kernel": "python3"}
+        return build.ChapterSpec(name=name, title=name.title(), template=str(path), template_display=path.name,
+                                 parameters={"seed": "s.txt"}, out=str(tmp_path / "out" / f"{name}.ipynb"), hash=name,
+                                 kernel="python3")
 
     first = chapter("first", "import os\nleak = 1\nos.chdir('/')")
     second = chapter("second", "import os\nassert 'leak' not in dir(), 'state of the previous chapter'\n"
                                "assert os.getcwd() == " + repr(str(ROOT)))
     results = build.execute_chapters([first, second], jobs=1)  # one kernel, both chapters
-    assert all("error" not in r for r in results), results
+    assert all(r.ok for r in results), results
     for name in ("first", "second"):
         nb = nbformat.read(tmp_path / "out" / f"{name}.ipynb", as_version=4)
         counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
@@ -198,13 +201,14 @@ def test_a_failing_cell_is_one_line_naming_chapter_and_cell(tmp_path):
                 nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("raise KeyError('no such sector')")]
     path = tmp_path / "bad.ipynb"
     nbformat.write(nb, path)
-    spec = {"name": "bad", "title": "Bad", "template": str(path), "template_display": "notebooks/bad.ipynb",
-            "parameters": {"seed": "s.txt"}, "out": str(tmp_path / "bad-out.ipynb"), "hash": "h", "kernel": "python3"}
+    spec = build.ChapterSpec(name="bad", title="Bad", template=str(path), template_display="notebooks/bad.ipynb",
+                             parameters={"seed": "s.txt"}, out=str(tmp_path / "bad-out.ipynb"), hash="h",
+                             kernel="python3")
     (result,) = build.execute_chapters([spec], jobs=1)
     # cells counted as in JupyterLab (1-based, every cell of the template), with the cell's first line
-    assert result["error"] == ("chapter bad (notebooks/bad.ipynb) failed in cell 3 of the template "
+    assert result.error == ("chapter bad (notebooks/bad.ipynb) failed in cell 3 of the template "
                                "(raise KeyError('no such sector')): KeyError: 'no such sector'")
-    assert not Path(spec["out"]).exists()
+    assert not Path(spec.out).exists()
 
 
 # ---------------------------------------------------------------------------------------- the loop
@@ -245,18 +249,18 @@ def test_the_loop_end_to_end(small_project, capsys):
     templates, chapters = small_project / "notebooks", small_project / "book" / "chapters"
     site = small_project / "book" / "_build" / "html"
 
-    assert notebooks.main(["loop"]) == 0, capsys.readouterr().err  # cold: everything built, green
+    assert cli.main(["notebooks", "loop"]) == 0, capsys.readouterr().err  # cold: everything built, green
     assert (site / "chapters" / "energy.html").exists()
     capsys.readouterr()
 
     # the researcher edits the sector template in JupyterLab and saves it
     write_json(templates / "sector.ipynb", saved_by_jupyterlab(read_json(templates / "sector.ipynb"),
                                                                marker="Edited in the loop test."))
-    assert notebooks.main(["stale"]) == 1
+    assert cli.main(["notebooks", "stale"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "energy" in err[0] and "source" not in err[0] and "make check" in err[0]
 
-    assert notebooks.main(["loop"]) == 0, capsys.readouterr().err
+    assert cli.main(["notebooks", "loop"]) == 0, capsys.readouterr().err
     out = capsys.readouterr().out
     assert "stripped" in out and "energy" in out and "done in" in out and out.rstrip().endswith("site published")
     assert re.search(r"source\s+unchanged, skipped", out)
@@ -265,7 +269,7 @@ def test_the_loop_end_to_end(small_project, capsys):
     assert "Edited in the loop test." in json.dumps(published.cells, ensure_ascii=False)
     assert published.cells[-1].source.strip(), "a trailing empty cell was published"
     assert "Edited in the loop test." in (site / "chapters" / "energy.html").read_text(encoding="utf-8")
-    assert notebooks.main(["stale"]) == 0
+    assert cli.main(["notebooks", "stale"]) == 0
 
     # a broken edit: one clear line, non-zero, the published site kept
     before = (site / "chapters" / "energy.html").read_bytes()
@@ -273,7 +277,7 @@ def test_the_loop_end_to_end(small_project, capsys):
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     code[-1]["source"] = "raise ValueError('a typo in the template')"
     write_json(templates / "sector.ipynb", saved_by_jupyterlab(nb))
-    assert notebooks.main(["loop"]) == 1
+    assert cli.main(["notebooks", "loop"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1, err
     assert err[0].startswith("error: chapter energy (") and "sector.ipynb" in err[0] and " of the template (raise ValueError(" in err[0]
@@ -298,9 +302,9 @@ def test_ctrl_c_stops_the_chapters_and_their_kernels(tmp_path):
     script = (
         "import signal, sys\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
         f"sys.path.insert(0, {str(ROOT)!r})\nfrom analysis.build import pipeline as build\n"
-        f"spec = {{'name': 'slow', 'title': 'S', 'template': {str(tmp_path / 'slow.ipynb')!r}, "
-        "'template_display': 'slow.ipynb', 'parameters': {'seed': 'x'}, "
-        f"'out': {str(tmp_path / 'out.ipynb')!r}, 'hash': 'h', 'kernel': 'python3'}}\n"
+        f"spec = build.ChapterSpec(name='slow', title='S', template={str(tmp_path / 'slow.ipynb')!r}, "
+        "template_display='slow.ipynb', parameters={'seed': 'x'}, "
+        f"out={str(tmp_path / 'out.ipynb')!r}, hash='h', kernel='python3')\n"
         "build.execute_chapters([spec], 1)\n")
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     def alive(pid: int) -> bool:

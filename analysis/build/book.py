@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..project import config
 from ..project.files import make_temp_dir, temp_path
+from ..project.limits import BOOK_ERROR_LINES, ERROR_TEXT_CHARS
 from ..project.hashing import _files, _sha, tree_hash
 from ..project.processes import die_with_parent
 from ..site import search
@@ -107,8 +108,8 @@ def build_book(t: Target, quiet: bool) -> None:
             if any("No space left on device" in ln or "[Errno 28]" in ln for ln in problems):
                 raise BuildError(f"no space left on device while building the book in {work}; the published "
                                  f"site is unchanged: {t.html}")
-            for ln in problems[:40]:
-                print(ln if len(ln) <= 300 else ln[:300] + " …", file=sys.stderr)
+            for ln in problems[:BOOK_ERROR_LINES]:
+                print(ln if len(ln) <= ERROR_TEXT_CHARS else ln[:ERROR_TEXT_CHARS] + " …", file=sys.stderr)
             raise BuildError(f"the book build failed with {len(problems)} warning(s) or error(s) (shown above); "
                              f"the published site is unchanged: {t.html}")
         built = tmp / "html"

@@ -11,11 +11,12 @@ from ..project.files import write_atomic
 from ..project.hashing import _sha, corpus_hash, package_hash
 from ..reading.document import read
 from .kernels import _kernel, execute_chapters
+from .model import ChapterResult, ChapterSpec
 from .target import BuildError, Target, log
 
 
 # ---------------------------------------------------------------------------------------- chapters
-def chapter_specs(t: Target, data_hash: str) -> list[dict]:
+def chapter_specs(t: Target, data_hash: str) -> list[ChapterSpec]:
     cfg = config.report_config()
     pkg, corpus = package_hash(), corpus_hash()  # the package (code, data, page templates); the corpus
     seed_bytes = t.seed.read_bytes()
@@ -29,12 +30,12 @@ def chapter_specs(t: Target, data_hash: str) -> list[dict]:
         params = {**ch.get("parameters", {}), "seed": t.seed_param}
         h = _sha(template.read_bytes(), json.dumps(params, sort_keys=True).encode(), seed_bytes, pkg.encode(),
                  data_hash.encode(), corpus.encode(), ch["title"].encode(), cfg.get("kernel", "").encode())
-        specs.append({
-            "name": ch["name"], "title": ch["title"], "template": str(template),
-            "template_display": config.display_path(template), "parameters": params,
-            "out": str(t.book / "chapters" / f"{ch['name']}.ipynb"), "hash": h,
-            "kernel": _kernel(cfg.get("kernel", "python3")),
-        })
+        specs.append(ChapterSpec(
+            name=ch["name"], title=ch["title"], template=str(template),
+            template_display=config.display_path(template), parameters=params,
+            out=str(t.book / "chapters" / f"{ch['name']}.ipynb"), hash=h,
+            kernel=_kernel(cfg.get("kernel", "python3")),
+        ))
     return specs
 
 
@@ -58,23 +59,23 @@ def _previous_seconds() -> dict[str, float]:
         return {}
 
 
-def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool, check: bool = False) -> dict[str, float]:
-    todo = [s for s in specs if force or stored_hash(Path(s["out"])) != s["hash"]]
+def run_chapters(specs: list[ChapterSpec], jobs: int, force: bool, quiet: bool, check: bool = False) -> dict[str, float]:
+    todo = [s for s in specs if force or stored_hash(Path(s.out)) != s.hash]
     if check and todo:
-        raise BuildError(f"{len(todo)} published chapter(s) out of date: {', '.join(s['name'] for s in todo)} (their "
+        raise BuildError(f"{len(todo)} published chapter(s) out of date: {', '.join(s.name for s in todo)} (their "
                          "template, parameters, seed, package or data changed since they were executed); run "
                          "`make check` and commit book/chapters")
     for s in specs:
         if s not in todo:
-            log(f"  {s['name']:<12} unchanged, skipped", quiet)
+            log(f"  {s.name:<12} unchanged, skipped", quiet)
     times: dict[str, float] = {}
     if not todo:
         return times
     previous = _previous_seconds()
-    todo.sort(key=lambda s: -previous.get(s["name"], 0.0))  # the longest first (as last time): a shorter tail
+    todo.sort(key=lambda s: -previous.get(s.name, 0.0))  # the longest first (as last time): a shorter tail
     errors = []
-    results = execute_chapters(todo, jobs, on_start=lambda s: log(f"  {s['name']:<12} running "
-                                                                 f"({s['template_display']})", quiet))
+    results = execute_chapters(todo, jobs, on_start=lambda s: log(f"  {s.name:<12} running "
+                                                                 f"({s.template_display})", quiet))
     for r in results:
         _report(r, times, errors, quiet)
     if times:
@@ -89,9 +90,9 @@ def run_chapters(specs: list[dict], jobs: int, force: bool, quiet: bool, check: 
     return times
 
 
-def _report(r: dict, times: dict, errors: list, quiet: bool) -> None:
-    if "error" in r:
-        errors.append(r["error"])
+def _report(r: ChapterResult, times: dict[str, float], errors: list[str], quiet: bool) -> None:
+    if r.error is not None:
+        errors.append(r.error)
     else:
-        times[r["name"]] = r["seconds"]
-        log(f"  {r['name']:<12} done in {r['seconds']:.1f} s", quiet)
+        times[r.name] = r.seconds
+        log(f"  {r.name:<12} done in {r.seconds:.1f} s", quiet)

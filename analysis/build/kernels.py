@@ -8,8 +8,18 @@ import time
 from pathlib import Path
 
 from ..project import config
+from ..project.errors import BuildError
 from ..project.files import write_atomic
-from .target import CHAPTER_MAX_OUTPUT_MB, CHAPTER_TIMEOUT
+from ..project.limits import (
+    CANCELLED_TASKS_WAIT,
+    CHAPTER_THREAD_JOIN,
+    CHAPTER_THREAD_POLL,
+    ERROR_CELL_CHARS,
+    ERROR_TEXT_CHARS,
+    KERNEL_READY_TIMEOUT,
+    KERNEL_RESET_TIMEOUT,
+)
+from .model import ChapterResult, ChapterSpec
 
 
 def _kernel(name: str) -> str:
@@ -60,7 +70,7 @@ class _Worker:
         if self.km is not None and self.km.kernel_name == kernel and await self.km.is_alive():
             if self.used:
                 await self.kc.execute_interactive(_RESET.format(root=str(config.ROOT)), silent=True,
-                                                  store_history=False, timeout=60,
+                                                  store_history=False, timeout=KERNEL_RESET_TIMEOUT,
                                                   output_hook=lambda msg: None)
             return
         await self.close()
@@ -70,9 +80,9 @@ class _Worker:
         await self.km.start_kernel(cwd=str(config.ROOT), stdout=self.log, stderr=self.log)
         self.kc = self.km.client()
         self.kc.start_channels()
-        await self.kc.wait_for_ready(timeout=120)
-        await self.kc.execute_interactive(_KERNEL_SETUP, silent=True, store_history=False, timeout=60,
-                                          output_hook=lambda msg: None)
+        await self.kc.wait_for_ready(timeout=KERNEL_READY_TIMEOUT)
+        await self.kc.execute_interactive(_KERNEL_SETUP, silent=True, store_history=False,
+                                          timeout=KERNEL_RESET_TIMEOUT, output_hook=lambda msg: None)
         self.used = False
 
     def kill(self) -> None:
@@ -94,30 +104,30 @@ class _Worker:
             self.log.close()
             self.log = None
 
-    async def run(self, spec: dict) -> dict:
+    async def run(self, spec: ChapterSpec) -> ChapterResult:
         start = time.perf_counter()
         try:
-            await self.ready(spec["kernel"])
+            await self.ready(spec.kernel)
             self.used = True
             result = await _execute(spec, self.km, self.kc, start)
-            if result.pop("kill", False):  # stopped mid-cell: the next chapter gets a fresh kernel
+            if result.kill:  # stopped mid-cell: the next chapter gets a fresh kernel
                 self.kill()
                 await self.close()
             return result
         except TemplateError as exc:
-            return {"name": spec["name"], "error": f"chapter {spec['name']}: {exc}"}
+            return ChapterResult(spec.name, error=f"chapter {spec.name}: {exc}")
         except Exception as exc:  # noqa: BLE001 - reported as one line; the next chapter gets a new kernel
             await self.close()
-            return {"name": spec["name"], "error": f"chapter {spec['name']} ({spec['template_display']}) could not "
-                    f"run: {type(exc).__name__}: {exc} (kernel log: {config.display_path(self.log_path)})"
-                    .replace("\n", " ")}
+            return ChapterResult(spec.name, error=f"chapter {spec.name} ({spec.template_display}) could not "
+                                 f"run: {type(exc).__name__}: {exc} (kernel log: {config.display_path(self.log_path)})"
+                                 .replace("\n", " "))
 
 
-class TemplateError(Exception):
+class TemplateError(BuildError):
     """A chapter's template cannot be read as a notebook."""
 
 
-def _parameterized(spec: dict):
+def _parameterized(spec: ChapterSpec):
     import logging
 
     from papermill.iorw import load_notebook_node
@@ -125,16 +135,16 @@ def _parameterized(spec: dict):
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
     try:
-        nb = load_notebook_node(spec["template"])
+        nb = load_notebook_node(spec.template)
     except Exception:  # noqa: BLE001 - the reader's message quotes the file: never echo an unexpected file
-        raise TemplateError(f"{spec['template_display']} is not a Jupyter notebook (nbformat 4 JSON)") from None
-    nb = parameterize_notebook(nb, spec["parameters"], kernel_name=spec["kernel"], language="python")
-    nb.metadata.papermill["input_path"] = spec["template"]
-    nb.metadata.papermill["output_path"] = spec["out"]
+        raise TemplateError(f"{spec.template_display} is not a Jupyter notebook (nbformat 4 JSON)") from None
+    nb = parameterize_notebook(nb, spec.parameters, kernel_name=spec.kernel, language="python")
+    nb.metadata.papermill["input_path"] = spec.template
+    nb.metadata.papermill["output_path"] = spec.out
     return nb
 
 
-class OutputLimit(Exception):
+class OutputLimit(BuildError):
     """A chapter's outputs grew past its limit (raised while they arrive, so memory stays bounded)."""
 
 
@@ -159,20 +169,20 @@ def _client_class():
     return LimitedClient
 
 
-async def _execute(spec: dict, km, kc, start: float) -> dict:
+async def _execute(spec: ChapterSpec, km, kc, start: float) -> ChapterResult:
     import asyncio
 
     import nbformat
     from nbclient.exceptions import CellExecutionError
 
     nb = _parameterized(spec)
-    client = _client_class()(nb, km=km, kernel_name=spec["kernel"],
+    client = _client_class()(nb, km=km, kernel_name=spec.kernel,
                              resources={"metadata": {"path": str(config.ROOT)}})
     client.kc = kc
-    limit_mb = spec.get("max_output_mb", CHAPTER_MAX_OUTPUT_MB)
+    limit_mb = spec.max_output_mb
     client.max_output_bytes = int(limit_mb * 1e6)
-    timeout = spec.get("timeout", CHAPTER_TIMEOUT)
-    name = f"chapter {spec['name']} ({spec['template_display']})"
+    timeout = spec.timeout
+    name = f"chapter {spec.name} ({spec.template_display})"
     task = asyncio.ensure_future(client.async_execute())
     try:
         done, _ = await asyncio.wait({task}, timeout=timeout)
@@ -187,29 +197,29 @@ async def _execute(spec: dict, km, kc, start: float) -> dict:
             raise TimeoutError
         task.result()
     except CellExecutionError as exc:
-        return {"name": spec["name"], "error": _cell_error(spec, nb, exc)}
+        return ChapterResult(spec.name, error=_cell_error(spec, nb, exc))
     except TimeoutError:
-        return {"name": spec["name"], "kill": True,
-                "error": f"{name} ran longer than its time limit of {timeout:g} s (a cell that never ends?) and was "
-                f"stopped; raise the limit with --chapter-timeout"}
+        return ChapterResult(spec.name, kill=True,
+                             error=f"{name} ran longer than its time limit of {timeout:g} s (a cell that never ends?) "
+                             f"and was stopped; raise the limit with --chapter-timeout")
     except OutputLimit:
-        return {"name": spec["name"], "kill": True,
-                "error": f"{name} wrote more than its output limit of {limit_mb:g} MB and was stopped; "
-                f"print less, or raise the limit with --max-output"}
+        return ChapterResult(spec.name, kill=True,
+                             error=f"{name} wrote more than its output limit of {limit_mb:g} MB and was stopped; "
+                             f"print less, or raise the limit with --max-output")
 
-    out = Path(spec["out"])
+    out = Path(spec.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_notebook(nb, spec)
     write_atomic(out, nbformat.writes(nb).encode("utf-8"))  # whole or not at all
-    return {"name": spec["name"], "seconds": time.perf_counter() - start}
+    return ChapterResult(spec.name, seconds=time.perf_counter() - start)
 
 
-def _short(text: str, limit: int = 300) -> str:
+def _short(text: str, limit: int = ERROR_TEXT_CHARS) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[:limit] + " …"
 
 
-def _cell_error(spec: dict, nb, exc) -> str:
+def _cell_error(spec: ChapterSpec, nb, exc) -> str:
     """One line: the chapter, its template, the failing cell as a researcher counts the template's cells
     in JupyterLab (1-based, every cell, with its first line) and the error."""
     injected = next((i for i, c in enumerate(nb.cells) if "injected-parameters" in c.metadata.get("tags", [])), None)
@@ -219,13 +229,14 @@ def _cell_error(spec: dict, nb, exc) -> str:
             number = (i - 1 if injected is not None and i > injected else i) + 1
             first = next((ln.strip() for ln in cell.source.splitlines() if ln.strip()), "")
             where = ("the injected parameters" if i == injected else
-                     f"cell {number} of the template ({_short(first, 80)})" if first else f"cell {number} of the template")
+                     f"cell {number} of the template ({_short(first, ERROR_CELL_CHARS)})" if first else f"cell {number} of the template")
             break
     ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
-    return f"chapter {spec['name']} ({spec['template_display']}) failed in {where}: {ename}: {_short(evalue)}"
+    return f"chapter {spec.name} ({spec.template_display}) failed in {where}: {ename}: {_short(evalue)}"
 
 
-def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_error: bool = True) -> list[dict]:
+def execute_chapters(specs: list[ChapterSpec], jobs: int = 2, on_start=None,
+                     stop_on_error: bool = True) -> list[ChapterResult]:
     """Run chapters in at most ``jobs`` warm kernels; one result (seconds or an error line) per chapter run,
     in the order given. After a failure no new chapter starts (those running finish) unless stop_on_error
     is False."""
@@ -235,9 +246,9 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_er
 
     workers = [_Worker(n) for n in range(max(1, min(jobs, len(specs))))]
 
-    async def main() -> list[dict]:
+    async def main() -> list[ChapterResult]:
         queue = list(enumerate(specs))
-        results: list[dict | None] = [None] * len(specs)
+        results: list[ChapterResult | None] = [None] * len(specs)
 
         async def work(worker: _Worker) -> None:
             try:
@@ -245,8 +256,8 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_er
                     i, spec = queue.pop(0)
                     if on_start:
                         on_start(spec)
-                    results[i] = await worker.run(spec)
-                    if stop_on_error and "error" in results[i]:
+                    result = results[i] = await worker.run(spec)
+                    if stop_on_error and not result.ok:
                         queue.clear()  # fail first: no new chapter starts after a failure
             finally:
                 await worker.close()
@@ -254,9 +265,8 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_er
         await asyncio.gather(*(work(w) for w in workers))
         return [r for r in results if r is not None]
 
-    # The event loop runs in a thread of its own (also when the caller has a loop running, e.g. in a
-    # notebook): nbclient then installs no signal handlers, so Ctrl-C reaches the calling thread, which
-    # kills the kernels and stops the loop instead of leaving the build hanging.
+    # The event loop runs in a thread of its own (also under a caller's loop, e.g. a notebook): nbclient then installs
+    # no signal handlers, so Ctrl-C reaches the calling thread, which kills the kernels and stops the loop.
     state: dict = {}
 
     def thread() -> None:
@@ -276,14 +286,14 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_er
                 task.cancel()
             if pending:  # briefly: a task that does not end when cancelled must not hold the build
                 with contextlib.suppress(BaseException):
-                    loop.run_until_complete(asyncio.wait(pending, timeout=2))
+                    loop.run_until_complete(asyncio.wait(pending, timeout=CANCELLED_TASKS_WAIT))
             loop.close()
 
     runner = threading.Thread(target=thread, name="chapters", daemon=True)
     runner.start()
     try:
         while runner.is_alive():
-            runner.join(0.2)
+            runner.join(CHAPTER_THREAD_POLL)
     except BaseException:  # KeyboardInterrupt (or SystemExit from a signal handler)
         import logging
 
@@ -293,26 +303,26 @@ def execute_chapters(specs: list[dict], jobs: int = 2, on_start=None, stop_on_er
         loop = state.get("loop")
         if loop is not None and not loop.is_closed():
             loop.call_soon_threadsafe(lambda: [task.cancel() for task in asyncio.all_tasks(loop)])
-        runner.join(10)
+        runner.join(CHAPTER_THREAD_JOIN)
         raise
     if "error" in state:
         raise state["error"]
     return state["results"]
 
 
-def execute_chapter(spec: dict) -> dict:
+def execute_chapter(spec: ChapterSpec) -> ChapterResult:
     """Run one chapter in a kernel of its own; returns timing or the error line (kernel log in build/logs)."""
     return execute_chapters([spec], 1)[0]
 
 
-def clean_notebook(nb, spec: dict) -> None:
+def clean_notebook(nb, spec: ChapterSpec) -> None:
     """Deterministic executed notebook: no timestamps, durations or temp paths; execution counts from 1;
     no trailing empty cell; its title; its hash."""
     pm_meta = nb.metadata.get("papermill", {})
-    nb.metadata["papermill"] = {"parameters": pm_meta.get("parameters", spec["parameters"]),
-                                "input_path": spec["template_display"],
-                                "output_path": config.display_path(spec["out"])}
-    nb.metadata["report"] = {"inputs_hash": spec["hash"], "chapter": spec["name"], "template": spec["template_display"]}
+    nb.metadata["papermill"] = {"parameters": pm_meta.get("parameters", spec.parameters),
+                                "input_path": spec.template_display,
+                                "output_path": config.display_path(spec.out)}
+    nb.metadata["report"] = {"inputs_hash": spec.hash, "chapter": spec.name, "template": spec.template_display}
     while nb.cells and not nb.cells[-1].source.strip():
         nb.cells.pop()
     count = 0
@@ -329,5 +339,5 @@ def clean_notebook(nb, spec: dict) -> None:
                     output["execution_count"] = count
     for cell in nb.cells:
         if cell.cell_type == "markdown" and cell.source.lstrip().startswith("# "):
-            cell.source = f"# {spec['title']}"
+            cell.source = f"# {spec.title}"
             break

@@ -13,7 +13,8 @@ from pathlib import Path
 from ..project import config
 from ..project.files import sweep_journal
 from ..project.processes import _LIBC
-from .target import LOCK_WAIT, BuildError, Target
+from ..project.limits import LOCK_POLL, LOCK_WAIT
+from .target import BuildError, Target
 
 
 # ---------------------------------------------------------------------------------------- book
@@ -55,7 +56,7 @@ def build_lock(wait: float = LOCK_WAIT, quiet: bool = False):
                     print(f"another build is running (process {holder}): waiting for it to finish "
                           f"(up to {wait:.0f} s)", file=sys.stderr, flush=True)
                     waiting = True
-                time.sleep(0.2)
+                time.sleep(LOCK_POLL)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield

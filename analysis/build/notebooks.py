@@ -1,12 +1,12 @@
 """Keeping the notebook templates reviewable: no outputs, execution counts, run metadata or trailing
 empty cells in git.
 
-* ``python -m analysis.build.notebooks strip notebooks/*.ipynb`` cleans templates in place (``make strip``);
-* ``python -m analysis.build.notebooks check notebooks/*.ipynb`` lists what is not clean (``make test`` runs
+* ``python -m analysis notebooks strip notebooks/*.ipynb`` cleans templates in place (``make strip``);
+* ``python -m analysis notebooks check notebooks/*.ipynb`` lists what is not clean (``make test`` runs
   it first);
-* ``python -m analysis.build.notebooks stale`` says in one line which published chapters are out of date
+* ``python -m analysis notebooks stale`` says in one line which published chapters are out of date
   (their template, parameters, seed, package or data changed since they were executed);
-* ``python -m analysis.build.notebooks loop`` is the researcher's loop (``make check``): strip the
+* ``python -m analysis notebooks loop`` is the researcher's loop (``make check``): strip the
   templates, rebuild what changed, then check that templates are clean and every chapter is current;
 * :func:`pre_save_hook` strips a template each time JupyterLab saves it (``jupyter_server_config.py``
   at the project root, used by ``make lab``), so a saved template is never dirty.
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from ..project import config
-from ..reading.decoding import ReportError
+from ..project.errors import AnalysisError
 
 _CELL_METADATA = ("execution", "papermill", "collapsed", "scrolled")
 _NOTEBOOK_METADATA = ("papermill", "widgets")
@@ -133,7 +133,7 @@ def stale_message(seed: str | None = None) -> str | None:
 def loop(jobs: int = 2, seed: str | None = None, out: str | None = None, quiet: bool = False) -> dict[str, float]:
     """Strip the templates, rebuild what changed, check; returns the build's timings.
 
-    Raises BuildError/ReportError with one line."""
+    Raises an AnalysisError (BuildError, ReportError, ...) with one line."""
     from . import pipeline as build
 
     for p in templates():
@@ -149,25 +149,17 @@ def loop(jobs: int = 2, seed: str | None = None, out: str | None = None, quiet: 
     return timings
 
 
-USAGE = ("usage: python -m analysis.build.notebooks {strip,check} NOTEBOOK... | stale | loop [--jobs N] "
-         "(strip: remove outputs, execution counts, run metadata, trailing empty cells; check: list them; "
-         "stale: out-of-date chapters; loop: strip, rebuild what changed, check)")
-
-
-def main(argv: list[str]) -> int:
-    from .pipeline import BuildError, skip_slow_optional_imports
+def command(cmd: str, paths: list[str] | None = None, jobs: int = 2) -> int:
+    """``python -m analysis notebooks strip|check NOTEBOOK... | stale | loop [--jobs N]`` (the command line checks
+    the arguments); returns the exit status after at most one line on stderr."""
+    from .pipeline import skip_slow_optional_imports
 
     skip_slow_optional_imports()
-
-    if not argv or argv[0] not in ("strip", "check", "stale", "loop") or (argv[0] in ("strip", "check")
-                                                                          and len(argv) < 2):
-        print(USAGE, file=sys.stderr)
-        return 2
-    cmd, args = argv[0], argv[1:]
+    files = [Path(p) for p in paths or []]
     if cmd in ("strip", "check"):
         import nbformat
 
-        for p in map(Path, args):  # every file readable before any is changed
+        for p in files:  # every file readable before any is changed
             try:
                 nbformat.read(p, as_version=4)
             except Exception as exc:  # noqa: BLE001 - unreadable, not JSON, not a notebook: one line
@@ -175,40 +167,36 @@ def main(argv: list[str]) -> int:
                 print(f"error: {p}: {reason}", file=sys.stderr)
                 return 1
     if cmd == "strip":
-        for p in map(Path, args):
+        for p in files:
             if strip(p):
                 print(f"stripped {p}")
         return 0
     if cmd == "check":
-        found = [msg for p in map(Path, args) for msg in problems(p)]
+        found = [msg for p in files for msg in problems(p)]
         if found:
             print(f"error: {len(found)} problem(s) in notebook templates (run `make strip`): {'; '.join(found)}",
                   file=sys.stderr)
             return 1
         return 0
+    return _build_command(cmd, jobs)
+
+
+def _build_command(cmd: str, jobs: int) -> int:
+    """stale and loop: they take the build lock and may run the build."""
     try:
         if cmd == "stale":
-            if args:
-                print(USAGE, file=sys.stderr)
-                return 2
             msg = stale_message()
             if msg:
                 print(f"error: {msg}", file=sys.stderr)
                 return 1
             return 0
-        jobs = 2
-        if args:
-            if len(args) != 2 or args[0] != "--jobs" or not args[1].isdigit() or int(args[1]) < 1:
-                print(USAGE, file=sys.stderr)
-                return 2
-            jobs = int(args[1])
         from ..project.processes import stop_on_signals
 
         with stop_on_signals():  # SIGTERM, SIGHUP: like Ctrl-C
             loop(jobs=jobs)
         print("ok: templates clean, every chapter current, site published")
         return 0
-    except (BuildError, ReportError) as exc:
+    except AnalysisError as exc:  # a report, report.yml, the language data, the build: one line
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as exc:
@@ -219,9 +207,3 @@ def main(argv: list[str]) -> int:
 
         print(f"error: {os_error_line(exc)}; the published site is unchanged", file=sys.stderr)
         return 1
-
-
-if __name__ == "__main__":
-    from ..project.processes import exit_process
-
-    exit_process(main(sys.argv[1:]))  # sys.exit, or at once after an interrupt

@@ -14,13 +14,15 @@ import tempfile
 from pathlib import Path
 
 from ..project import config
+from ..project.errors import BuildError
+from ..project.limits import PDF_TIMEOUT
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000"]
 
 
-class PdfError(Exception):
+class PdfError(BuildError):
     pass
 
 
@@ -50,7 +52,7 @@ def render(site: Path, out: Path) -> int:
         for i, page in enumerate(pages(site)):
             pdf = Path(tmp) / f"{i:02d}.pdf"
             proc = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={pdf}",
-                                   page.resolve().as_uri()], capture_output=True, text=True, timeout=180)
+                                   page.resolve().as_uri()], capture_output=True, text=True, timeout=PDF_TIMEOUT)
             if proc.returncode != 0 or not pdf.exists():
                 raise PdfError(f"Chromium could not print {page.name}: {proc.stderr.strip().splitlines()[-1:]}")
             writer.append(str(pdf), outline_item="Overview" if i == 0 else page.stem.replace("_", " ").capitalize())

@@ -19,6 +19,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from ..corpus import sector_chapters
@@ -26,7 +27,7 @@ from ..project import config
 from ..project.files import journal, write_atomic
 from ..project.hashing import _files, _sha, corpus_hash, package_hash, tree_hash  # noqa: F401 - package_hash: build's API
 from ..project.processes import _LIBC, Stopped, die_with_parent, os_error_line, stop_on_signals  # noqa: F401
-from ..reading.decoding import ReportError
+from ..project.errors import AnalysisError, ReportError  # noqa: F401 - ReportError: the build's API
 from .book import (  # noqa: F401 - the build's API (analysis.build.pipeline.*)
     _JUPYTER_BOOK,
     KEEP_IN_SITE,
@@ -60,6 +61,7 @@ from .kernels import (  # noqa: F401 - the build's API (analysis.build.pipeline.
     execute_chapter,
     execute_chapters,
 )
+from .model import ChapterResult, ChapterSpec  # noqa: F401 - the build's API (analysis.build.pipeline.*)
 from .lock import _exchange, build_lock, journal_path, sweep  # noqa: F401 - the build's API (analysis.build.pipeline.*)
 from .target import (  # noqa: F401 - the build's API (analysis.build.pipeline.*)
     BOOK_FILES,
@@ -84,7 +86,7 @@ def stale_chapters(seed: str | None = None) -> list[str]:
         stage_book_sources(t)
         write_data(t)
         specs = chapter_specs(t, tree_hash(t.book / "_data"))
-    return [s["name"] for s in specs if stored_hash(Path(s["out"])) != s["hash"]]
+    return [s.name for s in specs if stored_hash(Path(s.out)) != s.hash]
 
 
 # ---------------------------------------------------------------------------------------- main
@@ -122,7 +124,8 @@ def _changed_files(changed: list[str]) -> str:
     return "updated: " + ", ".join(f"{n} {labels[k]}" for k, n in kinds.items())
 
 
-def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool, limits: dict | None = None) -> dict[str, float]:
+def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool,
+         limits: dict[str, float] | None = None) -> dict[str, float]:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     stage_book_sources(t)
@@ -140,7 +143,7 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool, limits: di
 
     t1 = time.perf_counter()
     log("[2/3] chapters", quiet)
-    specs = [{**spec, **(limits or {})} for spec in chapter_specs(t, data_hash)]
+    specs = [replace(spec, **(limits or {})) for spec in chapter_specs(t, data_hash)]
     chapter_times = run_chapters(specs, jobs, force, quiet, check)
     timings["chapters"] = time.perf_counter() - t1
     timings.update({f"chapter:{k}": v for k, v in chapter_times.items()})
@@ -182,7 +185,7 @@ def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: 
     try:
         with stop_on_signals():
             run(seed, out, jobs, force, quiet, wait=wait, timeout=timeout, max_output_mb=max_output_mb)
-    except (BuildError, ReportError) as exc:
+    except AnalysisError as exc:  # a report, report.yml, the language data, the build: one line
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as exc:

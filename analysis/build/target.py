@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..project import config
+from ..project.errors import BuildError
+from ..project.limits import CHAPTER_MAX_OUTPUT_MB, CHAPTER_TIMEOUT, LOCK_WAIT  # noqa: F401 - the build's API
 from ..reading.decoding import read_report
 from ..reading.document import read
 
@@ -16,16 +18,6 @@ BOOK_FILES = ("_config.yml", "report.yml")
 # Written into every published site: a folder holding it may be replaced by a build; any other
 # non-empty folder given as --out is refused (a build never removes what it did not create).
 SITE_MARKER = ".govreport-site"
-# How long a build waits for another one (same build/ folder) to finish before giving up.
-LOCK_WAIT = 900.0
-# Bounded work: a chapter runs at most this long (a template that loops for ever fails the build, naming
-# the chapter, instead of holding the lock) and writes at most this much output (text, images, HTML).
-CHAPTER_TIMEOUT = 600.0
-CHAPTER_MAX_OUTPUT_MB = 20.0
-
-
-class BuildError(Exception):
-    """A build failure, reported as one line (details, if any, printed before it)."""
 
 
 @dataclass

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..project.errors import DataError
 from . import lexicon
 from .lexicon import DATA, _alternation, load_yaml
 
@@ -35,7 +36,7 @@ def normalise(metric_zh: str) -> str:
     return _normaliser().sub("", metric_zh)
 
 
-class CatalogueError(ValueError):
+class CatalogueError(DataError, ValueError):
     """concepts.yaml is malformed (one line naming the entry and the key)."""
 
 

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from ..project.errors import DataError
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same result, 5x faster
 
@@ -127,7 +129,7 @@ class Lexicon:
     extraction: Words = field(default_factory=lambda: Words("extraction", {}))  # ... and of the extraction layer
 
 
-class LexiconError(ValueError):
+class LexiconError(DataError, ValueError):
     """lexicon.yaml does not have the shape the rules need: one line naming the key."""
 
 

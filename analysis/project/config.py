@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ReportError
+from .errors import ConfigurationError
+from .limits import GIT_DATE_TIMEOUT
 
 VERSION = "0.3.0"  # the package's version (analysis.__version__), as in pyproject.toml and CITATION.cff
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +58,7 @@ def display_path(path: str | Path) -> str:
         return p.name
 
 
-class ConfigError(ReportError):
+class ConfigError(ConfigurationError):
     """A mistake in book/report.yml: one line naming the file and the key."""
 
 
@@ -235,7 +236,7 @@ def stamp() -> dict[str, str]:
     if not date:
         try:
             out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs"], capture_output=True,
-                                 text=True, timeout=10)
+                                 text=True, timeout=GIT_DATE_TIMEOUT)
             date = out.stdout.strip() if out.returncode == 0 else ""
         except (OSError, subprocess.SubprocessError):
             date = ""

@@ -12,11 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .errors import UsageError
+
 FORMATS = ("csv", "json", "parquet")
-
-
-class UsageError(Exception):
-    """A command-line mistake (a bad option or output path): reported as one line."""
 
 
 def to_bytes(df: pd.DataFrame, fmt: str) -> bytes:
