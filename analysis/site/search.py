@@ -21,12 +21,14 @@ import subprocess
 import time
 from pathlib import Path
 
+from ..project.errors import BuildError
+
 ROOT_SELECTOR = ".annotated-source"   # what is indexed: the text of a report on a page
 LANGUAGE = "zh"                       # the reports' language (the pages are marked "en")
 OUTPUT = "pagefind"                   # folder of the index inside the site
 
 
-class SearchIndexError(RuntimeError):
+class SearchIndexError(BuildError, RuntimeError):
     """The search index could not be built (one line saying why)."""
 
 

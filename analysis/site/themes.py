@@ -34,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..language.lexicon import DATA, load_yaml
+from ..project.errors import DataError
 from ..reading import document
 from .views import section_en
 
@@ -47,7 +48,7 @@ SENTENCE_COLUMNS = ["report", "region", "region_en", "level", "year", "term", "s
                     "sentence", "start", "end", "raw_start", "raw_end"]
 
 
-class ThemesError(ValueError):
+class ThemesError(DataError, ValueError):
     """A themes file is malformed (one line naming the file, the theme and the key)."""
 
 
