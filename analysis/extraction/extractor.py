@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..language import concepts, lexicon, numerals
 from ..reading.document import from_text, part_of
-from . import metrics, subjects
+from . import english, naming, sector_context, subjects
 from .schema import columns, frame
 from .schema import enum as schema_enum
 from .timing import Timing, cues
@@ -337,7 +337,7 @@ class Extractor:
         layout = document.layout
         text = layout.text
         ident = (document.region, document.region_en, document.level, document.report_year)
-        keywords = metrics.KeywordHits(self.lex, text)
+        keywords = sector_context.KeywordHits(self.lex, text)
         cat = concepts.catalogue()
         when = Timing(document)
         for para in document.paragraphs:
@@ -356,15 +356,15 @@ class Extractor:
                 ms = self._resolve(text, ms, s0, e0)
                 if not ms:
                     continue
-                metrics.name_mentions(self.lex, text, ms, s0, e0)
+                naming.name_mentions(self.lex, text, ms, s0, e0)
                 for m in ms:
                     self._classify(text, m, s0, e0, para)
                 _share_measure(text, ms)
                 _baselines(text, ms)
                 self._direction(text, ms)
                 if background is None:
-                    background = metrics.SectorContext.background_of(self.lex, topic, para.section_title)
-                sector_ctx = metrics.SectorContext(self.lex, text, s0, e0, topic, para.section_title, background,
+                    background = sector_context.SectorContext.background_of(self.lex, topic, para.section_title)
+                sector_ctx = sector_context.SectorContext(self.lex, text, s0, e0, topic, para.section_title, background,
                                                    keywords)
                 rs0, re0 = layout.to_raw(s0, e0)
                 sentence = text[s0:e0]
@@ -383,7 +383,7 @@ class Extractor:
                     concept = cat.match(m.metric_zh, m.measure, dim) or self._rate_of_amount_before(m, ms, cat, dim)
                     concept = cat.scoped(concept, m.metric_zh, lead_in + text[s0:m.s])
                     subject = subjects.of(text, m, s0, document)
-                    en, en_src = metrics.english(m.metric_zh, sector, m, self.lex, concept)
+                    en, en_src = english.english(m.metric_zh, sector, m, self.lex, concept)
                     yield Row(doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
                            _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, signed, low, high,
                            m.commitment if m.kind == "target" else "", group, m.kind,
