@@ -10,7 +10,7 @@ import pytest
 
 import analysis
 from analysis.corpus import accuracy, one_report
-from analysis.extraction import metrics
+from analysis.extraction import english
 from analysis.language import concepts, lexicon
 from tests.helpers import ROOT
 
@@ -175,7 +175,7 @@ def test_phrases_from_terms_are_kept():
 def test_a_share_reads_as_a_share_of():
     row = analysis.extract("工业投资占固定资产投资比重达35%。").iloc[0]
     assert row["metric_en"].startswith("Industrial investment as a share of")
-    label, fluent = metrics._compose("制造业增加值占地区生产总值比重", lexicon.glossary())
+    label, fluent = english._compose("制造业增加值占地区生产总值比重", lexicon.glossary())
     assert fluent and label == "Manufacturing value added as a share of regional GDP"
 
 
@@ -197,7 +197,7 @@ def test_a_gap_to_the_national_rate_reads_as_one():
     (["approved"], False),                                      # an action without its object
 ])
 def test_phrase_check(words, ok):
-    assert metrics._is_phrase(words, lexicon.glossary()) is ok
+    assert english._is_phrase(words, lexicon.glossary()) is ok
 
 
 def test_seed_labels(seed_df):
@@ -262,9 +262,9 @@ def test_names_the_rules_are_unsure_of_are_flagged(text):
 def test_a_flagged_name_is_a_bare_head_a_verb_or_a_fragment():
     g = lexicon.glossary()
     for name in ("惠及", "高校", "方面", "的县域", "国家和地区近", "居全国第位", ""):
-        assert metrics.unsure_name(name, g), name
+        assert english.unsure_name(name, g), name
     for name in ("高校毕业生", "城镇新增就业", "地区生产总值", "碳达峰碳中和"):
-        assert not metrics.unsure_name(name, g), name
+        assert not english.unsure_name(name, g), name
 
 
 # ------------------------------------------------------- English: only labels that say what the name says

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..extraction import extractor
-from ..extraction.metrics import SectorContext
+from ..extraction.sector_context import SectorContext
 from ..language import lexicon
 from ..language.concepts import catalogue
 from ..project import config

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..language import lexicon
-from ..reading.document import Document, part_of
+from ..reading.document import Document
+from ..reading.sections import part_of
 
 
 def _any(patterns) -> re.Pattern:

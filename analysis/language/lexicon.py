@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from ..project.errors import DataError
+from .lexicon_schema import LexiconError, validate
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same result, 5x faster
@@ -129,10 +129,6 @@ class Lexicon:
     extraction: Words = field(default_factory=lambda: Words("extraction", {}))  # ... and of the extraction layer
 
 
-class LexiconError(DataError, ValueError):
-    """lexicon.yaml does not have the shape the rules need: one line naming the key."""
-
-
 def fill(template: str, **alternations: str) -> re.Pattern:
     """A regex of lexicon.yaml (a ``*_template``) with <<name>> standing for an alternation of words,
     compiled."""
@@ -169,92 +165,6 @@ class Words:
         raise AttributeError("the lexicon is read-only")
 
 
-# The shape of lexicon.yaml: every top-level key and its type; the sections' keys, each a list.
-SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers": dict, "exclusions": dict,
-          "cn_amount_cues": list, "growth_verbs": list, "change_verbs": list, "comparison_cues": list,
-          "growth_to_suffixes": list, "growth_after": list, "growth_fillers": list, "share_words": list,
-          "kind_cues": dict, "descriptors": dict, "timing": dict, "subjects": dict, "sections": dict,
-          "plan_periods": dict, "metric_strip_prefix": list, "metric_strip_suffix": list, "sectors": dict,
-          "sector_pairs": dict, "sector_by_unit": dict, "respectively_pairs": dict, "metric_owners": list,
-          "qualified_heads": dict, "metric_heads": list, "list_verbs": list, "own_region_words": list,
-          "regions": dict, "document": dict, "concept_words": dict,
-          "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
-          "metric_action_verbs": list, "metric_action_adverbs": list, "metric_action_not_before": list,
-          "metric_action_joined_nouns": list, "metric_end_words": list,
-          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "selection_prefix": str, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "count_classifiers": list, "addition_words": list, "selection_predicates": list,
-          "shared_owner_heads": list, "measure_endings": list, "example_class_heads": list, "example_not_deng": list, "zai_nouns": list,
-          "direction": dict, "commitment": dict, "scorecard": dict,
-          "meaning": dict, "reading": dict, "extraction": dict, "year_word": str, "national_region": str}  # value_signed, commitment, verdicts
-_SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
-            "forecast_plan", "target", "plan_in_review"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
-            "timing": ("multi_year", "by_year", "plan_goal", "part_year", "full_year", "this_year", "baseline_start",
-                       "baseline_end", "basis", "five_year_flow", "five_year_stock"),
-            "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
-            "scorecard": ("about_margin",),
-            "meaning": ("growth_target", "bare_growth", "population_after"),
-            "reading": (
-                "review_opening_re", "plan_opening_re", "page_marker_core_re", "page_marker_prefix",
-                "page_line_re", "heading_number_re", "not_plain_chars", "caption_template", "speaker_template",
-                "government_template", "self_named_template", "stage_template", "session_re", "session_split_re",
-                "session_place_re", "date_re", "cn_date_re", "title_re", "report_title_word", "source_word",
-                "national_congress", "state_council", "state_council_speaks", "state_council_re",
-                "not_county_suffix", "address_word", "not_place_starts", "province_suffixes", "year_re",
-                "year_number_re", "year_named_re", "this_year", "review_word", "top_heading_re", "sub_heading_re",
-                "review_title", "problems_title", "targets_title", "five_year_title", "livelihood_annex_words",
-                "announced_sections_re", "page_marker_re"),
-            "extraction": (
-                "change_to_re", "basis_after_word", "entity_suffix_re", "region_place_suffix_re", "topic_modal_re",
-                "respectively", "own_region_opening_re", "zone_identity_re", "connector_re", "range_re",
-                "percent_cn_word", "percent_cn_re", "decimal_point_word", "rank_context_re", "ordinal_prefix",
-                "rank_unit", "magnitude_en", "cn_magnitudes", "inner_more_alt", "before_cn_run_not",
-                "lone_numerals", "round_numerals", "ten_numeral", "floor_word", "lone_word_numeral", "tenths_unit",
-                "change_units", "year_not_length", "person_unit", "money_unit", "implied_unit_en", "age_unit",
-                "growth_word", "baseline_gap_strip", "stretch_re", "aim_gap_template", "to_words",
-                "not_growth_ends", "estimate_re", "measure_noun_re", "age_re", "time_words_re", "right_stop_re",
-                "examples_re", "topic_re", "lead_re", "item_split_re", "year_words_re", "word_start_re",
-                "share_of_re", "note_or_threshold_re", "open_end_re", "list_end_re", "pair_re", "and_above_re",
-                "total_gap_re", "years_after_re", "added_end_re", "rank_tail_re", "rank_after_re", "numbers_re",
-                "comparison_only_re", "to_gap_re", "decrease_re", "share_tail_re", "versus_re", "share_zh_re",
-                "share_split_re", "bare_heads", "share_heads", "bare_words", "rate_units", "versus_en", "of_word",
-                "examples_word", "threshold_words", "threshold_and", "list_gap_re", "list_gaps", "list_continue",
-                "list_chars", "circumstance_word", "topic_owned_starts", "firm_words", "growth_rate_word",
-                "rank_word", "share_of_starts", "bare_rank_names", "addition_en", "range_dash_chars",
-                "list_comma", "implied_verb_gap"),
-            "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
-                         "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
-                         "national_content_words", "regional_content_words"),
-            "subjects": ("entities", "entity_pattern", "not_entity", "national", "zone_pattern"),
-            "sections": ("notes_titles", "annex_plan_titles", "government_titles", "government_cues", "review_cues",
-                         "review_titles", "past_plan_words", "plan_titles", "five_year_words", "problems_cues",
-                         "targets_patterns", "plan_year_words", "review_year_words", "past_year_openers",
-                         "five_year_openers", "plan_period_openers", "this_year_words")}
-
-
-def validate(raw, where: str = "analysis/data/lexicon.yaml") -> dict:
-    """Check lexicon.yaml against SCHEMA (and every unit's fields, every sector's keywords)."""
-    if not isinstance(raw, dict):
-        raise LexiconError(f"{where}: a mapping of vocabularies is expected")
-    for key, typ in SCHEMA.items():
-        if not isinstance(raw.get(key), typ):
-            raise LexiconError(f"{where}: {key}: expected a {typ.__name__}, got {type(raw.get(key)).__name__}")
-    for key in sorted(set(raw) - set(SCHEMA)):
-        raise LexiconError(f"{where}: {key}: unknown vocabulary (expected one of {', '.join(SCHEMA)})")
-    for key, subs in _SUBKEYS.items():
-        for sub in subs:
-            if sub not in raw[key]:
-                raise LexiconError(f"{where}: {key}.{sub}: missing")
-    for unit, meta in raw["units"].items():
-        if not isinstance(meta, dict) or not {"en", "dim"} <= set(meta):
-            raise LexiconError(f"{where}: units.{unit}: needs en and dim")
-    for unit in raw["count_classifiers"]:
-        if raw["units"].get(unit, {}).get("dim") != "count":
-            raise LexiconError(f"{where}: count_classifiers.{unit}: not a unit of dim count")
-    for sector, meta in raw["sectors"].items():
-        if not isinstance(meta, dict) or not isinstance(meta.get("keywords"), list) or not meta.get("en"):
-            raise LexiconError(f"{where}: sectors.{sector}: needs en and a list of keywords")
-    return raw
-
-
 def _action_start_re(raw: dict) -> re.Pattern:
     """The action verbs that open a metric name (metric_action_verbs), each after any number of policy
     adverbs (切实抓好, 高标准打造: metric_action_adverbs), not before a word of metric_action_not_before
@@ -269,6 +179,30 @@ def _action_start_re(raw: dict) -> re.Pattern:
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     raw = validate(load_yaml(DATA / "lexicon.yaml"))
+    return Lexicon(
+        raw=raw,
+        **_number_words(raw),
+        **_sector_words(raw),
+        **_naming_words(raw),
+        sections=raw["sections"],
+        year_plan_re=re.compile(f"(20\\d\\d)年(?:的)?(?:{_alternation(raw['sections']['plan_year_words'])})"),
+        year_review_re=re.compile(f"(20\\d\\d)年(?:{_alternation(raw['sections']['review_year_words'])})"),
+        own_region_re=re.compile(f"(?:^|[让使把对向为有])(?:{_alternation(list(raw['own_region_words']) + list(raw['regions']))})$"),
+        regions=raw["regions"],
+        plan_periods=raw["plan_periods"],
+        document=raw["document"],
+        timing=raw["timing"],
+        subjects=raw["subjects"],
+        about_margin=raw["scorecard"]["about_margin"],
+        year_word=raw["year_word"],
+        national_region=raw["national_region"],
+        reading=Words("reading", raw["reading"]),
+        extraction=Words("extraction", raw["extraction"]),
+    )
+
+
+def _number_words(raw: dict) -> dict:
+    """Units, magnitudes, qualifiers and the cues of a number's measure, kind, sign and commitment."""
     units = {}
     for u, meta in raw["units"].items():
         units[str(u)] = {"en": meta["en"], "dim": meta["dim"], "base": meta.get("base", str(u)),
@@ -278,6 +212,45 @@ def load() -> Lexicon:
     fillers = _alternation(raw["growth_fillers"])
     verbs = _alternation(raw["growth_verbs"])
     growth_re = re.compile(f"(?:{verbs})(?:{fillers})*$")
+    return {
+        "units": units,
+        "unit_re": _alternation(units),
+        "magnitudes": {k: float(v) for k, v in raw["magnitudes"].items()},
+        "prefix_q": q["prefix"],
+        "suffix_q": q["suffix"],
+        "inner_q": q["inner"],
+        "prefix_q_re": re.compile(f"(?:{_alternation(q['prefix'])})$"),
+        "suffix_q_re": re.compile(_alternation(q["suffix"])),
+        "implied_units": implied,
+        "implied_re": re.compile(_alternation(implied)),
+        "implied_generic": frozenset(raw["implied_generic"]),
+        "growth_re": growth_re,
+        "growth_after_re": re.compile(_alternation(raw["growth_after"])),
+        "share_re": re.compile(_alternation(raw["share_words"])),
+        "kind_cues": {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in raw["kind_cues"].items()},
+        "cn_cue_re": re.compile(f"(?:{_alternation(raw['cn_amount_cues'])})$"),
+        "after_number": tuple(raw["exclusions"]["after_number"]),
+        "after_cn": tuple(raw["exclusions"]["after_cn_amount"]),
+        "before_cn": tuple(raw["exclusions"]["before_cn_amount"]),
+        "after_cheng": tuple(raw["exclusions"]["after_cheng"]),
+        "change_re": re.compile(f"(?<![新净])(?:{_alternation(raw['change_verbs'])})(?:{fillers})*$"),
+        "comparison_re": re.compile(_alternation(raw["comparison_cues"])),
+        "min_cn_count": int(raw["exclusions"].get("min_cn_count", 10)),
+        "inclusive_q": frozenset(q["inclusive"]),
+        "descriptor_units": frozenset(raw["descriptors"]["units"]),
+        "descriptor_re": re.compile("(?:" + "|".join(raw["descriptors"]["before"]) + ")$"),
+        "descriptor_after_re": re.compile("|".join(raw["descriptors"]["after"])),
+        "age_after_re": re.compile(raw["descriptors"]["age_after"]),
+        "threshold_after_re": re.compile(raw["descriptors"]["threshold_after"]),
+        "decline_re": re.compile(f"(?:{_alternation(raw['direction']['decline'])})(?:{fillers})*$"),
+        "commitments": {str(k): str(v) for k, v in raw["commitment"].items()},
+        "rank_units": frozenset(raw["exclusions"]["rank_units"]),
+        "meaning_re": {k: re.compile(raw["meaning"][k]) for k in ("growth_target", "bare_growth", "population_after")},
+    }
+
+
+def _sector_words(raw: dict) -> dict:
+    """The sectors with their keywords (weak ones weigh half) and their order."""
     kw: dict[str, dict[str, float]] = {}
     for sector, meta in raw["sectors"].items():
         for word in meta["keywords"]:
@@ -286,94 +259,52 @@ def load() -> Lexicon:
             kw.setdefault(str(word), {})[sector] = 0.5
     for word, sectors in raw["sector_pairs"].items():
         kw[str(word)] = {**{s: 1.0 for s in sectors}, **kw.get(str(word), {})}
-    return Lexicon(
-        raw=raw,
-        units=units,
-        unit_re=_alternation(units),
-        magnitudes={k: float(v) for k, v in raw["magnitudes"].items()},
-        prefix_q=q["prefix"],
-        suffix_q=q["suffix"],
-        inner_q=q["inner"],
-        prefix_q_re=re.compile(f"(?:{_alternation(q['prefix'])})$"),
-        suffix_q_re=re.compile(_alternation(q["suffix"])),
-        implied_units=implied,
-        implied_re=re.compile(_alternation(implied)),
-        implied_generic=frozenset(raw["implied_generic"]),
-        growth_re=growth_re,
-        growth_after_re=re.compile(_alternation(raw["growth_after"])),
-        share_re=re.compile(_alternation(raw["share_words"])),
-        kind_cues={k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in raw["kind_cues"].items()},
-        sections=raw["sections"],
-        cn_cue_re=re.compile(f"(?:{_alternation(raw['cn_amount_cues'])})$"),
-        after_number=tuple(raw["exclusions"]["after_number"]),
-        after_cn=tuple(raw["exclusions"]["after_cn_amount"]),
-        before_cn=tuple(raw["exclusions"]["before_cn_amount"]),
-        after_cheng=tuple(raw["exclusions"]["after_cheng"]),
-        strip_prefix_re=re.compile(f"^(?:{_alternation(raw['metric_strip_prefix'])})+"),
-        strip_suffix_re=re.compile(f"(?:{_alternation(raw['metric_strip_suffix'])})+$"),
-        sector_order=tuple(raw["sectors"]),
-        sector_rank={s: i for i, s in enumerate(raw["sectors"])},
-        sector_en={s: m["en"] for s, m in raw["sectors"].items()},
-        keyword_sectors=kw,
-        keyword_re=re.compile(_alternation(kw)),
-        sector_by_unit=raw["sector_by_unit"],
-        metric_heads=tuple(raw.get("metric_heads", [])),
-        change_re=re.compile(f"(?<![新净])(?:{_alternation(raw['change_verbs'])})(?:{fillers})*$"),
-        comparison_re=re.compile(_alternation(raw["comparison_cues"])),
-        min_cn_count=int(raw["exclusions"].get("min_cn_count", 10)),
-        list_verb_re=re.compile(_alternation(raw["list_verbs"])),
-        trailing_verb_re=re.compile(f"(?<=.)(?:{_alternation(raw['list_verbs'])})$"),
-        owner_re=re.compile(_alternation(raw["metric_owners"])),
-        inclusive_q=frozenset(q["inclusive"]),
-        year_plan_re=re.compile(f"(20\\d\\d)年(?:的)?(?:{_alternation(raw['sections']['plan_year_words'])})"),
-        year_review_re=re.compile(f"(20\\d\\d)年(?:{_alternation(raw['sections']['review_year_words'])})"),
-        own_region_re=re.compile(f"(?:^|[让使把对向为有])(?:{_alternation(list(raw['own_region_words']) + list(raw['regions']))})$"),
-        descriptor_units=frozenset(raw["descriptors"]["units"]),
-        descriptor_re=re.compile("(?:" + "|".join(raw["descriptors"]["before"]) + ")$"),
-        descriptor_after_re=re.compile("|".join(raw["descriptors"]["after"])),
-        age_after_re=re.compile(raw["descriptors"]["age_after"]),
-        threshold_after_re=re.compile(raw["descriptors"]["threshold_after"]),
-        regions=raw["regions"],
-        plan_periods=raw["plan_periods"],
-        document=raw["document"],
-        timing=raw["timing"],
-        subjects=raw["subjects"],
-        about_margin=raw["scorecard"]["about_margin"],
-        decline_re=re.compile(f"(?:{_alternation(raw['direction']['decline'])})(?:{fillers})*$"),
-        commitments={str(k): str(v) for k, v in raw["commitment"].items()},
-        rank_units=frozenset(raw["exclusions"]["rank_units"]),
-        meaning_re={k: re.compile(raw["meaning"][k]) for k in ("growth_target", "bare_growth", "population_after")},
-        counted_noun_end_words=dict(raw["counted_noun_end_words"] or {}),
-        noun_cut_re=re.compile(_alternation(raw["counted_noun_predicates"])),
-        noun_end_re=re.compile(f"(?:{_alternation(raw['counted_noun_end_words'] or {})})$"),
-        milestone_nouns=tuple(raw["milestone_nouns"]),
-        milestone_nouns_re=re.compile(_alternation(raw["milestone_nouns"])),
-        milestone_re=re.compile(f"(?:{'|'.join(raw['milestone_phrases'])})"),
-        circumstance_re=re.compile(f"^[^，,；;。：:]*?(?:{'|'.join(map(re.escape, raw['circumstance_ends']))})"),
-        selected_re=re.compile(f"{raw['selection_prefix']}({_alternation(raw['selection_predicates'])})"
+    return {
+        "sector_order": tuple(raw["sectors"]),
+        "sector_rank": {s: i for i, s in enumerate(raw["sectors"])},
+        "sector_en": {s: m["en"] for s, m in raw["sectors"].items()},
+        "keyword_sectors": kw,
+        "keyword_re": re.compile(_alternation(kw)),
+        "sector_by_unit": raw["sector_by_unit"],
+    }
+
+
+def _naming_words(raw: dict) -> dict:
+    """The words and patterns of naming a quantity (metric_zh)."""
+    return {
+        "strip_prefix_re": re.compile(f"^(?:{_alternation(raw['metric_strip_prefix'])})+"),
+        "strip_suffix_re": re.compile(f"(?:{_alternation(raw['metric_strip_suffix'])})+$"),
+        "metric_heads": tuple(raw.get("metric_heads", [])),
+        "list_verb_re": re.compile(_alternation(raw["list_verbs"])),
+        "trailing_verb_re": re.compile(f"(?<=.)(?:{_alternation(raw['list_verbs'])})$"),
+        "owner_re": re.compile(_alternation(raw["metric_owners"])),
+        "counted_noun_end_words": dict(raw["counted_noun_end_words"] or {}),
+        "noun_cut_re": re.compile(_alternation(raw["counted_noun_predicates"])),
+        "noun_end_re": re.compile(f"(?:{_alternation(raw['counted_noun_end_words'] or {})})$"),
+        "milestone_nouns": tuple(raw["milestone_nouns"]),
+        "milestone_nouns_re": re.compile(_alternation(raw["milestone_nouns"])),
+        "milestone_re": re.compile(f"(?:{'|'.join(raw['milestone_phrases'])})"),
+        "circumstance_re": re.compile(f"^[^，,；;。：:]*?(?:{'|'.join(map(re.escape, raw['circumstance_ends']))})"),
+        "selected_re": re.compile(f"{raw['selection_prefix']}({_alternation(raw['selection_predicates'])})"
                                "([^，,；;。、]{2,20})"),
-        owned_heads=tuple(sorted(raw["owned_heads"], key=len, reverse=True)),
-        purpose_re=re.compile(f"({_alternation(raw['purpose_verbs'])})([^，,；;。：:、（(]{{2,12}})(?=[，,；;。]|$)"),
-        predicate_re=re.compile(_alternation(raw["metric_predicate_words"])),
-        action_start_re=_action_start_re(raw),
-        action_end_re=re.compile(f"(?:{_alternation(raw['metric_end_words'])})$"),
-        qualified_heads=raw["qualified_heads"],
-        concept_fillers=tuple(sorted(raw["concept_words"]["fillers"], key=len, reverse=True)),
-        respectively_pairs=raw["respectively_pairs"],
-        shared_owner_heads=tuple(raw["shared_owner_heads"]),
-        addition_prefixes=tuple(sorted(raw["addition_prefixes"], key=len, reverse=True)),
-        count_classifiers=frozenset(raw["count_classifiers"]),
-        addition_words=tuple(raw["addition_words"]),
-        selection_predicates=tuple(raw["selection_predicates"]),
-        measure_endings=tuple(raw["measure_endings"]),
-        example_class_heads=tuple(raw["example_class_heads"]),
-        example_not_deng=tuple(raw["example_not_deng"]),
-        zai_nouns=tuple(raw["zai_nouns"]),
-        year_word=raw["year_word"],
-        national_region=raw["national_region"],
-        reading=Words("reading", raw["reading"]),
-        extraction=Words("extraction", raw["extraction"]),
-    )
+        "owned_heads": tuple(sorted(raw["owned_heads"], key=len, reverse=True)),
+        "purpose_re": re.compile(f"({_alternation(raw['purpose_verbs'])})([^，,；;。：:、（(]{{2,12}})(?=[，,；;。]|$)"),
+        "predicate_re": re.compile(_alternation(raw["metric_predicate_words"])),
+        "action_start_re": _action_start_re(raw),
+        "action_end_re": re.compile(f"(?:{_alternation(raw['metric_end_words'])})$"),
+        "qualified_heads": raw["qualified_heads"],
+        "concept_fillers": tuple(sorted(raw["concept_words"]["fillers"], key=len, reverse=True)),
+        "respectively_pairs": raw["respectively_pairs"],
+        "shared_owner_heads": tuple(raw["shared_owner_heads"]),
+        "addition_prefixes": tuple(sorted(raw["addition_prefixes"], key=len, reverse=True)),
+        "count_classifiers": frozenset(raw["count_classifiers"]),
+        "addition_words": tuple(raw["addition_words"]),
+        "selection_predicates": tuple(raw["selection_predicates"]),
+        "measure_endings": tuple(raw["measure_endings"]),
+        "example_class_heads": tuple(raw["example_class_heads"]),
+        "example_not_deng": tuple(raw["example_not_deng"]),
+        "zai_nouns": tuple(raw["zai_nouns"]),
+    }
 
 
 @lru_cache(maxsize=1)

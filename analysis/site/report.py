@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..corpus.one_report import sector_rows
 from ..extraction import extractor
-from ..extraction.metrics import SectorContext
+from ..extraction.sector_context import SectorContext
 from ..language import lexicon
 from ..language.units import UNSCALED_UNITS
 from ..project import config

@@ -1,0 +1,193 @@
+"""The English label of a quantity: its concept's label (concepts.yaml), else composed from the glossary."""
+
+from __future__ import annotations
+
+import re
+
+from ..language import concepts, lexicon
+from .name_words import _w
+
+_GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "rank": "rank"}
+
+_CHANGE_EN = re.compile(r"\b(?:growth|rate|increase|reduction|decline|decrease|rise)\b")
+
+
+def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str]:
+    """(English label, source): the label of the metric's concept (concepts.yaml) ("glossary"), else a
+    phrase composed from glossary terms ("terms"; a share 甲占乙比重 reads "甲 as a share of 乙"), else a
+    word-by-word gloss that is no English phrase, kept but marked ("literal"), else a generic label
+    naming sector and measure ("generic")."""
+    g = lexicon.glossary()
+    label, source = "", ""
+    share_of = ""
+    if concept is not None:
+        covered, share_of = _label_covers(concept, metric_zh, lex, g)
+        label, source = concept.en, ("glossary" if covered else "concept")
+    if not label:
+        label, source = _versus(metric_zh, g)
+    if not label:
+        label, fluent = _compose(metric_zh, g)
+        source = ("terms" if fluent else "literal") if label else ""
+    if not label:
+        what = _GENERIC_MEASURE.get(m.measure, "amount")
+        return f"{lex.sector_en.get(sector, sector)}: {what}", ("unsure" if unsure_name(metric_zh, g) else "generic")
+    if len(metric_zh) <= 2 and source == "terms":  # 收入, 营收, 投资: say whose
+        sec = lex.sector_en.get(sector, sector)
+        label = sec if label.lower() in sec.lower() else f"{sec}: {label[0].lower()}{label[1:]}"
+    if source == "glossary":
+        for zh, en in _w().addition_en.items():
+            if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
+                label = f"{en} {label if label[1:2].isupper() else label[0].lower() + label[1:]}"  # not "sME"
+                break
+    low = label.lower()
+    if m.measure == "growth" and m.unit in _w().rate_units and not _CHANGE_EN.search(low):  # not "integrated", "strategic"
+        label += " reduction" if _w().decrease_re.search(metric_zh) else " growth"
+    elif m.measure == "rank" and "rank" not in low:
+        label += " rank"
+    elif share_of and not any(w in low for w in _SHARE_EN):
+        label += f" as a share of {share_of[0].lower() + share_of[1:] if not _ACRONYM.match(share_of) else share_of}"
+    elif m.measure == "share" and m.unit in ("%", "‰", _w().tenths_unit) and source in ("glossary", "concept") \
+            and not any(w in low for w in _SHARE_EN) and _w().share_zh_re.search(metric_zh):
+        # 工业投资占固定资产投资比重 with the concept of 工业投资: its share, not its amount
+        whole = _w().share_split_re.match(metric_zh)
+        of, fluent = _compose(whole.group(2), g) if whole else ("", False)
+        label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
+            else " (share)"
+    if unsure_name(metric_zh, g):
+        source = "unsure"
+    return label, source
+
+
+def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
+    """Whether the rules are unsure of a metric name (glossary.yaml unsure_names): a bare head or a
+    verb without its noun, a name cut off in a list or a verb, a clause with a verb inside."""
+    u = (g or lexicon.glossary())["unsure_names"]
+    name = metric_zh.strip()
+    return (len(name) < 2 or name in u.get("bare", ()) or name.endswith(u.get("end_fragments", ()))
+            or name.startswith(u.get("start_fragments", ())) or any(v in name for v in u.get("verbs", ())))
+
+
+def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
+    """(whether the concept's label says what metric_zh says, the label of the whole when metric_zh
+    is 甲占乙比重 and 乙 is wholly a concept's name). The label covers the name when one of the
+    concept's names (or patterns) covers metric_zh but for the words of glossary.yaml label_cover:
+    水电装机容量 is more than 装机容量, so "Installed capacity" would say less than the name."""
+
+    n = concepts.normalise(metric_zh)
+    best = None
+    for name in concept.names:
+        if name in concept.unlabelled:  # 工业增加值 gives the concept of above-designated-size industry
+            continue
+        k = concepts.normalise(name)
+        i = n.find(k) if k else -1
+        if i >= 0 and (best is None or len(k) > best[1] - best[0]):
+            best = (i, i + len(k))
+    pm = concept.patterns.search(n) if concept.patterns is not None else None
+    if pm and (best is None or pm.end() - pm.start() > best[1] - best[0]):
+        best = pm.span()
+    if best is None:
+        return False, ""
+    cover = g["label_cover"]
+    before, after = n[:best[0]], n[best[1]:]
+    words = cover.get("before", ())
+    while before:
+        word = next((w for w in sorted(words, key=len, reverse=True) if before.startswith(w)), "")
+        if not word:
+            return False, ""
+        before = before[len(word):]
+    if not after or after in cover.get("after", ()) or after in cover.get("share_words", ()):
+        return True, ""
+    if lex.growth_re.fullmatch(after) or lex.growth_re.sub("", after) in cover.get("after", ()) + cover.get("share_words", ()):
+        return True, ""
+    whole = _w().share_tail_re.fullmatch(after)
+    if whole and whole.group(2) in cover.get("share_words", ()):
+        of = concepts.catalogue().by_name.get(concepts.normalise(whole.group(1)))
+        of = [c for c in of or () if c.measures is None or "growth" not in c.measures] or of
+        if of:  # the whole's amount (固定资产投资), not its growth
+            return True, of[0].en
+    return False, ""
+
+
+def _versus(metric_zh: str, g: dict) -> tuple[str, str]:
+    """规上工业增加值高于全国 (…0.3个百分点): the growth of a thing against the average it is compared
+    with, "<thing's growth>, above the national average" (a phrase: "terms"), the thing's label from
+    the catalogue or a phrase of terms; ("", "") when neither is sure."""
+    m = _w().versus_re.match(metric_zh)
+    if not m:
+        return "", ""
+
+    c = concepts.catalogue().match(m.group(1) + _w().growth_word, "growth", "percent")
+    if c is not None:
+        what = c.en
+    else:
+        what, fluent = _compose(m.group(1), g)
+        if not (what and fluent):
+            return "", ""
+        what = what if "growth" in what.lower() else f"{what} growth"
+    return f"{what}, {_w().versus_en[m.group(2)]} the {_w().versus_en[m.group(3)]} average", "terms"
+
+
+_SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "coverage", "%", "index", "level")
+_ACRONYM = re.compile(r"^[A-Z0-9&.\-]+(?:\s|$)")
+
+
+def _compose(zh: str, g: dict) -> tuple[str, bool]:
+    """A label composed from glossary terms, and whether it is an English phrase (see glossary.yaml
+    `phrase`); ("", False) unless 70% of the Chinese is covered. A share 甲占乙比重 is composed as
+    "甲 as a share of 乙" when both parts are phrases."""
+    share = _w().share_split_re.match(zh)
+    if share:
+        a, ok_a = _compose(share.group(1), g)
+        b, ok_b = _compose(share.group(2), g)
+        if a and b and ok_a and ok_b:
+            return f"{a} as a share of {b[0].lower() + b[1:] if not _ACRONYM.match(b) else b}", True
+    rx = g["terms_re"]
+    if not zh or rx is None:
+        return "", False
+    words: list[str] = []
+    covered = 0
+    for hit in rx.finditer(zh):
+        en = g["terms"][hit.group()]
+        covered += len(hit.group())
+        if en and (not words or words[-1] != en):
+            words.append(en)
+    cjk = sum(1 for c in zh if 0x4E00 <= ord(c) <= 0x9FFF)
+    if not words or covered < 0.7 * max(cjk, 1):
+        return "", False
+    label = " ".join(words)
+    return label[0].upper() + label[1:], covered >= cjk and _is_phrase(words, g)
+
+
+def _is_action(en: str, g: dict) -> bool:
+    first = en.split()[0].lower() if en.split() else ""
+    if en.lower() in g["adjectives"] or first in g["adjectives"]:
+        return False
+    return first in g["verb_forms"] or en.lower() in g["verb_forms"] or (
+        len(first) > 4 and (first.endswith("ed") or first.endswith("ing")))
+
+
+def _is_phrase(words: list[str], g: dict) -> bool:
+    """Whether glossary terms in Chinese order read as an English noun phrase (glossary.yaml `phrase`)."""
+    if len(words) > 5:
+        return False
+    connectors = g["connectors"]
+    if words[0].lower() in connectors or words[-1].lower() in connectors or words[-1].lower() in g["modifiers"]:
+        return False
+    if _is_action(words[-1], g):
+        return False  # an action without its object: "Approved", "Fostered more"
+    if any(w.lower() in ("and above", "under", "etc.", "above", "below") for w in words):
+        return False
+    seen = set()
+    for w in " ".join(words).lower().replace("-", " ").split():
+        if len(w) > 3 and w in seen:  # "hospitals … hospitals", "share … share"
+            return False
+        seen.add(w)
+    leading_names = True
+    for i, w in enumerate(words):
+        name = w[:1].isupper() and not _ACRONYM.match(w)
+        if name and not leading_names:
+            return False  # a place name after a common noun: "Hospitals Inner Mongolia hospitals"
+        leading_names = leading_names and name
+        if i and _is_action(w, g):
+            return False  # an action word inside: "Done well under aspects work", "Projects started built"
+    return True

@@ -1,0 +1,255 @@
+"""What a number means: its base unit, measure (level, growth, share, rank) and kind (target, achieved,
+context), its sign, commitment and interval, baselines, and the implied units and English unit labels."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..language import lexicon, numerals
+from ..reading.sections import part_of
+from .mention import Mention, _w
+from .timing import cues
+
+_CLAUSE_DELIMS = "，,；;：:。！？!?"
+_CLAUSE_RE = re.compile(r"[，,；;：:。！？!?]")
+
+
+def direction(ex, text: str, ms: list[Mention]) -> None:
+    """Sign, commitment and statement of each mention: a change whose verb is a fall (下降3.3%,
+    分别下降3%和5%) is negative; the commitment word of its clause (确保, 力争 ...); the two ends of
+    a range and an aim written beside a floor (7%以上、力争达到8%) are one statement."""
+    for m in ms:
+        cs = max(m.clause[0], m.s - _WINDOW)  # bounded: linear time on clauses of thousands of numbers
+        before = text[cs:m.s - m.prefix_len].rstrip()
+        m.negative = m.measure == "growth" and ex.decline_re.search(before) is not None
+        words = ex.commitment_re.findall(text, cs, m.s)
+        m.commitment = ex.commitments[words[-1]] if words else ""
+    for a, b in zip(ms, ms[1:]):
+        gap = text[a.tail:b.s]
+        if a.negative and b.measure == "growth" and (_w().connector_re.match(gap) or _w().range_re.match(gap)):
+            b.negative = True  # 分别下降3%和5%, 下降5%—6%
+        if a.range_low and b.range_high:
+            b.lead = a.lead or a
+        elif (a.kind == b.kind == "target" and a.base_unit == b.base_unit and a.measure == b.measure
+              and ex.aim_gap_re.match(gap) and _base_value(b, ex.lex) > _base_value(a, ex.lex)):
+            b.lead = a.lead or a  # the aim of a floor: one target
+
+
+def bounds(lex, ms: list[Mention]) -> dict[int, tuple[float, float, float]]:
+    """(value_signed, low, high) of each mention: the interval the statement gives, on the signed scale."""
+    nan = float("nan")
+    out = {}
+    for m in ms:
+        v = _base_value(m, lex)
+        signed = -v if m.negative and v else v
+        q = m.qualifier
+        if q in ("over", "at_least"):
+            low, high = (nan, signed) if m.negative else (signed, nan)
+        elif q in ("under", "at_most"):
+            low, high = (signed, nan) if m.negative else (nan, signed)
+        else:
+            low = high = signed
+        out[id(m)] = (signed, low, high)
+    for a, b in zip(ms, ms[1:]):
+        if a.range_low and b.range_high:
+            lo, hi = sorted((out[id(a)][0], out[id(b)][0]))
+            out[id(a)] = (out[id(a)][0], lo, hi)
+            out[id(b)] = (out[id(b)][0], lo, hi)
+    return out
+
+
+def rate_of_amount_before(m, ms, cat, dim):
+    """A rate named by a growth word alone (经济总量超过6万亿元，…，年均增速5.7%): the growth concept of
+    the nearest amount before it in the sentence (gdp_level -> gdp_growth), else None."""
+    if m.measure != "growth" or not _meaning_res()["bare_growth"].fullmatch(m.metric_zh or ""):
+        return None
+    k = next(i for i, x in enumerate(ms) if x is m)
+    prev = next((x for x in reversed(ms[:k]) if x.measure == "level" and x.metric_zh), None)
+    return cat.match(prev.metric_zh + _w().growth_word, "growth", dim) if prev is not None else None
+
+
+def classify(lex, text: str, m: Mention, s0: int, e0: int, para) -> None:
+    """Base unit, measure and kind of a mention (a descriptor or a standing fact is context)."""
+    w = lex.extraction
+    cs, ce = m.clause
+    before = text[cs:m.s - m.prefix_len]
+    # base unit
+    if m.unit:
+        m.base_unit = lex.units.get(m.unit, {}).get("base", m.unit)
+    elif m.rank:
+        m.base_unit = w.rank_unit
+    else:
+        m.base_unit = _implied_unit(lex, text, m, cs, ce)
+    # measure
+    if m.rank:
+        m.measure = "rank"
+    elif m.unit in ("%", "‰", *w.change_units, w.rank_unit) or m.base_unit == "%":
+        grown = _is_growth(lex, text, m, cs, ce, before)
+        m.measure = "growth" if grown else ("share" if m.unit in ("%", "‰") or m.base_unit == "%" else "level")
+        if m.unit in w.change_units and not _followed_by_to(before):
+            m.measure = "growth"
+        if m.unit == w.rank_unit and not grown:
+            m.measure = "level"
+    elif m.unit != w.age_unit and (lex.change_re.search(before.rstrip())
+                                    or lex.comparison_re.search(before.rsplit("、", 1)[-1])):
+        m.measure = "growth"  # 比上年增加2200亿元, 标准提高20元: a change of an amount
+    else:
+        m.measure = "level"
+    m.kind = _kind(lex, para.section, text[cs:ce], before, text[s0:m.s], m)
+    if m.kind != "context" and (m.unit in lex.descriptor_units or lex.descriptor_re.search(before[-8:])
+                                or lex.descriptor_after_re.match(text, m.tail, ce)
+                                or (m.unit == w.age_unit and lex.age_after_re.match(text, m.tail, ce))
+                                or (m.q_suffix and m.qualifier == "over" and m.base_unit == w.money_unit
+                                    and lex.threshold_after_re.match(text, m.tail, ce))):
+        m.kind = "context"  # 500千伏, 时速120公里, 以下11个方面工作: descriptors, not indicators
+        m.descriptor = True
+    if m.kind != "context" and not m.unit and m.base_unit in (w.person_unit, "") \
+            and _meaning_res()["population_after"].match(text, m.tail, ce):
+        m.kind = "context"  # 4200万辽宁人民拼出了血性: the population, a standing fact
+
+
+def _baselines(text: str, ms) -> None:
+    """由23.9%降至10%以下, 从18%提高到71%, 从上半年5.5%降到5.3%: the starting value is a baseline (context), not
+    a result."""
+    for a, b in zip(ms, ms[1:]):
+        if a.range_low and b.range_high and (a.descriptor or b.descriptor):
+            a.kind = b.kind = "context"  # 0—6岁儿童: both ends of a descriptor
+            a.descriptor = b.descriptor = True
+        if a.clause[0] == b.clause[0] or a.clause == b.clause:
+            lead = text[a.clause[0]:a.s - a.prefix_len]
+            gap = text[a.tail:b.s]
+            if cues().baseline_start.search(lead) and cues().baseline_end.search(gap.rstrip(_w().baseline_gap_strip)) \
+                    and a.base_unit == b.base_unit:
+                a.kind = "context"
+
+
+def _bare_rank(text: str, before: str, end: int, e0: int) -> bool:
+    """全国第一, 居全国第3: a rank without 位/名, after a rank context and before punctuation."""
+    after = text[end] if end < e0 else "。"
+    w = _w()
+    return after in "，,。；;、）)！？" and w.rank_context_re.search(before.removesuffix(w.ordinal_prefix)) is not None
+
+
+def _share_measure(text: str, ms) -> None:
+    """'增长18.6%和23.4%', '增长5%—6%': the later numbers of a list or range are rates of the same
+    kind as the first."""
+    for a, b in zip(ms, ms[1:]):
+        gap = text[a.tail:b.s] or "、"
+        if a.measure == "growth" and b.unit == a.unit and (_w().connector_re.match(gap) or _w().range_re.match(gap)
+                                                           or _w().stretch_re.match(gap)):
+            b.measure = "growth"
+
+
+_WINDOW = 80  # how far before a number its sign and commitment words are looked for (within its clause)
+
+
+def _clause(text: str, m: Mention, s0: int, e0: int) -> tuple[int, int]:
+    cs = s0
+    for i in range(m.s - 1, s0 - 1, -1):
+        if text[i] in _CLAUSE_DELIMS:
+            cs = i + 1
+            break
+    nxt = _CLAUSE_RE.search(text, m.tail, e0)
+    return cs, (nxt.start() if nxt else e0)
+
+
+def _followed_by_to(before: str) -> bool:
+    return before.endswith(_w().to_words)
+
+
+_DIGIT = re.compile(r"\d")
+_YEARS_LENGTH = re.compile(r"\d{1,2}\.\d")  # 11.3年, not a list number before a year (20.2026年)
+
+
+@lru_cache(maxsize=1)
+def _meaning_res() -> dict:
+    return lexicon.load().meaning_re
+
+
+def _is_growth(lex, text, m, cs, ce, before) -> bool:
+    b = before.rstrip()
+    if _meaning_res()["growth_target"].search(b):
+        return True  # 经济增长预期目标为5%左右
+    if b.endswith(_w().not_growth_ends):
+        return False
+    if lex.growth_re.search(b):
+        return True
+    return bool(lex.growth_after_re.match(text, m.tail, ce))
+
+
+
+
+
+def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=None) -> str:
+    part = part_of(section)
+    cues = lex.kind_cues
+    if section == "notes":
+        return "context"  # glossary entries and notes after the closing
+    if section == "problems":
+        # a rate of change named as a problem is a result of the past year (民间投资下降3.1%)
+        return "achieved" if m is not None and m.measure == "growth" else "context"
+    if part == "review":
+        # a plan item inside the review (今年拟安排…) is not a result
+        return "target" if cues["plan_in_review"].search(sentence_before) else "achieved"
+    if cues["forecast"].search(sentence_before) or (part == "plan" and cues["forecast_plan"].search(sentence_before)):
+        return "context"  # 预计今年高校毕业生超过1170万人: a forecast, neither a result nor a goal
+    if part == "plan":
+        if cues["achieved"].search(before):
+            return "context"  # a past result cited in a task (在去年布局5个点位基础上): never a result here
+        if cues["context"].search(before) and not cues["target"].search(before):
+            return "context"
+        if m is not None and not m.unit and m.base_unit == _w().person_unit and lex.own_region_re.search(before):
+            return "context"  # 全省4500万群众: the population, not a goal
+        return "target"
+    # preamble, closing, a text of unknown structure: decide by cues alone; context where none tells
+    if cues["target"].search(sentence_before):
+        return "target"
+    if cues["context"].search(before):
+        return "context"
+    if cues["achieved"].search(sentence_before) or cues["past"].search(sentence_before):
+        return "achieved"
+    return "context"
+
+
+def _implied_unit(lex, text, m, cs, ce) -> str:
+    """Base unit of a bare 万/亿 amount: the counted noun after it, else a noun before it."""
+    after = lex.implied_re.search(text, m.tail, min(ce, m.tail + 8))
+    if after is not None and after.start() > m.tail + 3:
+        after = None
+    if after:
+        return lex.implied_units[after.group()]
+    left = [x for x in lex.implied_re.finditer(text, cs, m.s)]
+    if len(left) > 1 and left[-1].group() in lex.implied_generic and left[-1].start() - left[-2].end() <= 4:
+        return lex.implied_units[left[-2].group()]  # 脱贫人口务工规模3300万: the people's number
+    if left:
+        return lex.implied_units[left[-1].group()]
+    return ""
+
+
+def _base_value(m: Mention, lex) -> float:
+    factor = lex.magnitudes.get(m.mag, 1.0) if m.mag else 1.0
+    if m.unit:
+        factor *= lex.units.get(m.unit, {}).get("factor", 1.0)  # 八成 = 80 (%)
+    return float(m.value) * factor
+
+
+def unit_en(m: Mention, lex) -> str:
+    u = lex.units.get(m.unit, {}).get("en", "") if m.unit else ""
+    if not u:
+        u = _w().implied_unit_en.get(m.base_unit, "")
+    mag = _w().magnitude_en.get(m.mag, "")
+    return " ".join(x for x in (mag, u) if x)
+
+
+def _parse_cn_decimal(s: str) -> float | None:
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s)
+    whole, _, frac = s.partition(_w().decimal_point_word)
+    w = numerals.parse_chinese(whole)
+    if w is None:
+        return None
+    if frac:
+        digits = "".join(str(numerals.DIGITS.get(c, "")) for c in frac)
+        return float(f"{w}.{digits}")
+    return float(w)

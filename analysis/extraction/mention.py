@@ -1,0 +1,62 @@
+"""A number found in a sentence (a Mention) and the pattern that finds Arabic numerals with their units."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..language import lexicon
+
+
+def _w():
+    """The words and patterns of lexicon.yaml `extraction`, compiled by the lexicon."""
+    return lexicon.load().extraction
+
+
+@dataclass(slots=True)
+class Mention:
+    s: int                    # readable-text span of number + unit
+    e: int
+    value: float
+    mag: str                  # magnitude written (万, 亿 ...) or ''
+    unit: str                 # unit word without magnitude ('' when none)
+    inner: str = ""           # 多/余 inside the span
+    cn: bool = False          # written in Chinese numerals
+    rank: bool = False        # 第N位
+    qualifier: str = "exact"
+    q_explicit: bool = False
+    base_unit: str = ""
+    measure: str = ""
+    kind: str = ""
+    metric_zh: str = ""
+    subject: str = ""         # metric without its growth verb, for borrowing
+    tail: int = 0             # end of the span plus a suffix qualifier
+    clause: tuple = (0, 0)
+    prefix_len: int = 0       # length of a prefix qualifier before the span (近, 超过)
+    q_suffix: bool = False    # the qualifier follows the number (以上, 左右)
+    unitless: bool = False    # a bare number: kept only when a range gives it a unit
+    range_low: bool = False   # the ends of a range 5%—6%
+    range_high: bool = False
+    distributed: bool = False   # named by a 分别 list
+    descriptor: bool = False    # 500千伏, 时速120公里: not an indicator
+    negative: bool = False      # a change stated as a fall (下降3.3%): value_signed < 0
+    commitment: str = ""        # ensure | strive | seek | endeavour (确保, 力争 ...) of a target
+    lead: Mention | None = None  # the first mention of the statement (a range's low end, the floor of an aim)
+
+
+def _arabic_re(lex) -> re.Pattern:
+    # A magnitude character is not a magnitude when it begins a unit (千瓦, 千米, 百分点).
+    look: dict[str, list[str]] = {}
+    for u in lex.units:
+        for m in lex.magnitudes:
+            if u.startswith(m) and len(u) > len(m):
+                look.setdefault(m, []).append(re.escape(u[len(m):]))
+    mags = "|".join(
+        m + (f"(?!{'|'.join(look[m])})" if m in look else "")
+        for m in sorted(lex.magnitudes, key=len, reverse=True)
+    )
+    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+    return re.compile(
+        rf"(?P<num>{num})(?P<in1>{_w().inner_more_alt})?(?P<mag>{mags})?(?P<in2>{_w().inner_more_alt})?"
+        rf"(?P<unit>{lex.unit_re})?"
+    )
