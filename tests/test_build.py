@@ -110,7 +110,7 @@ def test_downloads_are_published_and_equal_the_cli(site):
 def test_second_build_skips_everything(site):
     timings = build.run(out=str(site), quiet=True, check=True)
     assert not [k for k in timings if k.startswith("chapter:")]
-    assert timings["book"] < 2
+    assert "skipped:book" in timings  # the book stage saw nothing changed (not a duration: the machine may be busy)
 
 
 def test_failing_chapter_names_notebook_and_cell_and_keeps_site(tmp_path, monkeypatch, warm_cache):

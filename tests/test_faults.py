@@ -178,7 +178,7 @@ def _kill_during(p: Project, stage: str, group: bool, sig: int = signal.SIGKILL)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(ln) for ln in proc.stdout], daemon=True).start()
     seen: list[str] = []
-    deadline = time.monotonic() + 300  # a bound for a build that hangs, not a wait
+    deadline = time.monotonic() + 900  # a bound for a build that hangs (generous: a busy machine), not a wait
     trigger = {"data": "[1/3] data", "chapters": "[2/3] chapters", "book": "[3/3] book"}[stage]
     while not any(ln.startswith(trigger) for ln in seen):
         assert proc.poll() is None or not lines.empty(), f"build ended before the {stage} stage: {seen}"
@@ -370,7 +370,7 @@ def test_two_builds_at_once_take_turns(project, tmp_path):
     gate.mkdir()
     first = subprocess.Popen(project.command("--force"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              cwd=ROOT, env=project.env(gate=gate))
-    deadline = time.monotonic() + 300  # a bound for a build that hangs, not a wait
+    deadline = time.monotonic() + 900  # a bound for a build that hangs (generous: a busy machine), not a wait
     while not any(gate.glob("running-*")):  # the first build holds the lock: its chapters are running
         assert time.monotonic() < deadline and first.poll() is None, "the first build did not reach its chapters"
         time.sleep(0.05)
