@@ -112,9 +112,9 @@ def _cmd_notebooks(a) -> int:
 
 
 def _cmd_add_report(a) -> int:
-    from .build import corpus_add
+    from .build import add_report
 
-    return corpus_add.main(a)
+    return add_report.main(a)
 
 
 def _cmd_pdf(a) -> int:
@@ -155,6 +155,17 @@ def parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
+    _extract_parser(sub)
+    _schema_and_evaluate_parsers(sub)
+    _build_parser(sub)
+    _add_report_parser(sub)
+    _notebooks_parser(sub)
+    _pdf_parser(sub)
+    return p
+
+
+def _extract_parser(sub) -> None:
+    """python -m analysis extract PATH...: the indicators of report files as one table."""
     e = sub.add_parser("extract", help="extract the indicators of one or more report files",
                        description="Extract every quantitative indicator of report files into one table. "
                        "Files may be UTF-8 (with or without BOM), GB18030/GBK or UTF-16, LF or CRLF.",
@@ -165,6 +176,9 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="spread many paths over N processes")
     e.set_defaults(func=_cmd_extract)
 
+
+def _schema_and_evaluate_parsers(sub) -> None:
+    """python -m analysis schema, and evaluate ANNOTATION REPORT."""
     s = sub.add_parser("schema", help="print the table schema (Frictionless JSON) of the indicators table")
     s.set_defaults(func=_cmd_schema)
 
@@ -174,6 +188,9 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--verbose", "-v", action="store_true", help="list every miss, false positive and confusion")
     v.set_defaults(func=_cmd_evaluate)
 
+
+def _build_parser(sub) -> None:
+    """python -m analysis build: the report site."""
     b = sub.add_parser("build", help="build the report site (extract, run chapter notebooks, jupyter-book)",
                        description="Build the static report site: extract the seed's indicators, execute the "
                        "chapter notebooks with papermill (skipping those whose inputs did not change), build "
@@ -195,6 +212,9 @@ def parser() -> argparse.ArgumentParser:
                    help="a chapter writing more output fails the build, naming the chapter (default %(default)g)")
     b.set_defaults(func=_cmd_build)
 
+
+def _add_report_parser(sub) -> None:
+    """python -m analysis add-report PATH: a report added to the corpus."""
     r = sub.add_parser("add-report", help="add a report to the corpus (seeds/corpus and its manifest.csv)",
                        description="Add a report to the corpus: read its region, level and year from its text, "
                        "show them for confirmation, copy the file to seeds/corpus/<year>_<name>.txt (or "
@@ -214,10 +234,6 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--complete", metavar="TEXT", help="the manifest's complete column (default: 'yes', or "
                    "'not verified (why)' when the text may be an excerpt)")
     r.set_defaults(func=_cmd_add_report)
-
-    _notebooks_parser(sub)
-    _pdf_parser(sub)
-    return p
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,7 +39,7 @@ LAZY = {
     ("analysis.cli", "analysis.corpus.evaluate"): START_UP,
     ("analysis.cli", "analysis.corpus.placement"): START_UP,
     ("analysis.cli", "analysis.build.pipeline"): START_UP,
-    ("analysis.cli", "analysis.build.corpus_add"): START_UP,
+    ("analysis.cli", "analysis.build.add_report"): START_UP,
     ("analysis.cli", "analysis.build.notebooks"): START_UP,
     ("analysis.cli", "analysis.build.pdf"): START_UP,
     ("analysis.cli", "analysis.project.processes"): START_UP,
@@ -54,12 +54,7 @@ MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 # Modules and functions over the limits, with their size in lines: known exceptions in the layers not split
 # yet. An entry may only shrink: the test fails when one grows, and when one is within the limits (remove it).
-SIZE_EXCEPTIONS = {  # the build layer and the CLI: not split yet (the reading, extraction and language layers are)
-    "analysis/build/book.py::build_book": 62,
-    "analysis/build/corpus_add.py::plan": 87,
-    "analysis/build/kernels.py::execute_chapters": 73,
-    "analysis/cli.py::parser": 73,
-}
+SIZE_EXCEPTIONS: dict[str, int] = {}  # every function within the limit (the build layer and the CLI split too)
 
 
 @dataclass(frozen=True)

@@ -331,3 +331,22 @@ def test_ctrl_c_stops_the_chapters_and_their_kernels(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def _tree_state(root: Path) -> dict[str, tuple[int, int]]:
+    """(size, mtime in ns) of every file under root, and every folder (present or not: the lock file made
+    in build/ changes its time), except the build's lock file."""
+    return {p.relative_to(root).as_posix(): (0, 0) if p.is_dir() else (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*")) if p.name != ".lock"}
+
+
+def test_the_staleness_check_writes_nothing(small_project):
+    """`notebooks stale` hashes the downloads in memory: no _data written, nothing swept or journaled; the
+    hash it uses is the one the build's written _data gives."""
+    before = _tree_state(small_project)
+    assert sorted(build.stale_chapters()) == ["energy", "source"]  # nothing published yet
+    assert _tree_state(small_project) == before
+    assert not (config.BOOK / "_data").exists()
+    t = build.plan(None, None)
+    build.write_data(t)
+    assert build.data_hash(t) == build.tree_hash(config.BOOK / "_data")

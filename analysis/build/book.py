@@ -75,8 +75,26 @@ def build_book(t: Target, quiet: bool) -> None:
     configuration is unchanged (only changed pages are read and written again); a failed build removes
     it, so the next one starts afresh and reports every warning again.
     """
-    cmd = [sys.executable, "-c", _JUPYTER_BOOK, "build", str(t.book), "--builder", "html", "-W", "--keep-going", "-q"]
     work, key = _book_work(t), _book_work_key(t)
+    pages = _prepare_work(t, work, key)
+    t.html.parent.mkdir(parents=True, exist_ok=True)
+
+    tmp = make_temp_dir(t.html.parent, f".{t.html.name}.building-")
+    try:
+        _run_jupyter_book(t, work)
+        built = tmp / "html"
+        _assemble_site(work, built, quiet)
+        publish(built, t.html)
+        (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), encoding="utf-8")
+        (work / "built-ok").write_text(key, encoding="utf-8")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _prepare_work(t: Target, work: Path, key: str) -> dict[str, str]:
+    """Keep the last successful build's work directory when its configuration key matches (marking the
+    changed pages), else start afresh; the success mark is removed until this build succeeds. Returns the
+    pages' hashes."""
     ok = work / "built-ok"
     try:
         reuse = ok.read_text(encoding="utf-8") == key
@@ -94,42 +112,43 @@ def build_book(t: Target, quiet: bool) -> None:
     pages = _page_hashes(t)
     if reuse:
         _touch_changed(t, work, pages)
-    t.html.parent.mkdir(parents=True, exist_ok=True)
+    return pages
 
-    tmp = make_temp_dir(t.html.parent, f".{t.html.name}.building-")
+
+def _run_jupyter_book(t: Target, work: Path) -> None:
+    """jupyter-book build into `work`; on failure the work directory is removed and BuildError says why."""
+    cmd = [sys.executable, "-c", _JUPYTER_BOOK, "build", str(t.book), "--builder", "html", "-W", "--keep-going", "-q"]
+    env = {**os.environ, "PYTHONHASHSEED": "0", "JIEBA_QUIET": "1"}
+    proc = subprocess.run([*cmd, "--path-output", str(work)], capture_output=True, text=True, env=env,
+                          preexec_fn=functools.partial(die_with_parent, os.getpid()))
+    problems = [ln for ln in (proc.stdout + proc.stderr).splitlines()
+                if "WARNING" in ln or "ERROR" in ln or "Error" in ln or "Traceback" in ln]
+    if proc.returncode != 0 or not (work / "_build" / "html" / "index.html").exists():
+        shutil.rmtree(work, ignore_errors=True)
+        if any("No space left on device" in ln or "[Errno 28]" in ln for ln in problems):
+            raise BuildError(f"no space left on device while building the book in {work}; the published "
+                             f"site is unchanged: {t.html}")
+        for ln in problems[:BOOK_ERROR_LINES]:
+            print(ln if len(ln) <= ERROR_TEXT_CHARS else ln[:ERROR_TEXT_CHARS] + " …", file=sys.stderr)
+        raise BuildError(f"the book build failed with {len(problems)} warning(s) or error(s) (shown above); "
+                         f"the published site is unchanged: {t.html}")
+
+
+def _assemble_site(work: Path, built: Path, quiet: bool) -> None:
+    """Copy the built pages to `built` and finish them: search index pruned, Sphinx's build record
+    dropped, the index page written, the full-text search of the reports added."""
+    shutil.copytree(work / "_build" / "html", built)
+    _prune_search_index(built)
+    # Sphinx's record of its configuration for incremental builds (it holds paths of this clone): the
+    # builds happen in build/book-work, so a published site has no use for it
+    (built / ".buildinfo").unlink(missing_ok=True)
+    write_index(built)
+    # the full-text search of every report (analysis.site.search: Pagefind over the finished site)
     try:
-        env = {**os.environ, "PYTHONHASHSEED": "0", "JIEBA_QUIET": "1"}
-        proc = subprocess.run([*cmd, "--path-output", str(work)], capture_output=True, text=True, env=env,
-                              preexec_fn=functools.partial(die_with_parent, os.getpid()))
-        problems = [ln for ln in (proc.stdout + proc.stderr).splitlines()
-                    if "WARNING" in ln or "ERROR" in ln or "Error" in ln or "Traceback" in ln]
-        if proc.returncode != 0 or not (work / "_build" / "html" / "index.html").exists():
-            shutil.rmtree(work, ignore_errors=True)
-            if any("No space left on device" in ln or "[Errno 28]" in ln for ln in problems):
-                raise BuildError(f"no space left on device while building the book in {work}; the published "
-                                 f"site is unchanged: {t.html}")
-            for ln in problems[:BOOK_ERROR_LINES]:
-                print(ln if len(ln) <= ERROR_TEXT_CHARS else ln[:ERROR_TEXT_CHARS] + " …", file=sys.stderr)
-            raise BuildError(f"the book build failed with {len(problems)} warning(s) or error(s) (shown above); "
-                             f"the published site is unchanged: {t.html}")
-        built = tmp / "html"
-        shutil.copytree(work / "_build" / "html", built)
-        _prune_search_index(built)
-        # Sphinx's record of its configuration for incremental builds (it holds paths of this clone): the
-        # builds happen in build/book-work, so a published site has no use for it
-        (built / ".buildinfo").unlink(missing_ok=True)
-        write_index(built)
-        # the full-text search of every report (analysis.site.search: Pagefind over the finished site)
-        try:
-            seconds = search.index_site(built, functools.partial(die_with_parent, os.getpid()))
-            log(f"          search index of the reports in {seconds:.1f} s", quiet)
-        except search.SearchIndexError as exc:
-            raise BuildError(str(exc)) from None
-        publish(built, t.html)
-        (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), encoding="utf-8")
-        ok.write_text(key, encoding="utf-8")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        seconds = search.index_site(built, functools.partial(die_with_parent, os.getpid()))
+        log(f"          search index of the reports in {seconds:.1f} s", quiet)
+    except search.SearchIndexError as exc:
+        raise BuildError(str(exc)) from None
 
 
 def _prune_search_index(site: Path) -> None:

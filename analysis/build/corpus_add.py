@@ -38,8 +38,8 @@ from pathlib import Path
 from ..language import lexicon
 from ..project import config, files
 from ..reading.decoding import ReportError, decode, read_report
-from ..reading.document import from_text
-from .pipeline import BuildError, build_lock
+from ..reading.document import Document, from_text
+from .pipeline import build_lock
 
 COLUMNS = ["file", "region_zh", "region_en", "year", "level", "chars", "complete", "source"]
 LEVELS = ("national", "provincial", "municipal", "county")
@@ -59,7 +59,7 @@ class Entry:
     encoding: str
     row: dict
     how: dict          # column -> 'read from the text' | 'as in the corpus' | the option that set it
-    doc: object        # the Document read from the text (date, speaker, title, notes for the display)
+    doc: Document      # the Document read from the text (date, speaker, title, notes for the display)
     data: bytes        # the file's bytes, copied verbatim
 
     @property
@@ -144,46 +144,48 @@ def plan(path: str | Path, corpus: Path | None = None, region: str | None = None
     read_report(src)  # missing, not a regular file, empty, binary, undecodable: one line
     data = src.read_bytes()  # what is copied; the text, the identity and the checks all come from these bytes
     text, encoding = decode(data, str(src))
+    _check_options(corpus, level, year)
+    doc = from_text(text, src.stem)  # as analysis.reading.document.read(path) reads it
+    rows, _ = read_manifest(corpus)
+    how: dict[str, str] = {}
+    region_zh, en, lvl, part = _identify_region(src, doc, rows, how, region, region_en, level)
+    report_year = _report_year(src, doc, year, how)
+
+    name = f"{report_year}_{part}.txt"
+    refuse_duplicates(corpus, rows, name, data, text, region_zh, en, lvl, report_year)
+    if complete is not None:
+        how["complete"] = "--complete"
+    else:
+        complete = "yes" if not doc.notes else "not verified (" + "; ".join(doc.notes) + ")"
+        how["complete"] = "read from the text"
+    row = {"file": name, "region_zh": region_zh, "region_en": en, "year": str(report_year), "level": lvl,
+           "chars": str(len(text)), "complete": complete, "source": source or f"added by {COMMAND}"}
+    for k, v in row.items():
+        if any(c in v for c in "\r\n") or (k != "source" and not v.strip()):
+            raise AddError(f"{k} {v!r}: one line of text expected")
+    return Entry(src, encoding, row, how, doc, data)
+
+
+def _check_options(corpus: Path, level: str | None, year: int | None) -> None:
+    """AddError when the corpus folder is missing or --level / --year is not plausible."""
     if not corpus.is_dir():
         raise AddError(f"{corpus}: no such corpus folder")
     if level is not None and level not in LEVELS:
         raise AddError(f"--level {level!r}: expected one of {', '.join(LEVELS)}")
     if year is not None and not 1949 <= year <= 2100:
         raise AddError(f"--year {year}: not a plausible report year")
-    doc = from_text(text, src.stem)  # as analysis.reading.document.read(path) reads it
-    rows, _ = read_manifest(corpus)
-    regions = known_regions(rows)
-    how: dict[str, str] = {}
 
-    # region: the option, else the text; a region the corpus (or the lexicon) knows keeps its names
+
+def _identify_region(src: Path, doc: Document, rows: list[dict], how: dict[str, str], region: str | None,
+                     region_en: str | None, level: str | None) -> tuple[str, str, str, str]:
+    """(region_zh, region_en, level, file-name part): the --region option, else the text, then --region-en
+    and --level on top; records in `how` where each came from; AddError when one cannot be told."""
+    regions = known_regions(rows)
     if region:
-        hit = find_known(regions, region, level)
-        if hit:
-            region_zh, en, lvl, part = hit["region_zh"], hit["region_en"], hit["level"], hit["slug"]
-        elif _CJK.search(region):
-            region_zh, en, lvl, part = region.strip(), "", "", ""
-            if _key(region) == _key(doc.region):
-                en, lvl = (doc.region_en if not _CJK.search(doc.region_en or "") else ""), doc.level
-        elif doc.region:  # a Latin name for the place the text names itself
-            region_zh, en, lvl, part = doc.region, region.strip(), doc.level, ""
-        else:
-            raise AddError(f"--region {region!r}: not a region of the corpus, and the text does not name its region "
-                           "in Chinese: give --region in Chinese (e.g. 成都市) and --region-en")
+        region_zh, en, lvl, part = _region_from_option(doc, regions, region, level)
         how["region_zh"] = how["region_en"] = how["level"] = "--region"
     else:
-        if not doc.region:
-            raise AddError(f"{src}: the text does not say whose report it is (no title, session or 人民政府 line "
-                           "naming the region): give --region (and --year, --level if needed)")
-        hit = find_known(regions, doc.region_en or doc.region, doc.level or None) or \
-            find_known(regions, doc.region, doc.level or None)
-        if hit:
-            region_zh, en, lvl, part = hit["region_zh"], hit["region_en"], hit["level"], hit["slug"]
-            how["region_zh"] = how["region_en"] = "as in the corpus" if any(
-                r["region_en"] == en and r["level"] == lvl for r in rows) else "read from the text"
-        else:
-            region_zh, lvl, part = doc.region, doc.level, ""
-            en = doc.region_en if doc.region_en and not _CJK.search(doc.region_en) else ""
-            how["region_zh"] = how["region_en"] = "read from the text"
+        region_zh, en, lvl, part = _region_from_text(src, doc, regions, rows, how)
         how["level"] = "read from the text"
     if region_en:
         en, part = region_en.strip(), slug(region_en)
@@ -201,27 +203,51 @@ def plan(path: str | Path, corpus: Path | None = None, region: str | None = None
                        "give --region-en (e.g. --region-en Chengdu)")
     if not part:
         raise AddError(f"--region-en {en!r}: gives no file name (no ASCII letter or digit): give its pinyin")
+    return region_zh, en, lvl, part
 
+
+def _region_from_option(doc: Document, regions, region: str, level: str | None) -> tuple[str, str, str, str]:
+    """The region named by --region: one the corpus (or the lexicon) knows keeps its names."""
+    hit = find_known(regions, region, level)
+    if hit:
+        return hit["region_zh"], hit["region_en"], hit["level"], hit["slug"]
+    if _CJK.search(region):
+        en, lvl = "", ""
+        if _key(region) == _key(doc.region):
+            en, lvl = (doc.region_en if not _CJK.search(doc.region_en or "") else ""), doc.level
+        return region.strip(), en, lvl, ""
+    if doc.region:  # a Latin name for the place the text names itself
+        return doc.region, region.strip(), doc.level, ""
+    raise AddError(f"--region {region!r}: not a region of the corpus, and the text does not name its region "
+                   "in Chinese: give --region in Chinese (e.g. 成都市) and --region-en")
+
+
+def _region_from_text(src: Path, doc: Document, regions, rows: list[dict], how: dict[str, str]) -> tuple[str, str, str, str]:
+    """The region the text names itself, with the corpus's names when the corpus knows it."""
+    if not doc.region:
+        raise AddError(f"{src}: the text does not say whose report it is (no title, session or 人民政府 line "
+                       "naming the region): give --region (and --year, --level if needed)")
+    hit = find_known(regions, doc.region_en or doc.region, doc.level or None) or \
+        find_known(regions, doc.region, doc.level or None)
+    if hit:
+        en, lvl = hit["region_en"], hit["level"]
+        how["region_zh"] = how["region_en"] = "as in the corpus" if any(
+            r["region_en"] == en and r["level"] == lvl for r in rows) else "read from the text"
+        return hit["region_zh"], en, lvl, hit["slug"]
+    how["region_zh"] = how["region_en"] = "read from the text"
+    en = doc.region_en if doc.region_en and not _CJK.search(doc.region_en) else ""
+    return doc.region, en, doc.level, ""
+
+
+def _report_year(src: Path, doc: Document, year: int | None, how: dict[str, str]) -> int:
+    """--year, else the year the text gives; AddError when neither does."""
     if year is not None:
-        report_year, how["year"] = year, "--year"
-    elif doc.report_year:
-        report_year, how["year"] = doc.report_year, "read from the text"
-    else:
-        raise AddError(f"{src}: the text gives no report year (no date, title or plan year): give --year")
-
-    name = f"{report_year}_{part}.txt"
-    refuse_duplicates(corpus, rows, name, data, text, region_zh, en, lvl, report_year)
-    if complete is not None:
-        how["complete"] = "--complete"
-    else:
-        complete = "yes" if not doc.notes else "not verified (" + "; ".join(doc.notes) + ")"
-        how["complete"] = "read from the text"
-    row = {"file": name, "region_zh": region_zh, "region_en": en, "year": str(report_year), "level": lvl,
-           "chars": str(len(text)), "complete": complete, "source": source or f"added by {COMMAND}"}
-    for k, v in row.items():
-        if any(c in v for c in "\r\n") or (k != "source" and not v.strip()):
-            raise AddError(f"{k} {v!r}: one line of text expected")
-    return Entry(src, encoding, row, how, doc, data)
+        how["year"] = "--year"
+        return year
+    if doc.report_year:
+        how["year"] = "read from the text"
+        return doc.report_year
+    raise AddError(f"{src}: the text gives no report year (no date, title or plan year): give --year")
 
 
 def refuse_duplicates(corpus: Path, rows: list[dict], name: str, data: bytes, text: str, region_zh: str,
@@ -326,69 +352,3 @@ def _forget_cached_manifest() -> None:
     if manifest is not None:
         manifest.manifest.cache_clear()
         manifest.corpus.cache_clear()
-
-
-# ---------------------------------------------------------------------------------------- command
-def describe(entry: Entry, corpus: Path) -> str:
-    r, d = entry.row, entry.doc
-    who = ", ".join(x for x in (d.speaker_title and d.speaker and f"{d.speaker_title} {d.speaker}", d.date) if x)
-    lines = [
-        f"report    {entry.src} ({entry.encoding}, {int(r['chars']):,} characters)",
-        f"title     {d.title}" + (f" ({who})" if who else ""),
-        f"region    {r['region_zh']} ({r['region_en']})   [{entry.how['region_en']}]",
-        f"level     {r['level']}   [{entry.how['level']}]",
-        f"year      {r['year']}   [{entry.how['year']}]",
-        f"complete  {r['complete']}   [{entry.how['complete']}]",
-        f"file      {_shown(corpus / r['file'])}",
-        f"manifest  {_shown(corpus / 'manifest.csv')}: "
-        + manifest_bytes("", r).decode("utf-8").splitlines()[1],
-    ]
-    return "\n".join(lines)
-
-
-def _shown(p: Path) -> str:
-    """A path as the user can find it: relative to the project root when inside it, else absolute."""
-    p = Path(p).resolve()
-    try:
-        return p.relative_to(config.ROOT).as_posix()
-    except ValueError:
-        return str(p)
-
-
-def confirm(question: str) -> bool:
-    sys.stdout.write(f"{question} [y/N] ")
-    sys.stdout.flush()
-    answer = sys.stdin.readline()
-    if not answer:
-        sys.stdout.write("\n")
-    return answer.strip().lower() in ("y", "yes")
-
-
-def main(a) -> int:
-    """The add-report subcommand (arguments parsed by analysis.cli)."""
-    corpus = corpus_dir()
-    entry = plan(a.path, corpus, region=a.region, region_en=a.region_en, year=a.year, level=a.level,
-                 source=a.source, complete=a.complete)
-    print(describe(entry, corpus))
-    if not a.yes:
-        if not sys.stdin.isatty():
-            print("error: not added: confirm with --yes (standard input is not a terminal)", file=sys.stderr)
-            return 1
-        if not confirm("Add this report to the corpus?"):
-            print("error: not added (not confirmed)", file=sys.stderr)
-            return 1
-
-    try:
-        target = apply(entry, corpus)
-    except BuildError as exc:  # a build held the lock longer than it waits: one line, nothing written
-        raise AddError(str(exc)) from None
-    n = len(read_manifest(corpus)[0])
-    shown = _shown(target)
-    print(f"added {shown} and its row in {_shown(corpus / 'manifest.csv')} ({n} reports)")
-    print("next: make build    only the new report is extracted; the corpus pages and downloads include it and the "
-          "chapters re-run\n"
-          "                    (the build's caches are keyed by the corpus files and manifest.csv)")
-    if corpus.resolve() == (config.SEEDS / "corpus").resolve():
-        print(f"      then: git add {shown} {_shown(corpus / 'manifest.csv')} book/chapters   "
-              "(and note the text's source in seeds/corpus/SOURCES.md)")
-    return 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from ..project.files import write_atomic
+from ..project.hashing import _files, _sha
 from ..site import downloads, reports_pages
 from .target import Target
 
@@ -30,6 +32,17 @@ def write_data(t: Target) -> tuple[int, list[str]]:
             p.unlink()
     rows = json.loads(files["datapackage.json"])["resources"][0]["rows"]
     return rows, changed
+
+
+def data_hash(t: Target) -> str:
+    """The hash tree_hash(t.book / "_data") would give after write_data(t), computed without writing: the
+    downloads in memory in place of _data/data, the folder's other files as they are (the staleness check)."""
+    root = t.book / "_data"
+    parts = {f"data/{name}": data for name, data in downloads.files(t.seed).items()}
+    if root.is_dir():
+        parts.update({p.relative_to(root).as_posix(): p.read_bytes() for p in _files(root, ("_build",))
+                      if p.relative_to(root).parts[0] != "data"})
+    return _sha(*(name.encode() + b"\0" + parts[name] for name in sorted(parts, key=lambda n: Path(n).parts)))
 
 
 # ---------------------------------------------------------------------------------------- report pages

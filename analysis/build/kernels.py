@@ -240,74 +240,88 @@ def execute_chapters(specs: list[ChapterSpec], jobs: int = 2, on_start=None,
     """Run chapters in at most ``jobs`` warm kernels; one result (seconds or an error line) per chapter run,
     in the order given. After a failure no new chapter starts (those running finish) unless stop_on_error
     is False."""
-    import asyncio
     import threading
-    import warnings
 
     workers = [_Worker(n) for n in range(max(1, min(jobs, len(specs))))]
-
-    async def main() -> list[ChapterResult]:
-        queue = list(enumerate(specs))
-        results: list[ChapterResult | None] = [None] * len(specs)
-
-        async def work(worker: _Worker) -> None:
-            try:
-                while queue:
-                    i, spec = queue.pop(0)
-                    if on_start:
-                        on_start(spec)
-                    result = results[i] = await worker.run(spec)
-                    if stop_on_error and not result.ok:
-                        queue.clear()  # fail first: no new chapter starts after a failure
-            finally:
-                await worker.close()
-
-        await asyncio.gather(*(work(w) for w in workers))
-        return [r for r in results if r is not None]
-
     # The event loop runs in a thread of its own (also under a caller's loop, e.g. a notebook): nbclient then installs
     # no signal handlers, so Ctrl-C reaches the calling thread, which kills the kernels and stops the loop.
     state: dict = {}
-
-    def thread() -> None:
-        loop = asyncio.new_event_loop()
-        state["loop"] = loop
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                state["results"] = loop.run_until_complete(main())
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
-            state["error"] = exc
-        finally:
-            # what a stopped chapter left running (nbclient's kernel-alive poll after a time limit): cancelled
-            # and awaited, so that nothing is reported as "destroyed but pending" after the one line
-            pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
-            for task in pending:
-                task.cancel()
-            if pending:  # briefly: a task that does not end when cancelled must not hold the build
-                with contextlib.suppress(BaseException):
-                    loop.run_until_complete(asyncio.wait(pending, timeout=CANCELLED_TASKS_WAIT))
-            loop.close()
-
-    runner = threading.Thread(target=thread, name="chapters", daemon=True)
+    runner = threading.Thread(target=_run_event_loop, name="chapters", daemon=True,
+                              args=(lambda: _run_queue(workers, specs, on_start, stop_on_error), state))
     runner.start()
     try:
         while runner.is_alive():
             runner.join(CHAPTER_THREAD_POLL)
     except BaseException:  # KeyboardInterrupt (or SystemExit from a signal handler)
-        import logging
-
-        logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # the cancelled kernels' futures: not news
-        for w in workers:
-            w.kill()
-        loop = state.get("loop")
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(lambda: [task.cancel() for task in asyncio.all_tasks(loop)])
-        runner.join(CHAPTER_THREAD_JOIN)
+        _stop_on_interrupt(workers, state, runner)
         raise
     if "error" in state:
         raise state["error"]
     return state["results"]
+
+
+async def _run_queue(workers: list[_Worker], specs: list[ChapterSpec], on_start,
+                     stop_on_error: bool) -> list[ChapterResult]:
+    """The chapters shared out to the workers as each becomes free; results in the order given."""
+    import asyncio
+
+    queue = list(enumerate(specs))
+    results: list[ChapterResult | None] = [None] * len(specs)
+
+    async def work(worker: _Worker) -> None:
+        try:
+            while queue:
+                i, spec = queue.pop(0)
+                if on_start:
+                    on_start(spec)
+                result = results[i] = await worker.run(spec)
+                if stop_on_error and not result.ok:
+                    queue.clear()  # fail first: no new chapter starts after a failure
+        finally:
+            await worker.close()
+
+    await asyncio.gather(*(work(w) for w in workers))
+    return [r for r in results if r is not None]
+
+
+def _run_event_loop(main, state: dict) -> None:
+    """The body of the chapters' thread: a new event loop runs main(); its results (or the exception) go
+    to state["results"] (state["error"]), the loop to state["loop"]."""
+    import asyncio
+    import warnings
+
+    loop = asyncio.new_event_loop()
+    state["loop"] = loop
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            state["results"] = loop.run_until_complete(main())
+    except BaseException as exc:  # noqa: BLE001 - re-raised in the calling thread
+        state["error"] = exc
+    finally:
+        # what a stopped chapter left running (nbclient's kernel-alive poll after a time limit): cancelled
+        # and awaited, so that nothing is reported as "destroyed but pending" after the one line
+        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in pending:
+            task.cancel()
+        if pending:  # briefly: a task that does not end when cancelled must not hold the build
+            with contextlib.suppress(BaseException):
+                loop.run_until_complete(asyncio.wait(pending, timeout=CANCELLED_TASKS_WAIT))
+        loop.close()
+
+
+def _stop_on_interrupt(workers: list[_Worker], state: dict, runner) -> None:
+    """Ctrl-C in the calling thread: kill the kernels, cancel the loop's tasks, give the thread a moment."""
+    import asyncio
+    import logging
+
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # the cancelled kernels' futures: not news
+    for w in workers:
+        w.kill()
+    loop = state.get("loop")
+    if loop is not None and not loop.is_closed():
+        loop.call_soon_threadsafe(lambda: [task.cancel() for task in asyncio.all_tasks(loop)])
+    runner.join(CHAPTER_THREAD_JOIN)
 
 
 def execute_chapter(spec: ChapterSpec) -> ChapterResult:

@@ -44,7 +44,7 @@ from .book import (  # noqa: F401 - the build's API (analysis.build.pipeline.*)
     write_index,
 )
 from .chapters import _previous_seconds, _report, _seconds_file, chapter_specs, run_chapters, stored_hash  # noqa: F401 - the build's API (analysis.build.pipeline.*)
-from .data import report_pages, write_data  # noqa: F401 - the build's API (analysis.build.pipeline.*)
+from .data import data_hash, report_pages, write_data  # noqa: F401 - the build's API (analysis.build.pipeline.*)
 from .kernels import (  # noqa: F401 - the build's API (analysis.build.pipeline.*)
     _KERNEL_SETUP,
     _RESET,
@@ -81,11 +81,8 @@ from .target import (  # noqa: F401 - the build's API (analysis.build.pipeline.*
 def stale_chapters(seed: str | None = None) -> list[str]:
     """Names of the published chapters whose stored inputs hash differs from their inputs (nothing executed)."""
     t = plan(seed, None)
-    with build_lock(LOCK_WAIT, quiet=True), journal(journal_path()):
-        sweep(t)
-        stage_book_sources(t)
-        write_data(t)
-        specs = chapter_specs(t, tree_hash(t.book / "_data"))
+    with build_lock(LOCK_WAIT, quiet=True):  # nothing written: the data's hash is computed in memory
+        specs = chapter_specs(t, data_hash(t))
     return [s.name for s in specs if stored_hash(Path(s.out)) != s.hash]
 
 
