@@ -176,7 +176,8 @@ def _kill_during(p: Project, stage: str, group: bool, sig: int = signal.SIGKILL)
                             cwd=ROOT, env=p.env(token, gate=None if stage == "book" else gate),
                             start_new_session=True)
     lines: queue.Queue = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(ln) for ln in proc.stdout], daemon=True).start()
+    reader = threading.Thread(target=lambda: [lines.put(ln) for ln in proc.stdout], daemon=True)
+    reader.start()
     seen: list[str] = []
     deadline = time.monotonic() + 900  # a bound for a build that hangs (generous: a busy machine), not a wait
     trigger = {"data": "[1/3] data", "chapters": "[2/3] chapters", "book": "[3/3] book"}[stage]
@@ -205,6 +206,8 @@ def _kill_during(p: Project, stage: str, group: bool, sig: int = signal.SIGKILL)
     while processes_with(token) and time.monotonic() < deadline:
         time.sleep(0.25)
     assert processes_with(token) == [], f"processes left behind after killing the build during {stage}"
+    reader.join(timeout=300)  # every line the build wrote: the reader ends at the end of its output, not when the queue
+    assert not reader.is_alive(), "the build's output did not end"  # is momentarily empty (a busy machine)
     while not lines.empty():
         seen.append(lines.get())
     return "".join(seen), proc.returncode
