@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import namedtuple
 
 from ..language import concepts, lexicon, numerals
 from ..reading.document import from_text
-from . import english, meaning, naming, sector_context, subjects
+from . import english, meaning, naming, schema, sector_context, subjects
 from .meaning import (
     _DIGIT,
     _YEARS_LENGTH,
@@ -35,7 +34,6 @@ from .meaning import (
     unit_en,
 )
 from .mention import Mention, _arabic_re, _w
-from .schema import columns, frame
 from .schema import enum as schema_enum
 from .timing import Timing
 
@@ -44,20 +42,10 @@ _QUOTED = re.compile(r"《[^《》]{0,60}》|“[^“”]{0,12}”|\"[^\"]{0,12}
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
-ROW_FIELDS = ("doc", "id", "start", "end", "raw", "value", "unit", "value_base", "base_unit", "unit_en", "qualifier",
-              "value_signed", "low", "high", "commitment", "group", "kind", "estimate", "measure", "sector", "sectors",
-              "metric_zh", "metric_en", "metric_en_source", "concept",
-              "subject", "year", "period", "basis", "section", "section_title", "paragraph", "sentence", "sentence_start",
-              "sentence_end", "region", "region_en", "level", "report_year")
-Row = namedtuple("Row", ROW_FIELDS)  # one indicator: the columns of analysis/data/schema.json
-
-
 class Extractor:
     """Extracts the indicators of one document. Reusable: compile once, run on many texts."""
 
     def __init__(self):
-        if tuple(columns()) != ROW_FIELDS:
-            raise RuntimeError("analysis/data/schema.json and extractor.ROW_FIELDS disagree on the columns")
         self.lex = lexicon.load()
         self.words = w = self.lex.extraction
         self.arabic = _arabic_re(self.lex)
@@ -282,10 +270,10 @@ class Extractor:
     @staticmethod
     def table(rows: list):
         """Rows (of one document or several) as a DataFrame with the schema's columns and dtypes."""
-        return frame(dict(zip(ROW_FIELDS, map(list, zip(*rows)))) if rows else {})
+        return schema.rows_frame(rows)
 
     def rows(self, raw: str, doc: str = "text"):
-        """The indicators of one document as Rows (the columns of the schema), in text order."""
+        """The indicators of one document as schema.Row (the columns of schema.json), in text order."""
         document = from_text(raw, doc)
         layout = document.layout
         text = layout.text
@@ -337,13 +325,18 @@ class Extractor:
                     concept = cat.scoped(concept, m.metric_zh, lead_in + text[s0:m.s])
                     subject = subjects.of(text, m, s0, document)
                     en, en_src = english.english(m.metric_zh, sector, m, self.lex, concept)
-                    yield Row(doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
-                           _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, signed, low, high,
-                           m.commitment if m.kind == "target" else "", group, m.kind,
-                           m.kind == "achieved" and self.words.estimate_re.search(text, s0, m.s) is not None, m.measure,
-                           sector, ";".join(sectors), m.metric_zh, en, en_src, concept.id if concept else "",
-                           subject, year, period, basis, para.section, para.section_title, para.index, sentence, rs0, re0,
-                           *ident)
+                    yield schema.Row(
+                        doc=doc, id=f"i{rs}-{re_}", start=rs, end=re_, raw=raw[rs:re_], value=float(m.value),
+                        unit=unit_written, value_base=_base_value(m, self.lex), base_unit=m.base_unit,
+                        unit_en=unit_en(m, self.lex), qualifier=m.qualifier, value_signed=signed, low=low, high=high,
+                        commitment=m.commitment if m.kind == "target" else "", group=group, kind=m.kind,
+                        estimate=m.kind == "achieved" and self.words.estimate_re.search(text, s0, m.s) is not None,
+                        measure=m.measure, sector=sector, sectors=";".join(sectors), metric_zh=m.metric_zh,
+                        metric_en=en, metric_en_source=en_src, concept=concept.id if concept else "",
+                        subject=subject, year=year, period=period, basis=basis, section=para.section,
+                        section_title=para.section_title, paragraph=para.index, sentence=sentence,
+                        sentence_start=rs0, sentence_end=re0, region=ident[0], region_en=ident[1], level=ident[2],
+                        report_year=ident[3])
 
     # ------------------------------------------------------------------ values
 
