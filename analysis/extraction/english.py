@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..language import concepts, lexicon
+from ..project import thresholds as T
 from .name_words import _w
 
 _GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "rank": "rank"}
@@ -152,7 +153,7 @@ def _compose(zh: str, g: dict) -> tuple[str, bool]:
         if en and (not words or words[-1] != en):
             words.append(en)
     cjk = sum(1 for c in zh if 0x4E00 <= ord(c) <= 0x9FFF)
-    if not words or covered < 0.7 * max(cjk, 1):
+    if not words or covered < T.ENGLISH_COVER * max(cjk, 1):
         return "", False
     label = " ".join(words)
     return label[0].upper() + label[1:], covered >= cjk and _is_phrase(words, g)

@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 
 from ..language import concepts, lexicon, numerals
+from ..project import thresholds as T
 from ..reading.document import from_text
 from . import english, meaning, naming, schema, sector_context, subjects
 from .meaning import (
@@ -160,7 +161,7 @@ class Extractor:
         lex, w = self.lex, self.words
         run = m.group()
         rs = m.start()
-        if len(run) > 24:
+        if len(run) > T.NUMERAL_RUN_MAX:
             return None  # no numeral is that long: a run of characters, not a number
         if len(run) == 1 and run not in w.lone_numerals and (rs + 1 >= e0 or text[rs + 1] not in self.unit_first) \
                 and text[rs - 1:rs] != w.ordinal_prefix:
@@ -272,6 +273,14 @@ class Extractor:
         """Rows (of one document or several) as a DataFrame with the schema's columns and dtypes."""
         return schema.rows_frame(rows)
 
+    def dimension(self, m: Mention) -> str:
+        """What a mention counts (person, money, area ...: its unit's dim in the lexicon), for its concept; a
+        number without a unit word counts what its base unit says (people or yuan), else nothing."""
+        if m.unit:
+            return self.lex.units.get(m.unit, {}).get("dim", "")
+        w = self.words
+        return "person" if m.base_unit == w.person_unit else "money" if m.base_unit == w.money_unit else ""
+
     def rows(self, raw: str, doc: str = "text"):
         """The indicators of one document as schema.Row (the columns of schema.json), in text order."""
         document = from_text(raw, doc)
@@ -292,9 +301,7 @@ class Extractor:
                 # the sentence before, when it states a topic and no figure (要巩固好新能源产业领先地位。)
                 lead_in, prev_sentence = ("" if _DIGIT.search(prev_sentence) else prev_sentence), text[s0:e0]
                 ms = self.find_mentions(text, s0, e0)
-                if not ms:
-                    continue
-                ms = self._resolve(text, ms, s0, e0)
+                ms = self._resolve(text, ms, s0, e0) if ms else ms
                 if not ms:
                     continue
                 naming.name_mentions(self.lex, text, ms, s0, e0)
@@ -308,7 +315,6 @@ class Extractor:
                 sector_ctx = sector_context.SectorContext(self.lex, text, s0, e0, topic, para.section_title, background,
                                                    keywords)
                 rs0, re0 = layout.to_raw(s0, e0)
-                sentence = text[s0:e0]
                 spans = {id(m): layout.to_raw(m.s, m.e) for m in ms}
                 bounds = meaning.bounds(self.lex, ms)
                 for m in ms:
@@ -316,25 +322,23 @@ class Extractor:
                     rs, re_ = spans[id(m)]
                     signed, low, high = bounds[id(m)]
                     group = spans[id(m.lead)][0] if m.lead is not None else rs
-                    unit_written = m.mag + m.unit
                     year, period = when.of(m, text, s0, para)
                     basis = when.basis(m, text, s0) if m.kind != "context" else ""
-                    dim = self.lex.units.get(m.unit, {}).get("dim", "") if m.unit else \
-                        ("person" if m.base_unit == self.words.person_unit else "money" if m.base_unit == self.words.money_unit else "")
+                    dim = self.dimension(m)
                     concept = cat.match(m.metric_zh, m.measure, dim) or meaning.rate_of_amount_before(m, ms, cat, dim)
                     concept = cat.scoped(concept, m.metric_zh, lead_in + text[s0:m.s])
                     subject = subjects.of(text, m, s0, document)
                     en, en_src = english.english(m.metric_zh, sector, m, self.lex, concept)
                     yield schema.Row(
                         doc=doc, id=f"i{rs}-{re_}", start=rs, end=re_, raw=raw[rs:re_], value=float(m.value),
-                        unit=unit_written, value_base=_base_value(m, self.lex), base_unit=m.base_unit,
+                        unit=m.mag + m.unit, value_base=_base_value(m, self.lex), base_unit=m.base_unit,
                         unit_en=unit_en(m, self.lex), qualifier=m.qualifier, value_signed=signed, low=low, high=high,
                         commitment=m.commitment if m.kind == "target" else "", group=group, kind=m.kind,
                         estimate=m.kind == "achieved" and self.words.estimate_re.search(text, s0, m.s) is not None,
                         measure=m.measure, sector=sector, sectors=";".join(sectors), metric_zh=m.metric_zh,
                         metric_en=en, metric_en_source=en_src, concept=concept.id if concept else "",
                         subject=subject, year=year, period=period, basis=basis, section=para.section,
-                        section_title=para.section_title, paragraph=para.index, sentence=sentence,
+                        section_title=para.section_title, paragraph=para.index, sentence=text[s0:e0],
                         sentence_start=rs0, sentence_end=re0, region=ident[0], region_en=ident[1], level=ident[2],
                         report_year=ident[3])
 

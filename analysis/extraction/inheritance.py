@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..project import thresholds as T
 from .name_words import _groups, _strip, _w
 
 
@@ -91,12 +92,12 @@ def _from_neighbours(lex, text: str, ms, i: int, s0: int) -> None:
         m.subject = lex.growth_re.sub("", m.metric_zh)
         return
     if milestone:
-        owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
+        owner = lex.owner_re.search(text, max(s0, m.clause[0] - T.OWNER_LOOKBACK_CHARS), m.s)
         m.metric_zh = owner.group() if owner else m.metric_zh
         m.subject = m.metric_zh
         return
     if bare in _w().bare_heads and bare:
-        owner = lex.owner_re.search(text, max(s0, m.clause[0] - 40), m.s)
+        owner = lex.owner_re.search(text, max(s0, m.clause[0] - T.OWNER_LOOKBACK_CHARS), m.s)
         if owner and owner.group() not in m.metric_zh:
             m.metric_zh = owner.group() + m.metric_zh
             m.subject = lex.growth_re.sub("", m.metric_zh)
@@ -119,7 +120,7 @@ def _rank_name(lex, text: str, ms, i: int, s0: int) -> None:
         prev = text[s0:m.clause[0]].rstrip("，,；;：: ")
         prev = _strip(lex, re.split(r"[，,；;：:、]", prev)[-1]) if prev else ""
         prev = _w().numbers_re.sub("", prev).strip(_w().list_chars)
-        name = prev[-12:] if len(prev) >= 2 else name
+        name = prev[-T.PREVIOUS_NAME_CHARS:] if len(prev) >= 2 else name
     m.metric_zh = name or m.metric_zh
     if len(m.metric_zh) < 2 and i and ms[i - 1].subject:
         m.metric_zh = lex.growth_re.sub("", ms[i - 1].subject) + _w().rank_word

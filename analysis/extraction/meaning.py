@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..language import lexicon, numerals
+from ..project import thresholds as T
 from ..reading.sections import part_of
 from .mention import Mention, _w
 from .timing import cues
@@ -20,7 +21,7 @@ def direction(ex, text: str, ms: list[Mention]) -> None:
     分别下降3%和5%) is negative; the commitment word of its clause (确保, 力争 ...); the two ends of
     a range and an aim written beside a floor (7%以上、力争达到8%) are one statement."""
     for m in ms:
-        cs = max(m.clause[0], m.s - _WINDOW)  # bounded: linear time on clauses of thousands of numbers
+        cs = max(m.clause[0], m.s - T.SIGN_WINDOW_CHARS)  # bounded: linear time on clauses of thousands of numbers
         before = text[cs:m.s - m.prefix_len].rstrip()
         m.negative = m.measure == "growth" and ex.decline_re.search(before) is not None
         words = ex.commitment_re.findall(text, cs, m.s)
@@ -141,7 +142,6 @@ def _share_measure(text: str, ms) -> None:
             b.measure = "growth"
 
 
-_WINDOW = 80  # how far before a number its sign and commitment words are looked for (within its clause)
 
 
 def _clause(text: str, m: Mention, s0: int, e0: int) -> tuple[int, int]:

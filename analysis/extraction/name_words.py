@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..language import lexicon
+from ..project import thresholds as T
 
 
 def _w():
@@ -49,12 +50,12 @@ def _strip(lex, s: str, cap: bool = True) -> str:
         cut = s.rfind(_w().of_word, 0, len(s) - 2)
         if cut >= 3 and s[cut + 1:] not in _w().bare_heads:
             s = s[cut + 1:]
-    if 18 < len(s) <= 26 and _w().share_of_re.search(s):
+    if T.NAME_MAX_CHARS < len(s) <= T.SHARE_NAME_MAX_CHARS and _w().share_of_re.search(s):
         return s  # 全社会研发经费支出相当于全市生产总值的比例: a share names what and of what
-    if 18 < _plain_len(s) <= 24 and _w().pair_re.fullmatch(s):
+    if T.NAME_MAX_CHARS < _plain_len(s) <= T.PAIR_NAME_MAX_CHARS and _w().pair_re.fullmatch(s):
         return s  # 国家生态文明建设示范区和两山实践创新基地57个: one number counts the pair, named whole
     opening = lex.list_verb_re.match(s)  # 建成各级各类概念验证中心和中试熟化平台: the verb says it is an addition
-    if _plain_len(s) - (len(opening.group()) if opening else 0) > 18:
+    if _plain_len(s) - (len(opening.group()) if opening else 0) > T.NAME_MAX_CHARS:
         cut = s.rfind(_w().examples_word, 0, len(s) - 2)
         if cut >= 0:
             s = s[cut + 1:]
@@ -62,12 +63,12 @@ def _strip(lex, s: str, cap: bool = True) -> str:
             verb = lex.list_verb_re.search(s)  # 提请…制定修改废止地方性法规: start at the verb
             if verb and len(s) - verb.start() >= 4:
                 s = s[verb.start():]
-        if _plain_len(s) > 18:  # the last item of a list, or the tail from a word boundary, never a clipped word
+        if _plain_len(s) > T.NAME_MAX_CHARS:  # the last item of a list, or the tail from a word boundary, never a clipped word
             last = re.split(r"[、，,]", s)[-1]
-            s = last if len(last) >= 4 else s[-18:]
-            if len(s) > 18:
-                m = _w().word_start_re.search(s, len(s) - 18)
-                at = m.start() if m else len(s) - 18
+            s = last if len(last) >= 4 else s[-T.NAME_MAX_CHARS:]
+            if len(s) > T.NAME_MAX_CHARS:
+                m = _w().word_start_re.search(s, len(s) - T.NAME_MAX_CHARS)
+                at = m.start() if m else len(s) - T.NAME_MAX_CHARS
                 if s.startswith(_w().threshold_words, at) and s[at - 1:at] == _w().threshold_and:
                     at = max(0, at - 3)  # 二级及以上公立医疗机构: the threshold whole
                 s = s[at:]
@@ -121,7 +122,7 @@ def _right_span(text: str, pos: int, end: int) -> str:
             break
         stop = _w().right_stop_re.search(text, close.end(), end)
     noun = text[pos:(stop.start() if stop else end)]
-    return noun[:20].translate(_QUOTES)
+    return noun[:T.NOUN_MAX_CHARS].translate(_QUOTES)
 
 
 def _groups(text: str, ms) -> list[list]:

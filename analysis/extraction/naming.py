@@ -4,6 +4,7 @@ neighbours (inheritance.py), then the owner, the purpose and the selection."""
 from __future__ import annotations
 
 from ..language import concepts, lexicon
+from ..project import thresholds as T
 from .inheritance import _borrow, _inherit, _respectively
 from .name_words import (
     _COUNT_DIMS,
@@ -120,7 +121,7 @@ def _join(lex, ms, i: int, left: str, right: str, verb: str, head_verb: str, con
         elif not left or len(left) <= 4:
             name = left + right
         else:
-            name = left + right if len(left) + len(right) <= 16 else left
+            name = left + right if len(left) + len(right) <= T.NAME_JOIN_MAX_CHARS else left
     elif bare_verb and cont and ms[i - 1].subject and not lex.growth_re.fullmatch(left):
         prev = ms[i - 1].subject  # 新建高标准农田20万亩、改造提升5万亩: the same land, another action
         name = left + prev[len(_list_verb(lex, prev)):]

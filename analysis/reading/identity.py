@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 from ..language import lexicon, numerals
+from ..project import thresholds as T
 from . import structure
 from .sections import _is_heading, _opening, _time_cues
 from .vocabulary import _alt, _vocab, _words
-
-_HEADER_CHARS = 600
 
 
 def _header(text: str, spans) -> tuple[int, list[tuple[int, int]]]:
@@ -20,13 +19,13 @@ def _header(text: str, spans) -> tuple[int, list[tuple[int, int]]]:
     them (a line that ends its page column cannot be told from a wrapped one): then the header is the
     text before the address, and the paragraph holding both counts as header."""
     vocab = _vocab()
-    early = vocab.opening_inside.search(text, 0, _HEADER_CHARS)  # within the first few header-sized lines
-    for i, (s, e) in enumerate(spans[:16]):
+    early = vocab.opening_inside.search(text, 0, T.HEADER_CHARS)  # within the first few header-sized lines
+    for i, (s, e) in enumerate(spans[:T.OPENING_PARAS]):
         if vocab.opening.match(text[s:e]):
             return i, list(spans[:i])
         if early and s <= early.start() < e:
             return i + 1, [*spans[:i], (s, early.start())]
-        if e - s > 80 and not early:
+        if e - s > T.HEADER_LINE_MAX_CHARS and not early:
             return 0, []
     return 0, []
 
@@ -177,7 +176,7 @@ def _content_years(text: str, spans, lex) -> tuple[int | None, int | None]:
         year = end - 4 if m.group(2) in d["period_start_words"] else end
         return year - 1, year
     past = _time_cues()[0]
-    for s, e in spans[:40]:  # the first review paragraph that opens on a year (2024年是…, 刚刚过去的2025年)
+    for s, e in spans[:T.REVIEW_YEAR_PARAS]:  # the first review paragraph that opens on a year (2024年是…, 刚刚过去的2025年)
         m = past.match(_opening(text[s:e]))
         year = re.search(r"20\d\d", m.group()) if m else None
         if year:

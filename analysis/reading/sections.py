@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..language import lexicon
+from ..project import thresholds as T
 from . import structure
 from .vocabulary import _alt, _vocab, _words
 
@@ -41,7 +42,7 @@ _SENTENCE_PUNCT = re.compile(r"[。！？；;，,]")
 def _is_heading(para: str) -> bool:
     """A heading line: short, no sentence punctuation (a numbered one may end with 。)."""
     p = para.strip()
-    if not p or len(p) > 44:
+    if not p or len(p) > T.HEADING_MAX_CHARS:
         return False
     body = p[:-1] if p.endswith("。") else p
     if _words().top_heading_re.match(p):  # 二、牢记历史使命，在中国式现代化建设中奋勇争先
@@ -104,7 +105,7 @@ def _headings(paras: list[str], header_end: int, review_year, lex, targets_re, f
     tops = sorted(i for i, h in headings.items() if h[2])
     for k, i in enumerate(tops):  # a numbered heading that names no part: placed by what it opens
         if not headings[i][0]:
-            body = "".join(paras[i + 1:(tops[k + 1] if k + 1 < len(tops) else len(paras))][:40])
+            body = "".join(paras[i + 1:(tops[k + 1] if k + 1 < len(tops) else len(paras))][:T.ROLE_BODY_PARAS])
             headings[i][0] = _body_role(body, paras[i], targets_re, five_re, lex, review_year, k == 0)
             # after the plan of the year has begun (its heading or its main targets), a heading
             # without cue words opens a task chapter: the review never comes back, nor the five-year goals
@@ -150,7 +151,7 @@ class _Walk:
     def role(self, i: int) -> tuple[str, str]:
         """(section, title) of paragraph i; the walk goes on from there."""
         para = self.paras[i]
-        if i < self.header_end or (_vocab().caption.search(para.strip()) and len(para) < 80):
+        if i < self.header_end or (_vocab().caption.search(para.strip()) and len(para) < T.CAPTION_MAX_CHARS):
             return "header", ""
         if self.closing is not None and i >= self.closing:
             if i in self.headings and self.headings[i][0] in ("notes", "plan"):
@@ -185,7 +186,7 @@ class _Walk:
             self.task_no += 1
             self.section = f"task-{self.task_no:02d}"
             end = structure.SENT_END.search(para)
-            self.title = para[: end.start()] if end and end.start() < 80 else para[:60]
+            self.title = para[: end.start()] if end and end.start() < T.TASK_TITLE_MAX_CHARS else para[:T.TASK_TITLE_CHARS]
             self.targets_left = 0
         elif self.section in ("review", "five_year_review") and not _words().sub_heading_re.match(para) \
                 and structure.opens_problems(para[:48], self.lex):
@@ -200,7 +201,7 @@ class _Walk:
         five-year goals, else the section in force."""
         section, title, review_year = self.section, self.title, self.review_year
         window, k = para, i + 1
-        while len(window) < 40 and k < len(self.paras) and not structure.SENT_END.search(window):
+        while len(window) < T.TARGETS_WINDOW_CHARS and k < len(self.paras) and not structure.SENT_END.search(window):
             window += self.paras[k]
             k += 1
         cue = self.targets_re.search(window)
@@ -310,7 +311,7 @@ def _body_role(body: str, heading: str, targets_re, five_re, lex, review_year, f
 def _five_year_cue(text: str, cue, five_re) -> bool:
     """Does a targets cue introduce five-year goals ("十五五"时期…的主要目标是)? Only the words of its
     own clause count (not "今年是"十五五"开局之年。主要预期目标是")."""
-    before = text[max(0, cue.start() - 40):cue.start()]
+    before = text[max(0, cue.start() - T.FIVE_YEAR_CUE_CHARS):cue.start()]
     clause = re.split(r"[。；;！!，,]", before)[-1]
     w = _words()
     return bool(five_re.search(clause)) and w.this_year not in clause and not w.year_number_re.search(clause)
