@@ -24,17 +24,17 @@ from ..project import thresholds as T
 from ..reading.document import from_text
 from . import english, meaning, naming, schema, sector_context, subjects
 from .meaning import (
-    _DIGIT,
-    _YEARS_LENGTH,
-    _bare_rank,
-    _base_value,
-    _baselines,
-    _clause,
-    _parse_cn_decimal,
-    _share_measure,
+    DIGIT,
+    YEARS_LENGTH,
+    bare_rank,
+    base_value,
+    clause_span,
+    mark_baselines,
+    parse_cn_decimal,
+    share_measure,
     unit_en,
 )
-from .mention import Mention, _arabic_re, _w
+from .mention import Mention, arabic_re, extraction_words
 from .schema import enum as schema_enum
 from .timing import Timing
 
@@ -49,7 +49,7 @@ class Extractor:
     def __init__(self):
         self.lex = lexicon.load()
         self.words = w = self.lex.extraction
-        self.arabic = _arabic_re(self.lex)
+        self.arabic = arabic_re(self.lex)
         self.unit_at = re.compile(f"(?:{self.lex.unit_re})")
         self.ascii_units = {u for u in self.lex.units if u.isascii() and u[0].isalpha()}
         self.unit_first = {u[0] for u in self.lex.units}
@@ -58,9 +58,9 @@ class Extractor:
         allowed = set(schema_enum("commitment"))
         if set(self.commitments.values()) - allowed:
             raise RuntimeError(f"analysis/data/lexicon.yaml: commitment: values must be one of {sorted(allowed - {''})}")
-        words = lexicon._alternation(self.commitments)
+        words = lexicon.alternation(self.commitments)
         self.commitment_re = re.compile(f"(?:{words})")
-        aims = lexicon._alternation([w for w, v in self.commitments.items() if v != "ensure"])
+        aims = lexicon.alternation([w for w, v in self.commitments.items() if v != "ensure"])
         # 7%以上、力争达到8%: an aim written right after a floor
         self.aim_gap_re = lexicon.fill(w.aim_gap_template, aims=aims)
 
@@ -82,7 +82,7 @@ class Extractor:
         percent = []
         w = self.words
         for m in (w.percent_cn_re.finditer(text, s0, e0) if w.percent_cn_word in sent else ()):
-            v = _parse_cn_decimal(m.group(1))
+            v = parse_cn_decimal(m.group(1))
             percent.append(m.span())
             if v is not None and not inside_skip(*m.span()):
                 out.append(Mention(m.start(), m.end(), v, "", "%", cn=True, base_unit="%"))
@@ -140,12 +140,12 @@ class Extractor:
                 mention.rank = True
                 mention.s = s - 1
                 return mention
-            if not unit and not mag and _bare_rank(text, text[s0:s - 1], e, e0):
+            if not unit and not mag and bare_rank(text, text[s0:s - 1], e, e0):
                 mention.rank, mention.s, mention.base_unit = True, s - 1, w.rank_unit
                 return mention
             return None  # ordinal: 第2届, 第14个五年规划
         if not unit and not mag:
-            if _YEARS_LENGTH.fullmatch(m.group("num")) and text.startswith(lex.year_word, e) \
+            if YEARS_LENGTH.fullmatch(m.group("num")) and text.startswith(lex.year_word, e) \
                     and not text.startswith(w.year_not_length, e) and before not in ("_", "M", "m"):
                 # 11.3年 (平均受教育年限): a length of years, since no calendar year has a decimal point
                 return Mention(s, e + len(lex.year_word), value, "", lex.year_word, inner)
@@ -190,7 +190,7 @@ class Extractor:
         if before.endswith(w.ordinal_prefix):
             if unit in lex.rank_units and w.rank_context_re.search(before[:-len(w.ordinal_prefix)]):
                 return Mention(rs - 1, end, value, "", unit, cn=True, rank=True)
-            if not unit and not mag and _bare_rank(text, before, rs + len(cn), e0):
+            if not unit and not mag and bare_rank(text, before, rs + len(cn), e0):
                 return Mention(rs - 1, rs + len(cn), value, "", "", cn=True, rank=True, base_unit=w.rank_unit)
             return None
         big = bool(mag) or (has_digit and value >= 100 and head[-1] in w.round_numerals) or (
@@ -221,21 +221,21 @@ class Extractor:
         """Ranges and lists: unit inheritance and shared qualifiers; drop unit-less leftovers."""
         for a, b in zip(ms, ms[1:]):
             gap = text[a.e:b.s]
-            if a.unitless and _w().range_re.match(gap) and not b.unitless:
+            if a.unitless and extraction_words().range_re.match(gap) and not b.unitless:
                 a.unit, a.mag, a.unitless = b.unit, b.mag, False
                 a.range_low = True
                 b.range_high = True
-            elif _w().range_re.match(gap) and a.unit == b.unit and a.mag == b.mag:
+            elif extraction_words().range_re.match(gap) and a.unit == b.unit and a.mag == b.mag:
                 a.range_low = True
                 b.range_high = True
         ms = [m for m in ms if not m.unitless]
         for m in ms:
             self._qualify(text, m, s0, e0)
-            m.clause = _clause(text, m, s0, e0)
+            m.clause = clause_span(text, m, s0, e0)
         # a trailing qualifier closes a list: 800亿斤、60亿斤、160亿斤以上
         for i in range(len(ms) - 2, -1, -1):
             a, b = ms[i], ms[i + 1]
-            if _w().connector_re.match(text[a.e:b.s]) and not a.q_explicit and b.q_suffix:
+            if extraction_words().connector_re.match(text[a.e:b.s]) and not a.q_explicit and b.q_suffix:
                 a.qualifier = b.qualifier
                 a.q_suffix = True
         for m in ms:
@@ -299,7 +299,7 @@ class Extractor:
                 if topic is None:
                     topic = text[s0:e0]
                 # the sentence before, when it states a topic and no figure (要巩固好新能源产业领先地位。)
-                lead_in, prev_sentence = ("" if _DIGIT.search(prev_sentence) else prev_sentence), text[s0:e0]
+                lead_in, prev_sentence = ("" if DIGIT.search(prev_sentence) else prev_sentence), text[s0:e0]
                 ms = self.find_mentions(text, s0, e0)
                 ms = self._resolve(text, ms, s0, e0) if ms else ms
                 if not ms:
@@ -307,8 +307,8 @@ class Extractor:
                 naming.name_mentions(self.lex, text, ms, s0, e0)
                 for m in ms:
                     meaning.classify(self.lex, text, m, s0, e0, para)
-                _share_measure(text, ms)
-                _baselines(text, ms)
+                share_measure(text, ms)
+                mark_baselines(text, ms)
                 meaning.direction(self, text, ms)
                 if background is None:
                     background = sector_context.SectorContext.background_of(self.lex, topic, para.section_title)
@@ -331,7 +331,7 @@ class Extractor:
                     en, en_src = english.english(m.metric_zh, sector, m, self.lex, concept)
                     yield schema.Row(
                         doc=doc, id=f"i{rs}-{re_}", start=rs, end=re_, raw=raw[rs:re_], value=float(m.value),
-                        unit=m.mag + m.unit, value_base=_base_value(m, self.lex), base_unit=m.base_unit,
+                        unit=m.mag + m.unit, value_base=base_value(m, self.lex), base_unit=m.base_unit,
                         unit_en=unit_en(m, self.lex), qualifier=m.qualifier, value_signed=signed, low=low, high=high,
                         commitment=m.commitment if m.kind == "target" else "", group=group, kind=m.kind,
                         estimate=m.kind == "achieved" and self.words.estimate_re.search(text, s0, m.s) is not None,

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from ..project import thresholds as T
-from .name_words import _w
+from .mention import extraction_words
 
 
 class KeywordHits:
@@ -48,7 +48,7 @@ class SectorContext:
         self.example_hits: list[dict] = [{} for _ in range(n)]
         example_end = []
         for a, b in self.clauses:
-            ex = _w().examples_re.match(text[a:b])
+            ex = extraction_words().examples_re.match(text[a:b])
             example_end.append(a + ex.end() if ex else a)
         # one scan of the sentence; every hit goes to its clause (or to the clause's examples)
         sectors = lex.keyword_sectors
@@ -60,7 +60,7 @@ class SectorContext:
             for sec, w in sectors[word].items():
                 if w > target.get(sec, 0.0):
                     target[sec] = w
-        topic_m = _w().topic_re.match(text[s0:e0])
+        topic_m = extraction_words().topic_re.match(text[s0:e0])
         self.subject = self._hits(topic_m.group(1) or topic_m.group(2)) if topic_m else {}
         # segment number of every clause (a segment ends at ；)
         self.segment, seg = [], 0
@@ -98,7 +98,7 @@ class SectorContext:
     def classify(self, m, text: str) -> tuple[str, list[str]]:
         lex = self.lex
         ci = self._index(m.s)
-        ex = _w().examples_re.match(m.metric_zh)
+        ex = extraction_words().examples_re.match(m.metric_zh)
         metric = self._hits(m.metric_zh[ex.end():] if ex else m.metric_zh, add=True)
         dim = lex.units.get(m.unit, {}).get("dim", "")
         if dim in lex.sector_by_unit:
