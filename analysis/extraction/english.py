@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..language import concepts, lexicon
+from ..language.units import SHARE_UNITS
 from ..project import thresholds as T
 from .mention import extraction_words
 
@@ -47,7 +48,7 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
         label += " rank"
     elif share_of and not any(w in low for w in _SHARE_EN):
         label += f" as a share of {share_of[0].lower() + share_of[1:] if not _ACRONYM.match(share_of) else share_of}"
-    elif m.measure == "share" and m.unit in ("%", "‰", extraction_words().tenths_unit) and source in ("glossary", "concept") \
+    elif m.measure == "share" and (m.unit in SHARE_UNITS or m.unit == extraction_words().tenths_unit) and source in ("glossary", "concept") \
             and not any(w in low for w in _SHARE_EN) and extraction_words().share_zh_re.search(metric_zh):
         # 工业投资占固定资产投资比重 with the concept of 工业投资: its share, not its amount
         whole = extraction_words().share_split_re.match(metric_zh)

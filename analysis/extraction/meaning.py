@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..language import lexicon, numerals
+from ..language.units import SHARE_UNITS
 from ..project import thresholds as T
 from ..reading.sections import part_of
 from .mention import Mention, extraction_words
@@ -85,9 +86,9 @@ def classify(lex, text: str, m: Mention, s0: int, e0: int, para) -> None:
     # measure
     if m.rank:
         m.measure = "rank"
-    elif m.unit in ("%", "‰", *w.change_units, w.rank_unit) or m.base_unit == "%":
+    elif m.unit in SHARE_UNITS or m.unit in w.change_units or m.unit == w.rank_unit or m.base_unit == "%":
         grown = _is_growth(lex, text, m, cs, ce, before)
-        m.measure = "growth" if grown else ("share" if m.unit in ("%", "‰") or m.base_unit == "%" else "level")
+        m.measure = "growth" if grown else ("share" if m.unit in SHARE_UNITS or m.base_unit == "%" else "level")
         if m.unit in w.change_units and not _followed_by_to(before):
             m.measure = "growth"
         if m.unit == w.rank_unit and not grown:
