@@ -19,7 +19,9 @@ from .extraction.batch import extract_paths
 from .project.errors import AnalysisError
 from .project.files import FORMATS, UsageError, check_output, to_bytes, write_atomic
 from .project.limits import CHAPTER_MAX_OUTPUT_MB, CHAPTER_TIMEOUT, LOCK_WAIT
-from .reading.decoding import ReportError
+from .reading.decoding import ReportError  # noqa: F401 - the command line's API
+
+SITE_UNCHANGED = "the published site is unchanged"  # said after an interrupted or failed build (build, loop)
 
 EPILOG = """\
 Columns and their meaning: `python -m analysis schema` (a Frictionless Table Schema). Offsets are
@@ -88,17 +90,11 @@ def _cmd_build(a) -> int:
         from .corpus import placement
 
         if a.seed:
-            print("error: give either --seed or --region/--year, not both", file=sys.stderr)
-            return 2
-        try:
-            seed = str(placement.corpus_seed(a.region or "", a.year))
-        except ReportError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+            raise UsageError("give either --seed or --region/--year, not both")
+        seed = str(placement.corpus_seed(a.region or "", a.year))  # a ReportError: cli.main says it (2)
     for option, value in (("--chapter-timeout", a.chapter_timeout), ("--max-output", a.max_output)):
         if not value > 0:
-            print(f"error: {option} must be a positive number", file=sys.stderr)
-            return 2
+            raise UsageError(f"{option} must be a positive number")
     return build.main(seed=seed, out=a.out, jobs=a.jobs, force=a.force, quiet=a.quiet,
                       wait=a.wait, timeout=a.chapter_timeout, max_output_mb=a.max_output)
 
@@ -140,8 +136,9 @@ def _notebooks_parser(sub) -> None:
                        ("check", "list what is not clean in notebook templates (make fast)")):
         actions.add_parser(name, help=what).add_argument("paths", nargs="+", metavar="NOTEBOOK")
     actions.add_parser("stale", help="say in one line which published chapters are out of date (make fast)")
-    actions.add_parser("loop", help="strip the templates, rebuild what changed, check (make check)").add_argument(
-        "--jobs", "-j", type=int, default=2, metavar="N", help="chapters executed in parallel (default 2)")
+    loop = actions.add_parser("loop", help="strip the templates, rebuild what changed, check (make check)")
+    loop.add_argument("--jobs", "-j", type=int, default=2, metavar="N", help="chapters executed in parallel (default 2)")
+    loop.set_defaults(unchanged=SITE_UNCHANGED)  # it publishes the site, as build does
     n.set_defaults(func=_cmd_notebooks)
 
 
@@ -210,7 +207,7 @@ def _build_parser(sub) -> None:
                    help="a chapter running longer fails the build, naming the chapter (default %(default)g)")
     b.add_argument("--max-output", type=float, default=CHAPTER_MAX_OUTPUT_MB, metavar="MB",
                    help="a chapter writing more output fails the build, naming the chapter (default %(default)g)")
-    b.set_defaults(func=_cmd_build)
+    b.set_defaults(func=_cmd_build, unchanged=SITE_UNCHANGED)
 
 
 def _add_report_parser(sub) -> None:
@@ -236,7 +233,24 @@ def _add_report_parser(sub) -> None:
     r.set_defaults(func=_cmd_add_report)
 
 
+def error_line(exc: BaseException, unchanged: str | None = None) -> tuple[str, int]:
+    """The one stderr line and the exit status of a command that failed with ``exc`` (the only place that
+    turns an exception into them). ``unchanged``: what a command that publishes says stayed as it was
+    after an interrupt or a failed write (its ``unchanged`` default)."""
+    after = f"; {unchanged}" if unchanged else ""
+    if isinstance(exc, AnalysisError):  # one line; 2 for the input and options, 1 for the package's data or the build
+        return f"error: {exc}", exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):  # Ctrl-C; SIGTERM, SIGHUP (processes.Stopped carries the signal)
+        return f"error: interrupted{after}", 128 + getattr(exc, "signum", 2)
+    if isinstance(exc, OSError):  # a full disk, a folder that became read-only: one short line naming the path
+        from .project.processes import os_error_line
+
+        return f"error: {os_error_line(exc)}{after}", 1
+    raise TypeError(f"not a command's failure: {type(exc).__name__}")
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The command line. Every command's failure is said here, and only here (error_line)."""
     p = parser()
     a = p.parse_args(argv)
     if not getattr(a, "func", None):
@@ -247,16 +261,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with stop_on_signals():  # SIGTERM, SIGHUP: like Ctrl-C (workers of --jobs die with this process)
             return a.func(a)
-    except AnalysisError as exc:  # one line; 2 for the input and options, 1 for the package's data or the build
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (| head): nothing to say, nobody to say it to
         return 1
-    except KeyboardInterrupt as exc:
-        print("error: interrupted", file=sys.stderr)
-        return 128 + getattr(exc, "signum", 2)
-    except OSError as exc:
-        from .project.processes import os_error_line
+    except (AnalysisError, KeyboardInterrupt, OSError) as exc:
+        line, status = error_line(exc, getattr(a, "unchanged", None))
+        print(line, file=sys.stderr)
+        if isinstance(exc, KeyboardInterrupt) and getattr(a, "unchanged", None):
+            _quiet_after_interrupt()
+        return status
 
-        print(f"error: {os_error_line(exc)}", file=sys.stderr)
-        return 1
+
+def _quiet_after_interrupt() -> None:
+    """A stopped build: the one line is said; what the stopped kernels' threads may still print while the
+    interpreter exits (asyncio's InvalidStateError of a cancelled future) must not follow it."""
+    import logging
+    import os
+
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # tasks of the stopped kernels
+    sys.stderr.flush()
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)

@@ -18,6 +18,7 @@ import pytest
 
 import analysis
 from analysis.corpus import evaluate
+from analysis.corpus.evaluate import overlaps
 from analysis.project import config
 from analysis.reading.layout import unwrap
 
@@ -101,7 +102,7 @@ def test_unseen_main_targets(name):
     targets = gold[(gold["role"] == "indicator") & (gold["start"].astype(int).between(start, end))]
     assert len(targets) >= 4
     for _, g in targets.iterrows():
-        hit = df[(df["start"] < int(g["end"])) & (df["end"] > int(g["start"]))]
+        hit = df[overlaps(df["start"], df["end"], int(g["start"]), int(g["end"]))]
         assert len(hit) == 1, g["raw"]
         h = hit.iloc[0]
         assert h["value_base"] == pytest.approx(float(g["value_base"])), g["raw"]

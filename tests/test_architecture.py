@@ -304,3 +304,31 @@ def test_no_module_over_400_lines_and_no_function_over_60():
     """The corpus and site layers are within the limits; the other layers only as listed (and shrinking)."""
     assert size_problems(sizes(PACKAGE), SIZE_EXCEPTIONS) == []
     assert not [k for k in SIZE_EXCEPTIONS if k.startswith(("analysis/corpus/", "analysis/site/"))]
+
+
+# Numeric thresholds: named in analysis/project/thresholds.py, each with what it means. A float literal in the
+# modules of reading, extraction and site fails, but for these values (nothing to tune: none, one, a half, and
+# the powers of ten of a magnitude) and in the modules that draw (a figure's inches and points, not thresholds).
+THRESHOLD_LAYERS = ("reading", "extraction", "site")
+PLAIN_FLOATS = {0.0, 1.0, 0.5, 1e3, 1e6, 1e9, 1e12}
+DRAWING = {"analysis/site/charts.py", "analysis/site/corpus_charts.py", "analysis/site/style.py"}
+
+
+def bare_floats(path: Path) -> list[str]:
+    """``path:line value`` of every float literal of a module outside PLAIN_FLOATS."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [f"{path.name}:{n.lineno} {n.value!r}" for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and type(n.value) is float and n.value not in PLAIN_FLOATS]
+
+
+def test_a_bare_float_threshold_fails(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text("def wrapped(n, width):\n    return n >= 0.8 * width or n == 1.0\n", encoding="utf-8")
+    assert bare_floats(module) == ["m.py:2 0.8"]
+
+
+def test_thresholds_are_named_in_one_module():
+    found = [hit for layer in THRESHOLD_LAYERS for p in sorted((PACKAGE / layer).glob("*.py"))
+             if p.relative_to(ROOT).as_posix() not in DRAWING for hit in bare_floats(p)]
+    assert found == [], f"name these in analysis/project/thresholds.py: {found}"
+    assert all((ROOT / d).is_file() for d in DRAWING)  # an exception for a module gone fails

@@ -14,6 +14,7 @@ import pytest
 
 import analysis
 from analysis.project import files
+from analysis.project.errors import BuildError
 
 from .helpers import ROOT, SEED
 
@@ -177,3 +178,33 @@ def test_output_file_mode_follows_the_umask(tmp_path):
     out.chmod(0o600)
     run("extract", SEED, "-o", out, check=True)
     assert out.stat().st_mode & 0o777 == 0o600  # a replaced file keeps its mode
+
+
+@pytest.mark.parametrize("failure,line,status", [
+    (analysis.ReportError("report.txt: not a report"), "error: report.txt: not a report", 2),
+    (BuildError("chapter energy failed"), "error: chapter energy failed", 1),
+    (OSError(28, "No space left on device", "/site/x.html"),
+     "error: no space left on device: /site/x.html; the published site is unchanged", 1),
+    (KeyboardInterrupt(), "error: interrupted; the published site is unchanged", 130),
+])
+def test_build_and_notebooks_loop_fail_in_the_same_line_and_status(monkeypatch, capsys, failure, line, status):
+    """One handler (cli.main): the build and the researcher's loop, which both publish the site, say a failure
+    in the same one line with the same exit status, the status of the error's kind."""
+    from analysis import cli
+    from analysis.build import notebooks, pipeline
+
+    def fail(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(pipeline, "run", fail)
+    monkeypatch.setattr(notebooks, "loop", fail)
+    monkeypatch.setattr(cli, "_quiet_after_interrupt", lambda: None)  # this process's stderr stays open
+    said = []
+    for argv in (["build", "--quiet"], ["notebooks", "loop"]):
+        assert cli.main(argv) == status, argv
+        said.append(capsys.readouterr().err)
+    assert said == [line + "\n", line + "\n"]
+    # a command that publishes nothing says no more than what failed
+    monkeypatch.setattr(cli, "_cmd_schema", fail)
+    assert cli.main(["schema"]) == status
+    assert capsys.readouterr().err == line.replace("; the published site is unchanged", "") + "\n"

@@ -12,6 +12,7 @@ import pytest
 
 import analysis
 from analysis.corpus import accuracy
+from analysis.corpus.evaluate import overlaps
 from analysis.language import concepts
 from analysis.reading import document
 from tests.helpers import ROOT
@@ -102,7 +103,7 @@ def test_headline_rows_against_the_annotations(corpus):
     found = right = 0
     for g in gold.itertuples():
         p = by_doc[g.doc.removesuffix(".txt")]
-        hit = p[(p["start"] < int(g.end)) & (p["end"] > int(g.start))]
+        hit = p[overlaps(p["start"], p["end"], int(g.start), int(g.end))]
         hit = hit[[math.isclose(v, float(g.value_base), rel_tol=1e-6) for v in hit["value_base"]]]
         if not len(hit):
             continue

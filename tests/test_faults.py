@@ -35,6 +35,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
+from analysis import cli
 from analysis.build import pipeline as build
 from analysis.project import config
 
@@ -46,7 +47,7 @@ import signal
 import sys
 from pathlib import Path
 
-from analysis.build import pipeline as build
+from analysis import cli
 from analysis.project import config
 from analysis.project.processes import exit_process
 
@@ -55,14 +56,9 @@ from analysis.project.processes import exit_process
 signal.signal(signal.SIGINT, signal.default_int_handler)
 book, out = Path(sys.argv[1]), sys.argv[2]
 config.BOOK, config.BOOK_CONFIG, config.BUILD = book, book / "report.yml", book.parent / "build"
-def option(name, default):
-    return float(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
-
-
-# as python -m analysis ends (analysis/__main__.py)
-exit_process(build.main(out=out, jobs=2, force="--force" in sys.argv, wait=option("--wait", build.LOCK_WAIT),
-                        timeout=option("--chapter-timeout", build.CHAPTER_TIMEOUT),
-                        max_output_mb=option("--max-output", build.CHAPTER_MAX_OUTPUT_MB)))
+# as python -m analysis build runs and ends (analysis/__main__.py); the options (--force, --wait,
+# --chapter-timeout, --max-output) as given to the driver
+exit_process(cli.main(["build", "--out", out, "--jobs", "2", *sys.argv[3:]]))
 """
 TEMPLATE_CODE = """\
 import os
@@ -487,7 +483,7 @@ def test_a_broken_report_yml_is_one_line_naming_file_and_key(project, tmp_path, 
     monkeypatch.setattr(config, "BOOK_CONFIG", book / "report.yml")
     monkeypatch.setattr(config, "BUILD", tmp_path / "build")
     site = tmp_path / "site"
-    assert build.main(out=str(site), quiet=True) == 1
+    assert cli.main(["build", "--out", str(site), "--quiet"]) == 2  # report.yml: the input (ConfigurationError)
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and key in err, err
     assert str(book) in err  # the file is named
@@ -816,7 +812,7 @@ def test_a_full_disk_is_one_short_line_naming_the_path(tmp_path, monkeypatch, ca
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
 
     monkeypatch.setattr(build, "write_data", full)
-    assert build.main(seed=str(REPORT), out=str(tmp_path / "site"), quiet=True) == 1
+    assert cli.main(["build", "--seed", str(REPORT), "--out", str(tmp_path / "site"), "--quiet"]) == 1
     err = capsys.readouterr().err
     assert err == f"error: no space left on device: {target}; the published site is unchanged\n"
     # the same on the command line, writing to a full device

@@ -164,7 +164,7 @@ def test_place_of_a_report_outside_the_corpus(tmp_path):
     p = tmp_path / "x.txt"
     p.write_text("某县政府工作报告\n各位代表：\n地区生产总值增长5%左右。\n", encoding="utf-8")
     place = placement.place(p)
-    assert not place["in_corpus"] and placement.year_pair(place) is None
+    assert not place.in_corpus and placement.year_pair(place) is None
     assert "no counterpart" in prose.not_in_corpus(place, "Comparing")
 
 
@@ -172,9 +172,9 @@ def test_place_of_the_shipped_seed():
     from tests.helpers import SEED
 
     place = placement.place(SEED)
-    assert place["region_en"] == "Inner Mongolia" and place["year"] == 2025
+    assert place.region_en == "Inner Mongolia" and place.year == 2025
     assert placement.year_pair(place) == (2025, 2026)
-    assert place["next"].name == "2026_neimenggu.txt"
+    assert place.next.name == "2026_neimenggu.txt"
 
 
 @pytest.mark.parametrize("name", ["guangdong", "Guangdong", "广东", "Inner Mongolia", "neimenggu"])

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis.corpus import one_report
+from analysis.project import config
 from analysis.site import pairing, prose, report, views
 
 
@@ -29,7 +30,7 @@ def pytest_approx(x):
 
 
 def test_narrative_numbers_come_from_the_data(seed_df):
-    for sector in report.chapter_sectors():
+    for sector in config.chapter_sectors():
         text = prose.narrative(seed_df, sector)
         n = len(report.in_sector(seed_df, sector))
         assert f"**{n}**" in text
@@ -86,9 +87,7 @@ def test_downloads_match_the_cli(tmp_path):
 
 
 def test_sector_chapters_defined_once():
-    from analysis.project import config
-
-    sectors = report.chapter_sectors()
+    sectors = config.chapter_sectors()
     assert sectors and len(set(sectors)) == len(sectors)
     html = views.chapters_html()
     for ch in config.report_config()["chapters"][1:]:

@@ -305,7 +305,7 @@ def test_a_part_of_a_target_in_a_sector_sentence_is_not_the_target_of_the_whole(
 
     seed = config.resolve(config.report_config()["seed"])
     ctx = pages.sector_context(seed, "energy")
-    if ctx.place["year"] != 2025 or ctx.place["region_en"] != "Inner Mongolia":
+    if ctx.place.year != 2025 or ctx.place.region_en != "Inner Mongolia":
         pytest.skip("the build's report is not Inner Mongolia 2025")
     c = ctx.corpus
     part = c[(c["region_en"] == "Inner Mongolia") & (c["report_year"] == 2025) & (c["raw"] == "140万亩")]

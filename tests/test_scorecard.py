@@ -18,6 +18,7 @@ import pytest
 
 import analysis
 from analysis.corpus import manifest, scorecard
+from analysis.corpus.evaluate import overlaps
 from tests import helpers
 from tests.helpers import ROOT
 
@@ -134,7 +135,7 @@ def test_gold_results_keep_their_sign(corpus):
     for (doc, _), rows in results.items():
         for g in rows:
             d = by_doc[doc]
-            hit = d[(d["start"] < int(g["end"])) & (d["end"] > int(g["start"]))]
+            hit = d[overlaps(d["start"], d["end"], int(g["start"]), int(g["end"]))]
             n += 1
             ok += bool(len(hit)) and math.isclose(float(hit.iloc[0]["value_signed"]), gold_signed(g), abs_tol=1e-9)
     assert n >= 100 and ok / n >= BAR, (ok, n)

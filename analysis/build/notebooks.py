@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from ..project import config
-from ..project.errors import AnalysisError
+from ..project.errors import AnalysisError, BuildError
 
 _CELL_METADATA = ("execution", "papermill", "collapsed", "scrolled")
 _NOTEBOOK_METADATA = ("papermill", "widgets")
@@ -164,8 +164,7 @@ def command(cmd: str, paths: list[str] | None = None, jobs: int = 2) -> int:
                 nbformat.read(p, as_version=4)
             except Exception as exc:  # noqa: BLE001 - unreadable, not JSON, not a notebook: one line
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a notebook"
-                print(f"error: {p}: {reason}", file=sys.stderr)
-                return 1
+                raise AnalysisError(f"{p}: {reason}") from None
     if cmd == "strip":
         for p in files:
             if strip(p):
@@ -174,36 +173,22 @@ def command(cmd: str, paths: list[str] | None = None, jobs: int = 2) -> int:
     if cmd == "check":
         found = [msg for p in files for msg in problems(p)]
         if found:
-            print(f"error: {len(found)} problem(s) in notebook templates (run `make strip`): {'; '.join(found)}",
-                  file=sys.stderr)
-            return 1
+            raise AnalysisError(f"{len(found)} problem(s) in notebook templates (run `make strip`): {'; '.join(found)}")
         return 0
     return _build_command(cmd, jobs)
 
 
 def _build_command(cmd: str, jobs: int) -> int:
-    """stale and loop: they take the build lock and may run the build."""
-    try:
-        if cmd == "stale":
-            msg = stale_message()
-            if msg:
-                print(f"error: {msg}", file=sys.stderr)
-                return 1
-            return 0
-        from ..project.processes import stop_on_signals
-
-        with stop_on_signals():  # SIGTERM, SIGHUP: like Ctrl-C
-            loop(jobs=jobs)
-        print("ok: templates clean, every chapter current, site published")
+    """stale and loop: they take the build lock and may run the build. A failure is raised: the command line
+    (cli.main) says it, in one line, with the exit status of its kind."""
+    if cmd == "stale":
+        msg = stale_message()
+        if msg:
+            raise BuildError(msg)
         return 0
-    except AnalysisError as exc:  # a report, report.yml, the language data, the build: one line
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt as exc:
-        print("error: interrupted; the published site is unchanged", file=sys.stderr)
-        return 128 + getattr(exc, "signum", 2)
-    except OSError as exc:
-        from ..project.processes import os_error_line
+    from ..project.processes import stop_on_signals
 
-        print(f"error: {os_error_line(exc)}; the published site is unchanged", file=sys.stderr)
-        return 1
+    with stop_on_signals():  # SIGTERM, SIGHUP: like Ctrl-C
+        loop(jobs=jobs)
+    print("ok: templates clean, every chapter current, site published")
+    return 0

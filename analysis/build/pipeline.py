@@ -179,24 +179,9 @@ def skip_slow_optional_imports() -> None:
 def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
          quiet: bool = False, wait: float = LOCK_WAIT, timeout: float = CHAPTER_TIMEOUT,
          max_output_mb: float = CHAPTER_MAX_OUTPUT_MB) -> int:
+    """``python -m analysis build``: run the build. A failure is raised (AnalysisError, KeyboardInterrupt,
+    OSError): the command line (cli.main) says it in one line, with the exit status of its kind."""
     skip_slow_optional_imports()
-    try:
-        with stop_on_signals():
-            run(seed, out, jobs, force, quiet, wait=wait, timeout=timeout, max_output_mb=max_output_mb)
-    except AnalysisError as exc:  # a report, report.yml, the language data, the build: one line
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt as exc:
-        import logging
-
-        logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # tasks of the stopped kernels
-        print("error: interrupted; the published site is unchanged", file=sys.stderr)
-        sys.stderr.flush()
-        # the one line is said: what the stopped kernels' threads may still print while the interpreter
-        # exits (asyncio's InvalidStateError of a cancelled future) must not follow it
-        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
-        return 128 + exc.signum if isinstance(exc, Stopped) else 130
-    except OSError as exc:  # a full disk, a folder that became read-only: one short line naming the path
-        print(f"error: {os_error_line(exc)}; the published site is unchanged", file=sys.stderr)
-        return 1
+    with stop_on_signals():
+        run(seed, out, jobs, force, quiet, wait=wait, timeout=timeout, max_output_mb=max_output_mb)
     return 0

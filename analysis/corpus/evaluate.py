@@ -12,7 +12,8 @@ import math
 import numpy as np
 import pandas as pd
 
-CHAPTERS = ("energy", "dairy", "rare_earth", "tourism")
+from ..project import config
+
 LABELS = ("kind", "measure", "qualifier", "base_unit")
 
 
@@ -113,7 +114,7 @@ def score(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
     rec = n_tp / len(ind) if ind else 0.0
     acc = {col: (sum(_agrees(p, g, col) for p, g in tp) / n_tp if n_tp else 0.0) for col in LABELS}
     acc["sector"] = sum(str(p.get("sector")) in _sectors(g) for p, g in tp) / n_tp if n_tp else 0.0
-    chapters = {c: _chapter_f1(c, ind, tp, fp) for c in CHAPTERS}
+    chapters = {c: _chapter_f1(c, ind, tp, fp) for c in config.chapter_sectors()}  # the seed's sector chapters (report.yml)
     confusions = [(col, g["id"], g.get(col), p.get(col)) for p, g in tp for col in ("kind", "measure", "qualifier")
                   if not _agrees(p, g, col)]
     return {

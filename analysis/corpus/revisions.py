@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..extraction.schema import interval, signed
 from ..language import lexicon
+from ..project.thresholds import FLOAT_TOLERANCE
 from ..reading.decoding import read_text
 from .manifest import CORPUS, manifest
 from .one_report import commitments
@@ -86,7 +87,7 @@ def _compare(a, b) -> tuple[str, float]:
     moves = [y - x for x, y in ((la, lb), (ha, hb)) if not (math.isnan(x) or math.isnan(y))]
     if not moves:  # a floor against a ceiling: by their one ends
         moves = [change]
-    up, down = any(m > 1e-9 for m in moves), any(m < -1e-9 for m in moves)
+    up, down = any(m > FLOAT_TOLERANCE for m in moves), any(m < -FLOAT_TOLERANCE for m in moves)
     if up and down:
         return "requalified", math.nan
     if up or down:
@@ -98,7 +99,7 @@ def _requalified(a, b) -> bool:
     """Do two targets of one level differ in their words of strength (qualifier or interval: 以上 vs 左右)?"""
     if str(a.get("qualifier", "") or "") != str(b.get("qualifier", "") or ""):
         return True
-    return any(not (math.isnan(x) and math.isnan(y)) and not (abs(x - y) < 1e-9)
+    return any(not (math.isnan(x) and math.isnan(y)) and not (abs(x - y) < FLOAT_TOLERANCE)
                for x, y in zip(interval(a), interval(b)))
 
 

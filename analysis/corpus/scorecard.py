@@ -14,6 +14,7 @@ from ..extraction.schema import interval, signed
 from ..language import lexicon
 from ..language.concepts import catalogue
 from ..language.units import RATE_UNITS
+from ..project.thresholds import FLOAT_TOLERANCE
 from .picking import nearest_candidate, results_of, targets_of
 
 # The headline concepts of the comparisons, in the order a brief reads them, and those whose target is a
@@ -74,14 +75,14 @@ def verdict(concept: str, target, result) -> tuple[str, float]:
     q = target["qualifier"]
     if concept in CEILINGS or t0 < 0:  # a maximum; or a fall at least as large as the target's
         t = high if not math.isnan(high) else low
-        return ("met" if r <= t + 1e-9 else "missed"), r - t
+        return ("met" if r <= t + FLOAT_TOLERANCE else "missed"), r - t
     t = low if not math.isnan(low) else high
     gap = r - t
-    if r >= t - 1e-9:
+    if r >= t - FLOAT_TOLERANCE:
         return "met", gap
     if q in ("about", "near"):
         margin = ABOUT_MARGIN_PP if target["base_unit"] in RATE_UNITS else abs(t) * ABOUT_MARGIN_SHARE
-        if t - r <= margin + 1e-9:
+        if t - r <= margin + FLOAT_TOLERANCE:
             return "met", gap
     return "missed", gap
 

@@ -24,7 +24,7 @@ def sector_plan(cfg: dict, seed) -> tuple[list[dict], list[tuple[str, str]]]:
     sc = cfg.get("sectors")
     if not idx or not sc:
         return chapters, []
-    region = place(seed)["region_en"]
+    region = place(seed).region_en
     lists = {}
     for key, lst in (sc.get("regions") or {}).items():
         found = find_region(key)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from ..language import concepts, lexicon
-from .name_words import _w
+from ..language.units import SHARE_UNITS
+from ..project import thresholds as T
+from .mention import extraction_words
 
 _GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "rank": "rank"}
 
@@ -35,21 +37,21 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
         sec = lex.sector_en.get(sector, sector)
         label = sec if label.lower() in sec.lower() else f"{sec}: {label[0].lower()}{label[1:]}"
     if source == "glossary":
-        for zh, en in _w().addition_en.items():
+        for zh, en in extraction_words().addition_en.items():
             if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
                 label = f"{en} {label if label[1:2].isupper() else label[0].lower() + label[1:]}"  # not "sME"
                 break
     low = label.lower()
-    if m.measure == "growth" and m.unit in _w().rate_units and not _CHANGE_EN.search(low):  # not "integrated", "strategic"
-        label += " reduction" if _w().decrease_re.search(metric_zh) else " growth"
+    if m.measure == "growth" and m.unit in extraction_words().rate_units and not _CHANGE_EN.search(low):  # not "integrated", "strategic"
+        label += " reduction" if extraction_words().decrease_re.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         label += " rank"
     elif share_of and not any(w in low for w in _SHARE_EN):
         label += f" as a share of {share_of[0].lower() + share_of[1:] if not _ACRONYM.match(share_of) else share_of}"
-    elif m.measure == "share" and m.unit in ("%", "‰", _w().tenths_unit) and source in ("glossary", "concept") \
-            and not any(w in low for w in _SHARE_EN) and _w().share_zh_re.search(metric_zh):
+    elif m.measure == "share" and (m.unit in SHARE_UNITS or m.unit == extraction_words().tenths_unit) and source in ("glossary", "concept") \
+            and not any(w in low for w in _SHARE_EN) and extraction_words().share_zh_re.search(metric_zh):
         # 工业投资占固定资产投资比重 with the concept of 工业投资: its share, not its amount
-        whole = _w().share_split_re.match(metric_zh)
+        whole = extraction_words().share_split_re.match(metric_zh)
         of, fluent = _compose(whole.group(2), g) if whole else ("", False)
         label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
             else " (share)"
@@ -99,7 +101,7 @@ def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
         return True, ""
     if lex.growth_re.fullmatch(after) or lex.growth_re.sub("", after) in cover.get("after", ()) + cover.get("share_words", ()):
         return True, ""
-    whole = _w().share_tail_re.fullmatch(after)
+    whole = extraction_words().share_tail_re.fullmatch(after)
     if whole and whole.group(2) in cover.get("share_words", ()):
         of = concepts.catalogue().by_name.get(concepts.normalise(whole.group(1)))
         of = [c for c in of or () if c.measures is None or "growth" not in c.measures] or of
@@ -112,11 +114,11 @@ def _versus(metric_zh: str, g: dict) -> tuple[str, str]:
     """规上工业增加值高于全国 (…0.3个百分点): the growth of a thing against the average it is compared
     with, "<thing's growth>, above the national average" (a phrase: "terms"), the thing's label from
     the catalogue or a phrase of terms; ("", "") when neither is sure."""
-    m = _w().versus_re.match(metric_zh)
+    m = extraction_words().versus_re.match(metric_zh)
     if not m:
         return "", ""
 
-    c = concepts.catalogue().match(m.group(1) + _w().growth_word, "growth", "percent")
+    c = concepts.catalogue().match(m.group(1) + extraction_words().growth_word, "growth", "percent")
     if c is not None:
         what = c.en
     else:
@@ -124,7 +126,7 @@ def _versus(metric_zh: str, g: dict) -> tuple[str, str]:
         if not (what and fluent):
             return "", ""
         what = what if "growth" in what.lower() else f"{what} growth"
-    return f"{what}, {_w().versus_en[m.group(2)]} the {_w().versus_en[m.group(3)]} average", "terms"
+    return f"{what}, {extraction_words().versus_en[m.group(2)]} the {extraction_words().versus_en[m.group(3)]} average", "terms"
 
 
 _SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "coverage", "%", "index", "level")
@@ -135,7 +137,7 @@ def _compose(zh: str, g: dict) -> tuple[str, bool]:
     """A label composed from glossary terms, and whether it is an English phrase (see glossary.yaml
     `phrase`); ("", False) unless 70% of the Chinese is covered. A share 甲占乙比重 is composed as
     "甲 as a share of 乙" when both parts are phrases."""
-    share = _w().share_split_re.match(zh)
+    share = extraction_words().share_split_re.match(zh)
     if share:
         a, ok_a = _compose(share.group(1), g)
         b, ok_b = _compose(share.group(2), g)
@@ -152,7 +154,7 @@ def _compose(zh: str, g: dict) -> tuple[str, bool]:
         if en and (not words or words[-1] != en):
             words.append(en)
     cjk = sum(1 for c in zh if 0x4E00 <= ord(c) <= 0x9FFF)
-    if not words or covered < 0.7 * max(cjk, 1):
+    if not words or covered < T.ENGLISH_COVER * max(cjk, 1):
         return "", False
     label = " ".join(words)
     return label[0].upper() + label[1:], covered >= cjk and _is_phrase(words, g)

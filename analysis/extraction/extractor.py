@@ -18,24 +18,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import namedtuple
 
 from ..language import concepts, lexicon, numerals
+from ..project import thresholds as T
 from ..reading.document import from_text
-from . import english, meaning, naming, sector_context, subjects
+from . import english, meaning, naming, schema, sector_context, subjects
 from .meaning import (
-    _DIGIT,
-    _YEARS_LENGTH,
-    _bare_rank,
-    _base_value,
-    _baselines,
-    _clause,
-    _parse_cn_decimal,
-    _share_measure,
+    DIGIT,
+    YEARS_LENGTH,
+    bare_rank,
+    base_value,
+    clause_span,
+    mark_baselines,
+    parse_cn_decimal,
+    share_measure,
     unit_en,
 )
-from .mention import Mention, _arabic_re, _w
-from .schema import columns, frame
+from .mention import Mention, arabic_re, extraction_words
 from .schema import enum as schema_enum
 from .timing import Timing
 
@@ -44,23 +43,13 @@ _QUOTED = re.compile(r"《[^《》]{0,60}》|“[^“”]{0,12}”|\"[^\"]{0,12}
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
-ROW_FIELDS = ("doc", "id", "start", "end", "raw", "value", "unit", "value_base", "base_unit", "unit_en", "qualifier",
-              "value_signed", "low", "high", "commitment", "group", "kind", "estimate", "measure", "sector", "sectors",
-              "metric_zh", "metric_en", "metric_en_source", "concept",
-              "subject", "year", "period", "basis", "section", "section_title", "paragraph", "sentence", "sentence_start",
-              "sentence_end", "region", "region_en", "level", "report_year")
-Row = namedtuple("Row", ROW_FIELDS)  # one indicator: the columns of analysis/data/schema.json
-
-
 class Extractor:
     """Extracts the indicators of one document. Reusable: compile once, run on many texts."""
 
     def __init__(self):
-        if tuple(columns()) != ROW_FIELDS:
-            raise RuntimeError("analysis/data/schema.json and extractor.ROW_FIELDS disagree on the columns")
         self.lex = lexicon.load()
         self.words = w = self.lex.extraction
-        self.arabic = _arabic_re(self.lex)
+        self.arabic = arabic_re(self.lex)
         self.unit_at = re.compile(f"(?:{self.lex.unit_re})")
         self.ascii_units = {u for u in self.lex.units if u.isascii() and u[0].isalpha()}
         self.unit_first = {u[0] for u in self.lex.units}
@@ -69,9 +58,9 @@ class Extractor:
         allowed = set(schema_enum("commitment"))
         if set(self.commitments.values()) - allowed:
             raise RuntimeError(f"analysis/data/lexicon.yaml: commitment: values must be one of {sorted(allowed - {''})}")
-        words = lexicon._alternation(self.commitments)
+        words = lexicon.alternation(self.commitments)
         self.commitment_re = re.compile(f"(?:{words})")
-        aims = lexicon._alternation([w for w, v in self.commitments.items() if v != "ensure"])
+        aims = lexicon.alternation([w for w, v in self.commitments.items() if v != "ensure"])
         # 7%以上、力争达到8%: an aim written right after a floor
         self.aim_gap_re = lexicon.fill(w.aim_gap_template, aims=aims)
 
@@ -93,7 +82,7 @@ class Extractor:
         percent = []
         w = self.words
         for m in (w.percent_cn_re.finditer(text, s0, e0) if w.percent_cn_word in sent else ()):
-            v = _parse_cn_decimal(m.group(1))
+            v = parse_cn_decimal(m.group(1))
             percent.append(m.span())
             if v is not None and not inside_skip(*m.span()):
                 out.append(Mention(m.start(), m.end(), v, "", "%", cn=True, base_unit="%"))
@@ -151,12 +140,12 @@ class Extractor:
                 mention.rank = True
                 mention.s = s - 1
                 return mention
-            if not unit and not mag and _bare_rank(text, text[s0:s - 1], e, e0):
+            if not unit and not mag and bare_rank(text, text[s0:s - 1], e, e0):
                 mention.rank, mention.s, mention.base_unit = True, s - 1, w.rank_unit
                 return mention
             return None  # ordinal: 第2届, 第14个五年规划
         if not unit and not mag:
-            if _YEARS_LENGTH.fullmatch(m.group("num")) and text.startswith(lex.year_word, e) \
+            if YEARS_LENGTH.fullmatch(m.group("num")) and text.startswith(lex.year_word, e) \
                     and not text.startswith(w.year_not_length, e) and before not in ("_", "M", "m"):
                 # 11.3年 (平均受教育年限): a length of years, since no calendar year has a decimal point
                 return Mention(s, e + len(lex.year_word), value, "", lex.year_word, inner)
@@ -172,7 +161,7 @@ class Extractor:
         lex, w = self.lex, self.words
         run = m.group()
         rs = m.start()
-        if len(run) > 24:
+        if len(run) > T.NUMERAL_RUN_MAX:
             return None  # no numeral is that long: a run of characters, not a number
         if len(run) == 1 and run not in w.lone_numerals and (rs + 1 >= e0 or text[rs + 1] not in self.unit_first) \
                 and text[rs - 1:rs] != w.ordinal_prefix:
@@ -201,7 +190,7 @@ class Extractor:
         if before.endswith(w.ordinal_prefix):
             if unit in lex.rank_units and w.rank_context_re.search(before[:-len(w.ordinal_prefix)]):
                 return Mention(rs - 1, end, value, "", unit, cn=True, rank=True)
-            if not unit and not mag and _bare_rank(text, before, rs + len(cn), e0):
+            if not unit and not mag and bare_rank(text, before, rs + len(cn), e0):
                 return Mention(rs - 1, rs + len(cn), value, "", "", cn=True, rank=True, base_unit=w.rank_unit)
             return None
         big = bool(mag) or (has_digit and value >= 100 and head[-1] in w.round_numerals) or (
@@ -232,21 +221,21 @@ class Extractor:
         """Ranges and lists: unit inheritance and shared qualifiers; drop unit-less leftovers."""
         for a, b in zip(ms, ms[1:]):
             gap = text[a.e:b.s]
-            if a.unitless and _w().range_re.match(gap) and not b.unitless:
+            if a.unitless and extraction_words().range_re.match(gap) and not b.unitless:
                 a.unit, a.mag, a.unitless = b.unit, b.mag, False
                 a.range_low = True
                 b.range_high = True
-            elif _w().range_re.match(gap) and a.unit == b.unit and a.mag == b.mag:
+            elif extraction_words().range_re.match(gap) and a.unit == b.unit and a.mag == b.mag:
                 a.range_low = True
                 b.range_high = True
         ms = [m for m in ms if not m.unitless]
         for m in ms:
             self._qualify(text, m, s0, e0)
-            m.clause = _clause(text, m, s0, e0)
+            m.clause = clause_span(text, m, s0, e0)
         # a trailing qualifier closes a list: 800亿斤、60亿斤、160亿斤以上
         for i in range(len(ms) - 2, -1, -1):
             a, b = ms[i], ms[i + 1]
-            if _w().connector_re.match(text[a.e:b.s]) and not a.q_explicit and b.q_suffix:
+            if extraction_words().connector_re.match(text[a.e:b.s]) and not a.q_explicit and b.q_suffix:
                 a.qualifier = b.qualifier
                 a.q_suffix = True
         for m in ms:
@@ -282,10 +271,18 @@ class Extractor:
     @staticmethod
     def table(rows: list):
         """Rows (of one document or several) as a DataFrame with the schema's columns and dtypes."""
-        return frame(dict(zip(ROW_FIELDS, map(list, zip(*rows)))) if rows else {})
+        return schema.rows_frame(rows)
+
+    def dimension(self, m: Mention) -> str:
+        """What a mention counts (person, money, area ...: its unit's dim in the lexicon), for its concept; a
+        number without a unit word counts what its base unit says (people or yuan), else nothing."""
+        if m.unit:
+            return self.lex.units.get(m.unit, {}).get("dim", "")
+        w = self.words
+        return "person" if m.base_unit == w.person_unit else "money" if m.base_unit == w.money_unit else ""
 
     def rows(self, raw: str, doc: str = "text"):
-        """The indicators of one document as Rows (the columns of the schema), in text order."""
+        """The indicators of one document as schema.Row (the columns of schema.json), in text order."""
         document = from_text(raw, doc)
         layout = document.layout
         text = layout.text
@@ -302,25 +299,22 @@ class Extractor:
                 if topic is None:
                     topic = text[s0:e0]
                 # the sentence before, when it states a topic and no figure (要巩固好新能源产业领先地位。)
-                lead_in, prev_sentence = ("" if _DIGIT.search(prev_sentence) else prev_sentence), text[s0:e0]
+                lead_in, prev_sentence = ("" if DIGIT.search(prev_sentence) else prev_sentence), text[s0:e0]
                 ms = self.find_mentions(text, s0, e0)
-                if not ms:
-                    continue
-                ms = self._resolve(text, ms, s0, e0)
+                ms = self._resolve(text, ms, s0, e0) if ms else ms
                 if not ms:
                     continue
                 naming.name_mentions(self.lex, text, ms, s0, e0)
                 for m in ms:
                     meaning.classify(self.lex, text, m, s0, e0, para)
-                _share_measure(text, ms)
-                _baselines(text, ms)
+                share_measure(text, ms)
+                mark_baselines(text, ms)
                 meaning.direction(self, text, ms)
                 if background is None:
                     background = sector_context.SectorContext.background_of(self.lex, topic, para.section_title)
                 sector_ctx = sector_context.SectorContext(self.lex, text, s0, e0, topic, para.section_title, background,
                                                    keywords)
                 rs0, re0 = layout.to_raw(s0, e0)
-                sentence = text[s0:e0]
                 spans = {id(m): layout.to_raw(m.s, m.e) for m in ms}
                 bounds = meaning.bounds(self.lex, ms)
                 for m in ms:
@@ -328,22 +322,25 @@ class Extractor:
                     rs, re_ = spans[id(m)]
                     signed, low, high = bounds[id(m)]
                     group = spans[id(m.lead)][0] if m.lead is not None else rs
-                    unit_written = m.mag + m.unit
                     year, period = when.of(m, text, s0, para)
                     basis = when.basis(m, text, s0) if m.kind != "context" else ""
-                    dim = self.lex.units.get(m.unit, {}).get("dim", "") if m.unit else \
-                        ("person" if m.base_unit == self.words.person_unit else "money" if m.base_unit == self.words.money_unit else "")
+                    dim = self.dimension(m)
                     concept = cat.match(m.metric_zh, m.measure, dim) or meaning.rate_of_amount_before(m, ms, cat, dim)
                     concept = cat.scoped(concept, m.metric_zh, lead_in + text[s0:m.s])
                     subject = subjects.of(text, m, s0, document)
                     en, en_src = english.english(m.metric_zh, sector, m, self.lex, concept)
-                    yield Row(doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
-                           _base_value(m, self.lex), m.base_unit, unit_en(m, self.lex), m.qualifier, signed, low, high,
-                           m.commitment if m.kind == "target" else "", group, m.kind,
-                           m.kind == "achieved" and self.words.estimate_re.search(text, s0, m.s) is not None, m.measure,
-                           sector, ";".join(sectors), m.metric_zh, en, en_src, concept.id if concept else "",
-                           subject, year, period, basis, para.section, para.section_title, para.index, sentence, rs0, re0,
-                           *ident)
+                    yield schema.Row(
+                        doc=doc, id=f"i{rs}-{re_}", start=rs, end=re_, raw=raw[rs:re_], value=float(m.value),
+                        unit=m.mag + m.unit, value_base=base_value(m, self.lex), base_unit=m.base_unit,
+                        unit_en=unit_en(m, self.lex), qualifier=m.qualifier, value_signed=signed, low=low, high=high,
+                        commitment=m.commitment if m.kind == "target" else "", group=group, kind=m.kind,
+                        estimate=m.kind == "achieved" and self.words.estimate_re.search(text, s0, m.s) is not None,
+                        measure=m.measure, sector=sector, sectors=";".join(sectors), metric_zh=m.metric_zh,
+                        metric_en=en, metric_en_source=en_src, concept=concept.id if concept else "",
+                        subject=subject, year=year, period=period, basis=basis, section=para.section,
+                        section_title=para.section_title, paragraph=para.index, sentence=text[s0:e0],
+                        sentence_start=rs0, sentence_end=re0, region=ident[0], region_en=ident[1], level=ident[2],
+                        report_year=ident[3])
 
     # ------------------------------------------------------------------ values
 

@@ -7,8 +7,10 @@ import re
 from functools import lru_cache
 
 from ..language import lexicon, numerals
+from ..language.units import SHARE_UNITS
+from ..project import thresholds as T
 from ..reading.sections import part_of
-from .mention import Mention, _w
+from .mention import Mention, extraction_words
 from .timing import cues
 
 _CLAUSE_DELIMS = "，,；;：:。！？!?"
@@ -20,19 +22,19 @@ def direction(ex, text: str, ms: list[Mention]) -> None:
     分别下降3%和5%) is negative; the commitment word of its clause (确保, 力争 ...); the two ends of
     a range and an aim written beside a floor (7%以上、力争达到8%) are one statement."""
     for m in ms:
-        cs = max(m.clause[0], m.s - _WINDOW)  # bounded: linear time on clauses of thousands of numbers
+        cs = max(m.clause[0], m.s - T.SIGN_WINDOW_CHARS)  # bounded: linear time on clauses of thousands of numbers
         before = text[cs:m.s - m.prefix_len].rstrip()
         m.negative = m.measure == "growth" and ex.decline_re.search(before) is not None
         words = ex.commitment_re.findall(text, cs, m.s)
         m.commitment = ex.commitments[words[-1]] if words else ""
     for a, b in zip(ms, ms[1:]):
         gap = text[a.tail:b.s]
-        if a.negative and b.measure == "growth" and (_w().connector_re.match(gap) or _w().range_re.match(gap)):
+        if a.negative and b.measure == "growth" and (extraction_words().connector_re.match(gap) or extraction_words().range_re.match(gap)):
             b.negative = True  # 分别下降3%和5%, 下降5%—6%
         if a.range_low and b.range_high:
             b.lead = a.lead or a
         elif (a.kind == b.kind == "target" and a.base_unit == b.base_unit and a.measure == b.measure
-              and ex.aim_gap_re.match(gap) and _base_value(b, ex.lex) > _base_value(a, ex.lex)):
+              and ex.aim_gap_re.match(gap) and base_value(b, ex.lex) > base_value(a, ex.lex)):
             b.lead = a.lead or a  # the aim of a floor: one target
 
 
@@ -41,7 +43,7 @@ def bounds(lex, ms: list[Mention]) -> dict[int, tuple[float, float, float]]:
     nan = float("nan")
     out = {}
     for m in ms:
-        v = _base_value(m, lex)
+        v = base_value(m, lex)
         signed = -v if m.negative and v else v
         q = m.qualifier
         if q in ("over", "at_least"):
@@ -66,7 +68,7 @@ def rate_of_amount_before(m, ms, cat, dim):
         return None
     k = next(i for i, x in enumerate(ms) if x is m)
     prev = next((x for x in reversed(ms[:k]) if x.measure == "level" and x.metric_zh), None)
-    return cat.match(prev.metric_zh + _w().growth_word, "growth", dim) if prev is not None else None
+    return cat.match(prev.metric_zh + extraction_words().growth_word, "growth", dim) if prev is not None else None
 
 
 def classify(lex, text: str, m: Mention, s0: int, e0: int, para) -> None:
@@ -84,9 +86,9 @@ def classify(lex, text: str, m: Mention, s0: int, e0: int, para) -> None:
     # measure
     if m.rank:
         m.measure = "rank"
-    elif m.unit in ("%", "‰", *w.change_units, w.rank_unit) or m.base_unit == "%":
+    elif m.unit in SHARE_UNITS or m.unit in w.change_units or m.unit == w.rank_unit or m.base_unit == "%":
         grown = _is_growth(lex, text, m, cs, ce, before)
-        m.measure = "growth" if grown else ("share" if m.unit in ("%", "‰") or m.base_unit == "%" else "level")
+        m.measure = "growth" if grown else ("share" if m.unit in SHARE_UNITS or m.base_unit == "%" else "level")
         if m.unit in w.change_units and not _followed_by_to(before):
             m.measure = "growth"
         if m.unit == w.rank_unit and not grown:
@@ -109,7 +111,7 @@ def classify(lex, text: str, m: Mention, s0: int, e0: int, para) -> None:
         m.kind = "context"  # 4200万辽宁人民拼出了血性: the population, a standing fact
 
 
-def _baselines(text: str, ms) -> None:
+def mark_baselines(text: str, ms) -> None:
     """由23.9%降至10%以下, 从18%提高到71%, 从上半年5.5%降到5.3%: the starting value is a baseline (context), not
     a result."""
     for a, b in zip(ms, ms[1:]):
@@ -119,32 +121,31 @@ def _baselines(text: str, ms) -> None:
         if a.clause[0] == b.clause[0] or a.clause == b.clause:
             lead = text[a.clause[0]:a.s - a.prefix_len]
             gap = text[a.tail:b.s]
-            if cues().baseline_start.search(lead) and cues().baseline_end.search(gap.rstrip(_w().baseline_gap_strip)) \
+            if cues().baseline_start.search(lead) and cues().baseline_end.search(gap.rstrip(extraction_words().baseline_gap_strip)) \
                     and a.base_unit == b.base_unit:
                 a.kind = "context"
 
 
-def _bare_rank(text: str, before: str, end: int, e0: int) -> bool:
+def bare_rank(text: str, before: str, end: int, e0: int) -> bool:
     """全国第一, 居全国第3: a rank without 位/名, after a rank context and before punctuation."""
     after = text[end] if end < e0 else "。"
-    w = _w()
+    w = extraction_words()
     return after in "，,。；;、）)！？" and w.rank_context_re.search(before.removesuffix(w.ordinal_prefix)) is not None
 
 
-def _share_measure(text: str, ms) -> None:
+def share_measure(text: str, ms) -> None:
     """'增长18.6%和23.4%', '增长5%—6%': the later numbers of a list or range are rates of the same
     kind as the first."""
     for a, b in zip(ms, ms[1:]):
         gap = text[a.tail:b.s] or "、"
-        if a.measure == "growth" and b.unit == a.unit and (_w().connector_re.match(gap) or _w().range_re.match(gap)
-                                                           or _w().stretch_re.match(gap)):
+        if a.measure == "growth" and b.unit == a.unit and (extraction_words().connector_re.match(gap) or extraction_words().range_re.match(gap)
+                                                           or extraction_words().stretch_re.match(gap)):
             b.measure = "growth"
 
 
-_WINDOW = 80  # how far before a number its sign and commitment words are looked for (within its clause)
 
 
-def _clause(text: str, m: Mention, s0: int, e0: int) -> tuple[int, int]:
+def clause_span(text: str, m: Mention, s0: int, e0: int) -> tuple[int, int]:
     cs = s0
     for i in range(m.s - 1, s0 - 1, -1):
         if text[i] in _CLAUSE_DELIMS:
@@ -155,11 +156,11 @@ def _clause(text: str, m: Mention, s0: int, e0: int) -> tuple[int, int]:
 
 
 def _followed_by_to(before: str) -> bool:
-    return before.endswith(_w().to_words)
+    return before.endswith(extraction_words().to_words)
 
 
-_DIGIT = re.compile(r"\d")
-_YEARS_LENGTH = re.compile(r"\d{1,2}\.\d")  # 11.3年, not a list number before a year (20.2026年)
+DIGIT = re.compile(r"\d")
+YEARS_LENGTH = re.compile(r"\d{1,2}\.\d")  # 11.3年, not a list number before a year (20.2026年)
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +172,7 @@ def _is_growth(lex, text, m, cs, ce, before) -> bool:
     b = before.rstrip()
     if _meaning_res()["growth_target"].search(b):
         return True  # 经济增长预期目标为5%左右
-    if b.endswith(_w().not_growth_ends):
+    if b.endswith(extraction_words().not_growth_ends):
         return False
     if lex.growth_re.search(b):
         return True
@@ -199,7 +200,7 @@ def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=N
             return "context"  # a past result cited in a task (在去年布局5个点位基础上): never a result here
         if cues["context"].search(before) and not cues["target"].search(before):
             return "context"
-        if m is not None and not m.unit and m.base_unit == _w().person_unit and lex.own_region_re.search(before):
+        if m is not None and not m.unit and m.base_unit == extraction_words().person_unit and lex.own_region_re.search(before):
             return "context"  # 全省4500万群众: the population, not a goal
         return "target"
     # preamble, closing, a text of unknown structure: decide by cues alone; context where none tells
@@ -227,7 +228,7 @@ def _implied_unit(lex, text, m, cs, ce) -> str:
     return ""
 
 
-def _base_value(m: Mention, lex) -> float:
+def base_value(m: Mention, lex) -> float:
     factor = lex.magnitudes.get(m.mag, 1.0) if m.mag else 1.0
     if m.unit:
         factor *= lex.units.get(m.unit, {}).get("factor", 1.0)  # 八成 = 80 (%)
@@ -237,15 +238,15 @@ def _base_value(m: Mention, lex) -> float:
 def unit_en(m: Mention, lex) -> str:
     u = lex.units.get(m.unit, {}).get("en", "") if m.unit else ""
     if not u:
-        u = _w().implied_unit_en.get(m.base_unit, "")
-    mag = _w().magnitude_en.get(m.mag, "")
+        u = extraction_words().implied_unit_en.get(m.base_unit, "")
+    mag = extraction_words().magnitude_en.get(m.mag, "")
     return " ".join(x for x in (mag, u) if x)
 
 
-def _parse_cn_decimal(s: str) -> float | None:
+def parse_cn_decimal(s: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         return float(s)
-    whole, _, frac = s.partition(_w().decimal_point_word)
+    whole, _, frac = s.partition(extraction_words().decimal_point_word)
     w = numerals.parse_chinese(whole)
     if w is None:
         return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..language import lexicon
 
 
-def _w():
+def extraction_words():
     """The words and patterns of lexicon.yaml `extraction`, compiled by the lexicon."""
     return lexicon.load().extraction
 
@@ -44,7 +44,7 @@ class Mention:
     lead: Mention | None = None  # the first mention of the statement (a range's low end, the floor of an aim)
 
 
-def _arabic_re(lex) -> re.Pattern:
+def arabic_re(lex) -> re.Pattern:
     # A magnitude character is not a magnitude when it begins a unit (千瓦, 千米, 百分点).
     look: dict[str, list[str]] = {}
     for u in lex.units:
@@ -57,6 +57,6 @@ def _arabic_re(lex) -> re.Pattern:
     )
     num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
     return re.compile(
-        rf"(?P<num>{num})(?P<in1>{_w().inner_more_alt})?(?P<mag>{mags})?(?P<in2>{_w().inner_more_alt})?"
+        rf"(?P<num>{num})(?P<in1>{extraction_words().inner_more_alt})?(?P<mag>{mags})?(?P<in2>{extraction_words().inner_more_alt})?"
         rf"(?P<unit>{lex.unit_re})?"
     )

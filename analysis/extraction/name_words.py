@@ -6,17 +6,13 @@ from __future__ import annotations
 import re
 
 from ..language import lexicon
-
-
-def _w():
-    """The words and patterns of lexicon.yaml `extraction`, compiled by the lexicon."""
-    return lexicon.load().extraction
-
+from ..project import thresholds as T
+from .mention import extraction_words
 
 # The Chinese words and patterns of naming (measure nouns, list connectors, rank and share words …) are
-# lexicon.yaml `extraction` (the keys after "naming a quantity"), read through _w().
-_QUOTES = str.maketrans("", "", "“”\"「」『』")
-_COUNT_DIMS = {"count", "person"}
+# lexicon.yaml `extraction` (the keys after "naming a quantity"), read through mention.extraction_words().
+QUOTES = str.maketrans("", "", "“”\"「」『』")
+COUNT_DIMS = {"count", "person"}
 
 
 _UNIT_NOTE = re.compile(r"^[（(][^）)]{0,6}[）)]、?")  # （辆）、惠及消费者: the unit note of the number before
@@ -27,13 +23,13 @@ _NOTE_CLOSE = re.compile(r"[（(][^）)，,。；;]{1,6}[）)]")
 def _plain_len(s: str) -> int:
     """The length of a name without what adds no word to it: a note in brackets (（PM2.5）) and the
     threshold words of 二级及以上 (a name of 18 such characters is not cut)."""
-    return len(_w().note_or_threshold_re.sub("", s))
+    return len(extraction_words().note_or_threshold_re.sub("", s))
 
 
-def _strip(lex, s: str, cap: bool = True) -> str:
+def strip_name(lex, s: str, cap: bool = True) -> str:
     """A metric name from the words before a number: qualifiers, fillers, years, verbs and list
     numbering removed; cut to its head when long (cap)."""
-    s = _w().year_words_re.sub("", _w().lead_re.sub("", _UNIT_NOTE.sub("", s.translate(_QUOTES))).strip())
+    s = extraction_words().year_words_re.sub("", extraction_words().lead_re.sub("", _UNIT_NOTE.sub("", s.translate(QUOTES))).strip())
     s = lex.comparison_re.sub("", s)
     prev = None
     while prev != s:
@@ -41,50 +37,50 @@ def _strip(lex, s: str, cap: bool = True) -> str:
         s = lex.strip_prefix_re.sub("", s)
         s = lex.strip_suffix_re.sub("", s)
         s = lex.prefix_q_re.sub("", s)
-        s = _w().lead_re.sub("", s)
+        s = extraction_words().lead_re.sub("", s)
     if not cap:
         return s
     if len(s) > 8:
         # "对已经谋划的重点工业项目": the head after the last 的 names the thing (not a bare 比例)
-        cut = s.rfind(_w().of_word, 0, len(s) - 2)
-        if cut >= 3 and s[cut + 1:] not in _w().bare_heads:
+        cut = s.rfind(extraction_words().of_word, 0, len(s) - 2)
+        if cut >= 3 and s[cut + 1:] not in extraction_words().bare_heads:
             s = s[cut + 1:]
-    if 18 < len(s) <= 26 and _w().share_of_re.search(s):
+    if T.NAME_MAX_CHARS < len(s) <= T.SHARE_NAME_MAX_CHARS and extraction_words().share_of_re.search(s):
         return s  # 全社会研发经费支出相当于全市生产总值的比例: a share names what and of what
-    if 18 < _plain_len(s) <= 24 and _w().pair_re.fullmatch(s):
+    if T.NAME_MAX_CHARS < _plain_len(s) <= T.PAIR_NAME_MAX_CHARS and extraction_words().pair_re.fullmatch(s):
         return s  # 国家生态文明建设示范区和两山实践创新基地57个: one number counts the pair, named whole
     opening = lex.list_verb_re.match(s)  # 建成各级各类概念验证中心和中试熟化平台: the verb says it is an addition
-    if _plain_len(s) - (len(opening.group()) if opening else 0) > 18:
-        cut = s.rfind(_w().examples_word, 0, len(s) - 2)
+    if _plain_len(s) - (len(opening.group()) if opening else 0) > T.NAME_MAX_CHARS:
+        cut = s.rfind(extraction_words().examples_word, 0, len(s) - 2)
         if cut >= 0:
             s = s[cut + 1:]
         else:
             verb = lex.list_verb_re.search(s)  # 提请…制定修改废止地方性法规: start at the verb
             if verb and len(s) - verb.start() >= 4:
                 s = s[verb.start():]
-        if _plain_len(s) > 18:  # the last item of a list, or the tail from a word boundary, never a clipped word
+        if _plain_len(s) > T.NAME_MAX_CHARS:  # the last item of a list, or the tail from a word boundary, never a clipped word
             last = re.split(r"[、，,]", s)[-1]
-            s = last if len(last) >= 4 else s[-18:]
-            if len(s) > 18:
-                m = _w().word_start_re.search(s, len(s) - 18)
-                at = m.start() if m else len(s) - 18
-                if s.startswith(_w().threshold_words, at) and s[at - 1:at] == _w().threshold_and:
+            s = last if len(last) >= 4 else s[-T.NAME_MAX_CHARS:]
+            if len(s) > T.NAME_MAX_CHARS:
+                m = extraction_words().word_start_re.search(s, len(s) - T.NAME_MAX_CHARS)
+                at = m.start() if m else len(s) - T.NAME_MAX_CHARS
+                if s.startswith(extraction_words().threshold_words, at) and s[at - 1:at] == extraction_words().threshold_and:
                     at = max(0, at - 3)  # 二级及以上公立医疗机构: the threshold whole
                 s = s[at:]
     return s
 
 
-def _trailing_verb(lex, s: str) -> str:
+def trailing_verb(lex, s: str) -> str:
     m = lex.trailing_verb_re.search(s)
     return m.group() if m else ""
 
 
-def _list_verb(lex, s: str) -> str:
+def list_verb(lex, s: str) -> str:
     m = lex.list_verb_re.match(s)
     return m.group() if m else ""
 
 
-def _right_noun(text: str, pos: int, end: int, lex=None) -> str:
+def right_noun(text: str, pos: int, end: int, lex=None) -> str:
     noun = _right_span(text, pos, end)
     if lex is None or len(noun) < 3:
         return noun
@@ -92,7 +88,7 @@ def _right_noun(text: str, pos: int, end: int, lex=None) -> str:
     # 亿元以上项目建设: nor is the closing action part of it (lexicon counted_noun_predicates, counted_noun_end_words)
     at, ends = _noun_cut(lex)
     cut = at.search(noun, 2)
-    if cut and noun[:cut.start()] not in _w().bare_words:  # 4家企业入选…: a bare 企业 would say nothing
+    if cut and noun[:cut.start()] not in extraction_words().bare_words:  # 4家企业入选…: a bare 企业 would say nothing
         noun = noun[:cut.start()]
     tail = ends.search(noun)
     keep = lex.counted_noun_end_words.get(tail.group(), "") if tail else ""
@@ -104,31 +100,31 @@ def _noun_cut(lex) -> tuple[re.Pattern, re.Pattern]:
 
 
 def _right_span(text: str, pos: int, end: int) -> str:
-    age = _w().age_re.match(text, pos, end)  # 40万3岁以下婴幼儿: the age is part of the noun
+    age = extraction_words().age_re.match(text, pos, end)  # 40万3岁以下婴幼儿: the age is part of the noun
     if age:
-        stop = _w().right_stop_re.search(text, age.end(), end)
+        stop = extraction_words().right_stop_re.search(text, age.end(), end)
         noun = text[pos:(stop.start() if stop else end)]
-        return noun[:14].translate(_QUOTES)
+        return noun[:14].translate(QUOTES)
     note = _NOTE_AT.match(text, pos, end)  # 2.5万套（间）城市危旧房: the unit's note is no part of the noun
     if note:
         pos = note.end()
-    stop = _w().right_stop_re.search(text, pos, end)
+    stop = extraction_words().right_stop_re.search(text, pos, end)
     if stop and stop.start() == pos and text.startswith(lexicon.load().zai_nouns, pos):
-        stop = _w().right_stop_re.search(text, pos + 1, end)  # 9条在建高速公路: 在建 describes the noun, no place follows
+        stop = extraction_words().right_stop_re.search(text, pos + 1, end)  # 9条在建高速公路: 在建 describes the noun, no place follows
     while stop and stop.group() in "（(":  # 县（市、区）: a short note inside the noun stays
         close = _NOTE_CLOSE.match(text, stop.start(), end)
         if not close:
             break
-        stop = _w().right_stop_re.search(text, close.end(), end)
+        stop = extraction_words().right_stop_re.search(text, close.end(), end)
     noun = text[pos:(stop.start() if stop else end)]
-    return noun[:20].translate(_QUOTES)
+    return noun[:T.NOUN_MAX_CHARS].translate(QUOTES)
 
 
-def _groups(text: str, ms) -> list[list]:
+def list_groups(text: str, ms) -> list[list]:
     """Runs of mentions joined only by a list connector (、和及与)."""
     groups, cur = [], [ms[0]]
     for a, b in zip(ms, ms[1:]):
-        if b.clause == a.clause and _w().list_gap_re.fullmatch(text[a.tail:b.s - b.prefix_len]):
+        if b.clause == a.clause and extraction_words().list_gap_re.fullmatch(text[a.tail:b.s - b.prefix_len]):
             cur.append(b)
         else:
             groups.append(cur)
@@ -138,7 +134,7 @@ def _groups(text: str, ms) -> list[list]:
 
 
 
-def _trim_actions(lex, name: str) -> str:
+def trim_actions(lex, name: str) -> str:
     """The name without the action verbs that open it and the words that close it with what happened
     (lexicon metric_action_verbs, metric_end_words), as long as a noun of three characters or more stays."""
     start, end = _action_res(lex)
@@ -150,14 +146,14 @@ def _trim_actions(lex, name: str) -> str:
             for rx in (start, end):
                 cut = rx.sub("", name, count=1)
                 bare = lex.growth_re.sub("", cut)
-                if len(bare) >= 3 and bare not in _w().bare_heads and bare not in _w().bare_words:
+                if len(bare) >= 3 and bare not in extraction_words().bare_heads and bare not in extraction_words().bare_words:
                     name = cut
         return name
 
     name = _without_examples(lex, trim(name))
-    if name.endswith(_w().of_word) and len(name) >= 4:  # 冻鳟鱼出口占全国同类产品出口总值的: a name never ends in 的
-        name = name[:-len(_w().of_word)]
-    dashes = _w().range_dash_chars
+    if name.endswith(extraction_words().of_word) and len(name) >= 4:  # 冻鳟鱼出口占全国同类产品出口总值的: a name never ends in 的
+        name = name[:-len(extraction_words().of_word)]
+    dashes = extraction_words().range_dash_chars
     name = name.lstrip(dashes) if len(name.lstrip(dashes)) >= 2 else name  # 1—2个主导产业: nor starts with the range's dash
     cut = _predicate(lex).search(name, 3)  # 受灾中小学全部按期开学: the name ends where a predicate starts
     if cut and len(lex.growth_re.sub("", name[:cut.start()])) >= 3:
@@ -171,14 +167,14 @@ def _trim_actions(lex, name: str) -> str:
 def _without_examples(lex, name: str) -> str:
     """新增甲公司、乙公司等科技型企业: the class after the examples, with the list verb that opens the name
     (lexicon example_class_heads: a class that needs its examples keeps them)."""
-    deng_word = _w().examples_word
+    deng_word = extraction_words().examples_word
     deng = [m.start() for m in re.finditer(re.escape(deng_word), name)
             if not any(name.startswith(w, m.start() - w.index(deng_word)) for w in lex.example_not_deng)]
     if not deng or "、" not in name[:deng[-1]]:
         return name
-    rest, lead = name[deng[-1] + len(deng_word):], _list_verb(lex, name)
+    rest, lead = name[deng[-1] + len(deng_word):], list_verb(lex, name)
     # a short class alone (综合治理, 服务机构) says less than with its examples
-    if (len(lex.growth_re.sub("", rest)) < (3 if lead else 5) or rest in _w().bare_heads or rest in _w().bare_words
+    if (len(lex.growth_re.sub("", rest)) < (3 if lead else 5) or rest in extraction_words().bare_heads or rest in extraction_words().bare_words
             or rest.startswith(lex.example_class_heads)):
         return name
     return lead + rest
@@ -192,16 +188,16 @@ def _action_res(lex) -> tuple[re.Pattern, re.Pattern]:
     return lex.action_start_re, lex.action_end_re
 
 
-_REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+REPEAT = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
 
 
-def _milestone_nouns(lex) -> re.Pattern:
+def milestone_nouns(lex) -> re.Pattern:
     return lex.milestone_nouns_re
 
 
-def _milestone(lex) -> re.Pattern:
+def milestone_name(lex) -> re.Pattern:
     return lex.milestone_re
 
 
-def _circumstance(lex) -> re.Pattern:
+def circumstance(lex) -> re.Pattern:
     return lex.circumstance_re

@@ -4,27 +4,28 @@ neighbours (inheritance.py), then the owner, the purpose and the selection."""
 from __future__ import annotations
 
 from ..language import concepts, lexicon
-from .inheritance import _borrow, _inherit, _respectively
+from ..project import thresholds as T
+from .inheritance import borrow, inherit, respectively
 from .name_words import (
-    _COUNT_DIMS,
-    _QUOTES,
-    _REPEAT,
-    _circumstance,
-    _list_verb,
-    _milestone,
-    _milestone_nouns,
-    _right_noun,
-    _strip,
-    _trailing_verb,
-    _trim_actions,
-    _w,
+    COUNT_DIMS,
+    QUOTES,
+    REPEAT,
+    circumstance,
+    extraction_words,
+    list_verb,
+    milestone_name,
+    milestone_nouns,
+    right_noun,
+    strip_name,
+    trailing_verb,
+    trim_actions,
 )
 
 
 def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     """Set metric_zh and subject of every mention of one sentence."""
-    tm = _w().topic_re.match(text[s0:e0])
-    topic = _w().time_words_re.sub("", (tm.group(1) or "") if tm else "")
+    tm = extraction_words().topic_re.match(text[s0:e0])
+    topic = extraction_words().time_words_re.sub("", (tm.group(1) or "") if tm else "")
     topic = topic if 2 <= len(topic) <= 8 else ""
     head_verb = ""
     right_end = -1  # where the previous mention's counted noun ended ("5个点位36项重点任务")
@@ -35,23 +36,23 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         cont = False
         if i and ms[i - 1].clause == m.clause:
             lstart = max(ms[i - 1].tail, right_end if right_end <= m.s else -1)
-            cont = text[lstart:m.s].startswith(_w().list_continue)
+            cont = text[lstart:m.s].startswith(extraction_words().list_continue)
         left_raw = _left_raw(lex, text, ms, i, lstart)
-        left = _strip(lex, left_raw)
-        if prev_right and lstart == right_end and left in _w().bare_words:
+        left = strip_name(lex, left_raw)
+        if prev_right and lstart == right_end and left in extraction_words().bare_words:
             left = prev_right + left  # 810个省重点项目完成投资10428.6亿元: the investment of the projects just counted
         if lstart > cs and "、" in left and lex.growth_re.fullmatch(left.rsplit("、", 1)[-1]):
             left = left.rsplit("、", 1)[-1]  # 生产总值达到5.53万亿元、稳居全国前十强、增长4.8%: the growth of the same thing
-        verb = _list_verb(lex, left)
+        verb = list_verb(lex, left)
         if not cont:
             head_verb = verb
-        elif head_verb and not verb and left and not lex.growth_re.fullmatch(left) and not _w().measure_noun_re.search(left) \
-                and left_raw.lstrip(_w().list_chars).translate(_QUOTES).startswith(left[:2]):  # not 、带动综合消费 (its own verb)
+        elif head_verb and not verb and left and not lex.growth_re.fullmatch(left) and not extraction_words().measure_noun_re.search(left) \
+                and left_raw.lstrip(extraction_words().list_chars).translate(QUOTES).startswith(left[:2]):  # not 、带动综合消费 (its own verb)
             left = head_verb + left  # 净增科技型中小企业853家、高新技术企业97家 (but not 新增并网…、发电量…)
         dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
         bare_verb = bool(left) and lex.list_verb_re.fullmatch(left) is not None  # 建设1500万亩小麦: the noun follows
-        right = _right_noun(text, m.tail, ce, lex) if (dim in _COUNT_DIMS or not m.unit or not left or bare_verb) else ""
-        of = _w().of_word
+        right = right_noun(text, m.tail, ce, lex) if (dim in COUNT_DIMS or not m.unit or not left or bare_verb) else ""
+        of = extraction_words().of_word
         right = right[len(of):] if right.startswith(of) and not left else ("" if right.startswith(of) else right)
         right = right if len(right) >= 2 and not (left and right in lex.milestone_nouns) else ""  # 突破5万关口
         name = _join(lex, ms, i, left, right, verb, head_verb, cont, bare_verb)
@@ -59,10 +60,10 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         right_end = m.tail + len(right) if right and text.startswith(right, m.tail) else -1
         prev_right = right if right_end >= 0 else ""
         m.metric_zh = name
-        m.subject = lex.growth_re.sub("", _w().added_end_re.sub("", name))  # 进出川大通道新增…、达到54条: the thing
-    _respectively(lex, text, ms)
-    _borrow(lex, text, ms)
-    _inherit(lex, text, ms, s0)
+        m.subject = lex.growth_re.sub("", extraction_words().added_end_re.sub("", name))  # 进出川大通道新增…、达到54条: the thing
+    respectively(lex, text, ms)
+    borrow(lex, text, ms)
+    inherit(lex, text, ms, s0)
     _tidy(lex, ms)
     _owned(lex, ms)
     _purpose(lex, text, ms)
@@ -73,13 +74,13 @@ def _shortened(lex, ms, i: int, name: str, left: str, topic: str) -> str:
     """A long name cut after its last 的, the name before for a number right after one, or the topic's."""
     m = ms[i]
     if len(name) > 8:
-        cut = name.rfind(_w().of_word, 0, len(name) - 2)
-        name = name[cut + 1:] if cut >= 3 and name[cut + 1:] not in _w().bare_heads else name  # not a bare 比例
+        cut = name.rfind(extraction_words().of_word, 0, len(name) - 2)
+        name = name[cut + 1:] if cut >= 3 and name[cut + 1:] not in extraction_words().bare_heads else name  # not a bare 比例
     if i and ms[i - 1].tail == m.s and not left:
         name = ms[i - 1].metric_zh  # 1金1银: one metric, two numbers
     elif topic and name and not any(topic[k:k + 2] in name for k in range(len(topic) - 1)) \
-            and (len(name) <= 2 or name.startswith(_w().topic_owned_starts)
-                 or (m.rank and (topic.endswith(_w().firm_words) or lex.keyword_re.fullmatch(topic)))):
+            and (len(name) <= 2 or name.startswith(extraction_words().topic_owned_starts)
+                 or (m.rank and (topic.endswith(extraction_words().firm_words) or lex.keyword_re.fullmatch(topic)))):
         # "<industry>要…，力争全产业链产值突破1300亿元", "<company>集团要…，力争营收达到1200亿元":
         # the topic of the sentence owns a metric that does not name its owner
         name = name if name in topic else topic + name
@@ -94,11 +95,11 @@ def _left_raw(lex, text: str, ms, i: int, lstart: int) -> str:
     left_raw = text[lstart:m.s - m.prefix_len]
     if lstart > cs:
         # 外贸进出口在对美贸易下降超3成的情况下增长12%: the inserted circumstance is no part of the name
-        circ = _circumstance(lex).match(left_raw)
-        at = text.rfind(_w().circumstance_word, cs, lstart)
+        circ = circumstance(lex).match(left_raw)
+        at = text.rfind(extraction_words().circumstance_word, cs, lstart)
         if circ and at >= 0:
             left_raw = text[cs:at] + left_raw[circ.end():]
-    if i and lstart == ms[i - 1].tail and _w().and_above_re.match(left_raw):
+    if i and lstart == ms[i - 1].tail and extraction_words().and_above_re.match(left_raw):
         left_raw = text[ms[i - 1].s:lstart] + left_raw  # 500千伏及以上输电线路: the threshold is part of the name
     return left_raw
 
@@ -107,12 +108,12 @@ def _join(lex, ms, i: int, left: str, right: str, verb: str, head_verb: str, con
     """The name from the words before a mention and the counted noun after it."""
     name = ""
     if right:
-        tv = _trailing_verb(lex, left)
+        tv = trailing_verb(lex, left)
         if tv and len(left) > 4:
             name = tv + right
-        elif left.endswith(_w().examples_word):
+        elif left.endswith(extraction_words().examples_word):
             name = (verb or "") + right  # 油菜籽等14种农产品: the examples are no part of the name
-        elif "、" in left or _w().list_end_re.search(left):
+        elif "、" in left or extraction_words().list_end_re.search(left):
             name = right  # 沈阳航空、沈大工业母机、大盘绿色石化3个集群: the list names the members, the noun what is counted
             name = verb + name if verb in lex.addition_prefixes else name  # 新增甲、乙2个集群: still new
         elif not left and cont and head_verb in lex.addition_prefixes:
@@ -120,25 +121,25 @@ def _join(lex, ms, i: int, left: str, right: str, verb: str, head_verb: str, con
         elif not left or len(left) <= 4:
             name = left + right
         else:
-            name = left + right if len(left) + len(right) <= 16 else left
+            name = left + right if len(left) + len(right) <= T.NAME_JOIN_MAX_CHARS else left
     elif bare_verb and cont and ms[i - 1].subject and not lex.growth_re.fullmatch(left):
         prev = ms[i - 1].subject  # 新建高标准农田20万亩、改造提升5万亩: the same land, another action
-        name = left + prev[len(_list_verb(lex, prev)):]
+        name = left + prev[len(list_verb(lex, prev)):]
     else:
-        name = left.rstrip(_w().examples_word)
+        name = left.rstrip(extraction_words().examples_word)
     return name
 
 
 def _tidy(lex, ms) -> None:
     """A word said twice is said once; milestones and open list ends are no part of a name."""
-    milestones = _milestone(lex)
+    milestones = milestone_name(lex)
     for m in ms:  # 转移支付规模规模增长: a word said twice is said once; 连跨千亿台阶 is no part of a name
-        name = _REPEAT.sub(r"\1", milestones.sub("", m.metric_zh))
-        bare_milestone = _milestone_nouns(lex).sub("", name).strip("、，,")  # 生产总值台阶年均增长: 台阶 of a clause before
+        name = REPEAT.sub(r"\1", milestones.sub("", m.metric_zh))
+        bare_milestone = milestone_nouns(lex).sub("", name).strip("、，,")  # 生产总值台阶年均增长: 台阶 of a clause before
         name = bare_milestone if bare_milestone != name and len(lex.growth_re.sub("", bare_milestone)) >= 2 else name
-        name = _w().open_end_re.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
-        m.metric_zh = _trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
-        m.subject = _REPEAT.sub(r"\1", milestones.sub("", m.subject))
+        name = extraction_words().open_end_re.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
+        m.metric_zh = trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
+        m.subject = REPEAT.sub(r"\1", milestones.sub("", m.subject))
 
 
 def _selected(lex, text: str, ms) -> None:
@@ -154,7 +155,7 @@ def _selected(lex, text: str, ms) -> None:
             continue
         p = rx.fullmatch(text, m.tail + len(head), m.clause[1])
         if p:
-            m.metric_zh = f"{p.group(1)}{p.group(2).translate(_QUOTES)}{_w().of_word}{head}"
+            m.metric_zh = f"{p.group(1)}{p.group(2).translate(QUOTES)}{extraction_words().of_word}{head}"
 
 
 def _owned(lex, ms) -> None:
@@ -163,7 +164,7 @@ def _owned(lex, ms) -> None:
     heads = lex.owned_heads
     owner = ""
     for m in ms:
-        subject = _w().years_after_re.sub("", lex.growth_re.sub("", m.subject or m.metric_zh))  # 利润总额五年
+        subject = extraction_words().years_after_re.sub("", lex.growth_re.sub("", m.subject or m.metric_zh))  # 利润总额五年
         if subject in heads and owner:
             m.metric_zh, m.subject = owner + m.metric_zh, owner + (m.subject or subject)
             continue
@@ -186,7 +187,7 @@ def _purpose(lex, text: str, ms) -> None:
         p = rx.match(text, m.tail, m.clause[1])
         if not p or p.group(2) in m.metric_zh or lex.growth_re.search(m.metric_zh):
             continue
-        purpose = p.group(2).translate(_QUOTES)
+        purpose = p.group(2).translate(QUOTES)
         if 0 < longest(purpose) >= longest(m.metric_zh):
             continue  # 消费券…用于餐饮消费: the purpose would name the concept, not the money
-        m.metric_zh = f"{p.group(1)}{purpose}{_w().of_word}{m.metric_zh}"
+        m.metric_zh = f"{p.group(1)}{purpose}{extraction_words().of_word}{m.metric_zh}"

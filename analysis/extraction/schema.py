@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import make_dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 import pandas as pd
 
@@ -29,11 +31,38 @@ def dtypes() -> dict[str, str]:
             for f in table_schema()["fields"]}
 
 
+_PYTHON = {"string": str, "integer": int, "number": float, "boolean": bool}
+
+
+def row_type(fields: list[dict]) -> type:
+    """A frozen dataclass with one field per column of ``fields`` (the schema's), in order, typed from the
+    column's type (``int | None`` for a nullable integer). Built with keywords only, so that a column the
+    schema has and the code does not fill (or the reverse) is a TypeError, not a shifted column."""
+    def python(f: dict):
+        t = _PYTHON[f["type"]]
+        return t | None if f["name"] in _NULLABLE else t
+
+    row = make_dataclass("Row", [(f["name"], python(f)) for f in fields], frozen=True, slots=True, kw_only=True)
+    row.__module__ = __name__  # pickled (extract --jobs) by its name here
+    return row
+
+
+Row = row_type(table_schema()["fields"])  # one indicator: a row of the table, derived from schema.json at import
+
+
 def enum(name: str) -> list[str]:
     for f in table_schema()["fields"]:
         if f["name"] == name:
             return f.get("constraints", {}).get("enum", [])
     raise KeyError(name)
+
+
+def rows_frame(rows: list) -> pd.DataFrame:
+    """Rows (instances of Row) as a DataFrame with the schema's columns in order and dtypes."""
+    if not rows:
+        return frame({})
+    names = columns()
+    return frame(dict(zip(names, map(list, zip(*map(attrgetter(*names), rows))))))
 
 
 def frame(cols: dict[str, list]) -> pd.DataFrame:

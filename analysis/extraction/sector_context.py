@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .name_words import _w
+from ..project import thresholds as T
+from .mention import extraction_words
 
 
 class KeywordHits:
@@ -31,8 +32,8 @@ class SectorContext:
     clause, or nearby clauses adding up to a clause's weight.
     """
 
-    DECAY = (1.0, 0.5, 0.2, 0.1)  # clause distance 0, 1, 2, 3+
-    SECONDARY = 1.0
+    DECAY = T.SECTOR_DECAY
+    SECONDARY = T.SECTOR_SECONDARY
 
     _CLAUSE = re.compile(r"[^，,；;：:。！？!?]+[，,；;：:。！？!?]*")
 
@@ -47,7 +48,7 @@ class SectorContext:
         self.example_hits: list[dict] = [{} for _ in range(n)]
         example_end = []
         for a, b in self.clauses:
-            ex = _w().examples_re.match(text[a:b])
+            ex = extraction_words().examples_re.match(text[a:b])
             example_end.append(a + ex.end() if ex else a)
         # one scan of the sentence; every hit goes to its clause (or to the clause's examples)
         sectors = lex.keyword_sectors
@@ -59,7 +60,7 @@ class SectorContext:
             for sec, w in sectors[word].items():
                 if w > target.get(sec, 0.0):
                     target[sec] = w
-        topic_m = _w().topic_re.match(text[s0:e0])
+        topic_m = extraction_words().topic_re.match(text[s0:e0])
         self.subject = self._hits(topic_m.group(1) or topic_m.group(2)) if topic_m else {}
         # segment number of every clause (a segment ends at ；)
         self.segment, seg = [], 0
@@ -97,7 +98,7 @@ class SectorContext:
     def classify(self, m, text: str) -> tuple[str, list[str]]:
         lex = self.lex
         ci = self._index(m.s)
-        ex = _w().examples_re.match(m.metric_zh)
+        ex = extraction_words().examples_re.match(m.metric_zh)
         metric = self._hits(m.metric_zh[ex.end():] if ex else m.metric_zh, add=True)
         dim = lex.units.get(m.unit, {}).get("dim", "")
         if dim in lex.sector_by_unit:
@@ -106,17 +107,17 @@ class SectorContext:
         own = {} if m.distributed else self.hits[ci]
         carry: dict[str, float] = {}
         if not metric and not own:
-            for j in range(ci - 1, max(-1, ci - 12), -1):
+            for j in range(ci - 1, max(-1, ci - T.SECTOR_CARRY_CLAUSES), -1):
                 if self.segment[j] != self.segment[ci]:
                     break
                 if self.hits[j]:
                     carry = self.hits[j]
                     break
         examples = self.example_hits[ci]
-        near: dict[str, float] = {s: 0.5 * v for s, v in examples.items()} if examples else {}
+        near: dict[str, float] = {s: T.SECTOR_EXAMPLES * v for s, v in examples.items()} if examples else {}
         seg = self.segment[ci]
         decay = self.DECAY
-        for j in range(max(0, ci - 8), min(len(self.hits), ci + 9)):
+        for j in range(max(0, ci - T.SECTOR_NEAR_CLAUSES), min(len(self.hits), ci + T.SECTOR_NEAR_CLAUSES + 1)):
             hits = self.hits[j]
             if not hits or j == ci or self.segment[j] != seg:
                 continue
@@ -124,8 +125,8 @@ class SectorContext:
             for sec, v in hits.items():
                 near[sec] = near.get(sec, 0.0) + w * v
         scores: dict[str, float] = {}
-        for weight, src in ((4.0, metric), (2.0, own), (2.0, carry), (2.0, self.subject), (1.0, near),
-                            (0.25, self.background)):
+        for weight, src in ((T.SECTOR_METRIC, metric), (T.SECTOR_OWN, own), (T.SECTOR_CARRY, carry),
+                            (T.SECTOR_SUBJECT, self.subject), (T.SECTOR_NEAR, near), (T.SECTOR_BACKGROUND, self.background)):
             for sec, v in src.items():
                 scores[sec] = scores.get(sec, 0.0) + weight * v
         if not scores:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..language import lexicon
+from ..project import thresholds as T
 from ..reading.document import Document
 from ..reading.sections import part_of
 
@@ -120,7 +121,7 @@ class Timing:
         stock = max((x.end() for x in c.five_stock.finditer(clause_before)), default=-1)
         if stock >= 0 and stock > max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1):
             return False  # 年均增长10%，专利拥有量达到16件: a level reached, the cue was the clause before's
-        window = before[-40:]
+        window = before[-T.MULTI_YEAR_WINDOW_CHARS:]
         last = max((m.end() for m in c.multi.finditer(window)), default=-1)
         return last >= 0 and not any(m.start() >= last for m in c.full_year.finditer(window))
 

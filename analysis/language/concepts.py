@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..project.errors import DataError
 from . import lexicon
-from .lexicon import DATA, _alternation, load_yaml
+from .lexicon import DATA, alternation, load_yaml
 
 MEASURES = ("level", "growth", "share", "rank")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -24,9 +24,9 @@ KEYS = {"en", "names", "unlabelled", "patterns", "measures", "dims", "exclude", 
 @lru_cache(maxsize=1)
 def _normaliser() -> re.Pattern:
     words = lexicon.load().raw["concept_words"]
-    levels = _alternation({w: 1 for w in words["levels"]})
-    heads = _alternation({w: 1 for w in words["level_heads"]})
-    return re.compile(f"{_alternation({w: 1 for w in words['fillers']})}|(?:{levels})(?={heads})")
+    levels = alternation({w: 1 for w in words["levels"]})
+    heads = alternation({w: 1 for w in words["level_heads"]})
+    return re.compile(f"{alternation({w: 1 for w in words['fillers']})}|(?:{levels})(?={heads})")
 
 
 def normalise(metric_zh: str) -> str:
@@ -127,7 +127,7 @@ class Catalogue:
         self.order = {cid: i for i, cid in enumerate(self.concepts)}
         self.patterned = [c for c in self.concepts.values() if c.patterns is not None]
         self.lengths = sorted({len(n) for n in self.by_name})
-        self.name_re = re.compile(f"(?=({_alternation(self.by_name)}))")
+        self.name_re = re.compile(f"(?=({alternation(self.by_name)}))")
         self._memo: dict[tuple[str, str, str], Concept | None] = {}
 
     def scoped(self, concept: Concept | None, metric_zh: str, context: str) -> Concept | None:

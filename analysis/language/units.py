@@ -5,3 +5,4 @@ from __future__ import annotations
 
 RATE_UNITS = frozenset({"%", "个百分点"})
 UNSCALED_UNITS = RATE_UNITS | {"倍", "位"}
+SHARE_UNITS = frozenset({"%", "‰"})  # the units a share is written in (per cent, per mille)

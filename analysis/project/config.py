@@ -81,6 +81,12 @@ def sectors() -> list[str]:
     return list((yaml.safe_load(LEXICON.read_text(encoding="utf-8")) or {}).get("sectors") or {})
 
 
+def chapter_sectors() -> tuple[str, ...]:
+    """The sectors that have a chapter: defined once, by the sector chapters of book/report.yml."""
+    return tuple(ch["parameters"]["sector"] for ch in report_config()["chapters"]
+                 if "sector" in (ch.get("parameters") or {}))
+
+
 def report_config(path: str | Path | None = None) -> dict:
     """book/report.yml: the chapters of the report and their parameters, validated (ConfigError)."""
     p = Path(path) if path else BOOK_CONFIG

@@ -13,6 +13,7 @@ import re
 import stat
 from pathlib import Path
 
+from ..project import thresholds as T
 from ..project.errors import ReportError
 
 __all__ = ["ReportError", "decode", "read_text", "is_blank", "check_text", "read_report", "check_path", "MAX_BYTES"]
@@ -50,11 +51,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        sample = text[:20000]
+        sample = text[:T.UTF16_SAMPLE_CHARS]
         score = len(_TEXTLIKE.findall(sample)) / max(1, len(sample))
         if score > best_score:
             best, best_score = text, score
-    return best if best_score >= 0.9 else None
+    return best if best_score >= T.UTF16_TEXT_SHARE else None
 
 
 def decode(data: bytes, name: str = "input") -> tuple[str, str]:
@@ -72,7 +73,7 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
         text = None
         lenient = data.decode("utf-8", errors="replace")
         bad = lenient.count("\ufffd")
-        if len(lenient) > 20 and bad <= max(1, len(lenient) // 200) and b"\x00" not in data:
+        if len(lenient) > T.UTF8_MIN_CHARS and bad <= max(1, len(lenient) // T.UTF8_CHARS_PER_BAD) and b"\x00" not in data:
             # UTF-8 with a few corrupt bytes: reading it as GB18030 would turn it into nonsense
             raise ReportError(f"{name}: invalid UTF-8 at byte {exc.start} ({bad} bad byte sequence(s)); "
                               "repair the file or save it again as UTF-8") from None

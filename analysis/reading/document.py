@@ -32,10 +32,10 @@ from pathlib import Path
 
 from ..language import lexicon
 from . import structure
-from .identity import _content_years, _header, _identity
+from .identity import content_years, find_header, read_identity
 from .layout import Layout, unwrap
-from .sections import Paragraph, _sections, part_of
-from .vocabulary import _words
+from .sections import Paragraph, part_of, split_sections
+from .vocabulary import reading_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,17 +160,17 @@ def _build(raw: str, name: str) -> Document:
     layout = unwrap(raw)
     text = layout.text
     spans = layout.paragraphs()
-    header_end, header = _header(text, spans)
-    ident = _identity(text, header, lex)
+    header_end, header = find_header(text, spans)
+    ident = read_identity(text, header, lex)
     review_year, plan_year = structure.years(text)
     if not ident["year"] and not plan_year:
-        review_year, plan_year = _content_years(text, spans[header_end:], lex)
+        review_year, plan_year = content_years(text, spans[header_end:], lex)
     report_year = ident.pop("year") or plan_year
     if report_year and not review_year:
         review_year = report_year - 1
     if review_year and not report_year:
         report_year = review_year + 1
-    paras = tuple(_sections(text, spans, header_end, review_year, lex))
+    paras = tuple(split_sections(text, spans, header_end, review_year, lex))
     notes = _excerpt_notes(raw, text, paras)
     title = ident.pop("title") or ""
     doc = Document(name=name, raw=raw, layout=layout, paragraphs=paras, report_year=report_year,
@@ -184,15 +184,15 @@ def _excerpt_notes(raw: str, text: str, paras) -> list[str]:
     """Why the text may be an excerpt: page markers, a start inside the review, fewer task
     sections than it announces."""
     notes = []
-    markers = _words().page_marker_re.findall(raw)
+    markers = reading_words().page_marker_re.findall(raw)
     if markers:
         notes.append(f"page markers of a newspaper or PDF layout ({'、'.join(dict.fromkeys(markers))}) were removed")
     if paras and paras[0].section == "review" and paras[0].section_title \
-            and not _words().top_heading_re.match(text[paras[0].start:paras[0].end]):
+            and not reading_words().top_heading_re.match(text[paras[0].start:paras[0].end]):
         notes.append("the text starts inside the review of the past year, without its heading: results stated before "
                      "the excerpt (often GDP and the other headline figures) are not in it")
     task_count = len({p.section for p in paras if p.section.startswith("task-")})
-    announced = _words().announced_sections_re.search(text)
+    announced = reading_words().announced_sections_re.search(text)
     if announced and task_count:
         g = announced.group(1)
         n = int(g) if g.isdigit() else structure.cn_small(g)

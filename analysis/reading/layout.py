@@ -21,6 +21,7 @@ from functools import lru_cache
 from statistics import median
 
 from ..language import lexicon
+from ..project import thresholds as T
 
 _WS = "[ \\t\\u3000\\u00a0\\u2002\\u2003\\u2009\\u200b\\r\\n\\f\\v]"
 _WS_RUN = re.compile(_WS + "+")
@@ -99,13 +100,14 @@ def _line_starts(raw: str) -> list[int]:
 def _is_wrapped(raw: str, starts: list[int]) -> tuple[bool, float]:
     """Is the text hard-wrapped at a fixed width (PDF layout)? Returns (wrapped, typical width)."""
     ends = starts[1:] + [len(raw) + 1]
-    lengths = [len(raw[s:e].strip()) for s, e in zip(starts[:2000], ends[:2000])]
+    lengths = [len(raw[s:e].strip()) for s, e in zip(starts[:T.WRAP_SAMPLE_LINES], ends[:T.WRAP_SAMPLE_LINES])]
     lengths = [n for n in lengths if n]
-    if len(lengths) < 5:
+    if len(lengths) < T.WRAP_MIN_LINES:
         return False, 0.0
     width = median(lengths)
-    near = sum(1 for n in lengths if 0.85 * width <= n <= 1.15 * width)
-    return near >= 0.5 * len(lengths) and width >= 6, float(width)
+    low, high = T.WRAP_BAND
+    near = sum(1 for n in lengths if low * width <= n <= high * width)
+    return near >= T.WRAP_FULL_SHARE * len(lengths) and width >= T.WRAP_MIN_WIDTH, float(width)
 
 
 def _last_char(raw: str, pos: int) -> str:
@@ -120,7 +122,7 @@ def unwrap(raw: str) -> Layout:
     """Readable text of a raw report (see the module docstring)."""
     starts = _line_starts(raw)
     wrapped, width = _is_wrapped(raw, starts)
-    long_line = 0.8 * width + 1
+    long_line = T.FULL_LINE_SHARE * width + 1
     pieces: list[str] = []
     cpos: list[int] = []
     rpos: list[int] = []
@@ -241,10 +243,11 @@ def _gap_with_break(raw: str, gs: int, ge: int, breaks: int, starts: list[int], 
     ends_sentence = _last_char(raw, gs) in _TERMINAL
     prev_line = raw[line_start:gs].strip()
     prev_len = len(prev_line)
-    short = prev_len < 0.8 * width
+    short = prev_len < T.FULL_LINE_SHARE * width
     if (ends_sentence or breaks >= 2 or short) and lexicon.load().reading.heading_number_re.match(raw, ge) is not None:
         return "\n"
-    if (breaks >= 2 or prev_len <= 0.6 * width) and (lexicon.load().reading.heading_number_re.match(prev_line) is not None or prev_len <= 0.6 * width) \
+    title = prev_len <= T.TITLE_LINE_SHARE * width
+    if (breaks >= 2 or title) and (lexicon.load().reading.heading_number_re.match(prev_line) is not None or title) \
             and not any(c in _TERMINAL or c in "，," for c in prev_line):
         return "\n"  # after a heading or a title line
     if ends_sentence or short:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..language import lexicon, numerals
+from ..project import thresholds as T
 
 SENT_END = re.compile(r"[。！？!?…]+[”’\"'」』）)】]*")
 cn_small = numerals.heading_number  # 一..九十九 as int (heading numbers)
@@ -27,7 +28,7 @@ def years(text: str) -> tuple[int | None, int | None]:
 
 def opens_problems(para: str, lex) -> bool:
     """A paragraph of the review that opens the problems section (清醒看到 ...)."""
-    first = para[:80]
+    first = para[:T.PROBLEMS_CUE_CHARS]
     return any(c in first for c in lex.sections["problems_cues"])
 
 
@@ -64,7 +65,7 @@ def _cap(text: str, s: int, e: int) -> list[tuple[int, int]]:
         if cut is None:  # no punctuation at all: cut where no number is split (looking back a little:
             # a run of digits and dots that long is no number, and the search stays linear)
             cut = s + MAX_SENTENCE
-            while cut > s + MAX_SENTENCE - 64 and text[cut - 1] in _NUMBER_CHARS and text[cut] in _NUMBER_CHARS:
+            while cut > s + MAX_SENTENCE - T.NUMBER_RUN_LOOKBACK and text[cut - 1] in _NUMBER_CHARS and text[cut] in _NUMBER_CHARS:
                 cut -= 1
             if text[cut - 1] in _NUMBER_CHARS and text[cut] in _NUMBER_CHARS:
                 cut = s + MAX_SENTENCE

@@ -24,15 +24,15 @@ class Vocabulary:
     county: tuple             # endings of a county-level place
 
 
-def _words():
+def reading_words():
     """The words and patterns of lexicon.yaml `reading`, compiled by the lexicon."""
     return lexicon.load().reading
 
 
 @lru_cache(maxsize=1)
-def _vocab() -> Vocabulary:
+def reading_vocab() -> Vocabulary:
     d = lexicon.load().document
-    w = _words()
+    w = reading_words()
 
     def alt(words):
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
@@ -50,5 +50,5 @@ def _vocab() -> Vocabulary:
     )
 
 
-def _alt(words) -> str:
+def alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

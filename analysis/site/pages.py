@@ -65,12 +65,12 @@ class CorpusContext:
         self.seed = seed
         self.df, self.text = one_report.load(seed)
         self.place = p = placement.place(seed)
-        self.doc = p["doc"]
-        self.region = p["region_en"]
+        self.doc = p.doc
+        self.region = p.region_en
         self.years = placement.year_pair(p)
         self.headline = scorecard.HEADLINE
         self.ok = False
-        if not p["in_corpus"] or self.years is None:
+        if not p.in_corpus or self.years is None:
             self.intro = prose.not_in_corpus(p, "Scoring targets against the next year's results")
             self.intro_provinces = prose.not_in_corpus(p, "Comparing the provinces")
             return
@@ -196,8 +196,8 @@ class SectorContext:
             self.rows = self.rows.assign(subject="")
         self.pairs = pairing.sector_pairs(self.df, sector)
         self.place = p = placement.place(seed)
-        self.doc, self.region = p["doc"], p["region_en"]
-        self.in_corpus = bool(p["in_corpus"])
+        self.doc, self.region = p.doc, p.region_en
+        self.in_corpus = bool(p.in_corpus)
         self.corpus = None
         if self.in_corpus:
             corpus = one_report.reader_labels(manifest.corpus())
@@ -215,16 +215,17 @@ class SectorContext:
         if self.corpus is None:
             return views.para(prose.not_in_corpus(p, "The year after").strip("*"), em=True)
         years = placement.year_pair(p)
+        assert p.year is not None  # a report in the corpus (self.corpus) has its year
         if years is None:
-            return views.para(f"The corpus has neither the {p['year'] - 1} nor the {p['year'] + 1} report of "
+            return views.para(f"The corpus has neither the {p.year - 1} nor the {p.year + 1} report of "
                               f"{self.region}, so no target of the sector can be followed for a year.", em=True)
         y0, y1 = years
         region = self.corpus[self.corpus["region_en"] == self.region]
         before = one_report.sector_rows(region[region["report_year"] == y0], self.sector)
         after = region[region["report_year"] == y1]
         out = []
-        if y1 == p["year"]:
-            out.append(views.para(f"The corpus has no {p['year'] + 1} report of {self.region} yet: below, the sector's "
+        if y1 == p.year:
+            out.append(views.para(f"The corpus has no {y1 + 1} report of {self.region} yet: below, the sector's "
                                   f"targets of its {y0} report against the results this report gives for {y0}."))
         # the report's target of each indicator, picked among all its rows, shown when that row is the
         # sector's: a part named in the sector's sentence (治沙140万亩 of the wind-and-solar projects) is not
@@ -263,7 +264,7 @@ class SectorContext:
         """(concept, label, html) for each of the sector's concepts that other provinces state too."""
         if self.corpus is None:
             return
-        year = self.place["year"]
+        year = self.place.year
         labels = picking.concept_labels(self.corpus)
         vouched = covered(self.corpus)  # a chart under the indicator's label: only the names the label covers
         for concept in compare.sector_concepts(manifest.with_context(self.rows), vouched):
@@ -304,7 +305,7 @@ class SectorContext:
                               "reports.", em=True)
         corpus = one_report.reader_labels(manifest.corpus())
         p = self.place
-        d = compare.concept_mentions(corpus, concepts, (p["region_en"], p["year"]) if p["in_corpus"] else None)
+        d = compare.concept_mentions(corpus, concepts, (p.region_en, p.year) if p.in_corpus and p.year is not None else None)
         d = d[d["doc"] != self.doc]
         if d.empty:
             return views.para("No other report of the corpus states a target or result of these indicators.", em=True)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..corpus.one_report import sector_rows
 from ..extraction.schema import signed
+from ..project import thresholds as T
 from . import style
 from .report import bound, display_value, value_range
 
@@ -19,7 +20,7 @@ def _similar(a: str, b: str) -> bool:
     """Names that share most of their characters, whichever order they come in (新增城镇就业/城镇新增就业)."""
     sa, sb = set(a), set(b)
     common = len(sa & sb)
-    return common >= 2 and common / max(1, len(sa), len(sb)) >= 0.7
+    return common >= T.PAIR_NAME_MIN_COMMON and common / max(1, len(sa), len(sb)) >= T.PAIR_NAME_OVERLAP
 
 
 def pairs(df: pd.DataFrame) -> pd.DataFrame:
@@ -127,7 +128,7 @@ def _pair_row(a, t) -> dict:
     change_value = changes[0]
     if t["qualifier"] in ("over", "at_least") and rng is None and change_value < 0:
         change += " (a floor below the past result)"
-    elif all(abs(c) < 1e-9 for c in changes):
+    elif all(abs(c) < T.FLOAT_TOLERANCE for c in changes):
         change = "unchanged" + (f" ({bound_en.strip()} the same value)" if bound_en else "")
     return {
         "sector": t["sector"], "sectors": t["sectors"],

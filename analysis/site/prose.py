@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..corpus import picking, revisions
 from ..corpus.one_report import commitments, sector_name
+from ..corpus.placement import Place
 from .links import SOURCE_PAGE
 from .pairing import sector_pairs
 from .render import esc
@@ -62,9 +63,9 @@ def province_summary(counts: pd.DataFrame, card: pd.DataFrame, labels: dict, reg
     return "\n".join(lines) if lines else "No province's targets can be matched with a result."
 
 
-def not_in_corpus(p: dict, what: str) -> str:
-    who = p["region_en"] or p["region_zh"] or "this report's region"
-    year = p["year"] or "its year"
+def not_in_corpus(p: Place, what: str) -> str:
+    who = p.region_en or p.region_zh or "this report's region"
+    year = p.year or "its year"
     return (f"*{what} needs the corpus of provincial reports (`seeds/corpus/`), and this report — "
             f"{md_escape(who)}, {year} — has no counterpart there (its region or year is not in the corpus). "
             "The chapter is left empty rather than compared with another report.*")

@@ -24,13 +24,6 @@ from ..reading.document import from_text
 from ..reading.layout import unwrap
 from . import style
 
-
-def chapter_sectors() -> tuple[str, ...]:
-    """The sectors that have a chapter: defined once, by the sector chapters of book/report.yml."""
-    return tuple(ch["parameters"]["sector"] for ch in config.report_config()["chapters"]
-                 if "sector" in (ch.get("parameters") or {}))
-
-
 KIND_ORDER = {"target": 0, "achieved": 1, "context": 2}
 
 

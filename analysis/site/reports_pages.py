@@ -65,8 +65,8 @@ def entries(seed: Path) -> list[dict]:
     if not any(e["seed"] for e in out):
         p = placement.place(seed)
         d = document.read(seed)
-        out.append({"doc": seed.stem, "path": seed, "region_en": p["region_en"] or d.label,
-                    "region_zh": p["region_zh"] or d.region, "year": p["year"], "level": d.level or "",
+        out.append({"doc": seed.stem, "path": seed, "region_en": p.region_en or d.label,
+                    "region_zh": p.region_zh or d.region, "year": p.year, "level": d.level or "",
                     "corpus": False, "seed": True, "complete": "excerpt" if d.notes else ""})
     for e in out:
         e["page"] = page_name(e["doc"])

@@ -124,7 +124,8 @@ def quantity_en(value_base: float, base_unit: str, unit_en: str = "", value: flo
 
 
 def _base_unit_en(base_unit: str) -> str:
-    return lexicon.load().units.get(base_unit, {}).get("en", "") or {"人": "people", "元": "yuan"}.get(base_unit, "")
+    lex = lexicon.load()  # a unit's English name, else the one implied by its counted noun (人: people, 元: yuan)
+    return lex.units.get(base_unit, {}).get("en", "") or lex.extraction.implied_unit_en.get(base_unit, "")
 
 
 def plain(x: float) -> str:

@@ -134,7 +134,7 @@ class PageContext:
         style.setup()
         self.themes = load()
         self.place = placement.place(seed)
-        self.region = self.place["region_en"]
+        self.region = self.place.region_en
         self.paths = paths = corpus_paths(exclude)
         self.by_theme = count_terms(paths, self.themes, by="theme")
         self.by_term = count_terms(paths, self.themes)
