@@ -67,3 +67,32 @@ def test_event_counts_of_the_past_year_stay_annual():
     df = analysis.extract("2026年某省政府工作报告\n各位代表：\n一、2025年工作回顾\n"
                           "过去一年，我们4次提高城乡居民基础养老金。\n")
     assert _row(df, "4次")["period"] == "annual"
+
+
+# ------------------------------------------------------------------------------------ fractions, ratios, counts
+
+def test_fractions_are_shares_in_percent():
+    df = analysis.extract(HEAD + "船舶海工出口规模占全国1/3，实际使用外资规模占全国近1/6，城镇新增就业占全国1/10以上，"
+                                 "战略性新兴产业营业收入占比超过三分之一。\n")
+    for raw, value, qualifier in (("1/3", 100 / 3, "exact"), ("1/6", 100 / 6, "near"), ("1/10", 10, "over"),
+                                  ("三分之一", 100 / 3, "over")):
+        r = _row(df, raw)
+        assert abs(r["value_base"] - value) < 1e-4, raw
+        assert (r["unit"], r["base_unit"], r["measure"], r["qualifier"]) == ("%", "%", "share", qualifier), raw
+
+
+def test_a_ratio_to_one_is_its_first_term_and_times_and_structures_are_not_ratios():
+    df = analysis.extract(HEAD + "城乡居民收入比缩小至2.04∶1，城乡居民收入比从2.50:1缩小至2.27:1。"
+                                 "三次产业结构调整为8.3∶41.4∶50.3。\n")
+    for raw, value in (("2.04∶1", 2.04), ("2.50:1", 2.50), ("2.27:1", 2.27)):
+        r = _row(df, raw)
+        assert (r["value_base"], r["base_unit"], r["measure"]) == (value, "", "share"), raw
+    assert not df["raw"].str.contains("41.4|50.3|8.3∶").any()
+    assert analysis.extract("发表时间：2026-02-09 09:45:30\n某省政府工作报告\n").empty
+
+
+def test_small_chinese_counts_of_actions_are_counts_and_slogans_are_not():
+    df = analysis.extract(HEAD + "两次下调存款准备金率和政策利率，推出两批重点事项清单。习近平总书记两次莅临视察。"
+                                 "推出一批改革举措，开展二次招商，实施“两重”项目，推进三北工程，建设一带一路。\n")
+    assert sorted(df["raw"]) == ["两批", "两次"]  # not the visits, 一批, 二次, 两重, 三北, 一带一路
+    assert _row(df, "两次")["value_base"] == 2 and _row(df, "两批")["unit"] == "批"

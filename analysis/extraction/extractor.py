@@ -97,6 +97,11 @@ class Extractor:
             percent.append(m.span())
             if v is not None and not inside_skip(*m.span()):
                 out.append(Mention(m.start(), m.end(), v, "", "%", cn=True, base_unit="%"))
+        for span, value, unit in self._fractions_and_ratios(text, s0, e0, sent):
+            percent.append(span)
+            if not inside_skip(*span):
+                out.append(Mention(span[0], span[1], value, "", unit, base_unit=unit, ratio=not unit))
+        percent.sort()
         taken = list(percent)
         pstarts = [a for a, _ in percent]
         for m in self.arabic.finditer(text, s0, e0):
@@ -120,6 +125,23 @@ class Extractor:
                 out.append(mention)
         out.sort(key=lambda x: x.s)
         return out
+
+    def _fractions_and_ratios(self, text: str, s0: int, e0: int, sent: str):
+        """(span, value, unit) of the fractions (三分之一, 1/3: a share in percent) and the ratios A∶1 (value A,
+        unit-less) of text[s0:e0]."""
+        w = self.words
+        if w.fraction_word in sent:
+            for m in w.fraction_cn_re.finditer(text, s0, e0):
+                den, num = numerals.parse_chinese(m.group(1)), numerals.parse_chinese(m.group(2))
+                if den and num and num < den:
+                    yield m.span(), round(100 * num / den, 6), "%"
+        if "/" in sent:
+            for m in w.fraction_re.finditer(text, s0, e0):
+                num, den = int(m.group(1)), int(m.group(2))
+                if 0 < num < den:
+                    yield m.span(), round(100 * num / den, 6), "%"
+        for m in w.ratio_re.finditer(text, s0, e0):
+            yield m.span(), numerals.parse_arabic(m.group(1)), ""
 
     def _arabic_mention(self, text, m, s0, e0) -> Mention | None:
         lex = self.lex
@@ -225,6 +247,9 @@ class Extractor:
         if (unit and (has_digit or head.startswith(w.ten_numeral)) and value >= lex.min_cn_count
                 and lex.units[unit]["dim"] in ("count", "person")):
             return Mention(rs, end, float(value), "", unit, cn=True)  # 十件民生实事; 两个, 五件 are slogans
+        if unit in w.cn_event_units and has_digit and head not in w.cn_event_not_heads and (w.cn_event_action_re.match(text, end, e0)
+                                                       or w.cn_event_action_before_re.search(before)):
+            return Mention(rs, end, float(value), "", unit, cn=True)  # 两次下调存款准备金率, 推出两批清单
         return None
 
     # ------------------------------------------------------------------ resolving
