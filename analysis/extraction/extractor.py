@@ -247,10 +247,16 @@ class Extractor:
         if (unit and (has_digit or head.startswith(w.ten_numeral)) and value >= lex.min_cn_count
                 and lex.units[unit]["dim"] in ("count", "person")):
             return Mention(rs, end, float(value), "", unit, cn=True)  # 十件民生实事; 两个, 五件 are slogans
-        if unit in w.cn_event_units and has_digit and head not in w.cn_event_not_heads and (w.cn_event_action_re.match(text, end, e0)
-                                                       or w.cn_event_action_before_re.search(before)):
+        if has_digit and self._action_count(text, head, unit, end, e0, before):
             return Mention(rs, end, float(value), "", unit, cn=True)  # 两次下调存款准备金率, 推出两批清单
         return None
+
+    def _action_count(self, text: str, head: str, unit: str, end: int, e0: int, before: str) -> bool:
+        """Is a small Chinese-numeral count (两次, 两批) a count of the government's actions: events or batches
+        with an action verb right after or before (not 一批, 二次 nor a visit)?"""
+        w = self.words
+        return unit in w.cn_event_units and head not in w.cn_event_not_heads and (
+            w.cn_event_action_re.match(text, end, e0) is not None or w.cn_event_action_before_re.search(before) is not None)
 
     # ------------------------------------------------------------------ resolving
     def _resolve(self, text: str, ms: list[Mention], s0: int, e0: int) -> list[Mention]:
