@@ -96,3 +96,18 @@ def test_small_chinese_counts_of_actions_are_counts_and_slogans_are_not():
                                  "推出一批改革举措，开展二次招商，实施“两重”项目，推进三北工程，建设一带一路。\n")
     assert sorted(df["raw"]) == ["两批", "两次"]  # not the visits, 一批, 二次, 两重, 三北, 一带一路
     assert _row(df, "两次")["value_base"] == 2 and _row(df, "两批")["unit"] == "批"
+
+
+def test_a_milestone_crossed_is_an_amount_over_it_and_a_slogan_with_shang_is_not():
+    df = analysis.extract(HEAD + "服务业增加值跨上万亿元台阶，全省地区生产总值迈上4000亿元台阶，带动上万人就业。\n")
+    assert sorted(df["raw"]) == ["4000亿元", "万亿元"]
+    for raw, value in (("万亿元", 1e12), ("4000亿元", 4e11)):
+        r = _row(df, raw)
+        assert (r["value_base"], r["qualifier"]) == (value, "over"), raw
+
+
+def test_tai_of_taijie_is_no_unit():
+    df = analysis.extract(HEAD + "庆阳经济总量迈上1200亿台阶，新增设备1200台。\n")
+    step, sets = _row(df, "1200亿"), _row(df, "1200台")
+    assert (step["unit"], step["base_unit"], step["value_base"]) == ("亿", "元", 1.2e11)
+    assert (sets["unit"], sets["value_base"]) == ("台", 1200)

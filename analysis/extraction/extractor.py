@@ -147,6 +147,8 @@ class Extractor:
         lex = self.lex
         s, e = m.span()
         unit, mag = m.group("unit") or "", m.group("mag") or ""
+        if unit and text.startswith(tuple(self.words.not_unit_words), e - len(unit)):
+            e, unit = e - len(unit), ""  # 迈上1200亿台阶: 台 begins a word here, it is no unit
         inner = m.group("in1") or m.group("in2") or ""
         before = text[s - 1] if s > s0 else ""
         after = text[e] if e < e0 else ""
@@ -218,7 +220,7 @@ class Extractor:
             return None
         has_digit = any(ch in numerals.DIGITS for ch in head)
         before = text[s0:rs]
-        if text.startswith(lex.after_cn, end) or (before and before.endswith(lex.before_cn)):
+        if text.startswith(lex.after_cn, end) or self._slogan_before(before):
             return None
         if before.endswith(w.ordinal_prefix):
             if unit in lex.rank_units and w.rank_context_re.search(before[:-len(w.ordinal_prefix)]):
@@ -250,6 +252,12 @@ class Extractor:
         if has_digit and self._action_count(text, head, unit, end, e0, before):
             return Mention(rs, end, float(value), "", unit, cn=True)  # 两次下调存款准备金率, 推出两批清单
         return None
+
+    def _slogan_before(self, before: str) -> bool:
+        """Does the text before a Chinese magnitude make it a slogan (上万, 双千亿)? Not after a milestone cue
+        that ends so (跨上万亿元台阶)."""
+        return bool(before) and before.endswith(self.lex.before_cn) and not before.endswith(
+            tuple(self.words.milestone_cues))
 
     def _action_count(self, text: str, head: str, unit: str, end: int, e0: int, before: str) -> bool:
         """Is a small Chinese-numeral count (两次, 两批) a count of the government's actions: events or batches
