@@ -111,3 +111,11 @@ def test_tai_of_taijie_is_no_unit():
     step, sets = _row(df, "1200亿"), _row(df, "1200台")
     assert (step["unit"], step["base_unit"], step["value_base"]) == ("亿", "元", 1.2e11)
     assert (sets["unit"], sets["value_base"]) == ("台", 1200)
+
+
+def test_a_round_chinese_count_with_yu_is_a_count_over_it():
+    df = analysis.extract(HEAD + "千余家优质企业融入供需配套，百余项国家级改革试点任务先行探索，十余年来稳步发展，培育千亿级产业。\n")
+    assert sorted(df["raw"]) == ["千余家", "百余项"]
+    for raw, value in (("千余家", 1000), ("百余项", 100)):
+        r = _row(df, raw)
+        assert (r["value_base"], r["qualifier"]) == (value, "over"), raw

@@ -201,18 +201,11 @@ class Extractor:
         if len(run) == 1 and run not in w.lone_numerals and (rs + 1 >= e0 or text[rs + 1] not in self.unit_first) \
                 and text[rs - 1:rs] != w.ordinal_prefix:
             return None  # a lone 一, 两, 三 ... before a word: 一批, 两新, 三北
-        choice = None
-        for k in range(len(run), 0, -1):
-            u = self.unit_at.match(text, rs + k, e0)
-            if u and numerals.parse_chinese(run[:k]) is not None:
-                choice = (run[:k], u.group())
-                break
+        choice = self._cn_unit(text, run, rs, e0)
         if choice is None:
-            if numerals.parse_chinese(run) is None:
-                return None
-            choice = (run, "")
-        cn, unit = choice
-        end = rs + len(cn) + len(unit)
+            return None
+        cn, inner, unit = choice
+        end = rs + len(cn) + len(inner) + len(unit)
         mag = next((g for g in w.cn_magnitudes if cn.endswith(g) and len(cn) >= len(g)), "")
         head = cn[: len(cn) - len(mag)]
         value = numerals.parse_chinese(head) if head else 1
@@ -231,7 +224,7 @@ class Extractor:
         big = bool(mag) or (has_digit and value >= 100 and head[-1] in w.round_numerals) or (
             head in w.round_numerals and bool(unit) and lex.units.get(unit, {}).get("dim") in ("count", "person"))
         if big:
-            if not has_digit or not unit:
+            if (not has_digit or not unit) and not (inner and lex.units.get(unit, {}).get("dim") in ("count", "person")):
                 # a bare magnitude (百亿, 千亿元, 千名) is an amount only after a cue (突破, 不足, 稳定在, 超)
                 # or before 以上 (招生计划万名以上)
                 if not lex.cn_cue_re.search(before) and not (
@@ -241,7 +234,7 @@ class Extractor:
                     return None  # a lone 万 is a word or a name (成达万高铁), never an amount
             if not unit and not mag:
                 return None
-            return Mention(rs, end, float(value), mag, unit, cn=True)
+            return Mention(rs, end, float(value), mag, unit, inner, cn=True)  # 千亿元, 千余家 (a count over it)
         if unit in w.change_units and lex.growth_re.search(before):
             return Mention(rs, end, float(value), "", unit, cn=True)
         if unit == w.tenths_unit and 2 <= value <= 10 and not text.startswith(lex.after_cheng, end):
@@ -252,6 +245,17 @@ class Extractor:
         if has_digit and self._action_count(text, head, unit, end, e0, before):
             return Mention(rs, end, float(value), "", unit, cn=True)  # 两次下调存款准备金率, 推出两批清单
         return None
+
+    def _cn_unit(self, text: str, run: str, rs: int, e0: int) -> tuple[str, str, str] | None:
+        """(numeral, 余/多 after it, unit) of a run of Chinese numerals at `rs`: the longest numeral that a unit
+        follows (千余家: 多/余 between); else the whole run without a unit; None when it is no numeral."""
+        more = self.words.inner_more_alt.split("|")
+        for k in range(len(run), 0, -1):
+            inner = text[rs + k] if rs + k < e0 and text[rs + k] in more else ""
+            u = self.unit_at.match(text, rs + k + len(inner), e0)
+            if u and numerals.parse_chinese(run[:k]) is not None:
+                return run[:k], inner, u.group()
+        return (run, "", "") if numerals.parse_chinese(run) is not None else None
 
     def _slogan_before(self, before: str) -> bool:
         """Does the text before a Chinese magnitude make it a slogan (上万, 双千亿)? Not after a milestone cue
