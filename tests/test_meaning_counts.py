@@ -119,3 +119,12 @@ def test_a_round_chinese_count_with_yu_is_a_count_over_it():
     for raw, value in (("千余家", 1000), ("百余项", 100)):
         r = _row(df, raw)
         assert (r["value_base"], r["qualifier"]) == (value, "over"), raw
+
+
+def test_a_bare_number_after_the_name_of_a_ratio_is_the_ratio():
+    df = _five("五年来，城乡居民人均收入年均增长5.3%、7.7%，城乡居民收入比值由3.27缩小至2.93，"
+               "农产品加工业总产值与农业总产值之比突破1：1。")
+    end = _row(df, "2.93")
+    assert (end["value_base"], end["base_unit"], end["measure"], end["period"]) == (2.93, "", "share", "annual")
+    assert _row(df, "3.27")["kind"] == "context"  # the start of 由…缩小至…
+    assert (_row(df, "1：1")["value_base"], _row(df, "1：1")["qualifier"]) == (1, "over")

@@ -187,6 +187,8 @@ class Extractor:
             mention.unitless = True  # kept only when a range gives it a unit
             if text.startswith(lex.after_number, e):
                 return None
+            mention.ratio = bool(w.ratio_noun_re.search(text, s0, s))  # 收入比降至2.2: a ratio, unit-less
+            mention.unitless = not mention.ratio
             return mention
         if not unit and mag and text.startswith(lex.after_number, e):
             return None

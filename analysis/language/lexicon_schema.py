@@ -47,7 +47,7 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
                 "change_to_re", "basis_after_word", "entity_suffix_re", "region_place_suffix_re", "topic_modal_re",
                 "respectively", "own_region_opening_re", "zone_identity_re", "connector_re", "range_re",
                 "percent_cn_word", "percent_cn_re", "decimal_point_word", "fraction_word", "fraction_cn_re",
-                "fraction_re", "ratio_re", "cn_event_units", "cn_event_action_re",
+                "fraction_re", "ratio_re", "ratio_noun_re", "cn_event_units", "cn_event_action_re",
                 "cn_event_action_before_re", "cn_event_not_heads", "milestone_cues", "not_unit_words", "rank_context_re", "ordinal_prefix",
                 "rank_unit", "magnitude_en", "cn_magnitudes", "inner_more_alt", "before_cn_run_not",
                 "lone_numerals", "round_numerals", "ten_numeral", "floor_word", "lone_word_numeral", "tenths_unit",
