@@ -34,7 +34,7 @@ from .meaning import (
     _share_measure,
     unit_en,
 )
-from .mention import Mention, _arabic_re, _w
+from .mention import Mention, _arabic_re, _w, fractions_and_ratios
 from .schema import columns, frame
 from .schema import enum as schema_enum
 from .timing import Timing
@@ -97,7 +97,7 @@ class Extractor:
             percent.append(m.span())
             if v is not None and not inside_skip(*m.span()):
                 out.append(Mention(m.start(), m.end(), v, "", "%", cn=True, base_unit="%"))
-        for span, value, unit in self._fractions_and_ratios(text, s0, e0, sent):
+        for span, value, unit in fractions_and_ratios(text, s0, e0, sent):
             percent.append(span)
             if not inside_skip(*span):
                 out.append(Mention(span[0], span[1], value, "", unit, base_unit=unit, ratio=not unit))
@@ -125,23 +125,6 @@ class Extractor:
                 out.append(mention)
         out.sort(key=lambda x: x.s)
         return out
-
-    def _fractions_and_ratios(self, text: str, s0: int, e0: int, sent: str):
-        """(span, value, unit) of the fractions (三分之一, 1/3: a share in percent) and the ratios A∶1 (value A,
-        unit-less) of text[s0:e0]."""
-        w = self.words
-        if w.fraction_word in sent:
-            for m in w.fraction_cn_re.finditer(text, s0, e0):
-                den, num = numerals.parse_chinese(m.group(1)), numerals.parse_chinese(m.group(2))
-                if den and num and num < den:
-                    yield m.span(), round(100 * num / den, 6), "%"
-        if "/" in sent:
-            for m in w.fraction_re.finditer(text, s0, e0):
-                num, den = int(m.group(1)), int(m.group(2))
-                if 0 < num < den:
-                    yield m.span(), round(100 * num / den, 6), "%"
-        for m in w.ratio_re.finditer(text, s0, e0):
-            yield m.span(), numerals.parse_arabic(m.group(1)), ""
 
     def _arabic_mention(self, text, m, s0, e0) -> Mention | None:
         lex = self.lex

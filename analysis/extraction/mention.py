@@ -1,11 +1,12 @@
-"""A number found in a sentence (a Mention) and the pattern that finds Arabic numerals with their units."""
+"""A number found in a sentence (a Mention), the pattern that finds Arabic numerals with their units, and the
+fractions and ratios of a sentence."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..language import lexicon
+from ..language import lexicon, numerals
 
 
 def _w():
@@ -61,3 +62,21 @@ def _arabic_re(lex) -> re.Pattern:
         rf"(?P<num>{num})(?P<in1>{_w().inner_more_alt})?(?P<mag>{mags})?(?P<in2>{_w().inner_more_alt})?"
         rf"(?P<unit>{lex.unit_re})?"
     )
+
+
+def fractions_and_ratios(text: str, s0: int, e0: int, sent: str):
+    """(span, value, unit) of the fractions (三分之一, 1/3: a share in percent) and the ratios A∶1 (value A,
+    unit-less) of text[s0:e0], the sentence `sent`."""
+    w = _w()
+    if w.fraction_word in sent:
+        for m in w.fraction_cn_re.finditer(text, s0, e0):
+            den, num = numerals.parse_chinese(m.group(1)), numerals.parse_chinese(m.group(2))
+            if den and num and num < den:
+                yield m.span(), round(100 * num / den, 6), "%"
+    if "/" in sent:
+        for m in w.fraction_re.finditer(text, s0, e0):
+            num, den = int(m.group(1)), int(m.group(2))
+            if 0 < num < den:
+                yield m.span(), round(100 * num / den, 6), "%"
+    for m in w.ratio_re.finditer(text, s0, e0):
+        yield m.span(), numerals.parse_arabic(m.group(1)), ""
