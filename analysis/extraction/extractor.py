@@ -34,7 +34,7 @@ from .meaning import (
     share_measure,
     unit_en,
 )
-from .mention import Mention, arabic_re, extraction_words
+from .mention import Mention, arabic_re, extraction_words, fractions_and_ratios
 from .schema import enum as schema_enum
 from .timing import Timing
 
@@ -86,6 +86,11 @@ class Extractor:
             percent.append(m.span())
             if v is not None and not inside_skip(*m.span()):
                 out.append(Mention(m.start(), m.end(), v, "", "%", cn=True, base_unit="%"))
+        for span, value, unit in fractions_and_ratios(text, s0, e0, sent):
+            percent.append(span)
+            if not inside_skip(*span):
+                out.append(Mention(span[0], span[1], value, "", unit, base_unit=unit, ratio=not unit))
+        percent.sort()
         taken = list(percent)
         pstarts = [a for a, _ in percent]
         for m in self.arabic.finditer(text, s0, e0):
@@ -114,6 +119,8 @@ class Extractor:
         lex = self.lex
         s, e = m.span()
         unit, mag = m.group("unit") or "", m.group("mag") or ""
+        if unit and text.startswith(tuple(self.words.not_unit_words), e - len(unit)):
+            e, unit = e - len(unit), ""  # 迈上1200亿台阶: 台 begins a word here, it is no unit
         inner = m.group("in1") or m.group("in2") or ""
         before = text[s - 1] if s > s0 else ""
         after = text[e] if e < e0 else ""
@@ -152,6 +159,8 @@ class Extractor:
             mention.unitless = True  # kept only when a range gives it a unit
             if text.startswith(lex.after_number, e):
                 return None
+            mention.ratio = bool(w.ratio_noun_re.search(text, s0, s))  # 收入比降至2.2: a ratio, unit-less
+            mention.unitless = not mention.ratio
             return mention
         if not unit and mag and text.startswith(lex.after_number, e):
             return None
@@ -166,18 +175,11 @@ class Extractor:
         if len(run) == 1 and run not in w.lone_numerals and (rs + 1 >= e0 or text[rs + 1] not in self.unit_first) \
                 and text[rs - 1:rs] != w.ordinal_prefix:
             return None  # a lone 一, 两, 三 ... before a word: 一批, 两新, 三北
-        choice = None
-        for k in range(len(run), 0, -1):
-            u = self.unit_at.match(text, rs + k, e0)
-            if u and numerals.parse_chinese(run[:k]) is not None:
-                choice = (run[:k], u.group())
-                break
+        choice = self._cn_unit(text, run, rs, e0)
         if choice is None:
-            if numerals.parse_chinese(run) is None:
-                return None
-            choice = (run, "")
-        cn, unit = choice
-        end = rs + len(cn) + len(unit)
+            return None
+        cn, inner, unit = choice
+        end = rs + len(cn) + len(inner) + len(unit)
         mag = next((g for g in w.cn_magnitudes if cn.endswith(g) and len(cn) >= len(g)), "")
         head = cn[: len(cn) - len(mag)]
         value = numerals.parse_chinese(head) if head else 1
@@ -185,7 +187,7 @@ class Extractor:
             return None
         has_digit = any(ch in numerals.DIGITS for ch in head)
         before = text[s0:rs]
-        if text.startswith(lex.after_cn, end) or (before and before.endswith(lex.before_cn)):
+        if text.startswith(lex.after_cn, end) or self._slogan_before(before):
             return None
         if before.endswith(w.ordinal_prefix):
             if unit in lex.rank_units and w.rank_context_re.search(before[:-len(w.ordinal_prefix)]):
@@ -196,7 +198,7 @@ class Extractor:
         big = bool(mag) or (has_digit and value >= 100 and head[-1] in w.round_numerals) or (
             head in w.round_numerals and bool(unit) and lex.units.get(unit, {}).get("dim") in ("count", "person"))
         if big:
-            if not has_digit or not unit:
+            if (not has_digit or not unit) and not (inner and lex.units.get(unit, {}).get("dim") in ("count", "person")):
                 # a bare magnitude (百亿, 千亿元, 千名) is an amount only after a cue (突破, 不足, 稳定在, 超)
                 # or before 以上 (招生计划万名以上)
                 if not lex.cn_cue_re.search(before) and not (
@@ -206,7 +208,7 @@ class Extractor:
                     return None  # a lone 万 is a word or a name (成达万高铁), never an amount
             if not unit and not mag:
                 return None
-            return Mention(rs, end, float(value), mag, unit, cn=True)
+            return Mention(rs, end, float(value), mag, unit, inner, cn=True)  # 千亿元, 千余家 (a count over it)
         if unit in w.change_units and lex.growth_re.search(before):
             return Mention(rs, end, float(value), "", unit, cn=True)
         if unit == w.tenths_unit and 2 <= value <= 10 and not text.startswith(lex.after_cheng, end):
@@ -214,7 +216,33 @@ class Extractor:
         if (unit and (has_digit or head.startswith(w.ten_numeral)) and value >= lex.min_cn_count
                 and lex.units[unit]["dim"] in ("count", "person")):
             return Mention(rs, end, float(value), "", unit, cn=True)  # 十件民生实事; 两个, 五件 are slogans
+        if has_digit and self._action_count(text, head, unit, end, e0, before):
+            return Mention(rs, end, float(value), "", unit, cn=True)  # 两次下调存款准备金率, 推出两批清单
         return None
+
+    def _cn_unit(self, text: str, run: str, rs: int, e0: int) -> tuple[str, str, str] | None:
+        """(numeral, 余/多 after it, unit) of a run of Chinese numerals at `rs`: the longest numeral that a unit
+        follows (千余家: 多/余 between); else the whole run without a unit; None when it is no numeral."""
+        more = self.words.inner_more_alt.split("|")
+        for k in range(len(run), 0, -1):
+            inner = text[rs + k] if rs + k < e0 and text[rs + k] in more else ""
+            u = self.unit_at.match(text, rs + k + len(inner), e0)
+            if u and numerals.parse_chinese(run[:k]) is not None:
+                return run[:k], inner, u.group()
+        return (run, "", "") if numerals.parse_chinese(run) is not None else None
+
+    def _slogan_before(self, before: str) -> bool:
+        """Does the text before a Chinese magnitude make it a slogan (上万, 双千亿)? Not after a milestone cue
+        that ends so (跨上万亿元台阶)."""
+        return bool(before) and before.endswith(self.lex.before_cn) and not before.endswith(
+            tuple(self.words.milestone_cues))
+
+    def _action_count(self, text: str, head: str, unit: str, end: int, e0: int, before: str) -> bool:
+        """Is a small Chinese-numeral count (两次, 两批) a count of the government's actions: events or batches
+        with an action verb right after or before (not 一批, 二次 nor a visit)?"""
+        w = self.words
+        return unit in w.cn_event_units and head not in w.cn_event_not_heads and (
+            w.cn_event_action_re.match(text, end, e0) is not None or w.cn_event_action_before_re.search(before) is not None)
 
     # ------------------------------------------------------------------ resolving
     def _resolve(self, text: str, ms: list[Mention], s0: int, e0: int) -> list[Mention]:

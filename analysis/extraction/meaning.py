@@ -81,11 +81,15 @@ def classify(lex, text: str, m: Mention, s0: int, e0: int, para) -> None:
         m.base_unit = lex.units.get(m.unit, {}).get("base", m.unit)
     elif m.rank:
         m.base_unit = w.rank_unit
+    elif m.ratio:
+        m.base_unit = ""
     else:
         m.base_unit = _implied_unit(lex, text, m, cs, ce)
     # measure
     if m.rank:
         m.measure = "rank"
+    elif m.ratio:
+        m.measure = "share"
     elif m.unit in SHARE_UNITS or m.unit in w.change_units or m.unit == w.rank_unit or m.base_unit == "%":
         grown = _is_growth(lex, text, m, cs, ce, before)
         m.measure = "growth" if grown else ("share" if m.unit in SHARE_UNITS or m.base_unit == "%" else "level")

@@ -1,11 +1,12 @@
-"""A number found in a sentence (a Mention) and the pattern that finds Arabic numerals with their units."""
+"""A number found in a sentence (a Mention), the pattern that finds Arabic numerals with their units, and the
+fractions and ratios of a sentence."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..language import lexicon
+from ..language import lexicon, numerals
 
 
 def extraction_words():
@@ -23,6 +24,7 @@ class Mention:
     inner: str = ""           # 多/余 inside the span
     cn: bool = False          # written in Chinese numerals
     rank: bool = False        # 第N位
+    ratio: bool = False       # A∶1 (城乡居民收入比2.04∶1): a unit-less share
     qualifier: str = "exact"
     q_explicit: bool = False
     base_unit: str = ""
@@ -60,3 +62,21 @@ def arabic_re(lex) -> re.Pattern:
         rf"(?P<num>{num})(?P<in1>{extraction_words().inner_more_alt})?(?P<mag>{mags})?(?P<in2>{extraction_words().inner_more_alt})?"
         rf"(?P<unit>{lex.unit_re})?"
     )
+
+
+def fractions_and_ratios(text: str, s0: int, e0: int, sent: str):
+    """(span, value, unit) of the fractions (三分之一, 1/3: a share in percent) and the ratios A∶1 (value A,
+    unit-less) of text[s0:e0], the sentence `sent`."""
+    w = extraction_words()
+    if w.fraction_word in sent:
+        for m in w.fraction_cn_re.finditer(text, s0, e0):
+            den, num = numerals.parse_chinese(m.group(1)), numerals.parse_chinese(m.group(2))
+            if den and num and num < den:
+                yield m.span(), round(100 * num / den, 6), "%"
+    if "/" in sent:
+        for m in w.fraction_re.finditer(text, s0, e0):
+            num, den = int(m.group(1)), int(m.group(2))
+            if 0 < num < den:
+                yield m.span(), round(100 * num / den, 6), "%"
+    for m in w.ratio_re.finditer(text, s0, e0):
+        yield m.span(), numerals.parse_arabic(m.group(1)), ""

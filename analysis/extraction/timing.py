@@ -32,6 +32,9 @@ class Cues:
     baseline_end: re.Pattern     # 增长到2025年的
     five_flow: re.Pattern        # 新增, 建成, 稳定在: an addition or a state over a five-year review
     five_stock: re.Pattern       # 达到, 突破, 增至: a level reached at the end of the period
+    five_events: tuple           # 次, 批, 轮: a count of events over the period
+    item_sep: re.Pattern         # 、，；: where a list item begins
+    level_item: re.Pattern       # 达到, 居, 升至: a list item that states a level
     basis: tuple                 # (name, pattern) in order
     plan_ends: tuple             # the end years of the plan periods
 
@@ -44,6 +47,8 @@ def cues() -> Cues:
                 part_year=_any(t["part_year"]), full_year=_any(t["full_year"]), this_year=_any(t["this_year"]),
                 baseline_start=re.compile(t["baseline_start"]), baseline_end=re.compile(t["baseline_end"]),
                 five_flow=_any(t["five_year_flow"]), five_stock=_any(t["five_year_stock"]),
+                five_events=tuple(t["five_year_event_units"]),
+                item_sep=re.compile(t["item_separator_re"]), level_item=_any(t["level_item_verbs"]),
                 basis=tuple((name, _any(ps)) for name, ps in t["basis"].items()),
                 plan_ends=tuple(sorted(int(y) for y in lex.plan_periods.values())))
 
@@ -103,27 +108,49 @@ class Timing:
         return self.report_year, ("part_year" if part_year else "annual")
 
     def _over_the_period(self, m, clause_before: str) -> bool:
-        """A result of a five-year review without a multi-year cue: a change (growth) or an addition or
-        state over the period (新增, 建成, 稳定在) is multi_year; a level reached (达到, 突破, 增至, or no
-        verb: 在川两院院士70位) is the value at the end of the period, annual."""
-        if getattr(m, "measure", "") == "growth":
+        """A result of a five-year review without a multi-year cue: a change (growth), a count of events
+        (4次提高) or an addition or state over the period (新增, 建成, 稳定在) is multi_year; a level reached
+        (达到, 突破, 增至, or no verb: 在川两院院士70位) is the value at the end of the period, annual."""
+        if getattr(m, "measure", "") == "growth" or (m.unit and m.unit in self.cues.five_events):
             return True
         c = self.cues
         flow = max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1)
         stock = max((x.end() for x in c.five_stock.finditer(clause_before)), default=-1)
         return flow >= 0 and flow > stock
 
+    def _cue_carries(self, tail: str) -> bool:
+        """Does a multi-year cue carry over `tail`, the text from the cue to the number? Within the cue's own
+        list item, yes; a later item carries it unless it states a level (年均增长6.1%、规模升至全国第7位;
+        累计达到149.6亿美元、总规模居中西部第1位，自贸试验区159项…): the number's own item by its nearest verb
+        (占比稳定在80%: still over the years), an item between by any level verb."""
+        c = self.cues
+        items = c.item_sep.split(tail)[1:]
+        if not items:
+            return True
+
+        def level(item: str) -> int:  # > 0 when the item's nearest verb states a level, < 0 a flow, 0 none
+            stock = max((x.end() for x in c.level_item.finditer(item)), default=-1)
+            flow = max((x.end() for x in c.five_flow.finditer(item)), default=-1)
+            return 0 if stock == flow else (1 if stock > flow else -1)
+
+        own = level(items[-1])
+        if own:
+            return own < 0
+        return not any(level(item) > 0 for item in items[:-1])
+
     def _multi(self, before: str, clause_before: str) -> bool:
         """A multi-year cue (年均, 累计, 每年) in the clause or close before it, not followed by 全年."""
         c = self.cues
-        if c.multi.search(clause_before):
-            return True
+        cue = max((x.end() for x in c.multi.finditer(clause_before)), default=-1)
+        if cue >= 0:
+            return self._cue_carries(clause_before[cue:])
         stock = max((x.end() for x in c.five_stock.finditer(clause_before)), default=-1)
         if stock >= 0 and stock > max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1):
             return False  # 年均增长10%，专利拥有量达到16件: a level reached, the cue was the clause before's
         window = before[-T.MULTI_YEAR_WINDOW_CHARS:]
         last = max((m.end() for m in c.multi.finditer(window)), default=-1)
-        return last >= 0 and not any(m.start() >= last for m in c.full_year.finditer(window))
+        return last >= 0 and not any(m.start() >= last for m in c.full_year.finditer(window)) \
+            and self._cue_carries(window[last:])
 
     def _part_year(self, before: str) -> bool:
         """Is the last period word before the number in its sentence part of a year (上半年, 前三季度)?"""
