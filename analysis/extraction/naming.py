@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..language import concepts, lexicon
 from .inheritance import _borrow, _inherit, _respectively
+from .phrase import noun_phrase
 from .name_words import (
     _COUNT_DIMS,
     _QUOTES,
@@ -67,6 +68,8 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     _owned(lex, ms)
     _purpose(lex, text, ms)
     _selected(lex, text, ms)
+    for m in ms:  # the noun phrase by the parts of speech (phrase.py): 依法全面清理…, 按照…
+        m.metric_zh = noun_phrase(lex, m.metric_zh)
 
 
 def _shortened(lex, ms, i: int, name: str, left: str, topic: str) -> str:

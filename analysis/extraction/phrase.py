@@ -1,0 +1,69 @@
+"""The noun phrase of a metric name, by the parts of speech of a segmenter (jieba), not by word lists:
+the policy verbs, adverbs and prepositions that open a name are dropped, and a verb inside a name that is
+followed by a noun phrase of its own leaves that noun phrase. The segmenter's words and the parts of
+speech dropped are language data (analysis/data/segmenter.yaml)."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from ..language import lexicon
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return lexicon.load_yaml(lexicon.DATA / "segmenter.yaml")
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """jieba's part-of-speech tokenizer, loaded once and on first use, silent (jieba logs its dictionary
+    loading at DEBUG level to stderr and caches the dictionary in the temp dir: no output carries either)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tagger = jieba.posseg.POSTokenizer(tok)
+    for word, tag in _data()["words"]:
+        tok.add_word(str(word), tag=str(tag))
+    return tagger
+
+
+@lru_cache(maxsize=4096)
+def tagged(s: str) -> tuple[tuple[str, str], ...]:
+    """The words of s with their parts of speech (jieba, without its HMM: only dictionary words)."""
+    return tuple((p.word, p.flag) for p in _tagger().lcut(s, HMM=False))
+
+
+def noun_phrase(lex, name: str) -> str:
+    """The noun phrase of a name: its growth word kept aside, then the opening verbs, adverbs,
+    prepositions (segmenter.yaml lead_drop; not the keep_modifiers: 新增, 累计) dropped and, after a verb
+    inside it, the noun phrase that follows it, as long as a noun phrase of min_phrase characters
+    stays that is not a bare head (lexicon bare_heads, bare_words)."""
+    d = _data()
+    growth = None
+    for g in lex.growth_re.finditer(name):
+        growth = g if g.end() == len(name) else growth
+    core, tail = (name[:growth.start()], name[growth.start():]) if growth else (name, "")
+    if len(core) < d["min_phrase"] + 1 or lexicon.load().extraction.of_word in core or "、" in core:
+        return name
+    words = tagged(core)
+    keep = tuple(d["keep_modifiers"]) + tuple(lex.addition_prefixes)
+    heads, drop = set(d["noun_heads"]), set(d["lead_drop"])
+
+    def ok(rest: list) -> bool:
+        s = "".join(w for w, _ in rest)
+        w = lexicon.load().extraction
+        return (len(s) >= d["min_phrase"] and rest[-1][1] in heads and s not in w.bare_heads
+                and s not in w.bare_words)
+
+    # the opening words that are no part of a noun phrase
+    i = 0
+    while i < len(words) - 1 and len(words[i][0]) >= 2 and words[i][1] in drop and not words[i][0].startswith(keep) \
+            and ok(list(words[i + 1:])):
+        i += 1
+    out = "".join(w for w, _ in words[i:])
+    return out + tail
