@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..language import concepts, lexicon
 from .inheritance import _borrow, _inherit, _respectively
-from .phrase import noun_phrase
 from .name_words import (
     _COUNT_DIMS,
     _QUOTES,
@@ -20,6 +19,7 @@ from .name_words import (
     _trim_actions,
     _w,
 )
+from .phrase import noun_phrase
 
 
 def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
@@ -68,7 +68,8 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     _owned(lex, ms)
     _purpose(lex, text, ms)
     _selected(lex, text, ms)
-    for m in ms:  # the noun phrase by the parts of speech (phrase.py): 依法全面清理…, 按照…
+    for m in ms:  # the noun phrase by the parts of speech (phrase.py): 尽快建成…, 按照…
+        m.rules_name = m.metric_zh  # the concept catalogue and the sectors read the name of the rules
         m.metric_zh = noun_phrase(lex, m.metric_zh)
 
 
