@@ -1,7 +1,7 @@
-"""The noun phrase of a metric name, by the parts of speech of a segmenter (jieba), not by word lists:
-the policy verbs, adverbs and prepositions that open a name are dropped, and a verb inside a name that is
-followed by a noun phrase of its own leaves that noun phrase. The segmenter's words and the parts of
-speech dropped are language data (analysis/data/segmenter.yaml)."""
+"""The noun phrase of a metric name, by the parts of speech of a segmenter (jieba): the adverbs that open
+a name before its verb are dropped (尽快建成…, 认真办好…). The segmenter's words and the parts of speech
+dropped are language data (analysis/data/segmenter.yaml), which says why no more is dropped: jieba's tags
+do not tell a policy verb from a verb that modifies the noun (建成区域医疗中心, 脱贫县农民收入)."""
 
 from __future__ import annotations
 
@@ -39,10 +39,10 @@ def tagged(s: str) -> tuple[tuple[str, str], ...]:
 
 
 def noun_phrase(lex, name: str) -> str:
-    """The noun phrase of a name: its growth word kept aside, then the opening verbs, adverbs,
-    prepositions (segmenter.yaml lead_drop; not the keep_modifiers: 新增, 累计) dropped and, after a verb
-    inside it, the noun phrase that follows it, as long as a noun phrase of min_phrase characters
-    stays that is not a bare head (lexicon bare_heads, bare_words)."""
+    """The noun phrase of a name: its growth word kept aside, then the adverbs that open it before a
+    verb (segmenter.yaml lead_drop, lead_drop_before; not the keep_modifiers: 新增, 累计) dropped, as long as
+    a noun phrase of min_phrase characters stays that is not a bare head (lexicon bare_heads, bare_words).
+    Words of one character (jieba without its HMM splits a word it lacks into characters) are never dropped."""
     d = _data()
     growth = None
     for g in lex.growth_re.finditer(name):
@@ -52,7 +52,7 @@ def noun_phrase(lex, name: str) -> str:
         return name
     words = tagged(core)
     keep = tuple(d["keep_modifiers"]) + tuple(lex.addition_prefixes)
-    heads, drop = set(d["noun_heads"]), set(d["lead_drop"])
+    heads, drop, before = set(d["noun_heads"]), set(d["lead_drop"]), set(d["lead_drop_before"])
 
     def ok(rest: list) -> bool:
         s = "".join(w for w, _ in rest)
@@ -62,8 +62,8 @@ def noun_phrase(lex, name: str) -> str:
 
     # the opening words that are no part of a noun phrase
     i = 0
-    while i < len(words) - 1 and len(words[i][0]) >= 2 and words[i][1] in drop and not words[i][0].startswith(keep) \
-            and ok(list(words[i + 1:])):
+    while i < len(words) - 1 and len(words[i][0]) >= 2 and words[i][1] in drop and words[i + 1][1] in before \
+            and not words[i][0].startswith(keep) and ok(list(words[i + 1:])):
         i += 1
     out = "".join(w for w, _ in words[i:])
     return out + tail
