@@ -29,6 +29,8 @@ def _tagger():
     tagger = jieba.posseg.POSTokenizer(tok)
     for word, tag in _data()["words"]:
         tok.add_word(str(word), tag=str(tag))
+    for word in _data()["not_words"]:
+        tok.del_word(str(word))
     return tagger
 
 
@@ -67,3 +69,28 @@ def noun_phrase(lex, name: str) -> str:
         i += 1
     out = "".join(w for w, _ in words[i:])
     return out + tail
+
+
+def whole_words(lex, before: str, name: str) -> str:
+    """A name that starts inside a word of the words before its number starts with that word: a name cut
+    to a length (融机构发放…, 门联合印发) starts where the segmenter's word starts (金融机构…, 部门…). The
+    name (without its closing growth word) is found whole in `before`, its start moved back by at most
+    max_extend characters (segmenter.yaml), where it ends at most max_gap characters before the number."""
+    d = _data()
+    growth = None
+    for g in lex.growth_re.finditer(name):
+        growth = g if g.end() == len(name) else growth
+    core = name[:growth.start()] if growth else name
+    if len(core) < d["min_found"] or name[0] in d["no_word_chars"]:
+        return name
+    p = before.rfind(core)
+    if p <= 0 or len(before) - p - len(core) > d["max_gap"]:
+        return name  # not there, or an earlier mention of the words (粮油五千亿级产业链…8个千亿级产业链)
+    at = 0
+    for w, _ in tagged(before):
+        if at < p < at + len(w):
+            return before[at:p] + name if p - at <= d["max_extend"] else name
+        if at >= p:
+            break
+        at += len(w)
+    return name
