@@ -562,3 +562,24 @@ def test_segmenter_is_loaded_lazily_and_quietly():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "建成区域医疗中心"
     assert out.stderr == ""
+
+
+@pytest.mark.parametrize("text,raw,name", [
+    # a long name cut to its length starts where a word of the clause starts, not inside it (构发放…)
+    ("全省金融机构发放科技型中小企业知识价值信用贷款达到120亿元。", "120亿元", "金融机构发放科技型中小企业知识价值信用贷款"),
+    # the names a 分别 list gives each number are left as the list rules made them (牛羊: 牛…, 羊…)
+    ("牛羊出栏分别增长5.2%、1.9%。", "1.9%", "羊出栏增长"),
+])
+def test_name_starts_where_a_word_starts(text, raw, name):
+    got = {r.raw: r.metric_zh for r in analysis.extract(text).itertuples()}
+    assert got[raw] == name
+
+
+def test_whole_words_finds_the_name_where_it_was_taken():
+    from analysis.extraction.phrase import whole_words
+    lex = lexicon.load()
+    assert whole_words(lex, "全省金融机构发放科技型企业贷款达到", "融机构发放科技型企业贷款") == "金融机构发放科技型企业贷款"
+    assert whole_words(lex, "全年完成约束性指标", "束性指标") == "约束性指标"
+    assert whole_words(lex, "全年完成约束性指标", "约束性指标") == "约束性指标"  # a word's start: unchanged
+    # the counted noun after a number, its words said earlier inside a longer word: not that mention
+    assert whole_words(lex, "打造粮油五千亿级产业链和蔬菜、水果等特色产业集群，培育", "千亿级产业链") == "千亿级产业链"
