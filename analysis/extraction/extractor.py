@@ -333,9 +333,8 @@ class Extractor:
                     basis = when.basis(m, text, s0) if m.kind != "context" else ""
                     dim = self.lex.units.get(m.unit, {}).get("dim", "") if m.unit else \
                         ("person" if m.base_unit == self.words.person_unit else "money" if m.base_unit == self.words.money_unit else "")
-                    concept = cat.match(m.rules_name or m.metric_zh, m.measure, dim) \
-                        or meaning.rate_of_amount_before(m, ms, cat, dim)
-                    concept = cat.scoped(concept, m.rules_name or m.metric_zh, lead_in + text[s0:m.s])
+                    concept = cat.match(m.rules_name, m.measure, dim) or meaning.rate_of_amount_before(m, ms, cat, dim)
+                    concept = cat.scoped(concept, m.rules_name, lead_in + text[s0:m.s])  # the name before phrase.py
                     subject = subjects.of(text, m, s0, document)
                     en, en_src = english.english(m.metric_zh, sector, m, self.lex, concept)
                     yield Row(doc, f"i{rs}-{re_}", rs, re_, raw[rs:re_], float(m.value), unit_written,
