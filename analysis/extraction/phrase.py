@@ -86,8 +86,9 @@ def whole_words(lex, before: str, name: str) -> str:
     p = before.rfind(core)
     if p <= 0 or len(before) - p - len(core) > d["max_gap"]:
         return name  # not there, or an earlier mention of the words (粮油五千亿级产业链…8个千亿级产业链)
-    at = 0
-    for w, _ in tagged(before):
+    lo = max(0, p - d["window"])  # the words around the name's start: a short text segments fast
+    at = lo
+    for w, _ in tagged(before[lo:p + d["window"]]):
         if at < p < at + len(w):
             return before[at:p] + name if p - at <= d["max_extend"] else name
         if at >= p:
