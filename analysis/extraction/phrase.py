@@ -1,5 +1,6 @@
 """The noun phrase of a metric name, by the parts of speech of a segmenter (jieba): the adverbs that open
-a name before its verb are dropped (尽快建成…, 认真办好…). The segmenter's words and the parts of speech
+a name before its verb are dropped (尽快建成…, 认真办好…), and a name cut inside a word of its clause starts
+where the word starts (融机构… -> 金融机构…: whole_words). The segmenter's words and the parts of speech
 dropped are language data (analysis/data/segmenter.yaml), which says why no more is dropped: jieba's tags
 do not tell a policy verb from a verb that modifies the noun (建成区域医疗中心, 脱贫县农民收入)."""
 
