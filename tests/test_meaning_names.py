@@ -518,3 +518,68 @@ def test_a_name_never_starts_with_the_dash_of_a_range():
 ])
 def test_a_list_of_items_and_a_list_of_numbers_pair_in_turn(text, names):
     assert list(analysis.extract(text)["metric_zh"]) == names
+
+
+# ------------------------------------------------------------- the parts of speech of a name (jieba)
+
+@pytest.mark.parametrize("text,raw,name", [
+    # an adverb of manner or time before the verb: no part of the name
+    ("尽快建成区域医疗中心5个。", "5个", "建成区域医疗中心"),
+    ("全年直接带动社会投资300亿元。", "300亿元", "带动社会投资"),
+    # an adverb-tagged word before a noun is a modifier of the noun (jieba tags 直接 ad, 更新 d): it stays
+    ("全年直接经济损失下降20%。", "20%", "直接经济损失下降"),
+    # an addition stays an addition, and a growth keeps its growth word
+    ("全年新增城镇就业45万人。", "45万人", "新增城镇就业"),
+    # a verb that modifies the noun (脱贫县, 抽水蓄能) is part of the name: leading verbs are not dropped,
+    # jieba's tags cannot tell such a modifier from a policy verb (see analysis/data/segmenter.yaml)
+    ("脱贫县农民人均可支配收入增长6.5%。", "6.5%", "脱贫县农民人均可支配收入增长"),
+    ("抽水蓄能电站装机达到300万千瓦。", "300万千瓦", "抽水蓄能电站装机"),
+])
+def test_name_by_parts_of_speech(text, raw, name):
+    got = {r.raw: r.metric_zh for r in analysis.extract(text).itertuples()}
+    assert got[raw] == name
+
+
+def test_noun_phrase_keeps_what_names_the_quantity():
+    from analysis.extraction.phrase import noun_phrase
+    lex = lexicon.load()
+    assert noun_phrase(lex, "尽快建成区域医疗中心") == "建成区域医疗中心"
+    assert noun_phrase(lex, "认真办好民生实事增长") == "办好民生实事增长"  # the growth word stays
+    assert noun_phrase(lex, "按照统一标准改造老旧小区") == "按照统一标准改造老旧小区"  # a preposition is left
+    assert noun_phrase(lex, "直接投资") == "直接投资"  # never cut to a bare head
+    assert noun_phrase(lex, "经济总量超千亿元的县域") == "经济总量超千亿元的县域"  # a 的-modifier stays whole
+    assert noun_phrase(lex, "尽快建成甲、乙中心") == "尽快建成甲、乙中心"  # a list is left to the list rules
+
+
+def test_segmenter_is_loaded_lazily_and_quietly():
+    """jieba is imported on the first name, not with the package, and its dictionary loading (a DEBUG
+    line on stderr, a cache in the temp dir) leaves no line on stderr."""
+    import subprocess
+    import sys
+    code = ("import sys, analysis; assert 'jieba' not in sys.modules; "
+            "df = analysis.extract('尽快建成区域医疗中心5个。'); assert 'jieba' in sys.modules; "
+            "print(df['metric_zh'].iloc[0])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "建成区域医疗中心"
+    assert out.stderr == ""
+
+
+@pytest.mark.parametrize("text,raw,name", [
+    # a long name cut to its length starts where a word of the clause starts, not inside it (构发放…)
+    ("全省金融机构发放科技型中小企业知识价值信用贷款达到120亿元。", "120亿元", "金融机构发放科技型中小企业知识价值信用贷款"),
+    # the names a 分别 list gives each number are left as the list rules made them (牛羊: 牛…, 羊…)
+    ("牛羊出栏分别增长5.2%、1.9%。", "1.9%", "羊出栏增长"),
+])
+def test_name_starts_where_a_word_starts(text, raw, name):
+    got = {r.raw: r.metric_zh for r in analysis.extract(text).itertuples()}
+    assert got[raw] == name
+
+
+def test_whole_words_finds_the_name_where_it_was_taken():
+    from analysis.extraction.phrase import whole_words
+    lex = lexicon.load()
+    assert whole_words(lex, "全省金融机构发放科技型企业贷款达到", "融机构发放科技型企业贷款") == "金融机构发放科技型企业贷款"
+    assert whole_words(lex, "全年完成约束性指标", "束性指标") == "约束性指标"
+    assert whole_words(lex, "全年完成约束性指标", "约束性指标") == "约束性指标"  # a word's start: unchanged
+    # the counted noun after a number, its words said earlier inside a longer word: not that mention
+    assert whole_words(lex, "打造粮油五千亿级产业链和蔬菜、水果等特色产业集群，培育", "千亿级产业链") == "千亿级产业链"

@@ -353,8 +353,8 @@ class Extractor:
                     year, period = when.of(m, text, s0, para)
                     basis = when.basis(m, text, s0) if m.kind != "context" else ""
                     dim = self.dimension(m)
-                    concept = cat.match(m.metric_zh, m.measure, dim) or meaning.rate_of_amount_before(m, ms, cat, dim)
-                    concept = cat.scoped(concept, m.metric_zh, lead_in + text[s0:m.s])
+                    concept = cat.match(m.rules_name, m.measure, dim) or meaning.rate_of_amount_before(m, ms, cat, dim)
+                    concept = cat.scoped(concept, m.rules_name, lead_in + text[s0:m.s])  # the name before phrase.py
                     subject = subjects.of(text, m, s0, document)
                     en, en_src = english.english(m.metric_zh, sector, m, self.lex, concept)
                     yield schema.Row(

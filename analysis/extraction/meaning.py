@@ -68,7 +68,7 @@ def rate_of_amount_before(m, ms, cat, dim):
         return None
     k = next(i for i, x in enumerate(ms) if x is m)
     prev = next((x for x in reversed(ms[:k]) if x.measure == "level" and x.metric_zh), None)
-    return cat.match(prev.metric_zh + extraction_words().growth_word, "growth", dim) if prev is not None else None
+    return cat.match((prev.rules_name or prev.metric_zh) + extraction_words().growth_word, "growth", dim) if prev is not None else None
 
 
 def classify(lex, text: str, m: Mention, s0: int, e0: int, para) -> None:

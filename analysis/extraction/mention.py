@@ -31,6 +31,7 @@ class Mention:
     measure: str = ""
     kind: str = ""
     metric_zh: str = ""
+    rules_name: str = ""      # metric_zh before its part-of-speech pass (phrase.py): what concept and sector read
     subject: str = ""         # metric without its growth verb, for borrowing
     tail: int = 0             # end of the span plus a suffix qualifier
     clause: tuple = (0, 0)

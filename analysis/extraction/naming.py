@@ -20,6 +20,7 @@ from .name_words import (
     trailing_verb,
     trim_actions,
 )
+from .phrase import noun_phrase, whole_words
 
 
 def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
@@ -68,6 +69,10 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     _owned(lex, ms)
     _purpose(lex, text, ms)
     _selected(lex, text, ms)
+    for m in ms:  # the noun phrase by the parts of speech (phrase.py): 尽快建成…, 按照…
+        m.rules_name = m.metric_zh  # the concept catalogue and the sectors read the name of the rules
+        name = m.metric_zh if m.distributed else whole_words(lex, text[m.clause[0]:m.s - m.prefix_len], m.metric_zh)
+        m.metric_zh = noun_phrase(lex, name)  # 融机构… of 金融机构: a name starts where a word starts
 
 
 def _shortened(lex, ms, i: int, name: str, left: str, topic: str) -> str:

@@ -98,8 +98,9 @@ class SectorContext:
     def classify(self, m, text: str) -> tuple[str, list[str]]:
         lex = self.lex
         ci = self._index(m.s)
-        ex = extraction_words().examples_re.match(m.metric_zh)
-        metric = self._hits(m.metric_zh[ex.end():] if ex else m.metric_zh, add=True)
+        name = m.rules_name or m.metric_zh  # the name of the rules, before the part-of-speech pass
+        ex = extraction_words().examples_re.match(name)
+        metric = self._hits(name[ex.end():] if ex else name, add=True)
         dim = lex.units.get(m.unit, {}).get("dim", "")
         if dim in lex.sector_by_unit:
             sec = lex.sector_by_unit[dim]
