@@ -19,6 +19,7 @@ from .extraction.batch import extract_paths
 from .project.errors import AnalysisError
 from .project.files import FORMATS, UsageError, check_output, to_bytes, write_atomic
 from .project.limits import CHAPTER_MAX_OUTPUT_MB, CHAPTER_TIMEOUT, LOCK_WAIT
+from .project.processes import raise_if_stopped
 from .reading.decoding import ReportError  # noqa: F401 - the command line's API
 
 SITE_UNCHANGED = "the published site is unchanged"  # said after an interrupted or failed build (build, loop)
@@ -46,6 +47,7 @@ def _cmd_extract(a) -> int:
     if a.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     df = extract_paths(paths, jobs=a.jobs)
+    raise_if_stopped()  # a SIGTERM swallowed while the workers were forked: nothing is written
     data = to_bytes(df, fmt)
     if a.output and a.output != "-":
         write_atomic(Path(a.output), data)

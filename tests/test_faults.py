@@ -866,3 +866,21 @@ def test_the_journal_removes_exactly_the_recorded_names(tmp_path):
     assert not any(p.exists() for p in made)
     assert (tmp_path / "site" / "mine.txt").read_text() == "mine" and odd.is_dir()
     assert journal.read_text() == "" and files.sweep_journal(journal) == 0
+
+
+def test_a_swallowed_sigterm_still_stops_the_work():
+    """A SIGTERM whose exception Python swallowed (raised inside logging's after-fork hook while a process pool
+    forks a worker) is not lost: the signal is recorded and raised before any output is written."""
+    import signal
+
+    from analysis.project import processes
+
+    with pytest.raises(processes.Stopped) as stopped, processes.stop_on_signals():
+        try:
+            processes._stop(int(signal.SIGTERM), None)  # what the handler does; the raise is then swallowed
+        except processes.Stopped:
+            pass
+        written = True  # the work went on after the swallowed raise
+    assert written and stopped.value.signum == signal.SIGTERM
+    with processes.stop_on_signals():  # a new stretch of work starts clean
+        pass

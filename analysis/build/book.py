@@ -16,7 +16,7 @@ from ..project import config
 from ..project.files import make_temp_dir, temp_path
 from ..project.limits import BOOK_ERROR_LINES, ERROR_TEXT_CHARS
 from ..project.hashing import _files, _sha, tree_hash
-from ..project.processes import die_with_parent
+from ..project.processes import die_with_parent, raise_if_stopped
 from ..site import search
 from .lock import _exchange
 from .target import SITE_MARKER, BuildError, Target, log
@@ -84,6 +84,7 @@ def build_book(t: Target, quiet: bool) -> None:
         _run_jupyter_book(t, work)
         built = tmp / "html"
         _assemble_site(work, built, quiet)
+        raise_if_stopped()  # a SIGTERM whose exception was swallowed: the published site stays as it was
         publish(built, t.html)
         (work / "pages.json").write_text(json.dumps(pages, sort_keys=True), encoding="utf-8")
         (work / "built-ok").write_text(key, encoding="utf-8")

@@ -42,8 +42,20 @@ class Stopped(KeyboardInterrupt):
         self.signum = signum
 
 
+_received: list[int] = []  # the signals received inside stop_on_signals, in order
+
+
 def _stop(signum, frame) -> None:
+    _received.append(signum)  # recorded first: a raise inside a callback Python ignores (after a fork) is not lost
     raise Stopped(signum)
+
+
+def raise_if_stopped() -> None:
+    """Raise Stopped if SIGTERM or SIGHUP arrived inside stop_on_signals and its exception was swallowed (it
+    was raised inside a callback whose exceptions Python ignores, such as logging's after-fork hook while a
+    process pool forks a worker). Called before an output is written and when the work ends."""
+    if _received:
+        raise Stopped(_received[0])
 
 
 @contextlib.contextmanager
@@ -55,9 +67,11 @@ def stop_on_signals():
         yield
         return
     sigs = [sig for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if sig is not None]
+    _received.clear()
     previous = {sig: signal.signal(sig, _stop) for sig in sigs}
     try:
         yield
+        raise_if_stopped()
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
