@@ -100,8 +100,9 @@ def missing_qualifiers(metric_zh: str, label: str, g: dict | None = None) -> lis
 
 def _with_qualifiers(before: str, label: str, g: dict) -> str:
     """The catalogue label with the qualifiers that stand before the concept's name in metric_zh and that
-    it does not say put in front of it, in the name's order (建成 + 本科高校: "Newly completed undergraduate
-    universities"); a qualifier with no English to compose is left for missing_qualifiers to refuse."""
+    it does not say put in front of it in the name's order, an action after it (新建改造 + 农村公路: "New or
+    upgraded rural roads"; 建成 + 本科高校: "Undergraduate universities built"); a qualifier with no English
+    to compose, or a label that ends in an action already, is left for missing_qualifiers to refuse."""
     q = g["label_qualifiers"]
     if not before or q["re"] is None:
         return label
@@ -109,9 +110,9 @@ def _with_qualifiers(before: str, label: str, g: dict) -> str:
     words = [q["words"][w][0] for w in q["re"].findall(before) if not q["words"][w][1].search(low)]
     if not words or not all(words) or _is_action(label.split()[-1], g):
         return label
-    parts = [*words, label]
+    parts = [w for w in words if not w.startswith("…")] + [label]
     return " ".join([parts[0]] + [w if w[1:2].isupper() or _ACRONYM.match(w) else w[0].lower() + w[1:]
-                                  for w in parts[1:]])
+                                  for w in parts[1:]] + [w.lstrip("… ") for w in words if w.startswith("…")])
 
 
 def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
