@@ -57,17 +57,17 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
         of, fluent = _compose(whole.group(2), g) if whole else ("", False)
         label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
             else " (share)"
-    return _vouched(metric_zh, label, source, g)
+    return _vouched(metric_zh, label, source, g, m.measure == "growth")
 
 
-def _vouched(metric_zh: str, label: str, source: str, g: dict) -> tuple[str, str]:
+def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool) -> tuple[str, str]:
     """(label, source) as the rules vouch for them: unsure of the name, or a catalogue label that does
     not carry a qualifier of the name (五星级酒店 as "Star-rated hotels": source concept, no English shown)."""
     if unsure_name(metric_zh, g):
         return label, "unsure"
     if source == "glossary":
-        label = _with_change(metric_zh, label, g)
-        if missing_qualifiers(metric_zh, label, g):
+        label = _with_change(metric_zh, label, g) if change else label
+        if missing_qualifiers(metric_zh, label, g, change):
             return label, "concept"
     return label, source
 
@@ -82,17 +82,18 @@ def _with_change(metric_zh: str, label: str, g: dict) -> str:
     return f"{ch[end][0]} {label if label[1:2].isupper() or _ACRONYM.match(label) else label[0].lower() + label[1:]}"
 
 
-def missing_qualifiers(metric_zh: str, label: str, g: dict | None = None) -> list[str]:
+def missing_qualifiers(metric_zh: str, label: str, g: dict | None = None, change: bool = True) -> list[str]:
     """The words of metric_zh that change what is counted (glossary.yaml label_qualifiers: 新增, 五星级,
     新能源, 农村, 国家级 …; a change word that ends it, label_change_ends: 增加, 减少 …) that the English
     label does not carry: a label that lacks one names a wider thing than the name (可再生能源新增装机
-    as "Installed capacity")."""
+    as "Installed capacity"). The change word counts only for a row that measures a change (`change`):
+    地区生产总值增长…突破2.6万亿元 is the GDP the growth reached."""
     g = g or lexicon.glossary()
     q, ch = g["label_qualifiers"], g["label_change_ends"]
     low = label.lower()
     found = q["re"].findall(metric_zh) if q["re"] is not None else []
     out = [w for w in found if not q["words"][w][1].search(low)]
-    end = next((w for w in sorted(ch["words"], key=len, reverse=True) if metric_zh.endswith(w)), "")
+    end = next((w for w in sorted(ch["words"], key=len, reverse=True) if metric_zh.endswith(w)), "") if change else ""
     if end and not any(rx.search(low) for _, rx in ch["words"].values()):
         out.append(end)  # 优良天数增加 as "Days of good air quality": the days, not their increase
     return out
