@@ -30,6 +30,7 @@ def _shown(text: str) -> pd.Series:
     ("可再生能源新增装机3亿千瓦。", "可再生能源新增装机"),    # not "Installed capacity"
     ("农村供水工程120处。", "农村供水工程"),                  # not all water supply projects
     ("新开工改造老旧小区300个。", "新开工改造老旧小区"),      # "… renovated" takes no second action
+    ("新增独角兽企业2户。", "新增独角兽企业"),                # a label of two things for one of them
     # a qualifier before the concept's name, composed into the label
     ("建成本科高校2所。", "Undergraduate universities built"),
     ("新建改造农村公路1000公里。", "New or upgraded rural roads"),
