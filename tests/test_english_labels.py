@@ -126,13 +126,13 @@ def _reviewed() -> pd.DataFrame:
 
 def test_labels_the_reviewers_found_wrong_are_fewer():
     """Of the labels reviewers judged wrong on the tuning reports (16 still shown before the rule, most a
-    catalogue label broader than the name), at most 8 are still shown unchanged; of those judged right,
+    catalogue label broader than the name), at most 7 are still shown unchanged; of those judged right,
     at most 1 more is lost to the Chinese name than before the rule (89)."""
     r = _reviewed()
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
-    assert (same & (r["verdict_en"] == "wrong")).sum() <= 8
+    assert (same & (r["verdict_en"] == "wrong")).sum() <= 7
     assert (~english & (r["verdict_en"] == "right")).sum() <= 90
-    for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比"):
+    for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比", "新增独角兽企业"):
         rows = r[(r["tool_metric_zh"] == name) & (r["verdict_en"] == "wrong")]
         assert len(rows) and (rows["metric_en"] != rows["tool_metric_en_shown"]).all(), name
