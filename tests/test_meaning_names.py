@@ -330,20 +330,20 @@ def test_every_english_label_shown_is_vouched_for(shown_corpus):
     ("新增博士学位授权点20个。", "doctoral_degree_programmes", "New doctoral degree-granting programmes"),
     ("实施帮扶项目500个。", "assistance_projects", "Assistance projects"),               # projects, not funds
     ("通办事项达到150项。", "cross_region_service_items", "Services handled across regions"),
-    ("建成幸福河湖12条。", "happy_rivers_and_lakes", "Happy rivers and lakes"),
+    ("建成幸福河湖12条。", "happy_rivers_and_lakes", "Happy rivers and lakes built"),  # built, not the stock
     ("道路交通事故起数下降10%。", "road_traffic_accidents", "Road traffic accidents reduction"),  # not deaths
     ("生产安全事故死亡人数下降8%。", "production_safety_accident_deaths", "Production safety accident deaths reduction"),
     ("规模以上工业增加值增长6%。", "industrial_va_growth", "Industrial value added growth (above designated size)"),
     # a name that gives the concept but that its label does not say (all industry, not above designated size)
     ("工业增加值增长6%。", "industrial_va_growth", "工业增加值增长"),
     ("新增绿色工业园区5个。", "green_industrial_parks", "New green industrial parks"),      # not factories
-    ("建成概念验证中心12家。", "proof_of_concept_centres", "Proof-of-concept centres"),
+    ("建成概念验证中心12家。", "proof_of_concept_centres", "Proof-of-concept centres built"),
     ("建设口袋公园60个。", "pocket_parks", "Pocket parks"),
     ("新增零碳工厂8家。", "zero_carbon_factories", "New zero-carbon factories"),
     # a growth label says growth (not fooled by "integrated", "strategic"); a share is no growth; acronyms stay
     ("集成电路产量增长10.9%。", "integrated_circuit_output", "Integrated circuit output growth"),
     ("工业投资占固定资产投资比重达到40%。", "industrial_investment", "Industrial investment as a share of fixed-asset investment"),
-    ("新增国家中小企业特色产业集群2个。", "sme_characteristic_industrial_clusters", "New SME characteristic industrial clusters"),
+    ("新增国家中小企业特色产业集群2个。", "sme_characteristic_industrial_clusters", "New national SME characteristic industrial clusters"),
     # a name the label covers only in part: the page shows the Chinese name
     ("培育领航级智能工厂3家。", "smart_factories", "培育领航级智能工厂"),
 ])

@@ -23,8 +23,10 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
     label, source = "", ""
     share_of = ""
     if concept is not None:
-        covered, share_of = _label_covers(concept, metric_zh, lex, g)
+        covered, share_of, before = _label_covers(concept, metric_zh, lex, g)
         label, source = concept.en, ("glossary" if covered else "concept")
+        if covered:
+            label = _with_qualifiers(before, label, g)
     if not label:
         label, source = _versus(metric_zh, g)
     if not label:
@@ -55,9 +57,63 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
         of, fluent = _compose(whole.group(2), g) if whole else ("", False)
         label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
             else " (share)"
+    return _vouched(metric_zh, label, source, g, m.measure == "growth")
+
+
+def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool) -> tuple[str, str]:
+    """(label, source) as the rules vouch for them: unsure of the name, or a catalogue label that does
+    not carry a qualifier of the name (五星级酒店 as "Star-rated hotels": source concept, no English shown)."""
     if unsure_name(metric_zh, g):
-        source = "unsure"
+        return label, "unsure"
+    if source == "glossary":
+        label = _with_change(metric_zh, label, g) if change else label
+        if missing_qualifiers(metric_zh, label, g, change):
+            return label, "concept"
     return label, source
+
+
+def _with_change(metric_zh: str, label: str, g: dict) -> str:
+    """A label of a name that ends in a change word (glossary.yaml label_change_ends) and says no change:
+    "Increase in <label>" (赤字规模增加 under "Fiscal deficit": "Increase in fiscal deficit")."""
+    ch = g["label_change_ends"]["words"]
+    end = next((w for w in sorted(ch, key=len, reverse=True) if metric_zh.endswith(w)), "")
+    if not end or not ch[end][0] or any(rx.search(label.lower()) for _, rx in ch.values()):
+        return label
+    return f"{ch[end][0]} {label if label[1:2].isupper() or _ACRONYM.match(label) else label[0].lower() + label[1:]}"
+
+
+def missing_qualifiers(metric_zh: str, label: str, g: dict | None = None, change: bool = True) -> list[str]:
+    """The words of metric_zh that change what is counted (glossary.yaml label_qualifiers: 新增, 五星级,
+    新能源, 农村, 国家级 …; a change word that ends it, label_change_ends: 增加, 减少 …) that the English
+    label does not carry: a label that lacks one names a wider thing than the name (可再生能源新增装机
+    as "Installed capacity"). The change word counts only for a row that measures a change (`change`):
+    地区生产总值增长…突破2.6万亿元 is the GDP the growth reached."""
+    g = g or lexicon.glossary()
+    q, ch = g["label_qualifiers"], g["label_change_ends"]
+    low = label.lower()
+    found = q["re"].findall(metric_zh) if q["re"] is not None else []
+    out = [w for w in found if not q["words"][w][1].search(low)]
+    end = next((w for w in sorted(ch["words"], key=len, reverse=True) if metric_zh.endswith(w)), "") if change else ""
+    if end and not any(rx.search(low) for _, rx in ch["words"].values()):
+        out.append(end)  # 优良天数增加 as "Days of good air quality": the days, not their increase
+    return out
+
+
+def _with_qualifiers(before: str, label: str, g: dict) -> str:
+    """The catalogue label with the qualifiers that stand before the concept's name in metric_zh and that
+    it does not say put in front of it in the name's order, an action after it (新建改造 + 农村公路: "New or
+    upgraded rural roads"; 建成 + 本科高校: "Undergraduate universities built"); a qualifier with no English
+    to compose, or a label that ends in an action already, is left for missing_qualifiers to refuse."""
+    q = g["label_qualifiers"]
+    if not before or q["re"] is None:
+        return label
+    low = label.lower()
+    words = [q["words"][w][0] for w in q["re"].findall(before) if not q["words"][w][1].search(low)]
+    if not words or not all(words) or _is_action(label.split()[-1], g):
+        return label
+    parts = [w for w in words if not w.startswith("…")] + [label]
+    return " ".join([parts[0]] + [w if w[1:2].isupper() or _ACRONYM.match(w) else w[0].lower() + w[1:]
+                                  for w in parts[1:]] + [w.lstrip("… ") for w in words if w.startswith("…")])
 
 
 def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
@@ -69,9 +125,9 @@ def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
             or name.startswith(u.get("start_fragments", ())) or any(v in name for v in u.get("verbs", ())))
 
 
-def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
+def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str, str]:
     """(whether the concept's label says what metric_zh says, the label of the whole when metric_zh
-    is 甲占乙比重 and 乙 is wholly a concept's name). The label covers the name when one of the
+    is 甲占乙比重 and 乙 is wholly a concept's name, the words before the concept's name). The label covers the name when one of the
     concept's names (or patterns) covers metric_zh but for the words of glossary.yaml label_cover:
     水电装机容量 is more than 装机容量, so "Installed capacity" would say less than the name."""
 
@@ -88,26 +144,27 @@ def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str]:
     if pm and (best is None or pm.end() - pm.start() > best[1] - best[0]):
         best = pm.span()
     if best is None:
-        return False, ""
+        return False, "", ""
     cover = g["label_cover"]
     before, after = n[:best[0]], n[best[1]:]
+    opening = before
     words = cover.get("before", ())
     while before:
         word = next((w for w in sorted(words, key=len, reverse=True) if before.startswith(w)), "")
         if not word:
-            return False, ""
+            return False, "", ""
         before = before[len(word):]
     if not after or after in cover.get("after", ()) or after in cover.get("share_words", ()):
-        return True, ""
+        return True, "", opening
     if lex.growth_re.fullmatch(after) or lex.growth_re.sub("", after) in cover.get("after", ()) + cover.get("share_words", ()):
-        return True, ""
+        return True, "", opening
     whole = extraction_words().share_tail_re.fullmatch(after)
     if whole and whole.group(2) in cover.get("share_words", ()):
         of = concepts.catalogue().by_name.get(concepts.normalise(whole.group(1)))
         of = [c for c in of or () if c.measures is None or "growth" not in c.measures] or of
         if of:  # the whole's amount (固定资产投资), not its growth
-            return True, of[0].en
-    return False, ""
+            return True, of[0].en, opening
+    return False, "", ""
 
 
 def _versus(metric_zh: str, g: dict) -> tuple[str, str]:

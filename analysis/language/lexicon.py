@@ -322,4 +322,18 @@ def glossary() -> dict:
             "modifiers": frozenset(str(w) for w in phrase.get("modifiers", [])),
             "verb_forms": frozenset(str(w) for w in phrase.get("verb_forms", [])),
             "label_cover": {k: tuple(str(w) for w in v) for k, v in (data.get("label_cover") or {}).items()},
-            "unsure_names": {k: tuple(str(w) for w in v) for k, v in (data.get("unsure_names") or {}).items()}}
+            "unsure_names": {k: tuple(str(w) for w in v) for k, v in (data.get("unsure_names") or {}).items()},
+            "label_qualifiers": _qualifiers(data.get("label_qualifiers") or {}),
+            "label_change_ends": _qualifiers(data.get("label_change_ends") or {})}
+
+
+def _qualifiers(raw: dict) -> dict:
+    """glossary.yaml label_qualifiers: {word: (English to compose, regex of the English that carries it)},
+    with a matcher of the words, longest first."""
+    words = {}
+    for zh, v in raw.items():
+        if not (isinstance(v, list) and len(v) == 2 and isinstance(v[1], list) and v[1]):
+            raise LexiconError(f"glossary.yaml label_qualifiers/label_change_ends: {zh}: expected [English, [carrying words ...]]")
+        words[str(zh)] = (str(v[0] or ""), re.compile(
+            "|".join(rf"(?<![a-z]){re.escape(str(w).lower())}" for w in v[1])))
+    return {"words": words, "re": re.compile(alternation(words)) if words else None}

@@ -1,0 +1,89 @@
+"""How the English labels the pages show fare against the reviewers' verdicts, and how many rows the
+pages show in English across the corpus (the blind reports left out).
+
+For every reviewed row of a tuning report (tests/fixtures/heldout/review/<report>_metric_names.csv with
+verdict_en; matched on its start offset) whose Chinese name is unchanged: the label the pages show now
+(analysis.corpus.one_report.reader_labels) is the reviewed one (the verdict stands: right or wrong),
+the Chinese name (untranslated: a right label so replaced is a cost), or another English label (listed
+with --changes, for a reader to judge).
+
+    .venv/bin/python scripts/english_labels.py [--changes] [--csv OUT] [--no-corpus]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.corpus import one_report  # noqa: E402
+from analysis.corpus.accuracy import heldout_reports  # noqa: E402
+from analysis.corpus.table import load_table  # noqa: E402
+from analysis.project import config  # noqa: E402
+
+REVIEW = config.HELDOUT / "review"
+
+
+def _blind() -> set[str]:
+    reg = heldout_reports()
+    return set(reg.loc[reg["status"] == "blind", "report"])
+
+
+def reviewed(report: str) -> pd.DataFrame:
+    rev = pd.read_csv(REVIEW / f"{report}_metric_names.csv", dtype=str, keep_default_na=False)
+    rev["start"] = rev["start"].astype(int)
+    df = one_report.reader_labels(load_table(config.CORPUS / f"{report}.txt"))
+    now = df.drop_duplicates("start").set_index("start")[["metric_zh", "metric_en", "metric_en_source"]]
+    out = rev.join(now, on="start")
+    out["report"] = report
+    same = out["metric_zh"] == out["tool_metric_zh"]
+    english = out["metric_en"].notna() & (out["metric_en"] != out["metric_zh"])
+    out["en_now"] = "name changed"
+    out.loc[same & ~english, "en_now"] = "untranslated"
+    out.loc[same & english & (out["metric_en"] == out["tool_metric_en_shown"]), "en_now"] = out["verdict_en"]
+    out.loc[same & english & (out["metric_en"] != out["tool_metric_en_shown"]), "en_now"] = "label changed"
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--changes", action="store_true", help="list the rows whose shown label changed")
+    ap.add_argument("--csv", help="write the joined table")
+    ap.add_argument("--no-corpus", action="store_true", help="skip the corpus-wide share")
+    a = ap.parse_args(argv)
+    blind = _blind()
+    reg = heldout_reports()
+    names = [r for r in reg.loc[reg["status"] == "tuning", "report"] if r not in blind
+             and (REVIEW / f"{r}_metric_names.csv").exists()
+             and "verdict_en" in pd.read_csv(REVIEW / f"{r}_metric_names.csv", nrows=0).columns]
+    allr = pd.concat([reviewed(r) for r in names], ignore_index=True)
+    same = allr[allr["en_now"] != "name changed"]
+    print(f"reviewed rows {len(allr)} of {len(names)} tuning reports; name unchanged {len(same)}")
+    print("  verdict then, as shown now:")
+    print(pd.crosstab(same["verdict_en"], same["en_now"], margins=True).to_string())
+    if a.changes:
+        for r in same[same["en_now"].isin(["label changed"]) | ((same["verdict_en"] != "untranslated")
+                                                                & (same["en_now"] == "untranslated"))].itertuples():
+            print(f"  {r.report[:12]:12} {r.verdict_en[:5]:5} {r.tool_metric_zh} | {r.tool_metric_en_shown} -> "
+                  f"{r.metric_en} [{r.metric_en_source}]")
+    if a.csv:
+        allr.to_csv(a.csv, index=False)
+    if not a.no_corpus:
+        files = sorted(p for p in config.CORPUS.glob("*.txt") if p.stem not in blind)
+        shown = total = 0
+        for p in files:
+            df = load_table(p)
+            total += len(df)
+            shown += int(df["metric_en_source"].isin(one_report.VOUCHED_LABELS).sum())
+        print(f"corpus ({len(files)} reports, blind left out): {shown}/{total} rows shown in English = "
+              f"{shown / max(total, 1):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
