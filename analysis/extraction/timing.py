@@ -32,6 +32,8 @@ class Cues:
     baseline_end: re.Pattern     # 增长到2025年的
     five_flow: re.Pattern        # 新增, 建成, 稳定在: an addition or a state over a five-year review
     five_stock: re.Pattern       # 达到, 突破, 增至: a level reached at the end of the period
+    five_flow_after: re.Pattern  # 获评, 投入运营 after the counted noun: things done over the period
+    five_floor: frozenset        # 超, 超过: a floor, not a level verb, after a flow verb (开工项目超1万个)
     five_events: tuple           # 次, 批, 轮: a count of events over the period
     item_sep: re.Pattern         # 、，；: where a list item begins
     level_item: re.Pattern       # 达到, 居, 升至: a list item that states a level
@@ -47,6 +49,7 @@ def cues() -> Cues:
                 part_year=_any(t["part_year"]), full_year=_any(t["full_year"]), this_year=_any(t["this_year"]),
                 baseline_start=re.compile(t["baseline_start"]), baseline_end=re.compile(t["baseline_end"]),
                 five_flow=_any(t["five_year_flow"]), five_stock=_any(t["five_year_stock"]),
+                five_flow_after=re.compile(t["five_year_flow_after"]), five_floor=frozenset(t["five_year_floor"]),
                 five_events=tuple(t["five_year_event_units"]),
                 item_sep=re.compile(t["item_separator_re"]), level_item=_any(t["level_item_verbs"]),
                 basis=tuple((name, _any(ps)) for name, ps in t["basis"].items()),
@@ -89,7 +92,7 @@ class Timing:
                 return year, "part_year"
             multi = self._multi(before, clause_before) or (
                 para.section == "five_year_review" and not (self.review_year and self.review_year_word in before)
-                and self._over_the_period(m, clause_before))
+                and self._over_the_period(m, clause_before, text))
             return year, ("multi_year" if multi else "annual")
         # targets
         horizon = next(reversed(list(c.by_year.finditer(before))), None)  # the nearest 到20XX年
@@ -99,7 +102,7 @@ class Timing:
                 return y, "horizon"
         in_para = text[para.start:m.s] if para.section != "targets" else before
         this_year = bool(c.this_year.search(before) or (self.report_year and self.report_year_word in before))
-        if not this_year and (para.section == "five_year_goals" or (part == "plan" and c.plan_goal.search(in_para))
+        if not this_year and (para.section == "five_year_goals" or (part == "plan" and self._plan_goal_last(in_para))
                               or (part == "plan" and c.multi.search(clause_before))):
             # a five-year goal: an average or total over the period (年均增长7%, 累计降低17%) is multi_year
             # with the plan's end year; a level to reach by then, horizon
@@ -107,16 +110,38 @@ class Timing:
                 "multi_year" if c.multi.search(clause_before) else "horizon")
         return self.report_year, ("part_year" if part_year else "annual")
 
-    def _over_the_period(self, m, clause_before: str) -> bool:
-        """A result of a five-year review without a multi-year cue: a change (growth), a count of events
-        (4次提高) or an addition or state over the period (新增, 建成, 稳定在) is multi_year; a level reached
-        (达到, 突破, 增至, or no verb: 在川两院院士70位) is the value at the end of the period, annual."""
-        if getattr(m, "measure", "") == "growth" or (m.unit and m.unit in self.cues.five_events):
-            return True
+    def _plan_goal_last(self, in_para: str) -> bool:
+        """Is a plan-period goal word (十五五时期, 今后五年) the last time word of the paragraph before the number?
+        A later 今年 or the report's year (绘制好2025年、“十五五”时期…三张图。今年力争…) makes the rest the year's."""
         c = self.cues
+        goal = max((x.end() for x in c.plan_goal.finditer(in_para)), default=-1)
+        if goal < 0:
+            return False
+        year = max((x.end() for x in c.this_year.finditer(in_para)), default=-1)
+        if self.report_year:
+            year = max(year, in_para.rfind(self.report_year_word))
+        return goal > year
+
+    def _over_the_period(self, m, clause_before: str, text: str) -> bool:
+        """A result of a five-year review without a multi-year cue: a change (growth), a count of events
+        (4次提高) or an addition or state over the period (新增, 建成, 稳定在; or a count whose predicate follows
+        it: 9部精品力作获国家级文艺大奖; 超 after a flow verb is its floor: 开工项目超1万个) is multi_year; a level reached
+        (达到, 突破, 增至, or no verb: 在川两院院士70位), a rate (满意率均超97%) and a rank (连续两年全国第一) are the
+        values at the end of the period, annual."""
+        measure = getattr(m, "measure", "")
+        if measure == "growth" or (m.unit and m.unit in self.cues.five_events):
+            return True
+        if measure == "rank":
+            return False
+        c = self.cues
+        share = measure == "share"
         flow = max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1)
-        stock = max((x.end() for x in c.five_stock.finditer(clause_before)), default=-1)
-        return flow >= 0 and flow > stock
+        stock = max((x.end() for x in c.five_stock.finditer(clause_before)
+                     if share or x.group(0) not in c.five_floor), default=-1)
+        if flow >= 0 or stock >= 0:
+            return flow > stock
+        _, ce = m.clause
+        return not share and bool(c.five_flow_after.search(text[max(m.e, m.tail):ce]))
 
     def _cue_carries(self, tail: str) -> bool:
         """Does a multi-year cue carry over `tail`, the text from the cue to the number? Within the cue's own
