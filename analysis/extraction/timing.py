@@ -34,6 +34,7 @@ class Cues:
     five_stock: re.Pattern       # 达到, 突破, 增至: a level reached at the end of the period
     five_flow_after: re.Pattern  # 获评, 投入运营 after the counted noun: things done over the period
     five_floor: frozenset        # 超, 超过: a floor, not a level verb, after a flow verb (开工项目超1万个)
+    five_held: re.Pattern        # 连续9年: a rank held over the years
     five_events: tuple           # 次, 批, 轮: a count of events over the period
     item_sep: re.Pattern         # 、，；: where a list item begins
     level_item: re.Pattern       # 达到, 居, 升至: a list item that states a level
@@ -50,6 +51,7 @@ def cues() -> Cues:
                 baseline_start=re.compile(t["baseline_start"]), baseline_end=re.compile(t["baseline_end"]),
                 five_flow=_any(t["five_year_flow"]), five_stock=_any(t["five_year_stock"]),
                 five_flow_after=re.compile(t["five_year_flow_after"]), five_floor=frozenset(t["five_year_floor"]),
+                five_held=re.compile(t["five_year_held"]),
                 five_events=tuple(t["five_year_event_units"]),
                 item_sep=re.compile(t["item_separator_re"]), level_item=_any(t["level_item_verbs"]),
                 basis=tuple((name, _any(ps)) for name, ps in t["basis"].items()),
@@ -127,21 +129,29 @@ class Timing:
         (4次提高) or an addition or state over the period (新增, 建成, 稳定在; or a count whose predicate follows
         it: 9部精品力作获国家级文艺大奖; 超 after a flow verb is its floor: 开工项目超1万个) is multi_year; a level reached
         (达到, 突破, 增至, or no verb: 在川两院院士70位), a rate (满意率均超97%) and a rank (连续两年全国第一) are the
-        values at the end of the period, annual."""
+        values at the end of the period, annual (a rank held 连续N年 is multi_year)."""
         measure = getattr(m, "measure", "")
         if measure == "growth" or (m.unit and m.unit in self.cues.five_events):
             return True
-        if measure == "rank":
-            return False
         c = self.cues
+        if measure == "rank":
+            return bool(c.five_held.search(clause_before))
         share = measure == "share"
         flow = max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1)
         stock = max((x.end() for x in c.five_stock.finditer(clause_before)
-                     if share or x.group(0) not in c.five_floor), default=-1)
+                     if share or not self._floor_after_flow(x, clause_before)), default=-1)
         if flow >= 0 or stock >= 0:
             return flow > stock
         _, ce = m.clause
         return not share and bool(c.five_flow_after.search(text[max(m.e, m.tail):ce]))
+
+    def _floor_after_flow(self, x, clause_before: str) -> bool:
+        """Is the level word `x` only a floor (超, 超过) after a flow verb of its own list item (开工项目超1万个)?"""
+        c = self.cues
+        if x.group(0) not in c.five_floor:
+            return False
+        item = max((y.end() for y in c.item_sep.finditer(clause_before, 0, x.start())), default=0)
+        return bool(c.five_flow.search(clause_before, item, x.start()))
 
     def _cue_carries(self, tail: str) -> bool:
         """Does a multi-year cue carry over `tail`, the text from the cue to the number? Within the cue's own
