@@ -194,6 +194,8 @@ def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=N
     if section == "problems":
         # a rate of change named as a problem is a result of the past year (民间投资下降3.1%)
         return "achieved" if m is not None and m.measure == "growth" else "context"
+    if part in ("review", "plan") and cues["standing_set"].search(before):
+        return "context"  # 做优做强5个国家先进制造业集群: a standing set acted on, neither a result nor a goal
     if part == "review":
         # a plan item inside the review (今年拟安排…) is not a result
         return "target" if cues["plan_in_review"].search(sentence_before) else "achieved"
