@@ -1,0 +1,137 @@
+"""Sentence shapes behind the misses of the Shandong 2025 and Yunnan 2026 reports and the other tuning reports
+(issue 13): which numbers of a five-year review are over the period, which plan numbers are the year's, a standing
+set acted on, the starting values of a list, bare numbers of a 分别 list, a milestone crossed with 破. Synthetic
+texts only: each test states one shape, with a twin that must read the other way."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+import analysis
+
+HEAD = "2026年某省政府工作报告\n各位代表：\n一、“十四五”时期工作回顾\n"
+TAIL = "\n二、2026年重点工作\n今年地区生产总值增长5%左右。\n"
+
+
+def _row(df: pd.DataFrame, raw: str, after: str = "") -> pd.Series:
+    hits = df[(df["raw"].str.replace("\n", "") == raw) & df["sentence"].str.contains(re.escape(after))]
+    assert len(hits), f"no row {raw!r} after {after!r}: {list(df['raw'])}"
+    return hits.iloc[0]
+
+
+def _five(body: str) -> pd.DataFrame:
+    return analysis.extract(HEAD + body + TAIL)
+
+
+def _report(year: int, review: str = "", plan: str = "") -> pd.DataFrame:
+    """A report of `year`: its review (过去一年…) and a task chapter of its plan."""
+    return analysis.extract(f"{year}年某省政府工作报告\n各位代表：\n一、{year - 1}年工作回顾\n过去一年，全省生产总值增长5%。"
+                            f"{review}\n二、{year}年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
+                            f"（一）扩大内需。{plan}再建5个园区。\n")
+
+
+# ------------------------------------------------------------------------------------ period in a five-year review
+
+def test_over_after_a_flow_verb_is_its_floor_not_a_level_reached():
+    df = _five("这五年，开工项目超1万个，全省新增有效灌溉面积超240万亩，清洁能源装机容量超过1.3亿千瓦。")
+    assert _row(df, "1万个")["period"] == "multi_year"   # projects started over the five years
+    assert _row(df, "240万亩")["period"] == "multi_year"
+    assert _row(df, "1.3亿千瓦")["period"] == "annual"   # a level at the end of the period
+
+
+def test_over_in_a_later_list_item_without_its_own_flow_verb_is_a_level():
+    df = _five("这五年，新建成轨道交通线路7条、通车里程超400公里。")
+    assert _row(df, "7条")["period"] == "multi_year"
+    assert _row(df, "400公里")["period"] == "annual"
+
+
+def test_a_count_whose_own_predicate_follows_it_is_over_the_period():
+    df = _five("这五年，9部精品力作获国家级文艺大奖，3个国家区域医疗中心投入运营，374个沿边行政村全部建成边境幸福村。")
+    assert _row(df, "9部")["period"] == "multi_year"
+    assert _row(df, "3个")["period"] == "multi_year"
+    assert _row(df, "374个")["period"] == "annual"   # 全部: a coverage reached, not things done
+
+
+def test_government_actions_of_a_five_year_review_are_totals_of_the_period():
+    df = _five("这五年，提请审议地方性法规43件，办理人大代表建议4249件，统筹4416.6亿元支持乡村振兴。")
+    for raw in ("43件", "4249件", "4416.6亿元"):
+        assert _row(df, raw)["period"] == "multi_year", raw
+
+
+def test_a_rank_of_a_five_year_review_is_the_end_years_unless_held_over_the_years():
+    df = _five("这五年，抽水蓄能规划建设总规模全国第一。区域创新能力连续9年全国第一。")
+    assert _row(df, "第一", "抽水蓄能")["period"] == "annual"
+    assert _row(df, "第一", "区域创新能力")["period"] == "multi_year"
+
+
+def test_a_rate_over_a_floor_in_a_five_year_review_is_a_level():
+    df = _five("这五年，法治建设群众综合满意率均超97%。")
+    assert _row(df, "97%")["period"] == "annual"
+
+
+# ------------------------------------------------------------------------------------ plan: whose year
+
+def test_a_plan_period_word_earlier_in_the_paragraph_does_not_outlast_a_later_this_year():
+    df = _report(2025, plan="着力加强基础设施建设，绘制好2025年、“十五五”时期、到2035年“三张图”。今年力争完成投资2500亿元。"
+                            "铁路，加快建设6条高铁，高速公路通车里程突破9300公里。")
+    for raw in ("6条", "9300公里"):
+        r = _row(df, raw)
+        assert (r["kind"], r["year"], r["period"]) == ("target", 2025, "annual"), raw
+
+
+def test_a_plan_period_word_after_this_year_still_makes_a_five_year_goal():
+    df = _report(2026, plan="今年要开好局。“十五五”时期，全省高速公路通车里程突破1.2万公里。")
+    r = _row(df, "1.2万公里")
+    assert (r["year"], r["period"]) == (2030, "horizon")
+
+
+# ------------------------------------------------------------------------------------ kind
+
+def test_a_standing_set_acted_on_is_context_not_a_goal():
+    df = _report(2025, plan="聚焦28条重点产业链开展攻关。发挥好9个国家区域医疗中心服务功能。抓好550个省重大项目建设。")
+    assert _row(df, "28条")["kind"] == "context"
+    assert _row(df, "9个")["kind"] == "context"
+    assert _row(df, "550个")["kind"] == "target"   # the year's projects: a goal
+
+
+def test_a_set_the_party_fixed_is_context_in_the_review():
+    df = _report(2026, review="持续抓好省委确定的14项引领性改革，年初确定的10件民生实事全部完成。")
+    assert _row(df, "14项")["kind"] == "context"
+    assert _row(df, "10件")["kind"] == "achieved"
+
+
+def test_the_name_of_a_holding_is_no_context_cue():
+    df = _report(2025, plan="全省每万人口高价值发明专利拥有量达到12件。全省现拥有国家级实验室20个。")
+    assert _row(df, "12件")["kind"] == "target"
+    assert _row(df, "20个")["kind"] == "context"
+
+
+def test_the_starting_values_of_a_list_are_baselines():
+    df = _five("城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23165元。")
+    assert _row(df, "46503元")["kind"] == "context"
+    assert _row(df, "16935元")["kind"] == "context"
+    assert _row(df, "58794元")["kind"] == "achieved"
+    assert _row(df, "23165元")["kind"] == "achieved"
+
+
+# ------------------------------------------------------------------------------------ found
+
+def test_bare_numbers_of_a_respectively_list_take_the_last_items_unit():
+    df = _five("农村卫生户厕覆盖率、污水治理率、生活垃圾处理设施覆盖率分别提高20.9、36.2、54个百分点。")
+    for raw in ("20.9", "36.2", "54个百分点"):
+        r = _row(df, raw)
+        assert (r["base_unit"], r["measure"]) == ("个百分点", "growth"), raw
+
+
+def test_bare_numbers_without_respectively_stay_out():
+    df = _five("全省有3、5个试点县。")
+    assert "3" not in set(df["raw"])
+
+
+def test_a_milestone_crossed_with_po_is_the_amount():
+    df = _report(2025, review="全年接待游客超9亿人次，旅游收入破万亿。")
+    r = _row(df, "万亿")
+    assert (r["value_base"], r["base_unit"], r["qualifier"], r["kind"]) == (1e12, "元", "over", "achieved")
+    assert r["metric_zh"] == "旅游收入"
