@@ -135,3 +135,15 @@ def test_a_milestone_crossed_with_po_is_the_amount():
     r = _row(df, "万亿")
     assert (r["value_base"], r["base_unit"], r["qualifier"], r["kind"]) == (1e12, "元", "over", "achieved")
     assert r["metric_zh"] == "旅游收入"
+
+
+def test_a_multi_year_cue_spent_on_a_statement_without_a_number_does_not_carry():
+    df = _five("这五年，民族自治地方年均经济增速高于全省平均水平，6个自治州通高铁或动车。")
+    assert _row(df, "6个")["period"] == "annual"
+
+
+def test_a_multi_year_cue_with_its_own_number_carries_over_a_list():
+    df = analysis.extract("2025年某省政府工作报告\n各位代表：\n一、2024年工作回顾\n过去一年，全省生产总值增长5%。"
+                          "累计实施城市更新项目295个，治理提升滨江岸线61公里。\n二、2025年重点工作\n"
+                          "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n（一）扩大内需。再建5个园区。\n")
+    assert _row(df, "61公里")["period"] == "multi_year"

@@ -59,6 +59,7 @@ def cues() -> Cues:
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+_DIGIT = re.compile(r"\d")
 
 
 class Timing:
@@ -184,7 +185,16 @@ class Timing:
             return False  # 年均增长10%，专利拥有量达到16件: a level reached, the cue was the clause before's
         window = before[-T.MULTI_YEAR_WINDOW_CHARS:]
         last = max((m.end() for m in c.multi.finditer(window)), default=-1)
-        return last >= 0 and not any(m.start() >= last for m in c.full_year.finditer(window)) \
+        if last < 0:
+            return False
+        # a cue whose own clause goes on to a statement without a number (民族自治地方年均经济增速高于全省平均水平，
+        # 6个自治州通高铁) is spent there; one that opens the sentence (五年来，…) or a list (累计实施项目295个，治理岸线61公里)
+        # carries
+        rest = _CLAUSE_END.search(window, last)
+        if rest is not None and rest.start() - last > T.MULTI_YEAR_CUE_CLAUSE_CHARS \
+                and not _DIGIT.search(window, last, rest.start()):
+            return False
+        return not any(m.start() >= last for m in c.full_year.finditer(window)) \
             and self._cue_carries(window[last:])
 
     def _part_year(self, before: str) -> bool:
