@@ -147,3 +147,9 @@ def test_a_multi_year_cue_with_its_own_number_carries_over_a_list():
                           "累计实施城市更新项目295个，治理提升滨江岸线61公里。\n二、2025年重点工作\n"
                           "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n（一）扩大内需。再建5个园区。\n")
     assert _row(df, "61公里")["period"] == "multi_year"
+
+
+def test_a_rank_in_words_after_a_longer_ranking_group_or_mingle_is_found():
+    df = _report(2025, review="跨境人民币结算量稳居西部和边境省区第一。在全国困难群众救助工作绩效评价中名列第一。")
+    ranks = df[df["measure"] == "rank"]
+    assert len(ranks) == 2 and set(ranks["value"]) == {1}
