@@ -153,3 +153,11 @@ def test_a_rank_in_words_after_a_longer_ranking_group_or_mingle_is_found():
     df = _report(2025, review="跨境人民币结算量稳居西部和边境省区第一。在全国困难群众救助工作绩效评价中名列第一。")
     ranks = df[df["measure"] == "rank"]
     assert len(ranks) == 2 and set(ranks["value"]) == {1}
+
+
+def test_editions_held_are_a_count_but_sessions_and_classes_are_not():
+    df = _five("这五年，承办3届中国户外运动产业大会，圆满举办4届南博会。深入贯彻党的二十届三中全会精神。"
+               "2025届高校毕业生去向落实率95%。")
+    assert _row(df, "3届")["period"] == "multi_year"   # events of the period
+    assert _row(df, "4届")["base_unit"] == "届"
+    assert not df["raw"].str.contains("二十届|2025届").any()

@@ -42,6 +42,7 @@ _CN_RUN = re.compile(f"[{numerals.CN_CHARS}]+")
 _QUOTED = re.compile(r"《[^《》]{0,60}》|“[^“”]{0,12}”|\"[^\"]{0,12}\"|「[^「」]{0,12}」")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?]")  # where a clause ends
+YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")  # a calendar year
 
 
 class Extractor:
@@ -142,6 +143,8 @@ class Extractor:
         if len(m.group("num").split(".")[0].replace(",", "")) > 15:
             return None  # an id or a code, not a quantity
         value = numerals.parse_arabic(m.group("num"))
+        if unit in lex.session_units and not mag and YEAR_NUMBER.fullmatch(m.group("num")):
+            return None  # 2025届毕业生: a class of a year
         mention = Mention(s, e, value, mag, unit, inner)
         if before == w.ordinal_prefix:
             if unit in lex.rank_units:
@@ -180,6 +183,8 @@ class Extractor:
         if choice is None:
             return None
         cn, inner, unit = choice
+        if unit in lex.session_units:
+            return None  # 二十届三中全会: a session's name
         end = rs + len(cn) + len(inner) + len(unit)
         mag = next((g for g in w.cn_magnitudes if cn.endswith(g) and len(cn) >= len(g)), "")
         head = cn[: len(cn) - len(mag)]
