@@ -32,6 +32,7 @@ from .meaning import (
     mark_baselines,
     parse_cn_decimal,
     share_measure,
+    shared_unit,
     unit_en,
 )
 from .mention import Mention, arabic_re, extraction_words, fractions_and_ratios
@@ -41,7 +42,6 @@ from .timing import Timing
 _CN_RUN = re.compile(f"[{numerals.CN_CHARS}]+")
 _QUOTED = re.compile(r"《[^《》]{0,60}》|“[^“”]{0,12}”|\"[^\"]{0,12}\"|「[^「」]{0,12}」")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-_CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?]")  # where a clause ends
 YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")  # a calendar year
 
 
@@ -251,19 +251,6 @@ class Extractor:
             w.cn_event_action_re.match(text, end, e0) is not None or w.cn_event_action_before_re.search(before) is not None)
 
     # ------------------------------------------------------------------ resolving
-    @staticmethod
-    def _shared_unit(text: str, ms: list[Mention], s0: int) -> None:
-        """Bare numbers of a 分别 list take the unit of its last item (分别提高20.9、36.2、54个百分点): a bare
-        number right before 、 and a number with a unit, in a clause that says 分别 before it."""
-        w = extraction_words()
-        for i in range(len(ms) - 2, -1, -1):
-            a, b = ms[i], ms[i + 1]
-            if not (a.unitless and not b.unitless and b.unit and text[a.e:b.s] == w.list_comma):
-                continue
-            clause = _CLAUSE_BREAK.split(text[s0:a.s])[-1]
-            if w.respectively in clause:
-                a.unit, a.mag, a.unitless = b.unit, b.mag, False
-
     def _resolve(self, text: str, ms: list[Mention], s0: int, e0: int) -> list[Mention]:
         """Ranges and lists: unit inheritance and shared qualifiers; drop unit-less leftovers."""
         for a, b in zip(ms, ms[1:]):
@@ -275,7 +262,7 @@ class Extractor:
             elif extraction_words().range_re.match(gap) and a.unit == b.unit and a.mag == b.mag:
                 a.range_low = True
                 b.range_high = True
-        self._shared_unit(text, ms, s0)
+        shared_unit(text, ms, s0)
         ms = [m for m in ms if not m.unitless]
         for m in ms:
             self._qualify(text, m, s0, e0)
