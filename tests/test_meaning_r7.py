@@ -161,3 +161,10 @@ def test_editions_held_are_a_count_but_sessions_and_classes_are_not():
     assert _row(df, "3届")["period"] == "multi_year"   # events of the period
     assert _row(df, "4届")["base_unit"] == "届"
     assert not df["raw"].str.contains("二十届|2025届").any()
+
+
+def test_a_result_whose_clause_names_an_earlier_year_is_that_years():
+    df = _report(2025, review="经过全国第五次经济普查，全省地区生产总值共增加2702亿元，2023年达到13.09万亿元。"
+                              "全年增长4%，快于2023年1.8个百分点。")
+    assert _row(df, "13.09万亿元")["year"] == 2023
+    assert _row(df, "1.8个百分点")["year"] == 2024   # a comparison base, not the value's year

@@ -35,6 +35,7 @@ class Cues:
     five_flow_after: re.Pattern  # 获评, 投入运营 after the counted noun: things done over the period
     five_floor: frozenset        # 超, 超过: a floor, not a level verb, after a flow verb (开工项目超1万个)
     five_held: re.Pattern        # 连续9年: a rank held over the years
+    stated_year: re.Pattern      # 2023年达到…: an earlier year named in a result's clause (group 1)
     five_events: tuple           # 次, 批, 轮: a count of events over the period
     item_sep: re.Pattern         # 、，；: where a list item begins
     level_item: re.Pattern       # 达到, 居, 升至: a list item that states a level
@@ -51,7 +52,7 @@ def cues() -> Cues:
                 baseline_start=re.compile(t["baseline_start"]), baseline_end=re.compile(t["baseline_end"]),
                 five_flow=_any(t["five_year_flow"]), five_stock=_any(t["five_year_stock"]),
                 five_flow_after=re.compile(t["five_year_flow_after"]), five_floor=frozenset(t["five_year_floor"]),
-                five_held=re.compile(t["five_year_held"]),
+                five_held=re.compile(t["five_year_held"]), stated_year=re.compile(t["stated_year"]),
                 five_events=tuple(t["five_year_event_units"]),
                 item_sep=re.compile(t["item_separator_re"]), level_item=_any(t["level_item_verbs"]),
                 basis=tuple((name, _any(ps)) for name, ps in t["basis"].items()),
@@ -90,7 +91,7 @@ class Timing:
             return self.baseline_year(m, text), ""
         part_year = self._part_year(before)
         if m.kind == "achieved":
-            year = self.review_year
+            year = self._stated_year(clause_before) or self.review_year
             if part_year:
                 return year, "part_year"
             multi = self._multi(before, clause_before) or (
@@ -112,6 +113,11 @@ class Timing:
             return (self.five_year_end or self.report_year), (
                 "multi_year" if c.multi.search(clause_before) else "horizon")
         return self.report_year, ("part_year" if part_year else "annual")
+
+    def _stated_year(self, clause_before: str) -> int | None:
+        """An earlier year than the review's that the result's clause names (2023年达到13.09万亿元), else None."""
+        y = next(reversed(list(self.cues.stated_year.finditer(clause_before))), None)
+        return int(y.group(1)) if y and self.review_year and int(y.group(1)) < self.review_year else None
 
     def _plan_goal_last(self, in_para: str) -> bool:
         """Is a plan-period goal word (十五五时期, 今后五年) the last time word of the paragraph before the number?
