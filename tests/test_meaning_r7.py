@@ -168,3 +168,12 @@ def test_a_result_whose_clause_names_an_earlier_year_is_that_years():
                               "全年增长4%，快于2023年1.8个百分点。")
     assert _row(df, "13.09万亿元")["year"] == 2023
     assert _row(df, "1.8个百分点")["year"] == 2024   # a comparison base, not the value's year
+
+
+def test_the_base_of_a_share_stated_after_it_is_context():
+    df = _report(2025, review="全省160个国控断面中I类及以上水质占比86.1%。企业调查59项测评点中有22项达到全球最优水平。",
+                 plan="每个县办好1所公办高中。")
+    assert _row(df, "160个")["kind"] == "context"
+    assert _row(df, "59项")["kind"] == "context"
+    assert _row(df, "86.1%")["kind"] == "achieved"
+    assert _row(df, "1所")["kind"] == "target"   # 高中 is a school, not 中 (among)
