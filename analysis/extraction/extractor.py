@@ -32,6 +32,7 @@ from .meaning import (
     mark_baselines,
     parse_cn_decimal,
     share_measure,
+    shared_unit,
     unit_en,
 )
 from .mention import Mention, arabic_re, extraction_words, fractions_and_ratios
@@ -41,6 +42,7 @@ from .timing import Timing
 _CN_RUN = re.compile(f"[{numerals.CN_CHARS}]+")
 _QUOTED = re.compile(r"《[^《》]{0,60}》|“[^“”]{0,12}”|\"[^\"]{0,12}\"|「[^「」]{0,12}」")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")  # a calendar year
 
 
 class Extractor:
@@ -141,6 +143,8 @@ class Extractor:
         if len(m.group("num").split(".")[0].replace(",", "")) > 15:
             return None  # an id or a code, not a quantity
         value = numerals.parse_arabic(m.group("num"))
+        if unit in lex.session_units and not mag and YEAR_NUMBER.fullmatch(m.group("num")):
+            return None  # 2025届毕业生: a class of a year
         mention = Mention(s, e, value, mag, unit, inner)
         if before == w.ordinal_prefix:
             if unit in lex.rank_units:
@@ -179,6 +183,8 @@ class Extractor:
         if choice is None:
             return None
         cn, inner, unit = choice
+        if unit in lex.session_units:
+            return None  # 二十届三中全会: a session's name
         end = rs + len(cn) + len(inner) + len(unit)
         mag = next((g for g in w.cn_magnitudes if cn.endswith(g) and len(cn) >= len(g)), "")
         head = cn[: len(cn) - len(mag)]
@@ -256,6 +262,7 @@ class Extractor:
             elif extraction_words().range_re.match(gap) and a.unit == b.unit and a.mag == b.mag:
                 a.range_low = True
                 b.range_high = True
+        shared_unit(text, ms, s0)
         ms = [m for m in ms if not m.unitless]
         for m in ms:
             self._qualify(text, m, s0, e0)

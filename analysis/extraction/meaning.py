@@ -17,6 +17,8 @@ _CLAUSE_DELIMS = "，,；;：:。！？!?"
 _CLAUSE_RE = re.compile(r"[，,；;：:。！？!?]")
 
 
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:！？!?]")  # where a clause ends
+
 def direction(ex, text: str, ms: list[Mention]) -> None:
     """Sign, commitment and statement of each mention: a change whose verb is a fall (下降3.3%,
     分别下降3%和5%) is negative; the commitment word of its clause (确保, 力争 ...); the two ends of
@@ -117,17 +119,39 @@ def classify(lex, text: str, m: Mention, s0: int, e0: int, para) -> None:
 
 def mark_baselines(text: str, ms) -> None:
     """由23.9%降至10%以下, 从18%提高到71%, 从上半年5.5%降到5.3%: the starting value is a baseline (context), not
-    a result."""
+    a result; so are the starting values of a list (从2021年的46503元和16935元分别提高到58794元和23165元)."""
     for a, b in zip(ms, ms[1:]):
         if a.range_low and b.range_high and (a.descriptor or b.descriptor):
             a.kind = b.kind = "context"  # 0—6岁儿童: both ends of a descriptor
             a.descriptor = b.descriptor = True
-        if a.clause[0] == b.clause[0] or a.clause == b.clause:
-            lead = text[a.clause[0]:a.s - a.prefix_len]
-            gap = text[a.tail:b.s]
-            if cues().baseline_start.search(lead) and cues().baseline_end.search(gap.rstrip(extraction_words().baseline_gap_strip)) \
-                    and a.base_unit == b.base_unit:
-                a.kind = "context"
+    for i, a in enumerate(ms):
+        if not cues().baseline_start.search(text[a.clause[0]:a.s - a.prefix_len]):
+            continue
+        j = i  # the starts listed with a connector (A和B), in one clause and one unit
+        while j + 1 < len(ms) and _same_clause(ms[j], ms[j + 1]) and ms[j + 1].base_unit == a.base_unit \
+                and extraction_words().connector_re.match(text[ms[j].tail:ms[j + 1].s]):
+            j += 1
+        if j + 1 < len(ms) and _same_clause(ms[j], ms[j + 1]) and ms[j + 1].base_unit == a.base_unit \
+                and cues().baseline_end.search(text[ms[j].tail:ms[j + 1].s].rstrip(extraction_words().baseline_gap_strip)):
+            for m in ms[i:j + 1]:
+                m.kind = "context"
+
+
+def _same_clause(a, b) -> bool:
+    return a.clause[0] == b.clause[0] or a.clause == b.clause
+
+
+def shared_unit(text: str, ms: list[Mention], s0: int) -> None:
+    """Bare numbers of a 分别 list take the unit of its last item (分别提高20.9、36.2、54个百分点): a bare
+    number right before 、 and a number with a unit, in a clause that says 分别 before it."""
+    w = extraction_words()
+    for i in range(len(ms) - 2, -1, -1):
+        a, b = ms[i], ms[i + 1]
+        if not (a.unitless and not b.unitless and b.unit and text[a.e:b.s] == w.list_comma):
+            continue
+        clause = _CLAUSE_BREAK.split(text[s0:a.s])[-1]
+        if w.respectively in clause:
+            a.unit, a.mag, a.unitless = b.unit, b.mag, False
 
 
 def bare_rank(text: str, before: str, end: int, e0: int) -> bool:
@@ -194,6 +218,8 @@ def _kind(lex, section: str, clause: str, before: str, sentence_before: str, m=N
     if section == "problems":
         # a rate of change named as a problem is a result of the past year (民间投资下降3.1%)
         return "achieved" if m is not None and m.measure == "growth" else "context"
+    if part in ("review", "plan") and cues["standing_set"].search(before):
+        return "context"  # 做优做强5个国家先进制造业集群: a standing set acted on, neither a result nor a goal
     if part == "review":
         # a plan item inside the review (今年拟安排…) is not a result
         return "target" if cues["plan_in_review"].search(sentence_before) else "achieved"

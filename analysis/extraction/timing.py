@@ -32,6 +32,10 @@ class Cues:
     baseline_end: re.Pattern     # 增长到2025年的
     five_flow: re.Pattern        # 新增, 建成, 稳定在: an addition or a state over a five-year review
     five_stock: re.Pattern       # 达到, 突破, 增至: a level reached at the end of the period
+    five_flow_after: re.Pattern  # 获评, 投入运营 after the counted noun: things done over the period
+    five_floor: frozenset        # 超, 超过: a floor, not a level verb, after a flow verb (开工项目超1万个)
+    five_held: re.Pattern        # 连续9年: a rank held over the years
+    stated_year: re.Pattern      # 2023年达到…: an earlier year named in a result's clause (group 1)
     five_events: tuple           # 次, 批, 轮: a count of events over the period
     item_sep: re.Pattern         # 、，；: where a list item begins
     level_item: re.Pattern       # 达到, 居, 升至: a list item that states a level
@@ -47,6 +51,8 @@ def cues() -> Cues:
                 part_year=_any(t["part_year"]), full_year=_any(t["full_year"]), this_year=_any(t["this_year"]),
                 baseline_start=re.compile(t["baseline_start"]), baseline_end=re.compile(t["baseline_end"]),
                 five_flow=_any(t["five_year_flow"]), five_stock=_any(t["five_year_stock"]),
+                five_flow_after=re.compile(t["five_year_flow_after"]), five_floor=frozenset(t["five_year_floor"]),
+                five_held=re.compile(t["five_year_held"]), stated_year=re.compile(t["stated_year"]),
                 five_events=tuple(t["five_year_event_units"]),
                 item_sep=re.compile(t["item_separator_re"]), level_item=_any(t["level_item_verbs"]),
                 basis=tuple((name, _any(ps)) for name, ps in t["basis"].items()),
@@ -54,6 +60,7 @@ def cues() -> Cues:
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+_DIGIT = re.compile(r"\d")
 
 
 class Timing:
@@ -84,12 +91,12 @@ class Timing:
             return self.baseline_year(m, text), ""
         part_year = self._part_year(before)
         if m.kind == "achieved":
-            year = self.review_year
+            year = self._stated_year(clause_before) or self.review_year
             if part_year:
                 return year, "part_year"
             multi = self._multi(before, clause_before) or (
                 para.section == "five_year_review" and not (self.review_year and self.review_year_word in before)
-                and self._over_the_period(m, clause_before))
+                and self._over_the_period(m, clause_before, text))
             return year, ("multi_year" if multi else "annual")
         # targets
         horizon = next(reversed(list(c.by_year.finditer(before))), None)  # the nearest 到20XX年
@@ -99,7 +106,7 @@ class Timing:
                 return y, "horizon"
         in_para = text[para.start:m.s] if para.section != "targets" else before
         this_year = bool(c.this_year.search(before) or (self.report_year and self.report_year_word in before))
-        if not this_year and (para.section == "five_year_goals" or (part == "plan" and c.plan_goal.search(in_para))
+        if not this_year and (para.section == "five_year_goals" or (part == "plan" and self._plan_goal_last(in_para))
                               or (part == "plan" and c.multi.search(clause_before))):
             # a five-year goal: an average or total over the period (年均增长7%, 累计降低17%) is multi_year
             # with the plan's end year; a level to reach by then, horizon
@@ -107,16 +114,51 @@ class Timing:
                 "multi_year" if c.multi.search(clause_before) else "horizon")
         return self.report_year, ("part_year" if part_year else "annual")
 
-    def _over_the_period(self, m, clause_before: str) -> bool:
+    def _stated_year(self, clause_before: str) -> int | None:
+        """An earlier year than the review's that the result's clause names (2023年达到13.09万亿元), else None."""
+        y = next(reversed(list(self.cues.stated_year.finditer(clause_before))), None)
+        return int(y.group(1)) if y and self.review_year and int(y.group(1)) < self.review_year else None
+
+    def _plan_goal_last(self, in_para: str) -> bool:
+        """Is a plan-period goal word (十五五时期, 今后五年) the last time word of the paragraph before the number?
+        A later 今年 or the report's year (绘制好2025年、“十五五”时期…三张图。今年力争…) makes the rest the year's."""
+        c = self.cues
+        goal = max((x.end() for x in c.plan_goal.finditer(in_para)), default=-1)
+        if goal < 0:
+            return False
+        year = max((x.end() for x in c.this_year.finditer(in_para)), default=-1)
+        if self.report_year:
+            year = max(year, in_para.rfind(self.report_year_word))
+        return goal > year
+
+    def _over_the_period(self, m, clause_before: str, text: str) -> bool:
         """A result of a five-year review without a multi-year cue: a change (growth), a count of events
-        (4次提高) or an addition or state over the period (新增, 建成, 稳定在) is multi_year; a level reached
-        (达到, 突破, 增至, or no verb: 在川两院院士70位) is the value at the end of the period, annual."""
-        if getattr(m, "measure", "") == "growth" or (m.unit and m.unit in self.cues.five_events):
+        (4次提高) or an addition or state over the period (新增, 建成, 稳定在; or a count whose predicate follows
+        it: 9部精品力作获国家级文艺大奖; 超 after a flow verb is its floor: 开工项目超1万个) is multi_year; a level reached
+        (达到, 突破, 增至, or no verb: 在川两院院士70位), a rate (满意率均超97%) and a rank (连续两年全国第一) are the
+        values at the end of the period, annual (a rank held 连续N年 is multi_year)."""
+        measure = getattr(m, "measure", "")
+        if measure == "growth" or (m.unit and m.unit in self.cues.five_events):
             return True
         c = self.cues
+        if measure == "rank":
+            return bool(c.five_held.search(clause_before))
+        share = measure == "share"
         flow = max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1)
-        stock = max((x.end() for x in c.five_stock.finditer(clause_before)), default=-1)
-        return flow >= 0 and flow > stock
+        stock = max((x.end() for x in c.five_stock.finditer(clause_before)
+                     if share or not self._floor_after_flow(x, clause_before)), default=-1)
+        if flow >= 0 or stock >= 0:
+            return flow > stock
+        _, ce = m.clause
+        return not share and bool(c.five_flow_after.search(text[max(m.e, m.tail):ce]))
+
+    def _floor_after_flow(self, x, clause_before: str) -> bool:
+        """Is the level word `x` only a floor (超, 超过) after a flow verb of its own list item (开工项目超1万个)?"""
+        c = self.cues
+        if x.group(0) not in c.five_floor:
+            return False
+        item = max((y.end() for y in c.item_sep.finditer(clause_before, 0, x.start())), default=0)
+        return bool(c.five_flow.search(clause_before, item, x.start()))
 
     def _cue_carries(self, tail: str) -> bool:
         """Does a multi-year cue carry over `tail`, the text from the cue to the number? Within the cue's own
@@ -149,7 +191,16 @@ class Timing:
             return False  # 年均增长10%，专利拥有量达到16件: a level reached, the cue was the clause before's
         window = before[-T.MULTI_YEAR_WINDOW_CHARS:]
         last = max((m.end() for m in c.multi.finditer(window)), default=-1)
-        return last >= 0 and not any(m.start() >= last for m in c.full_year.finditer(window)) \
+        if last < 0:
+            return False
+        # a cue whose own clause goes on to a statement without a number (民族自治地方年均经济增速高于全省平均水平，
+        # 6个自治州通高铁) is spent there; one that opens the sentence (五年来，…) or a list (累计实施项目295个，治理岸线61公里)
+        # carries
+        rest = _CLAUSE_END.search(window, last)
+        if rest is not None and rest.start() - last > T.MULTI_YEAR_CUE_CLAUSE_CHARS \
+                and not _DIGIT.search(window, last, rest.start()):
+            return False
+        return not any(m.start() >= last for m in c.full_year.finditer(window)) \
             and self._cue_carries(window[last:])
 
     def _part_year(self, before: str) -> bool:

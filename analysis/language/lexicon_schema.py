@@ -26,9 +26,9 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "direction": dict, "commitment": dict, "scorecard": dict,
           "meaning": dict, "reading": dict, "extraction": dict, "year_word": str, "national_region": str}  # value_signed, commitment, verdicts
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
-            "forecast_plan", "target", "plan_in_review"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
+            "forecast_plan", "target", "standing_set", "plan_in_review"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
             "timing": ("multi_year", "by_year", "plan_goal", "part_year", "full_year", "this_year", "baseline_start",
-                       "baseline_end", "basis", "five_year_flow", "five_year_stock", "five_year_event_units",
+                       "baseline_end", "basis", "five_year_flow", "five_year_stock", "five_year_flow_after", "five_year_floor", "five_year_held", "stated_year", "five_year_event_units",
                        "item_separator_re", "level_item_verbs"),
             "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
             "scorecard": ("about_margin",),

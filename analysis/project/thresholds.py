@@ -48,6 +48,7 @@ NOUN_MAX_CHARS = 20           # the counted noun after a unit is at most this lo
 OWNER_LOOKBACK_CHARS = 40     # a milestone's owner (…的) is looked for this far before its clause
 PREVIOUS_NAME_CHARS = 12      # a name carried from the clause before keeps its last characters
 MULTI_YEAR_WINDOW_CHARS = 40  # a multi-year cue (年均, 累计) counts within the characters before a number
+MULTI_YEAR_CUE_CLAUSE_CHARS = 2  # ...from an earlier clause only when at most this many characters follow it there (五年来，)
 ENGLISH_COVER = 0.7           # an English name is given when its known words cover this share of the Chinese characters
 
 # ---------------------------------------------------------------- extraction: sectors (analysis.extraction.sector_context)
