@@ -113,6 +113,7 @@ class Lexicon:
     action_start_re: re.Pattern | None = None             # action verbs that open a metric name
     action_end_re: re.Pattern | None = None               # words that close a metric name with what happened
     qualified_heads: dict = field(default_factory=dict)   # head -> the kinds it is qualified by
+    qualified_head_open_words: tuple = ()                 # words before such a head that leave it open across clauses
     concept_fillers: tuple = ()                           # concept_words fillers, longest first
     respectively_pairs: dict = field(default_factory=dict)  # 城乡居民 -> (城镇居民, 农村居民)
     shared_owner_heads: tuple = ()                        # heads that share the owner of the first item
@@ -295,6 +296,7 @@ def _naming_words(raw: dict) -> dict:
         "action_start_re": _action_start_re(raw),
         "action_end_re": re.compile(f"(?:{alternation(raw['metric_end_words'])})$"),
         "qualified_heads": raw["qualified_heads"],
+        "qualified_head_open_words": tuple(sorted(raw["qualified_head_open_words"], key=len, reverse=True)),
         "concept_fillers": tuple(sorted(raw["concept_words"]["fillers"], key=len, reverse=True)),
         "respectively_pairs": raw["respectively_pairs"],
         "shared_owner_heads": tuple(raw["shared_owner_heads"]),

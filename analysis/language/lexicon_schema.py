@@ -16,7 +16,7 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "kind_cues": dict, "descriptors": dict, "timing": dict, "subjects": dict, "sections": dict,
           "plan_periods": dict, "metric_strip_prefix": list, "metric_strip_suffix": list, "sectors": dict,
           "sector_pairs": dict, "sector_by_unit": dict, "respectively_pairs": dict, "metric_owners": list,
-          "qualified_heads": dict, "metric_heads": list, "list_verbs": list, "own_region_words": list,
+          "qualified_heads": dict, "qualified_head_open_words": list, "metric_heads": list, "list_verbs": list, "own_region_words": list,
           "regions": dict, "document": dict, "concept_words": dict,
           "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
           "metric_action_verbs": list, "metric_action_adverbs": list, "metric_action_not_before": list,
