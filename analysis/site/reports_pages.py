@@ -177,7 +177,8 @@ def scorecard_html(card: pd.DataFrame, links: _Links, labels: dict, years: tuple
     return Markup("\n".join(x for x in out if x))
 
 
-_APART = {"not comparable": "one is an addition (新增, 新建 …) and the other a total, or the measures differ",
+_APART = {"not comparable": "one is an addition (新增, 新建 …) and the other a total, the names count different "
+                            "things (a programme, a stage, a scope), or the measures differ",
           "different unit": "different units: not surely a count of the same things"}
 
 
@@ -241,13 +242,13 @@ class _Tables:
     def results(self, year: int) -> pd.DataFrame:
         """Results for `year` stated in the reports of the year after."""
         if year not in self._results:
-            self._results[year] = picking.results_of(self.rows[self.rows["report_year"] == year + 1], year)
+            self._results[year] = picking.results_of(self.rows[self.rows["report_year"] == year + 1], year, every=True)
         return self._results[year]
 
     def card(self, e: dict, nxt: dict, rows: pd.DataFrame, next_rows: pd.DataFrame) -> pd.DataFrame:
         y = e["year"]
         if not e["corpus"]:
-            return scorecard.scorecard(picking.targets_of(rows, y), picking.results_of(next_rows, y))
+            return scorecard.scorecard(picking.targets_of(rows, y), picking.results_of(next_rows, y, every=True))
         t, r = self.targets(y), self.results(y)
         return scorecard.scorecard(t[t["doc"] == e["doc"]], r[r["doc"] == nxt["doc"]])
 
