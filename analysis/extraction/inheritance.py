@@ -46,7 +46,7 @@ def _qualified(lex, text: str, ms, s0: int) -> None:
                 sentence_before = text[s0:m.s]
                 found = max(((sentence_before.rfind(k) + len(k), len(k), k) for k in kinds if k in sentence_before),
                             default=None)
-                if found and not _own_head(lex, text, found[0], m, head):
+                if found and not _own_head(lex, text, s0 + found[0], m, head):
                     m.metric_zh = found[2] + m.metric_zh
                     m.subject = lex.growth_re.sub("", m.metric_zh)
                 break
