@@ -32,6 +32,7 @@ from ..project import config
 from ..project.files import cached_files, write_atomic
 from ..project.hashing import _sha, package_hash
 from ..reading import document
+from .corpus_views import named
 from .downloads import render_key
 from .links import SOURCE_PAGE, source_file
 from .render import env, esc, render
@@ -167,7 +168,8 @@ def scorecard_html(card: pd.DataFrame, links: _Links, labels: dict, years: tuple
     out = []
     for part in (card[scored], card[~scored]):
         rows = [{"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-            picking.concept_label(c["concept"], labels), links.value(c["target"]), links.value(c["result"]),
+            picking.concept_label(c["concept"], labels), named(c["target"], c["verdict"]) + links.value(c["target"]),
+            named(c["result"], c["verdict"]) + links.value(c["result"]),
             _badge(c["verdict"]), _gap(c["gap"], c["gap_unit"])]} for _, c in part.iterrows()]
         out.append(_table(head, rows, "scorecard") if rows else "")
     if out[1]:
