@@ -93,3 +93,12 @@ def test_a_not_comparable_figure_is_shown_under_its_own_name():
 def test_qualified_head_across_a_clause(text, raw, name):
     rows = analysis.extract(text)
     assert rows.loc[rows["raw"] == raw, "metric_zh"].tolist() == [name]
+
+
+def test_a_share_under_a_count_label_says_share():
+    labels = {"village_clinics": "Village clinics", "forest_coverage": "Forest coverage"}
+    share = {"measure": "share"}
+    assert picking.row_label("village_clinics", labels, share) == "Village clinics (share)"
+    assert picking.row_label("forest_coverage", labels, share) == "Forest coverage"  # the label says it
+    assert picking.row_label("village_clinics", labels, {"measure": "level"}) == "Village clinics"
+    assert picking.row_label("village_clinics", labels, None) == "Village clinics"

@@ -38,6 +38,16 @@ def concept_label(concept: str, labels: dict[str, str]) -> str:
         return concept.replace("_", " ").capitalize()
 
 
+def row_label(concept: str, labels: dict[str, str], row) -> str:
+    """The label of a concept for one of its figures: a share under a label that names a count (Village
+    clinics, Railways) is '<label> (share)' (lexicon scorecard.share_label_words say which labels name one)."""
+    label = concept_label(concept, labels)
+    if row is None or (isinstance(row, float) and math.isnan(row)) or row.get("measure") != "share":
+        return label
+    low = label.lower()
+    return label if any(w in low for w in lexicon.load().share_label_words) else f"{label} (share)"
+
+
 def _annual(df: pd.DataFrame) -> pd.Series:
     period = df["period"].fillna("")
     return (period == "annual") | (period == "")

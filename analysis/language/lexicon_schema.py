@@ -31,7 +31,7 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
                        "baseline_end", "basis", "five_year_flow", "five_year_stock", "five_year_flow_after", "five_year_floor", "five_year_held", "stated_year", "five_year_event_units",
                        "item_separator_re", "level_item_verbs"),
             "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
-            "scorecard": ("about_margin", "counting_words"),
+            "scorecard": ("about_margin", "counting_words", "share_label_words"),
             "meaning": ("growth_target", "bare_growth", "population_after"),
             "reading": (
                 "review_opening_re", "plan_opening_re", "page_marker_core_re", "page_marker_prefix",

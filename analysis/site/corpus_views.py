@@ -47,7 +47,7 @@ def scorecard_html(card: pd.DataFrame, labels: dict, own_doc: str, years: tuple[
         rows = []
         for _, c in part.iterrows():
             rows.append({"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-                picking.concept_label(c["concept"], labels), named(c["target"], c["verdict"]) + value(c["target"], own_doc),
+                picking.row_label(c["concept"], labels, c["target"]), named(c["target"], c["verdict"]) + value(c["target"], own_doc),
                 result_cell(c["result"], c.get("used", ""), c.get("candidate"), own_doc, c["verdict"]),
                 verdict_badge(c["verdict"]), gap_text(c["gap"], c["gap_unit"])]})
         parts.append(table(head, rows, cls="scorecard") if rows else "")

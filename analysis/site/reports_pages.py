@@ -156,7 +156,7 @@ def main_targets_html(rows: pd.DataFrame, links: _Links, labels: dict) -> Markup
     out = [{"cells": [(esc(r["metric_en"]) + Markup(" ") if r["metric_en"] != r["metric_zh"] else Markup(""))
                       + Markup(render("zh", text=r["metric_zh"])),
                       links.value(r),
-                      picking.concept_label(r["concept"], labels) if r["concept"] else "–"]}
+                      picking.row_label(r["concept"], labels, r) if r["concept"] else "–"]}
            for _, r in t.iterrows()]
     return _table(["Metric", "Target", "Indicator (matched across reports)"], out, "report-targets")
 
@@ -168,7 +168,7 @@ def scorecard_html(card: pd.DataFrame, links: _Links, labels: dict, years: tuple
     out = []
     for part in (card[scored], card[~scored]):
         rows = [{"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-            picking.concept_label(c["concept"], labels), named(c["target"], c["verdict"]) + links.value(c["target"]),
+            picking.row_label(c["concept"], labels, c["target"]), named(c["target"], c["verdict"]) + links.value(c["target"]),
             named(c["result"], c["verdict"]) + links.value(c["result"]),
             _badge(c["verdict"]), _gap(c["gap"], c["gap_unit"])]} for _, c in part.iterrows()]
         out.append(_table(head, rows, "scorecard") if rows else "")
@@ -190,7 +190,7 @@ def revisions_html(rev: pd.DataFrame, links: _Links, labels: dict) -> Markup:
     unit), each under its Chinese name; the indicators only one of them sets (new, dropped), named."""
     out = []
     compared = rev[rev["status"].isin(["raised", "kept", "requalified", "cut"])]
-    rows = [{"cells": [picking.concept_label(r["concept"], labels), links.value(r["before"]), links.value(r["after"]),
+    rows = [{"cells": [picking.row_label(r["concept"], labels, r["after"]), links.value(r["before"]), links.value(r["after"]),
                        r["status"], _gap(r["change"], scorecard.gap_unit(r["after"]["base_unit"]))]}
             for _, r in compared.iterrows()]
     if rows:
