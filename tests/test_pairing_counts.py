@@ -102,3 +102,12 @@ def test_a_share_under_a_count_label_says_share():
     assert picking.row_label("forest_coverage", labels, share) == "Forest coverage"  # the label says it
     assert picking.row_label("village_clinics", labels, {"measure": "level"}) == "Village clinics"
     assert picking.row_label("village_clinics", labels, None) == "Village clinics"
+
+
+def test_the_brief_lists_only_results_of_the_year():
+    from analysis.site.pages import of_the_year
+    rows = _frame(_row("城镇新增就业", 50, "achieved", 2025, 1, unit="万人"),
+                  _row("产品能耗达到国家先进值", 46, "achieved", 2025, 2, unit="种", section="five_year_review"),
+                  {**_row("单位GDP能耗累计下降", 18, "achieved", 2025, 3, unit="%"), "period": "multi_year"},
+                  _row("粮食产量", 700, "achieved", 2024, 4, unit="亿斤"))
+    assert of_the_year(rows, 2025).tolist() == [True, False, False, False]

@@ -59,6 +59,14 @@ def setup(seed) -> tuple[pd.DataFrame, str]:
     return report.with_positions(df, text), text
 
 
+
+def of_the_year(achieved: pd.DataFrame, year: int) -> pd.Series:
+    """Which results are results of the year itself: a five-year total or average (累计, 年均) or a half-year
+    figure is not one, nor a figure of the five-year review (这五年…46种产品能耗达到国家先进值: a tally of the
+    plan period, even where its wording names no period)."""
+    return (achieved["period"].fillna("").isin(["annual", ""]) & (achieved["year"] == year)
+            & (achieved["section"].fillna("") != "five_year_review"))
+
 class CorpusContext:
     def __init__(self, seed):
         style.setup()
@@ -243,11 +251,7 @@ class SectorContext:
                                   "that can be matched by indicator."))
         sec = one_report.sector_rows(after, self.sector)
         achieved = sec[sec["kind"] == "achieved"]
-        # results of the year itself: a five-year total or average (累计, 年均) or a half-year figure is not one,
-        # nor a figure of the five-year review (这五年…46种产品能耗达到国家先进值: a tally of the plan period,
-        # even where its wording names no period)
-        annual = (achieved["period"].fillna("").isin(["annual", ""]) & (achieved["year"] == y0)
-                  & (achieved["section"].fillna("") != "five_year_review"))
+        annual = of_the_year(achieved, y0)
         results = achieved[annual].sort_values("start")
         others = int((~annual).sum())
         items = [{"who": str(r["metric_en"]) + (f" ({r['subject']})" if r.get("subject") else ""),
