@@ -111,3 +111,8 @@ def test_the_brief_lists_only_results_of_the_year():
                   {**_row("单位GDP能耗累计下降", 18, "achieved", 2025, 3, unit="%"), "period": "multi_year"},
                   _row("粮食产量", 700, "achieved", 2024, 4, unit="亿斤"))
     assert of_the_year(rows, 2025).tolist() == [True, False, False, False]
+
+
+def test_a_rate_of_change_label_takes_no_share_mark():
+    labels = {"cpi_growth": "Consumer prices (CPI) increase"}
+    assert picking.row_label("cpi_growth", labels, {"measure": "share"}) == "Consumer prices (CPI) increase"
