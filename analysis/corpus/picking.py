@@ -10,6 +10,7 @@ import math
 import pandas as pd
 
 from ..extraction.schema import signed
+from ..language import lexicon
 from ..language.concepts import catalogue
 from ..reading import document
 from .manifest import CORPUS
@@ -35,6 +36,16 @@ def concept_label(concept: str, labels: dict[str, str]) -> str:
         return catalogue()[concept].en
     except Exception:  # noqa: BLE001 - an ID the catalogue does not know: its words
         return concept.replace("_", " ").capitalize()
+
+
+def row_label(concept: str, labels: dict[str, str], row) -> str:
+    """The label of a concept for one of its figures: a share under a label that names a count (Village
+    clinics, Railways) is '<label> (share)' (lexicon scorecard.share_label_words say which labels name one)."""
+    label = concept_label(concept, labels)
+    if row is None or (isinstance(row, float) and math.isnan(row)) or row.get("measure") != "share":
+        return label
+    low = label.lower()
+    return label if any(w in low for w in lexicon.load().share_label_words) else f"{label} (share)"
 
 
 def _annual(df: pd.DataFrame) -> pd.Series:
@@ -81,10 +92,47 @@ def _with_aims(chosen: pd.DataFrame, pool: pd.DataFrame) -> pd.DataFrame:
     return chosen
 
 
-def results_of(df: pd.DataFrame, year: int, concepts=None) -> pd.DataFrame:
+def counted(name) -> frozenset:
+    """The words of a name that say what of its concept is counted (lexicon scorecard.counting_words: a stage,
+    a scope, a programme), longest first: 新增义务教育学位 -> {义务教育}; 新改建农村公路 -> {}."""
+    name = str(name or "")
+    found = []
+    for w in lexicon.load().counting_words:
+        if w in name:
+            found.append(w)
+            name = name.replace(w, "\0")
+    return frozenset(found)
+
+
+def counts_apart(a, b) -> bool:
+    """Do two names of one concept count different things (both name what they count, not the same)?
+    义务教育学位 / 基础教育学位, 安全生命防护工程 / 提质改造: yes; 新增学位 / 新增义务教育学位: no (one is generic)."""
+    ca, cb = counted(a), counted(b)
+    return bool(ca) and bool(cb) and ca != cb
+
+
+def best_result(target, candidates: list):
+    """Of the results of a target's concept (in the order of preference), the one that counts what the target
+    counts: the same counting words first, then one not counting another thing; ties keep the order (characters
+    shared are no guide: 川渝共建重点项目 shares 重点项目 with 市级重点项目, another programme)."""
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    name = str(target.get("metric_zh", "") or "")
+    want = counted(name)
+
+    def score(r) -> tuple:
+        other = str(r.get("metric_zh", "") or "")
+        return (counted(other) == want, not counts_apart(name, other))
+
+    return max(enumerate(candidates), key=lambda x: (score(x[1]), -x[0]))[1]
+
+
+def results_of(df: pd.DataFrame, year: int, concepts=None, every: bool = False) -> pd.DataFrame:
     """One annual result per concept (the region's own, for `year`; a part of the year is not annual):
     the review first, then the like-for-like figure (basis like_for_like) where the report states it
-    beside the headline one, then the first mention. The column `used` says which figure it is."""
+    beside the headline one, then the first mention. The column `used` says which figure it is. With
+    `every`, all of a concept's annual results, in that order of preference (a target then takes the one
+    that counts what it counts: :func:`best_result`)."""
     d = df[(df["kind"] == "achieved") & (df["concept"] != "") & _own(df) & _annual(df)]
     d = d[pd.to_numeric(d["year"], errors="coerce") == int(year)]
     if concepts is not None:
@@ -93,7 +141,7 @@ def results_of(df: pd.DataFrame, year: int, concepts=None) -> pd.DataFrame:
         return d.assign(used="")
     # like-for-like first, then the figure as stated, then an adjusted one (剔除…因素后)
     d = d.assign(_b=column(d, "basis").map(lambda b: {"like_for_like": 0, "": 1}.get(b, 2)))
-    out = _first_per(d, prefer_section="review", then=("_b",))
+    out = _first_per(d, prefer_section="review", then=("_b",), every=every)
     n = d.groupby(["doc", "concept"]).size()
     out = out.assign(used=[_used(r, int(n.get((r["doc"], r["concept"]), 1))) for _, r in out.iterrows()])
     return out.drop(columns="_b")
@@ -114,13 +162,15 @@ def _used(r, n: int) -> str:
     return ", ".join(parts) + (f" (first of {n} statements of the year)" if n > 1 else "")
 
 
-def _first_per(d: pd.DataFrame, prefer_section: str, then: tuple = ()) -> pd.DataFrame:
+def _first_per(d: pd.DataFrame, prefer_section: str, then: tuple = (), every: bool = False) -> pd.DataFrame:
     if d.empty:
         return d
     d = d.assign(_p=(d["section"] != prefer_section).astype(int))
     keys = ["doc", "concept"]
-    return (d.sort_values(["_p", *then, "start"]).drop_duplicates(keys).drop(columns="_p")
-            .sort_values(["doc", "start"]))
+    d = d.sort_values(["_p", *then, "start"])
+    if every:  # every row, the preferred first within each (doc, concept)
+        return d.drop(columns="_p")
+    return d.drop_duplicates(keys).drop(columns="_p").sort_values(["doc", "start"])
 
 
 def nearest_candidate(pool: pd.DataFrame, concept: str, year: int):

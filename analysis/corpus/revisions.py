@@ -13,7 +13,7 @@ from ..project.thresholds import FLOAT_TOLERANCE
 from ..reading.decoding import read_text
 from .manifest import CORPUS, manifest
 from .one_report import commitments
-from .picking import targets_of
+from .picking import counts_apart, targets_of
 from .scorecard import HEADLINE
 
 OPEN_ENDED = frozenset({"over", "at_least", "under", "at_most"})
@@ -35,7 +35,7 @@ def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> p
     """How each region revised each headline target from `y0` to `y1`: raised, cut, kept, requalified (the
     same number with other words of strength: 5%以上 -> 5%左右 is a floor become an approximate aim, not
     kept), dropped, new; 'not comparable' when one is an addition (新增公路通车里程1500公里) and the other a
-    total (公路通车总里程9.3万公里) or the measures differ (a growth rate against a level), 'different unit' when
+    total (公路通车总里程9.3万公里), the names count different things (picking.counts_apart) or the measures differ (a growth rate against a level), 'different unit' when
     the units differ and are not two classifiers of one count (80户 and 80家 enterprises are compared). A range
     (5%—5.5%) is compared as a range. One row per region and concept."""
     a = province_targets(corpus_df, y0, concepts).set_index(["region_en", "concept"])
@@ -48,7 +48,8 @@ def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> p
             status, change = "new", math.nan
         elif tb is None:
             status, change = "dropped", math.nan
-        elif is_addition(ta) != is_addition(tb) or ta["measure"] != tb["measure"]:
+        elif is_addition(ta) != is_addition(tb) or ta["measure"] != tb["measure"] \
+                or counts_apart(ta.get("metric_zh", ""), tb.get("metric_zh", "")):
             status, change = "not comparable", math.nan
         elif not same_unit(ta["base_unit"], tb["base_unit"]):
             status, change = "different unit", math.nan

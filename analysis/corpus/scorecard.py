@@ -15,7 +15,7 @@ from ..language import lexicon
 from ..language.concepts import catalogue
 from ..language.units import RATE_UNITS
 from ..project.thresholds import FLOAT_TOLERANCE
-from .picking import nearest_candidate, results_of, targets_of
+from .picking import best_result, counts_apart, nearest_candidate, results_of, targets_of
 
 # The headline concepts of the comparisons, in the order a brief reads them, and those whose target is a
 # ceiling (a result at or below it meets it): data of the concept catalogue (concepts.yaml: headline, direction)
@@ -45,7 +45,9 @@ MET_RULE = (
     "(同口径) one where the report gives both. "
     "A result in another unit than the target (a level against a growth rate), or an amount more than "
     f"{LEVEL_RATIO:g} times larger or smaller than the target (two different quantities of one indicator), "
-    "is **not comparable**; a "
+    "is **not comparable**, and so are two figures of one indicator whose names count different things (a "
+    "programme, a stage: 实施 against 完工, a scope: 义务教育学位 against 基础教育学位); where the next report "
+    "states several results of the indicator, the one that counts what the target counts is taken; a "
     "target the next year's report gives no result for is **not reported** (with the sentence of that report "
     "nearest to being one, so that the gap can be checked). The *gap* is the result "
     "minus the target, in percentage points for rates and in the target's unit for amounts."
@@ -67,6 +69,8 @@ def verdict(concept: str, target, result) -> tuple[str, float]:
         return "not reported", math.nan
     if target["base_unit"] != result["base_unit"] or target["measure"] != result["measure"]:
         return "not comparable", math.nan
+    if counts_apart(target.get("metric_zh", ""), result.get("metric_zh", "")):
+        return "not comparable", math.nan  # 义务教育学位 against 基础教育学位: another part of the concept counted
     r = signed(result)
     low, high = interval(target)
     t0 = signed(target)
@@ -91,10 +95,12 @@ def scorecard(targets: pd.DataFrame, results: pd.DataFrame, pool: pd.DataFrame |
     """Each target next to the result of the same concept: verdict and gap (one row per target); `used`
     says which figure the result is; for a target without a result, `candidate` is the row of `pool` (the
     next report's rows) nearest to being one (None when there is none)."""
-    res = {c: r for c, r in zip(results["concept"], (r for _, r in results.iterrows()))}
+    res: dict[str, list] = {}
+    for _, r in results.iterrows():  # a concept's results in the order of preference (one, or every one)
+        res.setdefault(r["concept"], []).append(r)
     rows = []
     for _, t in targets.iterrows():
-        r = res.get(t["concept"])
+        r = best_result(t, res.get(t["concept"], []))
         v, gap = verdict(t["concept"], t, r)
         cand = nearest_candidate(pool, t["concept"], int(t["year"])) if r is None and pool is not None else None
         rows.append({"concept": t["concept"], "target": t, "result": r, "verdict": v, "gap": gap,
@@ -118,7 +124,7 @@ def region_scorecard(corpus_df: pd.DataFrame, year: int, concepts=HEADLINE) -> p
     for region, g in corpus_df.groupby("region_en"):
         nxt = g[g["report_year"] == int(year) + 1]
         tg = targets_of(g[g["report_year"] == int(year)], year, concepts)
-        rs = results_of(nxt, year, concepts)
+        rs = results_of(nxt, year, concepts, every=True)
         has_next = not nxt.empty
         for _, row in scorecard(tg, rs, nxt if has_next else None).iterrows():
             t, r = row["target"], row["result"]

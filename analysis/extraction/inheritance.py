@@ -46,10 +46,27 @@ def _qualified(lex, text: str, ms, s0: int) -> None:
                 sentence_before = text[s0:m.s]
                 found = max(((sentence_before.rfind(k) + len(k), len(k), k) for k in kinds if k in sentence_before),
                             default=None)
-                if found:
+                if found and not _own_head(lex, text, s0 + found[0], m, head):
                     m.metric_zh = found[2] + m.metric_zh
                     m.subject = lex.growth_re.sub("", m.metric_zh)
                 break
+
+
+def _own_head(lex, text: str, kind_end: int, m, head: str) -> bool:
+    """Does a qualified head keep its own words against a kind named in an earlier clause? Across a clause
+    boundary (，；) the kind is borrowed only when the words before the head are none, list verbs or open words
+    (lexicon qualified_head_open_words: 新开工装机, 并网装机); 电力总装机 names its own measured head."""
+    if not re.search(r"[，,；;。]", text[kind_end:m.s]):
+        return False
+    before = m.metric_zh[:m.metric_zh.find(head)]
+    while before:
+        verb = lex.list_verb_re.match(before)
+        word = next((w for w in lex.qualified_head_open_words if before.startswith(w)), "")
+        step = max(verb.end() if verb else 0, len(word))
+        if not step:
+            return True
+        before = before[step:]
+    return False
 
 
 def _from_neighbours(lex, text: str, ms, i: int, s0: int) -> None:

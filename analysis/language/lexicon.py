@@ -94,6 +94,8 @@ class Lexicon:
     timing: dict = field(default_factory=dict)            # the `timing` cue patterns (analysis.extraction.timing)
     subjects: dict = field(default_factory=dict)          # the `subjects` patterns (analysis.extraction.subjects)
     about_margin: dict = field(default_factory=dict)      # scorecard: the margins of 左右 (rate_pp, level_share)
+    counting_words: tuple = ()                            # scorecard: words that say what of a concept is counted
+    share_label_words: tuple = ()                         # pages: English words of a label that say it is a share
     decline_re: re.Pattern | None = None                  # a decline verb (+ growth fillers) at the end of a string
     commitments: dict = field(default_factory=dict)       # 确保 -> ensure: the commitment of a target word
     rank_units: frozenset = frozenset()                   # units that are a rank (位) after a ranking context
@@ -113,6 +115,7 @@ class Lexicon:
     action_start_re: re.Pattern | None = None             # action verbs that open a metric name
     action_end_re: re.Pattern | None = None               # words that close a metric name with what happened
     qualified_heads: dict = field(default_factory=dict)   # head -> the kinds it is qualified by
+    qualified_head_open_words: tuple = ()                 # words before such a head that leave it open across clauses
     concept_fillers: tuple = ()                           # concept_words fillers, longest first
     respectively_pairs: dict = field(default_factory=dict)  # 城乡居民 -> (城镇居民, 农村居民)
     shared_owner_heads: tuple = ()                        # heads that share the owner of the first item
@@ -195,6 +198,8 @@ def load() -> Lexicon:
         timing=raw["timing"],
         subjects=raw["subjects"],
         about_margin=raw["scorecard"]["about_margin"],
+        counting_words=tuple(sorted(raw["scorecard"]["counting_words"], key=len, reverse=True)),
+        share_label_words=tuple(raw["scorecard"]["share_label_words"]),
         year_word=raw["year_word"],
         national_region=raw["national_region"],
         reading=Words("reading", raw["reading"]),
@@ -295,6 +300,7 @@ def _naming_words(raw: dict) -> dict:
         "action_start_re": _action_start_re(raw),
         "action_end_re": re.compile(f"(?:{alternation(raw['metric_end_words'])})$"),
         "qualified_heads": raw["qualified_heads"],
+        "qualified_head_open_words": tuple(sorted(raw["qualified_head_open_words"], key=len, reverse=True)),
         "concept_fillers": tuple(sorted(raw["concept_words"]["fillers"], key=len, reverse=True)),
         "respectively_pairs": raw["respectively_pairs"],
         "shared_owner_heads": tuple(raw["shared_owner_heads"]),

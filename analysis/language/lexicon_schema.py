@@ -16,7 +16,7 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "kind_cues": dict, "descriptors": dict, "timing": dict, "subjects": dict, "sections": dict,
           "plan_periods": dict, "metric_strip_prefix": list, "metric_strip_suffix": list, "sectors": dict,
           "sector_pairs": dict, "sector_by_unit": dict, "respectively_pairs": dict, "metric_owners": list,
-          "qualified_heads": dict, "metric_heads": list, "list_verbs": list, "own_region_words": list,
+          "qualified_heads": dict, "qualified_head_open_words": list, "metric_heads": list, "list_verbs": list, "own_region_words": list,
           "regions": dict, "document": dict, "concept_words": dict,
           "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
           "metric_action_verbs": list, "metric_action_adverbs": list, "metric_action_not_before": list,
@@ -31,7 +31,7 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
                        "baseline_end", "basis", "five_year_flow", "five_year_stock", "five_year_flow_after", "five_year_floor", "five_year_held", "stated_year", "five_year_event_units",
                        "item_separator_re", "level_item_verbs"),
             "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
-            "scorecard": ("about_margin",),
+            "scorecard": ("about_margin", "counting_words", "share_label_words"),
             "meaning": ("growth_target", "bare_growth", "population_after"),
             "reading": (
                 "review_opening_re", "plan_opening_re", "page_marker_core_re", "page_marker_prefix",

@@ -20,12 +20,22 @@ def result_cell(result, used: str, candidate, own_doc: str, verdict: str = "") -
     if result is not None and not (isinstance(result, float) and math.isnan(result)):
         used = used.removeprefix(picking.USED_DEFAULT).lstrip(", ")  # say only what is not the usual figure
         note = Markup(render("para", tag="span", cls="val-en used", text=used, em=False)) if used else ""
-        return value(result, own_doc) + note
+        return named(result, verdict) + value(result, own_doc) + note
     if candidate is None or (isinstance(candidate, float) and math.isnan(candidate)):
         return Markup("not named in the report" if verdict == "not reported" else "–")
     text = _zh(short(candidate["sentence"], 40))
     where = href(candidate, own_doc) if candidate["id"] else href(candidate, own_doc).split("#")[0]
     return Markup("nearest sentence: ") + _link(where, text, title=str(candidate["sentence"]))
+
+
+def named(row, verdict: str) -> Markup:
+    """Before the value of a figure that is not comparable with its pair, the figure's own Chinese name: the
+    indicator's label alone would let a reader take another figure of it (可再生能源装机占比 40.4% beside a
+    target of 新增电源装机) for the result of the target."""
+    if verdict != "not comparable" or row is None or (isinstance(row, float) and math.isnan(row)):
+        return Markup("")
+    name = str(row.get("metric_zh", "") or "")
+    return Markup(render("zh", text=name)) + Markup(" ") if name else Markup("")
 
 
 def scorecard_html(card: pd.DataFrame, labels: dict, own_doc: str, years: tuple[int, int]) -> str:
@@ -37,7 +47,7 @@ def scorecard_html(card: pd.DataFrame, labels: dict, own_doc: str, years: tuple[
         rows = []
         for _, c in part.iterrows():
             rows.append({"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-                picking.concept_label(c["concept"], labels), value(c["target"], own_doc),
+                picking.row_label(c["concept"], labels, c["target"]), named(c["target"], c["verdict"]) + value(c["target"], own_doc),
                 result_cell(c["result"], c.get("used", ""), c.get("candidate"), own_doc, c["verdict"]),
                 verdict_badge(c["verdict"]), gap_text(c["gap"], c["gap_unit"])]})
         parts.append(table(head, rows, cls="scorecard") if rows else "")

@@ -59,6 +59,14 @@ def setup(seed) -> tuple[pd.DataFrame, str]:
     return report.with_positions(df, text), text
 
 
+
+def of_the_year(achieved: pd.DataFrame, year: int) -> pd.Series:
+    """Which results are results of the year itself: a five-year total or average (累计, 年均) or a half-year
+    figure is not one, nor a figure of the five-year review (这五年…46种产品能耗达到国家先进值: a tally of the
+    plan period, even where its wording names no period)."""
+    return (achieved["period"].fillna("").isin(["annual", ""]) & (achieved["year"] == year)
+            & (achieved["section"].fillna("") != "five_year_review"))
+
 class CorpusContext:
     def __init__(self, seed):
         style.setup()
@@ -232,7 +240,7 @@ class SectorContext:
         # the target of the whole (完成治沙2000万亩以上, in another sector's sentence)
         targets = picking.targets_of(region[region["report_year"] == y0], y0)
         targets = targets[targets["id"].isin(before["id"]) & targets["doc"].isin(before["doc"])]
-        card = scorecard.scorecard(targets, picking.results_of(after, y0), after)
+        card = scorecard.scorecard(targets, picking.results_of(after, y0, every=True), after)
         if targets.empty:
             out.append(views.para(f"The {y0} report sets no annual target of the sector with an indicator the corpus "
                                   "can match."))
@@ -243,8 +251,7 @@ class SectorContext:
                                   "that can be matched by indicator."))
         sec = one_report.sector_rows(after, self.sector)
         achieved = sec[sec["kind"] == "achieved"]
-        # results of the year itself: a five-year total or average (累计, 年均) or a half-year figure is not one
-        annual = achieved["period"].fillna("").isin(["annual", ""]) & (achieved["year"] == y0)
+        annual = of_the_year(achieved, y0)
         results = achieved[annual].sort_values("start")
         others = int((~annual).sum())
         items = [{"who": str(r["metric_en"]) + (f" ({r['subject']})" if r.get("subject") else ""),
@@ -253,7 +260,7 @@ class SectorContext:
         out.append(views.para(f"The {y1} report states {prose.plural(len(sec), 'quantity', 'quantities')} about the sector, "
                               f"{len(results)} of them results of {y0}"
                               + (f" ({others} more are results of other periods: multi-year totals or averages, "
-                                 "part of a year, earlier years)" if others else "")
+                                 "figures of the five-year review, part of a year, earlier years)" if others else "")
                               + (" (the first 12 in the report's order):" if len(results) > 12
                                  else ":" if len(results) else ".")))
         if items:

@@ -32,6 +32,7 @@ from ..project import config
 from ..project.files import cached_files, write_atomic
 from ..project.hashing import _sha, package_hash
 from ..reading import document
+from .corpus_views import named
 from .downloads import render_key
 from .links import SOURCE_PAGE, source_file
 from .render import env, esc, render
@@ -155,7 +156,7 @@ def main_targets_html(rows: pd.DataFrame, links: _Links, labels: dict) -> Markup
     out = [{"cells": [(esc(r["metric_en"]) + Markup(" ") if r["metric_en"] != r["metric_zh"] else Markup(""))
                       + Markup(render("zh", text=r["metric_zh"])),
                       links.value(r),
-                      picking.concept_label(r["concept"], labels) if r["concept"] else "–"]}
+                      picking.row_label(r["concept"], labels, r) if r["concept"] else "–"]}
            for _, r in t.iterrows()]
     return _table(["Metric", "Target", "Indicator (matched across reports)"], out, "report-targets")
 
@@ -167,7 +168,8 @@ def scorecard_html(card: pd.DataFrame, links: _Links, labels: dict, years: tuple
     out = []
     for part in (card[scored], card[~scored]):
         rows = [{"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-            picking.concept_label(c["concept"], labels), links.value(c["target"]), links.value(c["result"]),
+            picking.row_label(c["concept"], labels, c["target"]), named(c["target"], c["verdict"]) + links.value(c["target"]),
+            named(c["result"], c["verdict"]) + links.value(c["result"]),
             _badge(c["verdict"]), _gap(c["gap"], c["gap_unit"])]} for _, c in part.iterrows()]
         out.append(_table(head, rows, "scorecard") if rows else "")
     if out[1]:
@@ -177,7 +179,8 @@ def scorecard_html(card: pd.DataFrame, links: _Links, labels: dict, years: tuple
     return Markup("\n".join(x for x in out if x))
 
 
-_APART = {"not comparable": "one is an addition (新增, 新建 …) and the other a total, or the measures differ",
+_APART = {"not comparable": "one is an addition (新增, 新建 …) and the other a total, the names count different "
+                            "things (a programme, a stage, a scope), or the measures differ",
           "different unit": "different units: not surely a count of the same things"}
 
 
@@ -187,7 +190,7 @@ def revisions_html(rev: pd.DataFrame, links: _Links, labels: dict) -> Markup:
     unit), each under its Chinese name; the indicators only one of them sets (new, dropped), named."""
     out = []
     compared = rev[rev["status"].isin(["raised", "kept", "requalified", "cut"])]
-    rows = [{"cells": [picking.concept_label(r["concept"], labels), links.value(r["before"]), links.value(r["after"]),
+    rows = [{"cells": [picking.row_label(r["concept"], labels, r["after"]), links.value(r["before"]), links.value(r["after"]),
                        r["status"], _gap(r["change"], scorecard.gap_unit(r["after"]["base_unit"]))]}
             for _, r in compared.iterrows()]
     if rows:
@@ -241,13 +244,13 @@ class _Tables:
     def results(self, year: int) -> pd.DataFrame:
         """Results for `year` stated in the reports of the year after."""
         if year not in self._results:
-            self._results[year] = picking.results_of(self.rows[self.rows["report_year"] == year + 1], year)
+            self._results[year] = picking.results_of(self.rows[self.rows["report_year"] == year + 1], year, every=True)
         return self._results[year]
 
     def card(self, e: dict, nxt: dict, rows: pd.DataFrame, next_rows: pd.DataFrame) -> pd.DataFrame:
         y = e["year"]
         if not e["corpus"]:
-            return scorecard.scorecard(picking.targets_of(rows, y), picking.results_of(next_rows, y))
+            return scorecard.scorecard(picking.targets_of(rows, y), picking.results_of(next_rows, y, every=True))
         t, r = self.targets(y), self.results(y)
         return scorecard.scorecard(t[t["doc"] == e["doc"]], r[r["doc"] == nxt["doc"]])
 
