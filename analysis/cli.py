@@ -144,8 +144,16 @@ def _notebooks_parser(sub) -> None:
     n.set_defaults(func=_cmd_notebooks)
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A usage error is one line on stderr (which command, what is wrong, where to look) and status 2; the
+    subcommands' parsers are of this class too (argparse makes them with the parent's class)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = OneLineParser(
         prog="python -m analysis",
         description="Indicators of Chinese government work reports (政府工作报告): extract every quantity "
         "with its unit, qualifier, kind, measure, sector and exact offsets; build the report site.",

@@ -105,10 +105,12 @@ def test_bad_input_one_line_nonzero_exit(tmp_path, make, fragment):
 
 
 def test_bad_options(tmp_path):
-    for args in (["extract", SEED, "--format", "xml"], ["extract", SEED, "--jobs", "0"], ["nonsense"]):
+    for args in (["extract", SEED, "--format", "xml"], ["extract", SEED, "--jobs", "0"], ["extract", SEED, "-j", "x"],
+                 ["nonsense"], ["notebooks", "bogus"], ["build", "--no-such-option"]):
         p = run(*args)
-        assert p.returncode != 0
-        assert "Traceback" not in p.stderr.decode()
+        err = p.stderr.decode()
+        assert p.returncode == 2, (args, err)
+        assert err.count("\n") == 1 and "error" in err and "Traceback" not in err, (args, err)
 
 
 def test_no_numbers_is_an_empty_table_not_an_error(tmp_path):
