@@ -117,12 +117,11 @@ def best_result(target, candidates: list):
     shared are no guide: 川渝共建重点项目 shares 重点项目 with 市级重点项目, another programme)."""
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    name = str(target.get("metric_zh", "") or "")
-    want = counted(name)
+    want = counted(target.get("metric_zh", ""))
 
-    def score(r) -> tuple:
-        other = str(r.get("metric_zh", "") or "")
-        return (counted(other) == want, not counts_apart(name, other))
+    def score(r) -> tuple:  # the same counting words; else not counting another thing (counts_apart)
+        got = counted(r.get("metric_zh", ""))
+        return (got == want, not (want and got and got != want))
 
     return max(enumerate(candidates), key=lambda x: (score(x[1]), -x[0]))[1]
 

@@ -35,6 +35,14 @@ def _tagger():
     return tagger
 
 
+def _closing_growth(lex, name: str) -> int:
+    """Where the growth word that ends a name starts (增长, 增速 …), len(name) when none ends it."""
+    start = len(name)
+    for g in lex.growth_re.finditer(name):
+        start = g.start() if g.end() == len(name) else start
+    return start
+
+
 @lru_cache(maxsize=4096)
 def tagged(s: str) -> tuple[tuple[str, str], ...]:
     """The words of s with their parts of speech (jieba, without its HMM: only dictionary words)."""
@@ -46,20 +54,17 @@ def noun_phrase(lex, name: str) -> str:
     verb (segmenter.yaml lead_drop, lead_drop_before; not the keep_modifiers: 新增, 累计) dropped, as long as
     a noun phrase of min_phrase characters stays that is not a bare head (lexicon bare_heads, bare_words).
     Words of one character (jieba without its HMM splits a word it lacks into characters) are never dropped."""
-    d = _data()
-    growth = None
-    for g in lex.growth_re.finditer(name):
-        growth = g if g.end() == len(name) else growth
-    core, tail = (name[:growth.start()], name[growth.start():]) if growth else (name, "")
-    if len(core) < d["min_phrase"] + 1 or lexicon.load().extraction.of_word in core or "、" in core:
+    d, w = _data(), lex.extraction
+    cut = _closing_growth(lex, name)
+    core, tail = name[:cut], name[cut:]
+    if len(core) < d["min_phrase"] + 1 or w.of_word in core or "、" in core:
         return name
     words = tagged(core)
     keep = tuple(d["keep_modifiers"]) + tuple(lex.addition_prefixes)
     heads, drop, before = set(d["noun_heads"]), set(d["lead_drop"]), set(d["lead_drop_before"])
 
     def ok(rest: list) -> bool:
-        s = "".join(w for w, _ in rest)
-        w = lexicon.load().extraction
+        s = "".join(word for word, _ in rest)
         return (len(s) >= d["min_phrase"] and rest[-1][1] in heads and s not in w.bare_heads
                 and s not in w.bare_words)
 
@@ -78,10 +83,7 @@ def whole_words(lex, before: str, name: str) -> str:
     name (without its closing growth word) is found whole in `before`, its start moved back by at most
     max_extend characters (segmenter.yaml), where it ends at most max_gap characters before the number."""
     d = _data()
-    growth = None
-    for g in lex.growth_re.finditer(name):
-        growth = g if g.end() == len(name) else growth
-    core = name[:growth.start()] if growth else name
+    core = name[:_closing_growth(lex, name)]
     if len(core) < d["min_found"] or name[0] in d["no_word_chars"]:
         return name
     p = before.rfind(core)
