@@ -165,12 +165,31 @@ def test_seed_reader_complaints(seed_df):
 def test_heldout_annotations_are_valid():
     register = set(accuracy.heldout_reports()["report"])
     for f in (ROOT / "tests" / "fixtures" / "heldout").glob("*.csv"):
-        if f.name == "reports.csv":
+        if f.name in accuracy.REGISTER_FILES:
             continue
         assert f.stem in register, f"{f.name}: not in tests/fixtures/heldout/reports.csv"
         text = analysis.read_text(CORPUS / f"{f.stem}.txt")
         for r in csv.DictReader(f.open(encoding="utf-8")):
             assert text[int(r["start"]):int(r["end"])] == r["raw"], (f.name, r["raw"])
+
+
+def test_every_blind_score_is_recorded():
+    """Each report the register says was scored has its score in blind_scores.csv, every share is a share,
+    and the bars count what the record holds (a row taken out or a share over 1 fails)."""
+    history = accuracy.blind_history()
+    register = accuracy.heldout_reports()
+    scored = set(register.loc[register["note"].str.contains(r"(?<!to be )scored (?:blind|once)|first scores",
+                                                             regex=True), "report"])
+    assert scored <= set(history["report"]), scored - set(history["report"])
+    assert set(history["report"]) <= set(register["report"])
+    shares = history[["found", "kind", "year", "period", "concept", "subject", "sign", "metric_zh",
+                      "metric_zh_without_form_only"]]
+    values = shares.stack().dropna()
+    assert len(values) and ((values >= 0) & (values <= 1)).all()
+    bars = accuracy.bars_met(history).set_index("field")
+    assert bars.loc["found", "scored"] == history["found"].notna().sum()
+    assert bars.loc["found", "met"] == (history["found"] >= 0.98).sum()
+    assert bars.loc["metric_zh", "highest"] == history["metric_zh"].max()
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -299,7 +299,7 @@ def accuracy_html(acc: pd.DataFrame) -> str:
     shown = acc.copy()
     for c in shown.columns:
         if shown[c].dtype.kind == "f":
-            shown[c] = shown[c].map(lambda v: f"{v:.3f}")
+            shown[c] = shown[c].map(lambda v: "–" if pd.isna(v) else f"{v:.3f}")
     return simple_table(shown, {c: c for c in shown.columns})
 
 
