@@ -183,7 +183,7 @@ def test_every_blind_score_is_recorded():
     assert scored <= set(history["report"]), scored - set(history["report"])
     assert set(history["report"]) <= set(register["report"])
     shares = history[["found", "kind", "year", "period", "concept", "subject", "sign", "metric_zh",
-                      "metric_zh_without_form_only"]]
+                      "metric_zh_without_form_only", "metric_en_wrong_of_shown"]]
     values = shares.stack().dropna()
     assert len(values) and ((values >= 0) & (values <= 1)).all()
     bars = accuracy.bars_met(history).set_index("field")

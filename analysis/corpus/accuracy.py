@@ -78,12 +78,13 @@ BLIND_BARS = {"found": 0.98, "kind": 0.98, "year": 0.97, "concept": 0.95, "metri
 def blind_history() -> pd.DataFrame:
     """Every blind score ever taken (tests/fixtures/heldout/blind_scores.csv): one row per scoring of a
     report while it was blind — the report, when it was scored and with which rules (a commit where known),
-    the per-field shares as the score gave them then, and the share of its names a reviewer judged right
-    (with and without names wrong in form only). A record of measurements: a report's row is written when
+    the per-field shares as the score gave them then, the share of its names a reviewer judged right
+    (with and without names wrong in form only) and the share of the English labels the site showed that the
+    reviewer judged wrong. A record of measurements: a report's row is written when
     it is scored and never changed after, so the figures are those of the rules of that day."""
     path = HELDOUT / "blind_scores.csv"
     cols = ["report", "level", "scored", "rules", "found", "kind", "year", "period", "concept", "subject",
-            "sign", "metric_zh", "metric_zh_without_form_only", "note"]
+            "sign", "metric_zh", "metric_zh_without_form_only", "metric_en_wrong_of_shown", "note"]
     if not path.exists():
         return pd.DataFrame(columns=cols)
     return pd.read_csv(path, dtype={"report": str, "level": str, "scored": str, "rules": str, "note": str},
