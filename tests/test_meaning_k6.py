@@ -1,0 +1,115 @@
+"""Issue 13, session 4 (k6): classes of misses that recur across the tuning reports' annotations, each rule with a
+twin that must read the other way — the five-year review opened by the sentence after the plan's close, baselines of
+a rank and of an allowance, count and measure units the annotators found missing, and the annotations' optional rows
+(docs/CONVENTIONS.md, annotation conventions). Synthetic sentences only."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+import analysis
+from analysis.corpus import evaluate
+
+
+def _row(df: pd.DataFrame, raw: str, after: str = "") -> pd.Series:
+    hits = df[(df["raw"].str.replace("\n", "") == raw) & df["sentence"].str.contains(re.escape(after))]
+    assert len(hits), f"no row {raw!r} after {after!r}: {list(df['raw'])}"
+    return hits.iloc[0]
+
+
+def _review(*paragraphs: str) -> pd.DataFrame:
+    body = "\n".join(paragraphs)
+    return analysis.extract("2026年某省政府工作报告\n各位代表：\n一、2025年和“十四五”时期工作回顾\n"
+                            "过去一年，全省生产总值增长5%。\n" + body + "\n二、2026年重点工作\n"
+                            "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n")
+
+
+# ------------------------------------------------------------------------------------ the five-year review
+
+def test_the_sentence_after_the_plans_close_opens_the_five_year_review():
+    df = _review("各位代表！2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，我们砥砺前行。",
+                 "（一）大抓产业。新增五星级饭店16家，培育商圈140个。")
+    for raw in ("16家", "140个"):
+        r = _row(df, raw)
+        assert (r["section"], r["period"]) == ("five_year_review", "multi_year"), raw
+
+
+def test_a_year_that_closed_the_plan_does_not_open_the_five_year_review():
+    # twin: the first sentence names the plan's last year (收官之年), the next one the past year: the year's review
+    df = _review("各位代表！2025年是“十四五”规划收官之年。一年来，我们砥砺前行。",
+                 "（一）大抓产业。新增五星级饭店16家，培育商圈140个。")
+    for raw in ("16家", "140个"):
+        r = _row(df, raw)
+        assert (r["section"], r["period"]) == ("review", "annual"), raw
+
+
+def test_the_plans_close_without_a_time_after_it_keeps_the_section():
+    # twin: the close is stated, but the next sentence says no time: the section in force (the year's review) stays
+    df = _review("各位代表！2025年主要目标任务的完成，标志着“十四五”规划顺利收官。我们砥砺前行。",
+                 "新增五星级饭店16家。")
+    assert _row(df, "16家")["section"] == "review"
+
+
+# ------------------------------------------------------------------------------------ baselines
+
+def test_the_starting_rank_of_a_rise_is_a_baseline():
+    df = _review("规上工业企业营收从全国第12位跃升至第5位。汽车、新能源汽车产量从全国第8位、第4位双双跃居第1位。")
+    for raw in ("第12位", "第8位", "第4位"):
+        assert _row(df, raw)["kind"] == "context", raw
+    assert _row(df, "第5位")["kind"] == "achieved"
+    assert _row(df, "第1位")["kind"] == "achieved"
+
+
+def test_a_rank_without_a_start_is_a_result():
+    # twin: a rank held (居) or reached (升至) without 从: a result
+    df = _review("规上工业企业营收居全国第12位，科技型中小企业数升至第5位。")
+    assert _row(df, "第12位")["kind"] == "achieved"
+    assert _row(df, "第5位")["kind"] == "achieved"
+
+
+def test_the_starting_allowance_per_person_is_a_baseline():
+    df = _review("困难残疾人生活补贴、重度残疾人护理补贴标准分别从每人每月202元、270元提高到209元、280元。")
+    assert _row(df, "202元")["kind"] == "context" and _row(df, "270元")["kind"] == "context"
+    assert _row(df, "209元")["kind"] == "achieved" and _row(df, "280元")["kind"] == "achieved"
+
+
+def test_an_allowance_per_person_without_a_start_is_a_result():
+    # twin: 每人每月 before a value without 从: the value is the result
+    df = _review("困难残疾人生活补贴标准达到每人每月209元。")
+    assert _row(df, "209元")["kind"] == "achieved"
+
+
+# ------------------------------------------------------------------------------------ units
+
+def test_count_and_measure_units_found_missing():
+    df = _review("开工建设40宗堤防，勇夺13块金牌，34款创新药械获批上市，改造507栋危旧简易楼，建成15回跨境输电线路，"
+                 "12类民生实事完成，公共服务质量满意度81.6分，车程缩至30分钟，电池产能达55GWh，算力规模突破190Eflops。")
+    expect = {"40宗": "宗", "13块": "块", "34款": "款", "507栋": "栋", "15回": "回", "12类": "类", "81.6分": "分",
+              "30分钟": "分钟", "55GWh": "GWh", "190Eflops": "EFlops"}
+    for raw, unit in expect.items():
+        assert _row(df, raw)["base_unit"] == unit, raw
+
+
+def test_unit_words_inside_other_words_are_no_units():
+    # twin: 回 in 回升, 类 in 类似, 分 in 分别, 块 in 板块 do not make a number a count
+    df = _review("居民消费价格指数回升0.5%，三次产业结构分别为8.3∶41.4∶50.3，全省生产总值5000亿元。")
+    assert set(df["base_unit"]) <= {"%", "元", ""}
+    assert not df["raw"].str.contains("回|类|分|块").any()
+
+
+# ------------------------------------------------------------------------------------ optional annotation rows
+
+def test_optional_and_descriptor_notes_are_neither_required_nor_wrong():
+    gold = pd.DataFrame({"start": ["0", "10", "20"], "end": ["3", "13", "23"], "raw": ["36年", "第一", "首位"],
+                         "value_base": ["36", "1", "1"], "kind": ["context", "achieved", "context"],
+                         "note": ["duration of 连续…年; optional descriptor", "required: a rank with a numeral",
+                                  "a rank without a numeral of place; optional"]})
+    assert evaluate.optional_rows(gold).tolist() == [True, False, True]
+    roles = evaluate.with_roles(gold)["role"].tolist()
+    assert roles == ["optional", "indicator", "optional"]
+    pred = pd.DataFrame({"start": [0], "end": [3], "value_base": [36.0], "kind": ["context"], "measure": ["level"],
+                         "qualifier": ["exact"], "base_unit": ["年"], "sector": ["macro"], "raw": ["36年"]})
+    r = evaluate.score(gold, pred)
+    assert (r["gold_indicators"], r["tp"], r["fp"], r["trap_hits"]) == (1, 0, 0, 0)  # the optional hit is ignored
