@@ -128,3 +128,20 @@ def test_a_zone_opening_the_sentence_is_the_subject():
     # twin: the same zone without a verb before it opens the clause and owns the figure after it
     df = _review("滨海开发区规上工业增加值增长8%。")
     assert _row(df, "8%")["subject"] == "滨海开发区"
+
+
+# ------------------------------------------------------------------------------------ sign
+
+def test_a_cut_stated_as_a_rate_is_a_fall():
+    df = _review("审批材料精简80%，考核事项精简两成，集中采购药品平均降价超50%。")
+    for raw, signed in (("80%", -80.0), ("两成", -20.0), ("50%", -50.0)):
+        r = _row(df, raw)
+        assert (r["measure"], r["value_signed"]) == ("growth", signed), raw
+
+
+def test_a_share_after_a_cut_word_is_no_fall():
+    # twin: the cut word names what is measured, the number is a share, not the cut
+    df = _review("精简后的审批材料占比80%，降价商品达50%。")
+    for raw in ("80%", "50%"):
+        r = _row(df, raw)
+        assert (r["measure"], r["value_signed"]) == ("share", float(raw[:-1])), raw
