@@ -145,3 +145,27 @@ def test_a_share_after_a_cut_word_is_no_fall():
     for raw in ("80%", "50%"):
         r = _row(df, raw)
         assert (r["measure"], r["value_signed"]) == ("share", float(raw[:-1])), raw
+
+
+# ------------------------------------------------------------------------------------ period: a total after an addition
+
+def _report(review: str, plan: str) -> pd.DataFrame:
+    return analysis.extract("2026年某省政府工作报告\n各位代表：\n一、2025年工作回顾\n过去一年，全省生产总值增长5%。"
+                            f"{review}\n二、2026年重点工作\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
+                            f"（一）扩大内需。{plan}\n")
+
+
+def test_the_total_after_an_addition_is_the_stock_of_the_year():
+    df = _report("拓展国际经贸网络，新增1个省级境外经贸合作区、累计达8个。", "新增1000处信号灯联网、累计达8000处。")
+    r = _row(df, "8个")
+    assert (r["kind"], r["period"], r["year"]) == ("achieved", "annual", 2025)
+    r = _row(df, "8000处")
+    assert (r["kind"], r["period"], r["year"]) == ("target", "annual", 2026)
+
+
+def test_a_total_of_a_flow_without_an_addition_before_it_is_multi_year():
+    # twin: 累计 after the flow's own name, no addition item before it: a total over the years
+    df = _report("城镇新增就业累计超过60万人，外商直接投资累计达到149.6亿美元。", "累计建成充电桩3万个。")
+    assert _row(df, "60万人")["period"] == "multi_year"
+    assert _row(df, "149.6亿美元")["period"] == "multi_year"
+    assert _row(df, "3万个")["period"] == "multi_year"
