@@ -169,3 +169,23 @@ def test_a_total_of_a_flow_without_an_addition_before_it_is_multi_year():
     assert _row(df, "60万人")["period"] == "multi_year"
     assert _row(df, "149.6亿美元")["period"] == "multi_year"
     assert _row(df, "3万个")["period"] == "multi_year"
+
+
+# ------------------------------------------------------------------------------------ period in a five-year review
+
+def _five(body: str) -> pd.DataFrame:
+    return _review("各位代表！2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，我们砥砺前行。", body)
+
+
+def test_things_done_and_states_held_over_the_five_years_are_multi_year():
+    df = _five("（一）民生改善。9个国家区域医疗中心开诊运营，70个县与省外三甲医院建立帮扶协作关系，"
+               "行政机关负责人出庭应诉率保持100%。")
+    for raw in ("9个", "70个", "100%"):
+        assert _row(df, raw)["period"] == "multi_year", raw
+
+
+def test_levels_reached_at_the_end_of_the_five_years_are_annual():
+    # twin: the same counts and rate stated as levels reached (达到), no predicate of their own after them
+    df = _five("（一）民生改善。国家区域医疗中心达到9个，帮扶县达到70个，行政机关负责人出庭应诉率达到100%。")
+    for raw in ("9个", "70个", "100%"):
+        assert _row(df, raw)["period"] == "annual", raw
