@@ -189,3 +189,30 @@ def test_levels_reached_at_the_end_of_the_five_years_are_annual():
     df = _five("（一）民生改善。国家区域医疗中心达到9个，帮扶县达到70个，行政机关负责人出庭应诉率达到100%。")
     for raw in ("9个", "70个", "100%"):
         assert _row(df, raw)["period"] == "annual", raw
+
+
+# ------------------------------------------------------------------------------------ kind: baselines with a rate's time, standing sets
+
+def test_starting_values_with_a_rates_time_are_baselines():
+    df = _review("城乡低保平均标准分别从2020年的645元/月、4318元/年提高到2025年的801元/月、7226元/年。")
+    assert _row(df, "645元")["kind"] == "context" and _row(df, "4318元")["kind"] == "context"
+    assert _row(df, "801元")["kind"] == "achieved" and _row(df, "7226元")["kind"] == "achieved"
+
+
+def test_values_with_a_rates_time_without_a_start_are_results():
+    # twin: the same list without 从: results
+    df = _review("城乡低保平均标准分别为645元/月、4318元/年。")
+    assert _row(df, "645元")["kind"] == "achieved" and _row(df, "4318元")["kind"] == "achieved"
+
+
+def test_the_scope_of_an_action_and_sets_made_stronger_are_context():
+    df = _report("", "围绕22个产业补链延链。做优做强5个国家先进制造业集群。")
+    assert _row(df, "22个")["kind"] == "context"
+    assert _row(df, "5个")["kind"] == "context"
+
+
+def test_sets_to_be_built_are_targets():
+    # twin: the same counts after a verb of making them: targets
+    df = _report("", "新培育22个产业集群。打造5个国家先进制造业集群。")
+    assert _row(df, "22个")["kind"] == "target"
+    assert _row(df, "5个")["kind"] == "target"
