@@ -216,3 +216,15 @@ def test_sets_to_be_built_are_targets():
     df = _report("", "新培育22个产业集群。打造5个国家先进制造业集群。")
     assert _row(df, "22个")["kind"] == "target"
     assert _row(df, "5个")["kind"] == "target"
+
+
+def test_a_science_park_or_institute_opening_the_clause_is_the_subject():
+    df = _review("中关村科技园新增入驻企业132家。国际医药创新公园新引入跨国药企8家。")
+    assert _row(df, "132家")["subject"] == "中关村科技园"
+    assert _row(df, "8家")["subject"] == "国际医药创新公园"
+
+
+def test_science_parks_counted_are_no_subject():
+    # twin: the parks are what the number counts (建成科技园3个), not whose figure follows
+    df = _review("新建科技园3个，新认定创新公园2个。")
+    assert _row(df, "3个")["subject"] == "" and _row(df, "2个")["subject"] == ""
