@@ -120,7 +120,8 @@ def heldout_accuracy(corpus_df: pd.DataFrame | None = None, status: str | None =
     - metric: the annotator's name or an accepted alternative, or a name containing one with at most 4
       more characters (a lenient automatic test; reviewers judge the names row by row).
 
-    Descriptors (annotated as such: 500千伏, 60岁以上) and traps are neither required nor counted as found;
+    Descriptors and optional rows (a note saying descriptor or optional: 500千伏, 60岁以上, 连续5年; see
+    :func:`evaluate.optional_rows`) and traps are neither required nor counted as found;
     an extracted trap counts against precision. `status` ('blind' or 'tuning') keeps the reports of that
     status in the register (heldout_reports)."""
     d = corpus() if corpus_df is None else corpus_df
@@ -141,7 +142,7 @@ def heldout_accuracy(corpus_df: pd.DataFrame | None = None, status: str | None =
 def _heldout_scores(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
     """annotated, extracted, precision, found and the share right of each field, of one report."""
     trap = gold["kind"].eq("trap")
-    optional = gold["note"].str.contains("descriptor") if "note" in gold else pd.Series(False, index=gold.index)
+    optional = evaluate.optional_rows(gold)
     matched: dict[int, object] = {}
     n_pred_ok = 0
     for _, p in pred.iterrows():

@@ -8,6 +8,7 @@ The book's methods page and the tests use :func:`score`; ``python -m analysis ev
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -77,9 +78,36 @@ def _chapter_f1(c: str, ind: list, tp: list, fp: list) -> float:
     return 2 * P * R / (P + R) if P + R else 0.0
 
 
+OPTIONAL_NOTE = re.compile(r"descriptor|\boptional\b", re.IGNORECASE)
+
+
+def optional_rows(gold: pd.DataFrame) -> pd.Series:
+    """The rows of a whole-report annotation (tests/fixtures/heldout/) that are neither required nor wrong: a note
+    that calls the row a descriptor or optional (docs/CONVENTIONS.md: descriptors, streak lengths, top-N brackets,
+    ranks without a numeral, fractions in words)."""
+    if "note" not in gold:
+        return pd.Series(False, index=gold.index)
+    return gold["note"].fillna("").astype(str).str.contains(OPTIONAL_NOTE)
+
+
+def with_roles(gold: pd.DataFrame) -> pd.DataFrame:
+    """An annotation with a role per row: as given, or for a whole-report annotation without one, trap (kind
+    trap), optional (:func:`optional_rows`) or indicator; and an id (the row number) where none is given."""
+    if "role" in gold and "id" in gold:
+        return gold
+    g = gold.copy()
+    if "role" not in g:
+        g["role"] = np.where(g["kind"].eq("trap"), "trap", np.where(optional_rows(g), "optional", "indicator"))
+    if "id" not in g:
+        g["id"] = [str(i) for i in range(len(g))]
+    return g
+
+
 def score(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
     """Precision, recall, label accuracies and chapter F1 of pred against gold; with the rows of
-    every kind of error (missed, false_positives, value_errors, trap_hits, confusions)."""
+    every kind of error (missed, false_positives, value_errors, trap_hits, confusions). A whole-report
+    annotation without a role column gets its roles from :func:`with_roles`."""
+    gold = with_roles(gold)
     gold = gold.astype(object).where(gold.notna(), "").to_dict("records")
     pred = pred.astype(object).where(pred.notna(), "").to_dict("records")
     ind = [g for g in gold if g["role"] == "indicator"]

@@ -127,9 +127,10 @@ def mark_baselines(text: str, ms) -> None:
     for i, a in enumerate(ms):
         if not cues().baseline_start.search(text[a.clause[0]:a.s - a.prefix_len]):
             continue
-        j = i  # the starts listed with a connector (A和B), in one clause and one unit
+        w = extraction_words()
+        j = i  # the starts listed with a connector (A和B, 645元/月、4318元/年), in one clause and one unit
         while j + 1 < len(ms) and _same_clause(ms[j], ms[j + 1]) and ms[j + 1].base_unit == a.base_unit \
-                and extraction_words().connector_re.match(text[ms[j].tail:ms[j + 1].s]):
+                and w.connector_re.match(w.per_unit_gap_re.sub("", text[ms[j].tail:ms[j + 1].s])):
             j += 1
         if j + 1 < len(ms) and _same_clause(ms[j], ms[j + 1]) and ms[j + 1].base_unit == a.base_unit \
                 and cues().baseline_end.search(text[ms[j].tail:ms[j + 1].s].rstrip(extraction_words().baseline_gap_strip)):

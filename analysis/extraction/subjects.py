@@ -26,9 +26,18 @@ def _patterns():
 
 def _entities(s: str) -> list[str]:
     """The entities named in s, not those a number follows (组建医疗集团39个: what is counted)."""
-    entity, not_entity, _, _ = _patterns()
-    return [x.group() for x in entity.finditer(s) if not not_entity.search(x.group())
+    entity, _, _, _ = _patterns()
+    return [x.group() for x in entity.finditer(s) if not _not_subject(x.group())
             and not _COUNTED.match(s, x.end())]
+
+
+def _not_subject(name: str) -> bool:
+    """A generic group or the region itself (lexicon `subjects.not_entity`), or a phrase opened by an action verb
+    (发挥千亿级开发区龙头引领作用, 出台广东自贸试验区提升战略行动方案, 办理市人大代表议案: what the government does
+    with it, not whose figure follows; lexicon `metric_action_verbs`)."""
+    from ..language import lexicon
+
+    return bool(_patterns()[1].search(name) or lexicon.load().action_start_re.match(name))
 
 
 _COUNTED = re.compile(r"\s*(?:\d|$)")
@@ -58,7 +67,7 @@ def of(text: str, m, s0: int, doc) -> str:
     if found:
         return found[-1]
     zone = _patterns()[3].match(clause_before)
-    if zone and not _patterns()[1].search(zone.group(1)):
+    if zone and not _not_subject(zone.group(1)):
         return zone.group(1)
     if doc.level != "national" and _patterns()[2].search(clause_before):
         return lex.national_region
@@ -70,6 +79,6 @@ def of(text: str, m, s0: int, doc) -> str:
         first = re.split(r"[，,：:]", text[s0:m.s], maxsplit=1)[0]
         topic = _patterns()[3].match(first)
         # not a sentence that says what the zone is (天开高教科创园成为创新策源…，29家全国重点实验室…)
-        if topic and not _patterns()[1].search(topic.group(1)) and not words.zone_identity_re.search(first):
+        if topic and not _not_subject(topic.group(1)) and not words.zone_identity_re.search(first):
             return topic.group(1)
     return ""

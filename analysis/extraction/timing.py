@@ -41,6 +41,7 @@ class Cues:
     level_item: re.Pattern       # 达到, 居, 升至: a list item that states a level
     basis: tuple                 # (name, pattern) in order
     plan_ends: tuple             # the end years of the plan periods
+    total_after_addition: re.Pattern  # 新增1个…、累计达: the stock after an addition (annual)
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,10 @@ def cues() -> Cues:
                 five_events=tuple(t["five_year_event_units"]),
                 item_sep=re.compile(t["item_separator_re"]), level_item=_any(t["level_item_verbs"]),
                 basis=tuple((name, _any(ps)) for name, ps in t["basis"].items()),
-                plan_ends=tuple(sorted(int(y) for y in lex.plan_periods.values())))
+                plan_ends=tuple(sorted(int(y) for y in lex.plan_periods.values())),
+                total_after_addition=re.compile(
+                    "(?:" + "|".join(map(re.escape, lex.addition_prefixes)) + ")[^、，,；;。：:]*、"
+                    + t["total_after_addition"] + "$"))
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
@@ -106,8 +110,9 @@ class Timing:
                 return y, "horizon"
         in_para = text[para.start:m.s] if para.section != "targets" else before
         this_year = bool(c.this_year.search(before) or (self.report_year and self.report_year_word in before))
+        total = c.total_after_addition.search(clause_before) is not None  # 新增1000处…、累计达8000处: the stock
         if not this_year and (para.section == "five_year_goals" or (part == "plan" and self._plan_goal_last(in_para))
-                              or (part == "plan" and c.multi.search(clause_before))):
+                              or (part == "plan" and not total and c.multi.search(clause_before))):
             # a five-year goal: an average or total over the period (年均增长7%, 累计降低17%) is multi_year
             # with the plan's end year; a level to reach by then, horizon
             return (self.five_year_end or self.report_year), (
@@ -183,6 +188,8 @@ class Timing:
     def _multi(self, before: str, clause_before: str) -> bool:
         """A multi-year cue (年均, 累计, 每年) in the clause or close before it, not followed by 全年."""
         c = self.cues
+        if c.total_after_addition.search(clause_before):
+            return False  # 新增1个省级境外经贸合作区、累计达8个: the stock at the year's end
         cue = max((x.end() for x in c.multi.finditer(clause_before)), default=-1)
         if cue >= 0:
             return self._cue_carries(clause_before[cue:])

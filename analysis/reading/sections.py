@@ -241,10 +241,14 @@ _OPENING_CLAUSE = re.compile(r"[^，,。；;：:！!？?]*")
 
 def opening_of(para: str) -> str:
     """The first clause of a paragraph, after an address (各位代表！) or a leading dash."""
+    return _OPENING_CLAUSE.match(_after_address(para)).group()
+
+
+def _after_address(para: str) -> str:
     p = para.strip()
     while (m := reading_vocab().address.match(p) or _DASH.match(p)) is not None:
         p = p[m.end():].lstrip()
-    return _OPENING_CLAUSE.match(p).group()
+    return p
 
 
 def _time_scope(para: str, review_year: int | None) -> str:
@@ -261,7 +265,19 @@ def _time_scope(para: str, review_year: int | None) -> str:
     f = five.search(head)
     if f:
         hits.append((f.start(), "five"))
+    if not hits:
+        body = _after_address(para)
+        closed = plan_closed_cue().match(body)
+        if closed is not None:  # …标志着“十四五”顺利收官。回望过去五年: the next sentence says it
+            return _time_scope(body[closed.end():], review_year)
     return min(hits)[1] if hits else ""
+
+
+@lru_cache(maxsize=1)
+def plan_closed_cue() -> re.Pattern:
+    """A first sentence stating that the past plan closed (lexicon `sections.plan_closed_sentence`), matched from
+    the paragraph's start to its end."""
+    return re.compile(r"[^。！!]*?(?:" + lexicon.load().sections["plan_closed_sentence"] + ")")
 
 
 def _plan_period(para: str, review_year: int | None) -> bool:
