@@ -127,15 +127,15 @@ def _reviewed() -> pd.DataFrame:
 def test_labels_the_reviewers_found_wrong_are_fewer():
     """Of the labels reviewers judged wrong on the tuning reports (16 still shown before the rule, most a
     catalogue label broader than the name; 42 with the five reviews of session 3, 35 of them theirs), at most
-    14 are still shown unchanged; of those judged right, at most 3 more are lost to the Chinese name than
+    10 are still shown unchanged; of those judged right, at most 1 more is lost to the Chinese name than
     before the clause rule (90)."""
     r = _reviewed()
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
-    assert (same & (r["verdict_en"] == "wrong")).sum() <= 14
-    assert (~english & (r["verdict_en"] == "right")).sum() <= 93
+    assert (same & (r["verdict_en"] == "wrong")).sum() <= 10
+    assert (~english & (r["verdict_en"] == "right")).sum() <= 91
     for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比", "新增独角兽企业",
-                 "高新技术企业", "绿色工厂", "高等院校", "数字经济增加值增长", "出口增速", "新增义务教育学位"):
+                 "高新技术企业", "绿色工厂", "高等院校", "数字经济增加值增长", "出口增速", "新增义务教育学位", "国际航线"):
         rows = r[(r["tool_metric_zh"] == name) & (r["verdict_en"] == "wrong")]
         assert len(rows) and (rows["metric_en"] != rows["tool_metric_en_shown"]).all(), name
 
@@ -144,18 +144,27 @@ def test_labels_the_reviewers_found_wrong_are_fewer():
 # (label_heads), generic heads (generic_heads): each shape with its twin, the same thing without the word
 
 @pytest.mark.parametrize("text,row,shown", [
-    # an action before the name that makes the count one of recognised / started / renovated things
-    ("认定高新技术企业1200家以上。", 0, "高新技术企业"),
+    # an action before the name that makes the count one of recognised / started / renovated things: composed
+    # into the label when it has one English, else the Chinese name
+    ("认定高新技术企业1200家以上。", 0, "Newly recognised high-tech enterprises"),
     ("高新技术企业达到1200家。", 0, "High-tech enterprises"),
-    ("开工建设农村公路6060公里。", 0, "农村公路"),
-    ("升级改造农村公路4000公里。", 0, "农村公路"),
+    ("开工建设农村公路6060公里。", 0, "Rural roads started"),
+    ("升级改造农村公路4000公里。", 0, "Rural roads renovated"),
+    ("建设筹集保障性租赁住房6.7万套。", 0, "Affordable rental housing built or acquired"),
+    ("开工建设两重项目120个。", 0, "'Two majors' projects started (national strategies and security capacity)"),
+    # two actions (new, renovated) on a label that says one: not composed
+    ("新建改扩建及维修改造公办幼儿园200所、义务教育学校500所。", 1, "新建义务教育学校"),
     # the head of a list applies to an item that names another thing ...
-    ("新认定国家级制造业单项冠军企业4户、绿色工厂39户。", 1, "绿色工厂"),
+    ("新认定国家级制造业单项冠军企业4户、绿色工厂39户。", 1, "Newly recognised green factories"),
     ("国家级制造业单项冠军企业4户、绿色工厂39户。", 1, "Green factories"),
     # ... not to the total of the same thing after its addition
     ("新增境内外上市企业10家、总量达200家。", 1, "Listed companies"),
     # a word after the number up to the next item
-    ("7所高等院校获批设置。", 0, "高等院校"),
+    ("7所高等院校获批设置。", 0, "Newly approved higher education institutions"),
+    # a kind the list's head says of every item (national) that the label lacks: not composed
+    ("新入选国家5G工厂29家、卓越级智能工厂10家。", 1, "卓越级智能工厂"),
+    # a kind that opens the first item's name is that item's only
+    ("新增五星级饭店3家、等级民宿20家。", 1, "New graded homestays (B&Bs)"),
     # the words of a 分别 list belong to its items, named one by one (人均 is the third item's)
     ("接待游客人次、旅游总花费、游客人均花费分别增长8%、9%、10%。", 0, "Tourist arrivals growth"),
     # a head of measure the label says and the name does not

@@ -61,26 +61,55 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
             else " (share)"
     # a share is checked for its share word unless the concept is itself a rate or share (群众安全感 98%)
     share_row = m.measure == "share" and not (concept is not None and concept.measures and "share" in concept.measures)
-    return _vouched(metric_zh, label, source, g, m.measure == "growth", clause, "share" if share_row else m.measure)
+    # an amount of money takes no composed word of newness or action (新增产值365亿元 is no "New … output value")
+    return _vouched(metric_zh, label, source, g, m.measure == "growth", clause, "share" if share_row else m.measure,
+                    compose=m.base_unit != extraction_words().money_unit)
 
 
 def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, clause: str = "",
-             measure: str = "") -> tuple[str, str]:
+             measure: str = "", compose: bool = True) -> tuple[str, str]:
     """(label, source) as the rules vouch for them: unsure of the name, or a catalogue label that does
     not carry a qualifier of the name (五星级酒店 as "Star-rated hotels": source concept, no English shown),
     nor one of the words next to the number in its clause (认定高新技术企业1200家 as "High-tech enterprises"),
     that says a head of measure the name does not ("Digital economy size" for 数字经济增加值), that is a share
-    named by no share word (财政支出八成以上投向民生: not "Fiscal expenditure") or a bare generic head."""
+    named by no share word (财政支出八成以上投向民生: not "Fiscal expenditure") or a bare generic head. A
+    qualifier of the clause the label lacks is composed into it when it has one English (`compose`: not on
+    an amount of money): "Newly recognised high-tech enterprises"; else the label is not vouched for."""
     if unsure_name(metric_zh, g):
         return label, "unsure"
     if source == "glossary":
         label = _with_change(metric_zh, label, g) if change else label
-        if (missing_qualifiers(metric_zh, label, g, change) or missing_clause_words(clause, label, g)
+        if (missing_qualifiers(metric_zh, label, g, change)
                 or unsaid_heads(metric_zh + clause, label, g) or generic_label(label, g)
                 or (measure == "share" and not any(w in label.lower() for w in _SHARE_EN)
                     and not extraction_words().share_zh_re.search(metric_zh))):
             return label, "concept"
+        missing = missing_clause_words(clause, label, g)
+        if missing:
+            composed = _with_clause_words(missing, label, g) if compose else ""
+            if not composed or missing_clause_words(clause, composed, g):
+                return label, "concept"
+            label = composed
     return label, source
+
+
+def _with_clause_words(missing: list[str], label: str, g: dict) -> str:
+    """The label with the one qualifier of its clause it lacks composed in (认定高新技术企业: "Newly recognised
+    high-tech enterprises"; 开工建设农村公路: "Rural roads started"), or "" when there is no one English to compose:
+    a word without English, two different ones (新建改扩建及维修改造), or a label that ends in an action already."""
+    q = g["clause_qualifiers"]["words"]
+    words = {q[w][0] if w in q else "" for w in missing}  # a qualifier of the name's kind (国家) has none
+    if len(words) != 1 or "" in words or _is_action(label.split()[-1], g):
+        return ""
+    (w,) = words
+    new = label.split()[0].lower() in ("new", "newly")
+    if w.startswith("…"):  # "New schools" + renovated: new ones, renovated ones or both? not said
+        if new:
+            return ""
+        head, paren, note = label.partition(" (")  # before a closing note: "'Two majors' projects started (…)"
+        return f"{head} {w.lstrip('… ')}{paren}{note}" if note.endswith(")") else f"{label} {w.lstrip('… ')}"
+    rest = label.split(" ", 1)[1] if new and w.split()[0].lower() in ("new", "newly") and " " in label else label
+    return f"{w} {_lower_first(rest)}"
 
 
 def clause_context(text: str, m) -> str:
@@ -119,12 +148,26 @@ _ITEM_END = re.compile(r"[\d、，,；;。]")
 
 def missing_clause_words(clause: str, label: str, g: dict | None = None) -> list[str]:
     """The qualifiers next to the number in its clause (glossary.yaml clause_qualifiers: 认定, 开工建设,
-    获批, 累计 …) that the label does not carry: 认定高新技术企业1200家 are not "High-tech enterprises"."""
-    q = (g or lexicon.glossary())["clause_qualifiers"]
-    if not clause or q["re"] is None:
+    获批 …; and the words of label_qualifiers in the item's own words: 获评国家级… are national ones) that the label does not
+    carry: 认定高新技术企业1200家 are not "High-tech enterprises"."""
+    g = g or lexicon.glossary()
+    if not clause:
         return []
     low = label.lower()
-    return [w for w in dict.fromkeys(q["re"].findall(clause)) if not q["words"][w][1].search(low)]
+    head, own, after = (clause.split("|") + ["", ""])[:3]
+    near = ("" if _DIGIT.search(own) else own) + "|" + after  # the item's own words, not the first item's
+    cq, kq = g["clause_qualifiers"]["re"], g["label_qualifiers"]["re"]
+    lead = cq.match(head) if cq is not None and head else None
+    while lead and cq.match(head, lead.end()):
+        lead = cq.match(head, lead.end())
+    if lead and kq is not None and re.fullmatch(f"(?:{kq.pattern})+", head[lead.end():]):
+        near += "|" + head[lead.end():]  # a kind that the list's head says of every item (新入选国家5G工厂…、卓越级…);
+        # a kind that opens the first item's name is that item's (新增五星级饭店…、等级民宿…)
+    out = []
+    for q, where in ((g["clause_qualifiers"], clause), (g["label_qualifiers"], near)):  # a kind beside the name
+        if q["re"] is not None:
+            out += [w for w in dict.fromkeys(q["re"].findall(where)) if not q["words"][w][1].search(low) and w not in out]
+    return out
 
 
 def unsaid_heads(metric_zh: str, label: str, g: dict | None = None) -> list[str]:
