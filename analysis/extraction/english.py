@@ -104,10 +104,8 @@ def _with_clause_words(missing: list[str], label: str, g: dict) -> str:
     (w,) = words
     new = label.split()[0].lower() in ("new", "newly")
     if w.startswith("…"):  # "New schools" + renovated: new ones, renovated ones or both? not said
-        if new:
-            return ""
-        head, paren, note = label.partition(" (")  # before a closing note: "'Two majors' projects started (…)"
-        return f"{head} {w.lstrip('… ')}{paren}{note}" if note.endswith(")") else f"{label} {w.lstrip('… ')}"
+        # nor after a closing note, "'Two majors' projects (national strategies …) started"
+        return "" if new or label.endswith(")") else f"{label} {w.lstrip('… ')}"
     rest = label.split(" ", 1)[1] if new and w.split()[0].lower() in ("new", "newly") and " " in label else label
     return f"{w} {_lower_first(rest)}"
 
