@@ -146,14 +146,15 @@ _ITEM_END = re.compile(r"[\d、，,；;。]")
 
 def missing_clause_words(clause: str, label: str, g: dict | None = None) -> list[str]:
     """The qualifiers next to the number in its clause (glossary.yaml clause_qualifiers: 认定, 开工建设,
-    获批 …; and the words of label_qualifiers in the item's own words: 获评国家级… are national ones) that the label does not
+    获批 …; and the words of label_qualifiers after the number or said by the list's head of every item) that the label does not
     carry: 认定高新技术企业1200家 are not "High-tech enterprises"."""
     g = g or lexicon.glossary()
     if not clause:
         return []
     low = label.lower()
-    head, own, after = (clause.split("|") + ["", ""])[:3]
-    near = ("" if _DIGIT.search(own) else own) + "|" + after  # the item's own words, not the first item's
+    head, _, after = (clause.split("|") + ["", ""])[:3]
+    near = after  # a kind said after the number (高职院校入选国家…); before it, one of the item's own words may
+    # belong to its examples (可再生能源高值利用等N个重大科技专项)
     cq, kq = g["clause_qualifiers"]["re"], g["label_qualifiers"]["re"]
     lead = cq.match(head) if cq is not None and head else None
     while lead and cq.match(head, lead.end()):
