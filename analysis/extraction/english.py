@@ -132,7 +132,8 @@ def clause_context(text: str, m) -> str:
         while lead and rx.match(before, lead.end()):
             lead = rx.match(before, lead.end())
         thing = before[lead.end():first.start()] if lead else ""
-        if lead and thing and thing not in m.metric_zh:
+        # a head of qualifiers only (新增7名院士、9个全国重点实验室): every item that puts its number first
+        if lead and ((thing and thing not in m.metric_zh) or (not thing and not own.strip())):
             head = before[:first.start()]
     after = text[max(m.tail, m.e):ce]
     cut = _ITEM_END.search(after)
