@@ -127,12 +127,12 @@ def _reviewed() -> pd.DataFrame:
 def test_labels_the_reviewers_found_wrong_are_fewer():
     """Of the labels reviewers judged wrong on the tuning reports (16 still shown before the rule, most a
     catalogue label broader than the name; 42 with the five reviews of session 3, 35 of them theirs), at most
-    8 are still shown unchanged; of those judged right, at most 1 more is lost to the Chinese name than
+    6 are still shown unchanged; of those judged right, at most 1 more is lost to the Chinese name than
     before the clause rule (90)."""
     r = _reviewed()
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
-    assert (same & (r["verdict_en"] == "wrong")).sum() <= 8
+    assert (same & (r["verdict_en"] == "wrong")).sum() <= 6
     assert (~english & (r["verdict_en"] == "right")).sum() <= 91
     for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比", "新增独角兽企业",
                  "高新技术企业", "绿色工厂", "高等院校", "数字经济增加值增长", "出口增速", "新增义务教育学位", "国际航线"):
