@@ -55,6 +55,8 @@ def main(argv=None) -> int:
     ap.add_argument("--changes", action="store_true", help="list the rows whose shown label changed")
     ap.add_argument("--csv", help="write the joined table")
     ap.add_argument("--no-corpus", action="store_true", help="skip the corpus-wide share")
+    ap.add_argument("--by-report", action="store_true", help="the shown labels of each reviewed report: the verdict "
+                    "that stands (right, wrong), untranslated, label changed; and the right ones lost")
     a = ap.parse_args(argv)
     blind = _blind()
     reg = heldout_reports()
@@ -66,6 +68,11 @@ def main(argv=None) -> int:
     print(f"reviewed rows {len(allr)} of {len(names)} tuning reports; name unchanged {len(same)}")
     print("  verdict then, as shown now:")
     print(pd.crosstab(same["verdict_en"], same["en_now"], margins=True).to_string())
+    if a.by_report:
+        t = pd.crosstab(same["report"], same["en_now"])
+        t["right lost"] = same[(same["verdict_en"] == "right") & (same["en_now"] == "untranslated")].groupby("report").size()
+        t["wrong gone"] = same[(same["verdict_en"] == "wrong") & (same["en_now"] != "wrong")].groupby("report").size()
+        print(t.fillna(0).astype(int).to_string())
     if a.changes:
         for r in same[same["en_now"].isin(["label changed"]) | ((same["verdict_en"] != "untranslated")
                                                                 & (same["en_now"] == "untranslated"))].itertuples():

@@ -126,13 +126,109 @@ def _reviewed() -> pd.DataFrame:
 
 def test_labels_the_reviewers_found_wrong_are_fewer():
     """Of the labels reviewers judged wrong on the tuning reports (16 still shown before the rule, most a
-    catalogue label broader than the name), at most 7 are still shown unchanged; of those judged right,
-    at most 1 more is lost to the Chinese name than before the rule (89)."""
+    catalogue label broader than the name; 42 with the five reviews of session 3, 35 of them theirs), at most
+    6 are still shown unchanged; of those judged right, at most 1 more is lost to the Chinese name than
+    before the clause rule (90)."""
     r = _reviewed()
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
-    assert (same & (r["verdict_en"] == "wrong")).sum() <= 7
-    assert (~english & (r["verdict_en"] == "right")).sum() <= 90
-    for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比", "新增独角兽企业"):
+    assert (same & (r["verdict_en"] == "wrong")).sum() <= 6
+    assert (~english & (r["verdict_en"] == "right")).sum() <= 91
+    for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比", "新增独角兽企业",
+                 "高新技术企业", "绿色工厂", "高等院校", "数字经济增加值增长", "出口增速", "新增义务教育学位", "国际航线"):
         rows = r[(r["tool_metric_zh"] == name) & (r["verdict_en"] == "wrong")]
         assert len(rows) and (rows["metric_en"] != rows["tool_metric_en_shown"]).all(), name
+
+
+# ---- the words next to the number in its clause (glossary.yaml clause_qualifiers), heads of measure
+# (label_heads), generic heads (generic_heads): each shape with its twin, the same thing without the word
+
+@pytest.mark.parametrize("text,row,shown", [
+    # an action before the name that makes the count one of recognised / started / renovated things: composed
+    # into the label when it has one English, else the Chinese name
+    ("认定高新技术企业1200家以上。", 0, "Newly recognised high-tech enterprises"),
+    ("高新技术企业达到1200家。", 0, "High-tech enterprises"),
+    ("开工建设农村公路6060公里。", 0, "Rural roads started"),
+    ("升级改造农村公路4000公里。", 0, "Rural roads renovated"),
+    ("建设筹集保障性租赁住房6.7万套。", 0, "Affordable rental housing built or acquired"),
+    ("开工建设两重项目120个。", 0, "两重项目"),   # no action after a closing note
+    # two actions (new, renovated) on a label that says one: not composed
+    ("新建改扩建及维修改造公办幼儿园200所、义务教育学校500所。", 1, "新建义务教育学校"),
+    # the head of a list applies to an item that names another thing ...
+    ("新认定国家级制造业单项冠军企业4户、绿色工厂39户。", 1, "Newly recognised green factories"),
+    ("国家级制造业单项冠军企业4户、绿色工厂39户。", 1, "Green factories"),
+    ("新增7名院士、9个全国重点实验室。", 1, "New national key laboratories"),   # a head of qualifiers only
+    # ... not to the total of the same thing after its addition
+    ("新增境内外上市企业10家、总量达200家。", 1, "Listed companies"),
+    # a word after the number up to the next item
+    ("7所高等院校获批设置。", 0, "Newly approved higher education institutions"),
+    # a kind the list's head says of every item (national) that the label lacks: not composed
+    ("新入选国家5G工厂29家、卓越级智能工厂10家。", 1, "卓越级智能工厂"),
+    # a kind that opens the first item's name is that item's only
+    ("新增五星级饭店3家、等级民宿20家。", 1, "New graded homestays (B&Bs)"),
+    # the words of a 分别 list belong to its items, named one by one (人均 is the third item's)
+    ("接待游客人次、旅游总花费、游客人均花费分别增长8%、9%、10%。", 0, "Tourist arrivals growth"),
+    # a head of measure the label says and the name does not
+    ("数字经济增加值增长8.7%。", 0, "数字经济增加值增长"),
+    ("数字经济规模增长8.7%。", 0, "Digital economy size growth"),
+    # a share named by no share word under the label of an amount
+    ("财政支出八成以上投向民生领域。", 0, "财政支出"),
+    ("财政支出增长5%。", 0, "Fiscal expenditure growth"),
+    # the rank of a growth rate says growth
+    ("出口增速排名全国第7位。", 0, "Exports growth rank"),
+    ("出口排名全国第7位。", 0, "Exports rank"),
+    # a qualifier of the name that the label lacks (foreign, domestic, compulsory education, major)
+    ("入境外国游客增长90%。", 0, "入境外国游客增长"),
+    ("新增境内上市公司62家。", 0, "新增境内上市公司"),
+    ("新增境内外上市企业62家。", 0, "New listed companies"),   # at home and abroad narrows nothing
+    ("新增义务教育学位40万个。", 0, "新增义务教育学位"),
+    # a composed qualifier: both words at one place
+    ("新增改造污水处理能力30万吨/日。", 0, "New or upgraded sewage treatment capacity"),
+])
+def test_a_label_carries_the_words_next_to_its_number(text, row, shown):
+    df = one_report.reader_labels(analysis.extract(text))
+    assert df.iloc[row]["metric_en"] == shown, list(zip(df["metric_zh"], df["metric_en"]))
+
+
+def test_a_composed_label_keeps_a_letter_grade_and_an_acronym():
+    from analysis.extraction.english import _lower_first
+    assert _lower_first("A-level logistics enterprises") == "A-level logistics enterprises"  # not "a-level"
+    assert _lower_first("SMEs") == "SMEs"
+    assert _lower_first("High-tech enterprises") == "high-tech enterprises"
+
+
+@pytest.mark.parametrize("label,generic", [
+    ("Enterprises", True), ("New enterprises", True), ("Projects growth", True), ("Rate", True), ("Total", True),
+    ("Major projects", False), ("High-tech enterprises", False), ("Parks", False), ("Installed capacity", False),
+])
+def test_generic_label(label, generic):
+    from analysis.extraction.english import generic_label
+    assert generic_label(label) is generic
+
+
+def test_unsaid_heads():
+    from analysis.extraction.english import unsaid_heads
+    assert unsaid_heads("数字经济增加值增长", "Digital economy size growth")
+    assert not unsaid_heads("数字经济规模增长", "Digital economy size growth")
+    assert not unsaid_heads("规上工业增加值增长", "Industrial value added growth (above designated size)")  # no size
+    assert unsaid_heads("战略性新兴产业营业收入增长", "Strategic emerging industries output value growth")
+
+
+def test_a_malformed_clause_or_head_entry_is_one_clear_error():
+    with pytest.raises(LexiconError, match="clause_qualifiers.*认定"):
+        lexicon._qualifiers({"认定": "Recognised"}, "clause_qualifiers")
+    with pytest.raises(LexiconError, match="label_heads.*size"):
+        lexicon._heads({"size": "规模"})
+    with pytest.raises(LexiconError, match="generic_heads"):
+        lexicon._generic("projects")
+
+
+def test_no_generic_label_is_shown_in_the_corpus():
+    """Over the corpus (the blind reports left out): no label the pages show in English is a bare head
+    without its owner ("Enterprises", "New parks" before this rule: 9 rows)."""
+    from analysis.extraction.english import generic_label
+    reg = heldout_reports()
+    blind = set(reg.loc[reg["status"] == "blind", "report"])
+    df = analysis.extract_many([p for p in sorted(config.CORPUS.glob("*.txt")) if p.stem not in blind])
+    shown = df[df["metric_en_source"].isin(one_report.VOUCHED_LABELS)]
+    assert not [x for x in shown["metric_en"].unique() if generic_label(x)]

@@ -14,11 +14,12 @@ _GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "ra
 _CHANGE_EN = re.compile(r"\b(?:growth|rate|increase|reduction|decline|decrease|rise)\b")
 
 
-def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str]:
+def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "") -> tuple[str, str]:
     """(English label, source): the label of the metric's concept (concepts.yaml) ("glossary"), else a
     phrase composed from glossary terms ("terms"; a share 甲占乙比重 reads "甲 as a share of 乙"), else a
     word-by-word gloss that is no English phrase, kept but marked ("literal"), else a generic label
-    naming sector and measure ("generic")."""
+    naming sector and measure ("generic"). `clause`: the words next to the number in its clause
+    (clause_context): a catalogue label is vouched for only when it carries their qualifiers too."""
     g = lexicon.glossary()
     label, source = "", ""
     share_of = ""
@@ -41,13 +42,14 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
     if source == "glossary":
         for zh, en in extraction_words().addition_en.items():
             if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
-                label = f"{en} {label if label[1:2].isupper() else label[0].lower() + label[1:]}"  # not "sME"
+                label = f"{en} {_lower_first(label)}"  # not "sME", not "a-level"
                 break
     low = label.lower()
     if m.measure == "growth" and m.unit in extraction_words().rate_units and not _CHANGE_EN.search(low):  # not "integrated", "strategic"
         label += " reduction" if extraction_words().decrease_re.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
-        label += " rank"
+        # 出口增速排名全国第7位: the rank of the growth, not of the amount
+        label += " growth rank" if lex.growth_re.search(metric_zh) and not _CHANGE_EN.search(low) else " rank"
     elif share_of and not any(w in low for w in _SHARE_EN):
         label += f" as a share of {share_of[0].lower() + share_of[1:] if not _ACRONYM.match(share_of) else share_of}"
     elif m.measure == "share" and (m.unit in SHARE_UNITS or m.unit == extraction_words().tenths_unit) and source in ("glossary", "concept") \
@@ -57,19 +59,138 @@ def english(metric_zh: str, sector: str, m, lex, concept=None) -> tuple[str, str
         of, fluent = _compose(whole.group(2), g) if whole else ("", False)
         label += f" as a share of {of[0].lower() + of[1:] if not _ACRONYM.match(of) else of}" if of and fluent \
             else " (share)"
-    return _vouched(metric_zh, label, source, g, m.measure == "growth")
+    # a share is checked for its share word unless the concept is itself a rate or share (群众安全感 98%)
+    share_row = m.measure == "share" and not (concept is not None and concept.measures and "share" in concept.measures)
+    # an amount of money takes no composed word of newness or action (新增产值365亿元 is no "New … output value")
+    return _vouched(metric_zh, label, source, g, m.measure == "growth", clause, "share" if share_row else m.measure,
+                    compose=m.base_unit != extraction_words().money_unit)
 
 
-def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool) -> tuple[str, str]:
+def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, clause: str = "",
+             measure: str = "", compose: bool = True) -> tuple[str, str]:
     """(label, source) as the rules vouch for them: unsure of the name, or a catalogue label that does
-    not carry a qualifier of the name (五星级酒店 as "Star-rated hotels": source concept, no English shown)."""
+    not carry a qualifier of the name (五星级酒店 as "Star-rated hotels": source concept, no English shown),
+    nor one of the words next to the number in its clause (认定高新技术企业1200家 as "High-tech enterprises"),
+    that says a head of measure the name does not ("Digital economy size" for 数字经济增加值), that is a share
+    named by no share word (财政支出八成以上投向民生: not "Fiscal expenditure") or a bare generic head. A
+    qualifier of the clause the label lacks is composed into it when it has one English (`compose`: not on
+    an amount of money): "Newly recognised high-tech enterprises"; else the label is not vouched for."""
     if unsure_name(metric_zh, g):
         return label, "unsure"
     if source == "glossary":
         label = _with_change(metric_zh, label, g) if change else label
-        if missing_qualifiers(metric_zh, label, g, change):
+        if (missing_qualifiers(metric_zh, label, g, change)
+                or unsaid_heads(metric_zh + clause, label, g) or generic_label(label, g)
+                or (measure == "share" and not any(w in label.lower() for w in _SHARE_EN)
+                    and not extraction_words().share_zh_re.search(metric_zh))):
             return label, "concept"
+        missing = missing_clause_words(clause, label, g)
+        if missing:
+            composed = _with_clause_words(missing, label, g) if compose else ""
+            if not composed or missing_clause_words(clause, composed, g):
+                return label, "concept"
+            label = composed
     return label, source
+
+
+def _with_clause_words(missing: list[str], label: str, g: dict) -> str:
+    """The label with the one qualifier of its clause it lacks composed in (认定高新技术企业: "Newly recognised
+    high-tech enterprises"; 开工建设农村公路: "Rural roads started"), or "" when there is no one English to compose:
+    a word without English, two different ones (新建改扩建及维修改造), or a label that ends in an action already."""
+    q = g["clause_qualifiers"]["words"]
+    words = {q[w][0] if w in q else "" for w in missing}  # a qualifier of the name's kind (国家) has none
+    if len(words) != 1 or "" in words or _is_action(label.split()[-1], g):
+        return ""
+    (w,) = words
+    new = label.split()[0].lower() in ("new", "newly")
+    if w.startswith("…"):  # "New schools" + renovated: new ones, renovated ones or both? not said
+        # nor after a closing note, "'Two majors' projects (national strategies …) started"
+        return "" if new or label.endswith(")") else f"{label} {w.lstrip('… ')}"
+    rest = label.split(" ", 1)[1] if new and w.split()[0].lower() in ("new", "newly") and " " in label else label
+    return f"{w} {_lower_first(rest)}"
+
+
+def clause_context(text: str, m) -> str:
+    """The words next to a number in its clause that may say what it counts beyond its name: its own list item
+    before it (after the last 、), the head of the list (the clause before its first number) when the item names
+    a thing of its own and has no qualifier of its own, and the words after it up to the next item or number
+    (7所高等院校获批设置); nothing for an item of a 分别 list."""
+    if m.distributed:
+        return ""  # a 分别 list: its words before the numbers belong to its items, named one by one
+    cs, ce = m.clause
+    before = text[cs:max(cs, m.s - m.prefix_len)]
+    own = before.rsplit(_LIST_SEP, 1)[-1]
+    rx = lexicon.glossary()["clause_qualifiers"]["re"]
+    head = ""
+    # the head of a list (a qualifier that opens the clause: 新认定…企业4户、绿色工厂39户) applies to an item
+    # without a qualifier of its own that names another thing than the first item — not to the total of the
+    # same thing after its addition (新增境内外上市企业…家、总量达…家), nor is a word inside the first item's
+    # name (城镇新增就业…、城镇调查失业率…) a list head
+    first = _DIGIT.search(before)
+    if own != before and first and rx is not None and not rx.search(own):
+        lead = rx.match(before)
+        while lead and rx.match(before, lead.end()):
+            lead = rx.match(before, lead.end())
+        thing = before[lead.end():first.start()] if lead else ""
+        # a head of qualifiers only (新增7名院士、9个全国重点实验室): every item that puts its number first
+        if lead and ((thing and thing not in m.metric_zh) or (not thing and not own.strip())):
+            head = before[:first.start()]
+    after = text[max(m.tail, m.e):ce]
+    cut = _ITEM_END.search(after)
+    return head + "|" + own + "|" + (after[:cut.start()] if cut else after)
+
+
+_LIST_SEP = "、"  # the list separator (punctuation, like meaning._CLAUSE_DELIMS)
+_DIGIT = re.compile(r"\d")
+_ITEM_END = re.compile(r"[\d、，,；;。]")
+
+
+def missing_clause_words(clause: str, label: str, g: dict | None = None) -> list[str]:
+    """The qualifiers next to the number in its clause (glossary.yaml clause_qualifiers: 认定, 开工建设,
+    获批 …; and the words of label_qualifiers after the number or said by the list's head of every item) that the label does not
+    carry: 认定高新技术企业1200家 are not "High-tech enterprises"."""
+    g = g or lexicon.glossary()
+    if not clause:
+        return []
+    low = label.lower()
+    head, _, after = (clause.split("|") + ["", ""])[:3]
+    near = after  # a kind said after the number (高职院校入选国家…); before it, one of the item's own words may
+    # belong to its examples (可再生能源高值利用等N个重大科技专项)
+    cq, kq = g["clause_qualifiers"]["re"], g["label_qualifiers"]["re"]
+    lead = cq.match(head) if cq is not None and head else None
+    while lead and cq.match(head, lead.end()):
+        lead = cq.match(head, lead.end())
+    if lead and kq is not None and re.fullmatch(f"(?:{kq.pattern})+", head[lead.end():]):
+        near += "|" + head[lead.end():]  # a kind that the list's head says of every item (新入选国家5G工厂…、卓越级…);
+        # a kind that opens the first item's name is that item's (新增五星级饭店…、等级民宿…)
+    out = []
+    for q, where in ((g["clause_qualifiers"], clause), (g["label_qualifiers"], near)):  # a kind beside the name
+        if q["re"] is not None:
+            out += [w for w in dict.fromkeys(q["re"].findall(where)) if not q["words"][w][1].search(low) and w not in out]
+    return out
+
+
+def unsaid_heads(metric_zh: str, label: str, g: dict | None = None) -> list[str]:
+    """The heads of measure a label says (glossary.yaml label_heads: "size", "output value", "value
+    added" …) that the name does not: 数字经济增加值 is not "Digital economy size"."""
+    g = g or lexicon.glossary()
+    low = label.lower()
+    for phrase in g["label_heads"]["fixed"]:
+        low = low.replace(phrase, " ")
+    return [rx.pattern for rx, zh in g["label_heads"]["heads"] if rx.search(low) and not any(w in metric_zh for w in zh)]
+
+
+def generic_label(label: str, g: dict | None = None) -> bool:
+    """Whether a label names a bare head and no owner (glossary.yaml generic_heads: "Projects",
+    "Enterprises", "Rate", "Total"; also with a word of newness, change or rank: "New projects")."""
+    heads = (g or lexicon.glossary())["generic_heads"]
+    words = [w for w in re.split(r"[\s,()]+", label.lower()) if w]
+    rest = [w for w in words if w not in heads]
+    return bool(words) and any(w in heads for w in words) and all(w in _GENERIC_FILLERS for w in rest)
+
+
+_GENERIC_FILLERS = frozenset({"new", "newly", "net", "added", "growth", "rank", "share", "total", "number", "of",
+                              "the", "increase", "in", "reduction", "built", "started", "renovated", "(share)"})
 
 
 def _with_change(metric_zh: str, label: str, g: dict) -> str:
@@ -79,7 +200,7 @@ def _with_change(metric_zh: str, label: str, g: dict) -> str:
     end = next((w for w in sorted(ch, key=len, reverse=True) if metric_zh.endswith(w)), "")
     if not end or not ch[end][0] or any(rx.search(label.lower()) for _, rx in ch.values()):
         return label
-    return f"{ch[end][0]} {label if label[1:2].isupper() or _ACRONYM.match(label) else label[0].lower() + label[1:]}"
+    return f"{ch[end][0]} {_lower_first(label)}"
 
 
 def missing_qualifiers(metric_zh: str, label: str, g: dict | None = None, change: bool = True) -> list[str]:
@@ -112,8 +233,7 @@ def _with_qualifiers(before: str, label: str, g: dict) -> str:
     if not words or not all(words) or _is_action(label.split()[-1], g):
         return label
     parts = [w for w in words if not w.startswith("…")] + [label]
-    return " ".join([parts[0]] + [w if w[1:2].isupper() or _ACRONYM.match(w) else w[0].lower() + w[1:]
-                                  for w in parts[1:]] + [w.lstrip("… ") for w in words if w.startswith("…")])
+    return " ".join([parts[0]] + [_lower_first(w) for w in parts[1:]] + [w.lstrip("… ") for w in words if w.startswith("…")])
 
 
 def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
@@ -184,6 +304,14 @@ def _versus(metric_zh: str, g: dict) -> tuple[str, str]:
             return "", ""
         what = what if "growth" in what.lower() else f"{what} growth"
     return f"{what}, {extraction_words().versus_en[m.group(2)]} the {extraction_words().versus_en[m.group(3)]} average", "terms"
+
+
+def _lower_first(label: str) -> str:
+    """A label put after a composed word: its first letter lower-cased unless it opens an acronym or a
+    letter grade ("SME", "PM2.5", "A-level logistics enterprises")."""
+    if not label or label[1:2].isupper() or _ACRONYM.match(label) or (label[1:2] and not label[1].isalpha()):
+        return label
+    return label[0].lower() + label[1:]
 
 
 _SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "coverage", "%", "index", "level")

@@ -315,6 +315,27 @@ def _naming_words(raw: dict) -> dict:
     }
 
 
+def _heads(raw: dict) -> dict:
+    """glossary.yaml label_heads: {"heads": [(regex of an English head of measure in a label, the Chinese words
+    one of which the name must hold for the label to say it)], "fixed": phrases that say no measure}."""
+    out, fixed = [], ()
+    for en, zh in raw.items():
+        if en == "fixed":  # phrases of a label that hold a head word but say no measure ("above designated size")
+            fixed = tuple(str(w).lower() for w in zh or ())
+            continue
+        if not (isinstance(zh, list) and zh and all(isinstance(w, str) and w for w in zh)):
+            raise LexiconError(f"glossary.yaml label_heads: {en}: expected [Chinese words ...]")
+        out.append((re.compile(rf"(?<![a-z]){re.escape(str(en).lower())}(?![a-z])"), tuple(zh)))
+    return {"heads": out, "fixed": fixed}
+
+
+def _generic(raw: list) -> frozenset:
+    """glossary.yaml generic_heads: English heads that name no owner (projects, enterprises, rate ...)."""
+    if not isinstance(raw, list) or not all(isinstance(w, str) and w for w in raw):
+        raise LexiconError("glossary.yaml generic_heads: expected a list of English words")
+    return frozenset(w.lower() for w in raw)
+
+
 @lru_cache(maxsize=1)
 def glossary() -> dict:
     """The bilingual glossary: terms {zh: en} (words, for composing labels) with their compiled
@@ -332,16 +353,19 @@ def glossary() -> dict:
             "label_cover": {k: tuple(str(w) for w in v) for k, v in (data.get("label_cover") or {}).items()},
             "unsure_names": {k: tuple(str(w) for w in v) for k, v in (data.get("unsure_names") or {}).items()},
             "label_qualifiers": _qualifiers(data.get("label_qualifiers") or {}),
-            "label_change_ends": _qualifiers(data.get("label_change_ends") or {})}
+            "label_change_ends": _qualifiers(data.get("label_change_ends") or {}),
+            "clause_qualifiers": _qualifiers(data.get("clause_qualifiers") or {}, "clause_qualifiers"),
+            "label_heads": _heads(data.get("label_heads") or {}),
+            "generic_heads": _generic(data.get("generic_heads") or [])}
 
 
-def _qualifiers(raw: dict) -> dict:
+def _qualifiers(raw: dict, section: str = "label_qualifiers/label_change_ends") -> dict:
     """glossary.yaml label_qualifiers: {word: (English to compose, regex of the English that carries it)},
     with a matcher of the words, longest first."""
     words = {}
     for zh, v in raw.items():
         if not (isinstance(v, list) and len(v) == 2 and isinstance(v[1], list) and v[1]):
-            raise LexiconError(f"glossary.yaml label_qualifiers/label_change_ends: {zh}: expected [English, [carrying words ...]]")
+            raise LexiconError(f"glossary.yaml {section}: {zh}: expected [English, [carrying words ...]]")
         words[str(zh)] = (str(v[0] or ""), re.compile(
             "|".join(rf"(?<![a-z]){re.escape(str(w).lower())}" for w in v[1])))
     return {"words": words, "re": re.compile(alternation(words)) if words else None}
