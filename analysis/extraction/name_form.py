@@ -1,0 +1,116 @@
+"""The form of a name, after the rules have named every mention of a sentence (naming.py) and the concept
+catalogue and the sectors have read the rules' name (rules_name): only metric_zh changes here.
+
+Four structural repairs, each read from the sentence's shape, its punctuation and the segmenter's parts of
+speech (phrase.py), the words in lexicon.yaml `extraction` (per_unit_tail_re, rank_from_words,
+rank_frame_chars, predicate_*):
+
+- a per-time unit's rest read as a name (645元/月、4318元/年: "/月"): the name of the number before in the
+  sentence with the same base unit (the noun before the numbers);
+- the frame of a rank read as a name (X从全国第8位升至第5位: "X从"; 、从全国第10位升至第8位: "从全国第位升至第位"):
+  X, or the ranked quantity of the number before (its rank's name, or what it measures and 排名);
+- examples before a class (粤消费粤精彩等促消费活动): the class, with the list verb that opens the name;
+- a counted noun followed by its predicate (380个老旧小区引入物业服务): the predicate modifies the noun
+  (引入物业服务的老旧小区; a predicate of verbs alone stands before it without 的: 开工建设项目).
+"""
+
+from __future__ import annotations
+
+from .mention import extraction_words
+from .name_words import QUOTES, list_verb
+from .phrase import tagged
+
+
+def reform(lex, text: str, ms) -> None:
+    """Repair the form of the names of one sentence's mentions, in order (a repaired name lends itself on)."""
+    for i, m in enumerate(ms):
+        name = m.metric_zh or ""
+        name = _unit_tail(lex, ms, i, name)
+        if m.rank:
+            name = _rank_frame(lex, ms, i, name)
+        if not m.distributed:
+            name = _examples(lex, name)
+            name = _predicate_after_noun(lex, text, m, name)
+        m.metric_zh = name
+
+
+def _unit_tail(lex, ms, i: int, name: str) -> str:
+    """645元/月、4318元/年提高到…: a name that is the rest of the unit of the number before takes the name of
+    the nearest number before it in the sentence with the same base unit and a name of its own."""
+    w = extraction_words()
+    tail = w.per_unit_tail_re.match(name)
+    if not tail:
+        return name
+    rest = name[tail.end():].strip(w.list_chars)
+    if len(rest) >= 2 and not w.per_unit_tail_re.match(rest):
+        return rest
+    m = ms[i]
+    donor = next((d for d in reversed(ms[:i]) if d.base_unit == m.base_unit and d.metric_zh
+                  and not w.per_unit_tail_re.match(d.metric_zh)), None)
+    return donor.metric_zh if donor is not None else name
+
+
+def _frame_only(name: str) -> bool:
+    return all(c in extraction_words().rank_frame_chars for c in name)
+
+
+def _rank_frame(lex, ms, i: int, name: str) -> str:
+    """X从全国第12位升至第5位: a rank's name ends before the change that opens its frame (X); a name of the
+    frame alone (从全国第位升至第位, 双双跃居第) is the name of the rank before it in the sentence, else what
+    the number before it measures and 排名."""
+    w = extraction_words()
+    for word in w.rank_from_words:
+        if name.endswith(word) and len(name) - len(word) >= 2 and not _frame_only(name[:-len(word)]):
+            return name[:-len(word)]
+    if name and not _frame_only(name):
+        return name
+    if not i:
+        return name
+    prev = ms[i - 1]
+    if prev.rank and prev.metric_zh and not _frame_only(prev.metric_zh):
+        return prev.metric_zh
+    thing = lex.growth_re.sub("", prev.subject or prev.metric_zh or "")
+    return thing + w.rank_word if len(thing) >= 2 and not _frame_only(thing) else name
+
+
+def _examples(lex, name: str) -> str:
+    """粤消费粤精彩等促消费活动: examples (one, without a list comma) before a class are no part of the name;
+    the class stays when it says enough (at least three characters, not a bare head)."""
+    w = extraction_words()
+    at = name.rfind(w.examples_word)
+    if at < 2 or "、" in name[:at] or any(name.startswith(x, at - x.index(w.examples_word)) for x in lex.example_not_deng):
+        return name
+    rest = name[at + len(w.examples_word):]
+    bare = lex.growth_re.sub("", rest)
+    if len(bare) < 3 or bare in w.bare_heads or bare in w.bare_words or rest.startswith(lex.example_class_heads):
+        return name
+    lead = list_verb(lex, name)
+    return (lead if lead and not rest.startswith(lead) else "") + rest
+
+
+def _predicate_after_noun(lex, text: str, m, name: str) -> str:
+    """380个老旧小区引入物业服务: the counted noun after a number (the name is the words right after it), then a
+    verb (segmenter.yaml parts of speech, lexicon predicate_open_tags) after a noun (predicate_noun_tags) that
+    opens a predicate (predicate_open_verbs) or verbs alone that end in a state (predicate_state_verbs): the
+    predicate says which of the things are counted, the name is the noun modified by it (引入物业服务的老旧小区;
+    verbs in a row of up to predicate_bare_max characters without 的: 开工建设项目). A predicate with a growth
+    word (企业营收增长) is what is measured, not a modifier: left."""
+    w = extraction_words()
+    after = text[m.tail:m.clause[1]].translate(QUOTES)
+    if len(name) < 4 or not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
+        return name
+    words = tagged(name)
+    k = next((j for j, (word, tag) in enumerate(words) if tag in w.predicate_open_tags and len(word) >= 2), 0)
+    if k < 1 or words[k - 1][1] not in w.predicate_noun_tags:
+        return name
+    noun, pred = "".join(x for x, _ in words[:k]), "".join(x for x, _ in words[k:])
+    rest = words[k + 1:]
+    if len(noun) < 2 or not rest:
+        return name
+    if all(tag.startswith("v") for _, tag in words[k:]) and words[-1][0] in w.predicate_state_verbs:
+        # 项目开工建设, 省级区域医疗中心开诊运营: what became of the things, verbs in a row before the noun
+        return pred + noun if len(pred) <= w.predicate_bare_max else pred + w.of_word + noun
+    if words[k][0] in w.predicate_open_verbs and len(rest) >= 1:
+        # 老旧小区引入物业服务, 村庄达到干净整洁村标准: a verb with its object says which things are counted
+        return pred + w.of_word + noun
+    return name
