@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..language import concepts, lexicon
 from ..project import thresholds as T
 from .inheritance import borrow, inherit, respectively
+from .name_form import reform
 from .name_words import (
     COUNT_DIMS,
     QUOTES,
@@ -20,7 +21,6 @@ from .name_words import (
     trailing_verb,
     trim_actions,
 )
-from .name_form import reform
 from .phrase import noun_phrase, whole_words
 
 
