@@ -631,3 +631,18 @@ def test_name_form_leaves_every_other_column():
 def test_examples_before_a_class(name, expected):
     from analysis.extraction import name_form
     assert name_form._examples(lexicon.load(), name) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list opened by a new thing's verb: every item is new
+    ("新打造省级特色街区5个、美食广场3条、精品酒店4家。",
+     [("5个", "新打造省级特色街区"), ("3条", "新打造美食广场"), ("4家", "新打造精品酒店")]),
+    ("新认定高新技术企业120家、创新型中小企业300家。",
+     [("120家", "新认定高新技术企业"), ("300家", "新认定创新型中小企业")]),
+    # twins: an amount of the things counted first is not more things; a list with no addition stays
+    ("新签约项目120个、签约额560亿元。", [("120个", "新签约项目"), ("560亿元", "签约额")]),
+    ("新材料产业产值500亿元、生物医药产业产值300亿元。",
+     [("500亿元", "新材料产业产值"), ("300亿元", "生物医药产业产值")]),
+])
+def test_shared_addition(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected

@@ -10,6 +10,7 @@ rank_frame_chars, predicate_*):
 - the frame of a rank read as a name (X从全国第8位升至第5位: "X从"; 、从全国第10位升至第8位: "从全国第位升至第位"):
   X, or the ranked quantity of the number before (its rank's name, or what it measures and 排名);
 - examples before a class (粤消费粤精彩等促消费活动): the class, with the list verb that opens the name;
+- a list opened by a new thing's verb (新打造A5个、B5条、C5家): every item is new (新打造B), not only the first;
 - a counted noun followed by its predicate (380个老旧小区引入物业服务): the predicate modifies the noun
   (引入物业服务的老旧小区; a predicate of verbs alone stands before it without 的: 开工建设项目).
 """
@@ -32,6 +33,7 @@ def reform(lex, text: str, ms) -> None:
             name = _examples(lex, name)
             name = _predicate_after_noun(lex, text, m, name)
         m.metric_zh = name
+    _shared_addition(lex, text, ms)
 
 
 def _unit_tail(lex, ms, i: int, name: str) -> str:
@@ -114,3 +116,49 @@ def _predicate_after_noun(lex, text: str, m, name: str) -> str:
         # 老旧小区引入物业服务, 村庄达到干净整洁村标准: a verb with its object says which things are counted
         return pred + w.of_word + noun
     return name
+
+
+def _opens_with_verb(name: str) -> bool:
+    """A verb, adverb or preposition (a word of the segmenter, two characters or more) opens the name."""
+    word, tag = tagged(name)[0]
+    return len(word) >= 2 and tag in extraction_words().predicate_open_tags + ("d", "p")
+
+
+def _dim(lex, m) -> str:
+    return lex.units.get(m.unit, {}).get("dim", "") if m.unit else m.base_unit
+
+
+def _addition_lead(lex, name: str) -> str:
+    """新打造省级特色酒庄 -> 新打造: the mark of an addition (lexicon addition_mark) and the verb after it (a
+    segmenter word tagged a verb), when the name opens with them; else ''."""
+    w = extraction_words()
+    words = tagged(name)
+    if len(words) < 3 or words[0][0] != w.addition_mark or len(words[1][0]) < 2 or not words[1][1].startswith("v"):
+        return ""
+    return words[0][0] + words[1][0]
+
+
+def _shared_addition(lex, text: str, ms) -> None:
+    """新打造省级特色酒庄5个、美酒美食街区5条、五星级白酒体验酒店5家: the items after the list comma that name
+    themselves (their words follow the comma), open with no verb, adverb or preposition of their own and
+    count in the dimension of the first take the first item's addition (新打造美酒美食街区), so that a count
+    of new things does not read as the stock."""
+    w = extraction_words()
+    for i, first in enumerate(ms):
+        lead = _addition_lead(lex, first.metric_zh or "")
+        if not lead or (i and ms[i - 1].clause == first.clause
+                        and text[ms[i - 1].tail:first.s].lstrip().startswith(w.list_comma)):
+            continue  # not the list's first item
+        prev = first
+        for m in ms[i + 1:]:
+            gap = text[prev.tail:m.s - m.prefix_len]
+            name = m.metric_zh or ""
+            if m.clause != first.clause or not gap.startswith(w.list_comma):
+                break
+            prev = m
+            own = gap[len(w.list_comma):].translate(QUOTES)
+            if (len(name) < 2 or m.distributed or name.startswith((lead, w.addition_mark)) or list_verb(lex, name)
+                    or lex.growth_re.search(name) or not own.startswith(name[:2]) or lead[1:] in name
+                    or _dim(lex, m) != _dim(lex, first) or _opens_with_verb(name)):
+                continue  # 新签约项目2314个、签约额7477.6亿元: an amount of the things, not more things
+            m.metric_zh = lead + name
