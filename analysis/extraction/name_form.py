@@ -9,6 +9,8 @@ rank_frame_chars, predicate_*):
   sentence with the same base unit (the noun before the numbers);
 - the frame of a rank read as a name (X从全国第8位升至第5位: "X从"; 、从全国第10位升至第8位: "从全国第位升至第位"):
   X, or the ranked quantity of the number before (its rank's name, or what it measures and 排名);
+- a pair clipped to its last member (城市副中心和平原新城地区生产总值年均增长5%: 平原新城…): one number after
+  甲和乙 names the pair;
 - examples before a class (粤消费粤精彩等促消费活动): the class, with the list verb that opens the name;
 - a list opened by a new thing's verb (新打造A5个、B5条、C5家): every item is new (新打造B), not only the first;
 - a counted noun followed by its predicate (380个老旧小区引入物业服务): the predicate modifies the noun
@@ -29,6 +31,8 @@ def reform(lex, text: str, ms) -> None:
         name = _unit_tail(lex, ms, i, name)
         if m.rank:
             name = _rank_frame(lex, ms, i, name)
+        if not m.distributed and not (i and ms[i - 1].clause == m.clause):
+            name = _pair(lex, text, m, name)
         if not m.distributed:
             name = _examples(lex, name)
             name = _predicate_after_noun(lex, text, m, name)
@@ -73,6 +77,24 @@ def _rank_frame(lex, ms, i: int, name: str) -> str:
         return prev.metric_zh
     thing = lex.growth_re.sub("", prev.subject or prev.metric_zh or "")
     return thing + w.rank_word if len(thing) >= 2 and not _frame_only(thing) else name
+
+
+def _pair(lex, text: str, m, name: str) -> str:
+    """城市副中心和平原新城地区生产总值年均增长5%: the first number of a clause whose words before its name are
+    only 甲和 (lexicon pair_words; 甲 of at most pair_first_max characters, no verb opening it, no number)
+    names the pair: 甲和 + the name."""
+    w = extraction_words()
+    if len(name) < 3:
+        return name
+    left = text[m.clause[0]:m.s - m.prefix_len].translate(QUOTES)
+    at = left.rfind(name[:3])
+    before = left[:at] if at > 0 else ""
+    join = next((x for x in w.pair_words if before.endswith(x)), "")
+    first = before[:-len(join)] if join else ""
+    if (not join or not 2 <= len(first) <= w.pair_first_max or not all("\u4e00" <= c <= "\u9fff" for c in first)
+            or any(x in first for x in w.pair_words) or first in name or _opens_with_verb(first)):
+        return name
+    return first + join + name
 
 
 def _examples(lex, name: str) -> str:
