@@ -639,8 +639,9 @@ def test_examples_before_a_class(name, expected):
      [("5个", "新打造省级特色街区"), ("3条", "新打造美食广场"), ("4家", "新打造精品酒店")]),
     ("新认定高新技术企业120家、创新型中小企业300家。",
      [("120家", "新认定高新技术企业"), ("300家", "新认定创新型中小企业")]),
-    # twins: an amount of the things counted first is not more things; a list with no addition stays
-    ("新签约项目120个、签约额560亿元。", [("120个", "新签约项目"), ("560亿元", "签约额")]),
+    # twins: an amount of the things counted first is not more things (新签约签约额 never: the things own it, the
+    # rule of a bare measure below); a list with no addition stays
+    ("新签约项目120个、签约额560亿元。", [("120个", "新签约项目"), ("560亿元", "新签约项目签约额")]),
     ("新材料产业产值500亿元、生物医药产业产值300亿元。",
      [("500亿元", "新材料产业产值"), ("300亿元", "生物医药产业产值")]),
 ])
@@ -661,3 +662,18 @@ def test_pair_names_both_members(text, expected):
         assert not got[0][1].startswith("加快推进新城和")
     else:
         assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare measure's owner named before 的 in its clause
+    ("全社会物流费用与地区生产总值的比率降至14%。", [("14%", "全社会物流费用与地区生产总值的比率")]),
+    # the things just counted own the measure after the list comma
+    ("科创板上市企业达120家、总市值超3000亿元。", [("120家", "科创板上市企业"), ("3000亿元", "科创板上市企业总市值")]),
+    # the owner of the first item of a 分别 list
+    ("适龄儿童入园率和普惠率分别达95%和90%。", [("95%", "适龄儿童入园率"), ("90%", "适龄儿童普惠率")]),
+    # twins: a measure the catalogue names (粮食产量) and items of one measure (煤炭产量、钢材产量) stay
+    ("新建高标准农田80万亩、粮食产量达到700亿斤。", [("80万亩", "新建高标准农田"), ("700亿斤", "粮食产量")]),
+    ("煤炭产量、钢材产量分别增长5%、8%。", [("5%", "煤炭产量增长"), ("8%", "钢材产量增长")]),
+])
+def test_owner_of_a_bare_measure(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected

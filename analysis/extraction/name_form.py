@@ -11,6 +11,9 @@ rank_frame_chars, predicate_*):
   X, or the ranked quantity of the number before (its rank's name, or what it measures and 排名);
 - a pair clipped to its last member (城市副中心和平原新城地区生产总值年均增长5%: 平原新城…): one number after
   甲和乙 names the pair;
+- a bare measure (总市值, 比率, 满意率): the owner named before 的 in its clause (社会物流总费用与GDP的比率), or
+  the thing of the number just before it (上市公司达288家、总市值超8600亿元: 上市公司总市值; 入园率和普惠率分别:
+  the owner of the first item);
 - examples before a class (粤消费粤精彩等促消费活动): the class, with the list verb that opens the name;
 - a list opened by a new thing's verb (新打造A5个、B5条、C5家): every item is new (新打造B), not only the first;
 - a counted noun followed by its predicate (380个老旧小区引入物业服务): the predicate modifies the noun
@@ -19,8 +22,9 @@ rank_frame_chars, predicate_*):
 
 from __future__ import annotations
 
+from ..language import concepts
 from .mention import extraction_words
-from .name_words import QUOTES, list_verb
+from .name_words import COUNT_DIMS, QUOTES, list_verb, strip_name
 from .phrase import tagged
 
 
@@ -33,6 +37,7 @@ def reform(lex, text: str, ms) -> None:
             name = _rank_frame(lex, ms, i, name)
         if not m.distributed and not (i and ms[i - 1].clause == m.clause):
             name = _pair(lex, text, m, name)
+        name = _owned_measure(lex, text, ms, i, name)
         if not m.distributed:
             name = _examples(lex, name)
             name = _predicate_after_noun(lex, text, m, name)
@@ -79,6 +84,66 @@ def _rank_frame(lex, ms, i: int, name: str) -> str:
     return thing + w.rank_word if len(thing) >= 2 and not _frame_only(thing) else name
 
 
+def _bare_measure(lex, name: str) -> bool:
+    """A short name ending in a measure (lexicon measure_endings) that is no name of the concept catalogue (粮食产量,
+    进出口总额 name what they measure)."""
+    core = lex.growth_re.sub("", name)
+    return (2 <= len(core) <= extraction_words().bare_measure_max and core.endswith(lex.measure_endings)
+            and concepts.normalise(core) not in concepts.catalogue().by_name)
+
+
+def _owner_of(lex, thing: str) -> str:
+    """The owner in the name of a number before: a counted thing is its own owner (北京证券交易所上市公司); a
+    measure's owner is what stays without its last word when that word is a measure (工业机器人产量 -> 工业机器人,
+    适龄儿童入园率 -> 适龄儿童); '' when none stays."""
+    thing = lex.growth_re.sub("", thing)
+    if not thing.endswith(lex.measure_endings):
+        return thing
+    words = tagged(thing)
+    last = words[-1][0]
+    owner = thing[:-len(last)]
+    return owner if len(last) >= 2 and last.endswith(lex.measure_endings) and len(owner) >= 2 else ""
+
+
+def _owned_measure(lex, text: str, ms, i: int, name: str) -> str:
+    """A bare measure (_bare_measure) named without its owner: the owner before 的 in its clause, else the things
+    counted by the number just before it when the measure's own words open the clause or the list item after
+    it (上市公司达288家、总市值超8600亿元), or the owner of the first item of a 分别 list (入园率和普惠率)."""
+    w = extraction_words()
+    if not _bare_measure(lex, name):
+        return name
+    m = ms[i]
+    core = lex.growth_re.sub("", name)
+    left = text[m.clause[0]:m.s - m.prefix_len].translate(QUOTES)
+    at = left.rfind(core)
+    if at > 1 and left[at - 1] == w.of_word:  # 社会物流总费用与GDP的比率从14.7%降至13%
+        owner = strip_name(lex, left[:at - 1], cap=False)
+        if 2 <= len(owner) <= w.owner_max and not _opens_with_verb(owner) and not any(c.isdigit() for c in owner):
+            return owner + w.of_word + name
+        return name
+    if not i:
+        return name
+    prev = ms[i - 1]
+    if prev.rank or (m.distributed and not (prev.distributed and prev.clause == m.clause)):
+        return name
+    if not m.distributed:
+        gap = text[prev.tail:m.s - m.prefix_len].translate(QUOTES)
+        if not gap.startswith(w.list_comma) or not gap[len(w.list_comma):].startswith(core):
+            return name
+    thing = lex.growth_re.sub("", prev.subject or prev.metric_zh or "")
+    if m.distributed:  # 入园率和普惠率分别: the owner of the first item's measure, not another item (原油、天然气产量)
+        last = tagged(thing)[-1][0] if thing else ""
+        mine = tagged(core)[-1][0]
+        if not last.endswith(lex.measure_endings) or core.endswith(last) or (len(mine) >= 2 and last.endswith(mine)):
+            return name
+        owner = _owner_of(lex, thing)
+    else:  # 上市公司达288家、总市值超8600亿元: the things just counted own the measure
+        owner = thing if _dim(lex, prev) in COUNT_DIMS and not thing.endswith(lex.measure_endings) else ""
+    if not owner or len(owner) > w.owner_max or owner in name or _bare_measure(lex, owner) or _opens_with_verb(owner):
+        return name
+    return owner + name
+
+
 def _pair(lex, text: str, m, name: str) -> str:
     """城市副中心和平原新城地区生产总值年均增长5%: the first number of a clause whose words before its name are
     only 甲和 (lexicon pair_words; 甲 of at most pair_first_max characters, no verb opening it, no number)
@@ -89,7 +154,7 @@ def _pair(lex, text: str, m, name: str) -> str:
     left = text[m.clause[0]:m.s - m.prefix_len].translate(QUOTES)
     at = left.rfind(name[:3])
     before = left[:at] if at > 0 else ""
-    join = next((x for x in w.pair_words if before.endswith(x)), "")
+    join = next((x for x in w.pair_words if before.endswith(x) and tagged(before)[-1][0] == x), "")  # not 参与
     first = before[:-len(join)] if join else ""
     if (not join or not 2 <= len(first) <= w.pair_first_max or not all("\u4e00" <= c <= "\u9fff" for c in first)
             or any(x in first for x in w.pair_words) or first in name or _opens_with_verb(first)):
