@@ -219,6 +219,8 @@ def _addition_lead(lex, name: str) -> str:
     """新打造省级特色酒庄 -> 新打造: the mark of an addition (lexicon addition_mark) and the verb after it (a
     segmenter word tagged a verb), when the name opens with them; else ''."""
     w = extraction_words()
+    if not name.startswith(w.addition_mark):
+        return ""
     words = tagged(name)
     if len(words) < 3 or words[0][0] != w.addition_mark or len(words[1][0]) < 2 or not words[1][1].startswith("v"):
         return ""
