@@ -156,7 +156,7 @@ def _pair(lex, text: str, m, name: str) -> str:
     before = left[:at] if at > 0 else ""
     join = next((x for x in w.pair_words if before.endswith(x) and tagged(before)[-1][0] == x), "")  # not 参与
     first = before[:-len(join)] if join else ""
-    if (not join or not 2 <= len(first) <= w.pair_first_max or not all("\u4e00" <= c <= "\u9fff" for c in first)
+    if (not join or not 2 <= len(first) <= w.pair_first_max or not all(0x4E00 <= ord(c) <= 0x9FFF for c in first)
             or any(x in first for x in w.pair_words) or first in name or _opens_with_verb(first)):
         return name
     return first + join + name
