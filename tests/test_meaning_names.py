@@ -677,3 +677,15 @@ def test_pair_names_both_members(text, expected):
 ])
 def test_owner_of_a_bare_measure(text, expected):
     assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the change that reaches a number is no part of its name, nor is the start it changes from
+    ("科技型企业从120家增加到260家。", [("120家", "科技型企业"), ("260家", "科技型企业")]),
+    ("常住人口由上年350万人增加到356万人。", [("350万人", "常住人口"), ("356万人", "常住人口")]),
+    # twins: a growth, and a level reached with no change word
+    ("科技型企业增加260家。", [("260家", "科技型企业增加")]),
+    ("科技型企业达到260家。", [("260家", "科技型企业")]),
+])
+def test_change_to_a_number_is_no_part_of_its_name(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected

@@ -9,6 +9,8 @@ rank_frame_chars, predicate_*):
   sentence with the same base unit (the noun before the numbers);
 - the frame of a rank read as a name (X从全国第8位升至第5位: "X从"; 、从全国第10位升至第8位: "从全国第位升至第位"):
   X, or the ranked quantity of the number before (its rank's name, or what it measures and 排名);
+- the change that reaches a number closing its name (专精特新企业从80户增加到810户: 专精特新企业增加到; 城乡居民
+  收入比缩小至2.31:1): the name ends before the change (and before its start, 从…/由上年);
 - a pair clipped to its last member (城市副中心和平原新城地区生产总值年均增长5%: 平原新城…): one number after
   甲和乙 names the pair;
 - a bare measure (总市值, 比率, 满意率): the owner named before 的 in its clause (社会物流总费用与GDP的比率), or
@@ -35,6 +37,8 @@ def reform(lex, text: str, ms) -> None:
         name = _unit_tail(lex, ms, i, name)
         if m.rank:
             name = _rank_frame(lex, ms, i, name)
+        else:
+            name = _change_to_tail(lex, name)
         if not m.distributed and not (i and ms[i - 1].clause == m.clause):
             name = _pair(lex, text, m, name)
         name = _owned_measure(lex, text, ms, i, name)
@@ -160,6 +164,27 @@ def _pair(lex, text: str, m, name: str) -> str:
             or any(x in first for x in w.pair_words) or first in name or _opens_with_verb(first)):
         return name
     return first + join + name
+
+
+def _change_to_tail(lex, name: str) -> str:
+    """X增加到, X缩小至, X从提升到, X由上年增加到: a name closed by the change that reaches its number (a verb, then
+    a word of lexicon to_words) ends before the change and before the start it changes from (rank_from_words
+    and a time word); what stays must end in a noun (segmenter.yaml parts of speech)."""
+    w = extraction_words()
+    if not name.endswith(w.to_words):
+        return name
+    words = list(tagged(name[:-1]))
+    if not words or words[-1][1] != "v":
+        return name
+    while words and words[-1][1] == "v":
+        words.pop()
+    while words and (words[-1][0] in w.rank_from_words or words[-1][1] == "t"):
+        words.pop()
+    out = "".join(x for x, _ in words)
+    if len(out) < 2 or words[-1][1] not in w.predicate_noun_tags + ("l", "nz", "x") or out in w.bare_words \
+            or out in w.bare_heads or _frame_only(out):
+        return name
+    return out
 
 
 def _examples(lex, name: str) -> str:
