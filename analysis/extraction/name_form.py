@@ -35,10 +35,7 @@ def reform(lex, text: str, ms) -> None:
     for i, m in enumerate(ms):
         name = m.metric_zh or ""
         name = _unit_tail(lex, ms, i, name)
-        if m.rank:
-            name = _rank_frame(lex, ms, i, name)
-        else:
-            name = _change_to_tail(lex, name)
+        name = _rank_frame(lex, ms, i, name) if m.rank else _change_to_tail(lex, name)
         if not m.distributed and not (i and ms[i - 1].clause == m.clause):
             name = _pair(lex, text, m, name)
         name = _owned_measure(lex, text, ms, i, name)
