@@ -689,3 +689,13 @@ def test_owner_of_a_bare_measure(text, expected):
 ])
 def test_change_to_a_number_is_no_part_of_its_name(text, expected):
     assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("接待游客人次、旅游总收入均增长9%。", [("9%", "接待游客人次、旅游总收入增长")]),
+    ("外贸出口逆势增长12%。", [("12%", "外贸出口增长")]),
+    # twin: no adverb before the growth word
+    ("外贸出口增长12%。", [("12%", "外贸出口增长")]),
+])
+def test_no_adverb_before_the_growth_word(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected

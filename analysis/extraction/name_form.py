@@ -11,6 +11,7 @@ rank_frame_chars, predicate_*):
   X, or the ranked quantity of the number before (its rank's name, or what it measures and 排名);
 - the change that reaches a number closing its name (专精特新企业从80户增加到810户: 专精特新企业增加到; 城乡居民
   收入比缩小至2.31:1): the name ends before the change (and before its start, 从…/由上年);
+- an adverb before the closing growth word (旅游总花费均增长): no part of the name;
 - a pair clipped to its last member (城市副中心和平原新城地区生产总值年均增长5%: 平原新城…): one number after
   甲和乙 names the pair;
 - a bare measure (总市值, 比率, 满意率): the owner named before 的 in its clause (社会物流总费用与GDP的比率), or
@@ -27,7 +28,7 @@ from __future__ import annotations
 from ..language import concepts
 from .mention import extraction_words
 from .name_words import COUNT_DIMS, QUOTES, list_verb, strip_name
-from .phrase import tagged
+from .phrase import _closing_growth, tagged
 
 
 def reform(lex, text: str, ms) -> None:
@@ -36,6 +37,7 @@ def reform(lex, text: str, ms) -> None:
         name = m.metric_zh or ""
         name = _unit_tail(lex, ms, i, name)
         name = _rank_frame(lex, ms, i, name) if m.rank else _change_to_tail(lex, name)
+        name = _growth_adverb(lex, name)
         if not m.distributed and not (i and ms[i - 1].clause == m.clause):
             name = _pair(lex, text, m, name)
         name = _owned_measure(lex, text, ms, i, name)
@@ -161,6 +163,20 @@ def _pair(lex, text: str, m, name: str) -> str:
             or any(x in first for x in w.pair_words) or first in name or _opens_with_verb(first)):
         return name
     return first + join + name
+
+
+def _growth_adverb(lex, name: str) -> str:
+    """接待游客人次、旅游总花费均增长 -> …旅游总花费增长: the adverbs (lexicon growth_adverbs, whole segmenter words)
+    between a name and its closing growth word are dropped, as long as two characters of the name stay."""
+    w = extraction_words()
+    cut = _closing_growth(lex, name)
+    if cut == len(name) or cut < 3:
+        return name
+    words = list(tagged(name[:cut]))
+    while len(words) > 1 and words[-1][0] in w.growth_adverbs:
+        words.pop()
+    core = "".join(x for x, _ in words)
+    return core + name[cut:] if len(core) >= 2 else name
 
 
 def _change_to_tail(lex, name: str) -> str:
