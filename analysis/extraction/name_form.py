@@ -232,12 +232,12 @@ def _predicate_after_noun(lex, text: str, m, name: str) -> str:
         return name
     noun, pred = "".join(x for x, _ in words[:k]), "".join(x for x, _ in words[k:])
     rest = words[k + 1:]
-    if len(noun) < 2 or not rest:
+    if len(noun) < 2:
         return name
-    if all(tag.startswith("v") for _, tag in words[k:]) and words[-1][0] in w.predicate_state_verbs:
+    if all(tag.startswith("v") for _, tag in words[k:]) and words[-1][0].endswith(w.predicate_state_verbs):
         # 项目开工建设, 省级区域医疗中心开诊运营: what became of the things, verbs in a row before the noun
         return pred + noun if len(pred) <= w.predicate_bare_max else pred + w.of_word + noun
-    if words[k][0] in w.predicate_open_verbs and len(rest) >= 1:
+    if words[k][0] in w.predicate_open_verbs and rest:
         # 老旧小区引入物业服务, 村庄达到干净整洁村标准: a verb with its object says which things are counted
         return pred + w.of_word + noun
     return name
