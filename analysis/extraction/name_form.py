@@ -111,7 +111,8 @@ def _owner_of(lex, thing: str) -> str:
 def _owned_measure(lex, text: str, ms, i: int, name: str) -> str:
     """A bare measure (_bare_measure) named without its owner: the owner before 的 in its clause, else the things
     counted by the number just before it when the measure's own words open the clause or the list item after
-    it (上市公司达288家、总市值超8600亿元), or the owner of the first item of a 分别 list (入园率和普惠率)."""
+    it (上市公司达288家、总市值超8600亿元), or the owner of the first item of a 分别 list of rates (入园率和普惠率;
+    lexicon first_owner_endings)."""
     w = extraction_words()
     if not _bare_measure(lex, name):
         return name
@@ -137,7 +138,8 @@ def _owned_measure(lex, text: str, ms, i: int, name: str) -> str:
     if m.distributed:  # 入园率和普惠率分别: the owner of the first item's measure, not another item (原油、天然气产量)
         last = tagged(thing)[-1][0] if thing else ""
         mine = tagged(core)[-1][0]
-        if not last.endswith(lex.measure_endings) or core.endswith(last) or (len(mine) >= 2 and last.endswith(mine)):
+        if not last.endswith(w.first_owner_endings) or not core.endswith(w.first_owner_endings) or core.endswith(last) \
+                or (len(mine) >= 2 and last.endswith(mine)):
             return name
         owner = _owner_of(lex, thing)
     else:  # 上市公司达288家、总市值超8600亿元: the things just counted own the measure
