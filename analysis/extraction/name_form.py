@@ -1,9 +1,10 @@
 """The form of a name, after the rules have named every mention of a sentence (naming.py) and the concept
 catalogue and the sectors have read the rules' name (rules_name): only metric_zh changes here.
 
-Four structural repairs, each read from the sentence's shape, its punctuation and the segmenter's parts of
+Structural repairs, each read from the sentence's shape, its punctuation and the segmenter's parts of
 speech (phrase.py), the words in lexicon.yaml `extraction` (per_unit_tail_re, rank_from_words,
-rank_frame_chars, predicate_*):
+rank_frame_chars, predicate_*, growth_adverbs, addition_mark, pair_words, bare_measure_max, owner_max,
+first_owner_endings):
 
 - a per-time unit's rest read as a name (645元/月、4318元/年: "/月"): the name of the number before in the
   sentence with the same base unit (the noun before the numbers);
