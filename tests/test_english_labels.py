@@ -104,9 +104,9 @@ def test_every_shown_label_of_the_corpus_carries_its_qualifiers():
     assert 0.28 <= len(shown) / len(df) <= 0.33
 
 
-def _reviewed() -> pd.DataFrame:
+def _reviewed(same_name: bool = True) -> pd.DataFrame:
     """The reviewers' verdicts on the English labels of the tuning reports, joined (on start) to the labels
-    the pages show now; only rows whose Chinese name is the reviewed one."""
+    the pages show now; only rows whose Chinese name is the reviewed one (all rows with same_name False)."""
     reg = heldout_reports()
     frames = []
     for report in reg.loc[reg["status"] == "tuning", "report"]:
@@ -120,7 +120,7 @@ def _reviewed() -> pd.DataFrame:
         now = one_report.reader_labels(analysis.extract(config.CORPUS / f"{report}.txt"))
         now = now.drop_duplicates("start").set_index("start")[["metric_zh", "metric_en"]]
         j = rev.join(now, on="start")
-        frames.append(j[j["metric_zh"] == j["tool_metric_zh"]])
+        frames.append(j[j["metric_zh"] == j["tool_metric_zh"]] if same_name else j)
     return pd.concat(frames, ignore_index=True)
 
 
@@ -129,14 +129,16 @@ def test_labels_the_reviewers_found_wrong_are_fewer():
     catalogue label broader than the name; 42 with the five reviews of session 3, 35 of them theirs), at most
     6 are still shown unchanged; of those judged right, at most 1 more is lost to the Chinese name than
     before the clause rule (90)."""
-    r = _reviewed()
+    every = _reviewed(same_name=False)
+    r = every[every["metric_zh"] == every["tool_metric_zh"]]
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
     assert (same & (r["verdict_en"] == "wrong")).sum() <= 6
     assert (~english & (r["verdict_en"] == "right")).sum() <= 91
     for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比", "新增独角兽企业",
                  "高新技术企业", "绿色工厂", "高等院校", "数字经济增加值增长", "出口增速", "新增义务教育学位", "国际航线"):
-        rows = r[(r["tool_metric_zh"] == name) & (r["verdict_en"] == "wrong")]
+        # a reviewed wrong label is no longer shown: its name changed since, or the label did
+        rows = every[(every["tool_metric_zh"] == name) & (every["verdict_en"] == "wrong")]
         assert len(rows) and (rows["metric_en"] != rows["tool_metric_en_shown"]).all(), name
 
 
@@ -163,7 +165,7 @@ def test_labels_the_reviewers_found_wrong_are_fewer():
     # a word after the number up to the next item
     ("7所高等院校获批设置。", 0, "Newly approved higher education institutions"),
     # a kind the list's head says of every item (national) that the label lacks: not composed
-    ("新入选国家5G工厂29家、卓越级智能工厂10家。", 1, "卓越级智能工厂"),
+    ("新入选国家5G工厂29家、卓越级智能工厂10家。", 1, "新入选卓越级智能工厂"),   # the list's verb in its name
     # a kind that opens the first item's name is that item's only
     ("新增五星级饭店3家、等级民宿20家。", 1, "New graded homestays (B&Bs)"),
     # the words of a 分别 list belong to its items, named one by one (人均 is the third item's)
