@@ -68,3 +68,17 @@ def test_as_written_keeps_the_report_words():
 
     df = analysis.extract("投入近200亿元，以旧换新带动消费300多亿元，产值稳定在千亿元以上，增长6%左右。")
     assert [report.as_written(r) for _, r in df.iterrows()] == ["近200亿元", "300多亿元", "千亿元以上", "6%左右"]
+
+
+def test_a_classifier_in_english_follows_the_noun_it_counts():
+    """张 counts beds, cards or sheets: the English follows the metric name where the lexicon knows the noun
+    (units en_by_noun), in the data (unit_en), the pages' values and their gaps; without such a noun it stays."""
+    import analysis
+    from analysis.site import views
+
+    assert style.quantity_en(3000, "张", name="认知障碍照护床位") == "3,000 beds"
+    assert style.quantity_en(3000, "张", name="宣传单") == "3,000 sheets"
+    assert views.gap_text(-1000, "张", "养老床位") == "−1,000 beds"
+    assert views.gap_text(-1000, "张") == "−1,000 sheets"
+    df = analysis.extract("新增养老床位3000张，发放社保卡200万张，印发宣传单5万张。")
+    assert list(df["unit_en"]) == ["beds", "10,000 cards", "10,000 sheets"]

@@ -367,7 +367,7 @@ class Extractor:
                     yield schema.Row(
                         doc=doc, id=f"i{rs}-{re_}", start=rs, end=re_, raw=raw[rs:re_], value=float(m.value),
                         unit=m.mag + m.unit, value_base=base_value(m, self.lex), base_unit=m.base_unit,
-                        unit_en=unit_en(m, self.lex), qualifier=m.qualifier, value_signed=signed, low=low, high=high,
+                        unit_en=unit_en(m, self.lex, m.metric_zh), qualifier=m.qualifier, value_signed=signed, low=low, high=high,
                         commitment=m.commitment if m.kind == "target" else "", group=group, kind=m.kind,
                         estimate=m.kind == "achieved" and self.words.estimate_re.search(text, s0, m.s) is not None,
                         measure=m.measure, sector=sector, sectors=";".join(sectors), metric_zh=m.metric_zh,

@@ -266,8 +266,11 @@ def base_value(m: Mention, lex) -> float:
     return float(m.value) * factor
 
 
-def unit_en(m: Mention, lex) -> str:
-    u = lex.units.get(m.unit, {}).get("en", "") if m.unit else ""
+def unit_en(m: Mention, lex, name: str = "") -> str:
+    """The unit in English; a classifier's English follows the noun it counts (lexicon units en_by_noun:
+    张床位 → beds) where the metric name says it."""
+    meta = lex.units.get(m.unit, {}) if m.unit else {}
+    u = next((en for word, en in meta.get("en_by_noun", {}).items() if word in name), meta.get("en", ""))
     if not u:
         u = extraction_words().implied_unit_en.get(m.base_unit, "")
     mag = extraction_words().magnitude_en.get(m.mag, "")

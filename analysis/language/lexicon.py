@@ -212,7 +212,8 @@ def _number_words(raw: dict) -> dict:
     units = {}
     for u, meta in raw["units"].items():
         units[str(u)] = {"en": meta["en"], "dim": meta["dim"], "base": meta.get("base", str(u)),
-                         "factor": float(meta.get("factor", 1))}
+                         "factor": float(meta.get("factor", 1)),
+                         "en_by_noun": {str(k): str(v) for k, v in meta.get("en_by_noun", {}).items()}}
     q = raw["qualifiers"]
     implied = {noun: base for base, nouns in raw["implied_units"].items() for noun in nouns}
     fillers = alternation(raw["growth_fillers"])

@@ -105,8 +105,9 @@ def signed_en(row, v: float | None = None) -> str:
         if v is None or pd.isna(v):
             v = row["value_base"]
     v = float(v)
+    name = row.get("metric_zh", "")
     en = style.quantity_en(abs(v), row["base_unit"], row.get("unit_en", ""), abs(v) if row["base_unit"] in UNSCALED_UNITS
-                         else row["value"], row["measure"])
+                         else row["value"], row["measure"], name if isinstance(name, str) else "")
     return f"−{en}" if v < 0 else en
 
 

@@ -141,8 +141,8 @@ def _table(headers, rows, cls: str) -> Markup:
     return Markup(render("table", headers=headers, rows=rows, caption="", cls=cls))
 
 
-def _gap(gap, unit: str) -> str:
-    return gap_text(gap, unit)
+def _gap(gap, unit: str, name: str = "") -> str:
+    return gap_text(gap, unit, name)
 
 
 def _badge(v: str) -> Markup:
@@ -191,7 +191,7 @@ def revisions_html(rev: pd.DataFrame, links: _Links, labels: dict) -> Markup:
     out = []
     compared = rev[rev["status"].isin(["raised", "kept", "requalified", "cut"])]
     rows = [{"cells": [picking.row_label(r["concept"], labels, r["after"]), links.value(r["before"]), links.value(r["after"]),
-                       r["status"], _gap(r["change"], scorecard.gap_unit(r["after"]["base_unit"]))]}
+                       r["status"], _gap(r["change"], scorecard.gap_unit(r["after"]["base_unit"]), r["after"]["metric_zh"])]}
             for _, r in compared.iterrows()]
     if rows:
         out.append(_table(["Indicator", "Before", "After", "Revision", "Change"], rows, "revisions"))

@@ -103,7 +103,7 @@ def _ordinal(n: float) -> str:
 
 
 def quantity_en(value_base: float, base_unit: str, unit_en: str = "", value: float | None = None,
-                measure: str = "level") -> str:
+                measure: str = "level", name: str = "") -> str:
     """A quantity in English words, magnitude multiplied out: 2.73亿人次 -> '273 million visits',
     1.69万套 -> '16,900 housing units', 增长4.3倍 -> '+430% (5.3× the previous level)', 第2位 -> '2nd'."""
     if base_unit == "%":
@@ -119,13 +119,17 @@ def quantity_en(value_base: float, base_unit: str, unit_en: str = "", value: flo
     div, label = scale(base_unit, [value_base])
     if div != 1:
         return f"{number(value_base / div)} {label}"
-    name = _base_unit_en(base_unit) or label
-    return f"{number(value_base)} {name}".strip()
+    unit_name = _base_unit_en(base_unit, name) or label
+    return f"{number(value_base)} {unit_name}".strip()
 
 
-def _base_unit_en(base_unit: str) -> str:
-    lex = lexicon.load()  # a unit's English name, else the one implied by its counted noun (人: people, 元: yuan)
-    return lex.units.get(base_unit, {}).get("en", "") or lex.extraction.implied_unit_en.get(base_unit, "")
+def _base_unit_en(base_unit: str, name: str = "") -> str:
+    """A unit's English name (a classifier's follows the noun the metric name counts: 张床位 beds), else the one
+    implied by its counted noun (人: people, 元: yuan)."""
+    lex = lexicon.load()
+    meta = lex.units.get(base_unit, {})
+    by_noun = next((en for word, en in meta.get("en_by_noun", {}).items() if word in name), "")
+    return by_noun or meta.get("en", "") or lex.extraction.implied_unit_en.get(base_unit, "")
 
 
 def plain(x: float) -> str:

@@ -39,12 +39,12 @@ def value(row, own_doc: str, english: bool = True) -> Markup:
                          en=english_value(row) if english else ""))
 
 
-def gap_text(gap: float, unit: str) -> str:
+def gap_text(gap: float, unit: str, name: str = "") -> str:
     if gap is None or (isinstance(gap, float) and math.isnan(gap)):
         return "–"
     if unit == "pp":
         return f"{'+' if gap >= 0 else '−'}{abs(gap):.1f} pp"
-    return f"{'+' if gap >= 0 else '−'}{style.quantity_en(abs(gap), unit)}"
+    return f"{'+' if gap >= 0 else '−'}{style.quantity_en(abs(gap), unit, name=name)}"
 
 
 def verdict_badge(v: str) -> Markup:
