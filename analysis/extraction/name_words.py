@@ -13,6 +13,7 @@ from .mention import extraction_words
 # lexicon.yaml `extraction` (the keys after "naming a quantity"), read through mention.extraction_words().
 QUOTES = str.maketrans("", "", "“”\"「」『』")
 COUNT_DIMS = {"count", "person"}
+MADE_DIMS = {"count", "area", "length"}  # what a verb that makes things can count (建设高标准农田910万亩)
 
 
 _UNIT_NOTE = re.compile(r"^[（(][^）)]{0,6}[）)]、?")  # （辆）、惠及消费者: the unit note of the number before
@@ -134,10 +135,13 @@ def list_groups(text: str, ms) -> list[list]:
 
 
 
-def trim_actions(lex, name: str) -> str:
+def trim_actions(lex, name: str, made: bool = False) -> str:
     """The name without the action verbs that open it and the words that close it with what happened
-    (lexicon metric_action_verbs, metric_end_words), as long as a noun of three characters or more stays."""
+    (lexicon metric_action_verbs, metric_end_words), as long as a noun of three characters or more stays.
+    When the number counts the things the verbs act on (`made`: a count, an area or a length), a verb that makes
+    them stays before the noun (高标准建设高标准农田 -> 建设高标准农田; lexicon metric_creation_verbs)."""
     start, end = _action_res(lex)
+    leads = []
 
     def trim(name: str) -> str:
         prev = None
@@ -147,10 +151,14 @@ def trim_actions(lex, name: str) -> str:
                 cut = rx.sub("", name, count=1)
                 bare = lex.growth_re.sub("", cut)
                 if len(bare) >= 3 and bare not in extraction_words().bare_heads and bare not in extraction_words().bare_words:
+                    if rx is start:
+                        leads.append(name[:len(name) - len(cut)])
                     name = cut
         return name
 
-    name = _without_examples(lex, trim(name))
+    trimmed = trim(name)
+    lead = "".join(leads)
+    name = _without_examples(lex, trimmed)
     if name.endswith(extraction_words().of_word) and len(name) >= 4:  # 冻鳟鱼出口占全国同类产品出口总值的: a name never ends in 的
         name = name[:-len(extraction_words().of_word)]
     dashes = extraction_words().range_dash_chars
@@ -161,7 +169,22 @@ def trim_actions(lex, name: str) -> str:
     growth = lex.growth_re.search(name)
     if growth and growth.start() >= 3:  # 服务贸易预计增长: closing words before the growth word
         name = trim(name[:growth.start()]) + growth.group()
+    if made and lead and trimmed.startswith(name[:3]):  # the start of the name is the one trimmed (no examples cut)
+        name = _creation(lex, lead, name) + name
     return name
+
+
+def _creation(lex, lead: str, name: str) -> str:
+    """The verb that makes the counted things, when it ends the action words dropped from a name's start
+    (高标准建设 -> 建设; lexicon metric_creation_verbs), unless a cumulative word comes before it (累计建设) or
+    the name opens with a verb of its own (建设筹措保障性租赁住房: no verb is put back)."""
+    from .phrase import tagged
+
+    verb = next((v for v in lex.creation_verbs if lead.endswith(v)), "")
+    if not verb or any(w in lead for w in lex.creation_not_after):
+        return ""
+    word, tag = tagged(name)[0]
+    return "" if len(word) >= 2 and tag.startswith("v") else verb
 
 
 def _without_examples(lex, name: str) -> str:

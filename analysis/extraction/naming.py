@@ -8,6 +8,7 @@ from ..project import thresholds as T
 from .inheritance import borrow, inherit, respectively
 from .name_form import reform
 from .name_words import (
+    MADE_DIMS,
     COUNT_DIMS,
     QUOTES,
     REPEAT,
@@ -145,7 +146,8 @@ def _tidy(lex, ms) -> None:
         bare_milestone = milestone_nouns(lex).sub("", name).strip("、，,")  # 生产总值台阶年均增长: 台阶 of a clause before
         name = bare_milestone if bare_milestone != name and len(lex.growth_re.sub("", bare_milestone)) >= 2 else name
         name = extraction_words().open_end_re.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
-        m.metric_zh = trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
+        made = not m.rank and (lex.units.get(m.unit, {}).get("dim", "") if m.unit else m.base_unit) in MADE_DIMS  # 建设高标准农田910万亩
+        m.metric_zh = trim_actions(lex, name, made) if len(name) >= 2 else m.metric_zh
         m.subject = REPEAT.sub(r"\1", milestones.sub("", m.subject))
 
 
