@@ -176,12 +176,12 @@ def trim_actions(lex, name: str, made: bool = False) -> str:
 
 def _creation(lex, lead: str, name: str) -> str:
     """The verb that makes the counted things, when it ends the action words dropped from a name's start
-    (高标准建设 -> 建设; lexicon metric_creation_verbs), unless a cumulative word comes before it (累计建设) or
-    the name opens with a verb of its own (建设筹措保障性租赁住房: no verb is put back)."""
+    (高标准建设 -> 建设; lexicon metric_creation_verbs), unless the name opens with a verb of its own
+    (建设筹措保障性租赁住房: no verb is put back)."""
     from .phrase import tagged
 
     verb = next((v for v in lex.creation_verbs if lead.endswith(v)), "")
-    if not verb or any(w in lead for w in lex.creation_not_after):
+    if not verb:
         return ""
     word, tag = tagged(name)[0]
     return "" if len(word) >= 2 and tag.startswith("v") else verb
