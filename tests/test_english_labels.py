@@ -153,7 +153,7 @@ def test_labels_the_reviewers_found_wrong_are_fewer():
     ("开工建设农村公路6060公里。", 0, "Rural roads started"),
     ("升级改造农村公路4000公里。", 0, "Rural roads renovated"),
     ("建设筹集保障性租赁住房6.7万套。", 0, "Affordable rental housing built or acquired"),
-    ("开工建设两重项目120个。", 0, "两重项目"),   # no action after a closing note
+    ("开工建设两重项目120个。", 0, "开工建设两重项目"),   # no action after a closing note
     # two actions (new, renovated) on a label that says one: not composed
     ("新建改扩建及维修改造公办幼儿园200所、义务教育学校500所。", 1, "新建义务教育学校"),
     # the head of a list applies to an item that names another thing ...

@@ -232,6 +232,8 @@ def _with_qualifiers(before: str, label: str, g: dict) -> str:
     words = [q["words"][w][0] for w in q["re"].findall(before) if not q["words"][w][1].search(low)]
     if not words or not all(words) or _is_action(label.split()[-1], g):
         return label
+    if label.endswith(")") and any(w.startswith("…") for w in words):
+        return label  # nor after a closing note: "'Two majors' projects (national strategies …) started"
     parts = [w for w in words if not w.startswith("…")] + [label]
     return " ".join([parts[0]] + [_lower_first(w) for w in parts[1:]] + [w.lstrip("… ") for w in words if w.startswith("…")])
 

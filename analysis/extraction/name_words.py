@@ -8,6 +8,7 @@ import re
 from ..language import lexicon
 from ..project import thresholds as T
 from .mention import extraction_words
+from .phrase import tagged
 
 # The Chinese words and patterns of naming (measure nouns, list connectors, rank and share words …) are
 # lexicon.yaml `extraction` (the keys after "naming a quantity"), read through mention.extraction_words().
@@ -178,8 +179,6 @@ def _creation(lex, lead: str, name: str) -> str:
     """The verb that makes the counted things, when it ends the action words dropped from a name's start
     (高标准建设 -> 建设; lexicon metric_creation_verbs), unless the name opens with a verb of its own
     (建设筹措保障性租赁住房: no verb is put back)."""
-    from .phrase import tagged
-
     verb = next((v for v in lex.creation_verbs if lead.endswith(v)), "")
     if not verb:
         return ""
