@@ -715,6 +715,9 @@ def test_no_adverb_before_the_growth_word(text, expected):
     ("建设人才公寓平均面积占比达到30%。", [("30%", "人才公寓平均面积占比")]),
     ("高标准农田建设投资12亿元。", [("12亿元", "高标准农田建设投资")]),
     ("建设筹措保障性租赁住房5万套。", [("5万套", "筹措保障性租赁住房")]),
+    # a cumulative total in the clause is the stock made over the years, not things made now
+    ("累计创建国家文明村镇246个、省级文明村镇4295个。", [("246个", "国家文明村镇"), ("4295个", "省级文明村镇")]),
+    ("建设高标准农田90万亩，累计达到800万亩。", [("90万亩", "建设高标准农田"), ("800万亩", "高标准农田")]),
 ])
 def test_a_verb_that_makes_the_counted_things_stays(text, expected):
     assert [(raw, name) for raw, name, _ in _rows(text)] == expected

@@ -67,7 +67,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     respectively(lex, text, ms)
     borrow(lex, text, ms)
     inherit(lex, text, ms, s0)
-    _tidy(lex, ms)
+    _tidy(lex, ms, text)
     _owned(lex, ms)
     _purpose(lex, text, ms)
     _selected(lex, text, ms)
@@ -138,7 +138,7 @@ def _join(lex, ms, i: int, left: str, right: str, verb: str, head_verb: str, con
     return name
 
 
-def _tidy(lex, ms) -> None:
+def _tidy(lex, ms, text: str) -> None:
     """A word said twice is said once; milestones and open list ends are no part of a name."""
     milestones = milestone_name(lex)
     for m in ms:  # 转移支付规模规模增长: a word said twice is said once; 连跨千亿台阶 is no part of a name
@@ -146,7 +146,9 @@ def _tidy(lex, ms) -> None:
         bare_milestone = milestone_nouns(lex).sub("", name).strip("、，,")  # 生产总值台阶年均增长: 台阶 of a clause before
         name = bare_milestone if bare_milestone != name and len(lex.growth_re.sub("", bare_milestone)) >= 2 else name
         name = extraction_words().open_end_re.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
-        made = not m.rank and (lex.units.get(m.unit, {}).get("dim", "") if m.unit else m.base_unit) in MADE_DIMS  # 建设高标准农田910万亩
+        # 建设高标准农田910万亩: things made, counted (not 累计创建国家文明村镇246个: the stock made over the years)
+        made = not m.rank and (lex.units.get(m.unit, {}).get("dim", "") if m.unit else m.base_unit) in MADE_DIMS \
+            and not any(w in text[m.clause[0]:m.s] for w in lex.creation_not_after)
         m.metric_zh = trim_actions(lex, name, made) if len(name) >= 2 else m.metric_zh
         m.subject = REPEAT.sub(r"\1", milestones.sub("", m.subject))
 

@@ -128,6 +128,7 @@ class Lexicon:
     example_not_deng: tuple = ()                          # 高等, 等级 ...: words whose 等 ends no examples
     zai_nouns: tuple = ()                                 # 在建, 在校 ...: 在 that opens a counted noun
     creation_verbs: tuple = ()                            # 建设, 创建 ...: kept before the things they make
+    creation_not_after: tuple = ()                        # 累计: ... but not in a clause of a cumulative total
     year_word: str = ""                                   # 年: the word after a year's number
     national_region: str = ""                             # 全国: the country as a region
     reading: Words = field(default_factory=lambda: Words("reading", {}))        # the words and patterns of the reading layer
@@ -315,6 +316,7 @@ def _naming_words(raw: dict) -> dict:
         "example_not_deng": tuple(raw["example_not_deng"]),
         "zai_nouns": tuple(raw["zai_nouns"]),
         "creation_verbs": tuple(sorted(raw["metric_creation_verbs"], key=len, reverse=True)),
+        "creation_not_after": tuple(raw["metric_creation_not_after"]),
     }
 
 
