@@ -360,6 +360,7 @@ def glossary() -> dict:
             "label_qualifiers": _qualifiers(data.get("label_qualifiers") or {}),
             "label_change_ends": _qualifiers(data.get("label_change_ends") or {}),
             "clause_qualifiers": _qualifiers(data.get("clause_qualifiers") or {}, "clause_qualifiers"),
+            "label_openers": _qualifiers(data.get("label_openers") or {}, "label_openers"),
             "label_heads": _heads(data.get("label_heads") or {}),
             "generic_heads": _generic(data.get("generic_heads") or [])}
 
