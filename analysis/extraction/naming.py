@@ -8,8 +8,8 @@ from ..project import thresholds as T
 from .inheritance import borrow, inherit, respectively
 from .name_form import reform
 from .name_words import (
-    MADE_DIMS,
     COUNT_DIMS,
+    MADE_DIMS,
     QUOTES,
     REPEAT,
     circumstance,
