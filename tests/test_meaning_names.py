@@ -721,3 +721,18 @@ def test_no_adverb_before_the_growth_word(text, expected):
 ])
 def test_a_verb_that_makes_the_counted_things_stays(text, expected):
     assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a number for every item of a 分别 list: 等 closes the list, each item takes the shared head
+    ("食品、石化、医药、信息等产业增加值分别增长8%、6%、9%、12%。",
+     [("8%", "食品产业增加值增长"), ("6%", "石化产业增加值增长"), ("9%", "医药产业增加值增长"), ("12%", "信息产业增加值增长")]),
+    ("钢铁、建材等行业产量分别下降3%、5%。", [("3%", "钢铁行业产量下降"), ("5%", "建材行业产量下降")]),
+    # twins: a list without 等; 等 inside a word (三等奖); one number for the whole list keeps its examples
+    ("汽车、电子产业增加值分别增长8%、6%。", [("8%", "汽车产业增加值增长"), ("6%", "电子产业增加值增长")]),
+    ("一、二、三等奖获奖项目分别为5项、10项、20项。",
+     [("5项", "一等奖获奖项目"), ("10项", "二等奖获奖项目"), ("20项", "三等奖获奖项目")]),
+    ("食品、石化等产业增加值增长8%。", [("8%", "食品、石化等产业增加值增长")]),
+])
+def test_a_respectively_list_closed_by_deng_names_each_item(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
