@@ -736,3 +736,17 @@ def test_a_verb_that_makes_the_counted_things_stays(text, expected):
 ])
 def test_a_respectively_list_closed_by_deng_names_each_item(text, expected):
     assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one number that holds for every item of a long list (均, 分别 with one number) names the whole list
+    ("城市生活垃圾资源化利用率、建筑垃圾综合利用率、工业固废综合利用率均达到60%以上。",
+     [("60%", "城市生活垃圾资源化利用率、建筑垃圾综合利用率、工业固废综合利用率")]),
+    ("国家级专精特新企业、省级专精特新中小企业、创新型中小企业分别达到200家以上。",
+     [("200家", "国家级专精特新企业、省级专精特新中小企业、创新型中小企业")]),
+    # twins: the same list without a word that shares the number keeps its last item; a short list was whole
+    ("城市生活垃圾资源化利用率、建筑垃圾综合利用率、工业固废综合利用率达到60%以上。", [("60%", "工业固废综合利用率")]),
+    ("接待游客人次、旅游总收入均增长9%。", [("9%", "接待游客人次、旅游总收入增长")]),
+])
+def test_a_number_shared_by_a_long_list_names_the_list(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected

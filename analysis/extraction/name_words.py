@@ -33,7 +33,7 @@ def strip_name(lex, s: str, cap: bool = True) -> str:
     numbering removed; cut to its head when long (cap)."""
     s = extraction_words().year_words_re.sub("", extraction_words().lead_re.sub("", _UNIT_NOTE.sub("", s.translate(QUOTES))).strip())
     s = lex.comparison_re.sub("", s)
-    prev = None
+    whole, prev = s, None
     while prev != s:
         prev = s
         s = lex.strip_prefix_re.sub("", s)
@@ -42,6 +42,8 @@ def strip_name(lex, s: str, cap: bool = True) -> str:
         s = extraction_words().lead_re.sub("", s)
     if not cap:
         return s
+    if _shared_list(whole, s):
+        return s  # 甲利用率、乙利用率、丙利用率均达到60%: the number holds for every item of the list
     if len(s) > 8:
         # "对已经谋划的重点工业项目": the head after the last 的 names the thing (not a bare 比例)
         cut = s.rfind(extraction_words().of_word, 0, len(s) - 2)
@@ -70,6 +72,17 @@ def strip_name(lex, s: str, cap: bool = True) -> str:
                     at = max(0, at - 3)  # 二级及以上公立医疗机构: the threshold whole
                 s = s[at:]
     return s
+
+
+def _shared_list(whole: str, s: str) -> bool:
+    """Whether s is a list (items joined by 、, no 的 nor comma) followed in `whole` by a word that says its
+    number holds for every item (lexicon list_shared_marks: 均, 都), short enough to be named whole."""
+    w = extraction_words()
+    at = whole.rfind(s)
+    items = s.split(w.list_comma)
+    return (at >= 0 and whole.startswith(tuple(w.list_shared_marks), at + len(s)) and len(items) >= 2
+            and all(len(x) >= 2 for x in items) and w.of_word not in s and not re.search(r"[，,；;：:]", s)
+            and T.NAME_MAX_CHARS < _plain_len(s) <= T.LIST_NAME_MAX_CHARS)
 
 
 def trailing_verb(lex, s: str) -> str:
