@@ -201,9 +201,8 @@ def respectively(lex, text: str, ms) -> None:
             deng = extraction_words().examples_word
             if tail.startswith(deng) and len(tail) > len(deng) + 1 and not any(
                     items[-1].startswith(w, min(short) - w.find(deng)) for w in lex.example_not_deng if deng in w):
-                # 食品、石化、医药、信息等产业增加值分别增长…: a number for every item, 等 closes the list (食品产业增加值)
-                tail = tail[len(deng):]
-                items[-1] = items[-1][:min(short)] + tail
+                for m in group:  # 食品、石化、医药、信息等产业增加值分别增长…: 等 closes the list (name_form: 食品产业增加值)
+                    m.deng_at = min(short)
             items = [x + tail for x in items[:-1]] + [items[-1]]
         if len(items) != n:
             continue

@@ -45,8 +45,19 @@ def reform(lex, text: str, ms) -> None:
         if not m.distributed:
             name = _examples(lex, name)
             name = _predicate_after_noun(lex, text, m, name)
-        m.metric_zh = name
+        m.metric_zh = _whole_list(m, name)
     _shared_addition(lex, text, ms)
+
+
+def _whole_list(m, name: str) -> str:
+    """食品、石化等产业增加值分别增长…, a number for every item: 等 closes the list (食品产业增加值); 甲率、乙率、丙率
+    均达到60%: one number that holds for every item of a long list names the list (naming.py marks both)."""
+    deng = extraction_words().examples_word
+    if m.deng_at and name.startswith(deng, m.deng_at):
+        name = name[:m.deng_at] + name[m.deng_at + len(deng):]
+    if m.list_whole and name.startswith(m.list_whole[0]):
+        name = m.list_whole[1] + name[len(m.list_whole[0]):]
+    return name
 
 
 def _unit_tail(lex, ms, i: int, name: str) -> str:

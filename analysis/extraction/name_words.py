@@ -33,7 +33,7 @@ def strip_name(lex, s: str, cap: bool = True) -> str:
     numbering removed; cut to its head when long (cap)."""
     s = extraction_words().year_words_re.sub("", extraction_words().lead_re.sub("", _UNIT_NOTE.sub("", s.translate(QUOTES))).strip())
     s = lex.comparison_re.sub("", s)
-    whole, prev = s, None
+    prev = None
     while prev != s:
         prev = s
         s = lex.strip_prefix_re.sub("", s)
@@ -42,8 +42,6 @@ def strip_name(lex, s: str, cap: bool = True) -> str:
         s = extraction_words().lead_re.sub("", s)
     if not cap:
         return s
-    if _shared_list(whole, s):
-        return s  # 甲利用率、乙利用率、丙利用率均达到60%: the number holds for every item of the list
     if len(s) > 8:
         # "对已经谋划的重点工业项目": the head after the last 的 names the thing (not a bare 比例)
         cut = s.rfind(extraction_words().of_word, 0, len(s) - 2)
@@ -74,15 +72,19 @@ def strip_name(lex, s: str, cap: bool = True) -> str:
     return s
 
 
-def _shared_list(whole: str, s: str) -> bool:
-    """Whether s is a list (items joined by 、, no 的 nor comma) followed in `whole` by a word that says its
-    number holds for every item (lexicon list_shared_marks: 均, 都), short enough to be named whole."""
+def shared_list(lex, raw: str) -> str:
+    """The whole list of the words before a number when they are a list (items joined by 、, no 的 nor comma)
+    followed by a word that says its one number holds for every item (lexicon list_shared_marks: 均, 都;
+    甲利用率、乙利用率、丙利用率均达到60%), too long for a name but not for a list's; else ''."""
     w = extraction_words()
-    at = whole.rfind(s)
+    s = strip_name(lex, raw, cap=False)
+    clean = raw.translate(QUOTES)
+    at = clean.rfind(s)
     items = s.split(w.list_comma)
-    return (at >= 0 and whole.startswith(tuple(w.list_shared_marks), at + len(s)) and len(items) >= 2
-            and all(len(x) >= 2 for x in items) and w.of_word not in s and not re.search(r"[，,；;：:]", s)
-            and T.NAME_MAX_CHARS < _plain_len(s) <= T.LIST_NAME_MAX_CHARS)
+    ok = (s and at >= 0 and clean.startswith(tuple(w.list_shared_marks), at + len(s)) and len(items) >= 2
+          and all(len(x) >= 2 for x in items) and w.of_word not in s and not re.search(r"[，,；;：:]", s)
+          and T.NAME_MAX_CHARS < _plain_len(s) <= T.LIST_NAME_MAX_CHARS)
+    return s if ok else ""
 
 
 def trailing_verb(lex, s: str) -> str:

@@ -18,6 +18,7 @@ from .name_words import (
     milestone_name,
     milestone_nouns,
     right_noun,
+    shared_list,
     strip_name,
     trailing_verb,
     trim_actions,
@@ -42,6 +43,8 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
             cont = text[lstart:m.s].startswith(extraction_words().list_continue)
         left_raw = _left_raw(lex, text, ms, i, lstart)
         left = strip_name(lex, left_raw)
+        whole = shared_list(lex, left_raw)  # 甲率、乙率、丙率均达到60%: the whole list (name_form.py)
+        m.list_whole = (left, whole) if whole and whole != left and whole.endswith(left) else ()
         if prev_right and lstart == right_end and left in extraction_words().bare_words:
             left = prev_right + left  # 810个省重点项目完成投资10428.6亿元: the investment of the projects just counted
         if lstart > cs and "、" in left and lex.growth_re.fullmatch(left.rsplit("、", 1)[-1]):
