@@ -57,6 +57,8 @@ def _whole_list(m, name: str) -> str:
         name = name[:m.deng_at] + name[m.deng_at + len(deng):]
     if m.list_whole and name.startswith(m.list_whole[0]):
         name = m.list_whole[1] + name[len(m.list_whole[0]):]
+    elif m.list_whole and len(name) >= 4 and m.list_whole[0].endswith(name):  # the last item, clipped since
+        name = m.list_whole[1]
     return name
 
 
