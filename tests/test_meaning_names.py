@@ -750,3 +750,16 @@ def test_a_respectively_list_closed_by_deng_names_each_item(text, expected):
 ])
 def test_a_number_shared_by_a_long_list_names_the_list(text, expected):
     assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare measure of an industry in a sentence naming none takes the industry that opened the sentence before
+    ("石化产业持续减油增化，建设一批化工新材料项目。产值突破1300亿元。", [("1300亿元", "石化产业产值")]),
+    ("新能源产业深度拓展应用场景。力争产业投资超过1000亿元。", [("1000亿元", "新能源产业投资")]),
+    # twins: no industry before (a plan's heading with a verb is none); a sentence that names its own
+    ("二是推动产业转型升级。产值突破1300亿元。", [("1300亿元", "产值")]),
+    ("石化产业持续减油增化。食品产业产值突破900亿元。", [("900亿元", "食品产业产值")]),
+    ("产值突破1300亿元。", [("1300亿元", "产值")]),
+])
+def test_a_bare_industry_measure_takes_the_industry_of_the_sentence_before(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected

@@ -64,7 +64,7 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
                 "rank_word", "share_of_starts", "bare_rank_names", "addition_en", "range_dash_chars",
                 "list_comma", "implied_verb_gap", "per_unit_tail_re", "rank_from_words", "rank_frame_chars",
                 "predicate_open_tags", "predicate_noun_tags", "predicate_bare_max", "predicate_open_verbs",
-                "predicate_state_verbs", "addition_mark", "pair_words", "pair_first_max", "bare_measure_max", "owner_max", "growth_adverbs", "list_shared_marks",
+                "predicate_state_verbs", "addition_mark", "pair_words", "pair_first_max", "bare_measure_max", "owner_max", "growth_adverbs", "list_shared_marks", "topic_measures", "topic_owner_re", "topic_owner_head",
                 "first_owner_endings"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
