@@ -715,6 +715,8 @@ def test_no_adverb_before_the_growth_word(text, expected):
     ("建设人才公寓平均面积占比达到30%。", [("30%", "人才公寓平均面积占比")]),
     ("高标准农田建设投资12亿元。", [("12亿元", "高标准农田建设投资")]),
     ("建设筹措保障性租赁住房5万套。", [("5万套", "筹措保障性租赁住房")]),
+    # a noun's 建设 (法治政府建设) makes nothing: the counted noun alone
+    ("法治政府建设10项主要指标全部达标。", [("10项", "主要指标")]),
     # a cumulative total in the clause is the stock made over the years, not things made now
     ("累计创建国家文明村镇246个、省级文明村镇4295个。", [("246个", "国家文明村镇"), ("4295个", "省级文明村镇")]),
     ("建设高标准农田90万亩，累计达到800万亩。", [("90万亩", "建设高标准农田"), ("800万亩", "高标准农田")]),

@@ -151,11 +151,12 @@ def list_groups(text: str, ms) -> list[list]:
 
 
 
-def trim_actions(lex, name: str, made: bool = False) -> str:
+def trim_actions(lex, name: str, made: str = "") -> str:
     """The name without the action verbs that open it and the words that close it with what happened
     (lexicon metric_action_verbs, metric_end_words), as long as a noun of three characters or more stays.
-    When the number counts the things the verbs act on (`made`: a count, an area or a length), a verb that makes
-    them stays before the noun (高标准建设高标准农田 -> 建设高标准农田; lexicon metric_creation_verbs)."""
+    When the number counts the things the verbs act on (a count, an area or a length; `made`: its clause up to the
+    number), a verb that makes them stays before the noun (高标准建设高标准农田 -> 建设高标准农田; lexicon
+    metric_creation_verbs) when it opens its clause or list item (not 法治政府建设10项主要指标: a noun's 建设)."""
     start, end = _action_res(lex)
     leads = []
 
@@ -186,16 +187,23 @@ def trim_actions(lex, name: str, made: bool = False) -> str:
     if growth and growth.start() >= 3:  # 服务贸易预计增长: closing words before the growth word
         name = trim(name[:growth.start()]) + growth.group()
     if made and lead and trimmed.startswith(name[:3]):  # the start of the name is the one trimmed (no examples cut)
-        name = _creation(lex, lead, name) + name
+        name = _creation(lex, lead, name, made) + name
     return name
 
 
-def _creation(lex, lead: str, name: str) -> str:
+def _creation(lex, lead: str, name: str, clause: str) -> str:
     """The verb that makes the counted things, when it ends the action words dropped from a name's start
     (高标准建设 -> 建设; lexicon metric_creation_verbs), unless the name opens with a verb of its own
     (建设筹措保障性租赁住房: no verb is put back)."""
     verb = next((v for v in lex.creation_verbs if lead.endswith(v)), "")
-    if not verb:
+    at = clause.rfind(verb) if verb else -1
+    if at < 0:
+        return ""
+    before, prev = clause[:at].rsplit(extraction_words().list_comma, 1)[-1], None
+    while prev != before:  # 力争高标准建设: only fillers and action words before the verb in its clause
+        prev, before = before, lex.strip_prefix_re.sub("", before)
+    opens = lex.action_start_re.match(before + verb)
+    if before and not (opens and opens.end() == len(before + verb)):
         return ""
     word, tag = tagged(name)[0]
     return "" if len(word) >= 2 and tag.startswith("v") else verb

@@ -150,8 +150,9 @@ def _tidy(lex, ms, text: str) -> None:
         name = bare_milestone if bare_milestone != name and len(lex.growth_re.sub("", bare_milestone)) >= 2 else name
         name = extraction_words().open_end_re.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
         # 建设高标准农田910万亩: things made, counted (not 累计创建国家文明村镇246个: the stock made over the years)
-        made = not m.rank and (lex.units.get(m.unit, {}).get("dim", "") if m.unit else m.base_unit) in MADE_DIMS \
-            and not any(w in text[m.clause[0]:m.s] for w in lex.creation_not_after)
+        clause = text[m.clause[0]:m.s]
+        made = clause if not m.rank and (lex.units.get(m.unit, {}).get("dim", "") if m.unit else m.base_unit) in MADE_DIMS \
+            and not any(w in clause for w in lex.creation_not_after) else ""
         m.metric_zh = trim_actions(lex, name, made) if len(name) >= 2 else m.metric_zh
         m.subject = REPEAT.sub(r"\1", milestones.sub("", m.subject))
 
