@@ -202,8 +202,10 @@ def _creation(lex, lead: str, name: str, clause: str) -> str:
     before, prev = clause[:at].rsplit(extraction_words().list_comma, 1)[-1], None
     while prev != before:  # 力争高标准建设: only fillers and action words before the verb in its clause
         prev, before = before, lex.strip_prefix_re.sub("", before)
-    opens = lex.action_start_re.match(before + verb)
-    if before and not (opens and opens.end() == len(before + verb)):
+    words = before.removeprefix(extraction_words().addition_mark) + verb  # 新开工建设: the verb opens the item
+    while words and (act := lex.action_start_re.match(words)) and act.end():
+        words = words[act.end():]  # 推进建设, 高标准建设: action words and adverbs before the verb
+    if words:
         return ""
     word, tag = tagged(name)[0]
     return "" if len(word) >= 2 and tag.startswith("v") else verb
