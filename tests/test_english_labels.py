@@ -153,7 +153,11 @@ def test_labels_the_reviewers_found_wrong_are_fewer():
     ("开工建设农村公路6060公里。", 0, "Rural roads started"),
     ("升级改造农村公路4000公里。", 0, "Rural roads renovated"),
     ("建设筹集保障性租赁住房6.7万套。", 0, "Affordable rental housing built or acquired"),
-    ("开工建设两重项目120个。", 0, "两重项目"),   # no action after a closing note
+    ("开工建设两重项目120个。", 0, "开工建设两重项目"),   # no action after a closing note
+    # a verb that makes the things, kept at the name's start (建设, 创建): composed; none inside a name
+    ("建设高标准农田50万亩。", 0, "High-standard farmland built"),
+    ("创建美丽河湖12条。", 0, "Beautiful rivers and lakes created"),
+    ("国家生态文明建设示范区达到23个。", 0, "National ecological civilisation demonstration zones"),
     # two actions (new, renovated) on a label that says one: not composed
     ("新建改扩建及维修改造公办幼儿园200所、义务教育学校500所。", 1, "新建义务教育学校"),
     # the head of a list applies to an item that names another thing ...

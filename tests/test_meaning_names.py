@@ -338,7 +338,8 @@ def test_every_english_label_shown_is_vouched_for(shown_corpus):
     ("工业增加值增长6%。", "industrial_va_growth", "工业增加值增长"),
     ("新增绿色工业园区5个。", "green_industrial_parks", "New green industrial parks"),      # not factories
     ("建成概念验证中心12家。", "proof_of_concept_centres", "Proof-of-concept centres built"),
-    ("建设口袋公园60个。", "pocket_parks", "Pocket parks"),
+    # 建设 stays in the name (parks built, not the stock): the label says it too
+    ("建设口袋公园60个。", "pocket_parks", "Pocket parks built"),
     ("新增零碳工厂8家。", "zero_carbon_factories", "New zero-carbon factories"),
     # a growth label says growth (not fooled by "integrated", "strategic"); a share is no growth; acronyms stay
     ("集成电路产量增长10.9%。", "integrated_circuit_output", "Integrated circuit output growth"),
@@ -424,7 +425,7 @@ def test_a_contribution_without_its_contributor_is_flagged():
     ("有效应对5轮寒潮天气。", ["寒潮天气"]),
     ("高标准打造美丽河湖60条。", ["美丽河湖"]),
     ("积极参与全国用能权交易3.2亿元。", ["全国用能权交易"]),
-    ("建设和美乡村80个。", ["和美乡村"]),                          # 和美 is no second verb joined by 和
+    ("打造和美乡村80个。", ["和美乡村"]),                          # 和美 is no second verb joined by 和
     # an adverb alone is kept where it is part of the noun
     ("有效发明专利达到5.2万件。", ["有效发明专利"]),
     # a predicate after the counted noun ends its name
@@ -699,4 +700,68 @@ def test_change_to_a_number_is_no_part_of_its_name(text, expected):
     ("外贸出口增长12%。", [("12%", "外贸出口增长")]),
 ])
 def test_no_adverb_before_the_growth_word(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb that makes the counted things stays before them: the number is no stock (issue 13, session 4)
+    ("全年高标准建设高标准农田50万亩。", [("50万亩", "建设高标准农田")]),
+    ("创建美丽河湖12条。", [("12条", "创建美丽河湖")]),
+    ("加快建设县级养老服务中心8个。", [("8个", "建设县级养老服务中心")]),
+    ("开工建设重大产业项目60个。", [("60个", "开工建设重大产业项目")]),
+    # twins: a verb of policy still goes; a measure of the things (a share, money) takes no verb; a name that
+    # opens with a verb of its own gets no second one
+    ("打造示范项目20个。", [("20个", "示范项目")]),
+    ("建设人才公寓平均面积占比达到30%。", [("30%", "人才公寓平均面积占比")]),
+    ("高标准农田建设投资12亿元。", [("12亿元", "高标准农田建设投资")]),
+    ("建设筹措保障性租赁住房5万套。", [("5万套", "筹措保障性租赁住房")]),
+    # a noun's 建设 (法治政府建设) makes nothing: the counted noun alone
+    ("法治政府建设10项主要指标全部达标。", [("10项", "主要指标")]),
+    # a cumulative total in the clause is the stock made over the years, not things made now
+    ("累计创建国家文明村镇246个、省级文明村镇4295个。", [("246个", "国家文明村镇"), ("4295个", "省级文明村镇")]),
+    ("建设高标准农田90万亩，累计达到800万亩。", [("90万亩", "建设高标准农田"), ("800万亩", "高标准农田")]),
+])
+def test_a_verb_that_makes_the_counted_things_stays(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a number for every item of a 分别 list: 等 closes the list, each item takes the shared head
+    ("食品、石化、医药、信息等产业增加值分别增长8%、6%、9%、12%。",
+     [("8%", "食品产业增加值增长"), ("6%", "石化产业增加值增长"), ("9%", "医药产业增加值增长"), ("12%", "信息产业增加值增长")]),
+    ("钢铁、建材等行业产量分别下降3%、5%。", [("3%", "钢铁行业产量下降"), ("5%", "建材行业产量下降")]),
+    # twins: a list without 等; 等 inside a word (三等奖); one number for the whole list keeps its examples
+    ("汽车、电子产业增加值分别增长8%、6%。", [("8%", "汽车产业增加值增长"), ("6%", "电子产业增加值增长")]),
+    ("一、二、三等奖获奖项目分别为5项、10项、20项。",
+     [("5项", "一等奖获奖项目"), ("10项", "二等奖获奖项目"), ("20项", "三等奖获奖项目")]),
+    ("食品、石化等产业增加值增长8%。", [("8%", "食品、石化等产业增加值增长")]),
+])
+def test_a_respectively_list_closed_by_deng_names_each_item(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one number that holds for every item of a long list (均, 分别 with one number) names the whole list
+    ("城市生活垃圾资源化利用率、建筑垃圾综合利用率、工业固废综合利用率均达到60%以上。",
+     [("60%", "城市生活垃圾资源化利用率、建筑垃圾综合利用率、工业固废综合利用率")]),
+    ("国家级专精特新企业、省级专精特新中小企业、创新型中小企业分别达到200家以上。",
+     [("200家", "国家级专精特新企业、省级专精特新中小企业、创新型中小企业")]),
+    # twins: the same list without a word that shares the number keeps its last item; a short list was whole
+    ("城市生活垃圾资源化利用率、建筑垃圾综合利用率、工业固废综合利用率达到60%以上。", [("60%", "工业固废综合利用率")]),
+    ("接待游客人次、旅游总收入均增长9%。", [("9%", "接待游客人次、旅游总收入增长")]),
+])
+def test_a_number_shared_by_a_long_list_names_the_list(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare measure of an industry in a sentence naming none takes the industry that opened the sentence before
+    ("石化产业持续减油增化，建设一批化工新材料项目。产值突破1300亿元。", [("1300亿元", "石化产业产值")]),
+    ("新能源产业深度拓展应用场景。力争产业投资超过1000亿元。", [("1000亿元", "新能源产业投资")]),
+    # twins: no industry before (a plan's heading with a verb is none); a sentence that names its own
+    ("二是推动产业转型升级。产值突破1300亿元。", [("1300亿元", "产值")]),
+    ("石化产业持续减油增化。食品产业产值突破900亿元。", [("900亿元", "食品产业产值")]),
+    ("产值突破1300亿元。", [("1300亿元", "产值")]),
+])
+def test_a_bare_industry_measure_takes_the_industry_of_the_sentence_before(text, expected):
     assert [(raw, name) for raw, name, _ in _rows(text)] == expected

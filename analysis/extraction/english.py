@@ -21,11 +21,13 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     naming sector and measure ("generic"). `clause`: the words next to the number in its clause
     (clause_context): a catalogue label is vouched for only when it carries their qualifiers too."""
     g = lexicon.glossary()
-    label, source = "", ""
-    share_of = ""
+    label, source, share_of = "", "", ""
     if concept is not None:
         covered, share_of, before = _label_covers(concept, metric_zh, lex, g)
-        label, source = concept.en, ("glossary" if covered else "concept")
+        opener, before = _opener(before, g)  # 建设高标准农田: "High-standard farmland built"
+        composed = _with_opener(opener, concept.en, g) if covered and opener else concept.en
+        covered, label = covered and bool(composed), composed or concept.en
+        source = "glossary" if covered else "concept"
         if covered:
             label = _with_qualifiers(before, label, g)
     if not label:
@@ -232,6 +234,8 @@ def _with_qualifiers(before: str, label: str, g: dict) -> str:
     words = [q["words"][w][0] for w in q["re"].findall(before) if not q["words"][w][1].search(low)]
     if not words or not all(words) or _is_action(label.split()[-1], g):
         return label
+    if label.endswith(")") and any(w.startswith("…") for w in words):
+        return label  # nor after a closing note: "'Two majors' projects (national strategies …) started"
     parts = [w for w in words if not w.startswith("…")] + [label]
     return " ".join([parts[0]] + [_lower_first(w) for w in parts[1:]] + [w.lstrip("… ") for w in words if w.startswith("…")])
 
@@ -243,6 +247,22 @@ def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
     name = metric_zh.strip()
     return (len(name) < 2 or name in u.get("bare", ()) or name.endswith(u.get("end_fragments", ()))
             or name.startswith(u.get("start_fragments", ())) or any(v in name for v in u.get("verbs", ())))
+
+
+def _opener(before: str, g: dict) -> tuple[str, str]:
+    """(the verb that makes the things opening the words before the concept's name (label_openers), the rest)."""
+    rx = g["label_openers"]["re"]
+    m = rx.match(before) if rx is not None and before else None
+    return (m.group(), before[m.end():]) if m else ("", before)
+
+
+def _with_opener(opener: str, label: str, g: dict) -> str:
+    """The label with the English of the verb that opened the name ("… built"), the label when it says it
+    already, "" when it cannot be composed (a label that ends in an action or a closing note)."""
+    en, carries = g["label_openers"]["words"][opener]
+    if carries.search(label.lower()) or not en or _is_action(label.split()[-1], g) or label.endswith(")"):
+        return label if carries.search(label.lower()) else ""
+    return f"{label} {en.lstrip('… ')}" if en.startswith("…") else f"{en} {_lower_first(label)}"
 
 
 def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str, str]:
@@ -268,7 +288,7 @@ def _label_covers(concept, metric_zh: str, lex, g: dict) -> tuple[bool, str, str
     cover = g["label_cover"]
     before, after = n[:best[0]], n[best[1]:]
     opening = before
-    words = cover.get("before", ())
+    words = cover.get("before", ()) + tuple(g["label_openers"]["words"])  # 建设高标准农田: composed by _with_opener
     while before:
         word = next((w for w in sorted(words, key=len, reverse=True) if before.startswith(w)), "")
         if not word:

@@ -198,6 +198,11 @@ def respectively(lex, text: str, ms) -> None:
             # 一、二、三产业增加值 -> 一产业增加值 …; 城镇、农村居民人均可支配收入 -> 城镇居民人均可支配收入 …;
             # 刑事、治安案件 -> 刑事案件, 治安案件: parallel words share the rest of the last item
             tail = items[-1][min(short):]
+            deng = extraction_words().examples_word
+            if tail.startswith(deng) and len(tail) > len(deng) + 1 and not any(
+                    items[-1].startswith(w, min(short) - w.find(deng)) for w in lex.example_not_deng if deng in w):
+                for m in group:  # 食品、石化、医药、信息等产业增加值分别增长…: 等 closes the list (name_form: 食品产业增加值)
+                    m.deng_at = min(short)
             items = [x + tail for x in items[:-1]] + [items[-1]]
         if len(items) != n:
             continue

@@ -45,6 +45,9 @@ class Mention:
     negative: bool = False      # a change stated as a fall (下降3.3%): value_signed < 0
     commitment: str = ""        # ensure | strive | seek | endeavour (确保, 力争 ...) of a target
     lead: Mention | None = None  # the first mention of the statement (a range's low end, the floor of an aim)
+    # the form of the name (name_form.py), after the concept and the sectors read the rules' name:
+    deng_at: int = 0            # where 等 closes a 分别 list with a number for every item (食品等产业增加值: 2)
+    list_whole: tuple = ()      # (last item, whole list) when one number holds for every item of a long list
 
 
 def arabic_re(lex) -> re.Pattern:

@@ -26,6 +26,8 @@ first_owner_endings):
 
 from __future__ import annotations
 
+import re
+
 from ..language import concepts
 from .mention import extraction_words
 from .name_words import COUNT_DIMS, QUOTES, list_verb, strip_name
@@ -45,8 +47,47 @@ def reform(lex, text: str, ms) -> None:
         if not m.distributed:
             name = _examples(lex, name)
             name = _predicate_after_noun(lex, text, m, name)
-        m.metric_zh = name
+        m.metric_zh = _topic_owner(text, m, _whole_list(m, name))
     _shared_addition(lex, text, ms)
+
+
+def _topic_owner(text: str, m, name: str) -> str:
+    """产值突破1300亿元 after 石化产业持续…: a bare measure of an industry (lexicon topic_measures) in a sentence
+    that opens with no industry of its own takes the industry that opens the nearest sentence before it in
+    its paragraph (topic_owner_re), its head said once (新能源产业 + 产业投资: 新能源产业投资); else the name."""
+    w = extraction_words()
+    if name not in w.topic_measures:
+        return name
+    start = max(text.rfind(c, 0, m.s) for c in "。！？\n") + 1
+    at = text.rfind(name, start, m.s)
+    if _industry(text[start:at if at >= 0 else m.s]):
+        return name  # 石化产业产值…: the sentence names its own industry (not 力争产业投资: the name's own 产业)
+    para = text.rfind("\n", 0, start) + 1
+    for before in reversed(re.split("[。！？]", text[para:start])):
+        owner = _industry(before.strip())
+        if owner:
+            head = w.topic_owner_head
+            return owner + (name[len(head):] if name.startswith(head) else name)
+    return name
+
+
+def _industry(sentence: str) -> str:
+    """The industry that opens a sentence (lexicon topic_owner_re), a noun phrase (not 二是推动产业); else ''."""
+    owner = extraction_words().topic_owner_re.match(sentence)
+    return owner.group() if owner and not any(tag[:1] in "vpdcrm" for _, tag in tagged(owner.group())) else ""
+
+
+def _whole_list(m, name: str) -> str:
+    """食品、石化等产业增加值分别增长…, a number for every item: 等 closes the list (食品产业增加值); 甲率、乙率、丙率
+    均达到60%: one number that holds for every item of a long list names the list (naming.py marks both)."""
+    deng = extraction_words().examples_word
+    if m.deng_at and name.startswith(deng, m.deng_at):
+        name = name[:m.deng_at] + name[m.deng_at + len(deng):]
+    if m.list_whole and name.startswith(m.list_whole[0]):
+        name = m.list_whole[1] + name[len(m.list_whole[0]):]
+    elif m.list_whole and len(name) >= 4 and m.list_whole[0].endswith(name):  # the last item, clipped since
+        name = m.list_whole[1]
+    return name
 
 
 def _unit_tail(lex, ms, i: int, name: str) -> str:

@@ -8,11 +8,13 @@ import re
 from ..language import lexicon
 from ..project import thresholds as T
 from .mention import extraction_words
+from .phrase import tagged
 
 # The Chinese words and patterns of naming (measure nouns, list connectors, rank and share words …) are
 # lexicon.yaml `extraction` (the keys after "naming a quantity"), read through mention.extraction_words().
 QUOTES = str.maketrans("", "", "“”\"「」『』")
 COUNT_DIMS = {"count", "person"}
+MADE_DIMS = {"count", "area", "length"}  # what a verb that makes things can count (建设高标准农田910万亩)
 
 
 _UNIT_NOTE = re.compile(r"^[（(][^）)]{0,6}[）)]、?")  # （辆）、惠及消费者: the unit note of the number before
@@ -68,6 +70,21 @@ def strip_name(lex, s: str, cap: bool = True) -> str:
                     at = max(0, at - 3)  # 二级及以上公立医疗机构: the threshold whole
                 s = s[at:]
     return s
+
+
+def shared_list(lex, raw: str) -> str:
+    """The whole list of the words before a number when they are a list (items joined by 、, no 的 nor comma)
+    followed by a word that says its one number holds for every item (lexicon list_shared_marks: 均, 都;
+    甲利用率、乙利用率、丙利用率均达到60%), too long for a name but not for a list's; else ''."""
+    w = extraction_words()
+    s = strip_name(lex, raw, cap=False)
+    clean = raw.translate(QUOTES)
+    at = clean.rfind(s)
+    items = s.split(w.list_comma)
+    ok = (s and at >= 0 and clean.startswith(tuple(w.list_shared_marks), at + len(s)) and len(items) >= 2
+          and all(len(x) >= 2 for x in items) and w.of_word not in s and not re.search(r"[，,；;：:]", s)
+          and T.NAME_MAX_CHARS < _plain_len(s) <= T.LIST_NAME_MAX_CHARS)
+    return s if ok else ""
 
 
 def trailing_verb(lex, s: str) -> str:
@@ -134,10 +151,14 @@ def list_groups(text: str, ms) -> list[list]:
 
 
 
-def trim_actions(lex, name: str) -> str:
+def trim_actions(lex, name: str, made: str = "") -> str:
     """The name without the action verbs that open it and the words that close it with what happened
-    (lexicon metric_action_verbs, metric_end_words), as long as a noun of three characters or more stays."""
+    (lexicon metric_action_verbs, metric_end_words), as long as a noun of three characters or more stays.
+    When the number counts the things the verbs act on (a count, an area or a length; `made`: its clause up to the
+    number), a verb that makes them stays before the noun (高标准建设高标准农田 -> 建设高标准农田; lexicon
+    metric_creation_verbs) when it opens its clause or list item (not 法治政府建设10项主要指标: a noun's 建设)."""
     start, end = _action_res(lex)
+    leads = []
 
     def trim(name: str) -> str:
         prev = None
@@ -147,10 +168,14 @@ def trim_actions(lex, name: str) -> str:
                 cut = rx.sub("", name, count=1)
                 bare = lex.growth_re.sub("", cut)
                 if len(bare) >= 3 and bare not in extraction_words().bare_heads and bare not in extraction_words().bare_words:
+                    if rx is start:
+                        leads.append(name[:len(name) - len(cut)])
                     name = cut
         return name
 
-    name = _without_examples(lex, trim(name))
+    trimmed = trim(name)
+    lead = "".join(leads)
+    name = _without_examples(lex, trimmed)
     if name.endswith(extraction_words().of_word) and len(name) >= 4:  # 冻鳟鱼出口占全国同类产品出口总值的: a name never ends in 的
         name = name[:-len(extraction_words().of_word)]
     dashes = extraction_words().range_dash_chars
@@ -161,7 +186,29 @@ def trim_actions(lex, name: str) -> str:
     growth = lex.growth_re.search(name)
     if growth and growth.start() >= 3:  # 服务贸易预计增长: closing words before the growth word
         name = trim(name[:growth.start()]) + growth.group()
+    if made and lead and trimmed.startswith(name[:3]):  # the start of the name is the one trimmed (no examples cut)
+        name = _creation(lex, lead, name, made) + name
     return name
+
+
+def _creation(lex, lead: str, name: str, clause: str) -> str:
+    """The verb that makes the counted things, when it ends the action words dropped from a name's start
+    (高标准建设 -> 建设; lexicon metric_creation_verbs), unless the name opens with a verb of its own
+    (建设筹措保障性租赁住房: no verb is put back)."""
+    verb = next((v for v in lex.creation_verbs if lead.endswith(v)), "")
+    at = clause.rfind(verb) if verb else -1
+    if at < 0:
+        return ""
+    before, prev = clause[:at].rsplit(extraction_words().list_comma, 1)[-1], None
+    while prev != before:  # 力争高标准建设: only fillers and action words before the verb in its clause
+        prev, before = before, lex.strip_prefix_re.sub("", before)
+    words = before.removeprefix(extraction_words().addition_mark) + verb  # 新开工建设: the verb opens the item
+    while words and (act := lex.action_start_re.match(words)) and act.end():
+        words = words[act.end():]  # 推进建设, 高标准建设: action words and adverbs before the verb
+    if words:
+        return ""
+    word, tag = tagged(name)[0]
+    return "" if len(word) >= 2 and tag.startswith("v") else verb
 
 
 def _without_examples(lex, name: str) -> str:

@@ -9,6 +9,7 @@ from .inheritance import borrow, inherit, respectively
 from .name_form import reform
 from .name_words import (
     COUNT_DIMS,
+    MADE_DIMS,
     QUOTES,
     REPEAT,
     circumstance,
@@ -17,6 +18,7 @@ from .name_words import (
     milestone_name,
     milestone_nouns,
     right_noun,
+    shared_list,
     strip_name,
     trailing_verb,
     trim_actions,
@@ -41,6 +43,8 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
             cont = text[lstart:m.s].startswith(extraction_words().list_continue)
         left_raw = _left_raw(lex, text, ms, i, lstart)
         left = strip_name(lex, left_raw)
+        whole = shared_list(lex, left_raw)  # 甲率、乙率、丙率均达到60%: the whole list (name_form.py)
+        m.list_whole = (left, whole) if whole and whole != left and whole.endswith(left) else ()
         if prev_right and lstart == right_end and left in extraction_words().bare_words:
             left = prev_right + left  # 810个省重点项目完成投资10428.6亿元: the investment of the projects just counted
         if lstart > cs and "、" in left and lex.growth_re.fullmatch(left.rsplit("、", 1)[-1]):
@@ -66,7 +70,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     respectively(lex, text, ms)
     borrow(lex, text, ms)
     inherit(lex, text, ms, s0)
-    _tidy(lex, ms)
+    _tidy(lex, ms, text)
     _owned(lex, ms)
     _purpose(lex, text, ms)
     _selected(lex, text, ms)
@@ -137,7 +141,7 @@ def _join(lex, ms, i: int, left: str, right: str, verb: str, head_verb: str, con
     return name
 
 
-def _tidy(lex, ms) -> None:
+def _tidy(lex, ms, text: str) -> None:
     """A word said twice is said once; milestones and open list ends are no part of a name."""
     milestones = milestone_name(lex)
     for m in ms:  # 转移支付规模规模增长: a word said twice is said once; 连跨千亿台阶 is no part of a name
@@ -145,7 +149,11 @@ def _tidy(lex, ms) -> None:
         bare_milestone = milestone_nouns(lex).sub("", name).strip("、，,")  # 生产总值台阶年均增长: 台阶 of a clause before
         name = bare_milestone if bare_milestone != name and len(lex.growth_re.sub("", bare_milestone)) >= 2 else name
         name = extraction_words().open_end_re.sub("", name) if len(name) > 3 else name  # 引领性改革和14项: the list goes on, the name ends
-        m.metric_zh = trim_actions(lex, name) if len(name) >= 2 else m.metric_zh
+        # 建设高标准农田910万亩: things made, counted (not 累计创建国家文明村镇246个: the stock made over the years)
+        clause = text[m.clause[0]:m.s]
+        made = clause if not m.rank and (lex.units.get(m.unit, {}).get("dim", "") if m.unit else m.base_unit) in MADE_DIMS \
+            and not any(w in clause for w in lex.creation_not_after) else ""
+        m.metric_zh = trim_actions(lex, name, made) if len(name) >= 2 else m.metric_zh
         m.subject = REPEAT.sub(r"\1", milestones.sub("", m.subject))
 
 

@@ -127,6 +127,8 @@ class Lexicon:
     example_class_heads: tuple = ()                       # 产业, 领域 ...: a class after 等 that keeps its examples
     example_not_deng: tuple = ()                          # 高等, 等级 ...: words whose 等 ends no examples
     zai_nouns: tuple = ()                                 # 在建, 在校 ...: 在 that opens a counted noun
+    creation_verbs: tuple = ()                            # 建设, 创建 ...: kept before the things they make
+    creation_not_after: tuple = ()                        # 累计: ... but not in a clause of a cumulative total
     year_word: str = ""                                   # 年: the word after a year's number
     national_region: str = ""                             # 全国: the country as a region
     reading: Words = field(default_factory=lambda: Words("reading", {}))        # the words and patterns of the reading layer
@@ -313,6 +315,8 @@ def _naming_words(raw: dict) -> dict:
         "example_class_heads": tuple(raw["example_class_heads"]),
         "example_not_deng": tuple(raw["example_not_deng"]),
         "zai_nouns": tuple(raw["zai_nouns"]),
+        "creation_verbs": tuple(sorted(raw["metric_creation_verbs"], key=len, reverse=True)),
+        "creation_not_after": tuple(raw["metric_creation_not_after"]),
     }
 
 
@@ -356,6 +360,7 @@ def glossary() -> dict:
             "label_qualifiers": _qualifiers(data.get("label_qualifiers") or {}),
             "label_change_ends": _qualifiers(data.get("label_change_ends") or {}),
             "clause_qualifiers": _qualifiers(data.get("clause_qualifiers") or {}, "clause_qualifiers"),
+            "label_openers": _qualifiers(data.get("label_openers") or {}, "label_openers"),
             "label_heads": _heads(data.get("label_heads") or {}),
             "generic_heads": _generic(data.get("generic_heads") or [])}
 

@@ -22,7 +22,7 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "metric_action_verbs": list, "metric_action_adverbs": list, "metric_action_not_before": list,
           "metric_action_joined_nouns": list, "metric_end_words": list,
           "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "selection_prefix": str, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "count_classifiers": list, "addition_words": list, "selection_predicates": list,
-          "shared_owner_heads": list, "measure_endings": list, "example_class_heads": list, "example_not_deng": list, "zai_nouns": list,
+          "shared_owner_heads": list, "measure_endings": list, "example_class_heads": list, "example_not_deng": list, "zai_nouns": list, "metric_creation_verbs": list, "metric_creation_not_after": list,
           "direction": dict, "commitment": dict, "scorecard": dict,
           "meaning": dict, "reading": dict, "extraction": dict, "year_word": str, "national_region": str}  # value_signed, commitment, verdicts
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
@@ -64,7 +64,8 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
                 "rank_word", "share_of_starts", "bare_rank_names", "addition_en", "range_dash_chars",
                 "list_comma", "implied_verb_gap", "per_unit_tail_re", "rank_from_words", "rank_frame_chars",
                 "predicate_open_tags", "predicate_noun_tags", "predicate_bare_max", "predicate_open_verbs",
-                "predicate_state_verbs", "addition_mark", "pair_words", "pair_first_max", "bare_measure_max", "owner_max", "growth_adverbs", "first_owner_endings"),
+                "predicate_state_verbs", "addition_mark", "pair_words", "pair_first_max", "bare_measure_max", "owner_max", "growth_adverbs", "list_shared_marks", "topic_measures", "topic_owner_re", "topic_owner_head",
+                "first_owner_endings"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
                          "national_content_words", "regional_content_words"),

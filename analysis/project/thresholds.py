@@ -44,6 +44,7 @@ NAME_JOIN_MAX_CHARS = 16      # a metric name joined from its left and right par
 NAME_MAX_CHARS = 18           # a longer metric name is cut to its last list item or its tail from a word boundary
 SHARE_NAME_MAX_CHARS = 26     # ... except a share naming what and of what (相当于…的比例), up to this long
 PAIR_NAME_MAX_CHARS = 24      # ... and a pair counted by one number (示范区和基地57个), up to this long
+LIST_NAME_MAX_CHARS = 36      # ... and a list whose one number holds for every item (甲率、乙率、丙率均达到60%)
 NOUN_MAX_CHARS = 20           # the counted noun after a unit is at most this long
 OWNER_LOOKBACK_CHARS = 40     # a milestone's owner (…的) is looked for this far before its clause
 PREVIOUS_NAME_CHARS = 12      # a name carried from the clause before keeps its last characters
