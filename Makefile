@@ -11,6 +11,8 @@ SEED   ?=
 REGION ?=
 YEAR   ?=
 JOBS   ?= 2
+# pytest's worker processes in `make test` (pytest-xdist; 1 runs the suite in one process, in order)
+TEST_JOBS ?= 2
 
 .PHONY: build check fast test install system lint unit notebooks site browser bench pdf strip lab clean add-report
 
@@ -46,8 +48,10 @@ fast: install
 	$(BIN)/python -m analysis notebooks check notebooks/*.ipynb
 	$(BIN)/python -m analysis notebooks stale
 
+# The tests in TEST_JOBS processes; what must share one process (a notebook's cells, the built site, a
+# module's fixture) is one group (tests/conftest.py: xdist_group), the rest is spread one test at a time.
 test: install system fast
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(if $(filter-out 1,$(TEST_JOBS)),-n $(TEST_JOBS) --dist loadgroup,)
 
 # Parts of the test run, for working on one thing at a time.
 lint: install

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -62,9 +65,74 @@ def warm_cache(tmp_path_factory) -> Path:
     return config.BUILD / "cache"
 
 
+def pytest_configure(config):
+    if _distributed(config) and not hasattr(config, "workerinput"):  # the controller: a folder for the groups
+        os.environ["GOVREPORT_TEST_GROUPS"] = tempfile.mkdtemp(prefix="govreport-test-groups-")
+
+
+def pytest_unconfigure(config):
+    if _distributed(config) and not hasattr(config, "workerinput"):
+        shutil.rmtree(os.environ.pop("GOVREPORT_TEST_GROUPS", ""), ignore_errors=True)
+
+
 def pytest_collection_modifyitems(config, items):
     # notebooks (nbval) and the slow site/browser tests run last
     items.sort(key=lambda it: (it.get_closest_marker("slow") is not None, str(it.fspath).endswith(".ipynb")))
+    folder = os.environ.get("GOVREPORT_TEST_GROUPS")
+    if hasattr(config, "workerinput") and folder:  # a worker tells the controller's scheduler the groups
+        groups = {item.nodeid: g for item in items if (g := xdist_group(item))}
+        path = Path(folder) / f"{config.workerinput['workerid']}.json"
+        path.with_suffix(".tmp").write_text(json.dumps(groups), encoding="utf-8")
+        path.with_suffix(".tmp").replace(path)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadgroup, by the groups of `xdist_group` (pytest-xdist 3.8's own loadgroup reads xdist_group
+    marks by renaming the test, which pytest 9 no longer allows: every test would run on its own)."""
+    if not _distributed(config):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        groups: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.groups is None:  # the workers wrote them before sending their collection
+                self.groups = {}
+                for path in Path(os.environ["GOVREPORT_TEST_GROUPS"]).glob("*.json"):
+                    self.groups.update(json.loads(path.read_text(encoding="utf-8")))
+            return self.groups.get(nodeid, nodeid)
+
+    return GroupScheduling(config, log)
+
+
+def _distributed(config) -> bool:
+    return config.pluginmanager.hasplugin("xdist") and config.getoption("dist", "no") == "loadgroup" \
+        and bool(config.getoption("numprocesses", None))
+
+
+def xdist_group(item) -> str | None:
+    """The tests that must run in one worker process when the suite runs in several (`make test`: pytest-xdist,
+    --dist loadgroup); None for a test any worker may run on its own.
+
+    * a published notebook: its cells run in order in one kernel (nbval), so the whole notebook in one worker;
+    * the built site (the `site` fixture and what is built on it: the browser's server): one build of the real
+      book per test run, and the tests that build it again (a second build skips everything) see no other
+      build of the real book in between;
+    * a module- or class-scoped fixture (an extracted corpus, a small built project): made once, so the tests
+      sharing it run where it was made (the fault tests' project is also one build folder and one lock).
+    Everything else (each test its own tmp_path, the shared caches written whole, builds serialised by the
+    build lock) is spread over the workers one test at a time."""
+    path = str(item.fspath)
+    if path.endswith(".ipynb"):
+        return f"notebook-{Path(path).stem}"
+    if "site" in item.fixturenames:
+        return "site"
+    defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    if any(d.scope in ("module", "class") for fixturedefs in defs.values() for d in fixturedefs):
+        return f"module-{Path(path).stem}"
+    return None
 
 
 os.environ.setdefault("PYTHONHASHSEED", "0")

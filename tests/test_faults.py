@@ -314,31 +314,34 @@ def test_the_sweep_never_removes_a_users_files_that_look_like_leftovers(project)
 
 def test_a_published_site_keeps_git_cname_and_nojekyll(project):
     """GitHub Pages from a checkout of the site: its .git (folder or worktree file), CNAME and .nojekyll
-    survive every build."""
+    survive every build. Two forced builds: the first over a .git folder, the second over a worktree's .git
+    file, with the CNAME and .nojekyll the first build carried over (copies carried over are carried over)."""
     kept = {".git/HEAD": b"ref: refs/heads/gh-pages\n", ".git/objects/ab/cdef": b"\x00object",
             "CNAME": b"report.example.org\n", ".nojekyll": b""}
+    worktree = "gitdir: /somewhere/.git/worktrees/site\n"
     try:
         for name, data in kept.items():
             (project.site / name).parent.mkdir(parents=True, exist_ok=True)
             (project.site / name).write_bytes(data)
-        for _ in range(2):  # the site replaced twice: also the copies carried over are carried over
-            forced = project.build("--force")
-            assert forced.returncode == 0, forced.stdout + forced.stderr
-            assert {name: (project.site / name).read_bytes() for name in kept} == kept
-        snap = project.snapshot()
-        assert {k: v for k, v in snap.items() if k not in kept} == project.published
-    finally:
-        shutil.rmtree(project.site / ".git", ignore_errors=True)
-        for name in ("CNAME", ".nojekyll"):
-            (project.site / name).unlink(missing_ok=True)
-    # a worktree's .git is a file
-    (project.site / ".git").write_text("gitdir: /somewhere/.git/worktrees/site\n")
-    try:
         forced = project.build("--force")
         assert forced.returncode == 0, forced.stdout + forced.stderr
-        assert (project.site / ".git").read_text() == "gitdir: /somewhere/.git/worktrees/site\n"
+        assert {name: (project.site / name).read_bytes() for name in kept} == kept
+        assert {k: v for k, v in project.snapshot().items() if k not in kept} == project.published
+        # a worktree's .git is a file
+        shutil.rmtree(project.site / ".git")
+        (project.site / ".git").write_text(worktree)
+        forced = project.build("--force")
+        assert forced.returncode == 0, forced.stdout + forced.stderr
+        assert (project.site / ".git").read_text() == worktree
+        assert {name: (project.site / name).read_bytes() for name in ("CNAME", ".nojekyll")} == \
+            {name: kept[name] for name in ("CNAME", ".nojekyll")}
+        assert {k: v for k, v in project.snapshot().items() if k not in {".git", "CNAME", ".nojekyll"}} == \
+            project.published
     finally:
-        (project.site / ".git").unlink()
+        git = project.site / ".git"
+        shutil.rmtree(git) if git.is_dir() else git.unlink(missing_ok=True)
+        for name in ("CNAME", ".nojekyll"):
+            (project.site / name).unlink(missing_ok=True)
 
 
 def test_a_chapter_changed_with_its_old_mtime_is_published(project):
