@@ -192,6 +192,20 @@ def test_every_blind_score_is_recorded():
     assert bars.loc["metric_zh", "highest"] == history["metric_zh"].max()
 
 
+def test_review_rounds_count_what_both_reviews_say():
+    """The names a round changed are judged in both reviews; the counts of right ones are of those; a pair of
+    reviews is found for every earlier review that has a current one (a planted count out of range fails)."""
+    rounds = accuracy.review_rounds()
+    folder = accuracy.HELDOUT / "review"
+    pairs = {p.stem.partition("_metric_names_")[0] for p in folder.glob("*_metric_names_*.csv")
+             if (folder / f"{p.stem.partition('_metric_names_')[0]}_metric_names.csv").exists()
+             and "verdict_zh" in p.read_text(encoding="utf-8").splitlines()[0]}
+    assert set(rounds["report"]) == pairs and len(rounds)
+    assert (rounds["names changed"] <= rounds["judged by both"]).all()
+    assert (rounds[["right before", "right after"]].max(axis=1) <= rounds["names changed"]).all()
+    assert rounds["reviewers agree (unchanged)"].between(0, 1).all()
+
+
 @pytest.mark.parametrize("text,expected", [
     ("减税降费政策让6600多万纳税人受益。", [("6600多万", "人", "context")]),   # people, not yuan
     ("帮扶630余万低收入人口。", [("630余万", "人", "context")]),

@@ -91,6 +91,33 @@ def blind_history() -> pd.DataFrame:
                        keep_default_na=False, na_values={c: [""] for c in cols[4:-1]})[cols]
 
 
+def review_rounds() -> pd.DataFrame:
+    """What a round of naming rules did to the names of a report, read from two reviews of it: an earlier one
+    (review/<report>_metric_names_<version>.csv) and the current one (<report>_metric_names.csv), each by its own
+    reviewer. Per pair: the quantities both judged, the names the round changed, of those the ones judged right
+    before and after, and on the names it left unchanged how often the two reviewers agree (their noise)."""
+    out = []
+    folder = HELDOUT / "review"
+    for earlier in sorted(folder.glob("*_metric_names_*.csv")):
+        report, _, version = earlier.stem.partition("_metric_names_")
+        later = folder / f"{report}_metric_names.csv"
+        if not later.exists():
+            continue
+        a, b = (pd.read_csv(p, dtype=str, keep_default_na=False) for p in (earlier, later))
+        if "verdict_zh" not in a or "verdict_zh" not in b:
+            continue
+        j = a.merge(b, on="start", suffixes=("_a", "_b"))
+        same = j[j["tool_metric_zh_a"] == j["tool_metric_zh_b"]]
+        changed = j[j["tool_metric_zh_a"] != j["tool_metric_zh_b"]]
+        out.append({"report": report, "earlier": version, "judged by both": len(j), "names changed": len(changed),
+                    "right before": int((changed["verdict_zh_a"] == "right").sum()),
+                    "right after": int((changed["verdict_zh_b"] == "right").sum()),
+                    "reviewers agree (unchanged)": (same["verdict_zh_a"] == same["verdict_zh_b"]).mean()
+                    if len(same) else math.nan})
+    return pd.DataFrame(out, columns=["report", "earlier", "judged by both", "names changed", "right before",
+                                      "right after", "reviewers agree (unchanged)"])
+
+
 def bars_met(history: pd.DataFrame) -> pd.DataFrame:
     """Per field with a bar (BLIND_BARS): the scorings that measured it, how many met the bar, the lowest
     and highest share."""
