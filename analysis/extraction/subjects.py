@@ -37,7 +37,8 @@ def _not_subject(name: str) -> bool:
     with it, not whose figure follows; lexicon `metric_action_verbs`)."""
     from ..language import lexicon
 
-    return bool(_patterns()[1].search(name) or lexicon.load().action_start_re.match(name))
+    act = lexicon.load().action_start_re
+    return bool(_patterns()[1].search(name) or (act is not None and act.match(name)))
 
 
 _COUNTED = re.compile(r"\s*(?:\d|$)")

@@ -323,7 +323,8 @@ def _naming_words(raw: dict) -> dict:
 def _heads(raw: dict) -> dict:
     """glossary.yaml label_heads: {"heads": [(regex of an English head of measure in a label, the Chinese words
     one of which the name must hold for the label to say it)], "fixed": phrases that say no measure}."""
-    out, fixed = [], ()
+    out: list = []
+    fixed: tuple[str, ...] = ()
     for en, zh in raw.items():
         if en == "fixed":  # phrases of a label that hold a head word but say no measure ("above designated size")
             fixed = tuple(str(w).lower() for w in zh or ())
