@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..language import lexicon, numerals
+from ..language import lexicon, numerals, units
 from ..language.units import SHARE_UNITS
 from ..project import thresholds as T
 from ..reading.sections import part_of
@@ -269,8 +269,7 @@ def base_value(m: Mention, lex) -> float:
 def unit_en(m: Mention, lex, name: str = "") -> str:
     """The unit in English; a classifier's English follows the noun it counts (lexicon units en_by_noun:
     张床位 → beds) where the metric name says it."""
-    meta = lex.units.get(m.unit, {}) if m.unit else {}
-    u = next((en for word, en in meta.get("en_by_noun", {}).items() if word in name), meta.get("en", ""))
+    u = units.unit_en(lex.units.get(m.unit, {}), name) if m.unit else ""
     if not u:
         u = extraction_words().implied_unit_en.get(m.base_unit, "")
     mag = extraction_words().magnitude_en.get(m.mag, "")

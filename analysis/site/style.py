@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from ..language import lexicon
+from ..language import lexicon, units
 
 KIND_COLORS = {"achieved": "#1b6ca8", "target": "#e07b00", "context": "#7a7a7a"}
 KIND_LABELS = {"achieved": "Achieved (past year)", "target": "Target (coming year)", "context": "Context"}
@@ -127,9 +127,7 @@ def _base_unit_en(base_unit: str, name: str = "") -> str:
     """A unit's English name (a classifier's follows the noun the metric name counts: 张床位 beds), else the one
     implied by its counted noun (人: people, 元: yuan)."""
     lex = lexicon.load()
-    meta = lex.units.get(base_unit, {})
-    by_noun = next((en for word, en in meta.get("en_by_noun", {}).items() if word in name), "")
-    return by_noun or meta.get("en", "") or lex.extraction.implied_unit_en.get(base_unit, "")
+    return units.unit_en(lex.units.get(base_unit, {}), name) or lex.extraction.implied_unit_en.get(base_unit, "")
 
 
 def plain(x: float) -> str:
