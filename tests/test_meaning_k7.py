@@ -1,0 +1,124 @@
+"""Issue 13, session 5 (k7): classes of misses of the tuning reports on time and subject, each rule with a twin that
+must read the other way — a five-year review opened by 过去的五年, the government's own work reviewed under a
+sub-heading of the review, a running total (累计达到) after a number of its unit, an addition as a five-year goal, works
+done over a five-year review, and 配合 before a city's congress. Synthetic sentences only."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+import analysis
+
+
+def _row(df: pd.DataFrame, raw: str, after: str = "") -> pd.Series:
+    hits = df[(df["raw"].str.replace("\n", "") == raw) & df["sentence"].str.contains(re.escape(after))]
+    assert len(hits), f"no row {raw!r} after {after!r}: {list(df['raw'])}"
+    return hits.iloc[0]
+
+
+def _report(*review: str, plan: str = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。") -> pd.DataFrame:
+    return analysis.extract("2026年某省政府工作报告\n各位代表：\n一、“十四五”时期和2025年工作回顾\n"
+                            + "\n".join(review) + "\n二、2026年重点工作\n" + plan + "\n")
+
+
+# ------------------------------------------------------------------------------------ 过去的五年
+
+def test_the_past_five_years_with_de_open_the_five_year_review():
+    df = _report("过去的五年极不寻常。我们砥砺前行。",
+                 "乡村振兴扎实有效。新建改造高标准农田3167万亩，耕地面积净增212万亩。",
+                 "刚刚过去的2025年很不平凡。新建改造高标准农田300万亩。")
+    for raw in ("3167万亩", "212万亩"):
+        r = _row(df, raw)
+        assert (r["section"], r["period"]) == ("five_year_review", "multi_year"), raw
+    r = _row(df, "300万亩")
+    assert (r["section"], r["period"]) == ("review", "annual")
+
+
+def test_the_past_year_with_de_stays_the_years_review():
+    # twin: 过去的一年 opens the year's review, not the five years'
+    df = _report("过去的一年极不寻常。我们砥砺前行。",
+                 "乡村振兴扎实有效。新建改造高标准农田3167万亩。")
+    r = _row(df, "3167万亩")
+    assert (r["section"], r["period"]) == ("review", "annual")
+
+
+# ------------------------------------------------------------------------------------ works of a five-year review
+
+def test_works_done_over_a_five_year_review_are_multi_year():
+    df = _report("过去五年极不寻常。开挖疏浚沟渠11.76万公里，植树造林659万亩，新设8所本科院校，筹集保障性租赁住房30.3万套，"
+                 "实现甲集团等19家企业战略性重组。")
+    for raw in ("11.76万公里", "659万亩", "8所", "30.3万套", "19家"):
+        assert _row(df, raw)["period"] == "multi_year", raw
+
+
+def test_levels_reached_in_a_five_year_review_stay_annual():
+    # twin: the same things stated as levels at the end of the period
+    df = _report("过去五年极不寻常。沟渠总长度达到11.76万公里，森林面积达到659万亩，本科院校达到58所，保障性租赁住房总量突破30万套。")
+    for raw in ("11.76万公里", "659万亩", "58所", "30万套"):
+        assert _row(df, raw)["period"] == "annual", raw
+
+
+# ------------------------------------------------------------------------------------ a running total
+
+def test_a_running_total_after_a_number_of_its_unit_is_the_years_stock():
+    df = _report("过去一年，新增公园127座，提前建成千座公园城市，累计达到1100座。"
+                 "建成高标准农田8.9万亩、累计达到120.5万亩。"
+                 "“上海标准”、“上海品牌”分别新增12项和44项，累计分别达到64项和288项。")
+    for raw in ("1100座", "120.5万亩", "64项", "288项"):
+        assert _row(df, raw)["period"] == "annual", raw
+
+
+def test_a_total_over_the_years_stays_multi_year():
+    # twins: a total with a flow verb after 累计, and a running total with no earlier number of its unit
+    df = _report("过去一年，新增公园127座，累计完成投资1100亿元。累计建成绿道达到1100公里。")
+    assert _row(df, "1100亿元")["period"] == "multi_year"
+    assert _row(df, "1100公里")["period"] == "multi_year"
+
+
+# ------------------------------------------------------------------------------------ an addition as a five-year goal
+
+_GOALS = ("今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
+          "三、“十五五”时期经济社会发展的主要目标\n"
+          "“十五五”时期经济社会发展的主要目标是：城镇新增就业500万人以上，常住人口城镇化率达到65%，"
+          "新增劳动力平均受教育年限达到14.2年。")
+
+
+def test_an_addition_as_a_five_year_goal_is_a_total_over_the_period():
+    df = _report("过去一年，全省生产总值增长5%。", plan=_GOALS)
+    r = _row(df, "500万人")
+    assert (r["kind"], r["year"], r["period"]) == ("target", 2030, "multi_year")
+
+
+def test_a_level_as_a_five_year_goal_stays_a_horizon():
+    # twins: a level to reach, also after a noun that opens with 新增 (新增劳动力…达到14.2年)
+    df = _report("过去一年，全省生产总值增长5%。", plan=_GOALS)
+    for raw in ("65%", "14.2年"):
+        r = _row(df, raw)
+        assert (r["kind"], r["year"], r["period"]) == ("target", 2030, "horizon"), raw
+
+
+# ------------------------------------------------------------------------------------ the government's own work
+
+def test_a_sub_heading_on_the_governments_own_work_in_the_review_is_reviewed():
+    df = _report("过去一年，全省生产总值增长5%。", "（五）持续加强政府自身建设",
+                 "依法行政深入推进。配合市人大及其常委会出台地方性法规20件，办理人大代表建议1256件。")
+    for raw in ("20件", "1256件"):
+        r = _row(df, raw)
+        assert (r["section"], r["kind"], r["year"], r["subject"]) == ("review", "achieved", 2025, ""), raw
+
+
+def test_a_top_level_heading_on_the_governments_own_work_is_the_government_part():
+    # twin: 三、全面加强政府自身建设 after the plan is the government part: what it promises is for the coming year
+    df = _report("过去一年，全省生产总值增长5%。",
+                 plan="今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n三、全面加强政府自身建设\n"
+                      "今年要办理人大代表建议1000件以上。")
+    r = _row(df, "1000件")
+    assert r["section"] != "review" and (r["kind"], r["year"]) == ("target", 2026)
+
+
+def test_a_city_that_opens_its_clause_stays_the_subject():
+    # twin of 配合市人大: a city named at the start of its clause is the figure's subject
+    df = _report("过去一年，全省生产总值增长5%。", "兰州市新增城镇就业8万人。")
+    assert _row(df, "8万人")["subject"] == "兰州市"
