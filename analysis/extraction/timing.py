@@ -204,7 +204,8 @@ class Timing:
         if cue is None:
             return False
         earlier = before[: len(before) - len(clause_before) + cue.start()]
-        return re.search(r"\d\s*" + re.escape(m.mag) + r"[多余]?\s*" + re.escape(m.unit), earlier) is not None
+        inner = "|".join(map(re.escape, lexicon.load().inner_q))  # 多, 余 between number and unit
+        return re.search(r"\d\s*" + re.escape(m.mag) + f"(?:{inner})?" + r"\s*" + re.escape(m.unit), earlier) is not None
 
     def _multi(self, m, before: str, clause_before: str) -> bool:
         """A multi-year cue (年均, 累计, 每年) in the clause or close before it, not followed by 全年."""
