@@ -122,3 +122,20 @@ def test_a_city_that_opens_its_clause_stays_the_subject():
     # twin of 配合市人大: a city named at the start of its clause is the figure's subject
     df = _report("过去一年，全省生产总值增长5%。", "兰州市新增城镇就业8万人。")
     assert _row(df, "8万人")["subject"] == "兰州市"
+
+
+# ------------------------------------------------------------------------------------ units found missing
+
+def test_counts_and_measures_found_missing_are_read():
+    df = _report("过去一年，“吉林一号”组网卫星增至144颗，累计建成15回跨境输电线路，卓尼、临潭2县新通高速公路，"
+                 "凉州、陇西3县区完成试点，开展4市州省级环保督察，黑土地耕层厚度达到20.6厘米。")
+    for raw, unit in (("144颗", "颗"), ("15回", "回"), ("2县", "县"), ("3县区", "县区"), ("4市州", "市州"),
+                      ("20.6厘米", "厘米")):
+        assert _row(df, raw)["base_unit"] == unit, raw
+
+
+def test_a_year_before_such_a_unit_is_a_word_not_a_count():
+    # twin: a calendar year before 回 or 县 is part of a word (透过2025回望, 2024县域…白皮书): no row
+    df = _report("过去一年，透过2025回望“十四五”，发布2024县域重点产业链发展白皮书，新增企业5家。")
+    assert "5家" in set(df["raw"])
+    assert not set(df["raw"]) & {"2025回", "2024县"}
