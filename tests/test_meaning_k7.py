@@ -139,3 +139,20 @@ def test_a_year_before_such_a_unit_is_a_word_not_a_count():
     df = _report("过去一年，透过2025回望“十四五”，发布2024县域重点产业链发展白皮书，新增企业5家。")
     assert "5家" in set(df["raw"])
     assert not set(df["raw"]) & {"2025回", "2024县"}
+
+
+# ------------------------------------------------------------------------------------ whose growth rates
+
+def test_growth_rates_in_a_clause_of_their_own_are_the_clause_befores_subjects():
+    df = _report("过去一年，港区改造启动建设，某某机场航空旅客和货邮吞吐量分别达到1.35亿人次、453.8万吨，分别增长8.3%、7.9%。")
+    for raw in ("1.35亿人次", "453.8万吨", "8.3%", "7.9%"):
+        assert _row(df, raw)["subject"] == "某某机场", raw
+
+
+def test_growth_rates_after_the_regions_own_figure_have_no_subject():
+    # twins: the clause before is the region's own (全省), or a semicolon ends what the zone's clause says
+    df = _report("过去一年，港区改造启动建设，全省航空旅客吞吐量达到1.35亿人次，增长8.3%。"
+                 "某某机场货邮吞吐量达到453.8万吨；同比增长7.9%。")
+    assert _row(df, "8.3%")["subject"] == ""
+    assert _row(df, "453.8万吨")["subject"] == "某某机场"
+    assert _row(df, "7.9%")["subject"] == ""
