@@ -156,3 +156,23 @@ def test_growth_rates_after_the_regions_own_figure_have_no_subject():
     assert _row(df, "8.3%")["subject"] == ""
     assert _row(df, "453.8万吨")["subject"] == "某某机场"
     assert _row(df, "7.9%")["subject"] == ""
+
+
+# ------------------------------------------------------------------------------------ a total and a later rate
+
+def _year(text: str) -> pd.DataFrame:
+    return _report(text)
+
+
+def test_a_total_in_an_earlier_clause_says_nothing_of_a_later_rate():
+    df = _year("过去一年，累计推出119个重点事项，平均压减时间58%、材料52%。")
+    assert _row(df, "119个")["period"] == "multi_year"
+    for raw in ("58%", "52%"):
+        assert _row(df, raw)["period"] == "annual", raw
+
+
+def test_a_rate_in_the_totals_own_clause_or_after_a_period_stays_multi_year():
+    # twins: the rate in the clause of 累计, and a rate after a cue of the period (五年来)
+    df = _year("过去一年，累计推出119个重点事项、压减时间58%。五年来，累计推出300个重点事项，全省生产总值增长40%。")
+    for raw in ("58%", "40%"):
+        assert _row(df, raw)["period"] == "multi_year", raw

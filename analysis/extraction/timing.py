@@ -42,6 +42,8 @@ class Cues:
     basis: tuple                 # (name, pattern) in order
     plan_ends: tuple             # the end years of the plan periods
     total_after_addition: re.Pattern  # 新增1个…、累计达: the stock after an addition (annual)
+    total_cue: re.Pattern        # 累计: a cue of a total, not of a period (lexicon timing.total_cues)
+    rate_units: frozenset        # %, 个百分点: the base units of a rate
     addition: re.Pattern         # 新增, 净增, 新建: an addition (lexicon addition_prefixes)
     running_total: re.Pattern    # …127座，…，累计达到1100座: a running total after a number of its unit (annual)
 
@@ -64,6 +66,7 @@ def cues() -> Cues:
                     "(?:" + "|".join(map(re.escape, lex.addition_prefixes)) + ")[^、，,；;。：:]*、"
                     + t["total_after_addition"] + "$"),
                 running_total=re.compile(t["running_total"]),
+                total_cue=_any(t["total_cues"]), rate_units=frozenset(t["rate_units"]),
                 addition=re.compile("|".join(map(re.escape, lex.addition_prefixes))))
 
 
@@ -230,6 +233,11 @@ class Timing:
         rest = _CLAUSE_END.search(window, last)
         if rest is not None and rest.start() - last > T.MULTI_YEAR_CUE_CLAUSE_CHARS \
                 and not _DIGIT.search(window, last, rest.start()):
+            return False
+        # a total (累计推出119个事项) says nothing of a rate in a later clause (，平均压减时间58%; ，能耗预计下降3.2%),
+        # unless a cue of the period is there too (五年来，累计…，增长40%)
+        if rest is not None and m.base_unit in c.rate_units \
+                and all(c.total_cue.fullmatch(x.group()) for x in c.multi.finditer(window)):
             return False
         return not any(m.start() >= last for m in c.full_year.finditer(window)) \
             and self._cue_carries(window[last:])
