@@ -176,3 +176,19 @@ def test_a_rate_in_the_totals_own_clause_or_after_a_period_stays_multi_year():
     df = _year("过去一年，累计推出119个重点事项、压减时间58%。五年来，累计推出300个重点事项，全省生产总值增长40%。")
     for raw in ("58%", "40%"):
         assert _row(df, raw)["period"] == "multi_year", raw
+
+
+# ------------------------------------------------------------------------------------ ranks in Chinese numerals
+
+def test_a_rank_in_a_region_of_the_country_and_a_list_of_ranks_are_read():
+    df = _report("过去一年，两化融合发展水平西北第一。城镇、农村居民人均可支配收入分别增长4.8%、7%，居全国第五和第六。")
+    for raw, value in (("第一", 1), ("第五", 5), ("第六", 6)):
+        r = _row(df, raw)
+        assert (r["measure"], r["value"], r["kind"]) == ("rank", value, "achieved"), raw
+
+
+def test_an_ordinal_in_a_name_or_of_batches_is_no_rank():
+    # twins: 西北第一大港 is a name, 第五和第六批 counts batches
+    df = _report("过去一年，推进西北第一大港建设，完成第五和第六批试点，新增企业5家。")
+    assert "5家" in set(df["raw"])
+    assert not set(df["raw"]) & {"第一", "第五", "第六"}
