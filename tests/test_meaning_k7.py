@@ -192,3 +192,17 @@ def test_an_ordinal_in_a_name_or_of_batches_is_no_rank():
     df = _report("过去一年，推进西北第一大港建设，完成第五和第六批试点，新增企业5家。")
     assert "5家" in set(df["raw"])
     assert not set(df["raw"]) & {"第一", "第五", "第六"}
+
+
+# ------------------------------------------------------------------------------------ members of what is counted
+
+def test_firms_listed_before_the_count_they_belong_to_are_no_subject():
+    df = _report("过去一年，实现甲乙集团、丙丁集团等19家企业战略性重组。")
+    assert _row(df, "19家")["subject"] == ""
+
+
+def test_firms_that_own_the_measures_after_them_stay_the_subjects():
+    # twins: each firm of a 分别 list owns its rate; a firm alone owns the measure after it
+    df = _report("过去一年，甲乙集团、丙丁集团营收分别增长8%、9%。戊己集团营业收入增长19%。")
+    assert (_row(df, "8%")["subject"], _row(df, "9%")["subject"], _row(df, "19%")["subject"]) == \
+        ("甲乙集团", "丙丁集团", "戊己集团")

@@ -28,7 +28,7 @@ def _entities(s: str) -> list[str]:
     """The entities named in s, not those a number follows (组建医疗集团39个: what is counted)."""
     entity, _, _, _ = _patterns()
     return [x.group() for x in entity.finditer(s) if not _not_subject(x.group())
-            and not _COUNTED.match(s, x.end())]
+            and not _counted().match(s, x.end())]
 
 
 def _not_subject(name: str) -> bool:
@@ -41,7 +41,17 @@ def _not_subject(name: str) -> bool:
     return bool(_patterns()[1].search(name) or (act is not None and act.match(name)))
 
 
-_COUNTED = re.compile(r"\s*(?:\d|$)")
+@lru_cache(maxsize=1)
+def _counted() -> re.Pattern:
+    """What follows an entity that a number counts: the number (组建医疗集团39个), also after 等 closing a list of
+    examples, also from an earlier item of that list (甲集团、中豫航空集团等19家企业: the members of what is counted)."""
+    from ..language import lexicon
+
+    w = lexicon.load().extraction
+    return re.compile(r"\s*(?:(?:" + re.escape(w.list_comma) + r"[^，,；;。、\d]{1,12})*" + re.escape(w.examples_word)
+                      + r"\s*)?(?:\d|$)")
+
+
 _SEMICOLONS = "；;"
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _EARLIER_ITEMS = re.compile(r"(?:\d[\d.]*[^\d，,；;：:、]*、)+$")
