@@ -156,10 +156,13 @@ def shared_unit(text: str, ms: list[Mention], s0: int) -> None:
 
 
 def bare_rank(text: str, before: str, end: int, e0: int) -> bool:
-    """全国第一, 居全国第3: a rank without 位/名, after a rank context and before punctuation."""
+    """全国第一, 居全国第3: a rank without 位/名, after a rank context and before punctuation (or before a list
+    connector and the next rank: 居全国第五和第六)."""
     after = text[end] if end < e0 else "。"
     w = extraction_words()
-    return after in "，,。；;、）)！？" and w.rank_context_re.search(before.removesuffix(w.ordinal_prefix)) is not None
+    listed = w.connector_re.match(after) is not None and text.startswith(w.ordinal_prefix, end + 1)
+    return (after in "，,。；;、）)！？" or listed) \
+        and w.rank_context_re.search(before.removesuffix(w.ordinal_prefix)) is not None
 
 
 def share_measure(text: str, ms) -> None:

@@ -28,7 +28,7 @@ def _entities(s: str) -> list[str]:
     """The entities named in s, not those a number follows (组建医疗集团39个: what is counted)."""
     entity, _, _, _ = _patterns()
     return [x.group() for x in entity.finditer(s) if not _not_subject(x.group())
-            and not _COUNTED.match(s, x.end())]
+            and not _counted().match(s, x.end())]
 
 
 def _not_subject(name: str) -> bool:
@@ -41,7 +41,31 @@ def _not_subject(name: str) -> bool:
     return bool(_patterns()[1].search(name) or (act is not None and act.match(name)))
 
 
-_COUNTED = re.compile(r"\s*(?:\d|$)")
+@lru_cache(maxsize=1)
+def _counted() -> re.Pattern:
+    """What follows an entity that a number counts: the number (组建医疗集团39个), also after 等 closing a list of
+    examples, also from an earlier item of that list (甲集团、中豫航空集团等19家企业: the members of what is counted)."""
+    from ..language import lexicon
+
+    w = lexicon.load().extraction
+    return re.compile(r"\s*(?:(?:" + re.escape(w.list_comma) + r"[^，,；;。、\d]{1,12})*" + re.escape(w.examples_word)
+                      + r"\s*)?(?:\d|$)")
+
+
+_SEMICOLONS = "；;"
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+_EARLIER_ITEMS = re.compile(r"(?:\d[\d.]*[^\d，,；;：:、]*、)+$")
+
+
+def _continues(clause_before: str) -> bool:
+    """Is the clause before the number only a growth word, after adverbs (分别增长, 同比增长)?"""
+    from ..language import lexicon
+
+    lex = lexicon.load()
+    rest = _EARLIER_ITEMS.sub("", clause_before.strip())  # 分别增长8.3%、 before 7.9%
+    for a in sorted(lex.extraction.growth_adverbs, key=len, reverse=True):
+        rest = rest.removeprefix(a)
+    return bool(rest) and lex.growth_re.fullmatch(rest) is not None
 
 
 def of(text: str, m, s0: int, doc) -> str:
@@ -59,6 +83,14 @@ def of(text: str, m, s0: int, doc) -> str:
         first = re.split(r"[，,；;：:]", text[s0:m.s], maxsplit=1)[0]
         if words.topic_modal_re.search(first):
             found = _entities(first)
+    if not found and cs > s0 and _continues(clause_before) and text[cs - 1] not in _SEMICOLONS:
+        # a clause of growth rates alone continues the figures of the clause before (上海机场航空旅客和货邮吞吐量分别达到
+        # 1.35亿人次、453.8万吨，分别增长8.3%、7.9%): whose they are is said there
+        prev = _CLAUSE_SPLIT.split(text[s0:cs - 1])[-1]
+        found = _entities(prev)
+        zone = _patterns()[3].match(prev) if not found else None
+        if zone and not _not_subject(zone.group(1)):
+            return zone.group(1)
     found = [f for f in found if not (own and own in f)]
     if len(found) > 1 and words.respectively in clause_before:
         # 交通集团、文旅集团营收分别增长1.1倍和4.3倍: the n-th number is the n-th entity's

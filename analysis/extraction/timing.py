@@ -42,6 +42,10 @@ class Cues:
     basis: tuple                 # (name, pattern) in order
     plan_ends: tuple             # the end years of the plan periods
     total_after_addition: re.Pattern  # 新增1个…、累计达: the stock after an addition (annual)
+    total_cue: re.Pattern        # 累计: a cue of a total, not of a period (lexicon timing.total_cues)
+    rate_units: frozenset        # %, 个百分点: the base units of a rate
+    addition: re.Pattern         # 新增, 净增, 新建: an addition (lexicon addition_prefixes)
+    running_total: re.Pattern    # …127座，…，累计达到1100座: a running total after a number of its unit (annual)
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +64,10 @@ def cues() -> Cues:
                 plan_ends=tuple(sorted(int(y) for y in lex.plan_periods.values())),
                 total_after_addition=re.compile(
                     "(?:" + "|".join(map(re.escape, lex.addition_prefixes)) + ")[^、，,；;。：:]*、"
-                    + t["total_after_addition"] + "$"))
+                    + t["total_after_addition"] + "$"),
+                running_total=re.compile(t["running_total"]),
+                total_cue=_any(t["total_cues"]), rate_units=frozenset(t["rate_units"]),
+                addition=re.compile("|".join(map(re.escape, lex.addition_prefixes))))
 
 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
@@ -98,7 +105,7 @@ class Timing:
             year = self._stated_year(clause_before) or self.review_year
             if part_year:
                 return year, "part_year"
-            multi = self._multi(before, clause_before) or (
+            multi = self._multi(m, before, clause_before) or (
                 para.section == "five_year_review" and not (self.review_year and self.review_year_word in before)
                 and self._over_the_period(m, clause_before, text))
             return year, ("multi_year" if multi else "annual")
@@ -113,11 +120,19 @@ class Timing:
         total = c.total_after_addition.search(clause_before) is not None  # 新增1000处…、累计达8000处: the stock
         if not this_year and (para.section == "five_year_goals" or (part == "plan" and self._plan_goal_last(in_para))
                               or (part == "plan" and not total and c.multi.search(clause_before))):
-            # a five-year goal: an average or total over the period (年均增长7%, 累计降低17%) is multi_year
-            # with the plan's end year; a level to reach by then, horizon
+            # a five-year goal: an average or total over the period (年均增长7%, 累计降低17%) or an addition over it
+            # (城镇新增就业500万人以上, 新增人口100万) is multi_year with the plan's end year; a level to reach by then, horizon
             return (self.five_year_end or self.report_year), (
-                "multi_year" if c.multi.search(clause_before) else "horizon")
+                "multi_year" if c.multi.search(clause_before) or self._addition_item(clause_before) else "horizon")
         return self.report_year, ("part_year" if part_year else "annual")
+
+    def _addition_item(self, clause_before: str) -> bool:
+        """Does the number's own list item name an addition (新增, 净增, 新建: lexicon `addition_prefixes`) that no
+        verb of level follows (新增劳动力平均受教育年限达到14.2年 is a level)?"""
+        c = self.cues
+        item = max((y.end() for y in c.item_sep.finditer(clause_before)), default=0)
+        add = c.addition.search(clause_before, item)
+        return add is not None and c.level_item.search(clause_before, add.end()) is None
 
     def _stated_year(self, clause_before: str) -> int | None:
         """An earlier year than the review's that the result's clause names (2023年达到13.09万亿元), else None."""
@@ -185,11 +200,23 @@ class Timing:
             return own < 0
         return not any(level(item) > 0 for item in items[:-1])
 
-    def _multi(self, before: str, clause_before: str) -> bool:
+    def _running_total(self, m, before: str, clause_before: str) -> bool:
+        """Is the number a running total (累计达到) said after a number of the same unit earlier in its sentence
+        (建成高标准农田8.9万亩、累计达到120.5万亩)?"""
+        cue = self.cues.running_total.search(clause_before) if m.unit and m.unit != "%" else None
+        if cue is None:
+            return False
+        earlier = before[: len(before) - len(clause_before) + cue.start()]
+        inner = "|".join(map(re.escape, lexicon.load().inner_q))  # 多, 余 between number and unit
+        return re.search(r"\d\s*" + re.escape(m.mag) + f"(?:{inner})?" + r"\s*" + re.escape(m.unit), earlier) is not None
+
+    def _multi(self, m, before: str, clause_before: str) -> bool:
         """A multi-year cue (年均, 累计, 每年) in the clause or close before it, not followed by 全年."""
         c = self.cues
         if c.total_after_addition.search(clause_before):
             return False  # 新增1个省级境外经贸合作区、累计达8个: the stock at the year's end
+        if self._running_total(m, before, clause_before):
+            return False  # 新增公园127座，…，累计达到1100座: the stock at the year's end
         cue = max((x.end() for x in c.multi.finditer(clause_before)), default=-1)
         if cue >= 0:
             return self._cue_carries(clause_before[cue:])
@@ -206,6 +233,11 @@ class Timing:
         rest = _CLAUSE_END.search(window, last)
         if rest is not None and rest.start() - last > T.MULTI_YEAR_CUE_CLAUSE_CHARS \
                 and not _DIGIT.search(window, last, rest.start()):
+            return False
+        # a total (累计推出119个事项) says nothing of a rate in a later clause (，平均压减时间58%; ，能耗预计下降3.2%),
+        # unless a cue of the period is there too (五年来，累计…，增长40%)
+        if rest is not None and m.base_unit in c.rate_units \
+                and all(c.total_cue.fullmatch(x.group()) for x in c.multi.finditer(window)):
             return False
         return not any(m.start() >= last for m in c.full_year.finditer(window)) \
             and self._cue_carries(window[last:])

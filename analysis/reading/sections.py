@@ -177,6 +177,10 @@ class _Walk:
             role = "plan" if part == "plan" else ("review" if part == "review" else section)
             if section.startswith("task-") or section == "targets":
                 role = "plan"
+        if role == "government" and not numbered and section in ("review", "five_year_review"):
+            # a sub-heading of the review on the government's own work of the past year ((五)持续加强政府自身建设)
+            # reviews that work: the review goes on; a top-level heading (五、加强政府自身建设) is the government part
+            role = section
         self.section, self.title = role, t
         self.targets_left = 0
 
