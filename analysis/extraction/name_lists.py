@@ -137,7 +137,7 @@ def _own_verbs(lex) -> frozenset:
                          + list(raw["commitment"]) + list(raw["extraction"]["predicate_open_verbs"])))
 
 
-def _noun_item(lex, s: str, lead_verb: bool = False) -> bool:
+def _noun_item(lex, s: str, lead_verb: bool = False, head_verb: bool = False) -> bool:
     """An item of a list: two characters or more, no bare head (lexicon bare_words, bare_heads), not opened by a verb,
     adverb, preposition or conjunction (a word of the segmenter of two characters or more), no verb of its own
     inside (_own_verbs); the first item may open with the list's verb (改造老旧小区、…)."""
@@ -149,15 +149,27 @@ def _noun_item(lex, s: str, lead_verb: bool = False) -> bool:
     ws = tagged(rest)
     if not "\u4e00" <= rest[0] <= "\u9fff" or (len(ws[0][0]) >= 2 and ws[0][1] in words().opening_not_tags) \
             or ws[0][1] in words().never_open_tags \
-            or ws[-1][1] in words().opening_not_tags:
-        return False  # N个专业化二级运营公司; …综合开发利用: no noun phrase
+            or (ws[-1][1] in words().opening_not_tags and not (head_verb and ws[-1][1] == "v")):
+        return False  # N个专业化二级运营公司; …综合开发利用: no noun phrase (an owner's head may be tagged a verb: 提案)
     own = _own_verbs(lex)
     return not any(x in own or tag in words().never_tags for x, tag in ws)  # 在农村地区, 迭部县被命名为…
 
 
 def _has_verb(s: str) -> bool:
-    """A verb of two characters or more (not a verbal noun) in s: 孕妇免费提供地中海贫血 is no counted noun."""
-    return any(len(x) >= 2 and tag.startswith("v") and tag != "vn" for x, tag in tagged(s))
+    """A verb of two characters or more (not a verbal noun) in s before its last word (孕妇免费提供地中海贫血 is no
+    counted noun; the segmenter tags a head noun such as 提案 a verb too)."""
+    return any(len(x) >= 2 and tag.startswith("v") and tag != "vn" for x, tag in tagged(s)[:-1])
+
+
+def _noun_run(item: str) -> str:
+    """The noun phrase that opens an item, up to its predicate (企事业单位附属空间对外开放共享: 企事业单位附属空间): the
+    words before the first preposition or the first verb, adverb or idiom of two characters or more."""
+    out = ""
+    for x, tag in tagged(item):
+        if tag in words().never_tags or (len(x) >= 2 and tag in words().predicate_tags):
+            break
+        out += x
+    return out
 
 
 def _no_number(ms, s: int, e: int) -> bool:
@@ -178,7 +190,7 @@ def _number_before_list(lex, text: str, ms, m, name: str) -> str:
         return name
     pos, items = m.tail + k + 1, []
     while len(items) < words().list_items_max:
-        item = right_noun(text, pos, ce, lex)
+        item = _noun_run(right_noun(text, pos, ce, lex))
         end = pos + len(item)
         while end < ce and len(text[pos:end].translate(QUOTES)) < len(item):
             end += 1  # the quotes the noun was read without
@@ -210,12 +222,15 @@ def _list_before_number(lex, text: str, ms, i: int, name: str) -> str:
     lcore = lcore[:-1] if lcore.endswith(deng) else lcore
     items = lcore.split("、")
     if len(items) < 2 or "，" in lcore or lexicon.load().extraction.of_word in lcore or any(c.isdigit() for c in lcore) \
-            or deng in lcore or re.search("[和与及]", core) or lcore.endswith(tuple(words().each_words)):
+            or deng in lcore or (re.search("[和与及]", core) and core != items[-1]) \
+            or lcore.endswith(tuple(words().each_words)):
         return name  # 大数据、集成电路等数字经济核心产业: examples of a class; …各20家: a number for each
     if not core or not items[-1].endswith(core) or len(lcore) > T.LIST_NAME_MAX_CHARS:
         return name
     parts = [x for item in items for x in re.split("[和与及]", item)]
-    if not _noun_item(lex, parts[0], lead_verb=True) or any(list_verb(lex, x) or not _noun_item(lex, x) for x in parts[1:]):
+    first = parts[0][len(list_verb(lex, parts[0])):]
+    if not _noun_item(lex, parts[0], lead_verb=True) or _has_verb(first) \
+            or any(list_verb(lex, x) or not _noun_item(lex, x) for x in parts[1:]):
         return name
     return lcore + (grow or lgrow if core == name else grow)
 
@@ -244,7 +259,7 @@ def _owner_of_name(lex, name: str) -> str:
     core, _ = _split(lex, name)
     ws = tagged(core)
     rest = core[len(ws[0][0]):] if ws and ws[0][1].startswith("v") and len(ws) > 1 else core  # 出让矿业权: a verb that modifies
-    if len(core) < 2 or len(rest) < 2 or not _noun_item(lex, rest) or "、" in core or _has_verb(rest):
+    if len(core) < 2 or len(rest) < 2 or not _noun_item(lex, rest, head_verb=True) or "、" in core or _has_verb(rest):
         return ""  # 容缺化解居民住宅办证难: a verb inside, no owner
     if not core.endswith(lex.measure_endings):
         return core
