@@ -29,6 +29,7 @@ from ..project import thresholds as T
 from .name_words import COUNT_DIMS, QUOTES, list_verb, right_noun, strip_name
 from .phrase import _closing_growth, tagged
 
+
 def words():
     """The words and patterns of lexicon.yaml `name_lists`, compiled by the lexicon."""
     return lexicon.load().name_lists
@@ -46,6 +47,13 @@ def lists_and_owners(lex, text: str, ms) -> None:
         name = _selected(lex, text, ms, m, name)
         name = _owner(lex, text, ms, i, name)
         m.metric_zh = name
+
+
+def owner_lost(name: str) -> bool:
+    """A bare measure or generic counted noun (name_lists owner_heads, selected_heads) left without an owner, with or
+    without its closing growth word: english.unsure_name flags it."""
+    core = lexicon.load().growth_re.sub("", name)
+    return core in words().owner_heads or core in words().selected_heads
 
 
 def _split(lex, name: str) -> tuple[str, str]:
@@ -129,12 +137,11 @@ def _noun_words(s: str, tags: tuple = ()) -> bool:
                            and w not in lexicon.load().commitments for w, tag in tagged(s))
 
 
-def _own_verbs(lex) -> frozenset:
-    """The verbs that give a list item a predicate of its own (lexicon metric_action_verbs, list_verbs,
-    extraction predicate_open_verbs, selection_predicates, commitment)."""
-    raw = lex.raw
-    return frozenset(map(str, list(raw["metric_action_verbs"]) + list(raw["list_verbs"]) + list(raw["selection_predicates"])
-                         + list(raw["commitment"]) + list(raw["extraction"]["predicate_open_verbs"])))
+def _own_verb(lex, word: str) -> bool:
+    """A verb that gives a list item a predicate of its own (lexicon list_verbs, metric_action_verbs,
+    selection_predicates, commitment, extraction predicate_open_verbs)."""
+    return (word in lex.selection_predicates or word in lex.commitments or word in lexicon.load().extraction.predicate_open_verbs
+            or lex.list_verb_re.fullmatch(word) is not None or lex.action_start_re.fullmatch(word) is not None)
 
 
 def _noun_item(lex, s: str, lead_verb: bool = False, head_verb: bool = False) -> bool:
@@ -147,12 +154,11 @@ def _noun_item(lex, s: str, lead_verb: bool = False, head_verb: bool = False) ->
     if len(rest) < 2 or rest in w.bare_words or rest in w.bare_heads or any(c.isdigit() for c in rest):
         return False
     ws = tagged(rest)
-    if not "\u4e00" <= rest[0] <= "\u9fff" or (len(ws[0][0]) >= 2 and ws[0][1] in words().opening_not_tags) \
+    if not words().han_re.match(rest) or (len(ws[0][0]) >= 2 and ws[0][1] in words().opening_not_tags) \
             or ws[0][1] in words().never_open_tags \
-            or (ws[-1][1] in words().opening_not_tags and not (head_verb and ws[-1][1] == "v")):
+            or (ws[-1][1] in words().end_not_tags and not (head_verb and ws[-1][1] == "v")):
         return False  # N个专业化二级运营公司; …综合开发利用: no noun phrase (an owner's head may be tagged a verb: 提案)
-    own = _own_verbs(lex)
-    return not any(x in own or tag in words().never_tags for x, tag in ws)  # 在农村地区, 迭部县被命名为…
+    return not any(_own_verb(lex, x) or tag in words().never_tags for x, tag in ws)  # 在农村地区, 迭部县被命名为…
 
 
 def _has_verb(s: str) -> bool:
@@ -165,9 +171,10 @@ def _noun_run(item: str) -> str:
     """The noun phrase that opens an item, up to its predicate (企事业单位附属空间对外开放共享: 企事业单位附属空间): the
     words before the first preposition or the first verb, adverb or idiom of two characters or more."""
     out = ""
-    for x, tag in tagged(item):
-        if tag in words().never_tags or (len(x) >= 2 and tag in words().predicate_tags):
-            break
+    ws = tagged(item)
+    for k, (x, tag) in enumerate(ws):
+        if k and k < len(ws) - 1 and (tag in words().never_tags or (len(x) >= 2 and tag in words().predicate_tags)):
+            break  # not a verb that closes the item alone (创历史新高): that is no noun phrase
         out += x
     return out
 
@@ -186,7 +193,8 @@ def _number_before_list(lex, text: str, ms, m, name: str) -> str:
     after = text[m.tail:ce]
     k = after.find("、")
     first = after[:k].translate(QUOTES) if k > 0 else ""
-    if len(first) < 2 or not name.endswith(first) or not _noun_item(lex, first) or _has_verb(first):
+    if len(first) < 2 or not name.endswith(first) or not _noun_item(lex, first) or _has_verb(first) \
+            or words().item_join_re.search(first):
         return name
     pos, items = m.tail + k + 1, []
     while len(items) < words().list_items_max:
@@ -195,6 +203,7 @@ def _number_before_list(lex, text: str, ms, m, name: str) -> str:
         while end < ce and len(text[pos:end].translate(QUOTES)) < len(item):
             end += 1  # the quotes the noun was read without
         if list_verb(lex, item) or not _noun_item(lex, item) or _has_verb(item) or not _no_number(ms, pos, ce) \
+                or words().item_join_re.search(item) \
                 or any(c.isdigit() for c in text[pos:end]):
             break  # an item with a number of its own (3块金牌、残奥会获得8块), a verb, a bare head (、规模居…)
         items.append(item)
@@ -222,12 +231,12 @@ def _list_before_number(lex, text: str, ms, i: int, name: str) -> str:
     lcore = lcore[:-1] if lcore.endswith(deng) else lcore
     items = lcore.split("、")
     if len(items) < 2 or "，" in lcore or lexicon.load().extraction.of_word in lcore or any(c.isdigit() for c in lcore) \
-            or deng in lcore or (re.search("[和与及]", core) and core != items[-1]) \
+            or deng in lcore or (words().item_join_re.search(core) and core != items[-1]) \
             or lcore.endswith(tuple(words().each_words)):
         return name  # 大数据、集成电路等数字经济核心产业: examples of a class; …各20家: a number for each
     if not core or not items[-1].endswith(core) or len(lcore) > T.LIST_NAME_MAX_CHARS:
         return name
-    parts = [x for item in items for x in re.split("[和与及]", item)]
+    parts = [x for item in items for x in words().item_join_re.split(item)]
     first = parts[0][len(list_verb(lex, parts[0])):]
     if not _noun_item(lex, parts[0], lead_verb=True) or _has_verb(first) \
             or any(list_verb(lex, x) or not _noun_item(lex, x) for x in parts[1:]):
