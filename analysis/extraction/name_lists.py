@@ -173,8 +173,10 @@ def _noun_run(item: str) -> str:
     out = ""
     ws = tagged(item)
     for k, (x, tag) in enumerate(ws):
-        if k and k < len(ws) - 1 and (tag in words().never_tags or (len(x) >= 2 and tag in words().predicate_tags)):
-            break  # not a verb that closes the item alone (创历史新高): that is no noun phrase
+        rest = ws[k + 1:]
+        if k and rest and (tag in words().never_tags or (len(x) >= 2 and tag in words().predicate_tags
+                                                          and not (len(rest) == 1 and rest[0][1] in words().noun_tags))):
+            break  # not a verb that closes the item alone (创历史新高), nor one inside a compound (概念验证中心)
         out += x
     return out
 
