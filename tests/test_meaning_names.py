@@ -872,3 +872,16 @@ def test_a_bare_measure_without_one_owner_is_flagged(text, expected):
     for got, want in zip(rows, expected):
         if want[2]:
             assert got[2] == want[2]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the later items of a 分别 list that are bare measures take the owner of the first item's measure
+    ("道路交通事故起数、死亡人数、直接经济损失分别下降8%、6%、5%。",
+     [("8%", "道路交通事故起数下降"), ("6%", "道路交通事故死亡人数下降"), ("5%", "道路交通事故直接经济损失下降")]),
+    ("市属国有企业营业收入、利润总额分别增长9%、7%。",
+     [("9%", "市属国有企业营业收入增长"), ("7%", "市属国有企业利润总额增长")]),
+    # twin: an item that names a measure of its own keeps it
+    ("道路交通事故起数、火灾起数分别下降8%、6%。", [("8%", "道路交通事故起数下降"), ("6%", "火灾起数下降")]),
+])
+def test_bare_measures_of_a_respectively_list_share_the_first_owner(text, expected):
+    assert _names(text) == expected

@@ -39,6 +39,7 @@ def lists_and_owners(lex, text: str, ms) -> None:
     """Repair the lists, pairs and owners of the names of one sentence's mentions (see the module)."""
     _split_named_list(lex, text, ms)
     _shared_measure(lex, ms)
+    _shared_owner(lex, ms)
     for i, m in enumerate(ms):
         if m.rank or not m.metric_zh:
             continue
@@ -127,6 +128,32 @@ def _shared_measure(lex, ms) -> None:
                     or concepts.normalise(core) in cat.by_name or not _noun_item(lex, core):
                 continue
             m.metric_zh = core + head + g
+
+
+def _shared_owner(lex, ms) -> None:
+    """生产安全事故起数、死亡人数、直接经济损失分别下降…: the later items of a 分别 list that are a bare measure (lexicon
+    shared_owner_heads, owned_heads, name_lists owned_measures) take the owner of the first item's measure."""
+    i = 0
+    while i < len(ms):
+        j = i
+        while j < len(ms) and ms[j].distributed and ms[j].clause == ms[i].clause:
+            j += 1
+        group, i = ms[i:max(j, i + 1)], max(j, i + 1)
+        if len(group) < 2:
+            continue
+        first, _ = _split(lex, group[0].metric_zh or "")
+        bare = set(lex.shared_owner_heads) | set(lex.owned_heads) | set(words().owned_measures)
+        cat = concepts.catalogue().by_name  # the first item's measure: its shortest shared head, else its longest
+        ends = [first[k:] for k in range(2, len(first) - 1)]  # catalogue name at its end (生产安全事故|起数, 省属企业|工业总产值)
+        head = min((x for x in ends if x in bare), key=len, default="") \
+            or max((x for x in ends if concepts.normalise(x) in cat), key=len, default="")
+        owner = first[:-len(head)] if head else _owner_of_name(lex, first)
+        if not owner or owner == first or not _noun_item(lex, owner):
+            continue
+        for m in group[1:]:
+            core, grow = _split(lex, m.metric_zh or "")
+            if core in bare and not core.startswith(owner):
+                m.metric_zh = owner + core + grow
 
 
 def _noun_words(s: str, tags: tuple = ()) -> bool:

@@ -31,7 +31,7 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
                        "baseline_end", "basis", "five_year_flow", "five_year_stock", "five_year_flow_after", "five_year_floor", "five_year_held", "stated_year", "five_year_event_units",
                        "item_separator_re", "level_item_verbs"),
             "name_lists": ("noun_tags", "not_noun_tags", "opening_not_tags", "never_tags", "never_open_tags", "predicate_tags", "end_not_tags", "item_join_re", "han_re", "each_words", "list_items_max", "shared_marks", "selected_heads", "owner_heads",
-                           "owner_max"),
+                           "owner_max", "owned_measures"),
             "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
             "scorecard": ("about_margin", "counting_words", "share_label_words"),
             "meaning": ("growth_target", "bare_growth", "population_after"),
