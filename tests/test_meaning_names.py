@@ -885,3 +885,14 @@ def test_a_bare_measure_without_one_owner_is_flagged(text, expected):
 ])
 def test_bare_measures_of_a_respectively_list_share_the_first_owner(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # items after a list comma named by a thing and a growth word take the measure of the item before
+    ("推动电子元器件营业收入增长10%以上、新型显示增长20%以上、智能终端增长15%左右。",
+     [("10%", "电子元器件营业收入增长"), ("20%", "新型显示营业收入增长"), ("15%", "智能终端营业收入增长")]),
+    # twin: a thing that is a catalogue name keeps its own measure
+    ("货物贸易进出口总额增长5%、出口增长7%。", [("5%", "货物贸易进出口总额增长"), ("7%", "出口增长")]),
+])
+def test_items_of_one_clause_share_the_measure_before(text, expected):
+    assert _names(text) == expected

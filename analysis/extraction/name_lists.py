@@ -40,6 +40,7 @@ def lists_and_owners(lex, text: str, ms) -> None:
     _split_named_list(lex, text, ms)
     _shared_measure(lex, ms)
     _shared_owner(lex, ms)
+    _measure_along(lex, text, ms)
     for i, m in enumerate(ms):
         if m.rank or not m.metric_zh:
             continue
@@ -154,6 +155,25 @@ def _shared_owner(lex, ms) -> None:
             core, grow = _split(lex, m.metric_zh or "")
             if core in bare and not core.startswith(owner):
                 m.metric_zh = owner + core + grow
+
+
+def _measure_along(lex, text: str, ms) -> None:
+    """先进装备制造营业收入增长10%以上、航空航天增长20%以上、生物医药增长6%左右: the items after a list comma of one
+    clause named by a thing and a growth word only take the measure of the item before (a word of lexicon metric_heads
+    at its end), unless the thing is a catalogue name itself (出口增长3%) or has a measure of its own."""
+    cat = concepts.catalogue().by_name
+    heads = sorted(lex.metric_heads, key=len, reverse=True)
+    for a, b in zip(ms, ms[1:]):
+        core, grow = _split(lex, b.metric_zh or "")
+        prev, pgrow = _split(lex, a.metric_zh or "")
+        if b.clause != a.clause or b.distributed or not grow or not pgrow or not text.startswith("、", a.tail) \
+                or not text.startswith(core, a.tail + 1):
+            continue
+        head = next((h for h in heads if prev.endswith(h) and len(prev) > len(h) + 1), "")
+        if len(head) < 2 or len(core) < 2 or core.endswith(lex.measure_endings + tuple(lex.metric_heads)) \
+                or concepts.normalise(core) in cat or not _noun_item(lex, core, head_verb=True):
+            continue  # (装备制造: the segmenter tags 制造 a verb)
+        b.metric_zh = core + head + grow
 
 
 def _noun_words(s: str, tags: tuple = ()) -> bool:
