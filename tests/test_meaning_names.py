@@ -512,8 +512,8 @@ def test_a_name_never_starts_with_the_dash_of_a_range():
     # numbers joined by the list comma alone after as many list items are the items' in turn, as with 分别
     ("乡村水质、卫生厕所普及率超过96%、88%。", ["乡村水质普及率", "卫生厕所普及率"]),
     ("智能终端、锂电池出口增长12%、9%。", ["智能终端出口增长", "锂电池出口增长"]),
-    # not when parallel short words would have to be parted without knowing the words (原煤、原油、天然气产量),
-    ("原煤、原油、天然气产量1亿吨、200万吨、3亿立方米。", ["原煤、原油、天然气产量"] * 3),
+    # parallel short words are parted by the words of the last item (name_lists.py: 天然气|产量, the head 产量)
+    ("原煤、原油、天然气产量1亿吨、200万吨、3亿立方米。", ["原煤产量", "原油产量", "天然气产量"]),
     # nor when the numbers do not match the items one for one
     ("乡村水质、卫生厕所普及率超过96%。", ["乡村水质、卫生厕所普及率"]),
 ])
@@ -746,8 +746,10 @@ def test_a_respectively_list_closed_by_deng_names_each_item(text, expected):
      [("60%", "城市生活垃圾资源化利用率、建筑垃圾综合利用率、工业固废综合利用率")]),
     ("国家级专精特新企业、省级专精特新中小企业、创新型中小企业分别达到200家以上。",
      [("200家", "国家级专精特新企业、省级专精特新中小企业、创新型中小企业")]),
-    # twins: the same list without a word that shares the number keeps its last item; a short list was whole
-    ("城市生活垃圾资源化利用率、建筑垃圾综合利用率、工业固废综合利用率达到60%以上。", [("60%", "工业固废综合利用率")]),
+    # the same list without a word that shares the number: still the whole list's (name_lists.py; the last item
+    # alone was judged wrong by the reviewers of session 4); a short list was whole
+    ("城市生活垃圾资源化利用率、建筑垃圾综合利用率、工业固废综合利用率达到60%以上。",
+     [("60%", "城市生活垃圾资源化利用率、建筑垃圾综合利用率、工业固废综合利用率")]),
     ("接待游客人次、旅游总收入均增长9%。", [("9%", "接待游客人次、旅游总收入增长")]),
 ])
 def test_a_number_shared_by_a_long_list_names_the_list(text, expected):
@@ -765,3 +767,132 @@ def test_a_number_shared_by_a_long_list_names_the_list(text, expected):
 ])
 def test_a_bare_industry_measure_takes_the_industry_of_the_sentence_before(text, expected):
     assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+# ------------------------------------------------ lists, pairs and owners (name_lists.py, lexicon name_lists)
+
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(r.raw, r.metric_zh) for r in analysis.extract(text).itertuples()]
+
+
+def _source(text: str) -> list[tuple[str, str, str]]:
+    return [(r.raw, r.metric_zh, r.metric_en_source) for r in analysis.extract(text).itertuples()]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list named alike for each of its numbers: the n-th number is the n-th item with the shared head
+    ("钢材、水泥、平板玻璃产量达到500万吨、800万吨、60万吨，分别增长3%、4%、5%。",
+     [("500万吨", "钢材产量"), ("800万吨", "水泥产量"), ("60万吨", "平板玻璃产量"),
+      ("3%", "钢材产量增长"), ("4%", "水泥产量增长"), ("5%", "平板玻璃产量增长")]),
+    ("城镇职工、城乡居民医疗保险参保率稳定在96%和94%以上。",
+     [("96%", "城镇职工医疗保险参保率"), ("94%", "城乡居民医疗保险参保率")]),
+    # twins: one number for the list stays the list's; numbers that are no list of the items (a range) stay alike
+    ("钢材、水泥、平板玻璃产量增长3%。", [("3%", "钢材、水泥、平板玻璃产量增长")]),
+    ("钢材、水泥产量增长3%—5%。", [("3%", "钢材、水泥产量增长"), ("5%", "钢材、水泥产量增长")]),
+])
+def test_a_list_named_for_each_of_its_numbers_is_split(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the measure of a 分别 list said once after its last item is every item's
+    ("新能源汽车、光伏装备、节能环保营业收入预计分别达到900亿元、700亿元、500亿元。",
+     [("900亿元", "新能源汽车营业收入"), ("700亿元", "光伏装备营业收入"), ("500亿元", "节能环保营业收入")]),
+    # twin: items with a measure of their own keep it
+    ("工业增加值、服务业营业收入分别增长5%、6%。", [("5%", "工业增加值增长"), ("6%", "服务业营业收入增长")]),
+])
+def test_the_measure_of_a_respectively_list_is_shared(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one number before a list of nouns counts every item
+    ("新建150个数字化车间、智能工厂。", [("150个", "新建数字化车间、智能工厂")]),
+    ("推动30个机关、事业单位停车场向社会开放。", [("30个", "机关、事业单位停车场")]),
+    # twins: an item with a number of its own, an item opened by a verb, examples of a class, a descriptor
+    ("新建150个数字化车间、智能工厂80家。", [("150个", "新建数字化车间"), ("80家", "新建智能工厂")]),
+    ("新建150个数字化车间、推动企业上云。", [("150个", "新建数字化车间")]),
+])
+def test_a_number_before_a_list_counts_every_item(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one number after a list of nouns (no sharing word) holds for the whole list, not its last item
+    ("高新技术企业、科技型中小企业和瞪羚企业增长35%。", [("35%", "高新技术企业、科技型中小企业和瞪羚企业增长")]),
+    ("改造老旧小区、城中村、农村危房等2.1万户。", [("2.1万户", "改造老旧小区、城中村、农村危房")]),
+    # twins: examples before a class (等) keep the class; an item with a verb of its own keeps the last item
+    ("大数据、集成电路等数字经济核心产业增长12%。", [("12%", "数字经济核心产业增长")]),
+    ("高新技术企业达到2000家、科技型中小企业增长35%。", [("2000家", "高新技术企业"), ("35%", "科技型中小企业增长")]),
+])
+def test_a_list_before_one_number_is_named_whole(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a generic counted noun (lexicon name_lists selected_heads) is named by the selection it reached
+    ("12项做法入选全国改革典型案例。", [("12项", "入选全国改革典型案例的做法")]),
+    ("4个设区市入选国家海绵城市建设示范城市。", [("4个", "入选国家海绵城市建设示范城市的设区市")]),
+    # twin: without a selection the bare noun stays, flagged unsure
+    ("12项做法在全省推广。", [("12项", "做法", "unsure")]),
+])
+def test_a_generic_counted_noun_is_named_by_its_selection(text, expected):
+    rows = _source(text)
+    assert [(raw, name) for raw, name, _ in rows] == [x[:2] for x in expected]
+    for got, want in zip(rows, expected):
+        if len(want) == 3:
+            assert got[2] == want[2]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare measure (lexicon name_lists owner_heads) takes the one owner in reach
+    ("出让土地使用权300宗、成交价90亿元。", [("300宗", "出让土地使用权"), ("90亿元", "出让土地使用权成交价")]),
+    ("实施省重点项目500个，年度完成投资3000亿元。", [("500个", "省重点项目"), ("3000亿元", "省重点项目年度完成投资")]),
+    ("石油产量突破500万吨，保有储量超过10亿吨。", [("500万吨", "石油产量"), ("10亿吨", "石油保有储量")]),
+    ("投资超过80亿元的沿江生态廊道开工建设。", [("80亿元", "沿江生态廊道投资")]),
+    ("乙烯项目投产，总产能达120万吨。", [("120万吨", "乙烯项目总产能")]),
+    # two owners counted before a measure that 均 shares: both
+    ("办理人大代表建议300件、政协委员提案400件，办复率均达100%。",
+     [("300件", "人大代表建议"), ("400件", "政协委员提案"), ("100%", "人大代表建议、政协委员提案办复率")]),
+])
+def test_a_bare_measure_takes_its_one_owner(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # twins: no owner in reach, or two without a word that shares the measure: the name stays bare, flagged unsure
+    ("成交价90亿元。", [("90亿元", "成交价", "unsure")]),
+    ("办理人大代表建议300件、政协委员提案400件，办复率达到100%。",
+     [("300件", "人大代表建议", None), ("400件", "政协委员提案", None), ("100%", "办复率", "unsure")]),
+    ("投资5亿元，启动建设疾控中心。", [("5亿元", "投资", "unsure")]),
+])
+def test_a_bare_measure_without_one_owner_is_flagged(text, expected):
+    rows = _source(text)
+    assert [(raw, name) for raw, name, _ in rows] == [x[:2] for x in expected]
+    for got, want in zip(rows, expected):
+        if want[2]:
+            assert got[2] == want[2]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the later items of a 分别 list that are bare measures take the owner of the first item's measure
+    ("道路交通事故起数、死亡人数、直接经济损失分别下降8%、6%、5%。",
+     [("8%", "道路交通事故起数下降"), ("6%", "道路交通事故死亡人数下降"), ("5%", "道路交通事故直接经济损失下降")]),
+    ("市属国有企业营业收入、利润总额分别增长9%、7%。",
+     [("9%", "市属国有企业营业收入增长"), ("7%", "市属国有企业利润总额增长")]),
+    # twin: an item that names a measure of its own keeps it
+    ("道路交通事故起数、火灾起数分别下降8%、6%。", [("8%", "道路交通事故起数下降"), ("6%", "火灾起数下降")]),
+])
+def test_bare_measures_of_a_respectively_list_share_the_first_owner(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # items after a list comma named by a thing and a growth word take the measure of the item before
+    ("推动电子元器件营业收入增长10%以上、新型显示增长20%以上、智能终端增长15%左右。",
+     [("10%", "电子元器件营业收入增长"), ("20%", "新型显示营业收入增长"), ("15%", "智能终端营业收入增长")]),
+    # twin: a thing that is a catalogue name keeps its own measure
+    ("货物贸易进出口总额增长5%、出口增长7%。", [("5%", "货物贸易进出口总额增长"), ("7%", "出口增长")]),
+])
+def test_items_of_one_clause_share_the_measure_before(text, expected):
+    assert _names(text) == expected

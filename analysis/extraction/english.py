@@ -8,6 +8,7 @@ from ..language import concepts, lexicon
 from ..language.units import SHARE_UNITS
 from ..project import thresholds as T
 from .mention import extraction_words
+from .name_lists import owner_lost
 
 _GENERIC_MEASURE = {"level": "amount", "growth": "growth", "share": "share", "rank": "rank"}
 
@@ -241,11 +242,10 @@ def _with_qualifiers(before: str, label: str, g: dict) -> str:
 
 
 def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
-    """Whether the rules are unsure of a metric name (glossary.yaml unsure_names): a bare head or a
-    verb without its noun, a name cut off in a list or a verb, a clause with a verb inside."""
-    u = (g or lexicon.glossary())["unsure_names"]
-    name = metric_zh.strip()
-    return (len(name) < 2 or name in u.get("bare", ()) or name.endswith(u.get("end_fragments", ()))
+    """Whether the rules are unsure of a metric name (glossary.yaml unsure_names: a bare head, a verb without its noun,
+    a name cut off, a clause with a verb inside; lexicon name_lists: a bare measure name_lists.py gave no owner)."""
+    u, name = (g or lexicon.glossary())["unsure_names"], metric_zh.strip()
+    return (len(name) < 2 or name in u.get("bare", ()) or owner_lost(name) or name.endswith(u.get("end_fragments", ()))
             or name.startswith(u.get("start_fragments", ())) or any(v in name for v in u.get("verbs", ())))
 
 

@@ -132,6 +132,7 @@ class Lexicon:
     year_word: str = ""                                   # 年: the word after a year's number
     national_region: str = ""                             # 全国: the country as a region
     reading: Words = field(default_factory=lambda: Words("reading", {}))        # the words and patterns of the reading layer
+    name_lists: Words = field(default_factory=lambda: Words("name_lists", {}))  # lists, pairs, owners of a name
     extraction: Words = field(default_factory=lambda: Words("extraction", {}))  # ... and of the extraction layer
 
 
@@ -206,6 +207,7 @@ def load() -> Lexicon:
         national_region=raw["national_region"],
         reading=Words("reading", raw["reading"]),
         extraction=Words("extraction", raw["extraction"]),
+        name_lists=Words("name_lists", raw["name_lists"]),
     )
 
 

@@ -24,12 +24,14 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "selection_prefix": str, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "count_classifiers": list, "addition_words": list, "selection_predicates": list,
           "shared_owner_heads": list, "measure_endings": list, "example_class_heads": list, "example_not_deng": list, "zai_nouns": list, "metric_creation_verbs": list, "metric_creation_not_after": list,
           "direction": dict, "commitment": dict, "scorecard": dict,
-          "meaning": dict, "reading": dict, "extraction": dict, "year_word": str, "national_region": str}  # value_signed, commitment, verdicts
+          "meaning": dict, "reading": dict, "extraction": dict, "name_lists": dict, "year_word": str, "national_region": str}  # value_signed, commitment, verdicts
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
             "forecast_plan", "target", "standing_set", "plan_in_review"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
             "timing": ("multi_year", "by_year", "plan_goal", "part_year", "full_year", "this_year", "baseline_start",
                        "baseline_end", "basis", "five_year_flow", "five_year_stock", "five_year_flow_after", "five_year_floor", "five_year_held", "stated_year", "five_year_event_units",
                        "item_separator_re", "level_item_verbs"),
+            "name_lists": ("noun_tags", "not_noun_tags", "opening_not_tags", "never_tags", "never_open_tags", "predicate_tags", "end_not_tags", "item_join_re", "han_re", "each_words", "list_items_max", "shared_marks", "selected_heads", "owner_heads",
+                           "owner_max", "owned_measures"),
             "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
             "scorecard": ("about_margin", "counting_words", "share_label_words"),
             "meaning": ("growth_target", "bare_growth", "population_after"),
