@@ -47,7 +47,13 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
                 label = f"{en} {_lower_first(label)}"  # not "sME", not "a-level"
                 break
     low = label.lower()
-    if m.measure == "growth" and m.unit in extraction_words().rate_units and not _CHANGE_EN.search(low):  # not "integrated", "strategic"
+    dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else (
+        "person" if m.base_unit == extraction_words().person_unit else "money" if m.base_unit == extraction_words().money_unit else "")
+    # a change in percentage points of a name that ends in its change word (比重提高4.7个百分点): "Increase in …"
+    # (composed by _vouched), not "… share of total investment growth", which reads as a share of a growth
+    points_change = dim == _POINTS and _change_end(metric_zh, g) != ""
+    if m.measure == "growth" and m.unit in extraction_words().rate_units and not _CHANGE_EN.search(low) \
+            and not points_change:  # not "integrated", "strategic"
         label += " reduction" if extraction_words().decrease_re.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         # 出口增速排名全国第7位: the rank of the growth, not of the amount
@@ -64,12 +70,44 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     # a share is checked for its share word unless the concept is itself a rate or share (群众安全感 98%)
     share_row = m.measure == "share" and not (concept is not None and concept.measures and "share" in concept.measures)
     # an amount of money takes no composed word of newness or action (新增产值365亿元 is no "New … output value")
-    return _vouched(metric_zh, label, source, g, m.measure == "growth", clause, "share" if share_row else m.measure,
-                    compose=m.base_unit != extraction_words().money_unit)
+    return _vouched(metric_zh, label, source, g, m.measure == "growth" or points_change, clause,
+                    "share" if share_row else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim)
+
+
+_POINTS = "points"  # the unit dimension of percentage points (lexicon.yaml units)
+_COUNTED_DIMS = frozenset({"count", "person", "area", "length", "mass", "money", "power", "energy", "volume"})
+_RATE_EN = re.compile(r"\b(?:rate|share|ratio|proportion|coverage|percentage)\b")
+
+
+def _change_end(metric_zh: str, g: dict) -> str:
+    """The change word that ends a name (glossary.yaml label_change_ends), or ""."""
+    return next((w for w in sorted(g["label_change_ends"]["words"], key=len, reverse=True) if metric_zh.endswith(w)), "")
+
+
+def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: dict | None = None) -> str:
+    """Why a catalogue label says another kind of number than the row, or "": a name with a share word (占比, 比重,
+    比例) under a label that says no share (民间投资占比提高 as "Private investment growth"); a label of a rate
+    or share on a count (完成1000个行政村生活污水治理 as "Rural sewage treatment rate"); a label of an amount of money
+    on a count of people (发放育儿补贴181.2万人 as "Childcare subsidies"); a label of new things on a list item that
+    states a running total (累计达到1100座 as "New parks")."""
+    g = g or lexicon.glossary()
+    low = label.lower()
+    if extraction_words().share_zh_re.search(metric_zh) and not any(w in low for w in _SHARE_EN):
+        return "share"
+    if dim in _COUNTED_DIMS and _RATE_EN.search(low):
+        return "rate on a count"
+    if dim == "person" and any(w in g["money_heads"] for w in re.split(r"[\s,()]+", low)):
+        return "money on people"
+    own = (clause.split("|") + ["", ""])[1] if clause else ""
+    cq = g["clause_qualifiers"]["re"]
+    if (low.split(" ", 1)[0] in ("new", "newly", "net") and any(w in own for w in g["stock_words"])
+            and not (cq is not None and cq.search(own))):
+        return "running total"
+    return ""
 
 
 def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, clause: str = "",
-             measure: str = "", compose: bool = True) -> tuple[str, str]:
+             measure: str = "", compose: bool = True, dim: str = "") -> tuple[str, str]:
     """(label, source) as the rules vouch for them: unsure of the name, or a catalogue label that does
     not carry a qualifier of the name (五星级酒店 as "Star-rated hotels": source concept, no English shown),
     nor one of the words next to the number in its clause (认定高新技术企业1200家 as "High-tech enterprises"),
@@ -83,6 +121,7 @@ def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, cla
         label = _with_change(metric_zh, label, g) if change else label
         if (missing_qualifiers(metric_zh, label, g, change)
                 or unsaid_heads(metric_zh + clause, label, g) or generic_label(label, g)
+                or measure_mismatch(metric_zh, label, dim, clause, g)
                 or (measure == "share" and not any(w in label.lower() for w in _SHARE_EN)
                     and not extraction_words().share_zh_re.search(metric_zh))):
             return label, "concept"

@@ -363,7 +363,9 @@ def glossary() -> dict:
             "clause_qualifiers": _qualifiers(data.get("clause_qualifiers") or {}, "clause_qualifiers"),
             "label_openers": _qualifiers(data.get("label_openers") or {}, "label_openers"),
             "label_heads": _heads(data.get("label_heads") or {}),
-            "generic_heads": _generic(data.get("generic_heads") or [])}
+            "generic_heads": _generic(data.get("generic_heads") or []),
+            "money_heads": frozenset(str(w).lower() for w in data.get("money_heads") or []),
+            "stock_words": tuple(str(w) for w in data.get("stock_words") or [])}
 
 
 def _qualifiers(raw: dict, section: str = "label_qualifiers/label_change_ends") -> dict:
