@@ -98,7 +98,13 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
         return "rate on a count"
     if dim == "person" and any(w in g["money_heads"] for w in re.split(r"[\s,()]+", low)):
         return "money on people"
-    own = (clause.split("|") + ["", ""])[1] if clause else ""
+    parts = clause.split("|") + ["", "", ""]
+    own, first = parts[1], parts[3]
+    if first:  # 省属企业工业总产值、利润总额分别增长: a later item that is a bare head of lexicon shared_owner_heads
+        # has the owner the first item says (not all profits); when the name did not take it, no label is vouched for
+        shared = lexicon.load().shared_owner_heads
+        if metric_zh.startswith(shared) and not first.strip().startswith(shared):
+            return "list owner"
     cq = g["clause_qualifiers"]["re"]
     if (low.split(" ", 1)[0] in ("new", "newly", "net") and any(w in own for w in g["stock_words"])
             and not (cq is not None and cq.search(own))):
@@ -118,10 +124,11 @@ def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, cla
     if unsure_name(metric_zh, g):
         return label, "unsure"
     if source == "glossary":
+        full, clause = clause, "|".join(clause.split("|")[:3]) if clause else clause  # without a 分别 list's first item
         label = _with_change(metric_zh, label, g) if change else label
         if (missing_qualifiers(metric_zh, label, g, change)
                 or unsaid_heads(metric_zh + clause, label, g) or generic_label(label, g)
-                or measure_mismatch(metric_zh, label, dim, clause, g)
+                or measure_mismatch(metric_zh, label, dim, full, g)
                 or (measure == "share" and not any(w in label.lower() for w in _SHARE_EN)
                     and not extraction_words().share_zh_re.search(metric_zh))):
             return label, "concept"
@@ -156,9 +163,11 @@ def clause_context(text: str, m) -> str:
     before it (after the last 、), the head of the list (the clause before its first number) when the item names
     a thing of its own and has no qualifier of its own, and the words after it up to the next item or number
     (7所高等院校获批设置); nothing for an item of a 分别 list."""
-    if m.distributed:
-        return ""  # a 分别 list: its words before the numbers belong to its items, named one by one
     cs, ce = m.clause
+    if m.distributed:  # a 分别 list: its words before the numbers belong to its items, named one by one; the
+        # first item is kept (a fourth field) for a later item, which may share the owner said only there
+        first = text[cs:max(cs, m.s)].split(_LIST_SEP, 1)
+        return "|||" + first[0] if len(first) > 1 and first[0] not in m.metric_zh else ""
     before = text[cs:max(cs, m.s - m.prefix_len)]
     own = before.rsplit(_LIST_SEP, 1)[-1]
     rx = lexicon.glossary()["clause_qualifiers"]["re"]
