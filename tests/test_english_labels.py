@@ -239,3 +239,73 @@ def test_no_generic_label_is_shown_in_the_corpus():
     df = analysis.extract_many([p for p in sorted(config.CORPUS.glob("*.txt")) if p.stem not in blind])
     shown = df[df["metric_en_source"].isin(one_report.VOUCHED_LABELS)]
     assert not [x for x in shown["metric_en"].unique() if generic_label(x)]
+
+
+# ---- a catalogue label that says another kind of number than the row (english.measure_mismatch), and a change in
+# percentage points (issue 13, session 5): each shape with its twin
+
+@pytest.mark.parametrize("text,row,shown", [
+    # a change in points of a rate or share that the name ends with: "Increase in …", never "… share … growth"
+    ("高等教育毛入学率提高8个百分点。", 0, "Increase in higher-education gross enrolment rate"),
+    ("高等教育毛入学率达到60%。", 0, "Higher-education gross enrolment rate"),
+    ("产业投资比重提升至55.7%、提高4.7个百分点。", 1, "Increase in productive investment share of total investment"),
+    # a share word in the name under a label that says no share
+    ("民间投资占比34%、提高1.3个百分点。", 1, "民间投资占比提高"),
+    ("优良天数比例上升3个百分点。", 0, "优良天数比例上升"),
+    ("优良天数增加22天。", 0, "Increase in days of good air quality"),
+    # a label of a rate on a count
+    ("完成1000个行政村生活污水治理。", 0, "行政村生活污水治理"),
+    ("农村生活污水治理率达到45%。", 0, "农村生活污水治理率"),      # (not covered: 率 after the catalogue's name)
+    # a label of an amount of money on a count of people
+    ("发放育儿补贴181.2万人。", 0, "育儿补贴"),
+    ("发放育儿补贴90亿元。", 0, "Childcare subsidies"),
+    # a label of new things on a list item that states a running total
+    ("新增公园127座，提前建成千座公园城市，累计达到1100座。", 1, "新增公园"),
+    ("新增公园127座，提前建成千座公园城市。", 0, "New parks"),
+    ("累计新增城镇就业50万人。", 0, "New urban jobs"),
+    # a qualifier of the name the label lacks: domestic, national, first-time, registrations
+    ("接待国内游客4.16亿人次。", 0, "接待国内游客"),
+    ("接待游客4.16亿人次。", 0, "Tourist arrivals"),
+    ("全国政协提案5件。", 0, "全国政协提案"),
+    ("政协提案553件。", 0, "CPPCC proposals"),
+    ("国内生产总值增长5%。", 0, "GDP growth"),                     # GDP carries 国内
+    ("信访事项一次性化解率达到96%。", 0, "信访事项一次性化解率"),
+    ("信访事项化解率达到96%。", 0, "Petition resolution rate"),
+    # a word of the clause with no English to compose: reorganised labs are not only new ones
+    ("完成新建、重组11家全国重点实验室。", 0, "新建全国重点实验室"),
+    ("新建全国重点实验室11家。", 0, "New national key laboratories"),
+    # a later item of a 分别 list that is a bare head sharing the first item's owner
+    ("省属企业工业总产值、利润总额分别增长17.1%、4.2%。", 1, "利润总额增长"),
+    ("利润总额增长4.2%。", 0, "Total profits growth"),
+])
+def test_a_label_says_the_kind_of_number_of_its_row(text, row, shown):
+    df = one_report.reader_labels(analysis.extract(text))
+    assert df.iloc[row]["metric_en"] == shown, list(zip(df["metric_zh"], df["metric_en"]))
+
+
+@pytest.mark.parametrize("name,label,dim,clause,why", [
+    ("民间投资占比提高", "Increase in private investment", "points", "", "share"),
+    ("民间投资占比提高", "Increase in private investment share", "points", "", ""),
+    ("行政村生活污水治理", "Rural sewage treatment rate", "count", "", "rate on a count"),
+    ("生活污水治理率", "Rural sewage treatment rate", "percent", "", ""),
+    ("育儿补贴", "Childcare subsidies", "person", "", "money on people"),
+    ("育儿补贴", "Childcare subsidies", "money", "", ""),
+    ("新增公园", "New parks", "count", "|累计达到|", "running total"),
+    ("新增公园", "New parks", "count", "|累计新增|", ""),
+    ("利润总额增长", "Total profits growth", "percent", "|||省属企业工业总产值", "list owner"),
+    ("利润总额增长", "Total profits growth", "percent", "|||利润总额", ""),
+])
+def test_measure_mismatch(name, label, dim, clause, why):
+    from analysis.extraction.english import measure_mismatch
+    assert measure_mismatch(name, label, dim, clause) == why
+
+
+def test_the_reviewed_wrong_labels_of_session_five_are_not_shown():
+    """Of the labels reviewers judged wrong on the tuning reports, at most 14 are still shown unchanged (41 before
+    the measure checks); of those judged right, at most 93 are shown in Chinese (90 before)."""
+    every = _reviewed(same_name=False)
+    r = every[every["metric_zh"] == every["tool_metric_zh"]]
+    english = r["metric_en"] != r["metric_zh"]
+    same = english & (r["metric_en"] == r["tool_metric_en_shown"])
+    assert (same & (r["verdict_en"] == "wrong")).sum() <= 14
+    assert (~english & (r["verdict_en"] == "right")).sum() <= 93
