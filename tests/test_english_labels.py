@@ -135,7 +135,7 @@ def test_labels_the_reviewers_found_wrong_are_fewer():
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
     assert (same & (r["verdict_en"] == "wrong")).sum() <= 20
-    assert (~english & (r["verdict_en"] == "right")).sum() <= 90
+    assert (~english & (r["verdict_en"] == "right")).sum() <= 93  # 90 before the measure checks of session 5
     for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比", "新增独角兽企业",
                  "高新技术企业", "绿色工厂", "高等院校", "数字经济增加值增长", "出口增速", "新增义务教育学位", "国际航线"):
         # a reviewed wrong label is no longer shown: its name changed since, or the label did
@@ -294,6 +294,17 @@ def test_a_label_says_the_kind_of_number_of_its_row(text, row, shown):
     ("新增公园", "New parks", "count", "|累计新增|", ""),
     ("利润总额增长", "Total profits growth", "percent", "|||省属企业工业总产值", "list owner"),
     ("利润总额增长", "Total profits growth", "percent", "|||利润总额", ""),
+    ("死亡人数下降", "Accident deaths reduction", "percent", "|||生产安全事故起数", ""),   # the label says whose
+    ("受伤人数下降", "Injuries reduction", "percent", "|||生产安全事故起数", "list owner"),
+    # a 的 before the name: it lost its modifier
+    ("一次性补助", "One-off subsidies", "money", "|录取到本科院校的一次性补助|||录取到本科院校的一次性补助", "owner before the name"),
+    ("一次性补助", "One-off subsidies", "money", "|一次性补助|||一次性补助", ""),
+    # the rank of a growth
+    ("快递业务量", "Express parcels handled rank", "position", "||||快递业务量和收入增速分别居全国第", "rank of a growth"),
+    ("快递业务量", "Express parcels handled rank", "position", "||||快递业务量分别居全国第", ""),
+    # one number for a list of short items: not the last item's
+    ("工伤保险", "Work injury insurance", "person", "|工伤保险|||参加医疗、养老、失业、工伤保险", "whole list"),
+    ("工伤保险", "Work injury insurance", "person", "|工伤保险|||参加工伤保险", ""),
 ])
 def test_measure_mismatch(name, label, dim, clause, why):
     from analysis.extraction.english import measure_mismatch
@@ -301,11 +312,11 @@ def test_measure_mismatch(name, label, dim, clause, why):
 
 
 def test_the_reviewed_wrong_labels_of_session_five_are_not_shown():
-    """Of the labels reviewers judged wrong on the tuning reports, at most 14 are still shown unchanged (41 before
+    """Of the labels reviewers judged wrong on the tuning reports, at most 10 are still shown unchanged (41 before
     the measure checks); of those judged right, at most 93 are shown in Chinese (90 before)."""
     every = _reviewed(same_name=False)
     r = every[every["metric_zh"] == every["tool_metric_zh"]]
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
-    assert (same & (r["verdict_en"] == "wrong")).sum() <= 14
+    assert (same & (r["verdict_en"] == "wrong")).sum() <= 10
     assert (~english & (r["verdict_en"] == "right")).sum() <= 93

@@ -74,9 +74,19 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
                     "share" if share_row else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim)
 
 
+_DISTRIBUTED = "distributed"  # the last field of clause_context for an item of a 分别 list
+_SHORT_ITEM = 6  # a list item no longer than this before a number shared by the list (医疗、养老、失业、工伤保险)
 _POINTS = "points"  # the unit dimension of percentage points (lexicon.yaml units)
 _COUNTED_DIMS = frozenset({"count", "person", "area", "length", "mass", "money", "power", "energy", "volume"})
 _RATE_EN = re.compile(r"\b(?:rate|share|ratio|proportion|coverage|percentage)\b")
+
+
+def _says_owner(label: str, first: str) -> bool:
+    """Whether a label says the owner of a 分别 list's first item: a word it shares with the catalogue's label of
+    that item (生产安全事故起数 "Production safety accidents": "Accident deaths" says whose deaths)."""
+    owners = concepts.catalogue().by_name.get(concepts.normalise(first)) or ()
+    words = {w.rstrip("s") for c in owners for w in re.findall(r"[a-z]{4,}", c.en.lower())}
+    return any(w.rstrip("s") in words for w in re.findall(r"[a-z]{4,}", label.lower()))
 
 
 def _change_end(metric_zh: str, g: dict) -> str:
@@ -98,12 +108,23 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
         return "rate on a count"
     if dim == "person" and any(w in g["money_heads"] for w in re.split(r"[\s,()]+", low)):
         return "money on people"
-    parts = clause.split("|") + ["", "", ""]
-    own, first = parts[1], parts[3]
+    parts = clause.split("|") + ["", "", "", "", "", ""]
+    own, first, before = parts[1], parts[3], parts[4]
+    core = metric_zh[:2]
+    at = before.rfind(core) if core else -1
+    if at > 0 and before[:at].endswith(tuple(g["modifier_marks"])):
+        return "owner before the name"  # 录取到本科院校的一次性补助1万元: not all "One-off subsidies"
+    if dim == "position" and at >= 0 and any(w in before[at:] for w in g["rank_growth_words"]) \
+            and not _CHANGE_EN.search(low):
+        return "rank of a growth"  # 快递业务量和收入增速分别居全国第3位: the growth's rank, not the volume's
+    items = before.split(_LIST_SEP)
+    if len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and all(len(i) <= _SHORT_ITEM for i in items[1:-1]) \
+            and items[-1].strip() == metric_zh:
+        return "whole list"  # 参加医疗、养老、失业、工伤保险约70万人次: the number counts every item, not the last
     if first:  # 省属企业工业总产值、利润总额分别增长: a later item that is a bare head of lexicon shared_owner_heads
         # has the owner the first item says (not all profits); when the name did not take it, no label is vouched for
         shared = lexicon.load().shared_owner_heads
-        if metric_zh.startswith(shared) and not first.strip().startswith(shared):
+        if metric_zh.startswith(shared) and not first.strip().startswith(shared) and not _says_owner(label, first.strip()):
             return "list owner"
     cq = g["clause_qualifiers"]["re"]
     if (low.split(" ", 1)[0] in ("new", "newly", "net") and any(w in own for w in g["stock_words"])
@@ -162,13 +183,14 @@ def clause_context(text: str, m) -> str:
     """The words next to a number in its clause that may say what it counts beyond its name: its own list item
     before it (after the last 、), the head of the list (the clause before its first number) when the item names
     a thing of its own and has no qualifier of its own, and the words after it up to the next item or number
-    (7所高等院校获批设置); nothing for an item of a 分别 list."""
+    (7所高等院校获批设置); nothing for an item of a 分别 list. Two more fields for measure_mismatch: the first item of
+    a 分别 list (for a later item, which may share the owner said only there) and the clause's words before the
+    number: head|own|after|first|before."""
     cs, ce = m.clause
-    if m.distributed:  # a 分别 list: its words before the numbers belong to its items, named one by one; the
-        # first item is kept (a fourth field) for a later item, which may share the owner said only there
-        first = text[cs:max(cs, m.s)].split(_LIST_SEP, 1)
-        return "|||" + first[0] if len(first) > 1 and first[0] not in m.metric_zh else ""
     before = text[cs:max(cs, m.s - m.prefix_len)]
+    if m.distributed:  # a 分别 list: its words before the numbers belong to its items, named one by one
+        first = before.split(_LIST_SEP, 1)
+        return "|||" + (first[0] if len(first) > 1 and first[0] not in m.metric_zh else "") + "|" + before + "|" + _DISTRIBUTED
     own = before.rsplit(_LIST_SEP, 1)[-1]
     rx = lexicon.glossary()["clause_qualifiers"]["re"]
     head = ""
@@ -187,7 +209,7 @@ def clause_context(text: str, m) -> str:
             head = before[:first.start()]
     after = text[max(m.tail, m.e):ce]
     cut = _ITEM_END.search(after)
-    return head + "|" + own + "|" + (after[:cut.start()] if cut else after)
+    return head + "|" + own + "|" + (after[:cut.start()] if cut else after) + "||" + before
 
 
 _LIST_SEP = "、"  # the list separator (punctuation, like meaning._CLAUSE_DELIMS)
