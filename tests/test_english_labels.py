@@ -259,6 +259,7 @@ def test_no_generic_label_is_shown_in_the_corpus():
     # a label of an amount of money on a count of people
     ("发放育儿补贴181.2万人。", 0, "育儿补贴"),
     ("发放育儿补贴90亿元。", 0, "Childcare subsidies"),
+    ("基本养老保险参保500万人。", 0, "Pension insurance enrolment"),   # a label of the insured, not of money
     # a label of new things on a list item that states a running total
     ("新增公园127座，提前建成千座公园城市，累计达到1100座。", 1, "新增公园"),
     ("新增公园127座，提前建成千座公园城市。", 0, "New parks"),
@@ -266,6 +267,7 @@ def test_no_generic_label_is_shown_in_the_corpus():
     # a qualifier of the name the label lacks: domestic, national, first-time, registrations
     ("接待国内游客4.16亿人次。", 0, "接待国内游客"),
     ("接待游客4.16亿人次。", 0, "Tourist arrivals"),
+    ("接待国内外游客8000万人次。", 0, "Tourist arrivals"),          # at home and abroad narrows nothing
     ("全国政协提案5件。", 0, "全国政协提案"),
     ("政协提案553件。", 0, "CPPCC proposals"),
     ("国内生产总值增长5%。", 0, "GDP growth"),                     # GDP carries 国内
