@@ -279,6 +279,12 @@ def test_no_generic_label_is_shown_in_the_corpus():
     # a later item of a 分别 list that is a bare head sharing the first item's owner
     ("省属企业工业总产值、利润总额分别增长17.1%、4.2%。", 1, "利润总额增长"),
     ("利润总额增长4.2%。", 0, "Total profits growth"),
+    # a measure reported for an owner apart, whose owner its sentence says before the number
+    ("中老铁路发展远超预期，累计发送旅客超6400万人次。", 0, "发送旅客"),
+    ("累计发送旅客超6400万人次。", 0, "Passenger volume"),
+    ("创新新能源发展模式，产业投资突破1300亿元。", 0, "产业投资"),
+    ("产业投资增长10.1%。", 0, "Productive (industrial) investment growth"),
+    ("电力装机容量突破9200万千瓦，发电量超过2600亿千瓦时。", 1, "Power generation"),
 ])
 def test_a_label_says_the_kind_of_number_of_its_row(text, row, shown):
     df = one_report.reader_labels(analysis.extract(text))
@@ -314,11 +320,11 @@ def test_measure_mismatch(name, label, dim, clause, why):
 
 
 def test_the_reviewed_wrong_labels_of_session_five_are_not_shown():
-    """Of the labels reviewers judged wrong on the tuning reports, at most 10 are still shown unchanged (41 before
+    """Of the labels reviewers judged wrong on the tuning reports, at most 5 are still shown unchanged (41 before
     the measure checks); of those judged right, at most 93 are shown in Chinese (90 before)."""
     every = _reviewed(same_name=False)
     r = every[every["metric_zh"] == every["tool_metric_zh"]]
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
-    assert (same & (r["verdict_en"] == "wrong")).sum() <= 10
+    assert (same & (r["verdict_en"] == "wrong")).sum() <= 5
     assert (~english & (r["verdict_en"] == "right")).sum() <= 93

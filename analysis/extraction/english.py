@@ -81,6 +81,13 @@ _COUNTED_DIMS = frozenset({"count", "person", "area", "length", "mass", "money",
 _RATE_EN = re.compile(r"\b(?:rate|share|ratio|proportion|coverage|percentage)\b")
 
 
+def _ownerless(label: str, g: dict) -> bool:
+    """Whether a label names a measure that reports state for an owner apart (glossary.yaml ownerless_labels:
+    "Passenger volume", "Installed capacity"), with no more than words of newness, change or rank."""
+    words = [w for w in re.split(r"[\s,]+", label.lower()) if w and w not in _GENERIC_FILLERS]
+    return " ".join(words) in g["ownerless_labels"]
+
+
 def _says_owner(label: str, first: str) -> bool:
     """Whether a label says the owner of a 分别 list's first item: a word it shares with the catalogue's label of
     that item (生产安全事故起数 "Production safety accidents": "Accident deaths" says whose deaths)."""
@@ -108,8 +115,12 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
         return "rate on a count"
     if dim == "person" and any(w in g["money_heads"] for w in re.split(r"[\s,()]+", low)):
         return "money on people"
-    parts = clause.split("|") + ["", "", "", "", "", ""]
+    parts = clause.split("|") + ["", "", "", "", "", "", ""]
     own, first, before = parts[1], parts[3], parts[4]
+    if _ownerless(label, g):  # "Passenger volume" in 中老铁路发展远超预期，累计发送旅客…: the railway's, not all
+        said = [w for w in g["owner_words"] if w in parts[6] + before]
+        if said:
+            return "owner in the sentence"
     core = metric_zh[:2]
     at = before.rfind(core) if core else -1
     if at > 0 and before[:at].endswith(tuple(g["modifier_marks"])):
@@ -190,7 +201,8 @@ def clause_context(text: str, m) -> str:
     before = text[cs:max(cs, m.s - m.prefix_len)]
     if m.distributed:  # a 分别 list: its words before the numbers belong to its items, named one by one
         first = before.split(_LIST_SEP, 1)
-        return "|||" + (first[0] if len(first) > 1 and first[0] not in m.metric_zh else "") + "|" + before + "|" + _DISTRIBUTED
+        return ("|||" + (first[0] if len(first) > 1 and first[0] not in m.metric_zh else "") + "|" + before + "|"
+                + _DISTRIBUTED + "|" + _sentence_before(text, cs))
     own = before.rsplit(_LIST_SEP, 1)[-1]
     rx = lexicon.glossary()["clause_qualifiers"]["re"]
     head = ""
@@ -209,7 +221,15 @@ def clause_context(text: str, m) -> str:
             head = before[:first.start()]
     after = text[max(m.tail, m.e):ce]
     cut = _ITEM_END.search(after)
-    return head + "|" + own + "|" + (after[:cut.start()] if cut else after) + "||" + before
+    return head + "|" + own + "|" + (after[:cut.start()] if cut else after) + "||" + before + "||" + _sentence_before(text, cs)
+
+
+def _sentence_before(text: str, cs: int) -> str:
+    """The words of a number's sentence before its clause (中老铁路发展远超预期，| 累计发送旅客…)."""
+    return text[text.rfind(_SENTENCE_END, 0, cs) + 1:cs]
+
+
+_SENTENCE_END = "。"
 
 
 _LIST_SEP = "、"  # the list separator (punctuation, like meaning._CLAUSE_DELIMS)

@@ -367,7 +367,9 @@ def glossary() -> dict:
             "money_heads": frozenset(str(w).lower() for w in data.get("money_heads") or []),
             "stock_words": tuple(str(w) for w in data.get("stock_words") or []),
             "modifier_marks": tuple(str(w) for w in data.get("modifier_marks") or []),
-            "rank_growth_words": tuple(str(w) for w in data.get("rank_growth_words") or [])}
+            "rank_growth_words": tuple(str(w) for w in data.get("rank_growth_words") or []),
+            "ownerless_labels": frozenset(str(w).lower() for w in data.get("ownerless_labels") or []),
+            "owner_words": tuple(str(w) for w in data.get("owner_words") or [])}
 
 
 def _qualifiers(raw: dict, section: str = "label_qualifiers/label_change_ends") -> dict:
