@@ -285,6 +285,10 @@ def test_no_generic_label_is_shown_in_the_corpus():
     ("创新新能源发展模式，产业投资突破1300亿元。", 0, "产业投资"),
     ("产业投资增长10.1%。", 0, "Productive (industrial) investment growth"),
     ("电力装机容量突破9200万千瓦，发电量超过2600亿千瓦时。", 1, "Power generation"),
+    # a list before its number that names the counted things: the qualifiers that open it are theirs
+    ("获批创建国家级甘味生猪、高原夏菜2个产业集群。", 0, "产业集群"),
+    ("甘味生猪、高原夏菜2个产业集群。", 0, "Industrial clusters"),
+    ("布局实施人工智能、高端航空装备等9个重大科技专项。", 0, "Major science and technology projects"),
 ])
 def test_a_label_says_the_kind_of_number_of_its_row(text, row, shown):
     df = one_report.reader_labels(analysis.extract(text))
@@ -320,11 +324,11 @@ def test_measure_mismatch(name, label, dim, clause, why):
 
 
 def test_the_reviewed_wrong_labels_of_session_five_are_not_shown():
-    """Of the labels reviewers judged wrong on the tuning reports, at most 5 are still shown unchanged (41 before
+    """Of the labels reviewers judged wrong on the tuning reports, at most 4 are still shown unchanged (41 before
     the measure checks); of those judged right, at most 93 are shown in Chinese (90 before)."""
     every = _reviewed(same_name=False)
     r = every[every["metric_zh"] == every["tool_metric_zh"]]
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
-    assert (same & (r["verdict_en"] == "wrong")).sum() <= 5
+    assert (same & (r["verdict_en"] == "wrong")).sum() <= 4
     assert (~english & (r["verdict_en"] == "right")).sum() <= 93

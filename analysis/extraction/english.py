@@ -81,6 +81,21 @@ _COUNTED_DIMS = frozenset({"count", "person", "area", "length", "mass", "money",
 _RATE_EN = re.compile(r"\b(?:rate|share|ratio|proportion|coverage|percentage)\b")
 
 
+def _leading_qualifiers(before: str, g: dict) -> list:
+    """The carrying patterns of the qualifiers that open a clause, one after another (获批 创建 国家级 in 获批创建国家级
+    甘味生猪、高原夏菜): clause_qualifiers, label_openers and label_qualifiers; an opener carries none of its own."""
+    out, at = [], 0
+    tables = (g["clause_qualifiers"], g["label_openers"], g["label_qualifiers"])
+    while True:
+        hit = next(((q, mt) for q in tables if q["re"] is not None and (mt := q["re"].match(before, at))), None)
+        if hit is None or hit[1].end() == at:
+            return out
+        q, mt = hit
+        if q is not g["label_openers"]:
+            out.append(q["words"][mt.group()][1])
+        at = mt.end()
+
+
 def _ownerless(label: str, g: dict) -> bool:
     """Whether a label names a measure that reports state for an owner apart (glossary.yaml ownerless_labels:
     "Passenger volume", "Installed capacity"), with no more than words of newness, change or rank."""
@@ -129,6 +144,11 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
             and not _CHANGE_EN.search(low):
         return "rank of a growth"  # 快递业务量和收入增速分别居全国第3位: the growth's rank, not the volume's
     items = before.split(_LIST_SEP)
+    if len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and metric_zh not in before:
+        # 获批创建国家级甘味生猪、高原夏菜2个产业集群: the list before the number names the counted things, and a
+        # qualifier said of them (获批, 国家级) the label must carry
+        if any(not carries.search(low) for carries in _leading_qualifiers(before, g)):
+            return "qualifier of the list"
     if len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and all(len(i) <= _SHORT_ITEM for i in items[1:-1]) \
             and items[-1].strip() == metric_zh:
         return "whole list"  # 参加医疗、养老、失业、工伤保险约70万人次: the number counts every item, not the last
