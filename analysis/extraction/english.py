@@ -144,11 +144,11 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
             and not _CHANGE_EN.search(low):
         return "rank of a growth"  # 快递业务量和收入增速分别居全国第3位: the growth's rank, not the volume's
     items = before.split(_LIST_SEP)
-    if len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and metric_zh not in before:
-        # 获批创建国家级甘味生猪、高原夏菜2个产业集群: the list before the number names the counted things, and a
-        # qualifier said of them (获批, 国家级) the label must carry
-        if any(not carries.search(low) for carries in _leading_qualifiers(before, g)):
-            return "qualifier of the list"
+    # 获批创建国家级甘味生猪、高原夏菜2个产业集群: the list before the number names the counted things, and a
+    # qualifier said of them (获批, 国家级) the label must carry
+    if (len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and metric_zh not in before
+            and any(not carries.search(low) for carries in _leading_qualifiers(before, g))):
+        return "qualifier of the list"
     if len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and all(len(i) <= _SHORT_ITEM for i in items[1:-1]) \
             and items[-1].strip() == metric_zh:
         return "whole list"  # 参加医疗、养老、失业、工伤保险约70万人次: the number counts every item, not the last
