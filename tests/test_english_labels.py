@@ -135,7 +135,7 @@ def test_labels_the_reviewers_found_wrong_are_fewer():
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
     assert (same & (r["verdict_en"] == "wrong")).sum() <= 20
-    assert (~english & (r["verdict_en"] == "right")).sum() <= 90
+    assert (~english & (r["verdict_en"] == "right")).sum() <= 93  # 90 before the measure checks of session 5
     for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比", "新增独角兽企业",
                  "高新技术企业", "绿色工厂", "高等院校", "数字经济增加值增长", "出口增速", "新增义务教育学位", "国际航线"):
         # a reviewed wrong label is no longer shown: its name changed since, or the label did
@@ -239,3 +239,96 @@ def test_no_generic_label_is_shown_in_the_corpus():
     df = analysis.extract_many([p for p in sorted(config.CORPUS.glob("*.txt")) if p.stem not in blind])
     shown = df[df["metric_en_source"].isin(one_report.VOUCHED_LABELS)]
     assert not [x for x in shown["metric_en"].unique() if generic_label(x)]
+
+
+# ---- a catalogue label that says another kind of number than the row (english.measure_mismatch), and a change in
+# percentage points (issue 13, session 5): each shape with its twin
+
+@pytest.mark.parametrize("text,row,shown", [
+    # a change in points of a rate or share that the name ends with: "Increase in …", never "… share … growth"
+    ("高等教育毛入学率提高8个百分点。", 0, "Increase in higher-education gross enrolment rate"),
+    ("高等教育毛入学率达到60%。", 0, "Higher-education gross enrolment rate"),
+    ("产业投资比重提升至55.7%、提高4.7个百分点。", 1, "Increase in productive investment share of total investment"),
+    # a share word in the name under a label that says no share
+    ("民间投资占比34%、提高1.3个百分点。", 1, "民间投资占比提高"),
+    ("优良天数比例上升3个百分点。", 0, "优良天数比例上升"),
+    ("优良天数增加22天。", 0, "Increase in days of good air quality"),
+    # a label of a rate on a count
+    ("完成1000个行政村生活污水治理。", 0, "行政村生活污水治理"),
+    ("农村生活污水治理率达到45%。", 0, "农村生活污水治理率"),      # (not covered: 率 after the catalogue's name)
+    # a label of an amount of money on a count of people
+    ("发放育儿补贴181.2万人。", 0, "育儿补贴"),
+    ("发放育儿补贴90亿元。", 0, "Childcare subsidies"),
+    ("基本养老保险参保500万人。", 0, "Pension insurance enrolment"),   # a label of the insured, not of money
+    # a label of new things on a list item that states a running total
+    ("新增公园127座，提前建成千座公园城市，累计达到1100座。", 1, "新增公园"),
+    ("新增公园127座，提前建成千座公园城市。", 0, "New parks"),
+    ("累计新增城镇就业50万人。", 0, "New urban jobs"),
+    # a qualifier of the name the label lacks: domestic, national, first-time, registrations
+    ("接待国内游客4.16亿人次。", 0, "接待国内游客"),
+    ("接待游客4.16亿人次。", 0, "Tourist arrivals"),
+    ("接待国内外游客8000万人次。", 0, "Tourist arrivals"),          # at home and abroad narrows nothing
+    ("全国政协提案5件。", 0, "全国政协提案"),
+    ("政协提案553件。", 0, "CPPCC proposals"),
+    ("国内生产总值增长5%。", 0, "GDP growth"),                     # GDP carries 国内
+    ("信访事项一次性化解率达到96%。", 0, "信访事项一次性化解率"),
+    ("信访事项化解率达到96%。", 0, "Petition resolution rate"),
+    # a word of the clause with no English to compose: reorganised labs are not only new ones
+    ("完成新建、重组11家全国重点实验室。", 0, "新建全国重点实验室"),
+    ("新建全国重点实验室11家。", 0, "New national key laboratories"),
+    # a later item of a 分别 list that is a bare head sharing the first item's owner
+    ("省属企业工业总产值、利润总额分别增长17.1%、4.2%。", 1, "利润总额增长"),
+    ("利润总额增长4.2%。", 0, "Total profits growth"),
+    # a measure reported for an owner apart, whose owner its sentence says before the number
+    ("中老铁路发展远超预期，累计发送旅客超6400万人次。", 0, "发送旅客"),
+    ("累计发送旅客超6400万人次。", 0, "Passenger volume"),
+    ("创新新能源发展模式，产业投资突破1300亿元。", 0, "产业投资"),
+    ("产业投资增长10.1%。", 0, "Productive (industrial) investment growth"),
+    ("电力装机容量突破9200万千瓦，发电量超过2600亿千瓦时。", 1, "Power generation"),
+    # a list before its number that names the counted things: the qualifiers that open it are theirs
+    ("获批创建国家级甘味生猪、高原夏菜2个产业集群。", 0, "产业集群"),
+    ("甘味生猪、高原夏菜2个产业集群。", 0, "Industrial clusters"),
+    ("布局实施人工智能、高端航空装备等9个重大科技专项。", 0, "Major science and technology projects"),
+])
+def test_a_label_says_the_kind_of_number_of_its_row(text, row, shown):
+    df = one_report.reader_labels(analysis.extract(text))
+    assert df.iloc[row]["metric_en"] == shown, list(zip(df["metric_zh"], df["metric_en"]))
+
+
+@pytest.mark.parametrize("name,label,dim,clause,why", [
+    ("民间投资占比提高", "Increase in private investment", "points", "", "share"),
+    ("民间投资占比提高", "Increase in private investment share", "points", "", ""),
+    ("行政村生活污水治理", "Rural sewage treatment rate", "count", "", "rate on a count"),
+    ("生活污水治理率", "Rural sewage treatment rate", "percent", "", ""),
+    ("育儿补贴", "Childcare subsidies", "person", "", "money on people"),
+    ("育儿补贴", "Childcare subsidies", "money", "", ""),
+    ("新增公园", "New parks", "count", "|累计达到|", "running total"),
+    ("新增公园", "New parks", "count", "|累计新增|", ""),
+    ("利润总额增长", "Total profits growth", "percent", "|||省属企业工业总产值", "list owner"),
+    ("利润总额增长", "Total profits growth", "percent", "|||利润总额", ""),
+    ("死亡人数下降", "Accident deaths reduction", "percent", "|||生产安全事故起数", ""),   # the label says whose
+    ("受伤人数下降", "Injuries reduction", "percent", "|||生产安全事故起数", "list owner"),
+    # a 的 before the name: it lost its modifier
+    ("一次性补助", "One-off subsidies", "money", "|录取到本科院校的一次性补助|||录取到本科院校的一次性补助", "owner before the name"),
+    ("一次性补助", "One-off subsidies", "money", "|一次性补助|||一次性补助", ""),
+    # the rank of a growth
+    ("快递业务量", "Express parcels handled rank", "position", "||||快递业务量和收入增速分别居全国第", "rank of a growth"),
+    ("快递业务量", "Express parcels handled rank", "position", "||||快递业务量分别居全国第", ""),
+    # one number for a list of short items: not the last item's
+    ("工伤保险", "Work injury insurance", "person", "|工伤保险|||参加医疗、养老、失业、工伤保险", "whole list"),
+    ("工伤保险", "Work injury insurance", "person", "|工伤保险|||参加工伤保险", ""),
+])
+def test_measure_mismatch(name, label, dim, clause, why):
+    from analysis.extraction.english import measure_mismatch
+    assert measure_mismatch(name, label, dim, clause) == why
+
+
+def test_the_reviewed_wrong_labels_of_session_five_are_not_shown():
+    """Of the labels reviewers judged wrong on the tuning reports, at most 4 are still shown unchanged (41 before
+    the measure checks); of those judged right, at most 93 are shown in Chinese (90 before)."""
+    every = _reviewed(same_name=False)
+    r = every[every["metric_zh"] == every["tool_metric_zh"]]
+    english = r["metric_en"] != r["metric_zh"]
+    same = english & (r["metric_en"] == r["tool_metric_en_shown"])
+    assert (same & (r["verdict_en"] == "wrong")).sum() <= 4
+    assert (~english & (r["verdict_en"] == "right")).sum() <= 93

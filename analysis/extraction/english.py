@@ -48,7 +48,13 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
                 label = f"{en} {_lower_first(label)}"  # not "sME", not "a-level"
                 break
     low = label.lower()
-    if m.measure == "growth" and m.unit in extraction_words().rate_units and not _CHANGE_EN.search(low):  # not "integrated", "strategic"
+    dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else (
+        "person" if m.base_unit == extraction_words().person_unit else "money" if m.base_unit == extraction_words().money_unit else "")
+    # a change in percentage points of a name that ends in its change word (比重提高4.7个百分点): "Increase in …"
+    # (composed by _vouched), not "… share of total investment growth", which reads as a share of a growth
+    points_change = dim == _POINTS and _change_end(metric_zh, g) != ""
+    if m.measure == "growth" and m.unit in extraction_words().rate_units and not _CHANGE_EN.search(low) \
+            and not points_change:  # not "integrated", "strategic"
         label += " reduction" if extraction_words().decrease_re.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         # 出口增速排名全国第7位: the rank of the growth, not of the amount
@@ -65,12 +71,102 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     # a share is checked for its share word unless the concept is itself a rate or share (群众安全感 98%)
     share_row = m.measure == "share" and not (concept is not None and concept.measures and "share" in concept.measures)
     # an amount of money takes no composed word of newness or action (新增产值365亿元 is no "New … output value")
-    return _vouched(metric_zh, label, source, g, m.measure == "growth", clause, "share" if share_row else m.measure,
-                    compose=m.base_unit != extraction_words().money_unit)
+    return _vouched(metric_zh, label, source, g, m.measure == "growth" or points_change, clause,
+                    "share" if share_row else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim)
+
+
+_DISTRIBUTED = "distributed"  # the last field of clause_context for an item of a 分别 list
+_SHORT_ITEM = 6  # a list item no longer than this before a number shared by the list (医疗、养老、失业、工伤保险)
+_POINTS = "points"  # the unit dimension of percentage points (lexicon.yaml units)
+_COUNTED_DIMS = frozenset({"count", "person", "area", "length", "mass", "money", "power", "energy", "volume"})
+_RATE_EN = re.compile(r"\b(?:rate|share|ratio|proportion|coverage|percentage)\b")
+
+
+def _leading_qualifiers(before: str, g: dict) -> list:
+    """The carrying patterns of the qualifiers that open a clause, one after another (获批 创建 国家级 in 获批创建国家级
+    甘味生猪、高原夏菜): clause_qualifiers, label_openers and label_qualifiers; an opener carries none of its own."""
+    out, at = [], 0
+    tables = (g["clause_qualifiers"], g["label_openers"], g["label_qualifiers"])
+    while True:
+        hit = next(((q, mt) for q in tables if q["re"] is not None and (mt := q["re"].match(before, at))), None)
+        if hit is None or hit[1].end() == at:
+            return out
+        q, mt = hit
+        if q is not g["label_openers"]:
+            out.append(q["words"][mt.group()][1])
+        at = mt.end()
+
+
+def _ownerless(label: str, g: dict) -> bool:
+    """Whether a label names a measure that reports state for an owner apart (glossary.yaml ownerless_labels:
+    "Passenger volume", "Installed capacity"), with no more than words of newness, change or rank."""
+    words = [w for w in re.split(r"[\s,]+", label.lower()) if w and w not in _GENERIC_FILLERS]
+    return " ".join(words) in g["ownerless_labels"]
+
+
+def _says_owner(label: str, first: str) -> bool:
+    """Whether a label says the owner of a 分别 list's first item: a word it shares with the catalogue's label of
+    that item (生产安全事故起数 "Production safety accidents": "Accident deaths" says whose deaths)."""
+    owners = concepts.catalogue().by_name.get(concepts.normalise(first)) or ()
+    words = {w.rstrip("s") for c in owners for w in re.findall(r"[a-z]{4,}", c.en.lower())}
+    return any(w.rstrip("s") in words for w in re.findall(r"[a-z]{4,}", label.lower()))
+
+
+def _change_end(metric_zh: str, g: dict) -> str:
+    """The change word that ends a name (glossary.yaml label_change_ends), or ""."""
+    return next((w for w in sorted(g["label_change_ends"]["words"], key=len, reverse=True) if metric_zh.endswith(w)), "")
+
+
+def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: dict | None = None) -> str:
+    """Why a catalogue label says another kind of number than the row, or "": a name with a share word (占比, 比重,
+    比例) under a label that says no share (民间投资占比提高 as "Private investment growth"); a label of a rate
+    or share on a count (完成1000个行政村生活污水治理 as "Rural sewage treatment rate"); a label of an amount of money
+    on a count of people (发放育儿补贴181.2万人 as "Childcare subsidies"); a label of new things on a list item that
+    states a running total (累计达到1100座 as "New parks")."""
+    g = g or lexicon.glossary()
+    low = label.lower()
+    if extraction_words().share_zh_re.search(metric_zh) and not any(w in low for w in _SHARE_EN):
+        return "share"
+    if dim in _COUNTED_DIMS and _RATE_EN.search(low):
+        return "rate on a count"
+    if dim == "person" and any(w in g["money_heads"] for w in re.split(r"[\s,()]+", low)):
+        return "money on people"
+    parts = clause.split("|") + ["", "", "", "", "", "", ""]
+    own, first, before = parts[1], parts[3], parts[4]
+    if _ownerless(label, g):  # "Passenger volume" in 中老铁路发展远超预期，累计发送旅客…: the railway's, not all
+        said = [w for w in g["owner_words"] if w in parts[6] + before]
+        if said:
+            return "owner in the sentence"
+    core = metric_zh[:2]
+    at = before.rfind(core) if core else -1
+    if at > 0 and before[:at].endswith(tuple(g["modifier_marks"])):
+        return "owner before the name"  # 录取到本科院校的一次性补助1万元: not all "One-off subsidies"
+    if dim == "position" and at >= 0 and any(w in before[at:] for w in g["rank_growth_words"]) \
+            and not _CHANGE_EN.search(low):
+        return "rank of a growth"  # 快递业务量和收入增速分别居全国第3位: the growth's rank, not the volume's
+    items = before.split(_LIST_SEP)
+    # 获批创建国家级甘味生猪、高原夏菜2个产业集群: the list before the number names the counted things, and a
+    # qualifier said of them (获批, 国家级) the label must carry
+    if (len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and metric_zh not in before
+            and any(not carries.search(low) for carries in _leading_qualifiers(before, g))):
+        return "qualifier of the list"
+    if len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and all(len(i) <= _SHORT_ITEM for i in items[1:-1]) \
+            and items[-1].strip() == metric_zh:
+        return "whole list"  # 参加医疗、养老、失业、工伤保险约70万人次: the number counts every item, not the last
+    if first:  # 省属企业工业总产值、利润总额分别增长: a later item that is a bare head of lexicon shared_owner_heads
+        # has the owner the first item says (not all profits); when the name did not take it, no label is vouched for
+        shared = lexicon.load().shared_owner_heads
+        if metric_zh.startswith(shared) and not first.strip().startswith(shared) and not _says_owner(label, first.strip()):
+            return "list owner"
+    cq = g["clause_qualifiers"]["re"]
+    if (low.split(" ", 1)[0] in ("new", "newly", "net") and any(w in own for w in g["stock_words"])
+            and not (cq is not None and cq.search(own))):
+        return "running total"
+    return ""
 
 
 def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, clause: str = "",
-             measure: str = "", compose: bool = True) -> tuple[str, str]:
+             measure: str = "", compose: bool = True, dim: str = "") -> tuple[str, str]:
     """(label, source) as the rules vouch for them: unsure of the name, or a catalogue label that does
     not carry a qualifier of the name (五星级酒店 as "Star-rated hotels": source concept, no English shown),
     nor one of the words next to the number in its clause (认定高新技术企业1200家 as "High-tech enterprises"),
@@ -81,9 +177,11 @@ def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, cla
     if unsure_name(metric_zh, g):
         return label, "unsure"
     if source == "glossary":
+        full, clause = clause, "|".join(clause.split("|")[:3]) if clause else clause  # without a 分别 list's first item
         label = _with_change(metric_zh, label, g) if change else label
         if (missing_qualifiers(metric_zh, label, g, change)
                 or unsaid_heads(metric_zh + clause, label, g) or generic_label(label, g)
+                or measure_mismatch(metric_zh, label, dim, full, g)
                 or (measure == "share" and not any(w in label.lower() for w in _SHARE_EN)
                     and not extraction_words().share_zh_re.search(metric_zh))):
             return label, "concept"
@@ -117,11 +215,15 @@ def clause_context(text: str, m) -> str:
     """The words next to a number in its clause that may say what it counts beyond its name: its own list item
     before it (after the last 、), the head of the list (the clause before its first number) when the item names
     a thing of its own and has no qualifier of its own, and the words after it up to the next item or number
-    (7所高等院校获批设置); nothing for an item of a 分别 list."""
-    if m.distributed:
-        return ""  # a 分别 list: its words before the numbers belong to its items, named one by one
+    (7所高等院校获批设置); nothing for an item of a 分别 list. Two more fields for measure_mismatch: the first item of
+    a 分别 list (for a later item, which may share the owner said only there) and the clause's words before the
+    number: head|own|after|first|before."""
     cs, ce = m.clause
     before = text[cs:max(cs, m.s - m.prefix_len)]
+    if m.distributed:  # a 分别 list: its words before the numbers belong to its items, named one by one
+        first = before.split(_LIST_SEP, 1)
+        return ("|||" + (first[0] if len(first) > 1 and first[0] not in m.metric_zh else "") + "|" + before + "|"
+                + _DISTRIBUTED + "|" + _sentence_before(text, cs))
     own = before.rsplit(_LIST_SEP, 1)[-1]
     rx = lexicon.glossary()["clause_qualifiers"]["re"]
     head = ""
@@ -140,7 +242,15 @@ def clause_context(text: str, m) -> str:
             head = before[:first.start()]
     after = text[max(m.tail, m.e):ce]
     cut = _ITEM_END.search(after)
-    return head + "|" + own + "|" + (after[:cut.start()] if cut else after)
+    return head + "|" + own + "|" + (after[:cut.start()] if cut else after) + "||" + before + "||" + _sentence_before(text, cs)
+
+
+def _sentence_before(text: str, cs: int) -> str:
+    """The words of a number's sentence before its clause (中老铁路发展远超预期，| 累计发送旅客…)."""
+    return text[text.rfind(_SENTENCE_END, 0, cs) + 1:cs]
+
+
+_SENTENCE_END = "。"
 
 
 _LIST_SEP = "、"  # the list separator (punctuation, like meaning._CLAUSE_DELIMS)

@@ -365,7 +365,13 @@ def glossary() -> dict:
             "clause_qualifiers": _qualifiers(data.get("clause_qualifiers") or {}, "clause_qualifiers"),
             "label_openers": _qualifiers(data.get("label_openers") or {}, "label_openers"),
             "label_heads": _heads(data.get("label_heads") or {}),
-            "generic_heads": _generic(data.get("generic_heads") or [])}
+            "generic_heads": _generic(data.get("generic_heads") or []),
+            "money_heads": frozenset(str(w).lower() for w in data.get("money_heads") or []),
+            "stock_words": tuple(str(w) for w in data.get("stock_words") or []),
+            "modifier_marks": tuple(str(w) for w in data.get("modifier_marks") or []),
+            "rank_growth_words": tuple(str(w) for w in data.get("rank_growth_words") or []),
+            "ownerless_labels": frozenset(str(w).lower() for w in data.get("ownerless_labels") or []),
+            "owner_words": tuple(str(w) for w in data.get("owner_words") or [])}
 
 
 def _qualifiers(raw: dict, section: str = "label_qualifiers/label_change_ends") -> dict:
