@@ -277,7 +277,7 @@ def test_no_generic_label_is_shown_in_the_corpus():
     ("完成新建、重组11家全国重点实验室。", 0, "新建全国重点实验室"),
     ("新建全国重点实验室11家。", 0, "New national key laboratories"),
     # a later item of a 分别 list that is a bare head sharing the first item's owner
-    ("省属企业工业总产值、利润总额分别增长17.1%、4.2%。", 1, "利润总额增长"),
+    ("省属企业工业总产值、利润总额分别增长17.1%、4.2%。", 1, "省属企业利润总额增长"),
     ("利润总额增长4.2%。", 0, "Total profits growth"),
     # a measure reported for an owner apart, whose owner its sentence says before the number
     ("中老铁路发展远超预期，累计发送旅客超6400万人次。", 0, "发送旅客"),

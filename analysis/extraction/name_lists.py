@@ -245,7 +245,7 @@ def _number_before_list(lex, text: str, ms, m, name: str) -> str:
     if len(first) < 2 or not name.endswith(first) or not _noun_item(lex, first) or _has_verb(first) \
             or words().item_join_re.search(first):
         return name
-    pos, items = m.tail + k + 1, []
+    pos, items = m.tail + k + 1, list[str]()
     while len(items) < words().list_items_max:
         item = _noun_run(right_noun(text, pos, ce, lex))
         end = pos + len(item)
@@ -305,7 +305,8 @@ def _selected(lex, text: str, ms, m, name: str) -> str:
                 or not text.startswith(nxt.metric_zh, nxt.tail):
             return name
         pos = nxt.tail + len(nxt.metric_zh)
-    p = lexicon.load().selected_re.fullmatch(text, pos, m.clause[1])
+    rx = lexicon.load().selected_re
+    p = rx.fullmatch(text, pos, m.clause[1]) if rx is not None else None
     if not p or not p.group(0).startswith(p.group(1)):
         return name
     return f"{p.group(1)}{p.group(2).translate(QUOTES)}{lexicon.load().extraction.of_word}{name}"
