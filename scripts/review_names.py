@@ -28,7 +28,8 @@ REVIEW = ROOT / "tests" / "fixtures" / "heldout" / "review"
 REPORTS = ("2025_national", "2026_national", "2026_sichuan", "2025_liaoning", "2025_shaanxi", "2026_qinghai",
            "2025_shandong", "2026_yunnan")
 NEW = ("2025_guangdong", "2026_anhui", "2026_beijing", "2026_guizhou", "2025_heilongjiang")  # opened in session 4
-NEWEST = ("2026_jilin", "2025_ningxia", "2026_shanghai")  # blind in session 4's first round, opened in its second
+NEWEST = ("2026_jilin", "2025_ningxia", "2026_shanghai",  # blind in session 4's first round, opened in its second
+          "2025_gansu", "2025_shanxi", "2026_henan")  # blind in session 4's round 5, opened after it
 OLDER = ("2025_henan", "2026_hubei", "2025_guangxi", "2026_xizang")  # reviewed on metric_zh only
 
 
@@ -72,8 +73,8 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     allr = pd.concat([compare(r) for r in a.reports], ignore_index=True)
     groups = [("older tuning", allr[~allr["report"].isin(NEW + NEWEST)]),
-              ("session 3", allr[allr["report"].isin(NEW)]), ("newest three", allr[allr["report"].isin(NEWEST)]),
-              ("all", allr)]
+              ("session 3", allr[allr["report"].isin(NEW)]), ("older (all)", allr[~allr["report"].isin(NEWEST)]),
+              ("newest six", allr[allr["report"].isin(NEWEST)]), ("all", allr)]
     for name, g in list(allr.groupby("report", sort=False)) + [(n, g) for n, g in groups if len(g)]:
         zh = g["zh_now"].value_counts().to_dict()
         en = g["en_now"].value_counts().to_dict()

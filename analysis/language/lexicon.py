@@ -133,6 +133,7 @@ class Lexicon:
     national_region: str = ""                             # 全国: the country as a region
     reading: Words = field(default_factory=lambda: Words("reading", {}))        # the words and patterns of the reading layer
     extraction: Words = field(default_factory=lambda: Words("extraction", {}))  # ... and of the extraction layer
+    name_verbs: Words = field(default_factory=lambda: Words("name_verbs", {}))  # the verb side of names (name_verbs.py)
 
 
 def fill(template: str, **alternations: str) -> re.Pattern:
@@ -206,6 +207,7 @@ def load() -> Lexicon:
         national_region=raw["national_region"],
         reading=Words("reading", raw["reading"]),
         extraction=Words("extraction", raw["extraction"]),
+        name_verbs=Words("name_verbs", raw["name_verbs"]),
     )
 
 

@@ -1,0 +1,207 @@
+"""The verb side of a name, after its form has been repaired (name_form.py): only metric_zh changes here (and
+the mark that the rules are unsure of it). The name of a count is [owner] + [the act that defines the counted
+set, when that act creates, recognises or selects the things] + the counted noun. The verb classes are language
+data (lexicon.yaml `name_verbs`); the parts of speech are the segmenter's (phrase.py).
+
+- a verb of policy opening a name (打造14个区级主导产业特色赛道集聚区 -> 区级主导产业特色赛道集聚区), with the adverbs
+  before it (高质量打造): no part of the name, as long as a noun phrase stays;
+- a predicate after the counted noun (the name is the words right after the number): a policy or evaluation
+  predicate goes (120个山西精品享誉海内外 -> 山西精品); one that defines the set becomes a relative modifier
+  (10个特色产业基地通过国家火炬中心验收 -> 通过国家火炬中心验收的特色产业基地; 2所职业本科大学获批 -> 获批职业本科大学;
+  11个县被认定为X县 -> X县); a verb of neither class stays and the name is marked unsure;
+- a closing word that says what happened to the measure (跨境电商综试区扩容至7个) and dangling adverbs (存款贷款余额
+  总量双超, 营业收入预计增长) go; list marks at a name's edge (和种子独角兽企业) and a unit written after a measure
+  (集装箱吞吐量标准箱) too;
+- the act that defines the counted things, when the clause that governs a count, an area or a length opens with
+  it (筹集保障性租赁住房30.3万套; 建设10个A、60个B、120个C: every item) and the name lost it, is put back before
+  the noun, so that an addition does not read as the stock (not in a clause of a cumulative total).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..language.lexicon import alternation
+from .mention import extraction_words
+from .name_words import MADE_DIMS, QUOTES
+from .phrase import tagged
+
+_ITEM_SPLIT = re.compile(r"[、，,和及与]")
+_NUMBER = re.compile(r"[0-9.]+[多余]?[万亿千百]*")
+
+
+def verb_side(lex, text: str, ms) -> None:
+    """The verb side of the names of one sentence's mentions (the module's rules, in order)."""
+    v = lex.name_verbs
+    for m in ms:
+        name = m.metric_zh or ""
+        if len(name) < v.min_noun:
+            continue
+        name = _edges(v, name)
+        name = _unit_after_measure(v, text, m, name)
+        name = _dangling(lex, v, name)
+        name = _closing(lex, v, name)
+        name = _opening_policy(lex, v, name)
+        name = _predicate(lex, v, text, m, name)
+        name = _defining_act(lex, v, text, m, name)
+        m.metric_zh = name
+
+
+def _noun_ok(lex, v, s: str) -> bool:
+    """What stays is a name: min_noun characters or more, not a bare head, ending in no verb of the segmenter."""
+    w = extraction_words()
+    core = lex.growth_re.sub("", s)
+    if len(core) < v.min_noun or core in w.bare_heads or core in w.bare_words:
+        return False
+    words = tagged(core)
+    return bool(words) and not words[-1][1].startswith(("v", "d", "p", "u", "c"))
+
+
+def _edges(v, name: str) -> str:
+    """和种子独角兽企业, 的民生实事, …开行、: a list mark (a whole word) at a name's edge goes."""
+    words = tagged(name)
+    if len(words) > 1 and words[0][0] in v.edge_words and len(name) - len(words[0][0]) >= v.min_noun:
+        name = name[len(words[0][0]):]
+    if name.endswith("、") and len(name) > v.min_noun:
+        name = name[:-1]
+    return name
+
+
+def _unit_after_measure(v, text: str, m, name: str) -> str:
+    """上海港集装箱吞吐量达到5506.3万标准箱: the words right after the number (a unit the lexicon does not know), read as
+    the counted noun and put after a name that ends in a measure (unit_after: 量, 额, 数), go."""
+    after = text[m.tail:m.clause[1]].translate(QUOTES)
+    for n in range(min(4, len(name) - v.min_noun), 1, -1):
+        if after.startswith(name[-n:]) and name[:-n].endswith(tuple(v.unit_after)):
+            return name[:-n]
+    return name
+
+
+def _split_growth(lex, name: str) -> tuple[str, str]:
+    g = None
+    for g in lex.growth_re.finditer(name):
+        pass
+    if g is not None and g.end() == len(name) and g.start() > 0:
+        return name[:g.start()], name[g.start():]
+    return name, ""
+
+
+def _dangling(lex, v, name: str) -> str:
+    """存款贷款余额总量双, 成果分别, 营业收入预计增长: an adverb (dangling_words, a whole word) at the end of a name or
+    before its closing growth word goes."""
+    core, growth = _split_growth(lex, name)
+    words = list(tagged(core))
+    while len(words) > 1 and words[-1][0] in v.dangling_words:
+        words.pop()
+    out = "".join(x for x, _ in words)
+    return out + growth if len(out) >= v.min_noun else name
+
+
+def _closing(lex, v, name: str) -> str:
+    """跨境电商综试区扩容, 经济总量跻身, 水质优良比例稳定: a closing word (closing_words, a whole word of the segmenter)
+    says what happened to the measure: it goes (before the growth word too: 耕层厚度止跌提升)."""
+    core, growth = _split_growth(lex, name)
+    words = list(tagged(core))
+    if len(words) > 1 and words[-1][0] in v.closing_words:
+        out = "".join(x for x, _ in words[:-1])
+        if _noun_ok(lex, v, out):
+            return out + growth
+    return name
+
+
+def _lead_words(v, lex, words) -> int:
+    """How many words open the name as adverbs and verbs of policy (metric_action_adverbs, name_verbs policy)."""
+    adverbs = set(lex.raw["metric_action_adverbs"])
+    policy = set(v.policy)
+    i, verb = 0, False
+    while i < len(words) - 1 and (words[i][0] in policy or (words[i][0] in adverbs and not verb)):
+        verb = verb or words[i][0] in policy
+        i += 1
+    return i if verb else 0
+
+
+def _opening_policy(lex, v, name: str) -> str:
+    """打造区级主导产业特色赛道集聚区, 集中整改各类问题, 有机串联国保单位: a verb of policy (with its adverbs) that opens
+    a name goes when a name stays (_noun_ok); no verb that defines the things (defining) is dropped."""
+    core, growth = _split_growth(lex, name)
+    if extraction_words().of_word in core:
+        return name
+    words = tagged(core)
+    k = _lead_words(v, lex, words)
+    if not k:
+        return name
+    rest = "".join(x for x, _ in words[k:])
+    if rest.startswith(tuple(v.defining)) or not _noun_ok(lex, v, rest):
+        return name
+    return rest + growth
+
+
+def _predicate(lex, v, text: str, m, name: str) -> str:
+    """The counted noun right after the number, then a predicate: a policy predicate goes, a defining one becomes a
+    modifier, a verb of neither class stays and the name is marked unsure (Mention.name_unsure)."""
+    w = extraction_words()
+    after = text[m.tail:m.clause[1]].translate(QUOTES)
+    if not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
+        return name
+    for become in v.become_words:  # 11个县被认定为国家义务教育优质均衡发展县
+        at = name.find(become)
+        if at >= 1:
+            noun, what = name[:at], name[at + len(become):]
+            if what.endswith(noun[-1:]) and _noun_ok(lex, v, what):
+                return what
+    words = tagged(name)
+    for k in range(1, len(words)):
+        word, tag = words[k]
+        noun = "".join(x for x, _ in words[:k])
+        pred = "".join(x for x, _ in words[k:])
+        if len(noun) < 2 or words[k - 1][1].startswith(("v", "d", "p", "u", "c")):
+            continue
+        if word in v.policy_predicates or word in v.policy:
+            return noun if _noun_ok(lex, v, noun) or len(noun) >= 2 else name
+        if word in v.defining_predicates:
+            if k == len(words) - 1:
+                return pred + noun  # 2所职业本科大学获批: 获批职业本科大学
+            return pred.replace("了", "") + w.of_word + noun
+        if tag.startswith("v") and len(word) >= 2 and words[k - 1][1] in w.predicate_noun_tags \
+                and word not in v.defining and words[-1][1].startswith("v"):
+            m.name_unsure = True  # 3个省实验室高效运营 with a verb the lexicon does not class: the name ends in it
+            return name
+    return name
+
+
+def _defining_act(lex, v, text: str, m, name: str) -> str:
+    """筹集保障性租赁住房30.3万套, 建设10个A、60个B、【120个】C: the act (defining) that opens the clause governing a
+    count, an area or a length, each item of its list without a verb of its own, stands before the noun."""
+    dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else m.base_unit
+    if m.rank or dim not in MADE_DIMS or lex.growth_re.search(name) or m.distributed:
+        return name
+    cs = m.clause[0]
+    seg = text[cs:m.s - m.prefix_len].translate(QUOTES)
+    if any(x in seg for x in lex.creation_not_after):
+        return name
+    prev = None
+    while prev != seg:
+        prev, seg = seg, lex.strip_prefix_re.sub("", seg)
+    adverbs = f"(?:{alternation(lex.raw['metric_action_adverbs'])})*"
+    act = re.match(f"{adverbs}({alternation(v.defining)})", seg)
+    if not act:
+        return name
+    verb = act.group(1)
+    words, at = tagged(seg), 0
+    for word, _ in words:  # the verb is whole words of the clause (not 建成区, 建设用地)
+        if at >= act.end(1):
+            break
+        at += len(word)
+    if at != act.end(1) or name.startswith(verb) or verb in name:
+        return name
+    rest = seg[act.end(1):]
+    for item in _ITEM_SPLIT.split(rest):  # every item before the number has no verb of its own
+        item = _NUMBER.sub("", item).lstrip("个家所项条座处套户名万亿")
+        if item and tagged(item)[0][1].startswith("v") and len(tagged(item)[0][0]) >= 2:
+            return name
+    if rest and not (rest.endswith(name) or _NUMBER.search(rest) or name.startswith(rest.lstrip("、，,和及与"))):
+        return name  # the clause's words before the number are not this name's nor a list of numbers
+    words = tagged(name)
+    if words and words[0][1].startswith("v") and len(words[0][0]) >= 2:
+        return name  # the name opens with a verb of its own
+    return verb + name
