@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from ..language import lexicon
 from ..language.lexicon import alternation
 from .mention import extraction_words
 from .name_words import MADE_DIMS, QUOTES
@@ -57,10 +58,16 @@ def _noun_ok(lex, v, s: str) -> bool:
     return bool(words) and not words[-1][1].startswith(("v", "d", "p", "u", "c"))
 
 
+def extraction_words_joined() -> tuple:
+    return lexicon.load().raw["metric_action_joined_nouns"]
+
+
 def _edges(v, name: str) -> str:
     """和种子独角兽企业, 的民生实事, …开行、: a list mark (a whole word) at a name's edge goes."""
     words = tagged(name)
-    if len(words) > 1 and words[0][0] in v.edge_words and len(name) - len(words[0][0]) >= v.min_noun:
+    joined = tuple(extraction_words_joined())
+    if len(words) > 1 and words[0][0] in v.edge_words and len(name) - len(words[0][0]) >= v.min_noun \
+            and not name.startswith(joined):  # 和美乡村 (lexicon metric_action_joined_nouns)
         name = name[len(words[0][0]):]
     if name.endswith("、") and len(name) > v.min_noun:
         name = name[:-1]
@@ -131,8 +138,9 @@ def _opening_policy(lex, v, name: str) -> str:
     if not k:
         return name
     rest = "".join(x for x, _ in words[k:])
-    if rest.startswith(tuple(v.defining)) or not _noun_ok(lex, v, rest):
-        return name
+    first = words[k]
+    if rest.startswith(tuple(v.defining)) or not _noun_ok(lex, v, rest) or (first[1].startswith("v") and len(first[0]) >= 2):
+        return name  # 优化调整省级开发区: a verb of no class follows, the name stays
     return rest + growth
 
 
@@ -154,10 +162,12 @@ def _predicate(lex, v, text: str, m, name: str) -> str:
         word, tag = words[k]
         noun = "".join(x for x, _ in words[:k])
         pred = "".join(x for x, _ in words[k:])
-        if len(noun) < 2 or words[k - 1][1].startswith(("v", "d", "p", "u", "c")):
+        if len(noun) < 2 or words[k - 1][1] not in w.predicate_noun_tags:
             continue
-        if word in v.policy_predicates or word in v.policy:
-            return noun if _noun_ok(lex, v, noun) or len(noun) >= 2 else name
+        if any(t.startswith("p") for _, t in words[:k]):
+            return name  # 中心镇按照小城市标准规划建设: a preposition inside, not a noun before its predicate
+        if word in v.policy_predicates or (word in v.closing_predicates and k == len(words) - 1):
+            return noun
         if word in v.defining_predicates:
             if k == len(words) - 1:
                 return pred + noun  # 2所职业本科大学获批: 获批职业本科大学
@@ -183,7 +193,7 @@ def _defining_act(lex, v, text: str, m, name: str) -> str:
     while prev != seg:
         prev, seg = seg, lex.strip_prefix_re.sub("", seg)
     adverbs = f"(?:{alternation(lex.raw['metric_action_adverbs'])})*"
-    act = re.match(f"{adverbs}({alternation(v.defining)})", seg)
+    act = re.match(f"{adverbs}((?:{alternation(v.defining)})+)", seg)  # 建设筹集保障性住房: the acts together
     if not act:
         return name
     verb = act.group(1)
@@ -195,6 +205,9 @@ def _defining_act(lex, v, text: str, m, name: str) -> str:
     if at != act.end(1) or name.startswith(verb) or verb in name:
         return name
     rest = seg[act.end(1):]
+    level = lex.raw["timing"]["level_item_verbs"]
+    if any(x in rest + text[m.s - m.prefix_len:m.s] for x in level) or any(x in name for x in level):
+        return name  # 新增百亿县4个、总数达到40个: the total is no addition
     for item in _ITEM_SPLIT.split(rest):  # every item before the number has no verb of its own
         item = _NUMBER.sub("", item).lstrip("个家所项条座处套户名万亿")
         if item and tagged(item)[0][1].startswith("v") and len(tagged(item)[0][0]) >= 2:
@@ -202,6 +215,6 @@ def _defining_act(lex, v, text: str, m, name: str) -> str:
     if rest and not (rest.endswith(name) or _NUMBER.search(rest) or name.startswith(rest.lstrip("、，,和及与"))):
         return name  # the clause's words before the number are not this name's nor a list of numbers
     words = tagged(name)
-    if words and words[0][1].startswith("v") and len(words[0][0]) >= 2:
+    if (words and words[0][1].startswith("v") and len(words[0][0]) >= 2) or name.startswith(tuple(v.defining)):
         return name  # the name opens with a verb of its own
     return verb + name

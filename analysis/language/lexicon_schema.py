@@ -66,7 +66,7 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
                 "predicate_open_tags", "predicate_noun_tags", "predicate_bare_max", "predicate_open_verbs",
                 "predicate_state_verbs", "addition_mark", "pair_words", "pair_first_max", "bare_measure_max", "owner_max", "growth_adverbs", "list_shared_marks", "topic_measures", "topic_owner_re", "topic_owner_head",
                 "first_owner_endings"),
-            "name_verbs": ("defining", "defining_predicates", "become_words", "policy", "policy_predicates",
+            "name_verbs": ("defining", "defining_predicates", "become_words", "policy", "policy_predicates", "closing_predicates",
                            "closing_words", "dangling_words", "edge_words", "unit_after", "min_noun"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
