@@ -164,16 +164,16 @@ def _predicate(lex, v, text: str, m, name: str) -> str:
         pred = "".join(x for x, _ in words[k:])
         if len(noun) < 2 or words[k - 1][1] not in w.predicate_noun_tags:
             continue
-        if any(t.startswith("p") for _, t in words[:k]):
-            return name  # 中心镇按照小城市标准规划建设: a preposition inside, not a noun before its predicate
+        if any(t.startswith("p") or (t == "v" and len(x) >= 2) for x, t in words[:k]):
+            return name  # 中心镇按照小城市标准规划建设, 县开展全域幸福河湖建设: a preposition or a verb inside, no noun
         if word in v.policy_predicates or (word in v.closing_predicates and k == len(words) - 1):
             return noun
         if word in v.defining_predicates:
             if k == len(words) - 1:
                 return pred + noun  # 2所职业本科大学获批: 获批职业本科大学
             return pred.replace("了", "") + w.of_word + noun
-        if tag.startswith("v") and len(word) >= 2 and words[k - 1][1] in w.predicate_noun_tags \
-                and word not in v.defining and words[-1][1].startswith("v"):
+        if tag in ("v", "d", "ad", "a") and len(word) >= 2 and words[k - 1][1] in w.predicate_noun_tags \
+                and word not in v.defining and words[-1][1] in ("v", "vn") and len(words) - k >= 2:
             m.name_unsure = True  # 3个省实验室高效运营 with a verb the lexicon does not class: the name ends in it
             return name
     return name
