@@ -765,3 +765,76 @@ def test_a_number_shared_by_a_long_list_names_the_list(text, expected):
 ])
 def test_a_bare_industry_measure_takes_the_industry_of_the_sentence_before(text, expected):
     assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+# ------------------------------------------------------------------- the verb side of names (name_verbs.py)
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb of policy opening a name goes (with its adverbs); a verb that defines the counted things stays
+    ("高质量打造14个区级主导产业特色赛道集聚区。", [("14个", "区级主导产业特色赛道集聚区")]),
+    ("集中整改各类问题1600多个。", [("1600多个", "各类问题")]),
+    # twins: a defining act, and a policy verb followed by a verb of no class (the name stays)
+    ("新建14个区级主导产业特色赛道集聚区。", [("14个", "新建区级主导产业特色赛道集聚区")]),
+    ("优化调整21个省级开发区。", [("21个", "优化调整省级开发区")]),
+])
+def test_a_policy_verb_opening_a_name_goes(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the act of the clause that governs a count stays before every item of its list, and before a noun named first
+    ("建设10个县级综合养老服务中心、60个乡镇区域养老服务中心、120个村级养老服务站点。",
+     [("10个", "建设县级综合养老服务中心"), ("60个", "建设乡镇区域养老服务中心"), ("120个", "建设村级养老服务站点")]),
+    ("筹集保障性租赁住房30.3万套。", [("30.3万套", "筹集保障性租赁住房")]),
+    ("认定省级专精特新中小企业244户、三高企业247户。",
+     [("244户", "认定省级专精特新中小企业"), ("247户", "认定三高企业")]),
+    # twins: a cumulative total, and the total said after an addition, keep no act; nor does an item with its own verb
+    ("累计筹集保障性租赁住房30.3万套。", [("30.3万套", "保障性租赁住房")]),
+    ("新增“百亿县”4个、总数达到40个。", [("4个", "新增百亿县"), ("40个", "百亿县总数")]),
+    ("建设10个县级综合养老服务中心、改造60个乡镇敬老院。",
+     [("10个", "建设县级综合养老服务中心"), ("60个", "改造乡镇敬老院")]),
+])
+def test_the_act_that_makes_the_counted_things_stays(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a predicate after the counted noun: a policy or evaluation predicate goes, a defining one modifies the noun
+    ("120个山西精品享誉海内外。", [("120个", "山西精品")]),
+    ("5个国家骨干冷链物流基地建设。", [("5个", "国家骨干冷链物流基地")]),
+    ("10个特色产业基地通过国家火炬中心验收。", [("10个", "通过国家火炬中心验收的特色产业基地")]),
+    ("11个县被认定为国家义务教育优质均衡发展县。", [("11个", "国家义务教育优质均衡发展县")]),
+    # twins: 建设 inside a noun is no closing predicate; a verb inside the noun is no noun before a predicate
+    ("3个城市医疗集团建设试点。", [("3个", "城市医疗集团建设试点")]),
+    ("5个县开展全域幸福河湖建设。", [("5个", "县开展全域幸福河湖建设")]),
+])
+def test_a_predicate_after_the_counted_noun(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # closing words and dangling adverbs go; a list mark at the start goes; a unit after a measure goes
+    ("跨境电商综试区扩容至7个。", [("7个", "跨境电商综试区")]),
+    ("存款贷款余额总量双超万亿元大关。", [("万亿元", "存款贷款余额总量")]),
+    ("集装箱吞吐量达到5506.3万标准箱。", [("5506.3万", "集装箱吞吐量")]),
+    # twins: 和美 is a noun, not a list mark; a unit counted after a noun that is no measure stays (人次 of visits)
+    ("建成1000个和美乡村。", [("1000个", "建成和美乡村")]),
+    ("跨境电商综试区达到7个。", [("7个", "跨境电商综试区")]),
+])
+def test_closing_words_and_edges_of_a_name(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+def test_an_unclassed_predicate_that_closes_a_name_is_flagged_unsure():
+    flagged = analysis.extract("3个省实验室高效运营。")
+    assert list(flagged["metric_zh"]) == ["省实验室高效运营"]
+    assert list(flagged["metric_en_source"]) == ["unsure"]
+    # twin: a predicate of a known class is repaired, not flagged
+    known = analysis.extract("120个“山西精品”享誉海内外。")
+    assert list(known["metric_en_source"]) != ["unsure"]
+
+
+def test_the_verb_classes_are_language_data():
+    v = lexicon.load().name_verbs
+    assert not set(v.defining) & set(v.policy)  # a verb is of one class
+    assert "打造" in v.policy and "筹集" in v.defining

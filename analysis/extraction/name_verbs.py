@@ -21,14 +21,11 @@ from __future__ import annotations
 
 import re
 
-from ..language import lexicon
 from ..language.lexicon import alternation
 from .mention import extraction_words
 from .name_words import MADE_DIMS, QUOTES
 from .phrase import tagged
 
-_ITEM_SPLIT = re.compile(r"[、，,和及与]")
-_NUMBER = re.compile(r"[0-9.]+[多余]?[万亿千百]*")
 
 
 def verb_side(lex, text: str, ms) -> None:
@@ -58,14 +55,10 @@ def _noun_ok(lex, v, s: str) -> bool:
     return bool(words) and not words[-1][1].startswith(("v", "d", "p", "u", "c"))
 
 
-def extraction_words_joined() -> tuple:
-    return lexicon.load().raw["metric_action_joined_nouns"]
-
-
 def _edges(v, name: str) -> str:
     """和种子独角兽企业, 的民生实事, …开行、: a list mark (a whole word) at a name's edge goes."""
     words = tagged(name)
-    joined = tuple(extraction_words_joined())
+    joined = tuple(v.joined_nouns)
     if len(words) > 1 and words[0][0] in v.edge_words and len(name) - len(words[0][0]) >= v.min_noun \
             and not name.startswith(joined):  # 和美乡村 (lexicon metric_action_joined_nouns)
         name = name[len(words[0][0]):]
@@ -118,7 +111,7 @@ def _closing(lex, v, name: str) -> str:
 
 def _lead_words(v, lex, words) -> int:
     """How many words open the name as adverbs and verbs of policy (metric_action_adverbs, name_verbs policy)."""
-    adverbs = set(lex.raw["metric_action_adverbs"])
+    adverbs = set(v.action_adverbs)
     policy = set(v.policy)
     i, verb = 0, False
     while i < len(words) - 1 and (words[i][0] in policy or (words[i][0] in adverbs and not verb)):
@@ -171,7 +164,7 @@ def _predicate(lex, v, text: str, m, name: str) -> str:
         if word in v.defining_predicates:
             if k == len(words) - 1:
                 return pred + noun  # 2所职业本科大学获批: 获批职业本科大学
-            return pred.replace("了", "") + w.of_word + noun
+            return pred.replace(v.particle, "") + w.of_word + noun
         if tag in ("v", "d", "ad", "a") and len(word) >= 2 and words[k - 1][1] in w.predicate_noun_tags \
                 and word not in v.defining and words[-1][1] in ("v", "vn") and len(words) - k >= 2:
             m.name_unsure = True  # 3个省实验室高效运营 with a verb the lexicon does not class: the name ends in it
@@ -192,7 +185,7 @@ def _defining_act(lex, v, text: str, m, name: str) -> str:
     prev = None
     while prev != seg:
         prev, seg = seg, lex.strip_prefix_re.sub("", seg)
-    adverbs = f"(?:{alternation(lex.raw['metric_action_adverbs'])})*"
+    adverbs = f"(?:{alternation(v.action_adverbs)})*"
     act = re.match(f"{adverbs}((?:{alternation(v.defining)})+)", seg)  # 建设筹集保障性住房: the acts together
     if not act:
         return name
@@ -205,16 +198,21 @@ def _defining_act(lex, v, text: str, m, name: str) -> str:
     if at != act.end(1) or name.startswith(verb) or verb in name:
         return name
     rest = seg[act.end(1):]
-    level = lex.raw["timing"]["level_item_verbs"]
+    level = v.level_verbs
     if any(x in rest + text[m.s - m.prefix_len:m.s] for x in level) or any(x in name for x in level):
         return name  # 新增百亿县4个、总数达到40个: the total is no addition
-    for item in _ITEM_SPLIT.split(rest):  # every item before the number has no verb of its own
-        item = _NUMBER.sub("", item).lstrip("个家所项条座处套户名万亿")
+    for item in v.item_split_re.split(rest):  # every item before the number has no verb of its own
+        item = v.number_re.sub("", item).lstrip(v.item_classifiers)
         if item and tagged(item)[0][1].startswith("v") and len(tagged(item)[0][0]) >= 2:
             return name
-    if rest and not (rest.endswith(name) or _NUMBER.search(rest) or name.startswith(rest.lstrip("、，,和及与"))):
+    if rest and not (rest.endswith(name) or v.number_re.search(rest) or name.startswith(rest.lstrip(v.list_marks))):
         return name  # the clause's words before the number are not this name's nor a list of numbers
     words = tagged(name)
     if (words and words[0][1].startswith("v") and len(words[0][0]) >= 2) or name.startswith(tuple(v.defining)):
         return name  # the name opens with a verb of its own
     return verb + name
+
+
+def flagged(m, label_source: tuple[str, str]) -> tuple[str, str]:
+    """(label, source) of english.english, the source "unsure" when the name kept a verb of no class."""
+    return label_source[0], ("unsure" if m.name_unsure else label_source[1])

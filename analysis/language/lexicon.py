@@ -207,7 +207,9 @@ def load() -> Lexicon:
         national_region=raw["national_region"],
         reading=Words("reading", raw["reading"]),
         extraction=Words("extraction", raw["extraction"]),
-        name_verbs=Words("name_verbs", raw["name_verbs"]),
+        name_verbs=Words("name_verbs", {**raw["name_verbs"], "action_adverbs": raw["metric_action_adverbs"],
+                                         "joined_nouns": raw["metric_action_joined_nouns"],
+                                         "level_verbs": raw["timing"]["level_item_verbs"]}),
     )
 
 
