@@ -231,7 +231,8 @@ def test_seed_labels(seed_df):
     ("地级及以上城市细颗粒物（PM2.5）平均浓度下降3.1%。", ["地级及以上城市细颗粒物（PM2.5）平均浓度下降"]),
     ("推动二级及以上公立医院检查检验结果互认项目达到150项。", ["二级及以上公立医院检查检验结果互认项目"]),
     # the counted noun ends where its predicate starts; a list before it names its members
-    ("甲乙、丙丁、戊己3个集群获评国家先进制造业集群。", ["集群"]),
+    # (and a selection that closes the clause names the things selected: name_verbs.py)
+    ("甲乙、丙丁、戊己3个集群获评国家先进制造业集群。", ["获评国家先进制造业集群"]),
     ("120所受灾中小学全部按期开学。", ["受灾中小学"]),
     ("改造1.5万套（间）城市危旧房、1.2万户城中村。", ["改造城市危旧房", "城中村"]),
     ("建成甲乙科创岛和12个市（州）分岛。", ["市（州）分岛"]),
@@ -428,8 +429,9 @@ def test_a_contribution_without_its_contributor_is_flagged():
     ("打造和美乡村80个。", ["和美乡村"]),                          # 和美 is no second verb joined by 和
     # an adverb alone is kept where it is part of the noun
     ("有效发明专利达到5.2万件。", ["有效发明专利"]),
-    # a predicate after the counted noun ends its name
-    ("12个文化项目荣获国家级奖项。", ["文化项目"]),
+    # a predicate after the counted noun ends its name; an award that selects the things counted modifies it
+    # (name_verbs.py: 获…奖的 counts the winners, not all the projects)
+    ("12个文化项目荣获国家级奖项。", ["荣获国家级奖项的文化项目"]),
     ("4所县级医院投入运行。", ["县级医院"]),
     ("6条城际快速路建成通车。", ["城际快速路"]),
     ("3.5万名随迁子女享受免费教育。", ["随迁子女"]),
@@ -838,3 +840,17 @@ def test_the_verb_classes_are_language_data():
     v = lexicon.load().name_verbs
     assert not set(v.defining) & set(v.policy)  # a verb is of one class
     assert "打造" in v.policy and "筹集" in v.defining
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a selection or an award closing the clause of a counted noun says which things are counted
+    ("15项做法入选中国改革年度案例。", [("15项", "入选中国改革年度案例的做法")]),
+    ("8项成果获国家科学技术奖。", [("8项", "获国家科学技术奖的成果")]),
+    ("2所职业本科大学获批。", [("2所", "获批职业本科大学")]),
+    ("3个集群获评国家先进制造业集群。", [("3个", "获评国家先进制造业集群")]),
+    # twins: 获得感 is no selection (what follows is no noun reached); a selection that is not the clause's end
+    ("3万名群众获得感增强。", [("3万名", "群众")]),
+    ("15项做法入选2025年中国改革年度案例。", [("15项", "做法")]),
+])
+def test_a_selection_closing_the_clause_names_the_things_selected(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected

@@ -32,8 +32,9 @@ def verb_side(lex, text: str, ms) -> None:
     """The verb side of the names of one sentence's mentions (the module's rules, in order)."""
     v = lex.name_verbs
     for m in ms:
-        name = m.metric_zh or ""
+        name = _selected_after(lex, v, text, m, m.metric_zh or "")  # 15项做法入选…: a bare noun too
         if len(name) < v.min_noun:
+            m.metric_zh = name
             continue
         name = _edges(v, name)
         name = _unit_after_measure(v, text, m, name)
@@ -135,6 +136,25 @@ def _opening_policy(lex, v, name: str) -> str:
     if rest.startswith(tuple(v.defining)) or not _noun_ok(lex, v, rest) or (first[1].startswith("v") and len(first[0]) >= 2):
         return name  # 优化调整省级开发区: a verb of no class follows, the name stays
     return rest + growth
+
+
+def _selected_after(lex, v, text: str, m, name: str) -> str:
+    """15项做法入选中国改革年度案例: the counted noun right after the number, then a selection or an award (selecting)
+    that ends the clause: the things counted are those selected (入选中国改革年度案例的做法; 获批职业本科大学)."""
+    w = extraction_words()
+    after = text[m.tail:m.clause[1]].translate(QUOTES)
+    end = v.clause_end_re.search(after)
+    after = after[:end.start()] if end else after
+    if not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
+        return name
+    rest = after[len(name):]
+    verb = next((s for s in sorted(v.selecting, key=len, reverse=True) if rest.startswith(s)), "")
+    if (not verb or len(rest) > v.selected_max or v.number_re.search(rest) or w.of_word in rest
+            or tagged(rest)[0][0] != verb or (rest != verb and tagged(rest)[-1][1].startswith(("v", "a", "d")))):
+        return name  # 获得感增强 is no selection: the verb is a whole word, what is reached a noun
+    if rest == verb or rest.endswith(name):
+        return rest if rest != verb else rest + name  # 3个集群获评国家先进制造业集群: the class reached names them
+    return rest + w.of_word + name
 
 
 def _predicate(lex, v, text: str, m, name: str) -> str:
