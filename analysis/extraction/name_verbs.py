@@ -24,8 +24,7 @@ import re
 from ..language.lexicon import alternation
 from .mention import extraction_words
 from .name_words import MADE_DIMS, QUOTES
-from .phrase import tagged
-
+from .phrase import _closing_growth, tagged
 
 
 def verb_side(lex, text: str, ms) -> None:
@@ -79,12 +78,9 @@ def _unit_after_measure(v, text: str, m, name: str) -> str:
 
 
 def _split_growth(lex, name: str) -> tuple[str, str]:
-    g = None
-    for g in lex.growth_re.finditer(name):
-        pass
-    if g is not None and g.end() == len(name) and g.start() > 0:
-        return name[:g.start()], name[g.start():]
-    return name, ""
+    """(the name before its closing growth word, the growth word): the segmenter reads the name without it."""
+    cut = _closing_growth(lex, name)
+    return (name[:cut], name[cut:]) if 0 < cut < len(name) else (name, "")
 
 
 def _dangling(lex, v, name: str) -> str:
