@@ -775,6 +775,11 @@ def test_a_bare_industry_measure_takes_the_industry_of_the_sentence_before(text,
     # a verb of policy opening a name goes (with its adverbs); a verb that defines the counted things stays
     ("高质量打造14个区级主导产业特色赛道集聚区。", [("14个", "区级主导产业特色赛道集聚区")]),
     ("集中整改各类问题1600多个。", [("1600多个", "各类问题")]),
+    # a verb the segmenter splits (做|大) and a batch after the verb (新一批)
+    ("做大13家省级消费品特色园区。", [("13家", "省级消费品特色园区")]),
+    ("加快落地新一批22项新城功能性导入事项。", [("22项", "新城功能性导入事项")]),
+    # twin: a word that opens a noun (有机) is no verb of policy alone
+    ("有机农产品认证达到300个。", [("300个", "有机农产品认证")]),
     # twins: a defining act, and a policy verb followed by a verb of no class (the name stays)
     ("新建14个区级主导产业特色赛道集聚区。", [("14个", "新建区级主导产业特色赛道集聚区")]),
     ("优化调整21个省级开发区。", [("21个", "优化调整省级开发区")]),

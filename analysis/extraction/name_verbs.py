@@ -39,7 +39,7 @@ def verb_side(lex, text: str, ms) -> None:
         name = _unit_after_measure(v, text, m, name)
         name = _dangling(lex, v, name)
         name = _closing(lex, v, name)
-        name = _opening_policy(lex, v, name)
+        name = _edges(v, _opening_policy(lex, v, name))  # 落地新一批…: the batch after the verb too
         name = _predicate(lex, v, text, m, name)
         name = _defining_act(lex, v, text, m, name)
         m.metric_zh = name
@@ -56,12 +56,15 @@ def _noun_ok(lex, v, s: str) -> bool:
 
 
 def _edges(v, name: str) -> str:
-    """和种子独角兽企业, 的民生实事, …开行、: a list mark (a whole word) at a name's edge goes."""
+    """和种子独角兽企业, …开行、: a list mark (a whole word) at a name's edge goes, and a batch opening it (新一批)."""
     words = tagged(name)
     joined = tuple(v.joined_nouns)
     if len(words) > 1 and words[0][0] in v.edge_words and len(name) - len(words[0][0]) >= v.min_noun \
             and not name.startswith(joined):  # 和美乡村 (lexicon metric_action_joined_nouns)
         name = name[len(words[0][0]):]
+    batch = v.batch_re.match(name)
+    if batch and len(name) - batch.end() >= v.min_noun:
+        name = name[batch.end():]
     if name.endswith("、") and len(name) > v.min_noun:
         name = name[:-1]
     return name
@@ -106,15 +109,23 @@ def _closing(lex, v, name: str) -> str:
     return name
 
 
-def _lead_words(v, lex, words) -> int:
-    """How many words open the name as adverbs and verbs of policy (metric_action_adverbs, name_verbs policy)."""
-    adverbs = set(v.action_adverbs)
-    policy = set(v.policy)
-    i, verb = 0, False
-    while i < len(words) - 1 and (words[i][0] in policy or (words[i][0] in adverbs and not verb)):
-        verb = verb or words[i][0] in policy
-        i += 1
-    return i if verb else 0
+def _lead_length(v, core: str) -> int:
+    """How many characters open the name as adverbs and verbs of policy (metric_action_adverbs, name_verbs policy),
+    each ending where a word of the segmenter ends (做大 is one verb though the segmenter reads 做|大); 0 without a
+    verb of policy."""
+    ends, at = set(), 0
+    for word, _ in tagged(core):
+        at += len(word)
+        ends.add(at)
+    policy = sorted(v.policy, key=len, reverse=True)
+    adverbs = sorted(v.action_adverbs, key=len, reverse=True)
+    pos, verb = 0, False
+    while True:
+        p = next((x for x in policy if core.startswith(x, pos) and pos + len(x) in ends), "")
+        a = "" if p or verb else next((x for x in adverbs if core.startswith(x, pos) and pos + len(x) in ends), "")
+        if not (p or a) or pos + len(p or a) >= len(core):
+            return pos if verb else 0
+        pos, verb = pos + len(p or a), verb or bool(p)
 
 
 def _opening_policy(lex, v, name: str) -> str:
@@ -123,12 +134,11 @@ def _opening_policy(lex, v, name: str) -> str:
     core, growth = _split_growth(lex, name)
     if extraction_words().of_word in core:
         return name
-    words = tagged(core)
-    k = _lead_words(v, lex, words)
+    k = _lead_length(v, core)
     if not k:
         return name
-    rest = "".join(x for x, _ in words[k:])
-    first = words[k]
+    rest = core[k:]
+    first = tagged(rest)[0]
     if rest.startswith(tuple(v.defining)) or not _noun_ok(lex, v, rest) or (first[1].startswith("v") and len(first[0]) >= 2):
         return name  # 优化调整省级开发区: a verb of no class follows, the name stays
     return rest + growth

@@ -69,7 +69,7 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
             "name_verbs": ("defining", "defining_predicates", "become_words", "policy", "policy_predicates", "closing_predicates",
                            "closing_words", "dangling_words", "edge_words", "unit_after", "min_noun", "item_split_re",
                            "number_re", "item_classifiers", "list_marks", "particle", "selecting", "selected_max",
-                           "clause_end_re"),
+                           "clause_end_re", "batch_re"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
                          "national_content_words", "regional_content_words"),
