@@ -185,8 +185,10 @@ def _predicate(lex, v, text: str, m, name: str) -> str:
             continue
         if any(t.startswith("p") or (t == "v" and len(x) >= 2) for x, t in words[:k]):
             return name  # 中心镇按照小城市标准规划建设, 县开展全域幸福河湖建设: a preposition or a verb inside, no noun
-        if word in v.policy_predicates or (word in v.closing_predicates and k == len(words) - 1):
+        if word in v.policy_predicates:
             return noun
+        if word in v.closing_predicates and k == len(words) - 1:
+            return noun if _noun_ok(lex, v, noun) and len(words[k - 1][0]) >= 2 else name  # not 卫生院提质建设
         if word in v.defining_predicates:
             if k == len(words) - 1:
                 return pred + noun  # 2所职业本科大学获批: 获批职业本科大学
