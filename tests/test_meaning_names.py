@@ -231,7 +231,8 @@ def test_seed_labels(seed_df):
     ("地级及以上城市细颗粒物（PM2.5）平均浓度下降3.1%。", ["地级及以上城市细颗粒物（PM2.5）平均浓度下降"]),
     ("推动二级及以上公立医院检查检验结果互认项目达到150项。", ["二级及以上公立医院检查检验结果互认项目"]),
     # the counted noun ends where its predicate starts; a list before it names its members
-    ("甲乙、丙丁、戊己3个集群获评国家先进制造业集群。", ["集群"]),
+    # (and a selection that closes the clause names the things selected: name_verbs.py)
+    ("甲乙、丙丁、戊己3个集群获评国家先进制造业集群。", ["获评国家先进制造业集群"]),
     ("120所受灾中小学全部按期开学。", ["受灾中小学"]),
     ("改造1.5万套（间）城市危旧房、1.2万户城中村。", ["改造城市危旧房", "城中村"]),
     ("建成甲乙科创岛和12个市（州）分岛。", ["市（州）分岛"]),
@@ -428,8 +429,9 @@ def test_a_contribution_without_its_contributor_is_flagged():
     ("打造和美乡村80个。", ["和美乡村"]),                          # 和美 is no second verb joined by 和
     # an adverb alone is kept where it is part of the noun
     ("有效发明专利达到5.2万件。", ["有效发明专利"]),
-    # a predicate after the counted noun ends its name
-    ("12个文化项目荣获国家级奖项。", ["文化项目"]),
+    # a predicate after the counted noun ends its name; an award that selects the things counted modifies it
+    # (name_verbs.py: 获…奖的 counts the winners, not all the projects)
+    ("12个文化项目荣获国家级奖项。", ["荣获国家级奖项的文化项目"]),
     ("4所县级医院投入运行。", ["县级医院"]),
     ("6条城际快速路建成通车。", ["城际快速路"]),
     ("3.5万名随迁子女享受免费教育。", ["随迁子女"]),
@@ -896,3 +898,93 @@ def test_bare_measures_of_a_respectively_list_share_the_first_owner(text, expect
 ])
 def test_items_of_one_clause_share_the_measure_before(text, expected):
     assert _names(text) == expected
+# ------------------------------------------------------------------- the verb side of names (name_verbs.py)
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb of policy opening a name goes (with its adverbs); a verb that defines the counted things stays
+    ("高质量打造14个区级主导产业特色赛道集聚区。", [("14个", "区级主导产业特色赛道集聚区")]),
+    ("集中整改各类问题1600多个。", [("1600多个", "各类问题")]),
+    # a verb the segmenter splits (做|大) and a batch after the verb (新一批)
+    ("做大13家省级消费品特色园区。", [("13家", "省级消费品特色园区")]),
+    ("加快落地新一批22项新城功能性导入事项。", [("22项", "新城功能性导入事项")]),
+    # twin: a word that opens a noun (有机) is no verb of policy alone
+    ("有机农产品认证达到300个。", [("300个", "有机农产品认证")]),
+    # twins: a defining act, and a policy verb followed by a verb of no class (the name stays)
+    ("新建14个区级主导产业特色赛道集聚区。", [("14个", "新建区级主导产业特色赛道集聚区")]),
+    ("优化调整21个省级开发区。", [("21个", "优化调整省级开发区")]),
+])
+def test_a_policy_verb_opening_a_name_goes(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the act of the clause that governs a count stays before every item of its list, and before a noun named first
+    ("建设10个县级综合养老服务中心、60个乡镇区域养老服务中心、120个村级养老服务站点。",
+     [("10个", "建设县级综合养老服务中心"), ("60个", "建设乡镇区域养老服务中心"), ("120个", "建设村级养老服务站点")]),
+    ("筹集保障性租赁住房30.3万套。", [("30.3万套", "筹集保障性租赁住房")]),
+    ("认定省级专精特新中小企业244户、三高企业247户。",
+     [("244户", "认定省级专精特新中小企业"), ("247户", "认定三高企业")]),
+    # twins: a cumulative total, and the total said after an addition, keep no act; nor does an item with its own verb
+    ("累计筹集保障性租赁住房30.3万套。", [("30.3万套", "保障性租赁住房")]),
+    ("新增“百亿县”4个、总数达到40个。", [("4个", "新增百亿县"), ("40个", "百亿县总数")]),
+    ("建设10个县级综合养老服务中心、改造60个乡镇敬老院。",
+     [("10个", "建设县级综合养老服务中心"), ("60个", "改造乡镇敬老院")]),
+])
+def test_the_act_that_makes_the_counted_things_stays(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a predicate after the counted noun: a policy or evaluation predicate goes, a defining one modifies the noun
+    ("120个山西精品享誉海内外。", [("120个", "山西精品")]),
+    ("5个国家骨干冷链物流基地建设。", [("5个", "国家骨干冷链物流基地")]),
+    ("10个特色产业基地通过国家火炬中心验收。", [("10个", "通过国家火炬中心验收的特色产业基地")]),
+    ("11个县被认定为国家义务教育优质均衡发展县。", [("11个", "国家义务教育优质均衡发展县")]),
+    # twins: 建设 inside a noun is no closing predicate; a verb inside the noun is no noun before a predicate
+    ("3个城市医疗集团建设试点。", [("3个", "城市医疗集团建设试点")]),
+    ("5个县开展全域幸福河湖建设。", [("5个", "县开展全域幸福河湖建设")]),
+])
+def test_a_predicate_after_the_counted_noun(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # closing words and dangling adverbs go; a list mark at the start goes; a unit after a measure goes
+    ("跨境电商综试区扩容至7个。", [("7个", "跨境电商综试区")]),
+    ("存款贷款余额总量双超万亿元大关。", [("万亿元", "存款贷款余额总量")]),
+    ("集装箱吞吐量达到5506.3万标准箱。", [("5506.3万", "集装箱吞吐量")]),
+    # twins: 和美 is a noun, not a list mark; a unit counted after a noun that is no measure stays (人次 of visits)
+    ("建成1000个和美乡村。", [("1000个", "建成和美乡村")]),
+    ("跨境电商综试区达到7个。", [("7个", "跨境电商综试区")]),
+])
+def test_closing_words_and_edges_of_a_name(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected
+
+
+def test_an_unclassed_predicate_that_closes_a_name_is_flagged_unsure():
+    flagged = analysis.extract("3个省实验室高效运营。")
+    assert list(flagged["metric_zh"]) == ["省实验室高效运营"]
+    assert list(flagged["metric_en_source"]) == ["unsure"]
+    # twin: a predicate of a known class is repaired, not flagged
+    known = analysis.extract("120个“山西精品”享誉海内外。")
+    assert list(known["metric_en_source"]) != ["unsure"]
+
+
+def test_the_verb_classes_are_language_data():
+    v = lexicon.load().name_verbs
+    assert not set(v.defining) & set(v.policy)  # a verb is of one class
+    assert "打造" in v.policy and "筹集" in v.defining
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a selection or an award closing the clause of a counted noun says which things are counted
+    ("15项做法入选中国改革年度案例。", [("15项", "入选中国改革年度案例的做法")]),
+    ("8项成果获国家科学技术奖。", [("8项", "获国家科学技术奖的成果")]),
+    ("2所职业本科大学获批。", [("2所", "获批职业本科大学")]),
+    ("3个集群获评国家先进制造业集群。", [("3个", "获评国家先进制造业集群")]),
+    # twins: 获得感 is no selection (what follows is no noun reached); a selection that is not the clause's end
+    ("3万名群众获得感增强。", [("3万名", "群众")]),
+    ("15项做法入选2025年中国改革年度案例。", [("15项", "入选中国改革年度案例的做法")]),  # the year is no part of the name
+])
+def test_a_selection_closing_the_clause_names_the_things_selected(text, expected):
+    assert [(raw, name) for raw, name, _ in _rows(text)] == expected

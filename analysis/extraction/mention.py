@@ -48,6 +48,7 @@ class Mention:
     # the form of the name (name_form.py), after the concept and the sectors read the rules' name:
     deng_at: int = 0            # where 等 closes a 分别 list with a number for every item (食品等产业增加值: 2)
     list_whole: tuple = ()      # (last item, whole list) when one number holds for every item of a long list
+    name_unsure: bool = False   # the verb side of the name (name_verbs.py) kept a verb of no class: metric_en_source unsure
 
 
 def arabic_re(lex) -> re.Pattern:

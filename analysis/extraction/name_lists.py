@@ -309,7 +309,9 @@ def _selected(lex, text: str, ms, m, name: str) -> str:
     p = rx.fullmatch(text, pos, m.clause[1]) if rx is not None else None
     if not p or not p.group(0).startswith(p.group(1)):
         return name
-    return f"{p.group(1)}{p.group(2).translate(QUOTES)}{lexicon.load().extraction.of_word}{name}"
+    # a calendar year inside the selection is no part of a name (入选2025年中国改革年度案例 -> 入选中国改革年度案例)
+    said = re.sub(rf"(?:19|20)\d\d{lexicon.load().year_word}", "", p.group(2)).translate(QUOTES)
+    return f"{p.group(1)}{said}{lexicon.load().extraction.of_word}{name}"
 
 
 def _owner_of_name(lex, name: str) -> str:

@@ -8,6 +8,7 @@ from ..project import thresholds as T
 from .inheritance import borrow, inherit, respectively
 from .name_form import reform
 from .name_lists import lists_and_owners
+from .name_verbs import verb_side
 from .name_words import (
     COUNT_DIMS,
     MADE_DIMS,
@@ -80,6 +81,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
         name = m.metric_zh if m.distributed else whole_words(lex, text[m.clause[0]:m.s - m.prefix_len], m.metric_zh)
         m.metric_zh = noun_phrase(lex, name)  # 融机构… of 金融机构: a name starts where a word starts
     reform(lex, text, ms)  # the form of the names (name_form.py): unit tails, rank frames, examples, predicates
+    verb_side(lex, text, ms)  # the verbs of the names (name_verbs.py): policy verbs out, defining acts in
     lists_and_owners(lex, text, ms)  # lists, pairs and owners (name_lists.py): metric_zh only
 
 

@@ -134,6 +134,7 @@ class Lexicon:
     reading: Words = field(default_factory=lambda: Words("reading", {}))        # the words and patterns of the reading layer
     name_lists: Words = field(default_factory=lambda: Words("name_lists", {}))  # lists, pairs, owners of a name
     extraction: Words = field(default_factory=lambda: Words("extraction", {}))  # ... and of the extraction layer
+    name_verbs: Words = field(default_factory=lambda: Words("name_verbs", {}))  # the verb side of names (name_verbs.py)
 
 
 def fill(template: str, **alternations: str) -> re.Pattern:
@@ -208,6 +209,9 @@ def load() -> Lexicon:
         reading=Words("reading", raw["reading"]),
         extraction=Words("extraction", raw["extraction"]),
         name_lists=Words("name_lists", raw["name_lists"]),
+        name_verbs=Words("name_verbs", {**raw["name_verbs"], "action_adverbs": raw["metric_action_adverbs"],
+                                         "joined_nouns": raw["metric_action_joined_nouns"],
+                                         "level_verbs": raw["timing"]["level_item_verbs"]}),
     )
 
 

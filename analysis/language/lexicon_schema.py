@@ -24,7 +24,8 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "selection_prefix": str, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "count_classifiers": list, "addition_words": list, "selection_predicates": list,
           "shared_owner_heads": list, "measure_endings": list, "example_class_heads": list, "example_not_deng": list, "zai_nouns": list, "metric_creation_verbs": list, "metric_creation_not_after": list,
           "direction": dict, "commitment": dict, "scorecard": dict,
-          "meaning": dict, "reading": dict, "extraction": dict, "name_lists": dict, "year_word": str, "national_region": str}  # value_signed, commitment, verdicts
+          "meaning": dict, "reading": dict, "extraction": dict, "name_lists": dict, "name_verbs": dict, "year_word": str,
+          "national_region": str}  # value_signed, commitment, verdicts
 _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues": ("context", "achieved", "past", "forecast",
             "forecast_plan", "target", "standing_set", "plan_in_review"), "descriptors": ("units", "before", "after", "age_after", "threshold_after"),
             "timing": ("multi_year", "by_year", "plan_goal", "part_year", "full_year", "this_year", "baseline_start",
@@ -68,6 +69,10 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
                 "predicate_open_tags", "predicate_noun_tags", "predicate_bare_max", "predicate_open_verbs",
                 "predicate_state_verbs", "addition_mark", "pair_words", "pair_first_max", "bare_measure_max", "owner_max", "growth_adverbs", "list_shared_marks", "topic_measures", "topic_owner_re", "topic_owner_head",
                 "first_owner_endings"),
+            "name_verbs": ("defining", "defining_predicates", "become_words", "policy", "policy_predicates", "closing_predicates",
+                           "closing_words", "dangling_words", "edge_words", "unit_after", "min_noun", "item_split_re",
+                           "number_re", "item_classifiers", "list_marks", "particle", "selecting", "selected_max",
+                           "clause_end_re", "batch_re"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
                          "national_content_words", "regional_content_words"),

@@ -1,0 +1,246 @@
+"""The verb side of a name, after its form has been repaired (name_form.py): only metric_zh changes here (and
+the mark that the rules are unsure of it). The name of a count is [owner] + [the act that defines the counted
+set, when that act creates, recognises or selects the things] + the counted noun. The verb classes are language
+data (lexicon.yaml `name_verbs`); the parts of speech are the segmenter's (phrase.py).
+
+- a verb of policy opening a name (打造14个区级主导产业特色赛道集聚区 -> 区级主导产业特色赛道集聚区), with the adverbs
+  before it (高质量打造): no part of the name, as long as a noun phrase stays;
+- a predicate after the counted noun (the name is the words right after the number): a policy or evaluation
+  predicate goes (120个山西精品享誉海内外 -> 山西精品); one that defines the set becomes a relative modifier
+  (10个特色产业基地通过国家火炬中心验收 -> 通过国家火炬中心验收的特色产业基地; 2所职业本科大学获批 -> 获批职业本科大学;
+  11个县被认定为X县 -> X县); a verb of neither class stays and the name is marked unsure;
+- a closing word that says what happened to the measure (跨境电商综试区扩容至7个) and dangling adverbs (存款贷款余额
+  总量双超, 营业收入预计增长) go; list marks at a name's edge (和种子独角兽企业) and a unit written after a measure
+  (集装箱吞吐量标准箱) too;
+- the act that defines the counted things, when the clause that governs a count, an area or a length opens with
+  it (筹集保障性租赁住房30.3万套; 建设10个A、60个B、120个C: every item) and the name lost it, is put back before
+  the noun, so that an addition does not read as the stock (not in a clause of a cumulative total).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..language.lexicon import alternation
+from .mention import extraction_words
+from .name_words import MADE_DIMS, QUOTES
+from .phrase import _closing_growth, tagged
+
+
+def verb_side(lex, text: str, ms) -> None:
+    """The verb side of the names of one sentence's mentions (the module's rules, in order)."""
+    v = lex.name_verbs
+    for m in ms:
+        name = _selected_after(lex, v, text, m, m.metric_zh or "")  # 15项做法入选…: a bare noun too
+        if len(name) < v.min_noun:
+            m.metric_zh = name
+            continue
+        name = _edges(v, name)
+        name = _unit_after_measure(v, text, m, name)
+        name = _dangling(lex, v, name)
+        name = _closing(lex, v, name)
+        name = _edges(v, _opening_policy(lex, v, name))  # 落地新一批…: the batch after the verb too
+        name = _predicate(lex, v, text, m, name)
+        name = _defining_act(lex, v, text, m, name)
+        m.metric_zh = name
+
+
+def _noun_ok(lex, v, s: str) -> bool:
+    """What stays is a name: min_noun characters or more, not a bare head, ending in no verb of the segmenter."""
+    w = extraction_words()
+    core = lex.growth_re.sub("", s)
+    if len(core) < v.min_noun or core in w.bare_heads or core in w.bare_words:
+        return False
+    words = tagged(core)
+    return bool(words) and not words[-1][1].startswith(("v", "d", "p", "u", "c"))
+
+
+def _edges(v, name: str) -> str:
+    """和种子独角兽企业, …开行、: a list mark (a whole word) at a name's edge goes, and a batch opening it (新一批)."""
+    words = tagged(name)
+    joined = tuple(v.joined_nouns)
+    if len(words) > 1 and words[0][0] in v.edge_words and len(name) - len(words[0][0]) >= v.min_noun \
+            and not name.startswith(joined):  # 和美乡村 (lexicon metric_action_joined_nouns)
+        name = name[len(words[0][0]):]
+    batch = v.batch_re.match(name)
+    if batch and len(name) - batch.end() >= v.min_noun:
+        name = name[batch.end():]
+    if name.endswith("、") and len(name) > v.min_noun:
+        name = name[:-1]
+    return name
+
+
+def _unit_after_measure(v, text: str, m, name: str) -> str:
+    """上海港集装箱吞吐量达到5506.3万标准箱: the words right after the number (a unit the lexicon does not know), read as
+    the counted noun and put after a name that ends in a measure (unit_after: 量, 额, 数), go."""
+    after = text[m.tail:m.clause[1]].translate(QUOTES)
+    for n in range(min(4, len(name) - v.min_noun), 1, -1):
+        if after.startswith(name[-n:]) and name[:-n].endswith(tuple(v.unit_after)):
+            return name[:-n]
+    return name
+
+
+def _split_growth(lex, name: str) -> tuple[str, str]:
+    """(the name before its closing growth word, the growth word): the segmenter reads the name without it."""
+    cut = _closing_growth(lex, name)
+    return (name[:cut], name[cut:]) if 0 < cut < len(name) else (name, "")
+
+
+def _dangling(lex, v, name: str) -> str:
+    """存款贷款余额总量双, 成果分别, 营业收入预计增长: an adverb (dangling_words, a whole word) at the end of a name or
+    before its closing growth word goes."""
+    core, growth = _split_growth(lex, name)
+    words = list(tagged(core))
+    while len(words) > 1 and words[-1][0] in v.dangling_words:
+        words.pop()
+    out = "".join(x for x, _ in words)
+    return out + growth if len(out) >= v.min_noun else name
+
+
+def _closing(lex, v, name: str) -> str:
+    """跨境电商综试区扩容, 经济总量跻身, 水质优良比例稳定: a closing word (closing_words, a whole word of the segmenter)
+    says what happened to the measure: it goes (before the growth word too: 耕层厚度止跌提升)."""
+    core, growth = _split_growth(lex, name)
+    words = list(tagged(core))
+    if len(words) > 1 and words[-1][0] in v.closing_words:
+        out = "".join(x for x, _ in words[:-1])
+        if _noun_ok(lex, v, out):
+            return out + growth
+    return name
+
+
+def _lead_length(v, core: str) -> int:
+    """How many characters open the name as adverbs and verbs of policy (metric_action_adverbs, name_verbs policy),
+    each ending where a word of the segmenter ends (做大 is one verb though the segmenter reads 做|大); 0 without a
+    verb of policy."""
+    ends, at = set(), 0
+    for word, _ in tagged(core):
+        at += len(word)
+        ends.add(at)
+    policy = sorted(v.policy, key=len, reverse=True)
+    adverbs = sorted(v.action_adverbs, key=len, reverse=True)
+    pos, verb = 0, False
+    while True:
+        p = next((x for x in policy if core.startswith(x, pos) and pos + len(x) in ends), "")
+        a = "" if p or verb else next((x for x in adverbs if core.startswith(x, pos) and pos + len(x) in ends), "")
+        if not (p or a) or pos + len(p or a) >= len(core):
+            return pos if verb else 0
+        pos, verb = pos + len(p or a), verb or bool(p)
+
+
+def _opening_policy(lex, v, name: str) -> str:
+    """打造区级主导产业特色赛道集聚区, 集中整改各类问题, 有机串联国保单位: a verb of policy (with its adverbs) that opens
+    a name goes when a name stays (_noun_ok); no verb that defines the things (defining) is dropped."""
+    core, growth = _split_growth(lex, name)
+    if extraction_words().of_word in core:
+        return name
+    k = _lead_length(v, core)
+    if not k:
+        return name
+    rest = core[k:]
+    first = tagged(rest)[0]
+    if rest.startswith(tuple(v.defining)) or not _noun_ok(lex, v, rest) or (first[1].startswith("v") and len(first[0]) >= 2):
+        return name  # 优化调整省级开发区: a verb of no class follows, the name stays
+    return rest + growth
+
+
+def _selected_after(lex, v, text: str, m, name: str) -> str:
+    """15项做法入选中国改革年度案例: the counted noun right after the number, then a selection or an award (selecting)
+    that ends the clause: the things counted are those selected (入选中国改革年度案例的做法; 获批职业本科大学)."""
+    w = extraction_words()
+    after = text[m.tail:m.clause[1]].translate(QUOTES)
+    end = v.clause_end_re.search(after)
+    after = after[:end.start()] if end else after
+    if not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
+        return name
+    rest = after[len(name):]
+    verb = next((s for s in sorted(v.selecting, key=len, reverse=True) if rest.startswith(s)), "")
+    if (not verb or len(rest) > v.selected_max or v.number_re.search(rest) or w.of_word in rest
+            or tagged(rest)[0][0] != verb or (rest != verb and tagged(rest)[-1][1].startswith(("v", "a", "d")))):
+        return name  # 获得感增强 is no selection: the verb is a whole word, what is reached a noun
+    if rest == verb or rest.endswith(name):
+        return rest if rest != verb else rest + name  # 3个集群获评国家先进制造业集群: the class reached names them
+    return rest + w.of_word + name
+
+
+def _predicate(lex, v, text: str, m, name: str) -> str:
+    """The counted noun right after the number, then a predicate: a policy predicate goes, a defining one becomes a
+    modifier, a verb of neither class stays and the name is marked unsure (Mention.name_unsure)."""
+    w = extraction_words()
+    after = text[m.tail:m.clause[1]].translate(QUOTES)
+    if not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
+        return name
+    for become in v.become_words:  # 11个县被认定为国家义务教育优质均衡发展县
+        at = name.find(become)
+        if at >= 1:
+            noun, what = name[:at], name[at + len(become):]
+            if what.endswith(noun[-1:]) and _noun_ok(lex, v, what):
+                return what
+    words = tagged(name)
+    for k in range(1, len(words)):
+        word, tag = words[k]
+        noun = "".join(x for x, _ in words[:k])
+        pred = "".join(x for x, _ in words[k:])
+        if len(noun) < 2 or words[k - 1][1] not in w.predicate_noun_tags:
+            continue
+        if any(t.startswith("p") or (t == "v" and len(x) >= 2) for x, t in words[:k]):
+            return name  # 中心镇按照小城市标准规划建设, 县开展全域幸福河湖建设: a preposition or a verb inside, no noun
+        if word in v.policy_predicates:
+            return noun
+        if word in v.closing_predicates and k == len(words) - 1:
+            return noun if _noun_ok(lex, v, noun) and len(words[k - 1][0]) >= 2 else name  # not 卫生院提质建设
+        if word in v.defining_predicates:
+            if k == len(words) - 1:
+                return pred + noun  # 2所职业本科大学获批: 获批职业本科大学
+            return pred.replace(v.particle, "") + w.of_word + noun
+        if tag in ("v", "d", "ad", "a") and len(word) >= 2 and words[k - 1][1] in w.predicate_noun_tags \
+                and word not in v.defining and words[-1][1] in ("v", "vn") and len(words) - k >= 2:
+            m.name_unsure = True  # 3个省实验室高效运营 with a verb the lexicon does not class: the name ends in it
+            return name
+    return name
+
+
+def _defining_act(lex, v, text: str, m, name: str) -> str:
+    """筹集保障性租赁住房30.3万套, 建设10个A、60个B、【120个】C: the act (defining) that opens the clause governing a
+    count, an area or a length, each item of its list without a verb of its own, stands before the noun."""
+    dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else m.base_unit
+    if m.rank or dim not in MADE_DIMS or lex.growth_re.search(name) or m.distributed:
+        return name
+    cs = m.clause[0]
+    seg = text[cs:m.s - m.prefix_len].translate(QUOTES)
+    if any(x in seg for x in lex.creation_not_after):
+        return name
+    prev = None
+    while prev != seg:
+        prev, seg = seg, lex.strip_prefix_re.sub("", seg)
+    adverbs = f"(?:{alternation(v.action_adverbs)})*"
+    act = re.match(f"{adverbs}((?:{alternation(v.defining)})+)", seg)  # 建设筹集保障性住房: the acts together
+    if not act:
+        return name
+    verb = act.group(1)
+    words, at = tagged(seg), 0
+    for word, _ in words:  # the verb is whole words of the clause (not 建成区, 建设用地)
+        if at >= act.end(1):
+            break
+        at += len(word)
+    if at != act.end(1) or name.startswith(verb) or verb in name:
+        return name
+    rest = seg[act.end(1):]
+    level = v.level_verbs
+    if any(x in rest + text[m.s - m.prefix_len:m.s] for x in level) or any(x in name for x in level):
+        return name  # 新增百亿县4个、总数达到40个: the total is no addition
+    for item in v.item_split_re.split(rest):  # every item before the number has no verb of its own
+        item = v.number_re.sub("", item).lstrip(v.item_classifiers)
+        if item and tagged(item)[0][1].startswith("v") and len(tagged(item)[0][0]) >= 2:
+            return name
+    if rest and not (rest.endswith(name) or v.number_re.search(rest) or name.startswith(rest.lstrip(v.list_marks))):
+        return name  # the clause's words before the number are not this name's nor a list of numbers
+    words = tagged(name)
+    if (words and words[0][1].startswith("v") and len(words[0][0]) >= 2) or name.startswith(tuple(v.defining)):
+        return name  # the name opens with a verb of its own
+    return verb + name
+
+
+def flagged(m, label_source: tuple[str, str]) -> tuple[str, str]:
+    """(label, source) of english.english, the source "unsure" when the name kept a verb of no class."""
+    return label_source[0], ("unsure" if m.name_unsure else label_source[1])
