@@ -402,6 +402,10 @@ def test_unlabelled_names_must_be_names_of_the_entry():
     ("推进风电开发，非化石能源发电量占比达到45%。", ["非化石能源发电量占比"]),
     ("加快光伏基地建设，建成电力装机3000万千瓦。", ["建成电力装机"]),
     ("加快发展新型储能，新开工装机500万千瓦。", ["新型储能新开工装机"]),
+    # an item of a list of other measures is named by its list, not by a kind of an earlier clause; its twin, a list
+    # whose items are all of the head, still takes the kind
+    ("绿电装机突破5500万千瓦，原油加工量、发电量分别增长5.9%、6.2%。", ["绿电装机", "原油加工量增长", "发电量增长"]),
+    ("加快发展新型储能，新开工装机、并网装机分别达到100万千瓦、80万千瓦。", ["新型储能新开工装机", "新型储能并网装机"]),
 ])
 def test_names_from_the_words_around_the_number(text, names):
     assert list(analysis.extract(text)["metric_zh"]) == names

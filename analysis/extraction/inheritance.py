@@ -58,6 +58,11 @@ def _own_head(lex, text: str, kind_end: int, m, head: str) -> bool:
     (lexicon qualified_head_open_words: 新开工装机, 并网装机); 电力总装机 names its own measured head."""
     if not re.search(r"[，,；;。]", text[kind_end:m.s]):
         return False
+    # an item of a list of other measures (原油加工量、天然气产量、发电量分别增长…) is named by its list, not by a
+    # kind of an earlier clause (绿电装机…，): unless the list's items are all of that head (新开工装机、并网装机)
+    items = re.split(r"\d", text[m.clause[0]:m.s], maxsplit=1)[0].split("、")
+    if len(items) > 1 and any(head not in item for item in items):
+        return True
     before = m.metric_zh[:m.metric_zh.find(head)]
     while before:
         verb = lex.list_verb_re.match(before)
