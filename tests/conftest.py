@@ -76,9 +76,13 @@ def pytest_unconfigure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    # notebooks (nbval) and the slow site/browser tests run last
-    items.sort(key=lambda it: (it.get_closest_marker("slow") is not None, str(it.fspath).endswith(".ipynb")))
     folder = os.environ.get("GOVREPORT_TEST_GROUPS")
+    if hasattr(config, "workerinput") and folder:
+        # several processes: the longest work first (the scheduler hands out the groups, largest first, then
+        # the single tests in this order), so that no slow test starts last while the other process is idle
+        items.sort(key=lambda it: (it.get_closest_marker("slow") is None, not str(it.fspath).endswith(".ipynb")))
+    else:  # one process: the quick tests first (a broken unit fails within seconds), notebooks and slow ones last
+        items.sort(key=lambda it: (it.get_closest_marker("slow") is not None, str(it.fspath).endswith(".ipynb")))
     if hasattr(config, "workerinput") and folder:  # a worker tells the controller's scheduler the groups
         groups = {item.nodeid: g for item in items if (g := xdist_group(item))}
         path = Path(folder) / f"{config.workerinput['workerid']}.json"

@@ -8,9 +8,11 @@
   never missing while a new site is swapped in;
 * a broken book/report.yml is one line naming the file and the key, before anything runs.
 
-The builds here use a small report and two small chapters (a copy of the book's configuration with
-its own report.yml and _toc.yml, and a private build/ folder), so the module runs in well under a
-minute. Nothing here waits a fixed time: with FAULT_GATE set, each chapter marks that it is running (a
+The builds here use a small report, two small chapters and a corpus of two reports (a copy of the
+book's configuration with its own report.yml and _toc.yml, a private build/ folder, and GOVREPORT_CORPUS
+naming a folder with two reports of the corpus): what is tested is a mechanism of the build (kill, lock,
+signal, sweep, publish), the same for two reports as for sixty-five, and a forced build publishes 2
+annotated source pages instead of 64 (the real book's build is tested by test_build's `site`). Nothing here waits a fixed time: with FAULT_GATE set, each chapter marks that it is running (a
 file in that folder) and then waits until the test opens the gate (a file "open" there), so a signal
 lands inside the chapter stage however loaded the machine is.
 """
@@ -39,7 +41,7 @@ from analysis import cli
 from analysis.build import pipeline as build
 from analysis.project import config
 
-from .helpers import ROOT, UNSEEN, copy_warm_cache
+from .helpers import BLIND_FILES, ROOT, UNSEEN, copy_warm_cache
 
 REPORT = UNSEEN / "provincial.txt"
 DRIVER = """\
@@ -113,6 +115,13 @@ class Project:
         (self.book / "_toc.yml").write_text("format: jb-book\nroot: chapters/one\nchapters:\n  - file: chapters/two\n",
                                             encoding="utf-8")
         self.driver.write_text(DRIVER, encoding="utf-8")
+        self.corpus = root / "corpus"  # two reports of the corpus, its manifest's rows for them
+        self.corpus.mkdir()
+        header, *rows = (config.CORPUS / "manifest.csv").read_text(encoding="utf-8").splitlines()
+        rows = [r for r in rows if r.split(",")[0] not in BLIND_FILES and ",provincial," in r][:2]
+        (self.corpus / "manifest.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+        for r in rows:
+            shutil.copy2(config.CORPUS / r.split(",")[0], self.corpus)
 
     def command(self, *args) -> list[str]:
         return [sys.executable, str(self.driver), str(self.book), str(self.site), *map(str, args)]
@@ -120,7 +129,8 @@ class Project:
     def env(self, token: str = "", sleep: float = 0, ready: Path | None = None, printed: int = 0,
             gate: Path | None = None) -> dict:
         env = {k: v for k, v in os.environ.items() if k != "FAULT_GATE"}
-        return {**env, "PYTHONPATH": str(ROOT), "FAULT_SLEEP": str(sleep), "FAULT_TOKEN": token,
+        return {**env, "PYTHONPATH": str(ROOT), "GOVREPORT_CORPUS": str(self.corpus), "FAULT_SLEEP": str(sleep),
+                "FAULT_TOKEN": token,
                 "FAULT_READY": str(ready or ""), "FAULT_PRINT": str(printed), **({"FAULT_GATE": str(gate)} if gate else {})}
 
     def build(self, *args, timeout=180, env=None) -> subprocess.CompletedProcess:
@@ -152,10 +162,9 @@ def processes_with(token: str) -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory, warm_cache):
+def project(tmp_path_factory):
     p = Project(tmp_path_factory.mktemp("faults"))
-    copy_warm_cache(warm_cache, p.root / "build")  # the corpus extracted once per session, not per module
-    first = p.build()
+    first = p.build()  # cold: its two-report corpus is extracted here (seconds), no copy of the session's caches
     assert first.returncode == 0, first.stdout + first.stderr
     assert (p.site / build.SITE_MARKER).is_file()
     p.published = p.snapshot()
