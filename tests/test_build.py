@@ -206,6 +206,12 @@ def test_pdf_of_the_whole_report(site, tmp_path):
     first_pages = unicodedata.normalize("NFKC", "".join(reader.pages[i].extract_text() for i in range(3)))
     assert "overview" in first_pages and "地区生产总值" in first_pages.replace(" ", "")
     assert [o.title for o in reader.outline][:2] == ["Overview", "Energy"]
+    # every chapter printed whole: the last section heading of its page is on its own pages of the PDF
+    starts = [reader.get_destination_page_number(o) for o in reader.outline] + [n]
+    for page, first, end in zip(pdf.pages(site), starts, starts[1:]):
+        heads = re.findall(r"<h2>([^<]+)", page.read_text(encoding="utf-8"))
+        text = unicodedata.normalize("NFKC", "".join(reader.pages[i].extract_text() for i in range(first, end)))
+        assert not heads or heads[-1].split()[-1] in text, (page.name, heads[-1])
 
 
 def test_executing_a_chapter_twice_gives_the_same_file(tmp_path):

@@ -22,7 +22,7 @@ CHAPTER_THREAD_POLL = 0.2
 # A failing chapter's one line: at most this many characters of the error, of the cell's first line.
 ERROR_TEXT_CHARS = 300
 ERROR_CELL_CHARS = 80
-# Seconds Chromium may take to print the site to PDF.
+# Seconds Chromium may take to print one chapter of the site to PDF.
 PDF_TIMEOUT = 180
 # How often a waiting build tries the lock again (seconds).
 LOCK_POLL = 0.2
