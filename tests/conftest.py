@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -63,6 +64,31 @@ def warm_cache(tmp_path_factory) -> Path:
         build.write_data(t)
         build.report_pages(t)
     return config.BUILD / "cache"
+
+
+@pytest.fixture
+def small_corpus(tmp_path, monkeypatch) -> Iterator[Path]:
+    """This test process and the processes it starts (kernels, builds) read a corpus of two reports
+    (helpers.small_corpus_dir): for the tests of a mechanism of the build, where the corpus's size only
+    costs time."""
+    import sys
+
+    from analysis.corpus import manifest
+
+    from .helpers import small_corpus_dir
+
+    corpus = small_corpus_dir(tmp_path / "small_corpus")
+    real = config.CORPUS
+    monkeypatch.setenv("GOVREPORT_CORPUS", str(corpus))
+    for name, module in list(sys.modules.items()):  # every module's copy of the corpus folder (from .. import CORPUS)
+        if name.split(".")[0] == "analysis" and getattr(module, "CORPUS", None) == real:
+            monkeypatch.setattr(module, "CORPUS", corpus)
+    monkeypatch.setattr(manifest, "MANIFEST", corpus / "manifest.csv")
+    manifest.manifest.cache_clear()
+    manifest.corpus.cache_clear()
+    yield corpus
+    manifest.manifest.cache_clear()
+    manifest.corpus.cache_clear()
 
 
 def pytest_configure(config):

@@ -29,3 +29,17 @@ def copy_warm_cache(cache: Path, build_dir: Path) -> None:
         return [n for n in names if n.startswith(".") and n != ".complete"]
 
     shutil.copytree(cache, build_dir / "cache", dirs_exist_ok=True, ignore=being_written)
+
+
+def small_corpus_dir(dest: Path, n: int = 2) -> Path:
+    """A corpus folder of `n` provincial reports of the corpus (none blind) with their rows of its manifest,
+    for tests of a mechanism of the build (the same for two reports as for sixty-five: a build extracts,
+    tabulates and publishes two annotated source pages instead of 64). The real book's build is tested on
+    the whole corpus by the `site` fixture."""
+    dest.mkdir(parents=True, exist_ok=True)
+    header, *rows = (config.CORPUS / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    rows = [r for r in rows if r.split(",")[0] not in BLIND_FILES and ",provincial," in r][:n]
+    (dest / "manifest.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    for r in rows:
+        shutil.copy2(config.CORPUS / r.split(",")[0], dest)
+    return dest

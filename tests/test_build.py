@@ -160,9 +160,10 @@ def test_clean_notebook_is_deterministic():
     assert nb.cells[2].id == "injected-parameters-2"
 
 
-def test_any_report_builds_with_the_same_chapters_and_escapes_its_text(tmp_path):
+def test_any_report_builds_with_the_same_chapters_and_escapes_its_text(tmp_path, small_corpus):
     """Another report, given by path: the same chapters but the sector chapters, which fit the report (none
-    without a quantity of the report: sector_chapters.sector_plan), report text shown as text."""
+    without a quantity of the report: sector_chapters.sector_plan), report text shown as text. Built with a
+    corpus of two reports (what is tested is the report given, not the corpus)."""
     text = (config.FIXTURES / "unseen" / "national.txt").read_text(encoding="utf-8")
     text += "\n各位代表！<script>alert('x')</script>{{ injected }}，新增城镇就业<b>1200万人</b>以上。\n"
     seed = tmp_path / "other_report.txt"

@@ -41,7 +41,7 @@ from analysis import cli
 from analysis.build import pipeline as build
 from analysis.project import config
 
-from .helpers import BLIND_FILES, ROOT, UNSEEN, copy_warm_cache
+from .helpers import ROOT, UNSEEN, copy_warm_cache, small_corpus_dir
 
 REPORT = UNSEEN / "provincial.txt"
 DRIVER = """\
@@ -115,13 +115,7 @@ class Project:
         (self.book / "_toc.yml").write_text("format: jb-book\nroot: chapters/one\nchapters:\n  - file: chapters/two\n",
                                             encoding="utf-8")
         self.driver.write_text(DRIVER, encoding="utf-8")
-        self.corpus = root / "corpus"  # two reports of the corpus, its manifest's rows for them
-        self.corpus.mkdir()
-        header, *rows = (config.CORPUS / "manifest.csv").read_text(encoding="utf-8").splitlines()
-        rows = [r for r in rows if r.split(",")[0] not in BLIND_FILES and ",provincial," in r][:2]
-        (self.corpus / "manifest.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-        for r in rows:
-            shutil.copy2(config.CORPUS / r.split(",")[0], self.corpus)
+        self.corpus = small_corpus_dir(root / "corpus")  # two reports of the corpus
 
     def command(self, *args) -> list[str]:
         return [sys.executable, str(self.driver), str(self.book), str(self.site), *map(str, args)]

@@ -213,9 +213,15 @@ def test_a_failing_cell_is_one_line_naming_chapter_and_cell(tmp_path):
 
 # ---------------------------------------------------------------------------------------- the loop
 @pytest.fixture
-def small_project(tmp_path, monkeypatch, warm_cache):
+def small_project(tmp_path, monkeypatch, small_corpus):
     """A book of two chapters (the sector template once, and the annotated source it links to), built
-    from copies of the templates into a temporary folder."""
+    from copies of the templates into a temporary folder, with a corpus of two reports (its own caches:
+    two reports extract in seconds)."""
+    return _project(tmp_path, monkeypatch)
+
+
+def _project(tmp_path, monkeypatch):
+    """The book of `small_project` in tmp_path, its build folder tmp_path/build."""
     templates = tmp_path / "notebooks"
     templates.mkdir()
     for name in ("sector", "source"):
@@ -235,7 +241,6 @@ def small_project(tmp_path, monkeypatch, warm_cache):
     monkeypatch.setattr(config, "BOOK", book)
     monkeypatch.setattr(config, "BOOK_CONFIG", book / "report.yml")
     monkeypatch.setattr(config, "BUILD", tmp_path / "build")
-    copy_warm_cache(warm_cache, tmp_path / "build")
     monkeypatch.setattr(config, "NOTEBOOKS", templates)
     # the package as it is now: an edit of analysis/ made meanwhile (by another checkout user or an editor
     # saving) would otherwise make every chapter stale between the loop's build and its check
@@ -345,9 +350,11 @@ def _tree_state(root: Path) -> dict[str, tuple[int, int]]:
             for p in sorted(root.rglob("*")) if p.name != ".lock"}
 
 
-def test_the_staleness_check_writes_nothing(small_project):
+def test_the_staleness_check_writes_nothing(tmp_path, monkeypatch, warm_cache):
     """`notebooks stale` hashes the downloads in memory: no _data written, nothing swept or journaled; the
-    hash it uses is the one the build's written _data gives."""
+    hash it uses is the one the build's written _data gives (the caches current: the session's, of the corpus)."""
+    small_project = _project(tmp_path, monkeypatch)
+    copy_warm_cache(warm_cache, tmp_path / "build")
     before = _tree_state(small_project)
     assert sorted(build.stale_chapters()) == ["energy", "source"]  # nothing published yet
     assert _tree_state(small_project) == before
