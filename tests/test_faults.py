@@ -29,6 +29,7 @@ import sys
 import threading
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -41,7 +42,7 @@ from analysis import cli
 from analysis.build import pipeline as build
 from analysis.project import config
 
-from .helpers import ROOT, UNSEEN, copy_warm_cache, small_corpus_dir
+from .helpers import ROOT, UNSEEN, small_corpus_dir
 
 REPORT = UNSEEN / "provincial.txt"
 DRIVER = """\
@@ -275,8 +276,34 @@ def test_the_published_site_does_not_depend_on_where_the_clone_is(project):
         assert named == [], (root, named)
 
 
-def test_leftovers_of_older_builds_are_swept_and_a_forced_build_gives_the_same_site(project):
-    # what a killed build left behind: temporary names it recorded in its journal before creating them
+@dataclass
+class Forced:
+    """What the shared forced builds over the project met and left (the `forced` fixture)."""
+    leftovers_before: list[str]
+    first: subprocess.CompletedProcess
+    leftovers_after: list[str]
+    mine: dict[str, str | None]  # a person's file or folder: its precious content after the build (None: gone)
+    kept: dict[str, bytes]  # the checkout's files in the site after the first build
+    snapshot: dict[str, bytes]  # the site after the first build, but the checkout's files
+    second: subprocess.CompletedProcess
+    git_after_second: str
+    carried_after_second: dict[str, bytes]
+    snapshot_after_second: dict[str, bytes]
+
+
+KEPT = {".git/HEAD": b"ref: refs/heads/gh-pages\n", ".git/objects/ab/cdef": b"\x00object",
+        "CNAME": b"report.example.org\n", ".nojekyll": b""}
+WORKTREE = "gitdir: /somewhere/.git/worktrees/site\n"
+
+
+@pytest.fixture(scope="module")
+def forced(project):
+    """Two forced builds shared by the tests that only read what they did (each forced build runs every
+    stage: the dearest thing of this module). The first meets at once what a build must sweep and what it
+    must leave: three temporary names a killed build recorded in its journal, four of a person's files named
+    like them, and a GitHub Pages checkout of the site (a .git folder, CNAME, .nojekyll); the second meets
+    the checkout of a worktree (.git is a file) and the CNAME and .nojekyll the first carried over (copies
+    carried over are carried over). Everything placed is removed before the tests run."""
     from analysis.project import files
 
     with files.journal(project.root / "build" / "state" / "journal"):
@@ -285,66 +312,70 @@ def test_leftovers_of_older_builds_are_swept_and_a_forced_build_gives_the_same_s
         half = files.make_temp_dir(project.site.parent, f".{project.site.name}.building-") / "_build" / "html"
     half.mkdir(parents=True)
     (half / "index.html").write_text("half")
-    assert len(project.leftovers()) == 3
-    forced = project.build("--force")
-    assert forced.returncode == 0, forced.stdout + forced.stderr
-    assert "removed 3 temporary file(s) or folder(s)" in forced.stdout
-    assert project.leftovers() == []
-    assert project.snapshot() == project.published
-
-
-def test_the_sweep_never_removes_a_users_files_that_look_like_leftovers(project):
-    """Names like a build's temporary ones, but made by a person: the build did not record them, so it
-    leaves them alone (it removes only what it can prove it made)."""
+    recorded = project.leftovers()
     mine = [project.site.parent / f".{project.site.name}.old", project.site.parent / f".{project.site.name}.building-notes",
             project.book / "chapters" / ".my-scratch.ipynb", project.book / "chapters" / ".notes.ipynb.x.tmp"]
+    checkout = project.site / ".git"
     try:
         for q in mine[:2]:
             q.mkdir()
             (q / "precious.txt").write_text("mine")
         for q in mine[2:]:
             q.write_text("mine")
-        forced = project.build("--force")
-        assert forced.returncode == 0, forced.stdout + forced.stderr
-        assert "removed" not in forced.stdout
-        assert [q.exists() for q in mine] == [True] * len(mine)
-        assert (mine[0] / "precious.txt").read_text() == "mine"
-        assert project.snapshot() == project.published
+        for name, data in KEPT.items():
+            (project.site / name).parent.mkdir(parents=True, exist_ok=True)
+            (project.site / name).write_bytes(data)
+        first = project.build("--force")
+        after = project.leftovers()
+        found = {q.name: ((q / "precious.txt") if q.is_dir() else q).read_text() if q.exists() else None for q in mine}
+        kept = {name: (project.site / name).read_bytes() for name in KEPT if (project.site / name).is_file()}
+        snapshot = {k: v for k, v in project.snapshot().items() if k not in KEPT}
+        shutil.rmtree(checkout, ignore_errors=True)  # a worktree's .git is a file
+        checkout.write_text(WORKTREE)
+        second = project.build("--force")
+        carried = {name: (project.site / name).read_bytes() for name in ("CNAME", ".nojekyll") if (project.site / name).is_file()}
+        git = checkout.read_text() if checkout.is_file() else ""
+        snapshot2 = {k: v for k, v in project.snapshot().items() if k not in {".git", "CNAME", ".nojekyll"}}
     finally:
         for q in mine:
             shutil.rmtree(q) if q.is_dir() else q.unlink(missing_ok=True)
+        shutil.rmtree(checkout) if checkout.is_dir() else checkout.unlink(missing_ok=True)
+        for name in ("CNAME", ".nojekyll"):
+            (project.site / name).unlink(missing_ok=True)
+    return Forced(recorded, first, after, found, kept, snapshot, second, git, carried, snapshot2)
 
 
-def test_a_published_site_keeps_git_cname_and_nojekyll(project):
+def test_leftovers_of_older_builds_are_swept_and_a_forced_build_gives_the_same_site(project, forced):
+    # what a killed build left behind: temporary names it recorded in its journal before creating them (and,
+    # beside them, a person's files named alike: the next test)
+    mine = set(forced.mine)
+    assert len(forced.leftovers_before) == 3
+    assert forced.first.returncode == 0, forced.first.stdout + forced.first.stderr
+    assert "removed 3 temporary file(s) or folder(s)" in forced.first.stdout
+    assert set(forced.leftovers_after) - mine == set()
+    assert forced.snapshot == project.published
+
+
+def test_the_sweep_never_removes_a_users_files_that_look_like_leftovers(project, forced):
+    """Names like a build's temporary ones, but made by a person: the build did not record them, so it
+    leaves them alone (it removes only what it can prove it made: the 3 it recorded, not these 4)."""
+    assert forced.first.returncode == 0, forced.first.stdout + forced.first.stderr
+    assert "removed 3 temporary" in forced.first.stdout and "removed 7" not in forced.first.stdout
+    assert forced.mine == {name: "mine" for name in forced.mine} and len(forced.mine) == 4
+    assert forced.snapshot == project.published
+
+
+def test_a_published_site_keeps_git_cname_and_nojekyll(project, forced):
     """GitHub Pages from a checkout of the site: its .git (folder or worktree file), CNAME and .nojekyll
     survive every build. Two forced builds: the first over a .git folder, the second over a worktree's .git
     file, with the CNAME and .nojekyll the first build carried over (copies carried over are carried over)."""
-    kept = {".git/HEAD": b"ref: refs/heads/gh-pages\n", ".git/objects/ab/cdef": b"\x00object",
-            "CNAME": b"report.example.org\n", ".nojekyll": b""}
-    worktree = "gitdir: /somewhere/.git/worktrees/site\n"
-    try:
-        for name, data in kept.items():
-            (project.site / name).parent.mkdir(parents=True, exist_ok=True)
-            (project.site / name).write_bytes(data)
-        forced = project.build("--force")
-        assert forced.returncode == 0, forced.stdout + forced.stderr
-        assert {name: (project.site / name).read_bytes() for name in kept} == kept
-        assert {k: v for k, v in project.snapshot().items() if k not in kept} == project.published
-        # a worktree's .git is a file
-        shutil.rmtree(project.site / ".git")
-        (project.site / ".git").write_text(worktree)
-        forced = project.build("--force")
-        assert forced.returncode == 0, forced.stdout + forced.stderr
-        assert (project.site / ".git").read_text() == worktree
-        assert {name: (project.site / name).read_bytes() for name in ("CNAME", ".nojekyll")} == \
-            {name: kept[name] for name in ("CNAME", ".nojekyll")}
-        assert {k: v for k, v in project.snapshot().items() if k not in {".git", "CNAME", ".nojekyll"}} == \
-            project.published
-    finally:
-        git = project.site / ".git"
-        shutil.rmtree(git) if git.is_dir() else git.unlink(missing_ok=True)
-        for name in ("CNAME", ".nojekyll"):
-            (project.site / name).unlink(missing_ok=True)
+    assert forced.first.returncode == 0, forced.first.stdout + forced.first.stderr
+    assert forced.kept == KEPT
+    assert forced.snapshot == project.published
+    assert forced.second.returncode == 0, forced.second.stdout + forced.second.stderr
+    assert forced.git_after_second == WORKTREE
+    assert forced.carried_after_second == {name: KEPT[name] for name in ("CNAME", ".nojekyll")}
+    assert forced.snapshot_after_second == project.published
 
 
 def test_a_chapter_changed_with_its_old_mtime_is_published(project):
@@ -604,12 +635,12 @@ def test_time_is_linear_within_10x_of_the_seed(seed_raw):
     "某地区2025年政府工作报告\n各位代表：\n我们坚持稳中求进工作总基调，推动高质量发展。\n",  # no quantity at all
     "全区地区生产总值增长5%，粮食产量稳定在800亿斤以上。\n",  # two quantities, no sector
 ], ids=["no quantity", "two quantities"])
-def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, monkeypatch, text, warm_cache):
+def test_any_report_builds_every_chapter_without_errors_or_warnings(tmp_path, monkeypatch, text, small_corpus):
     """The real chapters on reports unlike the seed: every page is built (strict), and no cell of any
-    chapter has an error or anything on stderr (a plotting warning would land there)."""
+    chapter has an error or anything on stderr (a plotting warning would land there). With a corpus of two
+    reports (what is tested is the report given; its caches cold: two reports extract in seconds)."""
     monkeypatch.setattr(config, "BUILD", tmp_path / "build")
     monkeypatch.setattr(config, "SITES", tmp_path / "build" / "sites")
-    copy_warm_cache(warm_cache, tmp_path / "build")
     seed = tmp_path / "small_report.txt"
     seed.write_text(text, encoding="utf-8")
     out = tmp_path / "html"
