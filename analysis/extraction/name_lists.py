@@ -107,18 +107,23 @@ def _split_named_list(lex, text: str, ms) -> None:
             m.metric_zh = (item if item.endswith(head) else item + head) + grow
 
 
-def _shared_measure(lex, ms) -> None:
-    """电子信息、高端装备制造、现代消费品营业收入预计分别达到…: the items of a 分别 list named without a measure take the
-    measure of its last item (a word of lexicon metric_heads at its end), unless an item is a catalogue name."""
-    cat = concepts.catalogue()
+def _distributed_lists(ms):
+    """The 分别 lists of a sentence's mentions: runs of two or more distributed mentions of one clause."""
     i = 0
     while i < len(ms):
         j = i
         while j < len(ms) and ms[j].distributed and ms[j].clause == ms[i].clause:
             j += 1
-        group, i = ms[i:max(j, i + 1)], max(j, i + 1)
-        if len(group) < 2:
-            continue
+        if j - i >= 2:
+            yield ms[i:j]
+        i = max(j, i + 1)
+
+
+def _shared_measure(lex, ms) -> None:
+    """电子信息、高端装备制造、现代消费品营业收入预计分别达到…: the items of a 分别 list named without a measure take the
+    measure of its last item (a word of lexicon metric_heads at its end), unless an item is a catalogue name."""
+    cat = concepts.catalogue()
+    for group in _distributed_lists(ms):
         last, grow = _split(lex, group[-1].metric_zh or "")
         head = next((h for h in sorted(lex.metric_heads, key=len, reverse=True) if last.endswith(h) and len(last) > len(h) + 1), "")
         if len(head) < 2:
@@ -134,17 +139,10 @@ def _shared_measure(lex, ms) -> None:
 def _shared_owner(lex, ms) -> None:
     """生产安全事故起数、死亡人数、直接经济损失分别下降…: the later items of a 分别 list that are a bare measure (lexicon
     shared_owner_heads, owned_heads, name_lists owned_measures) take the owner of the first item's measure."""
-    i = 0
-    while i < len(ms):
-        j = i
-        while j < len(ms) and ms[j].distributed and ms[j].clause == ms[i].clause:
-            j += 1
-        group, i = ms[i:max(j, i + 1)], max(j, i + 1)
-        if len(group) < 2:
-            continue
-        first, _ = _split(lex, group[0].metric_zh or "")
-        bare = set(lex.shared_owner_heads) | set(lex.owned_heads) | set(words().owned_measures)
-        cat = concepts.catalogue().by_name  # the first item's measure: its shortest shared head, else its longest
+    bare = set(lex.shared_owner_heads) | set(lex.owned_heads) | set(words().owned_measures)
+    cat = concepts.catalogue().by_name
+    for group in _distributed_lists(ms):
+        first, _ = _split(lex, group[0].metric_zh or "")  # the first item's measure: its shortest shared head, else its longest
         ends = [first[k:] for k in range(2, len(first) - 1)]  # catalogue name at its end (生产安全事故|起数, 省属企业|工业总产值)
         head = min((x for x in ends if x in bare), key=len, default="") \
             or max((x for x in ends if concepts.normalise(x) in cat), key=len, default="")
