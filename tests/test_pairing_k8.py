@@ -1,0 +1,105 @@
+"""Issue 13, how the comparison pages pair numbers (a reader's review of the built site, 2026-12-07e): an addition
+is never one target with a stock; different qualifiers of one counted noun are different quantities; a label that
+says National is not given to a lower level's name; a share of a plan is its own measure, never the thing planned;
+count classifiers of one noun are one unit; 人次 are person-times. Each rule with a twin that must not change.
+Small synthetic tables and sentences written for these tests (none copied from a report)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.corpus import picking, revisions, scorecard
+from analysis.language.concepts import catalogue
+from analysis.site import style
+
+
+def _row(name: str, value: float, kind: str, year: int, unit: str = "家", concept: str = "high_tech_enterprises",
+         doc: str = "d", qualifier: str = "exact", measure: str = "level") -> dict:
+    return {"doc": doc, "id": f"{doc}-{year}", "start": 10, "kind": kind, "concept": concept, "metric_zh": name,
+            "raw": f"{value:g}{unit}", "sentence": f"{name}{value:g}{unit}。", "value": value, "value_base": value,
+            "value_signed": value, "unit": unit, "base_unit": unit, "measure": measure, "qualifier": qualifier,
+            "year": year, "period": "annual", "subject": "", "section": "plan", "basis": "", "group": "",
+            "commitment": "", "region_en": "R", "region": "R", "report_year": year + (1 if kind == "achieved" else 0)}
+
+
+def _revision(name0: str, v0: float, name1: str, v1: float, **kw) -> str:
+    rows = pd.DataFrame([_row(name0, v0, "target", 2025, doc="a", **kw), _row(name1, v1, "target", 2026, doc="b", **kw)])
+    return revisions.revisions(rows, 2025, 2026, concepts=None)["status"].iloc[0]
+
+
+# ---- an addition and a stock are never one target
+@pytest.mark.parametrize("before,after,status", [
+    ("培育高新技术企业", "有效期内高新技术企业", "not comparable"),   # firms to cultivate against the stock
+    ("引进科技型企业", "科技型企业总数", "not comparable"),            # an addition verb against a total
+    ("培育高新技术企业", "培育高新技术企业", "raised"),               # twin: two additions are compared
+    ("高新技术企业", "有效期内高新技术企业", "raised"),               # twin: no addition on either side
+])
+def test_an_addition_is_not_compared_with_a_stock(before, after, status):
+    assert _revision(before, 2200, after, 8200) == status
+
+
+def test_the_scorecard_does_not_score_an_addition_against_a_stock():
+    t = pd.DataFrame([_row("培育高新技术企业", 2200, "target", 2025)])
+    for name, verdict in (("有效期内高新技术企业", "not comparable"), ("培育高新技术企业", "met")):
+        r = pd.DataFrame([_row(name, 2500, "achieved", 2025)])
+        assert scorecard.scorecard(t, picking.results_of(r, 2025)).loc[0, "verdict"] == verdict
+
+
+# ---- different qualifiers of one counted noun are different quantities
+@pytest.mark.parametrize("a,b,apart", [
+    ("选派企业科技特派员", "选派农村科技特派员服务县域产业", True),   # which commissioners: firms vs villages
+    ("国家区域医疗中心", "省级区域医疗中心", True),                   # national vs provincial centres
+    ("新增省级中心村", "新建省级中心村", False),                      # twin: two verbs of one addition
+    ("空气优良天数", "城市空气质量优良天数", False),                  # twin: one qualifier within the other
+    ("研发经费投入强度", "研发投入强度", False),                       # twin: one name more precise, not other
+    ("R&D经费投入增长", "全社会研发经费投入增长", False),              # twin: R&D is 研发
+    ("新增城镇就业", "城镇新增就业", False),                          # twin: no head of three characters
+])
+def test_qualified_heads(a, b, apart):
+    assert picking.qualified_apart(a, b) is apart
+    assert picking.counts_apart(a, b) is apart
+
+
+def test_a_revision_of_another_qualifier_is_not_a_cut():
+    assert _revision("选派企业科技特派员", 3000, "选派农村科技特派员", 2000, unit="名",
+                     concept="science_and_technology_commissioners") == "not comparable"
+    assert _revision("选派企业科技特派员", 3000, "选派企业科技特派员", 2000, unit="名",
+                     concept="science_and_technology_commissioners") == "cut"
+
+
+# ---- count classifiers of one noun are one unit (scorecard as revisions)
+def test_count_classifiers_are_one_unit_on_the_scorecard():
+    t = pd.DataFrame([_row("国家区域医疗中心", 7, "target", 2025, unit="个", concept="regional_medical_centres")])
+    for unit, verdict in (("家", "met"), ("个", "met"), ("项", "not comparable"), ("万元", "not comparable")):
+        r = pd.DataFrame([_row("国家区域医疗中心", 7, "achieved", 2025, unit=unit, concept="regional_medical_centres")])
+        assert scorecard.scorecard(t, picking.results_of(r, 2025)).loc[0, "verdict"] == verdict, unit
+
+
+# ---- a label that says National is never given to a lower level's name
+def test_a_national_label_is_not_given_to_a_provincial_name():
+    cat = catalogue()
+    assert cat.match("培育省级先进制造业集群", "level", "").id == "provincial_advanced_manufacturing_clusters"
+    assert cat.match("国家先进制造业集群", "level", "").id == "advanced_manufacturing_clusters"  # twin
+    for c in cat:  # the rule holds for every concept whose label says National
+        if c.en.startswith("National ") and not c.unlabelled:
+            for name in (n for n in c.names if "国" not in n):  # a name that does not say its level itself
+                got = cat.match(f"省级{name}", c.measures[0] if c.measures else "level", c.dims[0] if c.dims else "")
+                assert got is None or not got.en.startswith("National "), (c.id, name)
+
+
+# ---- a share of a plan is its own measure
+def test_a_share_of_the_plan_gets_no_concept():
+    df = analysis.extract("去年，城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%。")
+    assert len(df) == 2 and set(df["measure"]) == {"share"} and set(df["concept"]) == {""}
+    twin = analysis.extract("去年，新增发放创业担保贷款160亿元。")  # the amount itself keeps its concept
+    assert twin.loc[0, "concept"] == "start_up_guaranteed_loans"
+    share = analysis.extract("去年，城镇调查失业率为5.1%。")  # a share that is no share of a plan: kept
+    assert share.loc[0, "concept"] == "unemployment_rate"
+
+
+# ---- 人次 are person-times
+def test_person_times():
+    assert style.quantity_en(2.3e5, "人次") == "230 thousand person-times"
+    assert style.quantity_en(2.3e5, "人") == "230 thousand people"  # twin
