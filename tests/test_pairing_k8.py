@@ -103,3 +103,18 @@ def test_a_share_of_the_plan_gets_no_concept():
 def test_person_times():
     assert style.quantity_en(2.3e5, "人次") == "230 thousand person-times"
     assert style.quantity_en(2.3e5, "人") == "230 thousand people"  # twin
+
+
+# ---- the state-owned firms taken together: their figure has them as subject
+@pytest.mark.parametrize("text,subjects", [
+    ("去年，省属企业营业收入、利润分别增长6%、60.7%。", ["省属企业", "省属企业"]),
+    ("去年，全省地方国企资产总额达到23.2万亿元。", ["地方国企"]),
+    ("去年，中央企业在区内完成投资2723亿元。", ["中央企业"]),
+    ("去年，省属国有企业重组整合至11家。", [""]),                  # twin: the firms are what is counted
+    ("去年，14家省属企业入选双百企业。", [""]),                     # twin: counted before their name
+    ("去年，省属高校服务新兴产业专业点占比提高到72.2%。", [""]),    # twin: they qualify another noun
+    ("去年，区属国企战略性重组、开发区管理制度等163项改革任务落地见效。", [""]),  # twin: an example of what is counted
+    ("去年，企业研发投入增长10%。", [""]),                          # twin: firms in general are the region's
+])
+def test_the_subject_of_state_owned_firms(text, subjects):
+    assert list(analysis.extract(text)["subject"]) == subjects

@@ -21,12 +21,13 @@ def _patterns():
     words = lexicon.load().extraction
     entity = re.compile(f"(?:{alt}){words.entity_suffix_re.pattern}" + "|" + cfg["entity_pattern"]
                         + f"|^(?:{regions}){words.region_place_suffix_re.pattern}")
-    return entity, re.compile(cfg["not_entity"]), re.compile(cfg["national"]), re.compile(cfg["zone_pattern"])
+    return (entity, re.compile(cfg["not_entity"]), re.compile(cfg["national"]), re.compile(cfg["zone_pattern"]),
+            re.compile(cfg["soe_group"]))
 
 
 def _entities(s: str) -> list[str]:
     """The entities named in s, not those a number follows (组建医疗集团39个: what is counted)."""
-    entity, _, _, _ = _patterns()
+    entity = _patterns()[0]
     return [x.group() for x in entity.finditer(s) if not _not_subject(x.group())
             and not _counted().match(s, x.end())]
 
@@ -99,6 +100,10 @@ def of(text: str, m, s0: int, doc) -> str:
             return found[k]
     if found:
         return found[-1]
+    soe = _patterns()[4].match(clause_before)
+    if soe and m.base_unit not in lex.subjects["soe_counted_units"] and words.examples_word not in clause_before:
+        # their figure; not when the firms are counted (11家), nor one example of what is (区属国企重组…等163项改革任务)
+        return soe.group(1)
     zone = _patterns()[3].match(clause_before)
     if zone and not _not_subject(zone.group(1)):
         return zone.group(1)
