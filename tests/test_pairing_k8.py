@@ -118,3 +118,37 @@ def test_person_times():
 ])
 def test_the_subject_of_state_owned_firms(text, subjects):
     assert list(analysis.extract(text)["subject"]) == subjects
+
+
+# ---- Part A (fields): standing sets built stronger; works of a five-year review
+def _report(*review: str, plan: str = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。") -> pd.DataFrame:
+    return analysis.extract("2026年某省政府工作报告\n各位代表：\n一、“十四五”时期和2025年工作回顾\n"
+                            + "\n".join(review) + "\n二、2026年重点工作\n" + plan + "\n")
+
+
+def _kinds(df: pd.DataFrame) -> dict:
+    return dict(zip(df["raw"], df["kind"]))
+
+
+def test_a_set_built_stronger_is_context():
+    df = _report("过去一年极不寻常。", plan="推进医学中心建设，建强2个国家级和22个省级区域医疗中心，持续打造3个热点门户城市。")
+    assert _kinds(df)["2个"] == _kinds(df)["22个"] == _kinds(df)["3个"] == "context"
+    twin = _report("过去一年极不寻常。", plan="推进医学中心建设，建设2个国家级和22个省级区域医疗中心，打造3个热点门户城市。")
+    assert _kinds(twin)["2个"] == _kinds(twin)["22个"] == _kinds(twin)["3个"] == "target"  # the year's goals
+    work = _report("过去一年，优化143条公交线路，复制推广223项制度创新成果。")  # twin: the year's work, a result
+    assert _kinds(work)["143条"] == _kinds(work)["223项"] == "achieved"
+
+
+def test_works_of_a_five_year_review_are_multi_year():
+    df = _report("过去五年极不寻常。各级博物馆接待观众4500余万人次，始发中欧班列超过7.4万列，出台69项支持政策，"
+                 "设立100亿元发展专项资金，流域生态补水135亿立方米，86个县市区开展医共体建设。")
+    for raw in ("4500余万人次", "7.4万列", "69项", "100亿元", "135亿立方米", "86个"):
+        assert _row_period(df, raw) == "multi_year", raw
+    twin = _report("过去五年极不寻常。全区年接待游客达到8亿人次，博物馆达到180家。")  # a year's rate, a level reached
+    assert _row_period(twin, "8亿人次") == _row_period(twin, "180家") == "annual"
+
+
+def _row_period(df: pd.DataFrame, raw: str) -> str:
+    hit = df[df["raw"] == raw]
+    assert len(hit), (raw, list(df["raw"]))
+    return hit.iloc[0]["period"]
