@@ -152,3 +152,15 @@ def _row_period(df: pd.DataFrame, raw: str) -> str:
     hit = df[df["raw"] == raw]
     assert len(hit), (raw, list(df["raw"]))
     return hit.iloc[0]["period"]
+
+
+# ---- a zone whose kind the number counts is what is counted, not the subject
+def test_a_zone_counted_is_no_subject():
+    df = analysis.extract("去年，开发区亩均工业增加值增长9.94%，新增国家级开发区1家、总数达20家。")
+    assert list(df["subject"]) == ["开发区", "", ""]  # the zones' rate; then the zones counted
+    df = analysis.extract("去年，甲国家实验室乙创新中心获批建设，全国重点实验室达6家，省重点实验室优化重组至172家。")
+    assert list(df["subject"]) == ["", ""]
+    twin = analysis.extract("去年，中关村科技园新增入驻企业132家。")  # the park's firms: its figure
+    assert list(twin["subject"]) == ["中关村科技园"]
+    verb = analysis.extract("去年，提升自贸试验区建设质效，85.2%的改革试点任务落地实施。")  # opened by an action
+    assert list(verb["subject"]) == [""]
