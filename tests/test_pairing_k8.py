@@ -164,3 +164,13 @@ def test_a_zone_counted_is_no_subject():
     assert list(twin["subject"]) == ["中关村科技园"]
     verb = analysis.extract("去年，提升自贸试验区建设质效，85.2%的改革试点任务落地实施。")  # opened by an action
     assert list(verb["subject"]) == [""]
+
+
+# ---- a growth rate named as the growth target after its number
+def test_the_growth_target_named_after_its_number():
+    df = _report("过去一年，完成5%左右的增长目标。",
+                 plan="确定4.5%左右的增长目标，兼顾了需要与可能。出口确定4.5%左右的增长。")
+    got = {(r.raw, r.kind, "出口" in r.metric_zh): r.concept for r in df.itertuples()}
+    assert got[("4.5%", "target", False)] == "gdp_growth"
+    assert got[("4.5%", "target", True)] == "exports"  # twin: a growth of something named
+    assert got[("5%", "achieved", False)] == ""  # twin: a past target restated in the review is no result of GDP
