@@ -174,3 +174,10 @@ def test_the_growth_target_named_after_its_number():
     assert got[("4.5%", "target", False)] == "gdp_growth"
     assert got[("4.5%", "target", True)] == "exports"  # twin: a growth of something named
     assert got[("5%", "achieved", False)] == ""  # twin: a past target restated in the review is no result of GDP
+
+
+def test_a_gap_to_a_benchmark_in_a_five_year_review_is_annual():
+    df = _report("过去五年极不寻常。农作物耕种收综合机械化率高于全国平均水平18.3个百分点，断面水质优良比例优于全国约1个百分点，"
+                 "森林覆盖率提高3.2个百分点。")
+    assert _row_period(df, "18.3个百分点") == _row_period(df, "1个百分点") == "annual"
+    assert _row_period(df, "3.2个百分点") == "multi_year"  # twin: a change over the period
