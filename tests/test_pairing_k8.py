@@ -181,3 +181,10 @@ def test_a_gap_to_a_benchmark_in_a_five_year_review_is_annual():
                  "森林覆盖率提高3.2个百分点。")
     assert _row_period(df, "18.3个百分点") == _row_period(df, "1个百分点") == "annual"
     assert _row_period(df, "3.2个百分点") == "multi_year"  # twin: a change over the period
+
+
+def test_events_endured_are_context():
+    df = _report("过去一年极不寻常。全省经受了25轮强降水，遭受3次强台风，成功处置险情25处，建成堤防120公里。")
+    k = _kinds(df)
+    assert k["25轮"] == k["3次"] == "context"
+    assert k["120公里"] == "achieved"  # twin: the year's work
