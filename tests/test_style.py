@@ -40,7 +40,7 @@ def test_missing_glyph_would_be_caught():
     ("元", [2.5e11, 1e11], 1e9, "billion yuan"),
     ("元", [5e12], 1e12, "trillion yuan"),
     ("千瓦", [4e7], 1e6, "GW"),
-    ("人次", [3e8], 1e6, "million visits"),
+    ("人次", [3e8], 1e6, "million person-times"),
     ("%", [6], 1, "%"),
 ])
 def test_scale(unit, values, divisor, label):
@@ -48,7 +48,7 @@ def test_scale(unit, values, divisor, label):
 
 
 @pytest.mark.parametrize("args,words", [
-    ((2.73e8, "人次"), "273 million visits"),
+    ((2.73e8, "人次"), "273 million person-times"),
     ((2.5e11, "元"), "250 billion yuan"),
     ((6, "%"), "6%"),
     ((16900, "套"), "16,900 units (housing)"),

@@ -9,6 +9,7 @@ import math
 
 import pandas as pd
 
+from ..extraction.phrase import tagged  # jieba's tags; the segmenter loads on first use
 from ..extraction.schema import signed
 from ..language import lexicon
 from ..language.concepts import catalogue
@@ -106,9 +107,85 @@ def counted(name) -> frozenset:
 
 def counts_apart(a, b) -> bool:
     """Do two names of one concept count different things (both name what they count, not the same)?
-    义务教育学位 / 基础教育学位, 安全生命防护工程 / 提质改造: yes; 新增学位 / 新增义务教育学位: no (one is generic)."""
+    义务教育学位 / 基础教育学位, 安全生命防护工程 / 提质改造: yes; 新增学位 / 新增义务教育学位: no (one is generic).
+    Also two names whose one counted noun each qualifies otherwise (:func:`qualified_apart`)."""
     ca, cb = counted(a), counted(b)
-    return bool(ca) and bool(cb) and ca != cb
+    return (bool(ca) and bool(cb) and ca != cb) or qualified_apart(a, b)
+
+
+def _common_run(a: str, b: str) -> tuple[int, int, int]:
+    """The longest run of characters two strings share: (start in a, start in b, length); the first one."""
+    best = (0, 0, 0)
+    prev = [0] * (len(b) + 1)
+    for i in range(1, len(a) + 1):
+        cur = [0] * (len(b) + 1)
+        for j in range(1, len(b) + 1):
+            if a[i - 1] == b[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                if cur[j] > best[2]:
+                    best = (i - cur[j], j - cur[j], cur[j])
+        prev = cur
+    return best
+
+
+def qualified_apart(a, b) -> bool:
+    """Do two names qualify one counted noun differently? The head is the longest run of characters they share
+    (at least lexicon scorecard.qualified_head_min); before it, each name's qualifiers are its words of a noun's
+    part of speech (scorecard.qualifier_tags: 企业, 农村, 国家, 省级 — not the verbs 新增, 新建, 选派 …, nor
+    the words of scorecard.qualifier_strip); the names are apart when each has a character of a qualifier the other lacks.
+    选派企业科技特派员 / 选派农村科技特派员, 国家区域医疗中心 / 省级区域医疗中心: yes; 新增省级中心村 / 新建省级中心村,
+    高新技术企业 / 有效期内高新技术企业 (one generic), 新增城镇就业 / 城镇新增就业 (no head): no."""
+    words = lexicon.load().pairing
+    a, b = str(a or ""), str(b or "")
+    for w, same in words.same_words.items():
+        a, b = a.replace(w, same), b.replace(w, same)
+    ia, ib, n = _common_run(a, b)
+    if n < int(words.qualified_head_min):
+        return False
+    qa, qb = _qualifiers(a[:ia]), _qualifiers(b[:ib])  # their characters: 空气 is within 空气质量
+    return bool(qa - qb) and bool(qb - qa)
+
+
+def _qualifiers(before_head: str) -> frozenset:
+    words = lexicon.load().pairing
+    return frozenset(c for w, tag in tagged(before_head) if tag in words.qualifier_tags
+                     and w not in words.qualifier_strip for c in w)
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Do two base units count the same thing: equal, or both classifiers of a count (个, 家, 户 …: 7个 and 7家
+    of the same institutions are one unit)?"""
+    if a == b:
+        return True
+    c = lexicon.load().count_classifiers
+    return a in c and b in c
+
+
+def is_addition(row) -> bool:
+    """Is the figure an addition (its metric name has a word of the lexicon's addition_prefixes or
+    addition_words: 新增城镇就业, 城镇新增就业, 社会融资规模增量), not a total or a stock?"""
+    name = str(row.get("metric_zh", "") or "")
+    lex = lexicon.load()
+    return any(w in name for w in (*lex.addition_prefixes, *lex.addition_words))
+
+
+def is_flow(row) -> bool:
+    """Is the figure an addition in the wider sense: also a name opening with a verb that brings the counted
+    things in (lexicon scorecard.addition_verbs: 培育高新技术企业2200家, firms to cultivate this year)?"""
+    name = str(row.get("metric_zh", "") or "")
+    return is_addition(row) or name.startswith(lexicon.load().pairing.addition_verbs)
+
+
+def is_stock(row) -> bool:
+    """Does the figure's name say it is a total, a stock (lexicon scorecard.stock_words: 有效期内, 总数, 累计 …)?"""
+    name = str(row.get("metric_zh", "") or "")
+    return any(w in name for w in lexicon.load().pairing.stock_words)
+
+
+def flow_against_stock(a, b) -> bool:
+    """Is one figure an addition and the other a total (新增 against 总数; 培育 against 有效期内 …), by the old
+    rule (addition words on one side only) or the wider one (an addition verb against a word of a stock)?"""
+    return is_addition(a) != is_addition(b) or (is_flow(a) and is_stock(b)) or (is_stock(a) and is_flow(b))
 
 
 def best_result(target, candidates: list):

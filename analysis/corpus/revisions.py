@@ -8,12 +8,11 @@ import math
 import pandas as pd
 
 from ..extraction.schema import interval, signed
-from ..language import lexicon
 from ..project.thresholds import FLOAT_TOLERANCE
 from ..reading.decoding import read_text
 from .manifest import CORPUS, manifest
 from .one_report import commitments
-from .picking import counts_apart, targets_of
+from .picking import counts_apart, flow_against_stock, is_addition, same_unit, targets_of  # noqa: F401 (re-exported)
 from .scorecard import HEADLINE
 
 OPEN_ENDED = frozenset({"over", "at_least", "under", "at_most"})
@@ -48,7 +47,7 @@ def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> p
             status, change = "new", math.nan
         elif tb is None:
             status, change = "dropped", math.nan
-        elif is_addition(ta) != is_addition(tb) or ta["measure"] != tb["measure"] \
+        elif flow_against_stock(ta, tb) or ta["measure"] != tb["measure"] \
                 or counts_apart(ta.get("metric_zh", ""), tb.get("metric_zh", "")):
             status, change = "not comparable", math.nan
         elif not same_unit(ta["base_unit"], tb["base_unit"]):
@@ -58,22 +57,6 @@ def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> p
         rows.append({"region_en": key[0], "concept": key[1], "status": status, "change": change,
                      "before": ta, "after": tb})
     return pd.DataFrame(rows, columns=["region_en", "concept", "status", "change", "before", "after"])
-
-
-def is_addition(row) -> bool:
-    """Is the target an addition (its metric name has a word of the lexicon's addition_prefixes or
-    addition_words: 新增城镇就业, 城镇新增就业, 社会融资规模增量), not a total or a stock?"""
-    name = str(row.get("metric_zh", "") or "")
-    lex = lexicon.load()
-    return any(w in name for w in (*lex.addition_prefixes, *lex.addition_words))
-
-
-def same_unit(a: str, b: str) -> bool:
-    """Do two base units count the same thing: equal, or both classifiers of a count (个, 家, 户 …)?"""
-    if a == b:
-        return True
-    c = lexicon.load().count_classifiers
-    return a in c and b in c
 
 
 def _compare(a, b) -> tuple[str, float]:

@@ -15,7 +15,7 @@ from ..language import lexicon
 from ..language.concepts import catalogue
 from ..language.units import RATE_UNITS
 from ..project.thresholds import FLOAT_TOLERANCE
-from .picking import best_result, counts_apart, nearest_candidate, results_of, targets_of
+from .picking import best_result, counts_apart, is_flow, is_stock, nearest_candidate, results_of, same_unit, targets_of
 
 # The headline concepts of the comparisons, in the order a brief reads them, and those whose target is a
 # ceiling (a result at or below it meets it): data of the concept catalogue (concepts.yaml: headline, direction)
@@ -46,7 +46,9 @@ MET_RULE = (
     "A result in another unit than the target (a level against a growth rate), or an amount more than "
     f"{LEVEL_RATIO:g} times larger or smaller than the target (two different quantities of one indicator), "
     "is **not comparable**, and so are two figures of one indicator whose names count different things (a "
-    "programme, a stage: 实施 against 完工, a scope: 义务教育学位 against 基础教育学位); where the next report "
+    "programme, a stage: 实施 against 完工, a scope: 义务教育学位 against 基础教育学位, another qualifier of the counted "
+    "noun: 国家区域医疗中心 against 省级区域医疗中心) and an addition against a stock (培育高新技术企业 against 有效期内"
+    "高新技术企业); counts in two classifiers of one noun (7个, 7家) are compared; where the next report "
     "states several results of the indicator, the one that counts what the target counts is taken; a "
     "target the next year's report gives no result for is **not reported** (with the sentence of that report "
     "nearest to being one, so that the gap can be checked). The *gap* is the result "
@@ -67,10 +69,12 @@ def verdict(concept: str, target, result) -> tuple[str, float]:
     """
     if result is None or (isinstance(result, float) and math.isnan(result)):
         return "not reported", math.nan
-    if target["base_unit"] != result["base_unit"] or target["measure"] != result["measure"]:
-        return "not comparable", math.nan
+    if not same_unit(target["base_unit"], result["base_unit"]) or target["measure"] != result["measure"]:
+        return "not comparable", math.nan  # 7个 and 7家 of the same centres are one unit (count classifiers)
     if counts_apart(target.get("metric_zh", ""), result.get("metric_zh", "")):
         return "not comparable", math.nan  # 义务教育学位 against 基础教育学位: another part of the concept counted
+    if (is_flow(target) and is_stock(result)) or (is_stock(target) and is_flow(result)):
+        return "not comparable", math.nan  # 培育高新技术企业2200家 against 有效期内高新技术企业8200家
     r = signed(result)
     low, high = interval(target)
     t0 = signed(target)

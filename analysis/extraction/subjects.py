@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .phrase import tagged
+
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -21,12 +23,13 @@ def _patterns():
     words = lexicon.load().extraction
     entity = re.compile(f"(?:{alt}){words.entity_suffix_re.pattern}" + "|" + cfg["entity_pattern"]
                         + f"|^(?:{regions}){words.region_place_suffix_re.pattern}")
-    return entity, re.compile(cfg["not_entity"]), re.compile(cfg["national"]), re.compile(cfg["zone_pattern"])
+    return (entity, re.compile(cfg["not_entity"]), re.compile(cfg["national"]), re.compile(cfg["zone_pattern"]),
+            re.compile(cfg["soe_group"]))
 
 
 def _entities(s: str) -> list[str]:
     """The entities named in s, not those a number follows (组建医疗集团39个: what is counted)."""
-    entity, _, _, _ = _patterns()
+    entity = _patterns()[0]
     return [x.group() for x in entity.finditer(s) if not _not_subject(x.group())
             and not _counted().match(s, x.end())]
 
@@ -68,6 +71,21 @@ def _continues(clause_before: str) -> bool:
     return bool(rest) and lex.growth_re.fullmatch(rest) is not None
 
 
+def _counts_zone(zone: str, m, clause_before: str) -> bool:
+    """Is a zone's kind what the count counts (全国重点实验室达6家 after 太行国家实验室…; 新增国家级开发区1家 after
+    开发区…): a count (lexicon count_classifiers) whose name or own clause has the zone's head (its last
+    subjects.zone_head_chars characters)?"""
+    from ..language import lexicon
+
+    lex = lexicon.load()
+    head = zone[-int(lex.subjects["zone_head_chars"]):]
+    if m.base_unit not in lex.count_classifiers:
+        return False
+    rest = m.metric_zh.replace(zone, "")
+    nouns = lex.subjects["counted_noun_tags"]
+    return head in rest or head in clause_before[len(zone):] or not any(t in nouns for _, t in tagged(rest))
+
+
 def of(text: str, m, s0: int, doc) -> str:
     """The subject of a mention (see the module docstring)."""
     from ..language import lexicon
@@ -99,8 +117,12 @@ def of(text: str, m, s0: int, doc) -> str:
             return found[k]
     if found:
         return found[-1]
+    soe = _patterns()[4].match(clause_before)
+    if soe and m.base_unit not in lex.subjects["soe_counted_units"] and words.examples_word not in clause_before:
+        # their figure; not when the firms are counted (11家), nor one example of what is (区属国企重组…等163项改革任务)
+        return soe.group(1)
     zone = _patterns()[3].match(clause_before)
-    if zone and not _not_subject(zone.group(1)):
+    if zone and not _not_subject(zone.group(1)) and not _counts_zone(zone.group(1), m, clause_before[zone.start(1):]):
         return zone.group(1)
     if doc.level != "national" and _patterns()[2].search(clause_before):
         return lex.national_region
@@ -112,6 +134,7 @@ def of(text: str, m, s0: int, doc) -> str:
         first = re.split(r"[，,：:]", text[s0:m.s], maxsplit=1)[0]
         topic = _patterns()[3].match(first)
         # not a sentence that says what the zone is (天开高教科创园成为创新策源…，29家全国重点实验室…)
-        if topic and not _not_subject(topic.group(1)) and not words.zone_identity_re.search(first):
+        if topic and not _not_subject(topic.group(1)) and not words.zone_identity_re.search(first) \
+                and not _counts_zone(topic.group(1), m, text[cs:m.s]):
             return topic.group(1)
     return ""

@@ -46,6 +46,7 @@ class Cues:
     rate_units: frozenset        # %, 个百分点: the base units of a rate
     addition: re.Pattern         # 新增, 净增, 新建: an addition (lexicon addition_prefixes)
     running_total: re.Pattern    # …127座，…，累计达到1100座: a running total after a number of its unit (annual)
+    five_gap: re.Pattern         # 高于全国平均水平18.3个百分点: a gap to a benchmark at the period's end (annual)
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,7 @@ def cues() -> Cues:
                 total_after_addition=re.compile(
                     "(?:" + "|".join(map(re.escape, lex.addition_prefixes)) + ")[^、，,；;。：:]*、"
                     + t["total_after_addition"] + "$"),
-                running_total=re.compile(t["running_total"]),
+                running_total=re.compile(t["running_total"]), five_gap=re.compile(t["five_year_gap"]),
                 total_cue=_any(t["total_cues"]), rate_units=frozenset(t["rate_units"]),
                 addition=re.compile("|".join(map(re.escape, lex.addition_prefixes))))
 
@@ -158,6 +159,8 @@ class Timing:
         (达到, 突破, 增至, or no verb: 在川两院院士70位), a rate (满意率均超97%) and a rank (连续两年全国第一) are the
         values at the end of the period, annual (a rank held 连续N年 is multi_year)."""
         measure = getattr(m, "measure", "")
+        if self.cues.five_gap.search(clause_before):
+            return False  # 高于全国平均水平18.3个百分点: a gap at the end of the period
         if measure == "growth" or (m.unit and m.unit in self.cues.five_events):
             return True
         c = self.cues

@@ -96,6 +96,7 @@ class Lexicon:
     about_margin: dict = field(default_factory=dict)      # scorecard: the margins of 左右 (rate_pp, level_share)
     counting_words: tuple = ()                            # scorecard: words that say what of a concept is counted
     share_label_words: tuple = ()                         # pages: English words of a label that say it is a share
+    pairing: Words = field(default_factory=lambda: Words("scorecard", {}))  # how two figures are paired (scorecard section)
     decline_re: re.Pattern | None = None                  # a decline verb (+ growth fillers) at the end of a string
     commitments: dict = field(default_factory=dict)       # 确保 -> ensure: the commitment of a target word
     rank_units: frozenset = frozenset()                   # units that are a rank (位) after a ranking context
@@ -204,6 +205,7 @@ def load() -> Lexicon:
         about_margin=raw["scorecard"]["about_margin"],
         counting_words=tuple(sorted(raw["scorecard"]["counting_words"], key=len, reverse=True)),
         share_label_words=tuple(raw["scorecard"]["share_label_words"]),
+        pairing=Words("scorecard", raw["scorecard"]),
         year_word=raw["year_word"],
         national_region=raw["national_region"],
         reading=Words("reading", raw["reading"]),

@@ -34,7 +34,8 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
             "name_lists": ("noun_tags", "not_noun_tags", "opening_not_tags", "never_tags", "never_open_tags", "predicate_tags", "end_not_tags", "item_join_re", "han_re", "each_words", "list_items_max", "shared_marks", "selected_heads", "owner_heads",
                            "owner_max", "owned_measures"),
             "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
-            "scorecard": ("about_margin", "counting_words", "share_label_words"),
+            "scorecard": ("about_margin", "counting_words", "share_label_words", "addition_verbs", "stock_words",
+                          "qualified_head_min", "qualifier_tags", "qualifier_strip", "same_words"),
             "meaning": ("growth_target", "bare_growth", "population_after"),
             "reading": (
                 "review_opening_re", "plan_opening_re", "page_marker_core_re", "page_marker_prefix",

@@ -179,8 +179,9 @@ def scorecard_html(card: pd.DataFrame, links: _Links, labels: dict, years: tuple
     return Markup("\n".join(x for x in out if x))
 
 
-_APART = {"not comparable": "one is an addition (新增, 新建 …) and the other a total, the names count different "
-                            "things (a programme, a stage, a scope), or the measures differ",
+_APART = {"not comparable": "one is an addition (新增, 培育 …) and the other a total, the names count different "
+                            "things (a programme, a stage, a scope, another qualifier: 企业 vs 农村, 国家 vs 省级), or the "
+                            "measures differ",
           "different unit": "different units: not surely a count of the same things"}
 
 

@@ -28,7 +28,7 @@ _SCALES = {
     "千瓦": [(1e6, 1e6, "GW"), (1e3, 1e3, "MW"), (0, 1, "kW")],
     "千瓦时": [(1e9, 1e9, "TWh"), (1e6, 1e6, "GWh"), (0, 1, "kWh")],
     "度": [(1e9, 1e9, "TWh"), (1e6, 1e6, "GWh"), (0, 1, "kWh")],
-    "人次": [(1e6, 1e6, "million visits"), (1e3, 1e3, "thousand visits"), (0, 1, "visits")],
+    "人次": [(1e6, 1e6, "million person-times"), (1e3, 1e3, "thousand person-times"), (0, 1, "person-times")],
     "人": [(1e6, 1e6, "million people"), (1e3, 1e3, "thousand people"), (0, 1, "people")],
     "名": [(1e6, 1e6, "million people"), (1e3, 1e3, "thousand people"), (0, 1, "people")],
     "户": [(1e6, 1e6, "million households"), (1e3, 1e3, "thousand households"), (0, 1, "households")],
@@ -104,7 +104,7 @@ def _ordinal(n: float) -> str:
 
 def quantity_en(value_base: float, base_unit: str, unit_en: str = "", value: float | None = None,
                 measure: str = "level", name: str = "") -> str:
-    """A quantity in English words, magnitude multiplied out: 2.73亿人次 -> '273 million visits',
+    """A quantity in English words, magnitude multiplied out: 2.73亿人次 -> '273 million person-times',
     1.69万套 -> '16,900 housing units', 增长4.3倍 -> '+430% (5.3× the previous level)', 第2位 -> '2nd'."""
     if base_unit == "%":
         return f"{number(value_base)}%"
