@@ -165,7 +165,7 @@ def _selected_after(lex, v, text: str, m, name: str) -> str:
 
 def _predicate(lex, v, text: str, m, name: str) -> str:
     """The counted noun right after the number, then a predicate: a policy predicate goes, a defining one becomes a
-    modifier, a verb of neither class stays and the name is marked unsure (Mention.name_unsure)."""
+    modifier, a verb of neither class stays and the name is marked unsure (Mention.name_unsure, read by english.unsure_name)."""
     w = extraction_words()
     after = text[m.tail:m.clause[1]].translate(QUOTES)
     if not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
@@ -240,7 +240,3 @@ def _defining_act(lex, v, text: str, m, name: str) -> str:
         return name  # the name opens with a verb of its own
     return verb + name
 
-
-def flagged(m, label_source: tuple[str, str]) -> tuple[str, str]:
-    """(label, source) of english.english, the source "unsure" when the name kept a verb of no class."""
-    return label_source[0], ("unsure" if m.name_unsure else label_source[1])
