@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from ..language import concepts
+from ..project import thresholds as T
 from .mention import extraction_words
 from .name_words import COUNT_DIMS, QUOTES, list_verb, strip_name
 from .phrase import _closing_growth, tagged
@@ -282,7 +283,11 @@ def _predicate_after_noun(lex, text: str, m, name: str) -> str:
         # 项目开工建设, 省级区域医疗中心开诊运营: what became of the things, verbs in a row before the noun
         return pred + noun if len(pred) <= w.predicate_bare_max else pred + w.of_word + noun
     if words[k][0] in w.predicate_open_verbs and rest:
-        # 老旧小区引入物业服务, 村庄达到干净整洁村标准: a verb with its object says which things are counted
+        # 老旧小区引入物业服务, 村庄达到干净整洁村标准: a verb with its object says which things are counted; a
+        # noun read up to its longest (T.NOUN_MAX_CHARS) clipped the predicate: the clause's words after the noun
+        whole = after[len(noun):]
+        if len(name) >= T.NOUN_MAX_CHARS and whole.startswith(pred) and not re.search(r"[\d、，,；;]", whole):
+            pred = whole
         return pred + w.of_word + noun
     return name
 

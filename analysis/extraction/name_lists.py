@@ -37,6 +37,7 @@ def words():
 
 def lists_and_owners(lex, text: str, ms) -> None:
     """Repair the lists, pairs and owners of the names of one sentence's mentions (see the module)."""
+    _levels_of_one_noun(lex, text, ms)
     _split_named_list(lex, text, ms)
     _shared_measure(lex, ms)
     _shared_owner(lex, ms)
@@ -56,6 +57,53 @@ def owner_lost(name: str) -> bool:
     without its closing growth word: english.unsure_name flags it."""
     core = lexicon.load().growth_re.sub("", name)
     return core in words().owner_heads or core in words().selected_heads
+
+
+def _levels_of_one_noun(lex, text: str, ms) -> None:
+    """建成4个国家级、4个自治区级区域医疗中心: numbers of one clause each followed by a level alone (name_lists
+    level_modifier_re), joined by a list mark (level_joins), before the last number whose level is followed by the
+    counted noun: every earlier number counts that noun at its own level (its name's level + the noun; a verb that
+    opens its name stays: 建成国家级区域医疗中心)."""
+    w = words()
+    i = 0
+    while i < len(ms):
+        run, j = [ms[i]], i + 1
+        while j < len(ms) and ms[j].clause == ms[i].clause and not ms[j].rank and not run[-1].rank:
+            level = _level_after(text, run[-1])
+            gap = text[run[-1].tail + len(level):ms[j].s - ms[j].prefix_len] if level else None
+            if gap is None or gap not in w.level_joins:
+                break
+            run.append(ms[j])
+            j += 1
+        i = j
+        if len(run) < 2:
+            continue
+        last = run[-1]
+        noun = right_noun(text, last.tail, last.clause[1], lex)
+        level = next((noun[:k] for k in range(len(noun) - 2, 1, -1) if w.level_modifier_re.match(noun[:k])), "")
+        rest = noun[len(level):]
+        if not level or len(rest) < 2 or not _noun_item(lex, rest, head_verb=True):
+            continue
+        for m in run[:-1]:
+            own = _level_after(text, m)
+            if (m.metric_zh or "").endswith(own) and _dim(lex, m) == _dim(lex, last):
+                m.metric_zh = m.metric_zh + rest
+
+
+def _level_after(text: str, m) -> str:
+    """The level alone right after a number up to its list mark (国家级 in 4个国家级、), or ''."""
+    w = words()
+    k = m.tail
+    while k < m.clause[1] and text[k] not in "".join(w.level_joins) + "，,；;。":
+        k += 1
+    level = text[m.tail:k]
+    if text.startswith(w.level_joins, k) and w.level_modifier_re.match(level):
+        return level
+    return ""
+
+
+def _dim(lex, m) -> str:
+    return lex.units.get(m.unit, {}).get("dim", "") if m.unit else m.base_unit
 
 
 def _split(lex, name: str) -> tuple[str, str]:
