@@ -73,3 +73,25 @@ def test_the_unsure_mark_of_the_verb_side_is_read_by_english():
     unsure = english.english("省实验室", "technology", m, lex)
     assert unsure[1] == "unsure" and sure[1] != "unsure"
     assert unsure[0] == sure[0]  # the label itself is the same: only the source says the rules are unsure
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an act that closes the clause of a counted noun defines the things counted (not the stock)
+    ("甲枢纽等12个重大项目建成投运。", [("12个", "建成投运重大项目")]),
+    ("乙高速等80个重大项目开工。", [("80个", "开工重大项目")]),
+    ("甲、乙3条高速公路提前建成通车。", [("3条", "建成通车高速公路")]),
+    ("20万新就业形态人员纳入职业伤害保障。", [("20万", "纳入职业伤害保障的新就业形态人员")]),
+    ("3项预期性指标、2项约束性指标未能如期完成。",
+     [("3项", "未能如期完成的预期性指标"), ("2项", "未能如期完成的约束性指标")]),
+    # twins: an act that does not close the clause, two acts joined by 或, an amount: left as they were
+    ("80个重大项目开工建设进展顺利。", [("80个", "重大项目")]),
+    ("30多个特色项目投用或开工。", [("30多个", "特色项目投用或")]),
+    ("重大项目完成投资500亿元。", [("500亿元", "重大项目完成投资")]),
+])
+def test_an_act_closing_the_clause_defines_the_things_counted(text, expected):
+    assert _names(text) == expected
+
+
+def test_an_act_that_defines_the_things_is_said_in_english():
+    df = analysis.extract("甲枢纽等12个重大项目建成投运，乙高速等80个重大项目开工。")
+    assert list(df["metric_en"]) == ["Major projects completed and put into operation", "Major projects started"]

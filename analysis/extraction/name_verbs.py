@@ -23,15 +23,16 @@ import re
 
 from ..language.lexicon import alternation
 from .mention import extraction_words
-from .name_words import MADE_DIMS, QUOTES
+from .name_words import COUNT_DIMS, MADE_DIMS, QUOTES
 from .phrase import _closing_growth, tagged
 
 
 def verb_side(lex, text: str, ms) -> None:
     """The verb side of the names of one sentence's mentions (the module's rules, in order)."""
     v = lex.name_verbs
-    for m in ms:
+    for i, m in enumerate(ms):
         name = _selected_after(lex, v, text, m, m.metric_zh or "")  # 15项做法入选…: a bare noun too
+        name = _defining_after(lex, v, text, ms, i, name)  # 53个重大项目建成投运: the act defines the things
         if len(name) < v.min_noun:
             m.metric_zh = name
             continue
@@ -161,6 +162,42 @@ def _selected_after(lex, v, text: str, m, name: str) -> str:
     if rest == verb or rest.endswith(name):
         return rest if rest != verb else rest + name  # 3个集群获评国家先进制造业集群: the class reached names them
     return rest + w.of_word + name
+
+
+def _defining_after(lex, v, text: str, ms, i: int, name: str) -> str:
+    """53个重大项目建成投运, 5项预期性指标、1项约束性指标未能如期完成: a count whose counted noun (its name, right after
+    the number) is followed, up to the end of its clause, by an act of defining_after (adverbs before it dropped), or
+    by a list mark and the next count of the clause that is: named by the act (开工重大项目; with its object, by 的:
+    纳入职业伤害保障的新就业形态人员)."""
+    w = extraction_words()
+    m = ms[i]
+    dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
+    if m.rank or dim not in COUNT_DIMS or len(name) < 2 or w.of_word in name or lex.growth_re.search(name):
+        return name
+    end, k = m.clause[1], i
+    pos = m.tail + len(name)
+    if text[m.tail:pos].translate(QUOTES) != name or tagged(name)[-1][1] in ("c", "p", "u", "uj"):
+        return name  # 特色项目投用或开工: the name holds the first of two acts, no noun alone
+    while text.startswith("、", pos):  # 5项预期性指标、1项约束性指标未能如期完成: the act of the list's last item
+        k += 1
+        if k >= len(ms) or ms[k].clause != m.clause or ms[k].s - ms[k].prefix_len != pos + 1:
+            return name
+        nxt = ms[k].metric_zh or ""
+        if not nxt or not text.startswith(nxt, ms[k].tail):
+            return name
+        pos = ms[k].tail + len(nxt)
+    rest = text[pos:end].translate(QUOTES)
+    lead = re.match(f"(?:{alternation(lex.raw['metric_action_adverbs'])})*", rest)
+    act = rest[lead.end():] if lead else rest
+    if len(act) > v.selected_max or v.number_re.search(act) or w.of_word in act:
+        return name
+    if act in v.defining_after:
+        return act + (w.of_word if len(act) > 4 else "") + name  # 开工重大项目, 未能如期完成的预期性指标
+    verb = next((x for x in v.defining_after_object if act.startswith(x)), "")
+    obj = tagged(act[len(verb):]) if verb else ()
+    if not obj or not obj[0][1].startswith(("n", "j")) or any(tag in ("d", "ad", "p", "c", "m", "u", "uj", "r") for _, tag in obj):
+        return name  # 179个重大项目开工建设进展顺利: no act with its object that closes the clause (a noun opens it)
+    return act + w.of_word + name
 
 
 def _predicate(lex, v, text: str, m, name: str) -> str:
