@@ -332,3 +332,17 @@ def test_the_reviewed_wrong_labels_of_session_five_are_not_shown():
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
     assert (same & (r["verdict_en"] == "wrong")).sum() <= 4
     assert (~english & (r["verdict_en"] == "right")).sum() <= 93
+
+
+@pytest.mark.parametrize("text,shown", [
+    # a scope the catalogue label does not carry (wind and solar, a sales threshold said in the clause): not vouched for
+    ("新增风电光伏装机300万千瓦。", False),
+    ("年销售收入超5亿元农业产业化龙头企业达到60家以上。", False),
+    # twins: the catalogue's own scope, no threshold in the clause
+    ("新增新能源装机300万千瓦。", True),
+    ("农业产业化龙头企业达到60家以上。", True),
+])
+def test_a_scope_the_label_does_not_carry_is_not_vouched_for(text, shown):
+    df = analysis.extract(text)
+    row = df[df["unit"].isin(["万千瓦", "家"])].iloc[0]
+    assert (row["metric_en_source"] == "glossary") is shown
