@@ -266,18 +266,21 @@ def _predicate_after_noun(lex, text: str, m, name: str) -> str:
     opens a predicate (predicate_open_verbs) or verbs alone that end in a state (predicate_state_verbs): the
     predicate says which of the things are counted, the name is the noun modified by it (引入物业服务的老旧小区;
     verbs in a row of up to predicate_bare_max characters without 的: 开工建设项目). A predicate with a growth
-    word (企业营收增长) is what is measured, not a modifier: left."""
+    word (企业营收增长) is what is measured, not a modifier: left. A share of things said before them with 的
+    (90%的县达到…标准) is named alike: the things the predicate says (达到…标准的县)."""
     w = extraction_words()
     after = text[m.tail:m.clause[1]].translate(QUOTES)
-    if len(name) < 4 or not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
+    share = m.unit in w.rate_units and after.startswith(w.of_word)
+    after = after[len(w.of_word):] if share else after
+    if len(name) < (3 if share else 4) or not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
         return name
     words = tagged(name)
     k = next((j for j, (word, tag) in enumerate(words) if tag in w.predicate_open_tags and len(word) >= 2), 0)
-    if k < 1 or words[k - 1][1] not in w.predicate_noun_tags:
+    if k < 1 or (words[k - 1][1] not in w.predicate_noun_tags and words[k - 1][0] not in w.predicate_noun_closers):
         return name
     noun, pred = "".join(x for x, _ in words[:k]), "".join(x for x, _ in words[k:])
     rest = words[k + 1:]
-    if len(noun) < 2:
+    if len(noun) < (1 if share else 2):
         return name
     if all(tag.startswith("v") for _, tag in words[k:]) and words[-1][0].endswith(w.predicate_state_verbs):
         # 项目开工建设, 省级区域医疗中心开诊运营: what became of the things, verbs in a row before the noun
