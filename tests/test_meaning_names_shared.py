@@ -95,3 +95,40 @@ def test_an_act_closing_the_clause_defines_the_things_counted(text, expected):
 def test_an_act_that_defines_the_things_is_said_in_english():
     df = analysis.extract("甲枢纽等12个重大项目建成投运，乙高速等80个重大项目开工。")
     assert list(df["metric_en"]) == ["Major projects completed and put into operation", "Major projects started"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a pair said as one (城乡) before exactly two numbers named alike: the first half's, then the second's
+    ("城乡居民人均可支配收入年均增长4.6%、7.2%。",
+     [("4.6%", "城镇居民人均可支配收入年均增长"), ("7.2%", "农村居民人均可支配收入年均增长")]),
+    ("城乡低保标准提高到每月900元和700元。", [("900元", "城市低保标准"), ("700元", "农村低保标准")]),
+    # twins: one number for the pair, and a ratio of the pair, stay the pair's
+    ("城乡居民人均可支配收入增长5.1%。", [("5.1%", "城乡居民人均可支配收入增长")]),
+    ("城乡居民收入比缩小至2.3:1。", [("2.3:1", "城乡居民收入比缩小")]),
+])
+def test_a_pair_said_as_one_before_two_numbers_is_split(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a share of things said before them with 的: the things the predicate says
+    ("80%的县达到县域医共体标准。", [("80%", "达到县域医共体标准的县")]),
+    ("95%以上的村（社区）配备家庭医生。", [("95%", "配备家庭医生的村（社区）")]),
+    # twin: a count, named as before
+    ("300个老旧小区引入物业服务。", [("300个", "引入物业服务的老旧小区")]),
+])
+def test_a_share_of_things_is_named_by_the_predicate_that_says_which(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a measure stated after the thing it measures was counted before it takes that owner
+    ("小麦总产120亿斤，单产450公斤。", [("120亿斤", "小麦总产"), ("450公斤", "小麦单产")]),
+])
+def test_a_measure_after_its_thing_takes_it_as_owner(text, expected):
+    assert _names(text) == expected
+
+
+def test_a_measure_without_an_owner_in_reach_is_flagged():
+    df = analysis.extract("满意率达到98%。")
+    assert list(df["metric_en_source"]) == ["unsure"]

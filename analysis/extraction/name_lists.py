@@ -39,6 +39,7 @@ def lists_and_owners(lex, text: str, ms) -> None:
     """Repair the lists, pairs and owners of the names of one sentence's mentions (see the module)."""
     _levels_of_one_noun(lex, text, ms)
     _split_named_list(lex, text, ms)
+    _pair_halves(lex, text, ms)
     _shared_measure(lex, ms)
     _shared_owner(lex, ms)
     _measure_along(lex, text, ms)
@@ -57,6 +58,27 @@ def owner_lost(name: str) -> bool:
     without its closing growth word: english.unsure_name flags it."""
     core = lexicon.load().growth_re.sub("", name)
     return core in words().owner_heads or core in words().selected_heads
+
+
+def _pair_halves(lex, text: str, ms) -> None:
+    """城乡居民人均可支配收入年均增长5.3%、8.1%: exactly two numbers of one clause named alike, joined by a list gap
+    only (lexicon extraction list_gaps), their name opening with a pair said as one (name_lists pair_halves): the
+    first is the first half's (城镇居民…), the second the second half's (农村居民…). Not a ratio of the pair, not a rank."""
+    gaps = set(lexicon.load().extraction.list_gaps) - {"，", ""}
+    halves = sorted(words().pair_halves.items(), key=lambda kv: -len(kv[0]))
+    i = 0
+    while i < len(ms):
+        j = i + 1
+        while j < len(ms) and ms[j].metric_zh == ms[i].metric_zh and ms[j].clause == ms[i].clause \
+                and text[ms[j - 1].tail:ms[j].s - ms[j].prefix_len].strip() in gaps:
+            j += 1
+        run, i = ms[i:j], j
+        name = run[0].metric_zh or ""
+        pair = next(((k, v) for k, v in halves if name.startswith(k) and len(name) > len(k)), None)
+        if len(run) != 2 or pair is None or any(m.rank or m.ratio for m in run):
+            continue
+        for m, half in zip(run, pair[1]):
+            m.metric_zh = half + name[len(pair[0]):]
 
 
 def _levels_of_one_noun(lex, text: str, ms) -> None:
