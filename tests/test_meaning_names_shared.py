@@ -132,3 +132,16 @@ def test_a_measure_after_its_thing_takes_it_as_owner(text, expected):
 def test_a_measure_without_an_owner_in_reach_is_flagged():
     df = analysis.extract("满意率达到98%。")
     assert list(df["metric_en_source"]) == ["unsure"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a percent of a plan completed is the share of the plan done, not the thing planned
+    ("城镇新增就业、新增发放创业担保贷款分别完成年计划的110%、230%。",
+     [("110%", "城镇新增就业完成年计划比例"), ("230%", "新增发放创业担保贷款完成年计划比例")]),
+    ("累计完成攻坚战总任务的40%。", [("40%", "攻坚战总任务完成比例")]),
+    # twins: an amount completed, and a percent not of a plan, named as before
+    ("城镇新增就业完成45万人。", [("45万人", "城镇新增就业")]),
+    ("城镇新增就业增长10%。", [("10%", "城镇新增就业增长")]),
+])
+def test_a_percent_of_a_plan_completed_is_named_as_the_share_done(text, expected):
+    assert _names(text) == expected

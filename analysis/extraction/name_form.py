@@ -48,8 +48,26 @@ def reform(lex, text: str, ms) -> None:
         if not m.distributed:
             name = _examples(lex, name)
             name = _predicate_after_noun(lex, text, m, name)
-        m.metric_zh = _topic_owner(text, m, _whole_list(m, name))
+        m.metric_zh = _plan_share(text, m, _topic_owner(text, m, _whole_list(m, name)))
     _shared_addition(lex, text, ms)
+
+
+def _plan_share(text: str, m, name: str) -> str:
+    """城镇新增就业、新增发放创业担保贷款分别完成年计划的113%、256%: a percent after 完成<plan>的 (lexicon plan_share_re),
+    nothing but numbers and list gaps between them, is the share of the plan completed: the thing + 完成 + the plan +
+    plan_share_word (城镇新增就业完成年计划比例); a name that is the plan itself (攻坚战总任务) + 完成 + the word."""
+    w = extraction_words()
+    if m.unit not in w.rate_units or m.rank or len(name) < 2:
+        return name
+    cs = m.clause[0]
+    hits = list(w.plan_share_re.finditer(text, cs, m.s - m.prefix_len))
+    if not hits or re.search(r"[\u4e00-\u9fff]", re.sub(r"[、和及与]", "", text[hits[-1].end():m.s - m.prefix_len])):
+        return name
+    plan = hits[-1].group(1)
+    done = text[hits[-1].start():hits[-1].start() + 2]
+    if name.endswith(plan):
+        return name + done + w.plan_share_word
+    return name + done + plan + w.plan_share_word
 
 
 def _topic_owner(text: str, m, name: str) -> str:
