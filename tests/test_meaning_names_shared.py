@@ -145,3 +145,14 @@ def test_a_measure_without_an_owner_in_reach_is_flagged():
 ])
 def test_a_percent_of_a_plan_completed_is_named_as_the_share_done(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a change verb of one character left after a noun: the new things, or the noun's fall
+    ("地方标准增15项。", [("15项", "新增地方标准")]),
+    ("诈骗发案数、损失数分别再降10%、8%。", [("10%", "诈骗发案数下降"), ("8%", "诈骗损失数下降")]),
+    # twin: a verb the character makes with the word before (微降) stays
+    ("居民消费价格微降0.1%。", [("0.1%", "居民消费价格微降")]),
+])
+def test_a_lone_change_verb_after_a_noun_is_read_whole(text, expected):
+    assert _names(text) == expected

@@ -39,6 +39,7 @@ def verb_side(lex, text: str, ms) -> None:
         name = _edges(v, name)
         name = _unit_after_measure(v, text, m, name)
         name = _dangling(lex, v, name)
+        name = _lone_change(v, name)
         name = _closing(lex, v, name)
         name = _edges(v, _opening_policy(lex, v, name))  # 落地新一批…: the batch after the verb too
         name = _predicate(lex, v, text, m, name)
@@ -96,6 +97,18 @@ def _dangling(lex, v, name: str) -> str:
         words.pop()
     out = "".join(x for x, _ in words)
     return out + growth if len(out) >= v.min_noun else name
+
+
+def _lone_change(v, name: str) -> str:
+    """授权点增, 损失数降: a change verb of one character (lone_change, a whole word of the segmenter) after a noun at a
+    name's end: 新增授权点 (the new things), 损失数下降 (the fall); not after a word that makes one verb with it."""
+    words = tagged(name)
+    if len(words) < 2 or words[-1][0] not in v.lone_change or not words[-2][1].startswith(("n", "j")) \
+            or words[-2][0] in v.lone_change_not_after or any(c.isdigit() for c in name):
+        return name
+    before, after = v.lone_change[words[-1][0]]
+    core = name[:-1]
+    return before + core + after if len(core) >= 2 else name
 
 
 def _closing(lex, v, name: str) -> str:
