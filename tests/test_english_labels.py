@@ -346,3 +346,16 @@ def test_a_scope_the_label_does_not_carry_is_not_vouched_for(text, shown):
     df = analysis.extract(text)
     row = df[df["unit"].isin(["万千瓦", "家"])].iloc[0]
     assert (row["metric_en_source"] == "glossary") is shown
+
+
+@pytest.mark.parametrize("text,label,source", [
+    # 建设 projects are under construction in the year; farmland 建设 is built
+    ("建设亿元以上项目3000个。", "Projects of 100 million yuan or more under construction", "glossary"),
+    ("建设高标准农田500万亩。", "High-standard farmland built", "glossary"),
+    # a zone named in the sentence before a count of firms registered: the firms may be the zone's, not vouched for
+    ("成功申建自贸试验区，出台50项支持政策，新设立企业1万余家。", "New enterprises registered", "concept"),
+    ("新设立企业1万余家。", "New enterprises registered", "glossary"),
+])
+def test_an_opener_and_an_owner_said_in_english(text, label, source):
+    row = analysis.extract(text).iloc[-1]
+    assert (row["metric_en"], row["metric_en_source"]) == (label, source)

@@ -236,6 +236,9 @@ def _with_opener(opener: str, label: str, g: dict) -> str:
     """The label with the English of the verb that opened the name ("… built"), the label when it says it
     already, "" when it cannot be composed (a label that ends in an action or a closing note)."""
     en, carries = g["label_openers"]["words"][opener]
+    by_noun = g.get("label_openers_by_noun", {}).get(opener, {})
+    words = re.findall(r"[a-z]+", label.lower())
+    en = next((e for noun, e in by_noun.items() if any(w.startswith(noun) for w in words)), en)  # 建设 projects
     if carries.search(label.lower()) or not en or _is_action(label.split()[-1], g) or label.endswith(")"):
         return label if carries.search(label.lower()) else ""
     return f"{label} {en.lstrip('… ')}" if en.startswith("…") else f"{en} {_lower_first(label)}"
