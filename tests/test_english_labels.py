@@ -135,7 +135,9 @@ def test_labels_the_reviewers_found_wrong_are_fewer():
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
     assert (same & (r["verdict_en"] == "wrong")).sum() <= 20
-    assert (~english & (r["verdict_en"] == "right")).sum() <= 93  # 90 before the measure checks of session 5
+    # 90 before the measure checks of session 5; 94 since session 6: two reviewers disagree on 新增风电光伏装机 as
+    # "New-energy capacity added" (right on 2025 Ningxia, wrong on 2026 Liaoning, round 6): the stricter verdict is kept
+    assert (~english & (r["verdict_en"] == "right")).sum() <= 94
     for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比", "新增独角兽企业",
                  "高新技术企业", "绿色工厂", "高等院校", "数字经济增加值增长", "出口增速", "新增义务教育学位", "国际航线"):
         # a reviewed wrong label is no longer shown: its name changed since, or the label did
@@ -325,13 +327,13 @@ def test_measure_mismatch(name, label, dim, clause, why):
 
 def test_the_reviewed_wrong_labels_of_session_five_are_not_shown():
     """Of the labels reviewers judged wrong on the tuning reports, at most 4 are still shown unchanged (41 before
-    the measure checks); of those judged right, at most 93 are shown in Chinese (90 before)."""
+    the measure checks); of those judged right, at most 94 are shown in Chinese (90 before)."""
     every = _reviewed(same_name=False)
     r = every[every["metric_zh"] == every["tool_metric_zh"]]
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
     assert (same & (r["verdict_en"] == "wrong")).sum() <= 4
-    assert (~english & (r["verdict_en"] == "right")).sum() <= 93
+    assert (~english & (r["verdict_en"] == "right")).sum() <= 94  # see test_labels_the_reviewers_found_wrong_are_fewer
 
 
 @pytest.mark.parametrize("text,shown", [
