@@ -20,12 +20,10 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     phrase composed from glossary terms ("terms"; a share 甲占乙比重 reads "甲 as a share of 乙"), else a
     word-by-word gloss that is no English phrase, kept but marked ("literal"), else a generic label
     naming sector and measure ("generic"). `clause`: the words next to the number in its clause
-    (clause_context): a catalogue label is vouched for only when it carries their qualifiers too. Where the
-    rules are unsure of the name (unsure_name: its words, or a verb of no class the verb side kept, m.name_unsure)
-    the source is "unsure" whatever the label."""
-    g = lexicon.glossary()
+    (clause_context): a catalogue label is vouched for only when it carries their qualifiers too. Where the rules
+    are unsure of the name (unsure_name: its words, or m.name_unsure of the verb side) the source is "unsure"."""
+    g, label, source, share_of = lexicon.glossary(), "", "", ""
     unsure = unsure_name(metric_zh, g, m)
-    label, source, share_of = "", "", ""
     if concept is not None:
         covered, share_of, before = _label_covers(concept, metric_zh, lex, g)
         opener, before = _opener(before, g)  # 建设高标准农田: "High-standard farmland built"
@@ -74,13 +72,20 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     # a share is checked for its share word unless the concept is itself a rate or share (群众安全感 98%)
     share_row = m.measure == "share" and not (concept is not None and concept.measures and "share" in concept.measures)
     # an amount of money takes no composed word of newness or action (新增产值365亿元 is no "New … output value")
-    label, source = _vouched(metric_zh, label, source, g, m.measure == "growth" or points_change, clause,
-                             "share" if share_row else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim)
-    return label, ("unsure" if unsure else source)
+    label, source = _vouched(metric_zh, label, source, g, m.measure == "growth" or points_change, clause, "share" if share_row
+                             else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim, unsure=unsure)
+    return label, source
 
 
 def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, clause: str = "",
-             measure: str = "", compose: bool = True, dim: str = "") -> tuple[str, str]:
+             measure: str = "", compose: bool = True, dim: str = "", unsure: bool = False) -> tuple[str, str]:
+    """(label, source) of _vouch, the source "unsure" when the rules are unsure of the name (english: unsure_name)."""
+    label, source = _vouch(metric_zh, label, source, g, change, clause, measure, compose, dim)
+    return label, ("unsure" if unsure else source)
+
+
+def _vouch(metric_zh: str, label: str, source: str, g: dict, change: bool, clause: str = "",
+           measure: str = "", compose: bool = True, dim: str = "") -> tuple[str, str]:
     """(label, source) as the rules vouch for them: unsure of the name, or a catalogue label that does
     not carry a qualifier of the name (五星级酒店 as "Star-rated hotels": source concept, no English shown),
     nor one of the words next to the number in its clause (认定高新技术企业1200家 as "High-tech enterprises"),

@@ -61,8 +61,9 @@ def _plan_share(text: str, m, name: str) -> str:
         return name
     cs = m.clause[0]
     hits = list(w.plan_share_re.finditer(text, cs, m.s - m.prefix_len))
-    if not hits or re.search(r"[\u4e00-\u9fff]", re.sub(r"[、和及与]", "", text[hits[-1].end():m.s - m.prefix_len])):
-        return name
+    between = re.sub(r"[\d.%％]", "", text[hits[-1].end():m.s - m.prefix_len]) if hits else ""
+    if not hits or not all(w.list_gap_re.fullmatch(x) for x in w.list_gap_re.split(between)):
+        return name  # only numbers and list gaps between the plan and the number
     plan = hits[-1].group(1)
     done = text[hits[-1].start():hits[-1].start() + 2]
     if name.endswith(plan):

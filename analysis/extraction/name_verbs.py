@@ -200,7 +200,7 @@ def _defining_after(lex, v, text: str, ms, i: int, name: str) -> str:
             return name
         pos = ms[k].tail + len(nxt)
     rest = text[pos:end].translate(QUOTES)
-    lead = re.match(f"(?:{alternation(lex.raw['metric_action_adverbs'])})*", rest)
+    lead = re.match(f"(?:{alternation(v.action_adverbs)})*", rest)
     act = rest[lead.end():] if lead else rest
     if len(act) > v.selected_max or v.number_re.search(act) or w.of_word in act:
         return name
