@@ -156,3 +156,14 @@ def test_a_percent_of_a_plan_completed_is_named_as_the_share_done(text, expected
 ])
 def test_a_lone_change_verb_after_a_noun_is_read_whole(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # how well or how far an act went is no part of what is counted; an act that defines the things stays
+    ("基本建成5个国家区域医疗中心。", [("5个", "建成国家区域医疗中心")]),
+    ("成功举办3届博览会。", [("3届", "博览会")]),
+    # twin: 基本 of a noun (基本养老保险) stays
+    ("基本养老保险参保人数1000万人。", [("1000万人", "基本养老保险参保人数")]),
+])
+def test_adverbs_of_how_an_act_went_are_no_part_of_a_name(text, expected):
+    assert _names(text) == expected

@@ -150,12 +150,26 @@ def _opening_policy(lex, v, name: str) -> str:
         return name
     k = _lead_length(v, core)
     if not k:
-        return name
+        return _adverbs_before_act(lex, v, name)
     rest = core[k:]
     first = tagged(rest)[0]
     if rest.startswith(tuple(v.defining)) or not _noun_ok(lex, v, rest) or (first[1].startswith("v") and len(first[0]) >= 2):
         return name  # 优化调整省级开发区: a verb of no class follows, the name stays
     return rest + growth
+
+
+def _adverbs_before_act(lex, v, name: str) -> str:
+    """基本建成国家区域医疗中心: adverbs (metric_action_adverbs, whole words of the segmenter) before an act that defines
+    the things (defining) go; the act stays (建成国家区域医疗中心)."""
+    at, words = 0, tagged(name)
+    for word, _ in words:
+        if word not in v.action_adverbs:
+            break
+        at += len(word)
+    rest = name[at:]
+    if at and rest.startswith(tuple(v.defining)) and _noun_ok(lex, v, rest):
+        return rest
+    return name
 
 
 def _selected_after(lex, v, text: str, m, name: str) -> str:
