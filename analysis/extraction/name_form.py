@@ -20,8 +20,10 @@ first_owner_endings):
   the owner of the first item);
 - examples before a class (粤消费粤精彩等促消费活动): the class, with the list verb that opens the name;
 - a list opened by a new thing's verb (新打造A5个、B5条、C5家): every item is new (新打造B), not only the first;
-- a counted noun followed by its predicate (380个老旧小区引入物业服务): the predicate modifies the noun
-  (引入物业服务的老旧小区; a predicate of verbs alone stands before it without 的: 开工建设项目).
+- a counted noun followed by its predicate (380个老旧小区引入物业服务; a share said before its things, 90%的县达到…标准):
+  the predicate modifies the noun (引入物业服务的老旧小区; a predicate of verbs alone stands before it without 的:
+  开工建设项目);
+- a percent of a plan completed (分别完成年计划的118%、250%): the share of the plan done (…完成年计划比例).
 """
 
 from __future__ import annotations

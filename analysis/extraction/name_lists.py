@@ -2,6 +2,9 @@
 repaired (name_form.py). Only metric_zh changes here: the concept catalogue and the sectors have read the
 rules' name (rules_name) before. The words are lexicon.yaml `name_lists`.
 
+- levels said alone before one noun (建成4个国家级、4个自治区级区域医疗中心): every number counts the noun at its level;
+- a pair said as one before exactly two numbers named alike (城乡居民人均可支配收入年均增长5.3%、8.1%): its halves'
+  (城镇居民…, 农村居民…; name_lists pair_halves);
 - a list named whole for each of its numbers (原煤、原油、天然气产量达到A、B、C; 基本养老、基本医疗保险参保率
   稳定在98%和95%): as many numbers named alike, joined by list gaps only, as items: the n-th number is the n-th
   item with the list's shared head (原煤产量; 基本养老保险参保率);

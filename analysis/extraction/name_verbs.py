@@ -9,6 +9,10 @@ data (lexicon.yaml `name_verbs`); the parts of speech are the segmenter's (phras
   predicate goes (120个山西精品享誉海内外 -> 山西精品); one that defines the set becomes a relative modifier
   (10个特色产业基地通过国家火炬中心验收 -> 通过国家火炬中心验收的特色产业基地; 2所职业本科大学获批 -> 获批职业本科大学;
   11个县被认定为X县 -> X县); a verb of neither class stays and the name is marked unsure;
+- an act that closes the clause of a counted noun and defines the things (53个重大项目建成投运, 51万新就业形态人员
+  纳入职业伤害保障; defining_after) names them (建成投运重大项目; 纳入职业伤害保障的新就业形态人员), for every item of
+  a list before it; adverbs of how an act went before a defining act go (基本建成… -> 建成…); a change verb of one
+  character left after a noun is read whole (授权点增 -> 新增授权点; 损失数降 -> 损失数下降);
 - a closing word that says what happened to the measure (跨境电商综试区扩容至7个) and dangling adverbs (存款贷款余额
   总量双超, 营业收入预计增长) go; list marks at a name's edge (和种子独角兽企业) and a unit written after a measure
   (集装箱吞吐量标准箱) too;
