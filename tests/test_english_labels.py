@@ -135,7 +135,9 @@ def test_labels_the_reviewers_found_wrong_are_fewer():
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
     assert (same & (r["verdict_en"] == "wrong")).sum() <= 20
-    assert (~english & (r["verdict_en"] == "right")).sum() <= 93  # 90 before the measure checks of session 5
+    # 90 before the measure checks of session 5; 94 since session 6: two reviewers disagree on 新增风电光伏装机 as
+    # "New-energy capacity added" (right on 2025 Ningxia, wrong on 2026 Liaoning, round 6): the stricter verdict is kept
+    assert (~english & (r["verdict_en"] == "right")).sum() <= 94
     for name in ("新建改造农村公路", "建成本科高校", "优良天数增加", "重污染天数减少", "清洁能源装机占比", "新增独角兽企业",
                  "高新技术企业", "绿色工厂", "高等院校", "数字经济增加值增长", "出口增速", "新增义务教育学位", "国际航线"):
         # a reviewed wrong label is no longer shown: its name changed since, or the label did
@@ -325,10 +327,37 @@ def test_measure_mismatch(name, label, dim, clause, why):
 
 def test_the_reviewed_wrong_labels_of_session_five_are_not_shown():
     """Of the labels reviewers judged wrong on the tuning reports, at most 4 are still shown unchanged (41 before
-    the measure checks); of those judged right, at most 93 are shown in Chinese (90 before)."""
+    the measure checks); of those judged right, at most 94 are shown in Chinese (90 before)."""
     every = _reviewed(same_name=False)
     r = every[every["metric_zh"] == every["tool_metric_zh"]]
     english = r["metric_en"] != r["metric_zh"]
     same = english & (r["metric_en"] == r["tool_metric_en_shown"])
     assert (same & (r["verdict_en"] == "wrong")).sum() <= 4
-    assert (~english & (r["verdict_en"] == "right")).sum() <= 93
+    assert (~english & (r["verdict_en"] == "right")).sum() <= 94  # see test_labels_the_reviewers_found_wrong_are_fewer
+
+
+@pytest.mark.parametrize("text,shown", [
+    # a scope the catalogue label does not carry (wind and solar, a sales threshold said in the clause): not vouched for
+    ("新增风电光伏装机300万千瓦。", False),
+    ("年销售收入超5亿元农业产业化龙头企业达到60家以上。", False),
+    # twins: the catalogue's own scope, no threshold in the clause
+    ("新增新能源装机300万千瓦。", True),
+    ("农业产业化龙头企业达到60家以上。", True),
+])
+def test_a_scope_the_label_does_not_carry_is_not_vouched_for(text, shown):
+    df = analysis.extract(text)
+    row = df[df["unit"].isin(["万千瓦", "家"])].iloc[0]
+    assert (row["metric_en_source"] == "glossary") is shown
+
+
+@pytest.mark.parametrize("text,label,source", [
+    # 建设 projects are under construction in the year; farmland 建设 is built
+    ("建设亿元以上项目3000个。", "Projects of 100 million yuan or more under construction", "glossary"),
+    ("建设高标准农田500万亩。", "High-standard farmland built", "glossary"),
+    # a zone named in the sentence before a count of firms registered: the firms may be the zone's, not vouched for
+    ("成功申建自贸试验区，出台50项支持政策，新设立企业1万余家。", "New enterprises registered", "concept"),
+    ("新设立企业1万余家。", "New enterprises registered", "glossary"),
+])
+def test_an_opener_and_an_owner_said_in_english(text, label, source):
+    row = analysis.extract(text).iloc[-1]
+    assert (row["metric_en"], row["metric_en_source"]) == (label, source)

@@ -437,7 +437,7 @@ def test_a_contribution_without_its_contributor_is_flagged():
     # (name_verbs.py: 获…奖的 counts the winners, not all the projects)
     ("12个文化项目荣获国家级奖项。", ["荣获国家级奖项的文化项目"]),
     ("4所县级医院投入运行。", ["县级医院"]),
-    ("6条城际快速路建成通车。", ["城际快速路"]),
+    ("6条城际快速路建成通车。", ["建成通车城际快速路"]),  # the act that defines the count (round 6 reviews)
     ("3.5万名随迁子女享受免费教育。", ["随迁子女"]),
     ("15个科创园区启动建设。", ["科创园区"]),
     # a closing verb of what happened is no part of the name, nor a verb before 至 (恢复至 says the total)

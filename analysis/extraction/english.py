@@ -7,7 +7,7 @@ import re
 from ..language import concepts, lexicon
 from ..language.units import SHARE_UNITS
 from ..project import thresholds as T
-from .english_clause import _CHANGE_EN, _GENERIC_FILLERS, _POINTS, _SHARE_EN, _change_end, measure_mismatch
+from .english_clause import CHANGE_EN, GENERIC_FILLERS, POINTS, SHARE_EN, change_end, measure_mismatch
 from .mention import extraction_words
 from .name_lists import owner_lost
 
@@ -20,9 +20,10 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     phrase composed from glossary terms ("terms"; a share 甲占乙比重 reads "甲 as a share of 乙"), else a
     word-by-word gloss that is no English phrase, kept but marked ("literal"), else a generic label
     naming sector and measure ("generic"). `clause`: the words next to the number in its clause
-    (clause_context): a catalogue label is vouched for only when it carries their qualifiers too."""
-    g = lexicon.glossary()
-    label, source, share_of = "", "", ""
+    (clause_context): a catalogue label is vouched for only when it carries their qualifiers too. Where the rules
+    are unsure of the name (unsure_name: its words, or m.name_unsure of the verb side) the source is "unsure"."""
+    g, label, source, share_of = lexicon.glossary(), "", "", ""
+    unsure = unsure_name(metric_zh, g, m)
     if concept is not None:
         covered, share_of, before = _label_covers(concept, metric_zh, lex, g)
         opener, before = _opener(before, g)  # 建设高标准农田: "High-standard farmland built"
@@ -38,7 +39,7 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
         source = ("terms" if fluent else "literal") if label else ""
     if not label:
         what = _GENERIC_MEASURE.get(m.measure, "amount")
-        return f"{lex.sector_en.get(sector, sector)}: {what}", ("unsure" if unsure_name(metric_zh, g) else "generic")
+        return f"{lex.sector_en.get(sector, sector)}: {what}", ("unsure" if unsure else "generic")
     if len(metric_zh) <= 2 and source == "terms":  # 收入, 营收, 投资: say whose
         sec = lex.sector_en.get(sector, sector)
         label = sec if label.lower() in sec.lower() else f"{sec}: {label[0].lower()}{label[1:]}"
@@ -52,17 +53,17 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
         "person" if m.base_unit == extraction_words().person_unit else "money" if m.base_unit == extraction_words().money_unit else "")
     # a change in percentage points of a name that ends in its change word (比重提高4.7个百分点): "Increase in …"
     # (composed by _vouched), not "… share of total investment growth", which reads as a share of a growth
-    points_change = dim == _POINTS and _change_end(metric_zh, g) != ""
-    if m.measure == "growth" and m.unit in extraction_words().rate_units and not _CHANGE_EN.search(low) \
+    points_change = dim == POINTS and change_end(metric_zh, g) != ""
+    if m.measure == "growth" and m.unit in extraction_words().rate_units and not CHANGE_EN.search(low) \
             and not points_change:  # not "integrated", "strategic"
         label += " reduction" if extraction_words().decrease_re.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         # 出口增速排名全国第7位: the rank of the growth, not of the amount
-        label += " growth rank" if lex.growth_re.search(metric_zh) and not _CHANGE_EN.search(low) else " rank"
-    elif share_of and not any(w in low for w in _SHARE_EN):
+        label += " growth rank" if lex.growth_re.search(metric_zh) and not CHANGE_EN.search(low) else " rank"
+    elif share_of and not any(w in low for w in SHARE_EN):
         label += f" as a share of {share_of[0].lower() + share_of[1:] if not _ACRONYM.match(share_of) else share_of}"
     elif m.measure == "share" and (m.unit in SHARE_UNITS or m.unit == extraction_words().tenths_unit) and source in ("glossary", "concept") \
-            and not any(w in low for w in _SHARE_EN) and extraction_words().share_zh_re.search(metric_zh):
+            and not any(w in low for w in SHARE_EN) and extraction_words().share_zh_re.search(metric_zh):
         # 工业投资占固定资产投资比重 with the concept of 工业投资: its share, not its amount
         whole = extraction_words().share_split_re.match(metric_zh)
         of, fluent = _compose(whole.group(2), g) if whole else ("", False)
@@ -71,12 +72,20 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     # a share is checked for its share word unless the concept is itself a rate or share (群众安全感 98%)
     share_row = m.measure == "share" and not (concept is not None and concept.measures and "share" in concept.measures)
     # an amount of money takes no composed word of newness or action (新增产值365亿元 is no "New … output value")
-    return _vouched(metric_zh, label, source, g, m.measure == "growth" or points_change, clause,
-                    "share" if share_row else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim)
+    label, source = _vouched(metric_zh, label, source, g, m.measure == "growth" or points_change, clause, "share" if share_row
+                             else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim, unsure=unsure)
+    return label, source
 
 
 def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, clause: str = "",
-             measure: str = "", compose: bool = True, dim: str = "") -> tuple[str, str]:
+             measure: str = "", compose: bool = True, dim: str = "", unsure: bool = False) -> tuple[str, str]:
+    """(label, source) of _vouch, the source "unsure" when the rules are unsure of the name (english: unsure_name)."""
+    label, source = _vouch(metric_zh, label, source, g, change, clause, measure, compose, dim)
+    return label, ("unsure" if unsure else source)
+
+
+def _vouch(metric_zh: str, label: str, source: str, g: dict, change: bool, clause: str = "",
+           measure: str = "", compose: bool = True, dim: str = "") -> tuple[str, str]:
     """(label, source) as the rules vouch for them: unsure of the name, or a catalogue label that does
     not carry a qualifier of the name (五星级酒店 as "Star-rated hotels": source concept, no English shown),
     nor one of the words next to the number in its clause (认定高新技术企业1200家 as "High-tech enterprises"),
@@ -92,7 +101,7 @@ def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, cla
         if (missing_qualifiers(metric_zh, label, g, change)
                 or unsaid_heads(metric_zh + clause, label, g) or generic_label(label, g)
                 or measure_mismatch(metric_zh, label, dim, full, g)
-                or (measure == "share" and not any(w in label.lower() for w in _SHARE_EN)
+                or (measure == "share" and not any(w in label.lower() for w in SHARE_EN)
                     and not extraction_words().share_zh_re.search(metric_zh))):
             return label, "concept"
         missing = missing_clause_words(clause, label, g)
@@ -162,7 +171,7 @@ def generic_label(label: str, g: dict | None = None) -> bool:
     heads = (g or lexicon.glossary())["generic_heads"]
     words = [w for w in re.split(r"[\s,()]+", label.lower()) if w]
     rest = [w for w in words if w not in heads]
-    return bool(words) and any(w in heads for w in words) and all(w in _GENERIC_FILLERS for w in rest)
+    return bool(words) and any(w in heads for w in words) and all(w in GENERIC_FILLERS for w in rest)
 
 
 
@@ -212,11 +221,12 @@ def _with_qualifiers(before: str, label: str, g: dict) -> str:
     return " ".join([parts[0]] + [_lower_first(w) for w in parts[1:]] + [w.lstrip("… ") for w in words if w.startswith("…")])
 
 
-def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
+def unsure_name(metric_zh: str, g: dict | None = None, m=None) -> bool:
     """Whether the rules are unsure of a metric name (glossary.yaml unsure_names: a bare head, a verb without its noun,
-    a name cut off, a clause with a verb inside; lexicon name_lists: a bare measure name_lists.py gave no owner)."""
+    a name cut off, a clause with a verb inside; lexicon name_lists: a bare measure name_lists.py gave no owner), or,
+    given its mention `m`, of the verb side that named it (name_verbs.py kept a verb of no class: m.name_unsure)."""
     u, name = (g or lexicon.glossary())["unsure_names"], metric_zh.strip()
-    return (len(name) < 2 or name in u.get("bare", ()) or owner_lost(name) or name.endswith(u.get("end_fragments", ()))
+    return (getattr(m, "name_unsure", False) or len(name) < 2 or name in u.get("bare", ()) or owner_lost(name) or name.endswith(u.get("end_fragments", ()))
             or name.startswith(u.get("start_fragments", ())) or any(v in name for v in u.get("verbs", ())))
 
 
@@ -231,6 +241,9 @@ def _with_opener(opener: str, label: str, g: dict) -> str:
     """The label with the English of the verb that opened the name ("… built"), the label when it says it
     already, "" when it cannot be composed (a label that ends in an action or a closing note)."""
     en, carries = g["label_openers"]["words"][opener]
+    by_noun = g.get("label_openers_by_noun", {}).get(opener, {})
+    words = re.findall(r"[a-z]+", label.lower())
+    en = next((e for noun, e in by_noun.items() if any(w.startswith(noun) for w in words)), en)  # 建设 projects
     if carries.search(label.lower()) or not en or _is_action(label.split()[-1], g) or label.endswith(")"):
         return label if carries.search(label.lower()) else ""
     return f"{label} {en.lstrip('… ')}" if en.startswith("…") else f"{en} {_lower_first(label)}"

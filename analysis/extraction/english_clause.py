@@ -9,16 +9,17 @@ import re
 from ..language import concepts, lexicon
 from .mention import extraction_words
 
-_CHANGE_EN = re.compile(r"\b(?:growth|rate|increase|reduction|decline|decrease|rise)\b")
-
-_SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "coverage", "%", "index", "level")
-_GENERIC_FILLERS = frozenset({"new", "newly", "net", "added", "growth", "rank", "share", "total", "number", "of",
-                              "the", "increase", "in", "reduction", "built", "started", "renovated", "(share)"})
+# The English words that say what kind of number a label names, shared with english.py (which composes labels):
+# a change, a share, and the fillers that leave a label generic ("New projects")
+CHANGE_EN = re.compile(r"\b(?:growth|rate|increase|reduction|decline|decrease|rise)\b")
+SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "coverage", "%", "index", "level")
+GENERIC_FILLERS = frozenset({"new", "newly", "net", "added", "growth", "rank", "share", "total", "number", "of",
+                             "the", "increase", "in", "reduction", "built", "started", "renovated", "(share)"})
+POINTS = "points"  # the unit dimension of percentage points (lexicon.yaml units)
 
 
 _DISTRIBUTED = "distributed"  # the last field of clause_context for an item of a 分别 list
 _SHORT_ITEM = 6  # a list item no longer than this before a number shared by the list (医疗、养老、失业、工伤保险)
-_POINTS = "points"  # the unit dimension of percentage points (lexicon.yaml units)
 _COUNTED_DIMS = frozenset({"count", "person", "area", "length", "mass", "money", "power", "energy", "volume"})
 _RATE_EN = re.compile(r"\b(?:rate|share|ratio|proportion|coverage|percentage)\b")
 
@@ -42,7 +43,7 @@ def _leading_qualifiers(before: str, g: dict) -> list:
 def _ownerless(label: str, g: dict) -> bool:
     """Whether a label names a measure that reports state for an owner apart (glossary.yaml ownerless_labels:
     "Passenger volume", "Installed capacity"), with no more than words of newness, change or rank."""
-    words = [w for w in re.split(r"[\s,]+", label.lower()) if w and w not in _GENERIC_FILLERS]
+    words = [w for w in re.split(r"[\s,]+", label.lower()) if w and w not in GENERIC_FILLERS]
     return " ".join(words) in g["ownerless_labels"]
 
 
@@ -54,7 +55,7 @@ def _says_owner(label: str, first: str) -> bool:
     return any(w.rstrip("s") in words for w in re.findall(r"[a-z]{4,}", label.lower()))
 
 
-def _change_end(metric_zh: str, g: dict) -> str:
+def change_end(metric_zh: str, g: dict) -> str:
     """The change word that ends a name (glossary.yaml label_change_ends), or ""."""
     return next((w for w in sorted(g["label_change_ends"]["words"], key=len, reverse=True) if metric_zh.endswith(w)), "")
 
@@ -67,7 +68,7 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
     states a running total (累计达到1100座 as "New parks")."""
     g = g or lexicon.glossary()
     low = label.lower()
-    if extraction_words().share_zh_re.search(metric_zh) and not any(w in low for w in _SHARE_EN):
+    if extraction_words().share_zh_re.search(metric_zh) and not any(w in low for w in SHARE_EN):
         return "share"
     if dim in _COUNTED_DIMS and _RATE_EN.search(low):
         return "rate on a count"
@@ -84,7 +85,7 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
     if at > 0 and before[:at].endswith(tuple(g["modifier_marks"])):
         return "owner before the name"  # 录取到本科院校的一次性补助1万元: not all "One-off subsidies"
     if dim == "position" and at >= 0 and any(w in before[at:] for w in g["rank_growth_words"]) \
-            and not _CHANGE_EN.search(low):
+            and not CHANGE_EN.search(low):
         return "rank of a growth"  # 快递业务量和收入增速分别居全国第3位: the growth's rank, not the volume's
     items = before.split(_LIST_SEP)
     # 获批创建国家级甘味生猪、高原夏菜2个产业集群: the list before the number names the counted things, and a

@@ -36,7 +36,6 @@ from .meaning import (
     unit_en,
 )
 from .mention import Mention, arabic_re, extraction_words, fractions_and_ratios
-from .name_verbs import flagged
 from .schema import enum as schema_enum
 from .timing import Timing
 
@@ -374,7 +373,7 @@ class Extractor:
                     dim = self.dimension(m)
                     concept = self.concept(cat, m, ms, dim, text, s0, lead_in)
                     subject = subjects.of(text, m, s0, document)
-                    en, en_src = flagged(m, english.english(m.metric_zh, sector, m, self.lex, concept, english_clause.clause_context(text, m)))
+                    en, en_src = english.english(m.metric_zh, sector, m, self.lex, concept, english_clause.clause_context(text, m))
                     yield schema.Row(
                         doc=doc, id=f"i{rs}-{re_}", start=rs, end=re_, raw=raw[rs:re_], value=float(m.value),
                         unit=m.mag + m.unit, value_base=base_value(m, self.lex), base_unit=m.base_unit,

@@ -20,8 +20,10 @@ first_owner_endings):
   the owner of the first item);
 - examples before a class (粤消费粤精彩等促消费活动): the class, with the list verb that opens the name;
 - a list opened by a new thing's verb (新打造A5个、B5条、C5家): every item is new (新打造B), not only the first;
-- a counted noun followed by its predicate (380个老旧小区引入物业服务): the predicate modifies the noun
-  (引入物业服务的老旧小区; a predicate of verbs alone stands before it without 的: 开工建设项目).
+- a counted noun followed by its predicate (380个老旧小区引入物业服务; a share said before its things, 90%的县达到…标准):
+  the predicate modifies the noun (引入物业服务的老旧小区; a predicate of verbs alone stands before it without 的:
+  开工建设项目);
+- a percent of a plan completed (分别完成年计划的118%、250%): the share of the plan done (…完成年计划比例).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from __future__ import annotations
 import re
 
 from ..language import concepts
+from ..project import thresholds as T
 from .mention import extraction_words
 from .name_words import COUNT_DIMS, QUOTES, list_verb, strip_name
 from .phrase import _closing_growth, tagged
@@ -47,8 +50,27 @@ def reform(lex, text: str, ms) -> None:
         if not m.distributed:
             name = _examples(lex, name)
             name = _predicate_after_noun(lex, text, m, name)
-        m.metric_zh = _topic_owner(text, m, _whole_list(m, name))
+        m.metric_zh = _plan_share(text, m, _topic_owner(text, m, _whole_list(m, name)))
     _shared_addition(lex, text, ms)
+
+
+def _plan_share(text: str, m, name: str) -> str:
+    """城镇新增就业、新增发放创业担保贷款分别完成年计划的113%、256%: a percent after 完成<plan>的 (lexicon plan_share_re),
+    nothing but numbers and list gaps between them, is the share of the plan completed: the thing + 完成 + the plan +
+    plan_share_word (城镇新增就业完成年计划比例); a name that is the plan itself (攻坚战总任务) + 完成 + the word."""
+    w = extraction_words()
+    if m.unit not in w.rate_units or m.rank or len(name) < 2:
+        return name
+    cs = m.clause[0]
+    hits = list(w.plan_share_re.finditer(text, cs, m.s - m.prefix_len))
+    between = re.sub(r"[\d.%％]", "", text[hits[-1].end():m.s - m.prefix_len]) if hits else ""
+    if not hits or not all(w.list_gap_re.fullmatch(x) for x in w.list_gap_re.split(between)):
+        return name  # only numbers and list gaps between the plan and the number
+    plan = hits[-1].group(1)
+    done = text[hits[-1].start():hits[-1].start() + 2]
+    if name.endswith(plan):
+        return name + done + w.plan_share_word
+    return name + done + plan + w.plan_share_word
 
 
 def _topic_owner(text: str, m, name: str) -> str:
@@ -265,24 +287,31 @@ def _predicate_after_noun(lex, text: str, m, name: str) -> str:
     opens a predicate (predicate_open_verbs) or verbs alone that end in a state (predicate_state_verbs): the
     predicate says which of the things are counted, the name is the noun modified by it (引入物业服务的老旧小区;
     verbs in a row of up to predicate_bare_max characters without 的: 开工建设项目). A predicate with a growth
-    word (企业营收增长) is what is measured, not a modifier: left."""
+    word (企业营收增长) is what is measured, not a modifier: left. A share of things said before them with 的
+    (90%的县达到…标准) is named alike: the things the predicate says (达到…标准的县)."""
     w = extraction_words()
     after = text[m.tail:m.clause[1]].translate(QUOTES)
-    if len(name) < 4 or not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
+    share = m.unit in w.rate_units and after.startswith(w.of_word)
+    after = after[len(w.of_word):] if share else after
+    if len(name) < (3 if share else 4) or not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
         return name
     words = tagged(name)
     k = next((j for j, (word, tag) in enumerate(words) if tag in w.predicate_open_tags and len(word) >= 2), 0)
-    if k < 1 or words[k - 1][1] not in w.predicate_noun_tags:
+    if k < 1 or (words[k - 1][1] not in w.predicate_noun_tags and words[k - 1][0] not in w.predicate_noun_closers):
         return name
     noun, pred = "".join(x for x, _ in words[:k]), "".join(x for x, _ in words[k:])
     rest = words[k + 1:]
-    if len(noun) < 2:
+    if len(noun) < (1 if share else 2):
         return name
     if all(tag.startswith("v") for _, tag in words[k:]) and words[-1][0].endswith(w.predicate_state_verbs):
         # 项目开工建设, 省级区域医疗中心开诊运营: what became of the things, verbs in a row before the noun
         return pred + noun if len(pred) <= w.predicate_bare_max else pred + w.of_word + noun
     if words[k][0] in w.predicate_open_verbs and rest:
-        # 老旧小区引入物业服务, 村庄达到干净整洁村标准: a verb with its object says which things are counted
+        # 老旧小区引入物业服务, 村庄达到干净整洁村标准: a verb with its object says which things are counted; a
+        # noun read up to its longest (T.NOUN_MAX_CHARS) clipped the predicate: the clause's words after the noun
+        whole = after[len(noun):]
+        if len(name) >= T.NOUN_MAX_CHARS and whole.startswith(pred) and not re.search(r"[\d、，,；;]", whole):
+            pred = whole
         return pred + w.of_word + noun
     return name
 

@@ -2,6 +2,9 @@
 repaired (name_form.py). Only metric_zh changes here: the concept catalogue and the sectors have read the
 rules' name (rules_name) before. The words are lexicon.yaml `name_lists`.
 
+- levels said alone before one noun (建成4个国家级、4个自治区级区域医疗中心): every number counts the noun at its level;
+- a pair said as one before exactly two numbers named alike (城乡居民人均可支配收入年均增长5.3%、8.1%): its halves'
+  (城镇居民…, 农村居民…; name_lists pair_halves);
 - a list named whole for each of its numbers (原煤、原油、天然气产量达到A、B、C; 基本养老、基本医疗保险参保率
   稳定在98%和95%): as many numbers named alike, joined by list gaps only, as items: the n-th number is the n-th
   item with the list's shared head (原煤产量; 基本养老保险参保率);
@@ -26,7 +29,7 @@ import re
 
 from ..language import concepts, lexicon
 from ..project import thresholds as T
-from .name_words import COUNT_DIMS, QUOTES, list_verb, right_noun, strip_name
+from .name_words import COUNT_DIMS, QUOTES, has_verb, list_verb, noun_item, noun_run, noun_words, right_noun, strip_name
 from .phrase import _closing_growth, tagged
 
 
@@ -37,7 +40,9 @@ def words():
 
 def lists_and_owners(lex, text: str, ms) -> None:
     """Repair the lists, pairs and owners of the names of one sentence's mentions (see the module)."""
+    _levels_of_one_noun(lex, text, ms)
     _split_named_list(lex, text, ms)
+    _pair_halves(lex, text, ms)
     _shared_measure(lex, ms)
     _shared_owner(lex, ms)
     _measure_along(lex, text, ms)
@@ -56,6 +61,74 @@ def owner_lost(name: str) -> bool:
     without its closing growth word: english.unsure_name flags it."""
     core = lexicon.load().growth_re.sub("", name)
     return core in words().owner_heads or core in words().selected_heads
+
+
+def _pair_halves(lex, text: str, ms) -> None:
+    """城乡居民人均可支配收入年均增长5.3%、8.1%: exactly two numbers of one clause named alike, joined by a list gap
+    only (lexicon extraction list_gaps), their name opening with a pair said as one (name_lists pair_halves): the
+    first is the first half's (城镇居民…), the second the second half's (农村居民…). Not a ratio of the pair, not a rank."""
+    gaps = set(lexicon.load().extraction.list_gaps) - {"，", ""}
+    halves = sorted(words().pair_halves.items(), key=lambda kv: -len(kv[0]))
+    i = 0
+    while i < len(ms):
+        j = i + 1
+        while j < len(ms) and ms[j].metric_zh == ms[i].metric_zh and ms[j].clause == ms[i].clause \
+                and text[ms[j - 1].tail:ms[j].s - ms[j].prefix_len].strip() in gaps:
+            j += 1
+        run, i = ms[i:j], j
+        name = run[0].metric_zh or ""
+        pair = next(((k, v) for k, v in halves if name.startswith(k) and len(name) > len(k)), None)
+        if len(run) != 2 or pair is None or any(m.rank or m.ratio for m in run):
+            continue
+        for m, half in zip(run, pair[1]):
+            m.metric_zh = half + name[len(pair[0]):]
+
+
+def _levels_of_one_noun(lex, text: str, ms) -> None:
+    """建成4个国家级、4个自治区级区域医疗中心: numbers of one clause each followed by a level alone (name_lists
+    level_modifier_re), joined by a list mark (level_joins), before the last number whose level is followed by the
+    counted noun: every earlier number counts that noun at its own level (its name's level + the noun; a verb that
+    opens its name stays: 建成国家级区域医疗中心)."""
+    w = words()
+    i = 0
+    while i < len(ms):
+        run, j = [ms[i]], i + 1
+        while j < len(ms) and ms[j].clause == ms[i].clause and not ms[j].rank and not run[-1].rank:
+            level = _level_after(text, run[-1])
+            gap = text[run[-1].tail + len(level):ms[j].s - ms[j].prefix_len] if level else None
+            if gap is None or gap not in w.level_joins:
+                break
+            run.append(ms[j])
+            j += 1
+        i = j
+        if len(run) < 2:
+            continue
+        last = run[-1]
+        noun = right_noun(text, last.tail, last.clause[1], lex)
+        level = next((noun[:k] for k in range(len(noun) - 2, 1, -1) if w.level_modifier_re.match(noun[:k])), "")
+        rest = noun[len(level):]
+        if not level or len(rest) < 2 or not noun_item(lex, rest, head_verb=True):
+            continue
+        for m in run[:-1]:
+            own = _level_after(text, m)
+            if (m.metric_zh or "").endswith(own) and _dim(lex, m) == _dim(lex, last):
+                m.metric_zh = m.metric_zh + rest
+
+
+def _level_after(text: str, m) -> str:
+    """The level alone right after a number up to its list mark (国家级 in 4个国家级、), or ''."""
+    w = words()
+    k = m.tail
+    while k < m.clause[1] and text[k] not in "".join(w.level_joins) + "，,；;。":
+        k += 1
+    level = text[m.tail:k]
+    if text.startswith(w.level_joins, k) and w.level_modifier_re.match(level):
+        return level
+    return ""
+
+
+def _dim(lex, m) -> str:
+    return lex.units.get(m.unit, {}).get("dim", "") if m.unit else m.base_unit
 
 
 def _split(lex, name: str) -> tuple[str, str]:
@@ -131,7 +204,7 @@ def _shared_measure(lex, ms) -> None:
         for m in group[:-1]:
             core, g = _split(lex, m.metric_zh or "")
             if len(core) < 2 or core.endswith(lex.measure_endings + tuple(lex.metric_heads)) \
-                    or concepts.normalise(core) in cat.by_name or not _noun_item(lex, core):
+                    or concepts.normalise(core) in cat.by_name or not noun_item(lex, core):
                 continue
             m.metric_zh = core + head + g
 
@@ -147,7 +220,7 @@ def _shared_owner(lex, ms) -> None:
         head = min((x for x in ends if x in bare), key=len, default="") \
             or max((x for x in ends if concepts.normalise(x) in cat), key=len, default="")
         owner = first[:-len(head)] if head else _owner_of_name(lex, first)
-        if not owner or owner == first or not _noun_item(lex, owner):
+        if not owner or owner == first or not noun_item(lex, owner):
             continue
         for m in group[1:]:
             core, grow = _split(lex, m.metric_zh or "")
@@ -169,61 +242,9 @@ def _measure_along(lex, text: str, ms) -> None:
             continue
         head = next((h for h in heads if prev.endswith(h) and len(prev) > len(h) + 1), "")
         if len(head) < 2 or len(core) < 2 or core.endswith(lex.measure_endings + tuple(lex.metric_heads)) \
-                or concepts.normalise(core) in cat or not _noun_item(lex, core, head_verb=True):
+                or concepts.normalise(core) in cat or not noun_item(lex, core, head_verb=True):
             continue  # (装备制造: the segmenter tags 制造 a verb)
         b.metric_zh = core + head + grow
-
-
-def _noun_words(s: str, tags: tuple = ()) -> bool:
-    """s is words of nouns only (the segmenter's parts of speech, lexicon name_lists noun_tags), none of them a word
-    of commitment (力争 is tagged a noun)."""
-    tags = tags or words().noun_tags
-    return bool(s) and all((tag in tags or (len(w) == 1 and tag not in words().not_noun_tags))
-                           and w not in lexicon.load().commitments for w, tag in tagged(s))
-
-
-def _own_verb(lex, word: str) -> bool:
-    """A verb that gives a list item a predicate of its own (lexicon list_verbs, metric_action_verbs,
-    selection_predicates, commitment, extraction predicate_open_verbs)."""
-    return (word in lex.selection_predicates or word in lex.commitments or word in lexicon.load().extraction.predicate_open_verbs
-            or lex.list_verb_re.fullmatch(word) is not None or lex.action_start_re.fullmatch(word) is not None)
-
-
-def _noun_item(lex, s: str, lead_verb: bool = False, head_verb: bool = False) -> bool:
-    """An item of a list: two characters or more, no bare head (lexicon bare_words, bare_heads), not opened by a verb,
-    adverb, preposition or conjunction (a word of the segmenter of two characters or more), no verb of its own
-    inside (_own_verbs); the first item may open with the list's verb (改造老旧小区、…)."""
-    v = list_verb(lex, s) if lead_verb else ""
-    rest = s[len(v):].rstrip(lexicon.load().extraction.examples_word)
-    w = lexicon.load().extraction
-    if len(rest) < 2 or rest in w.bare_words or rest in w.bare_heads or any(c.isdigit() for c in rest):
-        return False
-    ws = tagged(rest)
-    if not words().han_re.match(rest) or (len(ws[0][0]) >= 2 and ws[0][1] in words().opening_not_tags) \
-            or ws[0][1] in words().never_open_tags \
-            or (ws[-1][1] in words().end_not_tags and not (head_verb and ws[-1][1] == "v")):
-        return False  # N个专业化二级运营公司; …综合开发利用: no noun phrase (an owner's head may be tagged a verb: 提案)
-    return not any(_own_verb(lex, x) or tag in words().never_tags for x, tag in ws)  # 在农村地区, 迭部县被命名为…
-
-
-def _has_verb(s: str) -> bool:
-    """A verb of two characters or more (not a verbal noun) in s before its last word (孕妇免费提供地中海贫血 is no
-    counted noun; the segmenter tags a head noun such as 提案 a verb too)."""
-    return any(len(x) >= 2 and tag.startswith("v") and tag != "vn" for x, tag in tagged(s)[:-1])
-
-
-def _noun_run(item: str) -> str:
-    """The noun phrase that opens an item, up to its predicate (企事业单位附属空间对外开放共享: 企事业单位附属空间): the
-    words before the first preposition or the first verb, adverb or idiom of two characters or more."""
-    out = ""
-    ws = tagged(item)
-    for k, (x, tag) in enumerate(ws):
-        rest = ws[k + 1:]
-        if k and rest and (tag in words().never_tags or (len(x) >= 2 and tag in words().predicate_tags
-                                                          and not (len(rest) == 1 and rest[0][1] in words().noun_tags))):
-            break  # not a verb that closes the item alone (创历史新高), nor one inside a compound (概念验证中心)
-        out += x
-    return out
 
 
 def _no_number(ms, s: int, e: int) -> bool:
@@ -240,16 +261,16 @@ def _number_before_list(lex, text: str, ms, m, name: str) -> str:
     after = text[m.tail:ce]
     k = after.find("、")
     first = after[:k].translate(QUOTES) if k > 0 else ""
-    if len(first) < 2 or not name.endswith(first) or not _noun_item(lex, first) or _has_verb(first) \
+    if len(first) < 2 or not name.endswith(first) or not noun_item(lex, first) or has_verb(first) \
             or words().item_join_re.search(first):
         return name
     pos, items = m.tail + k + 1, list[str]()
     while len(items) < words().list_items_max:
-        item = _noun_run(right_noun(text, pos, ce, lex))
+        item = noun_run(right_noun(text, pos, ce, lex))
         end = pos + len(item)
         while end < ce and len(text[pos:end].translate(QUOTES)) < len(item):
             end += 1  # the quotes the noun was read without
-        if list_verb(lex, item) or not _noun_item(lex, item) or _has_verb(item) or not _no_number(ms, pos, ce) \
+        if list_verb(lex, item) or not noun_item(lex, item) or has_verb(item) or not _no_number(ms, pos, ce) \
                 or words().item_join_re.search(item) \
                 or any(c.isdigit() for c in text[pos:end]):
             break  # an item with a number of its own (3块金牌、残奥会获得8块), a verb, a bare head (、规模居…)
@@ -285,8 +306,8 @@ def _list_before_number(lex, text: str, ms, i: int, name: str) -> str:
         return name
     parts = [x for item in items for x in words().item_join_re.split(item)]
     first = parts[0][len(list_verb(lex, parts[0])):]
-    if not _noun_item(lex, parts[0], lead_verb=True) or _has_verb(first) \
-            or any(list_verb(lex, x) or not _noun_item(lex, x) for x in parts[1:]):
+    if not noun_item(lex, parts[0], lead_verb=True) or has_verb(first) \
+            or any(list_verb(lex, x) or not noun_item(lex, x) for x in parts[1:]):
         return name
     return lcore + (grow or lgrow if core == name else grow)
 
@@ -318,7 +339,7 @@ def _owner_of_name(lex, name: str) -> str:
     core, _ = _split(lex, name)
     ws = tagged(core)
     rest = core[len(ws[0][0]):] if ws and ws[0][1].startswith("v") and len(ws) > 1 else core  # 出让矿业权: a verb that modifies
-    if len(core) < 2 or len(rest) < 2 or not _noun_item(lex, rest, head_verb=True) or "、" in core or _has_verb(rest):
+    if len(core) < 2 or len(rest) < 2 or not noun_item(lex, rest, head_verb=True) or "、" in core or has_verb(rest):
         return ""  # 容缺化解居民住宅办证难: a verb inside, no owner
     if not core.endswith(lex.measure_endings):
         return core
@@ -333,7 +354,7 @@ def _lead_noun(text: str, s: int, e: int) -> str:
     tags = tuple(t for t in words().noun_tags if t != "vn")
     ws = tagged(text[s:e].translate(QUOTES).strip())
     k = 0
-    while k < len(ws) and _noun_words(ws[k][0], tags):
+    while k < len(ws) and noun_words(ws[k][0], tags):
         k += 1
     out = "".join(w for w, _ in ws[:k])
     ok = k >= 2 and k < len(ws) and ws[k][1].startswith("v") and 2 <= len(out) <= words().owner_max
@@ -349,7 +370,7 @@ def _owner(lex, text: str, ms, i: int, name: str) -> str:
     of = lexicon.load().extraction.of_word
     if text.startswith(of, m.tail):  # 投资超过550亿元的晋北采煤沉陷区新能源基地
         after = right_noun(text, m.tail + 1, m.clause[1], lex)
-        return after + core + grow if 2 <= len(after) <= words().owner_max and _noun_item(lex, after) else name
+        return after + core + grow if 2 <= len(after) <= words().owner_max and noun_item(lex, after) else name
     cs = m.clause[0]
     left = text[cs:m.s - m.prefix_len]
     at = left.rfind(core)

@@ -9,6 +9,10 @@ data (lexicon.yaml `name_verbs`); the parts of speech are the segmenter's (phras
   predicate goes (120个山西精品享誉海内外 -> 山西精品); one that defines the set becomes a relative modifier
   (10个特色产业基地通过国家火炬中心验收 -> 通过国家火炬中心验收的特色产业基地; 2所职业本科大学获批 -> 获批职业本科大学;
   11个县被认定为X县 -> X县); a verb of neither class stays and the name is marked unsure;
+- an act that closes the clause of a counted noun and defines the things (53个重大项目建成投运, 51万新就业形态人员
+  纳入职业伤害保障; defining_after) names them (建成投运重大项目; 纳入职业伤害保障的新就业形态人员), for every item of
+  a list before it; adverbs of how an act went before a defining act go (基本建成… -> 建成…); a change verb of one
+  character left after a noun is read whole (授权点增 -> 新增授权点; 损失数降 -> 损失数下降);
 - a closing word that says what happened to the measure (跨境电商综试区扩容至7个) and dangling adverbs (存款贷款余额
   总量双超, 营业收入预计增长) go; list marks at a name's edge (和种子独角兽企业) and a unit written after a measure
   (集装箱吞吐量标准箱) too;
@@ -23,21 +27,23 @@ import re
 
 from ..language.lexicon import alternation
 from .mention import extraction_words
-from .name_words import MADE_DIMS, QUOTES
+from .name_words import COUNT_DIMS, MADE_DIMS, QUOTES
 from .phrase import _closing_growth, tagged
 
 
 def verb_side(lex, text: str, ms) -> None:
     """The verb side of the names of one sentence's mentions (the module's rules, in order)."""
     v = lex.name_verbs
-    for m in ms:
+    for i, m in enumerate(ms):
         name = _selected_after(lex, v, text, m, m.metric_zh or "")  # 15项做法入选…: a bare noun too
+        name = _defining_after(lex, v, text, ms, i, name)  # 53个重大项目建成投运: the act defines the things
         if len(name) < v.min_noun:
             m.metric_zh = name
             continue
         name = _edges(v, name)
         name = _unit_after_measure(v, text, m, name)
         name = _dangling(lex, v, name)
+        name = _lone_change(v, name)
         name = _closing(lex, v, name)
         name = _edges(v, _opening_policy(lex, v, name))  # 落地新一批…: the batch after the verb too
         name = _predicate(lex, v, text, m, name)
@@ -97,6 +103,18 @@ def _dangling(lex, v, name: str) -> str:
     return out + growth if len(out) >= v.min_noun else name
 
 
+def _lone_change(v, name: str) -> str:
+    """授权点增, 损失数降: a change verb of one character (lone_change, a whole word of the segmenter) after a noun at a
+    name's end: 新增授权点 (the new things), 损失数下降 (the fall); not after a word that makes one verb with it."""
+    words = tagged(name)
+    if len(words) < 2 or words[-1][0] not in v.lone_change or not words[-2][1].startswith(("n", "j")) \
+            or words[-2][0] in v.lone_change_not_after or any(c.isdigit() for c in name):
+        return name
+    before, after = v.lone_change[words[-1][0]]
+    core = name[:-1]
+    return before + core + after if len(core) >= 2 else name
+
+
 def _closing(lex, v, name: str) -> str:
     """跨境电商综试区扩容, 经济总量跻身, 水质优良比例稳定: a closing word (closing_words, a whole word of the segmenter)
     says what happened to the measure: it goes (before the growth word too: 耕层厚度止跌提升)."""
@@ -136,12 +154,26 @@ def _opening_policy(lex, v, name: str) -> str:
         return name
     k = _lead_length(v, core)
     if not k:
-        return name
+        return _adverbs_before_act(lex, v, name)
     rest = core[k:]
     first = tagged(rest)[0]
     if rest.startswith(tuple(v.defining)) or not _noun_ok(lex, v, rest) or (first[1].startswith("v") and len(first[0]) >= 2):
         return name  # 优化调整省级开发区: a verb of no class follows, the name stays
     return rest + growth
+
+
+def _adverbs_before_act(lex, v, name: str) -> str:
+    """基本建成国家区域医疗中心: adverbs (metric_action_adverbs, whole words of the segmenter) before an act that defines
+    the things (defining) go; the act stays (建成国家区域医疗中心)."""
+    at, words = 0, tagged(name)
+    for word, _ in words:
+        if word not in v.action_adverbs:
+            break
+        at += len(word)
+    rest = name[at:]
+    if at and rest.startswith(tuple(v.defining)) and _noun_ok(lex, v, rest):
+        return rest
+    return name
 
 
 def _selected_after(lex, v, text: str, m, name: str) -> str:
@@ -163,9 +195,45 @@ def _selected_after(lex, v, text: str, m, name: str) -> str:
     return rest + w.of_word + name
 
 
+def _defining_after(lex, v, text: str, ms, i: int, name: str) -> str:
+    """53个重大项目建成投运, 5项预期性指标、1项约束性指标未能如期完成: a count whose counted noun (its name, right after
+    the number) is followed, up to the end of its clause, by an act of defining_after (adverbs before it dropped), or
+    by a list mark and the next count of the clause that is: named by the act (开工重大项目; with its object, by 的:
+    纳入职业伤害保障的新就业形态人员)."""
+    w = extraction_words()
+    m = ms[i]
+    dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
+    if m.rank or dim not in COUNT_DIMS or len(name) < 2 or w.of_word in name or lex.growth_re.search(name):
+        return name
+    end, k = m.clause[1], i
+    pos = m.tail + len(name)
+    if text[m.tail:pos].translate(QUOTES) != name or tagged(name)[-1][1] in ("c", "p", "u", "uj"):
+        return name  # 特色项目投用或开工: the name holds the first of two acts, no noun alone
+    while text.startswith("、", pos):  # 5项预期性指标、1项约束性指标未能如期完成: the act of the list's last item
+        k += 1
+        if k >= len(ms) or ms[k].clause != m.clause or ms[k].s - ms[k].prefix_len != pos + 1:
+            return name
+        nxt = ms[k].metric_zh or ""
+        if not nxt or not text.startswith(nxt, ms[k].tail):
+            return name
+        pos = ms[k].tail + len(nxt)
+    rest = text[pos:end].translate(QUOTES)
+    lead = re.match(f"(?:{alternation(v.action_adverbs)})*", rest)
+    act = rest[lead.end():] if lead else rest
+    if len(act) > v.selected_max or v.number_re.search(act) or w.of_word in act:
+        return name
+    if act in v.defining_after:
+        return act + (w.of_word if len(act) > 4 else "") + name  # 开工重大项目, 未能如期完成的预期性指标
+    verb = next((x for x in v.defining_after_object if act.startswith(x)), "")
+    obj = tagged(act[len(verb):]) if verb else ()
+    if not obj or not obj[0][1].startswith(("n", "j")) or any(tag in ("d", "ad", "p", "c", "m", "u", "uj", "r") for _, tag in obj):
+        return name  # 179个重大项目开工建设进展顺利: no act with its object that closes the clause (a noun opens it)
+    return act + w.of_word + name
+
+
 def _predicate(lex, v, text: str, m, name: str) -> str:
     """The counted noun right after the number, then a predicate: a policy predicate goes, a defining one becomes a
-    modifier, a verb of neither class stays and the name is marked unsure (Mention.name_unsure)."""
+    modifier, a verb of neither class stays and the name is marked unsure (Mention.name_unsure, read by english.unsure_name)."""
     w = extraction_words()
     after = text[m.tail:m.clause[1]].translate(QUOTES)
     if not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
@@ -240,7 +308,3 @@ def _defining_act(lex, v, text: str, m, name: str) -> str:
         return name  # the name opens with a verb of its own
     return verb + name
 
-
-def flagged(m, label_source: tuple[str, str]) -> tuple[str, str]:
-    """(label, source) of english.english, the source "unsure" when the name kept a verb of no class."""
-    return label_source[0], ("unsure" if m.name_unsure else label_source[1])

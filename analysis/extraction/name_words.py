@@ -248,3 +248,61 @@ def milestone_name(lex) -> re.Pattern:
 
 def circumstance(lex) -> re.Pattern:
     return lex.circumstance_re
+
+
+# ---- the parts of speech of a noun phrase: list items, owners (lexicon.yaml `name_lists`; read by name_lists.py)
+
+def _lists():
+    return lexicon.load().name_lists
+
+
+def noun_words(s: str, tags: tuple = ()) -> bool:
+    """s is words of nouns only (the segmenter's parts of speech, lexicon name_lists noun_tags), none of them a word
+    of commitment (力争 is tagged a noun)."""
+    tags = tags or _lists().noun_tags
+    return bool(s) and all((tag in tags or (len(w) == 1 and tag not in _lists().not_noun_tags))
+                           and w not in lexicon.load().commitments for w, tag in tagged(s))
+
+
+def own_verb(lex, word: str) -> bool:
+    """A verb that gives a list item a predicate of its own (lexicon list_verbs, metric_action_verbs,
+    selection_predicates, commitment, extraction predicate_open_verbs)."""
+    return (word in lex.selection_predicates or word in lex.commitments or word in lexicon.load().extraction.predicate_open_verbs
+            or lex.list_verb_re.fullmatch(word) is not None or lex.action_start_re.fullmatch(word) is not None)
+
+
+def noun_item(lex, s: str, lead_verb: bool = False, head_verb: bool = False) -> bool:
+    """An item of a list: two characters or more, no bare head (lexicon bare_words, bare_heads), not opened by a verb,
+    adverb, preposition or conjunction (a word of the segmenter of two characters or more), no verb of its own
+    inside (_own_verbs); the first item may open with the list's verb (改造老旧小区、…)."""
+    v = list_verb(lex, s) if lead_verb else ""
+    rest = s[len(v):].rstrip(lexicon.load().extraction.examples_word)
+    w = lexicon.load().extraction
+    if len(rest) < 2 or rest in w.bare_words or rest in w.bare_heads or any(c.isdigit() for c in rest):
+        return False
+    ws = tagged(rest)
+    if not _lists().han_re.match(rest) or (len(ws[0][0]) >= 2 and ws[0][1] in _lists().opening_not_tags) \
+            or ws[0][1] in _lists().never_open_tags \
+            or (ws[-1][1] in _lists().end_not_tags and not (head_verb and ws[-1][1] == "v")):
+        return False  # N个专业化二级运营公司; …综合开发利用: no noun phrase (an owner's head may be tagged a verb: 提案)
+    return not any(own_verb(lex, x) or tag in _lists().never_tags for x, tag in ws)  # 在农村地区, 迭部县被命名为…
+
+
+def has_verb(s: str) -> bool:
+    """A verb of two characters or more (not a verbal noun) in s before its last word (孕妇免费提供地中海贫血 is no
+    counted noun; the segmenter tags a head noun such as 提案 a verb too)."""
+    return any(len(x) >= 2 and tag.startswith("v") and tag != "vn" for x, tag in tagged(s)[:-1])
+
+
+def noun_run(item: str) -> str:
+    """The noun phrase that opens an item, up to its predicate (企事业单位附属空间对外开放共享: 企事业单位附属空间): the
+    words before the first preposition or the first verb, adverb or idiom of two characters or more."""
+    out = ""
+    ws = tagged(item)
+    for k, (x, tag) in enumerate(ws):
+        rest = ws[k + 1:]
+        if k and rest and (tag in _lists().never_tags or (len(x) >= 2 and tag in _lists().predicate_tags
+                                                          and not (len(rest) == 1 and rest[0][1] in _lists().noun_tags))):
+            break  # not a verb that closes the item alone (创历史新高), nor one inside a compound (概念验证中心)
+        out += x
+    return out
