@@ -319,13 +319,13 @@ class Extractor:
     def concept(self, cat, m: Mention, ms: list, dim: str, text: str, s0: int, lead_in: str):
         """The concept of a mention: by its rules' name, else a rate's of the amount before it, scoped by its sentence;
         a target named the growth target after its number (确定4.5%左右的增长目标: extraction.growth_target_after_re) as
-        growth_target_name; none for a share of a plan (完成年计划的118.2%, its own measure: plan_share_re)."""
+        growth_target_name; none for a share of a plan (完成年计划的118.2%, its own measure: plan_share_concept_re)."""
         w = self.words
         concept = cat.match(m.rules_name, m.measure, dim) or meaning.rate_of_amount_before(m, ms, cat, dim)
         concept = cat.scoped(concept, m.rules_name, lead_in + text[s0:m.s])
         if concept is None and m.kind == "target" and m.measure == "growth" and w.growth_target_after_re.match(text, m.e):
             concept = cat.match(w.growth_target_name, m.measure, dim)
-        return None if concept is not None and m.measure == "share" and w.plan_share_re.search(text, s0, m.s) else concept
+        return None if concept is not None and m.measure == "share" and w.plan_share_concept_re.search(text, s0, m.s) else concept
 
     def rows(self, raw: str, doc: str = "text"):
         """The indicators of one document as schema.Row (the columns of schema.json), in text order."""
