@@ -138,3 +138,39 @@ def test_a_broken_entry_is_one_clear_error():
         lexicon.Words("reading", {"session_re": "第(届"})
     with pytest.raises(AttributeError, match="no word or pattern 'nothing'"):
         _ = lexicon.Words("reading", {}).nothing
+
+
+def _keys_once(path: Path) -> list[str]:
+    """The keys a YAML mapping of the file names twice (YAML keeps the last silently)."""
+    import yaml
+
+    twice: list[str] = []
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                twice.append(f"{key} (line {key_node.start_mark.line + 1})")
+            seen.add(key)
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    return twice
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (PACKAGE / "data").glob("*.yaml")))
+def test_no_key_is_given_twice(name):
+    """Two rules that chose the same key in one section would silently lose the first (a merge of two branches
+    did: two plan_share_re); a planted duplicate fails."""
+    assert _keys_once(PACKAGE / "data" / name) == []
+
+
+def test_a_key_given_twice_is_found(tmp_path):
+    p = tmp_path / "x.yaml"
+    p.write_text("a:\n  k: 1\n  j: 2\n  k: 3\n", encoding="utf-8")
+    assert _keys_once(p) == ["k (line 4)"]
