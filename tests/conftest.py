@@ -70,7 +70,10 @@ def warm_cache(tmp_path_factory) -> Path:
 def small_corpus(tmp_path, monkeypatch) -> Iterator[Path]:
     """This test process and the processes it starts (kernels, builds) read a corpus of two reports
     (helpers.small_corpus_dir): for the tests of a mechanism of the build, where the corpus's size only
-    costs time."""
+    costs time. Its build folder is the test's own (config.BUILD), but for the extraction tables, shared
+    with every build (keyed by each report's text): the caches of the corpus as a whole (its downloads,
+    source pages, report pages) keep one version each, and a small corpus's would replace the whole
+    corpus's that the session's other builds use (the next of them would make them again, 20-30 s)."""
     import sys
 
     from analysis.corpus import manifest
@@ -78,6 +81,12 @@ def small_corpus(tmp_path, monkeypatch) -> Iterator[Path]:
     from .helpers import small_corpus_dir
 
     corpus = small_corpus_dir(tmp_path / "small_corpus")
+    tables = config.BUILD / "cache" / "tables"
+    tables.mkdir(parents=True, exist_ok=True)
+    own = tmp_path / "small_corpus_build"
+    (own / "cache").mkdir(parents=True)
+    (own / "cache" / "tables").symlink_to(tables, target_is_directory=True)
+    monkeypatch.setattr(config, "BUILD", own)
     real = config.CORPUS
     monkeypatch.setenv("GOVREPORT_CORPUS", str(corpus))
     for name, module in list(sys.modules.items()):  # every module's copy of the corpus folder (from .. import CORPUS)
