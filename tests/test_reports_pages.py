@@ -22,7 +22,9 @@ LINK = re.compile(r'<a class="val" href="([^"#]+)#([^"]+)"')
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return reports_pages.render_pages(SEED)
+    """The pages as the build publishes them: render_pages through the build's cache (keyed by the package,
+    the templates, the seed and the corpus; made by the `site` build or the warm_cache fixture, or here)."""
+    return reports_pages.pages(SEED)
 
 
 def test_page_names():
