@@ -73,10 +73,11 @@ def warm_cache(tmp_path_factory) -> Path:
 def small_corpus(tmp_path, monkeypatch) -> Iterator[Path]:
     """This test process and the processes it starts (kernels, builds) read a corpus of two reports
     (helpers.small_corpus_dir): for the tests of a mechanism of the build, where the corpus's size only
-    costs time. Its build folder is the test's own (config.BUILD), but for the extraction tables, shared
-    with every build (keyed by each report's text): the caches of the corpus as a whole (its downloads,
-    source pages, report pages) keep one version each, and a small corpus's would replace the whole
-    corpus's that the session's other builds use (the next of them would make them again, 20-30 s)."""
+    costs time. Their build folder is the test's own (config.BUILD; GOVREPORT_BUILD for the kernels, which
+    make the downloads too), but for the extraction tables, shared with every build (keyed by each report's
+    text): the caches of the corpus as a whole (its downloads, source pages, report pages) keep one version
+    each, and a small corpus's would replace the whole corpus's that the session's other builds use (the
+    next of them would make them again, 20-30 s)."""
     import sys
 
     from analysis.corpus import manifest
@@ -90,6 +91,7 @@ def small_corpus(tmp_path, monkeypatch) -> Iterator[Path]:
     (own / "cache").mkdir(parents=True)
     (own / "cache" / "tables").symlink_to(tables, target_is_directory=True)
     monkeypatch.setattr(config, "BUILD", own)
+    monkeypatch.setenv("GOVREPORT_BUILD", str(own))
     real = config.CORPUS
     monkeypatch.setenv("GOVREPORT_CORPUS", str(corpus))
     for name, module in list(sys.modules.items()):  # every module's copy of the corpus folder (from .. import CORPUS)
