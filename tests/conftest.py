@@ -47,12 +47,13 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def warm_cache(tmp_path_factory) -> Path:
     """The build's caches (build/cache: the corpus's extraction tables, source pages and downloads, the
-    report pages), made current once per test session by the data stage of a build of a small report (the
-    same caches the shipped site's build and the corpus tests use). Tests that build into a private build
+    report pages of the shipped seed), made current once per test session by the data stage of a build of a
+    small report (the same caches the shipped site's build and the corpus tests use). Tests that build into a private build
     folder start from a copy (`copy_warm_cache`) instead of extracting the whole corpus again (about 20 s
     each); the caches are keyed by content and checked when read, so a copy serves exactly what a cold
     build would compute."""
     from analysis.build import pipeline as build
+    from analysis.site import reports_pages
 
     root = tmp_path_factory.mktemp("warm")
     seed = root / "small_report.txt"
@@ -62,7 +63,9 @@ def warm_cache(tmp_path_factory) -> Path:
         t = build.plan(str(seed), None)
         build.stage_book_sources(t)
         build.write_data(t)
-        build.report_pages(t)
+    # the report pages of the shipped seed, the report both users build (keyed by the seed's path: the small
+    # report's would be of use to no test, and would replace the shipped seed's, made by the `site` build)
+    reports_pages.pages(SEED)
     return config.BUILD / "cache"
 
 
@@ -70,7 +73,11 @@ def warm_cache(tmp_path_factory) -> Path:
 def small_corpus(tmp_path, monkeypatch) -> Iterator[Path]:
     """This test process and the processes it starts (kernels, builds) read a corpus of two reports
     (helpers.small_corpus_dir): for the tests of a mechanism of the build, where the corpus's size only
-    costs time."""
+    costs time. Their build folder is the test's own (config.BUILD; GOVREPORT_BUILD for the kernels, which
+    make the downloads too), but for the extraction tables, shared with every build (keyed by each report's
+    text): the caches of the corpus as a whole (its downloads, source pages, report pages) keep one version
+    each, and a small corpus's would replace the whole corpus's that the session's other builds use (the
+    next of them would make them again, 20-30 s)."""
     import sys
 
     from analysis.corpus import manifest
@@ -78,6 +85,13 @@ def small_corpus(tmp_path, monkeypatch) -> Iterator[Path]:
     from .helpers import small_corpus_dir
 
     corpus = small_corpus_dir(tmp_path / "small_corpus")
+    tables = config.BUILD / "cache" / "tables"
+    tables.mkdir(parents=True, exist_ok=True)
+    own = tmp_path / "small_corpus_build"
+    (own / "cache").mkdir(parents=True)
+    (own / "cache" / "tables").symlink_to(tables, target_is_directory=True)
+    monkeypatch.setattr(config, "BUILD", own)
+    monkeypatch.setenv("GOVREPORT_BUILD", str(own))
     real = config.CORPUS
     monkeypatch.setenv("GOVREPORT_CORPUS", str(corpus))
     for name, module in list(sys.modules.items()):  # every module's copy of the corpus folder (from .. import CORPUS)

@@ -27,6 +27,8 @@ NOTEBOOKS = ROOT / "notebooks"
 BOOK = ROOT / "book"
 BOOK_CONFIG = BOOK / "report.yml"
 BUILD = ROOT / "build"
+if os.environ.get("GOVREPORT_BUILD"):  # another build folder (caches, state, logs: for tests); relative to the root
+    BUILD = (ROOT / os.environ["GOVREPORT_BUILD"]).resolve()
 SITES = BUILD / "sites"
 FIXTURES = ROOT / "tests" / "fixtures"
 SEED_GOLD = FIXTURES / "seed_gold.csv"
