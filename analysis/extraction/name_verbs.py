@@ -134,8 +134,9 @@ def _dim(lex, m) -> str:
 
 def _kept_act(lex, v, word: str) -> bool:
     """A verb that says what the counted things are, which a name keeps: an act that defines them (defining,
-    defining_after, selecting, kept_acts), an addition or a change (addition_prefixes, the growth words)."""
+    defining_after, defining_after_object, selecting, kept_acts), an addition or a change (addition_prefixes, the growth words)."""
     return (word.startswith(tuple(v.defining)) or word in v.defining_after or word in v.selecting
+            or word in v.defining_after_object
             or word in v.kept_acts or word.startswith(tuple(lex.addition_prefixes))
             or bool(lex.growth_re.fullmatch(word)))
 
