@@ -5,8 +5,15 @@ data (lexicon.yaml `name_verbs`); the parts of speech are the segmenter's (phras
 
 - a verb of policy opening a name (打造14个区级主导产业特色赛道集聚区 -> 区级主导产业特色赛道集聚区), with the adverbs
   before it (高质量打造): no part of the name, as long as a noun phrase stays;
+- beyond the list, the general rule (the segmenter's parts of speech, lexicon opening_*): any verb (v, two
+  characters or more; two in a row) with the adverbs (d, ad) before it that opens the name of a count of things goes
+  (召开省级新闻发布会 -> 省级新闻发布会, 制定发布地方标准 -> 地方标准) when what stays is a noun phrase of common nouns
+  with no verb inside and no measure at its end, unless the verb is a kept act (defining, selecting, kept_acts: acts
+  that make, remove, repair or register the things; verbs the segmenter reads apart from the noun they modify:
+  在建, 脱贫, 创新); never for people, money or other measures (培训农村实用人才, 完成投资);
 - a predicate after the counted noun (the name is the words right after the number): a policy or evaluation
-  predicate goes (120个山西精品享誉海内外 -> 山西精品); one that defines the set becomes a relative modifier
+  predicate goes (120个山西精品享誉海内外 -> 山西精品), and so does any adverb+verb without object after a count's noun
+  (8个省级区域医疗中心高效运行 -> 省级区域医疗中心: _general_predicate); one that defines the set becomes a relative modifier
   (10个特色产业基地通过国家火炬中心验收 -> 通过国家火炬中心验收的特色产业基地; 2所职业本科大学获批 -> 获批职业本科大学;
   11个县被认定为X县 -> X县); a verb of neither class stays and the name is marked unsure;
 - an act that closes the clause of a counted noun and defines the things (53个重大项目建成投运, 51万新就业形态人员
