@@ -5,8 +5,15 @@ data (lexicon.yaml `name_verbs`); the parts of speech are the segmenter's (phras
 
 - a verb of policy opening a name (打造14个区级主导产业特色赛道集聚区 -> 区级主导产业特色赛道集聚区), with the adverbs
   before it (高质量打造): no part of the name, as long as a noun phrase stays;
+- beyond the list, the general rule (the segmenter's parts of speech, lexicon opening_*): any verb (v, two
+  characters or more; two in a row) with the adverbs (d, ad) before it that opens the name of a count of things goes
+  (召开省级新闻发布会 -> 省级新闻发布会, 制定发布地方标准 -> 地方标准) when what stays is a noun phrase of common nouns
+  with no verb inside and no measure at its end, unless the verb is a kept act (defining, selecting, kept_acts: acts
+  that make, remove, repair or register the things; verbs the segmenter reads apart from the noun they modify:
+  在建, 脱贫, 创新); never for people, money or other measures (培训农村实用人才, 完成投资);
 - a predicate after the counted noun (the name is the words right after the number): a policy or evaluation
-  predicate goes (120个山西精品享誉海内外 -> 山西精品); one that defines the set becomes a relative modifier
+  predicate goes (120个山西精品享誉海内外 -> 山西精品), and so does any adverb+verb without object after a count's noun
+  (8个省级区域医疗中心高效运行 -> 省级区域医疗中心: _general_predicate); one that defines the set becomes a relative modifier
   (10个特色产业基地通过国家火炬中心验收 -> 通过国家火炬中心验收的特色产业基地; 2所职业本科大学获批 -> 获批职业本科大学;
   11个县被认定为X县 -> X县); a verb of neither class stays and the name is marked unsure;
 - an act that closes the clause of a counted noun and defines the things (53个重大项目建成投运, 51万新就业形态人员
@@ -45,7 +52,7 @@ def verb_side(lex, text: str, ms) -> None:
         name = _dangling(lex, v, name)
         name = _lone_change(v, name)
         name = _closing(lex, v, name)
-        name = _edges(v, _opening_policy(lex, v, name))  # 落地新一批…: the batch after the verb too
+        name = _edges(v, _opening_policy(lex, v, name, _dim(lex, m)))  # 落地新一批…: the batch after the verb too
         name = _predicate(lex, v, text, m, name)
         name = _defining_act(lex, v, text, m, name)
         m.metric_zh = name
@@ -127,38 +134,76 @@ def _closing(lex, v, name: str) -> str:
     return name
 
 
-def _lead_length(v, core: str) -> int:
+def _dim(lex, m) -> str:
+    """The dimension of a mention's unit (count, person, area, money ...); a bare count without a unit is one."""
+    return lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
+
+
+def _kept_act(lex, v, word: str) -> bool:
+    """A verb that says what the counted things are, which a name keeps: an act that defines them (defining,
+    defining_after, defining_after_object, selecting, kept_acts), an addition or a change (addition_prefixes, the growth words)."""
+    return (word.startswith(tuple(v.defining)) or word in v.defining_after or word in v.selecting
+            or word in v.defining_after_object
+            or word in v.kept_acts or word.startswith(tuple(lex.addition_prefixes))
+            or bool(lex.growth_re.fullmatch(word)))
+
+
+def _lead_length(lex, v, core: str, general: bool = False) -> int:
     """How many characters open the name as adverbs and verbs of policy (metric_action_adverbs, name_verbs policy),
     each ending where a word of the segmenter ends (做大 is one verb though the segmenter reads 做|大); 0 without a
-    verb of policy."""
-    ends, at = set(), 0
-    for word, _ in tagged(core):
+    verb of policy. general: any verb of the segmenter (opening_verb_tags, of opening_verb_min characters) that is
+    no act kept in a name (_kept_act) is one, and any adverb of the segmenter (opening_adverb_tags) before it, at
+    most opening_verbs_max verbs in a row (制定发布地方标准, 认真办理…)."""
+    ends, tags, at = set(), {}, 0
+    for word, tag in tagged(core):
+        tags[at] = (word, tag)
         at += len(word)
         ends.add(at)
     policy = sorted(v.policy, key=len, reverse=True)
     adverbs = sorted(v.action_adverbs, key=len, reverse=True)
-    pos, verb = 0, False
+    pos, verbs = 0, 0
     while True:
         p = next((x for x in policy if core.startswith(x, pos) and pos + len(x) in ends), "")
-        a = "" if p or verb else next((x for x in adverbs if core.startswith(x, pos) and pos + len(x) in ends), "")
+        word, tag = tags.get(pos, ("", ""))
+        if general and not p and verbs < v.opening_verbs_max and tag in v.opening_verb_tags \
+                and len(word) >= v.opening_verb_min and not _kept_act(lex, v, word):
+            p = word
+        a = "" if p or verbs else next((x for x in adverbs if core.startswith(x, pos) and pos + len(x) in ends), "")
+        if general and not (p or a or verbs) and tag in v.opening_adverb_tags and len(word) >= 2:
+            a = word  # 认真办理, 有效应对: an adverb of the segmenter before the verb
         if not (p or a) or pos + len(p or a) >= len(core):
-            return pos if verb else 0
-        pos, verb = pos + len(p or a), verb or bool(p)
+            return pos if verbs else 0
+        pos, verbs = pos + len(p or a), verbs + bool(p)
 
 
-def _opening_policy(lex, v, name: str) -> str:
+def _opening_policy(lex, v, name: str, dim: str = "") -> str:
     """打造区级主导产业特色赛道集聚区, 集中整改各类问题, 有机串联国保单位: a verb of policy (with its adverbs) that opens
-    a name goes when a name stays (_noun_ok); no verb that defines the things (defining) is dropped."""
+    a name goes when a name stays (_noun_ok); no verb that defines the things (defining) is dropped.
+    The same for any verb of the segmenter that is no act kept in a name (召开省级新闻发布会, 每年办好民生实事 ->
+    民生实事, 制定发布地方标准), when what stays is a noun phrase (its first word a noun of opening_rest_tags of two
+    characters or more, its last one of opening_head_tags, no verb inside, no measure word at its end): not for a count of people (培训农民, 转移群众: the act says who are counted), not where the verb makes one
+    word with the noun (研发经费, 发电量: one word of the segmenter; 建设用地: a verbal noun, vn)."""
     core, growth = _split_growth(lex, name)
     if extraction_words().of_word in core:
         return name
-    k = _lead_length(v, core)
+    k = _lead_length(lex, v, core)
+    general = not k and dim in v.opening_dims
+    if general:
+        k = _lead_length(lex, v, core, general=True)
     if not k:
         return _adverbs_before_act(lex, v, name)
     rest = core[k:]
     first = tagged(rest)[0]
     if rest.startswith(tuple(v.defining)) or not _noun_ok(lex, v, rest) or (first[1].startswith("v") and len(first[0]) >= 2):
         return name  # 优化调整省级开发区: a verb of no class follows, the name stays
+    words = tagged(rest)
+    if general and (first[1] not in v.opening_rest_tags or len(first[0]) < 2 or words[-1][1] not in v.opening_head_tags
+                    or any(t in v.opening_verb_tags or (t == "vn" and k < len(words) - 1)
+                           for k, (_, t) in enumerate(words))
+                    or rest.endswith(tuple(v.opening_measure_ends))):
+        return name  # 提高大病保险最高支付限额, 提请…审议地方性法规, 对接…建设重点平台: no noun phrase alone follows
+        # the verb (集聚区企业: a word of one character, the segmenter lacks the compound; a head no common noun);
+        # 出让矿业权成交价: the verb and its object say whose measure it is
     return rest + growth
 
 
@@ -261,6 +306,9 @@ def _predicate(lex, v, text: str, m, name: str) -> str:
             if k == len(words) - 1:
                 return pred + noun  # 2所职业本科大学获批: 获批职业本科大学
             return pred.replace(v.particle, "") + w.of_word + noun
+        general = _general_predicate(lex, v, m, noun, list(words[k:]))
+        if general:
+            return general
         if tag in ("v", "d", "ad", "a") and len(word) >= 2 and words[k - 1][1] in w.predicate_noun_tags \
                 and word not in v.defining and words[-1][1] in ("v", "vn") and len(words) - k >= 2:
             m.name_unsure = True  # 3个省实验室高效运营 with a verb the lexicon does not class: the name ends in it
@@ -308,3 +356,28 @@ def _defining_act(lex, v, text: str, m, name: str) -> str:
         return name  # the name opens with a verb of its own
     return verb + name
 
+
+
+def _general_predicate(lex, v, m, noun: str, pred: list) -> str:
+    """A count's noun right after the number, then a predicate the lexicon does not class: adverbs of the segmenter
+    (opening_adverb_tags, predicate_adverb_tags) and a verb (opening_verb_tags) that is no act kept in a name. With an
+    object (a noun of opening_rest_tags ends it) it says which things are counted and becomes a modifier
+    (企业开展技术改造和数字化转型 -> 开展技术改造和数字化转型的企业); without one (省级区域医疗中心高效运行, 园区启用) it says how
+    they fare and goes. "" when the rule does not apply: not a count, a number, a preposition or a pronoun inside,
+    longer than selected_max, or no noun (_noun_ok) before it."""
+    if _dim(lex, m) not in COUNT_DIMS or not _noun_ok(lex, v, noun):
+        return ""
+    at = 0
+    while at < len(pred) and pred[at][1] in v.predicate_adverb_tags and len(pred[at][0]) >= 2:
+        at += 1
+    if at >= len(pred) or pred[at][1] not in v.opening_verb_tags or len(pred[at][0]) < v.opening_verb_min \
+            or _kept_act(lex, v, pred[at][0]) or pred[at][0] in v.defining_predicates:
+        return ""
+    text = "".join(x for x, _ in pred)
+    if len(text) > v.selected_max or v.number_re.search(text) or extraction_words().of_word in text \
+            or any(t.startswith(("p", "r", "u", "m")) for _, t in pred):
+        return ""
+    rest = pred[at + 1:]
+    if at and all(t in (*v.opening_verb_tags, *v.predicate_adverb_tags, "vn") for _, t in rest):
+        return noun  # 高效运行, 显著提升: how the things fare (an adverb says it is no act that names them)
+    return ""
