@@ -60,3 +60,12 @@ def test_doublings_are_found_as_growth():
     assert one["metric_zh"] == "营业收入" and two["metric_zh"] == "农民收入"
     twin = _report("这五年，全省实现“四个翻番”，营业收入翻番。")  # a slogan and a doubling without its count: no number
     assert not twin["unit"].eq("番").any()
+
+
+def test_an_ordinal_of_a_kind_after_a_ranking_context_is_context():
+    df = _report("过去一年，我市成为全国第7个获批的示范城市，成为全省第三个举办该会议的城市。")
+    seven, third = _row(df, "第7个"), _row(df, "第三个")
+    assert (seven["value"], third["value"]) == (7.0, 3.0)
+    assert seven["kind"] == third["kind"] == "context"
+    twin = _report("过去一年，编制第7个发展规划，召开第三个专题会议。")  # an ordinal without a ranking context: no number
+    assert not twin["raw"].isin(["第7个", "第三个"]).any()

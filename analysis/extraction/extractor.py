@@ -154,6 +154,9 @@ class Extractor:
             if not unit and not mag and bare_rank(text, text[s0:s - 1], e, e0):
                 mention.rank, mention.s, mention.base_unit = True, s - 1, w.rank_unit
                 return mention
+            if unit in lex.ordinal_count_units and w.rank_context_re.search(text[s0:s - 1]):
+                mention.ordinal, mention.s = True, s - 1  # 全国第11个获批的创新型省份: an ordinal, context
+                return mention
             return None  # ordinal: 第2届, 第14个五年规划
         if not unit and not mag:
             if YEARS_LENGTH.fullmatch(m.group("num")) and text.startswith(lex.year_word, e) \
@@ -198,6 +201,8 @@ class Extractor:
         if before.endswith(w.ordinal_prefix):
             if unit in lex.rank_units and w.rank_context_re.search(before[:-len(w.ordinal_prefix)]):
                 return Mention(rs - 1, end, value, "", unit, cn=True, rank=True)
+            if unit in lex.ordinal_count_units and w.rank_context_re.search(before[:-len(w.ordinal_prefix)]):
+                return Mention(rs - 1, end, value, "", unit, cn=True, ordinal=True)  # 全国第二个举办…的城市
             if not unit and not mag and bare_rank(text, before, rs + len(cn), e0):
                 return Mention(rs - 1, rs + len(cn), value, "", "", cn=True, rank=True, base_unit=w.rank_unit)
             return None
