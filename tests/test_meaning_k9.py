@@ -69,3 +69,10 @@ def test_an_ordinal_of_a_kind_after_a_ranking_context_is_context():
     assert seven["kind"] == third["kind"] == "context"
     twin = _report("过去一年，编制第7个发展规划，召开第三个专题会议。")  # an ordinal without a ranking context: no number
     assert not twin["raw"].isin(["第7个", "第三个"]).any()
+
+
+def test_a_stock_already_built_cited_in_a_task_is_context():
+    df = _report("过去一年极不寻常。", plan="优化已建成超2万个便民驿站的服务机制。")
+    assert _row(df, "2万个")["kind"] == "context"
+    twin = _report("过去一年极不寻常。", plan="新建超2万个便民驿站。")  # the year's goal
+    assert _row(twin, "2万个")["kind"] == "target"
