@@ -76,3 +76,12 @@ def test_a_stock_already_built_cited_in_a_task_is_context():
     assert _row(df, "2万个")["kind"] == "context"
     twin = _report("过去一年极不寻常。", plan="新建超2万个便民驿站。")  # the year's goal
     assert _row(twin, "2万个")["kind"] == "target"
+
+
+def test_a_count_of_the_things_whose_output_grows_is_their_scope():
+    df = _report("过去一年，12条重点产业链、9个特色园区营业收入分别增长8.1%、6%，6个产业集群产值突破900亿元。")
+    for raw in ("12条", "9个", "6个"):
+        assert _row(df, raw)["kind"] == "context", raw
+    assert _row(df, "8.1%")["kind"] == _row(df, "900亿元")["kind"] == "achieved"
+    twin = _report("过去一年，规上工业企业达1.2万家、增加值增长6%，新建9个特色园区。")  # a count, then another measure
+    assert _row(twin, "1.2万家")["kind"] == _row(twin, "9个")["kind"] == "achieved"
