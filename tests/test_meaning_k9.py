@@ -85,3 +85,11 @@ def test_a_count_of_the_things_whose_output_grows_is_their_scope():
     assert _row(df, "8.1%")["kind"] == _row(df, "900亿元")["kind"] == "achieved"
     twin = _report("过去一年，规上工业企业达1.2万家、增加值增长6%，新建9个特色园区。")  # a count, then another measure
     assert _row(twin, "1.2万家")["kind"] == _row(twin, "9个")["kind"] == "achieved"
+
+
+def test_a_goal_of_a_rate_per_head_named_with_yongyou_is_a_goal():
+    df = _report("过去一年极不寻常。", plan="每千人口拥有3岁以下托位数不少于4.8个，全省拥有5A级景区12家。")
+    assert _row(df, "4.8个")["kind"] == "target"
+    assert _row(df, "3岁")["kind"] == "context"  # the age band of the places: a descriptor
+    twin = _report("过去一年极不寻常。", plan="依托全省拥有的12家5A级景区，打造精品线路。")  # a stock owned: context
+    assert _row(twin, "12家")["kind"] == "context"
