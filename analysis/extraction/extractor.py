@@ -147,10 +147,9 @@ class Extractor:
             return None  # 2025届毕业生: a class of a year
         mention = Mention(s, e, value, mag, unit, inner)
         if before == w.ordinal_prefix:
-            if unit in lex.rank_units:
-                mention.rank = True
-                mention.s = s - 1
-                return mention
+            if unit in lex.rank_units or (unit in lex.ordinal_count_units and w.rank_context_re.search(text[s0:s - 1])):
+                mention.rank, mention.ordinal, mention.s = unit in lex.rank_units, unit not in lex.rank_units, s - 1
+                return mention  # 第2位; 全国第11个获批的创新型省份: an ordinal of a kind, context
             if not unit and not mag and bare_rank(text, text[s0:s - 1], e, e0):
                 mention.rank, mention.s, mention.base_unit = True, s - 1, w.rank_unit
                 return mention
@@ -196,8 +195,9 @@ class Extractor:
         if text.startswith(lex.after_cn, end) or self._slogan_before(before):
             return None
         if before.endswith(w.ordinal_prefix):
-            if unit in lex.rank_units and w.rank_context_re.search(before[:-len(w.ordinal_prefix)]):
-                return Mention(rs - 1, end, value, "", unit, cn=True, rank=True)
+            if unit in lex.rank_units | lex.ordinal_count_units and w.rank_context_re.search(before[:-len(w.ordinal_prefix)]):
+                return Mention(rs - 1, end, value, "", unit, cn=True, rank=unit in lex.rank_units,
+                               ordinal=unit not in lex.rank_units)  # 全国第2位; 全国第二个举办…的城市
             if not unit and not mag and bare_rank(text, before, rs + len(cn), e0):
                 return Mention(rs - 1, rs + len(cn), value, "", "", cn=True, rank=True, base_unit=w.rank_unit)
             return None

@@ -105,6 +105,9 @@ def classify(lex, text: str, m: Mention, s0: int, e0: int, para) -> None:
     else:
         m.measure = "level"
     m.kind = _kind(lex, para.section, text[cs:ce], before, text[s0:m.s], m)
+    if m.kind != "context" and (m.ordinal or lex.kind_cues["endured_list"].search(before) or (
+            part_of(para.section) in ("review", "plan") and lex.kind_cues["scope_after"].match(text, m.tail, ce))):
+        m.kind = "context"  # 全国第11个; 经受了…和10个台风; 支持29个县率先高质量发展: an ordinal, circumstances, a scope
     if m.kind != "context" and (m.unit in lex.descriptor_units or lex.descriptor_re.search(before[-8:])
                                 or lex.descriptor_after_re.match(text, m.tail, ce)
                                 or (m.unit == w.age_unit and lex.age_after_re.match(text, m.tail, ce))

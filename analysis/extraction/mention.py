@@ -24,6 +24,7 @@ class Mention:
     inner: str = ""           # 多/余 inside the span
     cn: bool = False          # written in Chinese numerals
     rank: bool = False        # 第N位
+    ordinal: bool = False     # 全国第11个…: an ordinal of a kind (context)
     ratio: bool = False       # A∶1 (城乡居民收入比2.04∶1): a unit-less share
     qualifier: str = "exact"
     q_explicit: bool = False

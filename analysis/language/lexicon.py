@@ -100,6 +100,7 @@ class Lexicon:
     decline_re: re.Pattern | None = None                  # a decline verb (+ growth fillers) at the end of a string
     commitments: dict = field(default_factory=dict)       # 确保 -> ensure: the commitment of a target word
     rank_units: frozenset = frozenset()                   # units that are a rank (位) after a ranking context
+    ordinal_count_units: frozenset = frozenset()          # 全国第11个…: an ordinal of a kind, context
     session_units: frozenset = frozenset()  # 届: no count in Chinese numerals (二十届) nor after a year (2025届)
     meaning_re: dict = field(default_factory=dict)        # growth_target, bare_growth, population_after
     counted_noun_end_words: dict = field(default_factory=dict)  # closing words of a counted noun -> what stays
@@ -262,6 +263,7 @@ def _number_words(raw: dict) -> dict:
         "decline_re": re.compile(f"(?:{alternation(raw['direction']['decline'])})(?:{fillers})*$"),
         "commitments": {str(k): str(v) for k, v in raw["commitment"].items()},
         "rank_units": frozenset(raw["exclusions"]["rank_units"]),
+        "ordinal_count_units": frozenset(raw["exclusions"].get("ordinal_count_units", ())),
         "session_units": frozenset(raw["exclusions"].get("session_units", ())),
         "meaning_re": {k: re.compile(raw["meaning"][k]) for k in ("growth_target", "bare_growth", "population_after")},
     }
