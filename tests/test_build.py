@@ -8,6 +8,7 @@ import functools
 import json
 import re
 import unicodedata
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -226,6 +227,13 @@ def test_pdf_of_the_whole_report(site, tmp_path):
             if word in text:
                 break
         assert word in text, (page.name, heads[-1])
+        # and long enough: the last heading is also in the chapter's contents on its first page, so a chapter cut
+        # to one page would pass the check above; a printed page holds at most ~5,500 characters of these pages
+        # (themes, the densest), so a chapter of 12,000 or more cannot fit on one
+        html_text = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", page.read_text(
+            encoding="utf-8").partition("<main")[2].partition("</main>")[0], flags=re.S))
+        chars = len(re.sub(r"\s+", " ", unescape(html_text)))
+        assert end - first >= chars // 12000 + 1, (page.name, chars, end - first)
 
 
 def test_executing_a_chapter_twice_gives_the_same_file(tmp_path):
