@@ -93,7 +93,8 @@ def classify(lex, text: str, m: Mention, s0: int, e0: int, para) -> None:
     elif m.ratio:
         m.measure = "share"
     elif m.unit in SHARE_UNITS or m.unit in w.change_units or m.unit == w.rank_unit or m.base_unit == "%":
-        grown = _is_growth(lex, text, m, cs, ce, before)
+        own = _item_measure(lex, m, before)
+        grown = own if own is not None else _is_growth(lex, text, m, cs, ce, before)
         m.measure = "growth" if grown else ("share" if m.unit in SHARE_UNITS or m.base_unit == "%" else "level")
         if m.unit in w.change_units and not _followed_by_to(before):
             m.measure = "growth"
@@ -201,6 +202,20 @@ YEARS_LENGTH = re.compile(r"\d{1,2}\.\d")  # 11.3年, not a list number before a
 @lru_cache(maxsize=1)
 def _meaning_res() -> dict:
     return lexicon.load().meaning_re
+
+
+def _item_measure(lex, m, before: str) -> bool | None:
+    """城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内: a change word said before 分别 is one item's, so each number
+    is what its own item names — a growth when its name says a change (居民消费价格涨幅), the rate itself when its name
+    is a rate that says none (城镇调查失业率); None when the clause is no such list."""
+    w = extraction_words()
+    left, sep, _ = before.rpartition(w.respectively)
+    name = m.metric_zh or ""
+    if not sep or lex.growth_re.search(left) is None:
+        return None
+    if lex.growth_re.search(name) is not None:
+        return True
+    return False if w.own_rate_re.search(name) is not None else None
 
 
 def _is_growth(lex, text, m, cs, ce, before) -> bool:
