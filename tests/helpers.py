@@ -43,3 +43,10 @@ def small_corpus_dir(dest: Path, n: int = 2) -> Path:
     for r in rows:
         shutil.copy2(config.CORPUS / r.split(",")[0], dest)
     return dest
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    """(raw, metric_zh) of every quantity the extractor finds in a text: the shape the name tests compare."""
+    import analysis
+
+    return [(r.raw, r.metric_zh) for r in analysis.extract(text).itertuples()]

@@ -12,7 +12,7 @@ import analysis
 from analysis.corpus import accuracy, one_report
 from analysis.extraction import english
 from analysis.language import concepts, lexicon
-from tests.helpers import ROOT
+from tests.helpers import ROOT, names
 
 
 def _rows(text: str) -> list[tuple[str, str, str]]:
@@ -777,10 +777,6 @@ def test_a_bare_industry_measure_takes_the_industry_of_the_sentence_before(text,
 
 # ------------------------------------------------ lists, pairs and owners (name_lists.py, lexicon name_lists)
 
-def _names(text: str) -> list[tuple[str, str]]:
-    return [(r.raw, r.metric_zh) for r in analysis.extract(text).itertuples()]
-
-
 def _source(text: str) -> list[tuple[str, str, str]]:
     return [(r.raw, r.metric_zh, r.metric_en_source) for r in analysis.extract(text).itertuples()]
 
@@ -797,7 +793,7 @@ def _source(text: str) -> list[tuple[str, str, str]]:
     ("钢材、水泥产量增长3%—5%。", [("3%", "钢材、水泥产量增长"), ("5%", "钢材、水泥产量增长")]),
 ])
 def test_a_list_named_for_each_of_its_numbers_is_split(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -808,7 +804,7 @@ def test_a_list_named_for_each_of_its_numbers_is_split(text, expected):
     ("工业增加值、服务业营业收入分别增长5%、6%。", [("5%", "工业增加值增长"), ("6%", "服务业营业收入增长")]),
 ])
 def test_the_measure_of_a_respectively_list_is_shared(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -820,7 +816,7 @@ def test_the_measure_of_a_respectively_list_is_shared(text, expected):
     ("新建150个数字化车间、推动企业上云。", [("150个", "新建数字化车间")]),
 ])
 def test_a_number_before_a_list_counts_every_item(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -832,7 +828,7 @@ def test_a_number_before_a_list_counts_every_item(text, expected):
     ("高新技术企业达到2000家、科技型中小企业增长35%。", [("2000家", "高新技术企业"), ("35%", "科技型中小企业增长")]),
 ])
 def test_a_list_before_one_number_is_named_whole(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -862,7 +858,7 @@ def test_a_generic_counted_noun_is_named_by_its_selection(text, expected):
      [("300件", "人大代表建议"), ("400件", "政协委员提案"), ("100%", "人大代表建议、政协委员提案办复率")]),
 ])
 def test_a_bare_measure_takes_its_one_owner(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -890,7 +886,7 @@ def test_a_bare_measure_without_one_owner_is_flagged(text, expected):
     ("道路交通事故起数、火灾起数分别下降8%、6%。", [("8%", "道路交通事故起数下降"), ("6%", "火灾起数下降")]),
 ])
 def test_bare_measures_of_a_respectively_list_share_the_first_owner(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -901,7 +897,7 @@ def test_bare_measures_of_a_respectively_list_share_the_first_owner(text, expect
     ("货物贸易进出口总额增长5%、出口增长7%。", [("5%", "货物贸易进出口总额增长"), ("7%", "出口增长")]),
 ])
 def test_items_of_one_clause_share_the_measure_before(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 # ------------------------------------------------------------------- the verb side of names (name_verbs.py)
 
 @pytest.mark.parametrize("text,expected", [

@@ -10,9 +10,7 @@ import analysis
 from analysis.extraction import english
 from analysis.extraction.mention import Mention
 
-
-def _names(text: str) -> list[tuple[str, str]]:
-    return [(r.raw, r.metric_zh) for r in analysis.extract(text).itertuples()]
+from .helpers import names
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -27,7 +25,7 @@ def _names(text: str) -> list[tuple[str, str]]:
     ("建成3个国家级区域医疗中心。", [("3个", "建成国家级区域医疗中心")]),
 ])
 def test_levels_alone_before_one_noun_share_it(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -42,7 +40,7 @@ def test_levels_alone_before_one_noun_share_it(text, expected):
     ("建设农村公路3000公里。", [("3000公里", "建设农村公路")]),
 ])
 def test_a_pair_of_making_acts_said_as_one_stays_whole(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 def test_a_pair_of_making_acts_is_said_in_english():
@@ -60,7 +58,7 @@ def test_a_pair_of_making_acts_is_said_in_english():
     ("新增12家企业5个项目。", [("12家", "新增企业"), ("5个", "新增企业项目")]),
 ])
 def test_the_counted_noun_reads_through_5g_and_grade_thresholds(text, expected):
-    assert _names(text)[:len(expected)] == expected
+    assert names(text)[:len(expected)] == expected
 
 
 def test_the_unsure_mark_of_the_verb_side_is_read_by_english():
@@ -89,7 +87,7 @@ def test_the_unsure_mark_of_the_verb_side_is_read_by_english():
     ("重大项目完成投资500亿元。", [("500亿元", "重大项目完成投资")]),
 ])
 def test_an_act_closing_the_clause_defines_the_things_counted(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 def test_an_act_that_defines_the_things_is_said_in_english():
@@ -107,7 +105,7 @@ def test_an_act_that_defines_the_things_is_said_in_english():
     ("城乡居民收入比缩小至2.3:1。", [("2.3:1", "城乡居民收入比缩小")]),
 ])
 def test_a_pair_said_as_one_before_two_numbers_is_split(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -118,7 +116,7 @@ def test_a_pair_said_as_one_before_two_numbers_is_split(text, expected):
     ("300个老旧小区引入物业服务。", [("300个", "引入物业服务的老旧小区")]),
 ])
 def test_a_share_of_things_is_named_by_the_predicate_that_says_which(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -126,7 +124,7 @@ def test_a_share_of_things_is_named_by_the_predicate_that_says_which(text, expec
     ("小麦总产120亿斤，单产450公斤。", [("120亿斤", "小麦总产"), ("450公斤", "小麦单产")]),
 ])
 def test_a_measure_after_its_thing_takes_it_as_owner(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 def test_a_measure_without_an_owner_in_reach_is_flagged():
@@ -144,7 +142,7 @@ def test_a_measure_without_an_owner_in_reach_is_flagged():
     ("城镇新增就业增长10%。", [("10%", "城镇新增就业增长")]),
 ])
 def test_a_percent_of_a_plan_completed_is_named_as_the_share_done(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -155,7 +153,7 @@ def test_a_percent_of_a_plan_completed_is_named_as_the_share_done(text, expected
     ("居民消费价格微降0.1%。", [("0.1%", "居民消费价格微降")]),
 ])
 def test_a_lone_change_verb_after_a_noun_is_read_whole(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -166,4 +164,4 @@ def test_a_lone_change_verb_after_a_noun_is_read_whole(text, expected):
     ("基本养老保险参保人数1000万人。", [("1000万人", "基本养老保险参保人数")]),
 ])
 def test_adverbs_of_how_an_act_went_are_no_part_of_a_name(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-import analysis
 from analysis.language import lexicon
 
-
-def _names(text: str) -> list[tuple[str, str]]:
-    return [(r.raw, r.metric_zh) for r in analysis.extract(text).itertuples()]
+from .helpers import names
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -32,7 +29,7 @@ def _names(text: str) -> list[tuple[str, str]]:
      [("120场", "省级新闻发布会"), ("8%", "接待游客人次增长")]),
 ])
 def test_a_verb_of_no_list_opening_the_name_of_a_count(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -43,7 +40,7 @@ def test_a_verb_of_no_list_opening_the_name_of_a_count(text, expected):
     ("8个省级区域医疗中心运营。", [("8个", "省级区域医疗中心运营")]),
 ])
 def test_an_adverb_and_verb_after_the_counted_noun(text, expected):
-    assert _names(text) == expected
+    assert names(text) == expected
 
 
 def test_the_general_rule_reads_its_parts_of_speech_from_the_lexicon():

@@ -67,15 +67,8 @@ def _pair_halves(lex, text: str, ms) -> None:
     """城乡居民人均可支配收入年均增长5.3%、8.1%: exactly two numbers of one clause named alike, joined by a list gap
     only (lexicon extraction list_gaps), their name opening with a pair said as one (name_lists pair_halves): the
     first is the first half's (城镇居民…), the second the second half's (农村居民…). Not a ratio of the pair, not a rank."""
-    gaps = set(lexicon.load().extraction.list_gaps) - {"，", ""}
     halves = sorted(words().pair_halves.items(), key=lambda kv: -len(kv[0]))
-    i = 0
-    while i < len(ms):
-        j = i + 1
-        while j < len(ms) and ms[j].metric_zh == ms[i].metric_zh and ms[j].clause == ms[i].clause \
-                and text[ms[j - 1].tail:ms[j].s - ms[j].prefix_len].strip() in gaps:
-            j += 1
-        run, i = ms[i:j], j
+    for run in _alike_runs(text, ms):
         name = run[0].metric_zh or ""
         pair = next(((k, v) for k, v in halves if name.startswith(k) and len(name) > len(k)), None)
         if len(run) != 2 or pair is None or any(m.rank or m.ratio for m in run):
@@ -159,14 +152,7 @@ def _split_named_list(lex, text: str, ms) -> None:
     """原煤、原油、天然气产量达到6640.8万吨、1253.6万吨、9.1亿立方米: a run of numbers named alike by a list whose items
     are as many as the numbers, joined by list gaps only (lexicon extraction list_gaps), is read in order: the n-th
     number is the n-th item with the head the items share (_measure_head)."""
-    gaps = set(lexicon.load().extraction.list_gaps) - {"，", ""}
-    i = 0
-    while i < len(ms):
-        j = i + 1
-        while j < len(ms) and ms[j].metric_zh == ms[i].metric_zh and ms[j].clause == ms[i].clause \
-                and text[ms[j - 1].tail:ms[j].s - ms[j].prefix_len].strip() in gaps:
-            j += 1
-        run, i = ms[i:j], j
+    for run in _alike_runs(text, ms):
         if len(run) < 2 or any(m.rank for m in run):
             continue
         core, grow = _split(lex, run[0].metric_zh)
@@ -178,6 +164,20 @@ def _split_named_list(lex, text: str, ms) -> None:
             continue
         for m, item in zip(run, items):
             m.metric_zh = (item if item.endswith(head) else item + head) + grow
+
+
+def _alike_runs(text: str, ms):
+    """The runs of a sentence's mentions named alike in one clause, joined by list gaps only (lexicon extraction
+    list_gaps, not a comma): every mention is in exactly one run, in order."""
+    gaps = set(lexicon.load().extraction.list_gaps) - {"，", ""}
+    i = 0
+    while i < len(ms):
+        j = i + 1
+        while j < len(ms) and ms[j].metric_zh == ms[i].metric_zh and ms[j].clause == ms[i].clause \
+                and text[ms[j - 1].tail:ms[j].s - ms[j].prefix_len].strip() in gaps:
+            j += 1
+        yield ms[i:j]
+        i = j
 
 
 def _distributed_lists(ms):
