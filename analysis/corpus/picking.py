@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import math
+from difflib import SequenceMatcher
 
 import pandas as pd
 
@@ -113,21 +114,6 @@ def counts_apart(a, b) -> bool:
     return (bool(ca) and bool(cb) and ca != cb) or qualified_apart(a, b)
 
 
-def _common_run(a: str, b: str) -> tuple[int, int, int]:
-    """The longest run of characters two strings share: (start in a, start in b, length); the first one."""
-    best = (0, 0, 0)
-    prev = [0] * (len(b) + 1)
-    for i in range(1, len(a) + 1):
-        cur = [0] * (len(b) + 1)
-        for j in range(1, len(b) + 1):
-            if a[i - 1] == b[j - 1]:
-                cur[j] = prev[j - 1] + 1
-                if cur[j] > best[2]:
-                    best = (i - cur[j], j - cur[j], cur[j])
-        prev = cur
-    return best
-
-
 def qualified_apart(a, b) -> bool:
     """Do two names qualify one counted noun differently? The head is the longest run of characters they share
     (at least lexicon scorecard.qualified_head_min); before it, each name's qualifiers are its words of a noun's
@@ -139,7 +125,7 @@ def qualified_apart(a, b) -> bool:
     a, b = str(a or ""), str(b or "")
     for w, same in words.same_words.items():
         a, b = a.replace(w, same), b.replace(w, same)
-    ia, ib, n = _common_run(a, b)
+    ia, ib, n = SequenceMatcher(None, a, b, autojunk=False).find_longest_match()  # the first longest shared run
     if n < int(words.qualified_head_min):
         return False
     qa, qb = _qualifiers(a[:ia]), _qualifiers(b[:ib])  # their characters: 空气 is within 空气质量
@@ -182,10 +168,16 @@ def is_stock(row) -> bool:
     return any(w in name for w in lexicon.load().pairing.stock_words)
 
 
+def flow_and_stock(a, b) -> bool:
+    """Is one figure brought in (an addition word or verb: 培育高新技术企业2200家) and the other a stock said as one
+    (有效期内高新技术企业8200家), in either order?"""
+    return (is_flow(a) and is_stock(b)) or (is_stock(a) and is_flow(b))
+
+
 def flow_against_stock(a, b) -> bool:
     """Is one figure an addition and the other a total (新增 against 总数; 培育 against 有效期内 …), by the old
-    rule (addition words on one side only) or the wider one (an addition verb against a word of a stock)?"""
-    return is_addition(a) != is_addition(b) or (is_flow(a) and is_stock(b)) or (is_stock(a) and is_flow(b))
+    rule (addition words on one side only) or the wider one (:func:`flow_and_stock`)?"""
+    return is_addition(a) != is_addition(b) or flow_and_stock(a, b)
 
 
 def best_result(target, candidates: list):

@@ -15,7 +15,7 @@ from ..language import lexicon
 from ..language.concepts import catalogue
 from ..language.units import RATE_UNITS
 from ..project.thresholds import FLOAT_TOLERANCE
-from .picking import best_result, counts_apart, is_flow, is_stock, nearest_candidate, results_of, same_unit, targets_of
+from .picking import best_result, counts_apart, flow_and_stock, nearest_candidate, results_of, same_unit, targets_of
 
 # The headline concepts of the comparisons, in the order a brief reads them, and those whose target is a
 # ceiling (a result at or below it meets it): data of the concept catalogue (concepts.yaml: headline, direction)
@@ -73,7 +73,7 @@ def verdict(concept: str, target, result) -> tuple[str, float]:
         return "not comparable", math.nan  # 7个 and 7家 of the same centres are one unit (count classifiers)
     if counts_apart(target.get("metric_zh", ""), result.get("metric_zh", "")):
         return "not comparable", math.nan  # 义务教育学位 against 基础教育学位: another part of the concept counted
-    if (is_flow(target) and is_stock(result)) or (is_stock(target) and is_flow(result)):
+    if flow_and_stock(target, result):
         return "not comparable", math.nan  # 培育高新技术企业2200家 against 有效期内高新技术企业8200家
     r = signed(result)
     low, high = interval(target)
