@@ -198,8 +198,8 @@ def _opening_policy(lex, v, name: str, dim: str = "") -> str:
         return name  # 优化调整省级开发区: a verb of no class follows, the name stays
     words = tagged(rest)
     if general and (first[1] not in v.opening_rest_tags or len(first[0]) < 2 or words[-1][1] not in v.opening_head_tags
-                    or any(t in v.opening_verb_tags or (t == "vn" and k < len(words) - 1)
-                           for k, (_, t) in enumerate(words))
+                    or any(t in v.opening_verb_tags or (t == "vn" and j < len(words) - 1)
+                           for j, (_, t) in enumerate(words))
                     or rest.endswith(tuple(v.opening_measure_ends))):
         return name  # 提高大病保险最高支付限额, 提请…审议地方性法规, 对接…建设重点平台: no noun phrase alone follows
         # the verb (集聚区企业: a word of one character, the segmenter lacks the compound; a head no common noun);
@@ -247,8 +247,7 @@ def _defining_after(lex, v, text: str, ms, i: int, name: str) -> str:
     纳入职业伤害保障的新就业形态人员)."""
     w = extraction_words()
     m = ms[i]
-    dim = lex.units.get(m.unit, {}).get("dim", "") if m.unit else ("count" if not m.mag else "person")
-    if m.rank or dim not in COUNT_DIMS or len(name) < 2 or w.of_word in name or lex.growth_re.search(name):
+    if m.rank or _dim(lex, m) not in COUNT_DIMS or len(name) < 2 or w.of_word in name or lex.growth_re.search(name):
         return name
     end, k = m.clause[1], i
     pos = m.tail + len(name)
@@ -357,14 +356,13 @@ def _defining_act(lex, v, text: str, m, name: str) -> str:
     return verb + name
 
 
-
 def _general_predicate(lex, v, m, noun: str, pred: list) -> str:
     """A count's noun right after the number, then a predicate the lexicon does not class: adverbs of the segmenter
-    (opening_adverb_tags, predicate_adverb_tags) and a verb (opening_verb_tags) that is no act kept in a name. With an
-    object (a noun of opening_rest_tags ends it) it says which things are counted and becomes a modifier
-    (企业开展技术改造和数字化转型 -> 开展技术改造和数字化转型的企业); without one (省级区域医疗中心高效运行, 园区启用) it says how
-    they fare and goes. "" when the rule does not apply: not a count, a number, a preposition or a pronoun inside,
-    longer than selected_max, or no noun (_noun_ok) before it."""
+    (opening_adverb_tags, predicate_adverb_tags) and a verb (opening_verb_tags) that is no act kept in a name. After
+    adverbs and without an object (省级区域医疗中心高效运行) it says how the things fare and goes. "" (the rule does not
+    apply) with an object (企业开展技术改造: a modifier …的企业 broke compound nouns the segmenter tags as verbs), for a
+    verb alone without an adverb (园区启用), not a count, a number, a preposition or a pronoun inside, longer than
+    selected_max, or no noun (_noun_ok) before it."""
     if _dim(lex, m) not in COUNT_DIMS or not _noun_ok(lex, v, noun):
         return ""
     at = 0
