@@ -23,7 +23,7 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     (clause_context): a catalogue label is vouched for only when it carries their qualifiers too. Where the rules
     are unsure of the name (unsure_name: its words, or m.name_unsure of the verb side) the source is "unsure"."""
     g, label, source, share_of = lexicon.glossary(), "", "", ""
-    unsure = unsure_name(metric_zh, g, m)
+    by_name = unsure_name(metric_zh, g)  # computed once: _vouched reads it too; the verb side's doubt: m.name_unsure
     if concept is not None:
         covered, share_of, before = _label_covers(concept, metric_zh, lex, g)
         opener, before = _opener(before, g)  # 建设高标准农田: "High-standard farmland built"
@@ -39,7 +39,7 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
         source = ("terms" if fluent else "literal") if label else ""
     if not label:
         what = _GENERIC_MEASURE.get(m.measure, "amount")
-        return f"{lex.sector_en.get(sector, sector)}: {what}", ("unsure" if unsure else "generic")
+        return f"{lex.sector_en.get(sector, sector)}: {what}", ("unsure" if by_name or m.name_unsure else "generic")
     if len(metric_zh) <= 2 and source == "terms":  # 收入, 营收, 投资: say whose
         sec = lex.sector_en.get(sector, sector)
         label = sec if label.lower() in sec.lower() else f"{sec}: {label[0].lower()}{label[1:]}"
@@ -71,29 +71,23 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
             else " (share)"
     # a share is checked for its share word unless the concept is itself a rate or share (群众安全感 98%)
     share_row = m.measure == "share" and not (concept is not None and concept.measures and "share" in concept.measures)
-    # an amount of money takes no composed word of newness or action (新增产值365亿元 is no "New … output value")
     label, source = _vouched(metric_zh, label, source, g, m.measure == "growth" or points_change, clause, "share" if share_row
-                             else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim, unsure=unsure)
-    return label, source
+                             else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim,
+                             unsure=by_name)  # compose: no word of newness on money (新增产值365亿元)
+    return label, ("unsure" if m.name_unsure else source)
 
 
 def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, clause: str = "",
              measure: str = "", compose: bool = True, dim: str = "", unsure: bool = False) -> tuple[str, str]:
-    """(label, source) of _vouch, the source "unsure" when the rules are unsure of the name (english: unsure_name)."""
-    label, source = _vouch(metric_zh, label, source, g, change, clause, measure, compose, dim)
-    return label, ("unsure" if unsure else source)
-
-
-def _vouch(metric_zh: str, label: str, source: str, g: dict, change: bool, clause: str = "",
-           measure: str = "", compose: bool = True, dim: str = "") -> tuple[str, str]:
-    """(label, source) as the rules vouch for them: unsure of the name, or a catalogue label that does
-    not carry a qualifier of the name (五星级酒店 as "Star-rated hotels": source concept, no English shown),
+    """(label, source) as the rules vouch for them: unsure of the name (`unsure`: unsure_name of its words), or a
+    catalogue label that does not carry a qualifier of the name (五星级酒店 as "Star-rated hotels": source concept,
+    no English shown),
     nor one of the words next to the number in its clause (认定高新技术企业1200家 as "High-tech enterprises"),
     that says a head of measure the name does not ("Digital economy size" for 数字经济增加值), that is a share
     named by no share word (财政支出八成以上投向民生: not "Fiscal expenditure") or a bare generic head. A
     qualifier of the clause the label lacks is composed into it when it has one English (`compose`: not on
     an amount of money): "Newly recognised high-tech enterprises"; else the label is not vouched for."""
-    if unsure_name(metric_zh, g):
+    if unsure:
         return label, "unsure"
     if source == "glossary":
         full, clause = clause, "|".join(clause.split("|")[:3]) if clause else clause  # without a 分别 list's first item
@@ -221,12 +215,12 @@ def _with_qualifiers(before: str, label: str, g: dict) -> str:
     return " ".join([parts[0]] + [_lower_first(w) for w in parts[1:]] + [w.lstrip("… ") for w in words if w.startswith("…")])
 
 
-def unsure_name(metric_zh: str, g: dict | None = None, m=None) -> bool:
-    """Whether the rules are unsure of a metric name (glossary.yaml unsure_names: a bare head, a verb without its noun,
-    a name cut off, a clause with a verb inside; lexicon name_lists: a bare measure name_lists.py gave no owner), or,
-    given its mention `m`, of the verb side that named it (name_verbs.py kept a verb of no class: m.name_unsure)."""
+def unsure_name(metric_zh: str, g: dict | None = None) -> bool:
+    """Whether the rules are unsure of a metric name by its words (glossary.yaml unsure_names: a bare head, a verb
+    without its noun, a name cut off, a clause with a verb inside; lexicon name_lists: a bare measure name_lists.py
+    gave no owner); english() adds the verb side's own doubt (name_verbs.py kept a verb of no class: m.name_unsure)."""
     u, name = (g or lexicon.glossary())["unsure_names"], metric_zh.strip()
-    return (getattr(m, "name_unsure", False) or len(name) < 2 or name in u.get("bare", ()) or owner_lost(name) or name.endswith(u.get("end_fragments", ()))
+    return (len(name) < 2 or name in u.get("bare", ()) or owner_lost(name) or name.endswith(u.get("end_fragments", ()))
             or name.startswith(u.get("start_fragments", ())) or any(v in name for v in u.get("verbs", ())))
 
 

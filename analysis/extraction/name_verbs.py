@@ -277,7 +277,7 @@ def _defining_after(lex, v, text: str, ms, i: int, name: str) -> str:
 
 def _predicate(lex, v, text: str, m, name: str) -> str:
     """The counted noun right after the number, then a predicate: a policy predicate goes, a defining one becomes a
-    modifier, a verb of neither class stays and the name is marked unsure (Mention.name_unsure, read by english.unsure_name)."""
+    modifier, a verb of neither class stays and the name is marked unsure (Mention.name_unsure, read by english.english)."""
     w = extraction_words()
     after = text[m.tail:m.clause[1]].translate(QUOTES)
     if not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
