@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.corpus import one_report
+from analysis.corpus import one_report, table
 from analysis.corpus.accuracy import heldout_reports
 from analysis.extraction.english import missing_qualifiers
 from analysis.language import lexicon
@@ -96,7 +96,7 @@ def test_every_shown_label_of_the_corpus_carries_its_qualifiers():
     reg = heldout_reports()
     blind = set(reg.loc[reg["status"] == "blind", "report"])
     paths = [p for p in sorted(config.CORPUS.glob("*.txt")) if p.stem not in blind]
-    df = analysis.extract_many(paths)
+    df = table.load_tables(paths)  # = analysis.extract_many(paths), from the build's cache when current
     shown = df[df["metric_en_source"].isin(one_report.VOUCHED_LABELS)]
     bad = [(r.metric_zh, r.metric_en) for r in shown.itertuples()
            if missing_qualifiers(r.metric_zh, r.metric_en, change=r.measure == "growth")]
@@ -117,7 +117,7 @@ def _reviewed(same_name: bool = True) -> pd.DataFrame:
         if "verdict_en" not in rev:
             continue
         rev["start"] = rev["start"].astype(int)
-        now = one_report.reader_labels(analysis.extract(config.CORPUS / f"{report}.txt"))
+        now = one_report.reader_labels(table.load_table(config.CORPUS / f"{report}.txt"))
         now = now.drop_duplicates("start").set_index("start")[["metric_zh", "metric_en"]]
         j = rev.join(now, on="start")
         frames.append(j[j["metric_zh"] == j["tool_metric_zh"]] if same_name else j)
@@ -238,7 +238,7 @@ def test_no_generic_label_is_shown_in_the_corpus():
     from analysis.extraction.english import generic_label
     reg = heldout_reports()
     blind = set(reg.loc[reg["status"] == "blind", "report"])
-    df = analysis.extract_many([p for p in sorted(config.CORPUS.glob("*.txt")) if p.stem not in blind])
+    df = table.load_tables([p for p in sorted(config.CORPUS.glob("*.txt")) if p.stem not in blind])
     shown = df[df["metric_en_source"].isin(one_report.VOUCHED_LABELS)]
     assert not [x for x in shown["metric_en"].unique() if generic_label(x)]
 

@@ -167,7 +167,9 @@ def test_sections_and_years():
 
 
 def test_very_long_line_and_repeated_numerals():
-    text = "全区新增就业18万人，" * 20000 + "一" * 5000 + "9" * 40 + "元"
+    """One line of 65,000 characters (no 。: sentences cut at MAX_SENTENCE), the same number 6,000 times, a run of
+    5,000 numerals and a 40-digit number: every repeat found, nothing else."""
+    text = "全区新增就业18万人，" * 6000 + "一" * 5000 + "9" * 40 + "元"
     out = analysis.extract(text)
-    assert len(out) == 20000
+    assert len(out) == 6000
     assert (out["raw"] == "18万人").all()

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.corpus import manifest, scorecard
+from analysis.corpus import manifest, scorecard, table
 from analysis.corpus.evaluate import overlaps
 from tests import helpers
 from tests.helpers import ROOT
@@ -74,7 +74,7 @@ def _same(a: tuple, b: tuple) -> bool:
 @pytest.fixture(scope="module")
 def corpus() -> pd.DataFrame:
     files = [p for p in sorted(CORPUS.glob("*.txt")) if p.stem not in BLIND]
-    return manifest.with_context(analysis.extract_many(files))
+    return manifest.with_context(table.load_tables(files))  # extract_many's table, from the cache when current
 
 
 @pytest.fixture(scope="module")
