@@ -389,6 +389,8 @@ def test_an_opener_and_an_owner_said_in_english(text, label, source):
     ("新能源汽车、智能家电、智能手机限上零售额分别增长8.7%、31.5%和32.3%。", 0, "新能源汽车零售额增长"),
     ("新能源汽车、智能家电、智能手机零售额分别增长8.7%、31.5%和32.3%。", 0, "New-energy vehicle sales growth"),
     ("城镇、农村居民人均可支配收入分别增长5%、6%。", 0, "Urban per-capita disposable income growth"),  # the item itself
+    ("限额以上通讯器材、家用电器、新能源汽车零售额分别增长40.9%、27.1%、30.6%。", 2, "新能源汽车零售额增长"),  # opening
+    ("规上高技术制造业、装备制造业增加值分别增长23.7%、16.5%。", 1, "Equipment manufacturing value added growth"),
     # a qualifier of the name (开发: development projects' capacity)
     ("新增开发装机1000万千瓦。", 0, "新增开发装机"),
     ("新增装机1000万千瓦。", 0, "New installed capacity"),

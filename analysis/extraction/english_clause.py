@@ -131,8 +131,9 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
 def _list_scope(metric_zh: str, low: str, items: list[str], distributed: bool, g: dict) -> str:
     """A scope of a list that its item's name lost and the label does not carry, or "": a level that opens the clause,
     no act before it (glossary.yaml list_levels: 省级以上绿色工厂1210家、绿色工业园区74个), for a later item that says
-    none of its own; a scope word between the last item of a 分别 list and the head
-    the items share (list_shared_scopes: 新能源汽车、…、智能手机限上零售额分别增长) that the name does not hold."""
+    none of its own; a scope word that opens the first item of a 分别 list (list_shared_scopes: 限额以上通讯器材、家用电器、
+    新能源汽车零售额分别增长) or stands between its last item and the head the items share (新能源汽车、…、智能手机限上零售额
+    分别增长) that the name does not hold."""
     if len(items) < 2:
         return ""
     t = own_tables()
@@ -144,6 +145,9 @@ def _list_scope(metric_zh: str, low: str, items: list[str], distributed: bool, g
                 and not levels["words"][lv.group()][1].search(low):
             return "level of the list"
     if distributed and shared["re"] is not None:
+        opening = shared["re"].search(items[0])  # 限额以上通讯器材、家用电器、新能源汽车零售额分别增长
+        if opening and opening.group() not in metric_zh and not shared["words"][opening.group()][1].search(low):
+            return "scope of the list"
         last = items[-1]
         for hit in shared["re"].finditer(last):
             tail = last[hit.end():hit.end() + 2]
