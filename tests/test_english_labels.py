@@ -397,7 +397,12 @@ def test_an_opener_and_an_owner_said_in_english(text, label, source):
     # projects counted beside a reserve pool are the pool's (ownerless_labels, owner_words)
     ("充实省级重点项目储备库，亿元以上项目达到1000个以上。", 0, "亿元以上项目"),
     ("亿元以上项目达到1000个以上。", 0, "Projects of 100 million yuan or more"),
-    # a catalogue label of two things for a name of one (concepts.yaml unlabelled)
+    # a list clause with no word of its own continues the list clause before it, and shares its opening qualifiers
+    ("获批创建国家级甘味生猪、高原夏菜2个产业集群，镇原、崆峒2个现代农业产业园。", 1, "现代农业产业园"),
+    ("甘味生猪、高原夏菜2个产业集群，镇原、崆峒2个现代农业产业园。", 1, "Modern agricultural industrial parks"),
+    # a catalogue label of two things for a name of one, or broader than the name (concepts.yaml unlabelled)
+    ("新增国家级领军人才435人。", 0, "新增国家级领军人才"),
+    ("新增高层次人才435人。", 0, "New high-level talent"),
     ("新增夜间文旅消费集聚区3个。", 0, "新增夜间文旅消费集聚区"),
     ("新增旅游休闲街区3个。", 0, "新增旅游休闲街区"),
 ])

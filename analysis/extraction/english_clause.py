@@ -112,6 +112,14 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
     if (len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and metric_zh not in before
             and any(not carries.search(low) for carries in _leading_qualifiers(before, g))):
         return "qualifier of the list"
+    # …2个产业集群，镇原、崆峒2个现代农业产业园: a list clause with no word of its own before its names continues the
+    # list clause before it in the sentence, whose opening qualifiers (获批创建国家级) it shares
+    prev = parts[6].rstrip(_CLAUSE_SEPS)
+    prev = prev[max(prev.rfind(c) for c in _CLAUSE_SEPS) + 1:]
+    if (len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and metric_zh not in before
+            and not _leading_qualifiers(before, g) and _LIST_SEP in prev and _DIGIT.search(prev)
+            and any(not carries.search(low) for carries in _leading_qualifiers(prev, g))):
+        return "qualifier of the list before"
     if len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and all(len(i) <= _SHORT_ITEM for i in items[1:-1]) \
             and items[-1].strip() == metric_zh:
         return "whole list"  # 参加医疗、养老、失业、工伤保险约70万人次: the number counts every item, not the last
@@ -197,6 +205,7 @@ def _sentence_before(text: str, cs: int) -> str:
 
 
 _SENTENCE_END = "。"
+_CLAUSE_SEPS = "，,；;"
 
 
 _LIST_SEP = "、"  # the list separator (punctuation, like meaning._CLAUSE_DELIMS)
