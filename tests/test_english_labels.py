@@ -184,8 +184,8 @@ def test_labels_the_reviewers_found_wrong_are_fewer():
     ("财政支出八成以上投向民生领域。", 0, "财政支出"),
     ("财政支出增长5%。", 0, "Fiscal expenditure growth"),
     # the rank of a growth rate says growth
-    ("出口增速排名全国第7位。", 0, "Export growth rank"),   # a plural label as a modifier: label_modifier_forms
-    ("出口排名全国第7位。", 0, "Export rank"),
+    ("出口增速排名全国第7位。", 0, "Exports growth rank"),
+    ("出口排名全国第7位。", 0, "Exports rank"),
     # a qualifier of the name that the label lacks (foreign, domestic, compulsory education, major)
     ("入境外国游客增长90%。", 0, "入境外国游客增长"),
     ("新增境内上市公司62家。", 0, "新增境内上市公司"),
@@ -371,8 +371,8 @@ def test_an_opener_and_an_owner_said_in_english(text, label, source):
     ("地区生产总值年均增长5.5%。", 0, "Average annual GDP growth"),
     ("地区生产总值增长5.5%。", 0, "GDP growth"),
     ("居民人均可支配收入年均增长6%。", 0, "Average annual per-capita disposable income growth"),
-    ("出口年均增速20%以上。", 0, "Average annual export growth"),
-    ("出口增长5%。", 0, "Export growth"),                       # a plural label as a modifier (label_modifier_forms)
+    ("出口年均增速20%以上。", 0, "Average annual exports growth"),
+    ("出口增长5%。", 0, "Exports growth"),
     # an opener goes before the qualifiers it opens, in the name's order
     ("新创建13个国家临床重点专科。", 0, "Newly created national key clinical specialties"),
     ("创建国家级绿色工厂25家。", 0, "National-level green factories created"),
@@ -411,15 +411,11 @@ def test_a_label_carries_the_scope_of_its_name_and_list(text, row, shown):
     assert df.iloc[row]["metric_en"] == shown, list(zip(df["metric_zh"], df["metric_en"]))
 
 
-def test_a_malformed_modifier_form_is_one_clear_error(monkeypatch):
+def test_a_malformed_list_table_is_one_clear_error(monkeypatch):
     from analysis.extraction import english_clause
     english_clause.own_tables.cache_clear()
-    monkeypatch.setattr(lexicon, "load_yaml", lambda path: {"label_modifier_forms": {"Exports": ""}})
+    monkeypatch.setattr(lexicon, "load_yaml", lambda path: {"list_levels": {"国家级": "National"}})
     try:
-        with pytest.raises(LexiconError, match="label_modifier_forms"):
-            english_clause.own_tables()
-        monkeypatch.setattr(lexicon, "load_yaml", lambda path: {"list_levels": {"国家级": "National"}})
-        english_clause.own_tables.cache_clear()
         with pytest.raises(LexiconError, match="list_levels.*国家级"):
             english_clause.own_tables()
     finally:

@@ -57,10 +57,9 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     points_change = dim == POINTS and change_end(metric_zh, g) != ""
     if m.measure == "growth" and m.unit in extraction_words().rate_units and not CHANGE_EN.search(low) \
             and not points_change:  # not "integrated", "strategic"
-        label = _modifier_form(label) + (" reduction" if extraction_words().decrease_re.search(metric_zh) else " growth")
+        label += " reduction" if extraction_words().decrease_re.search(metric_zh) else " growth"
     elif m.measure == "rank" and "rank" not in low:
         # 出口增速排名全国第7位: the rank of the growth, not of the amount
-        label = _modifier_form(label)
         label += " growth rank" if lex.growth_re.search(metric_zh) and not CHANGE_EN.search(low) else " rank"
     elif share_of and not any(w in low for w in SHARE_EN):
         label += f" as a share of {share_of[0].lower() + share_of[1:] if not _ACRONYM.match(share_of) else share_of}"
@@ -78,11 +77,6 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
                              unsure=by_name)  # compose: no word of newness on money (新增产值365亿元)
     label = _with_average(metric_zh, label) if m.measure == "growth" else label
     return label, ("unsure" if m.name_unsure else source)
-
-
-def _modifier_form(label: str) -> str:
-    """A label as it stands before a head the rules add (glossary.yaml label_modifier_forms): "Export" in "Export growth"."""
-    return own_tables()["label_modifier_forms"].get(label, label)
 
 
 def _with_average(metric_zh: str, label: str) -> str:

@@ -22,15 +22,10 @@ POINTS = "points"  # the unit dimension of percentage points (lexicon.yaml units
 @lru_cache(maxsize=1)
 def own_tables() -> dict:
     """The tables of glossary.yaml that only the English side reads, in the format of label_qualifiers:
-    label_average_growth, list_levels, list_shared_scopes; and label_modifier_forms {label: its form before a head}."""
+    label_average_growth, list_levels, list_shared_scopes."""
     data = lexicon.load_yaml(lexicon.DATA / "glossary.yaml") or {}
-    out = {k: lexicon._qualifiers(data.get(k) or {}, k)
-           for k in ("label_average_growth", "list_levels", "list_shared_scopes")}
-    forms = data.get("label_modifier_forms") or {}
-    if not isinstance(forms, dict) or not all(isinstance(v, str) and v for v in forms.values()):
-        raise lexicon.LexiconError("glossary.yaml label_modifier_forms: expected {label: its form before a head}")
-    out["label_modifier_forms"] = {str(k): v for k, v in forms.items()}
-    return out
+    return {k: lexicon._qualifiers(data.get(k) or {}, k)
+            for k in ("label_average_growth", "list_levels", "list_shared_scopes")}
 
 
 _DISTRIBUTED = "distributed"  # the last field of clause_context for an item of a 分别 list
