@@ -354,6 +354,7 @@ def test_a_scope_the_label_does_not_carry_is_not_vouched_for(text, shown):
     # 建设 projects are under construction in the year; farmland 建设 is built
     ("建设亿元以上项目3000个。", "Projects of 100 million yuan or more under construction", "glossary"),
     ("建设高标准农田500万亩。", "High-standard farmland built", "glossary"),
+    ("建设10个国家临床重点专科。", "National key clinical specialties developed", "glossary"),   # specialties are developed
     # a zone named in the sentence before a count of firms registered: the firms may be the zone's, not vouched for
     ("成功申建自贸试验区，出台50项支持政策，新设立企业1万余家。", "New enterprises registered", "concept"),
     ("新设立企业1万余家。", "New enterprises registered", "glossary"),
@@ -385,6 +386,7 @@ def test_an_opener_and_an_owner_said_in_english(text, label, source):
     # ... after an act it is the first item's own; 国家 alone opens a proper name
     ("建成国家级绿色工厂136家、绿色工业园区10个。", 1, "Green industrial parks built"),
     ("国家高新技术企业1.9万家、科技型中小企业2.9万家。", 1, "Tech-based SMEs"),
+    ("国家级高新技术企业1.55万家、科技型中小企业达到2.8万家。", 1, "Tech-based SMEs"),   # an item with a verb of its own
     # a scope word between the last item of a 分别 list and the head the items share (list_shared_scopes)
     ("新能源汽车、智能家电、智能手机限上零售额分别增长8.7%、31.5%和32.3%。", 0, "新能源汽车零售额增长"),
     ("新能源汽车、智能家电、智能手机零售额分别增长8.7%、31.5%和32.3%。", 0, "New-energy vehicle sales growth"),

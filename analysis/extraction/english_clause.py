@@ -133,8 +133,8 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
 
 def _list_scope(metric_zh: str, low: str, items: list[str], distributed: bool, g: dict) -> str:
     """A scope of a list that its item's name lost and the label does not carry, or "": a level that opens the clause,
-    no act before it (glossary.yaml list_levels: 省级以上绿色工厂1210家、绿色工业园区74个), for a later item that says
-    none of its own; a scope word that opens the first item of a 分别 list (list_shared_scopes: 限额以上通讯器材、家用电器、
+    no act before it (glossary.yaml list_levels: 省级以上绿色工厂1210家、绿色工业园区74个), for a later bare item (its name,
+    then its number: no level nor verb of its own); a scope word that opens the first item of a 分别 list (list_shared_scopes: 限额以上通讯器材、家用电器、
     新能源汽车零售额分别增长) or stands between its last item and the head the items share (新能源汽车、…、智能手机限上零售额
     分别增长) that the name does not hold."""
     if len(items) < 2:
@@ -144,7 +144,8 @@ def _list_scope(metric_zh: str, low: str, items: list[str], distributed: bool, g
     if not distributed and levels["re"] is not None:
         first = items[0]
         lv = levels["re"].match(first)
-        if lv and _DIGIT.search(first) and not levels["re"].search(items[-1]) and not levels["re"].search(metric_zh) \
+        # a bare item, its name and its number (not 科技型中小企业达到2.8万家, a statement of its own)
+        if lv and _DIGIT.search(first) and items[-1].strip() == metric_zh and not levels["re"].search(metric_zh) \
                 and not levels["words"][lv.group()][1].search(low):
             return "level of the list"
     if distributed and shared["re"] is not None:
