@@ -165,7 +165,7 @@ def test_labels_the_reviewers_found_wrong_are_fewer():
     ("新建改扩建及维修改造公办幼儿园200所、义务教育学校500所。", 1, "新建义务教育学校"),
     # the head of a list applies to an item that names another thing ...
     ("新认定国家级制造业单项冠军企业4户、绿色工厂39户。", 1, "Newly recognised green factories"),
-    ("国家级制造业单项冠军企业4户、绿色工厂39户。", 1, "Green factories"),
+    ("制造业单项冠军企业4户、绿色工厂39户。", 1, "Green factories"),   # (a level opening the list: see below)
     ("新增7名院士、9个全国重点实验室。", 1, "New national key laboratories"),   # a head of qualifiers only
     # ... not to the total of the same thing after its addition
     ("新增境内外上市企业10家、总量达200家。", 1, "Listed companies"),
@@ -327,7 +327,8 @@ def test_measure_mismatch(name, label, dim, clause, why):
 
 def test_the_reviewed_wrong_labels_of_session_five_are_not_shown():
     """Of the labels reviewers judged wrong on the tuning reports, at most 4 are still shown unchanged (41 before
-    the measure checks); of those judged right, at most 94 are shown in Chinese (90 before)."""
+    the measure checks; 10 when blind round 7's reviews joined, 2 after session 7's rules); of those judged right, at
+    most 94 are shown in Chinese (90 before; 94 after session 7)."""
     every = _reviewed(same_name=False)
     r = every[every["metric_zh"] == every["tool_metric_zh"]]
     english = r["metric_en"] != r["metric_zh"]
@@ -354,6 +355,7 @@ def test_a_scope_the_label_does_not_carry_is_not_vouched_for(text, shown):
     # 建设 projects are under construction in the year; farmland 建设 is built
     ("建设亿元以上项目3000个。", "Projects of 100 million yuan or more under construction", "glossary"),
     ("建设高标准农田500万亩。", "High-standard farmland built", "glossary"),
+    ("建设10个国家临床重点专科。", "National key clinical specialties developed", "glossary"),   # specialties are developed
     # a zone named in the sentence before a count of firms registered: the firms may be the zone's, not vouched for
     ("成功申建自贸试验区，出台50项支持政策，新设立企业1万余家。", "New enterprises registered", "concept"),
     ("新设立企业1万余家。", "New enterprises registered", "glossary"),
@@ -361,3 +363,75 @@ def test_a_scope_the_label_does_not_carry_is_not_vouched_for(text, shown):
 def test_an_opener_and_an_owner_said_in_english(text, label, source):
     row = analysis.extract(text).iloc[-1]
     assert (row["metric_en"], row["metric_en_source"]) == (label, source)
+
+
+# ---- session 7 (blind round 7 made tuning): a scope or qualifier of the name or its list that the label lacks, and the
+# order of composed words; each shape with its twin, the same thing without the word
+
+@pytest.mark.parametrize("text,row,shown", [
+    # a growth averaged over years says so (glossary.yaml label_average_growth)
+    ("地区生产总值年均增长5.5%。", 0, "Average annual GDP growth"),
+    ("地区生产总值增长5.5%。", 0, "GDP growth"),
+    ("居民人均可支配收入年均增长6%。", 0, "Average annual per-capita disposable income growth"),
+    ("出口年均增速20%以上。", 0, "Average annual exports growth"),
+    ("出口增长5%。", 0, "Exports growth"),
+    # an opener goes before the qualifiers it opens, in the name's order
+    ("新创建13个国家临床重点专科。", 0, "Newly created national key clinical specialties"),
+    ("创建国家级绿色工厂25家。", 0, "National-level green factories created"),
+    ("创建绿色工厂25家。", 0, "Green factories created"),
+    # a level that opens a list with no act before it scopes the later items (list_levels) ...
+    ("省级以上绿色工厂1210家、绿色工业园区74个。", 1, "绿色工业园区"),
+    ("国家级数字领航企业18家、工业互联网平台46家。", 1, "工业互联网平台"),
+    ("国家级制造业单项冠军企业4户、绿色工厂39户。", 1, "绿色工厂"),
+    ("绿色工厂1210家、绿色工业园区74个。", 1, "Green industrial parks"),
+    # ... after an act it is the first item's own; 国家 alone opens a proper name
+    ("建成国家级绿色工厂136家、绿色工业园区10个。", 1, "Green industrial parks built"),
+    ("国家高新技术企业1.9万家、科技型中小企业2.9万家。", 1, "Tech-based SMEs"),
+    ("国家级高新技术企业1.55万家、科技型中小企业达到2.8万家。", 1, "Tech-based SMEs"),   # an item with a verb of its own
+    # a scope word between the last item of a 分别 list and the head the items share (list_shared_scopes)
+    ("新能源汽车、智能家电、智能手机限上零售额分别增长8.7%、31.5%和32.3%。", 0, "新能源汽车零售额增长"),
+    ("新能源汽车、智能家电、智能手机零售额分别增长8.7%、31.5%和32.3%。", 0, "New-energy vehicle sales growth"),
+    ("城镇、农村居民人均可支配收入分别增长5%、6%。", 0, "Urban per-capita disposable income growth"),  # the item itself
+    ("限额以上通讯器材、家用电器、新能源汽车零售额分别增长40.9%、27.1%、30.6%。", 2, "新能源汽车零售额增长"),  # opening
+    ("规上高技术制造业、装备制造业增加值分别增长23.7%、16.5%。", 1, "Equipment manufacturing value added growth"),
+    # a qualifier of the name (开发: development projects' capacity)
+    ("新增开发装机1000万千瓦。", 0, "新增开发装机"),
+    ("新增装机1000万千瓦。", 0, "New installed capacity"),
+    # projects counted beside a reserve pool are the pool's (ownerless_labels, owner_words)
+    ("充实省级重点项目储备库，亿元以上项目达到1000个以上。", 0, "亿元以上项目"),
+    ("亿元以上项目达到1000个以上。", 0, "Projects of 100 million yuan or more"),
+    # a list clause with no word of its own continues the list clause before it, and shares its opening qualifiers
+    ("获批创建国家级甘味生猪、高原夏菜2个产业集群，镇原、崆峒2个现代农业产业园。", 1, "现代农业产业园"),
+    ("甘味生猪、高原夏菜2个产业集群，镇原、崆峒2个现代农业产业园。", 1, "Modern agricultural industrial parks"),
+    # a catalogue label of two things for a name of one, or broader than the name (concepts.yaml unlabelled)
+    ("新增国家级领军人才435人。", 0, "新增国家级领军人才"),
+    ("新增高层次人才435人。", 0, "New high-level talent"),
+    ("新增夜间文旅消费集聚区3个。", 0, "新增夜间文旅消费集聚区"),
+    ("新增旅游休闲街区3个。", 0, "新增旅游休闲街区"),
+])
+def test_a_label_carries_the_scope_of_its_name_and_list(text, row, shown):
+    df = one_report.reader_labels(analysis.extract(text))
+    assert df.iloc[row]["metric_en"] == shown, list(zip(df["metric_zh"], df["metric_en"]))
+
+
+def test_a_malformed_list_table_is_one_clear_error(monkeypatch):
+    from analysis.extraction import english_clause
+    english_clause.own_tables.cache_clear()
+    monkeypatch.setattr(lexicon, "load_yaml", lambda path: {"list_levels": {"国家级": "National"}})
+    try:
+        with pytest.raises(LexiconError, match="list_levels.*国家级"):
+            english_clause.own_tables()
+    finally:
+        monkeypatch.undo()
+        english_clause.own_tables.cache_clear()
+
+
+def test_the_reviewed_wrong_labels_of_blind_round_seven_are_not_shown():
+    """The labels reviewers judged wrong on blind round 7's reports (now tuning) that session 7's rules took off the
+    pages or corrected: a level or scope of the list, an average over years, the order of composed words, a
+    qualifier of the name, a reserve pool's projects, a list's opening qualifiers shared by the next clause."""
+    every = _reviewed(same_name=False)
+    for name in ("新创建国家临床重点专科", "出口年均增速", "工业互联网平台", "绿色工业园区", "新能源汽车零售额增长",
+                 "新增开发装机", "亿元以上项目", "现代农业产业园"):
+        rows = every[(every["tool_metric_zh"] == name) & (every["verdict_en"] == "wrong")]
+        assert len(rows) and (rows["metric_en"] != rows["tool_metric_en_shown"]).all(), name

@@ -7,7 +7,7 @@ import re
 from ..language import concepts, lexicon
 from ..language.units import SHARE_UNITS
 from ..project import thresholds as T
-from .english_clause import CHANGE_EN, GENERIC_FILLERS, POINTS, SHARE_EN, change_end, measure_mismatch
+from .english_clause import CHANGE_EN, GENERIC_FILLERS, POINTS, SHARE_EN, change_end, measure_mismatch, own_tables
 from .mention import extraction_words
 from .name_lists import owner_lost
 
@@ -27,11 +27,12 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     if concept is not None:
         covered, share_of, before = _label_covers(concept, metric_zh, lex, g)
         opener, before = _opener(before, g)  # 建设高标准农田: "High-standard farmland built"
-        composed = _with_opener(opener, concept.en, g) if covered and opener else concept.en
+        # the qualifiers after the opener are composed first, the opener then goes before them in the name's order
+        # (新创建国家临床重点专科: "Newly created national key clinical specialties", not "National newly created …")
+        qualified = _with_qualifiers(before, concept.en, g) if covered else concept.en
+        composed = _with_opener(opener, qualified, g) if covered and opener else qualified
         covered, label = covered and bool(composed), composed or concept.en
         source = "glossary" if covered else "concept"
-        if covered:
-            label = _with_qualifiers(before, label, g)
     if not label:
         label, source = _versus(metric_zh, g)
     if not label:
@@ -74,7 +75,19 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     label, source = _vouched(metric_zh, label, source, g, m.measure == "growth" or points_change, clause, "share" if share_row
                              else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim,
                              unsure=by_name)  # compose: no word of newness on money (新增产值365亿元)
+    label = _with_average(metric_zh, label) if m.measure == "growth" else label
     return label, ("unsure" if m.name_unsure else source)
+
+
+def _with_average(metric_zh: str, label: str) -> str:
+    """A growth averaged over years (glossary.yaml label_average_growth: 年均增长, 年均增速) said in the label:
+    "Average annual GDP growth" for 地区生产总值年均增长, which "GDP growth" reads as one year's."""
+    q = own_tables()["label_average_growth"]
+    hit = q["re"].search(metric_zh) if q["re"] is not None else None
+    if not hit:
+        return label
+    en, carries = q["words"][hit.group()]
+    return label if carries.search(label.lower()) or not en else f"{en} {_lower_first(label)}"
 
 
 def _vouched(metric_zh: str, label: str, source: str, g: dict, change: bool, clause: str = "",

@@ -5,6 +5,7 @@ name (clause_context) and the checks that keep a label from saying another kind 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..language import concepts, lexicon
 from .mention import extraction_words
@@ -16,6 +17,15 @@ SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "
 GENERIC_FILLERS = frozenset({"new", "newly", "net", "added", "growth", "rank", "share", "total", "number", "of",
                              "the", "increase", "in", "reduction", "built", "started", "renovated", "(share)"})
 POINTS = "points"  # the unit dimension of percentage points (lexicon.yaml units)
+
+
+@lru_cache(maxsize=1)
+def own_tables() -> dict:
+    """The tables of glossary.yaml that only the English side reads, in the format of label_qualifiers:
+    label_average_growth, list_levels, list_shared_scopes."""
+    data = lexicon.load_yaml(lexicon.DATA / "glossary.yaml") or {}
+    return {k: lexicon._qualifiers(data.get(k) or {}, k)
+            for k in ("label_average_growth", "list_levels", "list_shared_scopes")}
 
 
 _DISTRIBUTED = "distributed"  # the last field of clause_context for an item of a 分别 list
@@ -43,8 +53,9 @@ def _leading_qualifiers(before: str, g: dict) -> list:
 def _ownerless(label: str, g: dict) -> bool:
     """Whether a label names a measure that reports state for an owner apart (glossary.yaml ownerless_labels:
     "Passenger volume", "Installed capacity"), with no more than words of newness, change or rank."""
-    words = [w for w in re.split(r"[\s,]+", label.lower()) if w and w not in GENERIC_FILLERS]
-    return " ".join(words) in g["ownerless_labels"]
+    def core(text: str) -> str:  # the words of a label but for fillers ("of" in "Projects of 100 million yuan …")
+        return " ".join(w for w in re.split(r"[\s,]+", text.lower()) if w and w not in GENERIC_FILLERS)
+    return core(label) in {core(x) for x in g["ownerless_labels"]}
 
 
 def _says_owner(label: str, first: str) -> bool:
@@ -88,11 +99,22 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
             and not CHANGE_EN.search(low):
         return "rank of a growth"  # 快递业务量和收入增速分别居全国第3位: the growth's rank, not the volume's
     items = before.split(_LIST_SEP)
+    scope = _list_scope(metric_zh, low, items, parts[5] == _DISTRIBUTED, g)
+    if scope:
+        return scope
     # 获批创建国家级甘味生猪、高原夏菜2个产业集群: the list before the number names the counted things, and a
     # qualifier said of them (获批, 国家级) the label must carry
     if (len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and metric_zh not in before
             and any(not carries.search(low) for carries in _leading_qualifiers(before, g))):
         return "qualifier of the list"
+    # …2个产业集群，镇原、崆峒2个现代农业产业园: a list clause with no word of its own before its names continues the
+    # list clause before it in the sentence, whose opening qualifiers (获批创建国家级) it shares
+    prev = parts[6].rstrip(_CLAUSE_SEPS)
+    prev = prev[max(prev.rfind(c) for c in _CLAUSE_SEPS) + 1:]
+    if (len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and metric_zh not in before
+            and not _leading_qualifiers(before, g) and _LIST_SEP in prev and _DIGIT.search(prev)
+            and any(not carries.search(low) for carries in _leading_qualifiers(prev, g))):
+        return "qualifier of the list before"
     if len(items) > 1 and parts[5] != _DISTRIBUTED and not _DIGIT.search(before) and all(len(i) <= _SHORT_ITEM for i in items[1:-1]) \
             and items[-1].strip() == metric_zh:
         return "whole list"  # 参加医疗、养老、失业、工伤保险约70万人次: the number counts every item, not the last
@@ -107,6 +129,36 @@ def measure_mismatch(metric_zh: str, label: str, dim: str, clause: str = "", g: 
         return "running total"
     return ""
 
+
+
+def _list_scope(metric_zh: str, low: str, items: list[str], distributed: bool, g: dict) -> str:
+    """A scope of a list that its item's name lost and the label does not carry, or "": a level that opens the clause,
+    no act before it (glossary.yaml list_levels: 省级以上绿色工厂1210家、绿色工业园区74个), for a later bare item (its name,
+    then its number: no level nor verb of its own); a scope word that opens the first item of a 分别 list (list_shared_scopes: 限额以上通讯器材、家用电器、
+    新能源汽车零售额分别增长) or stands between its last item and the head the items share (新能源汽车、…、智能手机限上零售额
+    分别增长) that the name does not hold."""
+    if len(items) < 2:
+        return ""
+    t = own_tables()
+    levels, shared = t["list_levels"], t["list_shared_scopes"]
+    if not distributed and levels["re"] is not None:
+        first = items[0]
+        lv = levels["re"].match(first)
+        # a bare item, its name and its number (not 科技型中小企业达到2.8万家, a statement of its own)
+        if lv and _DIGIT.search(first) and items[-1].strip() == metric_zh and not levels["re"].search(metric_zh) \
+                and not levels["words"][lv.group()][1].search(low):
+            return "level of the list"
+    if distributed and shared["re"] is not None:
+        opening = shared["re"].search(items[0])  # 限额以上通讯器材、家用电器、新能源汽车零售额分别增长
+        if opening and opening.group() not in metric_zh and not shared["words"][opening.group()][1].search(low):
+            return "scope of the list"
+        last = items[-1]
+        for hit in shared["re"].finditer(last):
+            tail = last[hit.end():hit.end() + 2]
+            if hit.start() > 0 and len(tail) == 2 and tail in metric_zh and hit.group() not in metric_zh \
+                    and not shared["words"][hit.group()][1].search(low):
+                return "scope of the list"
+    return ""
 
 
 def clause_context(text: str, m) -> str:
@@ -149,6 +201,7 @@ def _sentence_before(text: str, cs: int) -> str:
 
 
 _SENTENCE_END = "。"
+_CLAUSE_SEPS = "，,；;"
 
 
 _LIST_SEP = "、"  # the list separator (punctuation, like meaning._CLAUSE_DELIMS)
