@@ -415,15 +415,14 @@ def test_a_label_carries_the_scope_of_its_name_and_list(text, row, shown):
 
 
 def test_a_malformed_list_table_is_one_clear_error(monkeypatch):
-    from analysis.extraction import english_clause
-    english_clause.own_tables.cache_clear()
+    lexicon.glossary.cache_clear()
     monkeypatch.setattr(lexicon, "load_yaml", lambda path: {"list_levels": {"国家级": "National"}})
     try:
         with pytest.raises(LexiconError, match="list_levels.*国家级"):
-            english_clause.own_tables()
+            lexicon.glossary()
     finally:
         monkeypatch.undo()
-        english_clause.own_tables.cache_clear()
+        lexicon.glossary.cache_clear()
 
 
 def test_the_reviewed_wrong_labels_of_blind_round_seven_are_not_shown():

@@ -7,7 +7,7 @@ import re
 from ..language import concepts, lexicon
 from ..language.units import SHARE_UNITS
 from ..project import thresholds as T
-from .english_clause import CHANGE_EN, GENERIC_FILLERS, POINTS, SHARE_EN, change_end, measure_mismatch, own_tables
+from .english_clause import CHANGE_EN, GENERIC_FILLERS, POINTS, SHARE_EN, change_end, measure_mismatch
 from .mention import extraction_words
 from .name_lists import owner_lost
 
@@ -25,14 +25,7 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     g, label, source, share_of = lexicon.glossary(), "", "", ""
     by_name = unsure_name(metric_zh, g)  # computed once: _vouched reads it too; the verb side's doubt: m.name_unsure
     if concept is not None:
-        covered, share_of, before = _label_covers(concept, metric_zh, lex, g)
-        opener, before = _opener(before, g)  # 建设高标准农田: "High-standard farmland built"
-        # the qualifiers after the opener are composed first, the opener then goes before them in the name's order
-        # (新创建国家临床重点专科: "Newly created national key clinical specialties", not "National newly created …")
-        qualified = _with_qualifiers(before, concept.en, g) if covered else concept.en
-        composed = _with_opener(opener, qualified, g) if covered and opener else qualified
-        covered, label = covered and bool(composed), composed or concept.en
-        source = "glossary" if covered else "concept"
+        label, source, share_of = _concept_label(concept, metric_zh, lex, g)
     if not label:
         label, source = _versus(metric_zh, g)
     if not label:
@@ -79,10 +72,23 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
     return label, ("unsure" if m.name_unsure else source)
 
 
+def _concept_label(concept, metric_zh: str, lex, g: dict) -> tuple[str, str, str]:
+    """(label, source, share_of) of a row with a concept: its catalogue label with the name's opener and qualifiers
+    ("glossary"), or the bare catalogue label when the name holds words it cannot carry ("concept")."""
+    covered, share_of, before = _label_covers(concept, metric_zh, lex, g)
+    opener, before = _opener(before, g)  # 建设高标准农田: "High-standard farmland built"
+    # the qualifiers after the opener are composed first, the opener then goes before them in the name's order
+    # (新创建国家临床重点专科: "Newly created national key clinical specialties", not "National newly created …")
+    qualified = _with_qualifiers(before, concept.en, g) if covered else concept.en
+    composed = _with_opener(opener, qualified, g) if covered and opener else qualified
+    covered = covered and bool(composed)
+    return composed or concept.en, ("glossary" if covered else "concept"), share_of
+
+
 def _with_average(metric_zh: str, label: str) -> str:
     """A growth averaged over years (glossary.yaml label_average_growth: 年均增长, 年均增速) said in the label:
     "Average annual GDP growth" for 地区生产总值年均增长, which "GDP growth" reads as one year's."""
-    q = own_tables()["label_average_growth"]
+    q = lexicon.glossary()["label_average_growth"]
     hit = q["re"].search(metric_zh) if q["re"] is not None else None
     if not hit:
         return label

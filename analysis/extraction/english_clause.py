@@ -5,7 +5,6 @@ name (clause_context) and the checks that keep a label from saying another kind 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..language import concepts, lexicon
 from .mention import extraction_words
@@ -17,15 +16,6 @@ SHARE_EN = ("share", "rate", "ratio", "proportion", "intensity", "percentage", "
 GENERIC_FILLERS = frozenset({"new", "newly", "net", "added", "growth", "rank", "share", "total", "number", "of",
                              "the", "increase", "in", "reduction", "built", "started", "renovated", "(share)"})
 POINTS = "points"  # the unit dimension of percentage points (lexicon.yaml units)
-
-
-@lru_cache(maxsize=1)
-def own_tables() -> dict:
-    """The tables of glossary.yaml that only the English side reads, in the format of label_qualifiers:
-    label_average_growth, list_levels, list_shared_scopes."""
-    data = lexicon.load_yaml(lexicon.DATA / "glossary.yaml") or {}
-    return {k: lexicon._qualifiers(data.get(k) or {}, k)
-            for k in ("label_average_growth", "list_levels", "list_shared_scopes")}
 
 
 _DISTRIBUTED = "distributed"  # the last field of clause_context for an item of a 分别 list
@@ -139,7 +129,7 @@ def _list_scope(metric_zh: str, low: str, items: list[str], distributed: bool, g
     分别增长) that the name does not hold."""
     if len(items) < 2:
         return ""
-    t = own_tables()
+    t = lexicon.glossary()
     levels, shared = t["list_levels"], t["list_shared_scopes"]
     if not distributed and levels["re"] is not None:
         first = items[0]

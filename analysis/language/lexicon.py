@@ -372,6 +372,7 @@ def glossary() -> dict:
             "label_change_ends": _qualifiers(data.get("label_change_ends") or {}),
             "clause_qualifiers": _qualifiers(data.get("clause_qualifiers") or {}, "clause_qualifiers"),
             "label_openers": _qualifiers(data.get("label_openers") or {}, "label_openers"),
+            **{k: _qualifiers(data.get(k) or {}, k) for k in ("label_average_growth", "list_levels", "list_shared_scopes")},
             "label_openers_by_noun": {str(k): {str(n).lower(): str(e) for n, e in (v or {}).items()}
                                       for k, v in (data.get("label_openers_by_noun") or {}).items()},
             "label_heads": _heads(data.get("label_heads") or {}),
