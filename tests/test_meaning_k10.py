@@ -69,3 +69,29 @@ def test_concepts_of_people_and_capacity_fit_the_unit(text, raw, concept):
 def test_a_count_of_wind_farms_says_wind_farms():
     assert _row("去年，3家海上风场并网发电。", "3家")["unit_en"] == "wind farms"
     assert _row("去年，新增高新技术企业300家。", "300家")["unit_en"] == "firms/institutions"  # twin
+
+
+# ---- a total (累计) is its own clause's; a list joined by 、 shares it
+@pytest.mark.parametrize("text,raw,period", [
+    ("去年，累计打造试点项目213个，开工安置住房14.1万套。", "14.1万套", "annual"),
+    ("去年，累计建设人才公寓30万套，新筹集保障性租赁住房4.7万套。", "4.7万套", "annual"),
+    # twins: the items of a list joined by 、 share the total; the total's own number is one
+    ("去年，累计诊断企业超6万家、改造项目5.6万余个。", "5.6万余个", "multi_year"),
+    ("去年，累计打造试点项目213个，开工安置住房14.1万套。", "213个", "multi_year"),
+])
+def test_a_total_is_its_own_clauses(text, raw, period):
+    assert _row(text, raw)["period"] == period
+
+
+# ---- in a five-year review, works built or rebuilt, decisions published, meetings held are the period's
+FIVE = "一、过去五年工作回顾\n五年来，我们砥砺奋进。\n"
+
+
+@pytest.mark.parametrize("para,raw,period", [
+    ("新改扩建中小学、幼儿园4868所。\n", "4868所", "multi_year"),
+    ("新改建农村公路4.2万公里。\n", "4.2万公里", "multi_year"),
+    ("发布重大行政决策事项2964件，召开新闻发布会972场。\n", "972场", "multi_year"),
+    ("农村公路总里程达到30万公里。\n", "30万公里", "annual"),   # twin: a level reached at the period's end
+])
+def test_five_year_works_are_the_periods(para, raw, period):
+    assert _row(FIVE + para, raw)["period"] == period
