@@ -95,3 +95,15 @@ FIVE = "一、过去五年工作回顾\n五年来，我们砥砺奋进。\n"
 ])
 def test_five_year_works_are_the_periods(para, raw, period):
     assert _row(FIVE + para, raw)["period"] == period
+
+
+# ---- a zone right before its count owns it; never a later number's
+@pytest.mark.parametrize("text,raw,subject", [
+    ("去年，湖南自贸试验区2项创新成果入选全国最佳实践案例。", "2项", "湖南自贸试验区"),
+    ("去年，自贸试验区3项创新成果在全国推广。", "3项", "自贸试验区"),
+    # twins: the number after another count in the clause is not the zone's; the zones counted have none
+    ("去年，省实验室27家、产业技术研究院6家。", "6家", ""),
+    ("去年，全省开发区达到120个。", "120个", ""),
+])
+def test_a_zone_right_before_its_count(text, raw, subject):
+    assert _row(text, raw)["subject"] == subject

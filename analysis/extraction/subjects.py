@@ -86,6 +86,16 @@ def _counts_zone(zone: str, m, clause_before: str) -> bool:
     return head in rest or head in clause_before[len(zone):] or not any(t in nouns for _, t in tagged(rest))
 
 
+def _zone(s: str, number_follows: bool = False):
+    """The zone that opens `s` (lexicon subjects.zone_pattern), or None. A zone right before a number (自贸试验区3项创新
+    成果) owns only that number: the mention's own when `number_follows` (`s` is the clause before it), never a later one
+    (省实验室27家、产业技术研究院6家: 6家 is not the labs')."""
+    zone = _patterns()[3].match(s + "0" if number_follows else s)
+    if zone is not None and zone.end(1) < len(s) and s[zone.end(1)].isdigit():
+        return None
+    return zone
+
+
 def of(text: str, m, s0: int, doc) -> str:
     """The subject of a mention (see the module docstring)."""
     from ..language import lexicon
@@ -106,7 +116,7 @@ def of(text: str, m, s0: int, doc) -> str:
         # 1.35亿人次、453.8万吨，分别增长8.3%、7.9%): whose they are is said there
         prev = _CLAUSE_SPLIT.split(text[s0:cs - 1])[-1]
         found = _entities(prev)
-        zone = _patterns()[3].match(prev) if not found else None
+        zone = _zone(prev) if not found else None
         if zone and not _not_subject(zone.group(1)):
             return zone.group(1)
     found = [f for f in found if not (own and own in f)]
@@ -121,7 +131,7 @@ def of(text: str, m, s0: int, doc) -> str:
     if soe and m.base_unit not in lex.subjects["soe_counted_units"] and words.examples_word not in clause_before:
         # their figure; not when the firms are counted (11家), nor one example of what is (区属国企重组…等163项改革任务)
         return soe.group(1)
-    zone = _patterns()[3].match(clause_before)
+    zone = _zone(clause_before, number_follows=True)
     if zone and not _not_subject(zone.group(1)) and not _counts_zone(zone.group(1), m, clause_before[zone.start(1):]):
         return zone.group(1)
     if doc.level != "national" and _patterns()[2].search(clause_before):
@@ -132,7 +142,7 @@ def of(text: str, m, s0: int, doc) -> str:
         # measure (沈阳都市圈组建联盟11个，通办事项210项; 辽宁实验室快速成长，集聚科研人员698人), up to a
         # semicolon, unless the clause names the region itself (全省, 我省)
         first = re.split(r"[，,：:]", text[s0:m.s], maxsplit=1)[0]
-        topic = _patterns()[3].match(first)
+        topic = _zone(first)
         # not a sentence that says what the zone is (天开高教科创园成为创新策源…，29家全国重点实验室…)
         if topic and not _not_subject(topic.group(1)) and not words.zone_identity_re.search(first) \
                 and not _counts_zone(topic.group(1), m, text[cs:m.s]):
