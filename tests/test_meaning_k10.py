@@ -107,3 +107,25 @@ def test_five_year_works_are_the_periods(para, raw, period):
 ])
 def test_a_zone_right_before_its_count(text, raw, subject):
     assert _row(text, raw)["subject"] == subject
+
+
+# ---- a zone whose number is the measure, or that a sentence says was set up, owns nothing after it
+@pytest.mark.parametrize("text,raw,subject", [
+    ("去年，通用机场数量全国第一。", "第一", ""),
+    ("水网先导区顺利建成，新建扩建水源型水库58座。", "58座", ""),
+    # twins: a zone that opens its clause owns the measure; a lead clause on the zone's progress keeps it
+    ("去年，郑州机场货邮吞吐量增长10%。", "10%", "郑州机场"),
+    ("辽宁实验室快速成长，集聚科研人员698人。", "698人", "辽宁实验室"),
+    ("天山北坡城市群空气质量明显改善，空气质量优良天数比例达90%。", "90%", "天山北坡城市群"),
+])
+def test_a_zone_counted_or_set_up_is_no_subject(text, raw, subject):
+    assert _row(text, raw)["subject"] == subject
+
+
+# ---- a change over a span of years named by the span alone takes the concept of the amount before it
+@pytest.mark.parametrize("text,raw,concept", [
+    ("去年，一般公共预算收入累计完成3.7万亿元，5年增长18.7%。", "18.7%", "budget_revenue_growth"),
+    ("去年，高新技术产业产值占比达到55.7%、5年提升10.6个百分点。", "10.6个百分点", ""),  # twin: a share before, no amount
+])
+def test_a_span_of_years_growth(text, raw, concept):
+    assert _row(text, raw)["concept"] == concept

@@ -79,6 +79,8 @@ def _counts_zone(zone: str, m, clause_before: str) -> bool:
 
     lex = lexicon.load()
     head = zone[-int(lex.subjects["zone_head_chars"]):]
+    if clause_before.startswith(zone) and clause_before[len(zone):].startswith(tuple(lex.subjects["zone_count_words"])):
+        return True  # 通用机场数量全国第一: the zones' number is what is measured
     if m.base_unit not in lex.count_classifiers:
         return False
     rest = m.metric_zh.replace(zone, "")
