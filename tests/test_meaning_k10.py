@@ -129,3 +129,17 @@ def test_a_zone_counted_or_set_up_is_no_subject(text, raw, subject):
 ])
 def test_a_span_of_years_growth(text, raw, concept):
     assert _row(text, raw)["concept"] == concept
+
+
+# ---- standing sets: a set whose role is brought into play, a set grown stronger
+@pytest.mark.parametrize("text,raw,kind", [
+    ("今年，发挥济青烟3个消费试点作用。", "3个", "context"),
+    ("今年，培育壮大12个千亿级特色产业集群。", "12个", "context"),
+    # twins: a set built this year is a target; measures that help something grow are the year's work
+    ("今年，培育12个千亿级特色产业集群。", "12个", "target"),
+    ("去年，出台促进民营经济发展壮大20条措施。", "20条", "achieved"),
+])
+def test_standing_sets(text, raw, kind):
+    part = "一、2025年工作回顾\n过去一年，全省生产总值增长5%。\n" + text + "\n" if kind == "achieved" else \
+        "一、2025年工作回顾\n过去一年，全省生产总值增长5%。\n二、2026年工作安排\n" + text + "\n"
+    assert _row(part, raw)["kind"] == kind
