@@ -143,3 +143,14 @@ def test_standing_sets(text, raw, kind):
     part = "一、2025年工作回顾\n过去一年，全省生产总值增长5%。\n" + text + "\n" if kind == "achieved" else \
         "一、2025年工作回顾\n过去一年，全省生产总值增长5%。\n二、2026年工作安排\n" + text + "\n"
     assert _row(part, raw)["kind"] == kind
+
+
+# ---- an entity right before a count of another noun owns it; one counted by the number does not
+@pytest.mark.parametrize("text,raw,subject", [
+    ("集中力量做好灾后重建，资兴市4112户受灾群众首批搬进新居。", "4112户", "资兴市"),
+    ("去年，蒙能集团3家企业入选。", "3家", "蒙能集团"),
+    ("去年，组建紧密型城市医疗集团39个。", "39个", ""),               # twin: the groups are counted
+    ("去年，组建医疗集团39个，覆盖全部县。", "39个", ""),             # twin: no noun after the number
+])
+def test_an_entity_before_its_count(text, raw, subject):
+    assert _row(text, raw)["subject"] == subject

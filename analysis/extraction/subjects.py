@@ -88,6 +88,21 @@ def _counts_zone(zone: str, m, clause_before: str) -> bool:
     return head in rest or head in clause_before[len(zone):] or not any(t in nouns for _, t in tagged(rest))
 
 
+def _owner_before_count(clause_before: str, after: str) -> list[str]:
+    """An entity right before the number whose counted noun follows it (资兴市4112户受灾群众…: the city's households)
+    owns the count; one with no noun after the number is what is counted (组建医疗集团39个)."""
+    from ..language import lexicon
+
+    entity = _patterns()[0]
+    hit = next((x for x in entity.finditer(clause_before) if x.end() == len(clause_before)
+                and not _not_subject(x.group())), None)
+    if hit is None:
+        return []
+    words = tagged(re.split(r"[^\u4e00-\u9fff]", after, maxsplit=1)[0][:8])[:2]  # the noun may follow a modifier: 受灾群众
+    nouns = lexicon.load().subjects["counted_noun_tags"]
+    return [hit.group()] if any(t in nouns for _, t in words) else []
+
+
 def _zone(s: str, number_follows: bool = False):
     """The zone that opens `s` (lexicon subjects.zone_pattern), or None. A zone right before a number (自贸试验区3项创新
     成果) owns only that number: the mention's own when `number_follows` (`s` is the clause before it), never a later one
@@ -104,9 +119,11 @@ def of(text: str, m, s0: int, doc) -> str:
 
     lex = lexicon.load()
     words = lex.extraction
-    cs, _ = m.clause
+    cs, ce = m.clause
     clause_before = text[cs:m.s]
     found = _entities(clause_before)
+    if not found:
+        found = _owner_before_count(clause_before, text[max(m.e, m.tail):ce])
     own = doc.region
     if not found and cs > s0:
         # the topic of the sentence ("包钢集团要…，力争营收达到1200亿元")
