@@ -154,3 +154,9 @@ def test_standing_sets(text, raw, kind):
 ])
 def test_an_entity_before_its_count(text, raw, subject):
     assert _row(text, raw)["subject"] == subject
+
+
+# ---- a zone phrase opened by 建成 (what the government did) is no subject
+def test_a_zone_opened_by_built_is_no_subject():
+    assert _row("去年，建成机场联络线67公里。", "67公里")["subject"] == ""
+    assert _row("去年，郑州机场货邮吞吐量增长10%。", "10%")["subject"] == "郑州机场"  # twin
