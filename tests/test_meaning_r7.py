@@ -143,10 +143,15 @@ def test_a_multi_year_cue_spent_on_a_statement_without_a_number_does_not_carry()
 
 
 def test_a_multi_year_cue_with_its_own_number_carries_over_a_list():
+    # (k10) a total (累计) is its own clause's in the year's review: a later clause with a verb of its own is the year's
+    # (the tuning annotations 2025_guangdong, 2026_beijing, 2026_shandong: 累计完成…，建成长者饭堂3652个 is annual);
+    # a period cue (五年来, 年均) still carries, and a total over the items of its 、 list
     df = analysis.extract("2025年某省政府工作报告\n各位代表：\n一、2024年工作回顾\n过去一年，全省生产总值增长5%。"
-                          "累计实施城市更新项目295个，治理提升滨江岸线61公里。\n二、2025年重点工作\n"
+                          "累计实施城市更新项目295个，治理提升滨江岸线61公里。五年来，实施项目300个，治理岸线70公里。"
+                          "累计实施城市更新项目295个、滨江岸线61公里。\n二、2025年重点工作\n"
                           "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n（一）扩大内需。再建5个园区。\n")
-    assert _row(df, "61公里")["period"] == "multi_year"
+    assert list(df[df["raw"] == "61公里"]["period"]) == ["annual", "multi_year"]
+    assert _row(df, "70公里")["period"] == "multi_year"
 
 
 def test_a_rank_in_words_after_a_longer_ranking_group_or_mingle_is_found():

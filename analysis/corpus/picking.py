@@ -133,8 +133,12 @@ def qualified_apart(a, b) -> bool:
 
 
 def _qualifiers(before_head: str) -> frozenset:
+    """The characters of the noun words that qualify the head: those after the last verb or adverb before it
+    (scorecard.predicate_tags; 重点办好民生实事: 重点 goes with the verb 办好, not with 民生实事)."""
     words = lexicon.load().pairing
-    return frozenset(c for w, tag in tagged(before_head) if tag in words.qualifier_tags
+    parts = tagged(before_head)
+    last = max((i for i, (_, tag) in enumerate(parts) if tag in words.predicate_tags), default=-1)
+    return frozenset(c for w, tag in parts[last + 1:] if tag in words.qualifier_tags
                      and w not in words.qualifier_strip for c in w)
 
 
@@ -176,8 +180,9 @@ def flow_and_stock(a, b) -> bool:
 
 def flow_against_stock(a, b) -> bool:
     """Is one figure an addition and the other a total (新增 against 总数; 培育 against 有效期内 …), by the old
-    rule (addition words on one side only) or the wider one (:func:`flow_and_stock`)?"""
-    return is_addition(a) != is_addition(b) or flow_and_stock(a, b)
+    rule (addition words on one side only, unless the other side is a flow too: 新建改造农村公路 against
+    新改建农村公路, both built this year) or the wider one (:func:`flow_and_stock`)?"""
+    return (is_addition(a) != is_addition(b) and not (is_flow(a) and is_flow(b))) or flow_and_stock(a, b)
 
 
 def best_result(target, candidates: list):

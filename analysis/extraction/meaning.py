@@ -64,12 +64,19 @@ def bounds(lex, ms: list[Mention]) -> dict[int, tuple[float, float, float]]:
 
 
 def rate_of_amount_before(m, ms, cat, dim):
-    """A rate named by a growth word alone (经济总量超过6万亿元，…，年均增速5.7%): the growth concept of
-    the nearest amount before it in the sentence (gdp_level -> gdp_growth), else None."""
+    """A rate named by a growth word alone, or by a part of the year and a growth word (经济总量超过6万亿元，…，
+    年均增速5.7%; 三季度增长4.6%): the growth concept of the nearest amount before it in the sentence (gdp_level ->
+    gdp_growth); with none before, of the first amount after it when only rates stand between and the amount
+    shares the clause of the last of them (实现三季度增长4.6%，四季度增长5.6%，全年增长4.8%、总量达5.3万亿元: the
+    economy's rates before its total; not …增长4.6%，粮食产量达到…); else None."""
     if m.measure != "growth" or not _meaning_res()["bare_growth"].fullmatch(m.metric_zh or ""):
         return None
     k = next(i for i, x in enumerate(ms) if x is m)
     prev = next((x for x in reversed(ms[:k]) if x.measure == "level" and x.metric_zh), None)
+    if prev is None:  # the amount after the rates, in the clause of the last of them (、总量达5.3万亿元)
+        j = next((i for i in range(k + 1, len(ms)) if ms[i].measure != "growth"), None)
+        prev = ms[j] if j is not None and ms[j].measure == "level" and ms[j].metric_zh \
+            and ms[j].clause == ms[j - 1].clause else None
     return cat.match((prev.rules_name or prev.metric_zh) + extraction_words().growth_word, "growth", dim) if prev is not None else None
 
 

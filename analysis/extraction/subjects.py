@@ -79,11 +79,38 @@ def _counts_zone(zone: str, m, clause_before: str) -> bool:
 
     lex = lexicon.load()
     head = zone[-int(lex.subjects["zone_head_chars"]):]
+    if clause_before.startswith(zone) and clause_before[len(zone):].startswith(tuple(lex.subjects["zone_count_words"])):
+        return True  # 通用机场数量全国第一: the zones' number is what is measured
     if m.base_unit not in lex.count_classifiers:
         return False
     rest = m.metric_zh.replace(zone, "")
     nouns = lex.subjects["counted_noun_tags"]
     return head in rest or head in clause_before[len(zone):] or not any(t in nouns for _, t in tagged(rest))
+
+
+def _owner_before_count(clause_before: str, after: str) -> list[str]:
+    """An entity right before the number whose counted noun follows it (资兴市4112户受灾群众…: the city's households)
+    owns the count; one with no noun after the number is what is counted (组建医疗集团39个)."""
+    from ..language import lexicon
+
+    entity = _patterns()[0]
+    hit = next((x for x in entity.finditer(clause_before) if x.end() == len(clause_before)
+                and not _not_subject(x.group())), None)
+    if hit is None:
+        return []
+    words = tagged(re.split(r"[^\u4e00-\u9fff]", after, maxsplit=1)[0][:8])[:2]  # the noun may follow a modifier: 受灾群众
+    nouns = lexicon.load().subjects["counted_noun_tags"]
+    return [hit.group()] if any(t in nouns for _, t in words) else []
+
+
+def _zone(s: str, number_follows: bool = False):
+    """The zone that opens `s` (lexicon subjects.zone_pattern), or None. A zone right before a number (自贸试验区3项创新
+    成果) owns only that number: the mention's own when `number_follows` (`s` is the clause before it), never a later one
+    (省实验室27家、产业技术研究院6家: 6家 is not the labs')."""
+    zone = _patterns()[3].match(s + "0" if number_follows else s)
+    if zone is not None and zone.end(1) < len(s) and s[zone.end(1)].isdigit():
+        return None
+    return zone
 
 
 def of(text: str, m, s0: int, doc) -> str:
@@ -92,9 +119,11 @@ def of(text: str, m, s0: int, doc) -> str:
 
     lex = lexicon.load()
     words = lex.extraction
-    cs, _ = m.clause
+    cs, ce = m.clause
     clause_before = text[cs:m.s]
     found = _entities(clause_before)
+    if not found:
+        found = _owner_before_count(clause_before, text[max(m.e, m.tail):ce])
     own = doc.region
     if not found and cs > s0:
         # the topic of the sentence ("包钢集团要…，力争营收达到1200亿元")
@@ -106,7 +135,7 @@ def of(text: str, m, s0: int, doc) -> str:
         # 1.35亿人次、453.8万吨，分别增长8.3%、7.9%): whose they are is said there
         prev = _CLAUSE_SPLIT.split(text[s0:cs - 1])[-1]
         found = _entities(prev)
-        zone = _patterns()[3].match(prev) if not found else None
+        zone = _zone(prev) if not found else None
         if zone and not _not_subject(zone.group(1)):
             return zone.group(1)
     found = [f for f in found if not (own and own in f)]
@@ -121,7 +150,7 @@ def of(text: str, m, s0: int, doc) -> str:
     if soe and m.base_unit not in lex.subjects["soe_counted_units"] and words.examples_word not in clause_before:
         # their figure; not when the firms are counted (11家), nor one example of what is (区属国企重组…等163项改革任务)
         return soe.group(1)
-    zone = _patterns()[3].match(clause_before)
+    zone = _zone(clause_before, number_follows=True)
     if zone and not _not_subject(zone.group(1)) and not _counts_zone(zone.group(1), m, clause_before[zone.start(1):]):
         return zone.group(1)
     if doc.level != "national" and _patterns()[2].search(clause_before):
@@ -132,7 +161,7 @@ def of(text: str, m, s0: int, doc) -> str:
         # measure (沈阳都市圈组建联盟11个，通办事项210项; 辽宁实验室快速成长，集聚科研人员698人), up to a
         # semicolon, unless the clause names the region itself (全省, 我省)
         first = re.split(r"[，,：:]", text[s0:m.s], maxsplit=1)[0]
-        topic = _patterns()[3].match(first)
+        topic = _zone(first)
         # not a sentence that says what the zone is (天开高教科创园成为创新策源…，29家全国重点实验室…)
         if topic and not _not_subject(topic.group(1)) and not words.zone_identity_re.search(first) \
                 and not _counts_zone(topic.group(1), m, text[cs:m.s]):

@@ -183,11 +183,12 @@ class Timing:
         item = max((y.end() for y in c.item_sep.finditer(clause_before, 0, x.start())), default=0)
         return bool(c.five_flow.search(clause_before, item, x.start()))
 
-    def _cue_carries(self, tail: str) -> bool:
+    def _cue_carries(self, tail: str, total: bool = False) -> bool:
         """Does a multi-year cue carry over `tail`, the text from the cue to the number? Within the cue's own
         list item, yes; a later item carries it unless it states a level (年均增长6.1%、规模升至全国第7位;
         累计达到149.6亿美元、总规模居中西部第1位，自贸试验区159项…): the number's own item by its nearest verb
-        (占比稳定在80%: still over the years), an item between by any level verb."""
+        (占比稳定在80%: still over the years), an item between by any level verb. A total (`total`: 累计) is its own
+        clause's: a later clause with a verb of its own (累计打造试点项目213个，开工安置住房14.1万套) says another thing."""
         c = self.cues
         items = c.item_sep.split(tail)[1:]
         if not items:
@@ -199,6 +200,10 @@ class Timing:
             return 0 if stock == flow else (1 if stock > flow else -1)
 
         own = level(items[-1])
+        if own and total and _CLAUSE_END.search(tail):
+            # 累计打造试点项目213个，开工安置住房14.1万套: a total is its own clause's; a later clause with a verb of its
+            # own says another thing (a list joined by 、 shares the total: 累计诊断企业超6万家、改造项目5.6万余个)
+            return False
         if own:
             return own < 0
         return not any(level(item) > 0 for item in items[:-1])
@@ -220,9 +225,9 @@ class Timing:
             return False  # 新增1个省级境外经贸合作区、累计达8个: the stock at the year's end
         if self._running_total(m, before, clause_before):
             return False  # 新增公园127座，…，累计达到1100座: the stock at the year's end
-        cue = max((x.end() for x in c.multi.finditer(clause_before)), default=-1)
-        if cue >= 0:
-            return self._cue_carries(clause_before[cue:])
+        last = max(c.multi.finditer(clause_before), key=lambda x: x.end(), default=None)
+        if last is not None:
+            return self._cue_carries(clause_before[last.end():], total=bool(c.total_cue.fullmatch(last.group())))
         stock = max((x.end() for x in c.five_stock.finditer(clause_before)), default=-1)
         if stock >= 0 and stock > max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1):
             return False  # 年均增长10%，专利拥有量达到16件: a level reached, the cue was the clause before's
@@ -242,8 +247,9 @@ class Timing:
         if rest is not None and m.base_unit in c.rate_units \
                 and all(c.total_cue.fullmatch(x.group()) for x in c.multi.finditer(window)):
             return False
+        total = all(c.total_cue.fullmatch(x.group()) for x in c.multi.finditer(window) if x.end() == last)
         return not any(m.start() >= last for m in c.full_year.finditer(window)) \
-            and self._cue_carries(window[last:])
+            and self._cue_carries(window[last:], total=total)
 
     def _part_year(self, before: str) -> bool:
         """Is the last period word before the number in its sentence part of a year (上半年, 前三季度)?"""

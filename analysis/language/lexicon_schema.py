@@ -35,7 +35,7 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
                            "owner_max", "owned_measures"),
             "concept_words": ("fillers", "levels", "level_heads"), "direction": ("decline",),
             "scorecard": ("about_margin", "counting_words", "share_label_words", "addition_verbs", "stock_words",
-                          "qualified_head_min", "qualifier_tags", "qualifier_strip", "same_words"),
+                          "qualified_head_min", "qualifier_tags", "predicate_tags", "qualifier_strip", "same_words"),
             "meaning": ("growth_target", "bare_growth", "population_after"),
             "reading": (
                 "review_opening_re", "plan_opening_re", "page_marker_core_re", "page_marker_prefix",

@@ -259,6 +259,12 @@ def _time_scope(para: str, review_year: int | None) -> str:
     """'year' when a paragraph opens on the past year, 'five' when it opens on the past plan period,
     else '' (the earlier cue wins when the opening names both)."""
     past, five, _, _ = time_cues()
+    body = _after_address(para)
+    closed = plan_closed_cue().match(body)
+    if closed is not None:  # 2025年是“十四五”收官之年。五年来，…: the next sentence says it, when it opens on a time
+        scope = _time_scope(body[closed.end():], review_year)
+        if scope:
+            return scope
     head = opening_of(para)
     hits = []
     for m in past.finditer(head):
@@ -269,11 +275,6 @@ def _time_scope(para: str, review_year: int | None) -> str:
     f = five.search(head)
     if f:
         hits.append((f.start(), "five"))
-    if not hits:
-        body = _after_address(para)
-        closed = plan_closed_cue().match(body)
-        if closed is not None:  # …标志着“十四五”顺利收官。回望过去五年: the next sentence says it
-            return _time_scope(body[closed.end():], review_year)
     return min(hits)[1] if hits else ""
 
 
