@@ -225,9 +225,9 @@ class Timing:
             return False  # 新增1个省级境外经贸合作区、累计达8个: the stock at the year's end
         if self._running_total(m, before, clause_before):
             return False  # 新增公园127座，…，累计达到1100座: the stock at the year's end
-        last = max(c.multi.finditer(clause_before), key=lambda x: x.end(), default=None)
-        if last is not None:
-            return self._cue_carries(clause_before[last.end():], total=bool(c.total_cue.fullmatch(last.group())))
+        own = max(c.multi.finditer(clause_before), key=lambda x: x.end(), default=None)
+        if own is not None:
+            return self._cue_carries(clause_before[own.end():], total=bool(c.total_cue.fullmatch(own.group())))
         stock = max((x.end() for x in c.five_stock.finditer(clause_before)), default=-1)
         if stock >= 0 and stock > max((x.end() for x in c.five_flow.finditer(clause_before)), default=-1):
             return False  # 年均增长10%，专利拥有量达到16件: a level reached, the cue was the clause before's
