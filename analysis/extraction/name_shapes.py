@@ -1,0 +1,99 @@
+"""Shapes of a name a reader of a statistics table needs, read last (after naming.py, name_form.py, name_verbs.py
+and name_lists.py): only metric_zh changes here, the concept and the sector keep reading the rules' name.
+The words are lexicon.yaml `name_shapes` (docs/CONVENTIONS.md, metric_zh):
+
+- a list's enumeration mark at a name's start (①补充配置农村义务教育学校电脑, （三）…): no part of the name;
+- a gap of a growth rate over a benchmark (地方一般公共预算收入增长2.6%、高于全国0.9个百分点): the gap is of the rate,
+  the name says so (地方一般公共预算收入增速高于全国); a gap of a level or of a rate that is itself the measure
+  (城镇化率高于全国) stays as it is;
+- a closing act of reach before a count of people or households (长期护理保险覆盖5634万人, 育儿补贴惠及12万户): the
+  count is of those reached, named by the unit's noun (长期护理保险覆盖人数, 育儿补贴惠及户数);
+- a change over a period named by nothing else (一般公共预算收入累计完成3.7万亿元，5年增长18.7%): the change of what
+  the number before in the sentence measures (一般公共预算收入5年增长);
+- two numbers joined as a pair after a name opened by a pair word (城乡低保标准提高到740元/月和485元/月): the members
+  in order (城镇低保标准, 农村低保标准).
+"""
+
+from __future__ import annotations
+
+from .mention import extraction_words
+
+
+def shapes(lex, text: str, ms) -> None:
+    """Repair the shapes above in the names of one sentence's mentions, in order."""
+    w = lex.name_shapes
+    for i, m in enumerate(ms):
+        name = m.metric_zh or ""
+        mark = w.enumeration_re.match(name)
+        if mark and len(name) - mark.end() >= w.min_noun:
+            name = name[mark.end():]
+        name = _growth_gap(lex, w, text, ms, i, name)
+        name = _reach(w, m, name, text[m.tail:m.tail + 1])
+        m.metric_zh = _period_change(lex, w, text, ms, i, name)
+    _pairs(lex, w, text, ms)
+
+
+def _pairs(lex, w, text: str, ms) -> None:
+    """城乡低保标准提高到不低于740元/月和485元/月: two numbers joined as a pair after a name that opens with a pair word
+    (lexicon respectively_pairs: 城乡 -> 城镇, 农村) are the pair's members in order (城镇低保标准, 农村低保标准), when no
+    third number shares the name."""
+    for i in range(1, len(ms)):
+        a, b = ms[i - 1], ms[i]
+        name = a.metric_zh or ""
+        pair = next((k for k in sorted(lex.respectively_pairs, key=len, reverse=True) if name.startswith(k)), None)
+        if not pair or b.metric_zh != name or len(lex.respectively_pairs[pair]) != 2 \
+                or not w.pair_between_re.fullmatch(text[a.tail:b.s - b.prefix_len]) \
+                or (i > 1 and ms[i - 2].metric_zh == name) or (i + 1 < len(ms) and ms[i + 1].metric_zh == name):
+            continue
+        first, second = lex.respectively_pairs[pair]
+        a.metric_zh, b.metric_zh = first + name[len(pair):], second + name[len(pair):]
+
+
+def _previous(ms, i: int):
+    """The mention before in the same sentence."""
+    return ms[i - 1] if i else None
+
+
+def _growth_gap(lex, w, text: str, ms, i: int, name: str) -> str:
+    """规模工业企业利润增长4.1%、高于全国8.8个百分点: the name of the gap carries the rate it compares
+    (规模工业企业利润增速高于全国), when the number before, in its own list item right before, is a growth rate."""
+    m, prev = ms[i], _previous(ms, i)
+    hit = w.gap_re.fullmatch(name)
+    if not hit or prev is None or m.unit not in w.gap_units or prev.unit != "%" \
+            or not lex.growth_re.search(prev.metric_zh or ""):
+        return name
+    between = text[prev.tail:m.s - m.prefix_len]
+    if not w.gap_between_re.fullmatch(between):
+        return name
+    thing = hit.group(1)
+    if thing.endswith(w.rate_words) or lex.growth_re.search(thing):
+        return name  # 城镇化率高于全国: the rate is the measure; 增长 kept by another rule
+    return thing + w.rate_word + name[len(thing):]
+
+
+def _reach(w, m, name: str, after: str) -> str:
+    """长期护理保险覆盖5634万人: a closing act of reach before a count of people or households names the count
+    (长期护理保险覆盖人数), when the number closes its clause (not 惠及616.2万名近亲属, 覆盖20万人口以上的县: the noun
+    after it is counted); an act alone (惠及, or after a list gap) stays as it is, with nothing to name."""
+    noun = w.reach_nouns.get(m.unit[len(m.mag):] if m.mag and m.unit.startswith(m.mag) else m.unit)
+    if not noun or not name.endswith(w.reach_verbs) or (after and after not in w.clause_ends):
+        return name
+    verb = next(v for v in sorted(w.reach_verbs, key=len, reverse=True) if name.endswith(v))
+    if len(name) == len(verb) or name[-len(verb) - 1] in w.list_gaps:
+        return name  # 惠及, 提高城乡居民基础养老金、惠及: the act alone, its owner not before it
+    return name + noun
+
+
+def _period_change(lex, w, text: str, ms, i: int, name: str) -> str:
+    """一般公共预算收入累计完成3.7万亿元，5年增长18.7%: a change over a period named by nothing else is the change of
+    what the number before in the sentence measures (its name without its own growth word)."""
+    m, prev = ms[i], _previous(ms, i)
+    if prev is None or not w.period_change_re.fullmatch(name) \
+            or text[prev.tail:ms[i].s - m.prefix_len].lstrip(w.list_gaps) != name:
+        return name
+    owner = lex.growth_re.sub("", prev.metric_zh or "")
+    words = extraction_words()
+    if len(owner) < w.min_noun or owner in words.bare_heads or owner in words.bare_words \
+            or w.period_change_re.fullmatch(owner):
+        return name
+    return owner + name
