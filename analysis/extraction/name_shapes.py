@@ -6,6 +6,7 @@ The words are lexicon.yaml `name_shapes` (docs/CONVENTIONS.md, metric_zh):
 - a gap of a growth rate over a benchmark (地方一般公共预算收入增长2.6%、高于全国0.9个百分点): the gap is of the rate,
   the name says so (地方一般公共预算收入增速高于全国); a gap of a level or of a rate that is itself the measure
   (城镇化率高于全国) stays as it is;
+  the gaps of a list said once (甲、乙增速分别高于全国12.7个、12个百分点) are each item's (甲增速高于全国);
 - a closing act of reach before a count of people or households (长期护理保险覆盖5634万人, 育儿补贴惠及12万户): the
   count is of those reached, named by the unit's noun (长期护理保险覆盖人数, 育儿补贴惠及户数);
 - a change over a period named by nothing else (一般公共预算收入累计完成3.7万亿元，5年增长18.7%): the change of what
@@ -28,6 +29,7 @@ def shapes(lex, text: str, ms) -> None:
         if mark and len(name) - mark.end() >= w.min_noun:
             name = name[mark.end():]
         name = _growth_gap(lex, w, text, ms, i, name)
+        name = _shared_gap(w, text, m, name)
         name = _reach(w, m, name, text[m.tail:m.tail + 1])
         m.metric_zh = _period_change(lex, w, text, ms, i, name)
     _pairs(lex, w, text, ms)
@@ -59,7 +61,7 @@ def _growth_gap(lex, w, text: str, ms, i: int, name: str) -> str:
     (规模工业企业利润增速高于全国), when the number before, in its own list item right before, is a growth rate."""
     m, prev = ms[i], _previous(ms, i)
     hit = w.gap_re.fullmatch(name)
-    if not hit or prev is None or m.unit not in w.gap_units or prev.unit != "%" \
+    if not hit or prev is None or m.unit not in w.gap_units or prev.unit != w.percent \
             or not lex.growth_re.search(prev.metric_zh or ""):
         return name
     between = text[prev.tail:m.s - m.prefix_len]
@@ -68,7 +70,20 @@ def _growth_gap(lex, w, text: str, ms, i: int, name: str) -> str:
     thing = hit.group(1)
     if thing.endswith(w.rate_words) or lex.growth_re.search(thing):
         return name  # 城镇化率高于全国: the rate is the measure; 增长 kept by another rule
-    return thing + w.rate_word + name[len(thing):]
+    average = w.average_word if w.average_word in lex.growth_re.search(prev.metric_zh).group() else ""
+    return thing + average + w.rate_word + name[len(thing):]  # 年均增长11.5%、高于全国1个百分点: 年均增速
+
+
+def _shared_gap(w, text: str, m, name: str) -> str:
+    """工业技改投资、制造业技改投资增速分别高于全国12.7个、12个百分点: a list's gaps over a benchmark said once before
+    its numbers are each item's (工业技改投资增速高于全国, 制造业技改投资增速高于全国)."""
+    if m.unit not in w.shared_gap_units or not name or w.gap_re.fullmatch(name):
+        return name
+    hit = w.shared_gap_re.search(text[m.clause[0]:m.s - m.prefix_len])
+    if not hit:
+        return name
+    rate = name[-2:] if name.endswith(w.rate_words[:2]) else ""
+    return name[:len(name) - len(rate)] + (rate or w.rate_word) + hit.group(1)
 
 
 def _reach(w, m, name: str, after: str) -> str:
