@@ -85,3 +85,20 @@ def test_a_bare_change_over_a_period_takes_the_thing_before(text, expected):
 ])
 def test_a_pair_word_before_two_numbers_names_each_member(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a scope said once between a 分别 list's last item and its shared measure: every item's
+    ("家用电器、通讯器材限上零售额分别增长12%、9%。",
+     [("12%", "家用电器限上零售额增长"), ("9%", "通讯器材限上零售额增长")]),
+    # a preposition opening a 分别 list: every item's
+    ("对东盟、拉美出口分别增长15%、8%。", [("15%", "对东盟出口增长"), ("8%", "对拉美出口增长")]),
+    # twins: a scope inside a share (占规模以上工业比重) is the whole's, not put into an item (the first item's
+    # share is the lists rules' business: unchanged here); a list with no scope
+    ("先进制造业、高技术制造业增加值占规模以上工业比重分别达到50%、30%。",
+     [("50%", "先进制造业比重"), ("30%", "高技术制造业增加值占规模以上工业比重")]),
+    ("家用电器、通讯器材零售额分别增长12%、9%。",
+     [("12%", "家用电器零售额增长"), ("9%", "通讯器材零售额增长")]),
+])
+def test_a_scope_or_preposition_said_once_in_a_respectively_list_is_every_items(text, expected):
+    assert names(text) == expected

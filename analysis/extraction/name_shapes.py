@@ -11,6 +11,7 @@ The words are lexicon.yaml `name_shapes` (docs/CONVENTIONS.md, metric_zh):
   count is of those reached, named by the unit's noun (长期护理保险覆盖人数, 育儿补贴惠及户数);
 - a change over a period named by nothing else (一般公共预算收入累计完成3.7万亿元，5年增长18.7%): the change of what
   the number before in the sentence measures (一般公共预算收入5年增长);
+- a scope or a preposition said once in a 分别 list (甲、乙、丙限上零售额分别…; 对甲、乙出口分别…): every item's;
 - two numbers joined as a pair after a name opened by a pair word (城乡低保标准提高到740元/月和485元/月): the members
   in order (城镇低保标准, 农村低保标准).
 """
@@ -33,6 +34,35 @@ def shapes(lex, text: str, ms) -> None:
         name = _reach(w, m, name, text[m.tail:m.tail + 1])
         m.metric_zh = _period_change(lex, w, text, ms, i, name)
     _pairs(lex, w, text, ms)
+    _list_shares(lex, w, ms)
+
+
+def _list_shares(lex, w, ms) -> None:
+    """新能源汽车、智能家电、智能手机限上零售额分别增长…: a scope said once between a 分别 list's last item and its shared
+    measure is every item's (新能源汽车限上零售额增长; lexicon list_scopes), and a preposition that opens the list is
+    every item's (对共建一带一路国家、非洲、欧洲出口分别增长: 对非洲出口增长; list_prepositions)."""
+    groups, cur = [], []
+    for m in ms:
+        if cur and (not m.distributed or m.clause != cur[-1].clause):
+            groups.append(cur)
+            cur = []
+        if m.distributed:
+            cur.append(m)
+    groups.append(cur)
+    for g in (g for g in groups if len(g) > 1):
+        cores = [lex.growth_re.sub("", m.metric_zh or "") for m in g]
+        last = cores[-1]
+        scope = next((sc for sc in w.list_scopes if 0 < last.find(sc) and len(last) - last.find(sc) - len(sc) >= 2
+                      and not extraction_words().share_zh_re.search(last[:last.find(sc)])), "")  # not 占规模以上工业比重
+        shared = last[last.find(scope) + len(scope):] if scope else ""
+        prep = next((p for p in w.list_prepositions if cores[0].startswith(p)), "")
+        for m, core in zip(g, cores):
+            name = m.metric_zh
+            if scope and core.endswith(shared) and scope not in core and len(core) > len(shared):
+                name = core[:len(core) - len(shared)] + scope + name[len(core) - len(shared):]
+            if prep and not name.startswith(prep):
+                name = prep + name
+            m.metric_zh = name
 
 
 def _pairs(lex, w, text: str, ms) -> None:
