@@ -52,7 +52,7 @@ def _list_shares(lex, w, ms) -> None:
     for g in (g for g in groups if len(g) > 1):
         cores = [lex.growth_re.sub("", m.metric_zh or "") for m in g]
         last = cores[-1]
-        scope = next((sc for sc in w.list_scopes if 0 < last.find(sc) and len(last) - last.find(sc) - len(sc) >= 2
+        scope = next((sc for sc in w.list_scopes if last.find(sc) > 0 and len(last) - last.find(sc) - len(sc) >= 2
                       and not extraction_words().share_zh_re.search(last[:last.find(sc)])), "")  # not 占规模以上工业比重
         shared = last[last.find(scope) + len(scope):] if scope else ""
         prep = next((p for p in w.list_prepositions if cores[0].startswith(p)), "")
