@@ -102,3 +102,21 @@ def test_a_pair_word_before_two_numbers_names_each_member(text, expected):
 ])
 def test_a_scope_or_preposition_said_once_in_a_respectively_list_is_every_items(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 的 right before the number: the modifier before it is another measure of the things, the name is the noun
+    ("抓好总投资1.5万亿元的260个省重点项目。", [("1.5万亿元", "总投资"), ("260个", "省重点项目")]),
+    # a threshold before 的 in the same list item says which things are counted
+    ("实施重点项目1200个、投资5000万元以上的技改项目800个。",
+     [("1200个", "实施重点项目"), ("5000万元", "投资"), ("800个", "投资5000万元以上的技改项目")]),
+])
+def test_a_name_cut_from_its_modifier_at_de(text, expected):
+    got = names(text)
+    assert [g for g in got if g[0] == expected[-1][0]] == [expected[-1]]
+
+
+def test_a_share_before_de_is_no_threshold_of_the_name():
+    """95%以上的村集体经营性收入超过10万元: a share of the things is no threshold that names them (left to the rules)."""
+    got = dict(names("95%以上的村集体经营性收入超过10万元。"))
+    assert not got.get("10万元", "").startswith("95%")

@@ -11,6 +11,8 @@ The words are lexicon.yaml `name_shapes` (docs/CONVENTIONS.md, metric_zh):
   count is of those reached, named by the unit's noun (长期护理保险覆盖人数, 育儿补贴惠及户数);
 - a change over a period named by nothing else (一般公共预算收入累计完成3.7万亿元，5年增长18.7%): the change of what
   the number before in the sentence measures (一般公共预算收入5年增长);
+- a name opened by 的 (cut from its modifier): 的 right before the number goes, a threshold before it in its list item
+  comes back (投资2000万元以上的技改项目);
 - a scope or a preposition said once in a 分别 list (甲、乙、丙限上零售额分别…; 对甲、乙出口分别…): every item's;
 - two numbers joined as a pair after a name opened by a pair word (城乡低保标准提高到740元/月和485元/月): the members
   in order (城镇低保标准, 农村低保标准).
@@ -29,6 +31,7 @@ def shapes(lex, text: str, ms) -> None:
         mark = w.enumeration_re.match(name)
         if mark and len(name) - mark.end() >= w.min_noun:
             name = name[mark.end():]
+        name = _cut_modifier(w, text, m, name)
         name = _growth_gap(lex, w, text, ms, i, name)
         name = _shared_gap(w, text, m, name)
         name = _reach(w, m, name, text[m.tail:m.tail + 1])
@@ -84,6 +87,25 @@ def _pairs(lex, w, text: str, ms) -> None:
 def _previous(ms, i: int):
     """The mention before in the same sentence."""
     return ms[i - 1] if i else None
+
+
+def _cut_modifier(w, text: str, m, name: str) -> str:
+    """A name opened by 的, cut from its modifier: 推进好总投资1.78万亿元的289个省重点项目 (的 right before the number: the
+    modifier is another measure of the things, 省重点项目); 投资2000万元以上的技改项目3000个 (a threshold before 的 in the
+    same list item: it says which things are counted, 投资2000万元以上的技改项目)."""
+    of = w.of_word
+    if not name.startswith(of) or len(name) - len(of) < w.min_noun:
+        return name
+    start = m.s - m.prefix_len
+    if text[start - len(of):start] == of:
+        return name[len(of):]
+    at = text.rfind(name, m.clause[0], start)
+    if at < 0 or at + len(name) != start:
+        return name
+    item = text[m.clause[0]:at]
+    gap = max(item.rfind(c) for c in w.list_gaps)
+    modifier = item[gap + 1:]
+    return modifier + name if w.threshold_modifier_re.fullmatch(modifier) else name
 
 
 def _growth_gap(lex, w, text: str, ms, i: int, name: str) -> str:
