@@ -120,3 +120,16 @@ def test_a_share_before_de_is_no_threshold_of_the_name():
     """95%以上的村集体经营性收入超过10万元: a share of the things is no threshold that names them (left to the rules)."""
     got = dict(names("95%以上的村集体经营性收入超过10万元。"))
     assert not got.get("10万元", "").startswith("95%")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a selection after the counted noun, with the owner named before the number (name_verbs._selected_after)
+    ("浙江自贸试验区4项创新成果入选全国最佳实践案例。", [("4项", "入选全国最佳实践案例的浙江自贸试验区创新成果")]),
+    # a list of items before the counted class the selection names
+    ("甲、乙两地5个集群获评国家先进制造业集群。", [("5个", "获评国家先进制造业集群")]),
+    # twins: no owner before the number; no selection after the noun
+    ("4项创新成果入选全国最佳实践案例。", [("4项", "入选全国最佳实践案例的创新成果")]),
+    ("浙江自贸试验区4项创新成果在全国推广。", [("4项", "浙江自贸试验区创新成果")]),
+])
+def test_a_selection_after_an_owned_counted_noun_defines_the_things(text, expected):
+    assert names(text) == expected
