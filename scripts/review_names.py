@@ -31,6 +31,7 @@ NEW = ("2025_guangdong", "2026_anhui", "2026_beijing", "2026_guizhou", "2025_hei
 NEWEST = ("2026_jilin", "2025_ningxia", "2026_shanghai",  # blind in session 4's first round, opened in its second
           "2025_gansu", "2025_shanxi", "2026_henan")  # blind in session 4's second round, opened after it
 ROUND6 = ("2026_xinjiang", "2025_jiangxi", "2026_liaoning")  # blind in session 5 (reviewed twice), opened in session 6
+ROUND7 = ("2026_shandong", "2025_hunan", "2026_heilongjiang")  # blind in session 6 (reviewed twice), opened in session 7
 OLDER = ("2025_henan", "2026_hubei", "2025_guangxi", "2026_xizang")  # reviewed on metric_zh only
 
 
@@ -66,16 +67,16 @@ def compare(name: str) -> pd.DataFrame:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("reports", nargs="*", default=list(REPORTS + OLDER + NEW + NEWEST + ROUND6),
+    ap.add_argument("reports", nargs="*", default=list(REPORTS + OLDER + NEW + NEWEST + ROUND6 + ROUND7),
                     help=f"default: every reviewed tuning report: {' '.join(REPORTS + OLDER + NEW + NEWEST)} "
                     f"({' '.join(OLDER)} reviewed on names only)")
     ap.add_argument("--changes", action="store_true", help="list every row whose name or label changed")
     ap.add_argument("--csv", help="write the joined table")
     a = ap.parse_args(argv)
     allr = pd.concat([compare(r) for r in a.reports], ignore_index=True)
-    groups = [("older tuning", allr[~allr["report"].isin(NEW + NEWEST + ROUND6)]),
+    groups = [("older tuning", allr[~allr["report"].isin(NEW + NEWEST + ROUND6 + ROUND7)]),
               ("session 3", allr[allr["report"].isin(NEW)]), ("session 4", allr[allr["report"].isin(NEWEST)]),
-              ("round 6", allr[allr["report"].isin(ROUND6)]),
+              ("round 6", allr[allr["report"].isin(ROUND6)]), ("round 7", allr[allr["report"].isin(ROUND7)]),
               ("all", allr)]
     for name, g in list(allr.groupby("report", sort=False)) + [(n, g) for n, g in groups if len(g)]:
         zh = g["zh_now"].value_counts().to_dict()

@@ -222,20 +222,25 @@ def _adverbs_before_act(lex, v, name: str) -> str:
 
 
 def _selected_after(lex, v, text: str, m, name: str) -> str:
-    """15项做法入选中国改革年度案例: the counted noun right after the number, then a selection or an award (selecting)
-    that ends the clause: the things counted are those selected (入选中国改革年度案例的做法; 获批职业本科大学)."""
+    """15项做法入选中国改革年度案例: the counted noun right after the number (an owner named before the number stays:
+    湖南自贸试验区2项创新成果入选…), then a selection or an award (selecting) that ends the clause: the things counted are
+    those selected (入选中国改革年度案例的做法; 获批职业本科大学)."""
     w = extraction_words()
     after = text[m.tail:m.clause[1]].translate(QUOTES)
     end = v.clause_end_re.search(after)
     after = after[:end.start()] if end else after
-    if not after.startswith(name) or w.of_word in name or lex.growth_re.search(name):
+    if w.of_word in name or lex.growth_re.search(name):
         return name
-    rest = after[len(name):]
+    # 湖南自贸试验区2项创新成果入选…: the owner named before the number, the counted noun after it
+    noun = next((name[k:] for k in range(len(name) - 1) if after.startswith(name[k:])), "")
+    if not noun:
+        return name
+    rest = after[len(noun):]
     verb = next((s for s in sorted(v.selecting, key=len, reverse=True) if rest.startswith(s)), "")
     if (not verb or len(rest) > v.selected_max or v.number_re.search(rest) or w.of_word in rest
             or tagged(rest)[0][0] != verb or (rest != verb and tagged(rest)[-1][1].startswith(("v", "a", "d")))):
         return name  # 获得感增强 is no selection: the verb is a whole word, what is reached a noun
-    if rest == verb or rest.endswith(name):
+    if rest == verb or rest.endswith(noun):
         return rest if rest != verb else rest + name  # 3个集群获评国家先进制造业集群: the class reached names them
     return rest + w.of_word + name
 

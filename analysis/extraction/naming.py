@@ -8,6 +8,7 @@ from ..project import thresholds as T
 from .inheritance import borrow, inherit, respectively
 from .name_form import reform
 from .name_lists import lists_and_owners
+from .name_shapes import shapes
 from .name_verbs import verb_side
 from .name_words import (
     COUNT_DIMS,
@@ -83,6 +84,7 @@ def name_mentions(lex, text: str, ms, s0: int, e0: int) -> None:
     reform(lex, text, ms)  # the form of the names (name_form.py): unit tails, rank frames, examples, predicates
     verb_side(lex, text, ms)  # the verbs of the names (name_verbs.py): policy verbs out, defining acts in
     lists_and_owners(lex, text, ms)  # lists, pairs and owners (name_lists.py): metric_zh only
+    shapes(lex, text, ms)  # marks, gaps over a benchmark, reach, a period's change (name_shapes.py): metric_zh only
 
 
 def _shortened(lex, ms, i: int, name: str, left: str, topic: str) -> str:

@@ -137,6 +137,7 @@ class Lexicon:
     name_lists: Words = field(default_factory=lambda: Words("name_lists", {}))  # lists, pairs, owners of a name
     extraction: Words = field(default_factory=lambda: Words("extraction", {}))  # ... and of the extraction layer
     name_verbs: Words = field(default_factory=lambda: Words("name_verbs", {}))  # the verb side of names (name_verbs.py)
+    name_shapes: Words = field(default_factory=lambda: Words("name_shapes", {}))  # shapes of names (name_shapes.py)
 
 
 def fill(template: str, **alternations: str) -> re.Pattern:
@@ -212,6 +213,7 @@ def load() -> Lexicon:
         reading=Words("reading", raw["reading"]),
         extraction=Words("extraction", raw["extraction"]),
         name_lists=Words("name_lists", raw["name_lists"]),
+        name_shapes=Words("name_shapes", raw["name_shapes"]),
         name_verbs=Words("name_verbs", {**raw["name_verbs"], "action_adverbs": raw["metric_action_adverbs"],
                                          "joined_nouns": raw["metric_action_joined_nouns"],
                                          "level_verbs": raw["timing"]["level_item_verbs"]}),

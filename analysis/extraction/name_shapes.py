@@ -1,0 +1,166 @@
+"""Shapes of a name a reader of a statistics table needs, read last (after naming.py, name_form.py, name_verbs.py
+and name_lists.py): only metric_zh changes here, the concept and the sector keep reading the rules' name.
+The words are lexicon.yaml `name_shapes` (docs/CONVENTIONS.md, metric_zh):
+
+- a list's enumeration mark at a name's start (①补充配置农村义务教育学校电脑, （三）…): no part of the name;
+- a gap of a growth rate over a benchmark (地方一般公共预算收入增长2.6%、高于全国0.9个百分点): the gap is of the rate,
+  the name says so (地方一般公共预算收入增速高于全国); a gap of a level or of a rate that is itself the measure
+  (城镇化率高于全国) stays as it is;
+  the gaps of a list said once (甲、乙增速分别高于全国12.7个、12个百分点) are each item's (甲增速高于全国);
+- a closing act of reach before a count of people or households (长期护理保险覆盖5634万人, 育儿补贴惠及12万户): the
+  count is of those reached, named by the unit's noun (长期护理保险覆盖人数, 育儿补贴惠及户数);
+- a change over a period named by nothing else (一般公共预算收入累计完成3.7万亿元，5年增长18.7%): the change of what
+  the number before in the sentence measures (一般公共预算收入5年增长);
+- a name opened by 的 (cut from its modifier): 的 right before the number goes, a threshold before it in its list item
+  comes back (投资2000万元以上的技改项目);
+- a scope or a preposition said once in a 分别 list (甲、乙、丙限上零售额分别…; 对甲、乙出口分别…): every item's;
+- two numbers joined as a pair after a name opened by a pair word (城乡低保标准提高到740元/月和485元/月): the members
+  in order (城镇低保标准, 农村低保标准).
+"""
+
+from __future__ import annotations
+
+from .mention import extraction_words
+
+
+def shapes(lex, text: str, ms) -> None:
+    """Repair the shapes above in the names of one sentence's mentions, in order."""
+    w = lex.name_shapes
+    for i, m in enumerate(ms):
+        name = m.metric_zh or ""
+        mark = w.enumeration_re.match(name)
+        if mark and len(name) - mark.end() >= w.min_noun:
+            name = name[mark.end():]
+        name = _cut_modifier(w, text, m, name)
+        name = _growth_gap(lex, w, text, ms, i, name)
+        name = _shared_gap(w, text, m, name)
+        name = _reach(w, m, name, text[m.tail:m.tail + 1])
+        m.metric_zh = _period_change(lex, w, text, ms, i, name)
+    _pairs(lex, w, text, ms)
+    _list_shares(lex, w, ms)
+
+
+def _list_shares(lex, w, ms) -> None:
+    """新能源汽车、智能家电、智能手机限上零售额分别增长…: a scope said once between a 分别 list's last item and its shared
+    measure is every item's (新能源汽车限上零售额增长; lexicon list_scopes), and a preposition that opens the list is
+    every item's (对共建一带一路国家、非洲、欧洲出口分别增长: 对非洲出口增长; list_prepositions)."""
+    groups, cur = [], []
+    for m in ms:
+        if cur and (not m.distributed or m.clause != cur[-1].clause):
+            groups.append(cur)
+            cur = []
+        if m.distributed:
+            cur.append(m)
+    groups.append(cur)
+    for g in (g for g in groups if len(g) > 1):
+        cores = [lex.growth_re.sub("", m.metric_zh or "") for m in g]
+        last = cores[-1]
+        scope = next((sc for sc in w.list_scopes if last.find(sc) > 0 and len(last) - last.find(sc) - len(sc) >= 2
+                      and not extraction_words().share_zh_re.search(last[:last.find(sc)])), "")  # not 占规模以上工业比重
+        shared = last[last.find(scope) + len(scope):] if scope else ""
+        prep = next((p for p in w.list_prepositions if cores[0].startswith(p)), "")
+        for m, core in zip(g, cores):
+            name = m.metric_zh
+            if scope and core.endswith(shared) and scope not in core and len(core) > len(shared):
+                name = core[:len(core) - len(shared)] + scope + name[len(core) - len(shared):]
+            if prep and not name.startswith(prep):
+                name = prep + name
+            m.metric_zh = name
+
+
+def _pairs(lex, w, text: str, ms) -> None:
+    """城乡低保标准提高到不低于740元/月和485元/月: two numbers joined as a pair after a name that opens with a pair word
+    (lexicon respectively_pairs: 城乡 -> 城镇, 农村) are the pair's members in order (城镇低保标准, 农村低保标准), when no
+    third number shares the name."""
+    for i in range(1, len(ms)):
+        a, b = ms[i - 1], ms[i]
+        name = a.metric_zh or ""
+        pair = next((k for k in sorted(lex.respectively_pairs, key=len, reverse=True) if name.startswith(k)), None)
+        if not pair or b.metric_zh != name or len(lex.respectively_pairs[pair]) != 2 \
+                or not w.pair_between_re.fullmatch(text[a.tail:b.s - b.prefix_len]) \
+                or (i > 1 and ms[i - 2].metric_zh == name) or (i + 1 < len(ms) and ms[i + 1].metric_zh == name):
+            continue
+        first, second = lex.respectively_pairs[pair]
+        a.metric_zh, b.metric_zh = first + name[len(pair):], second + name[len(pair):]
+
+
+def _previous(ms, i: int):
+    """The mention before in the same sentence."""
+    return ms[i - 1] if i else None
+
+
+def _cut_modifier(w, text: str, m, name: str) -> str:
+    """A name opened by 的, cut from its modifier: 推进好总投资1.78万亿元的289个省重点项目 (的 right before the number: the
+    modifier is another measure of the things, 省重点项目); 投资2000万元以上的技改项目3000个 (a threshold before 的 in the
+    same list item: it says which things are counted, 投资2000万元以上的技改项目)."""
+    of = w.of_word
+    if not name.startswith(of) or len(name) - len(of) < w.min_noun:
+        return name
+    start = m.s - m.prefix_len
+    if text[start - len(of):start] == of:
+        return name[len(of):]
+    at = text.rfind(name, m.clause[0], start)
+    if at < 0 or at + len(name) != start:
+        return name
+    item = text[m.clause[0]:at]
+    gap = max(item.rfind(c) for c in w.list_gaps)
+    modifier = item[gap + 1:]
+    return modifier + name if w.threshold_modifier_re.fullmatch(modifier) else name
+
+
+def _growth_gap(lex, w, text: str, ms, i: int, name: str) -> str:
+    """规模工业企业利润增长4.1%、高于全国8.8个百分点: the name of the gap carries the rate it compares
+    (规模工业企业利润增速高于全国), when the number before, in its own list item right before, is a growth rate."""
+    m, prev = ms[i], _previous(ms, i)
+    hit = w.gap_re.fullmatch(name)
+    if not hit or prev is None or m.unit not in w.gap_units or prev.unit != w.percent \
+            or not lex.growth_re.search(prev.metric_zh or ""):
+        return name
+    between = text[prev.tail:m.s - m.prefix_len]
+    if not w.gap_between_re.fullmatch(between):
+        return name
+    thing = hit.group(1)
+    if thing.endswith(w.rate_words) or lex.growth_re.search(thing):
+        return name  # 城镇化率高于全国: the rate is the measure; 增长 kept by another rule
+    average = w.average_word if w.average_word in lex.growth_re.search(prev.metric_zh).group() else ""
+    return thing + average + w.rate_word + name[len(thing):]  # 年均增长11.5%、高于全国1个百分点: 年均增速
+
+
+def _shared_gap(w, text: str, m, name: str) -> str:
+    """工业技改投资、制造业技改投资增速分别高于全国12.7个、12个百分点: a list's gaps over a benchmark said once before
+    its numbers are each item's (工业技改投资增速高于全国, 制造业技改投资增速高于全国)."""
+    if m.unit not in w.shared_gap_units or not name or w.gap_re.fullmatch(name):
+        return name
+    hit = w.shared_gap_re.search(text[m.clause[0]:m.s - m.prefix_len])
+    if not hit:
+        return name
+    rate = name[-2:] if name.endswith(w.rate_words[:2]) else ""
+    return name[:len(name) - len(rate)] + (rate or w.rate_word) + hit.group(1)
+
+
+def _reach(w, m, name: str, after: str) -> str:
+    """长期护理保险覆盖5634万人: a closing act of reach before a count of people or households names the count
+    (长期护理保险覆盖人数), when the number closes its clause (not 惠及616.2万名近亲属, 覆盖20万人口以上的县: the noun
+    after it is counted); an act alone (惠及, or after a list gap) stays as it is, with nothing to name."""
+    noun = w.reach_nouns.get(m.unit[len(m.mag):] if m.mag and m.unit.startswith(m.mag) else m.unit)
+    if not noun or not name.endswith(w.reach_verbs) or (after and after not in w.clause_ends):
+        return name
+    verb = next(v for v in sorted(w.reach_verbs, key=len, reverse=True) if name.endswith(v))
+    if len(name) == len(verb) or name[-len(verb) - 1] in w.list_gaps:
+        return name  # 惠及, 提高城乡居民基础养老金、惠及: the act alone, its owner not before it
+    return name + noun
+
+
+def _period_change(lex, w, text: str, ms, i: int, name: str) -> str:
+    """一般公共预算收入累计完成3.7万亿元，5年增长18.7%: a change over a period named by nothing else is the change of
+    what the number before in the sentence measures (its name without its own growth word)."""
+    m, prev = ms[i], _previous(ms, i)
+    if prev is None or not w.period_change_re.fullmatch(name) \
+            or text[prev.tail:ms[i].s - m.prefix_len].lstrip(w.list_gaps) != name:
+        return name
+    owner = lex.growth_re.sub("", prev.metric_zh or "")
+    words = extraction_words()
+    if len(owner) < w.min_noun or owner in words.bare_heads or owner in words.bare_words \
+            or w.period_change_re.fullmatch(owner):
+        return name
+    return owner + name
