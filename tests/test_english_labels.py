@@ -389,7 +389,7 @@ def test_an_opener_and_an_owner_said_in_english(text, label, source):
     ("国家高新技术企业1.9万家、科技型中小企业2.9万家。", 1, "Tech-based SMEs"),
     ("国家级高新技术企业1.55万家、科技型中小企业达到2.8万家。", 1, "Tech-based SMEs"),   # an item with a verb of its own
     # a scope word between the last item of a 分别 list and the head the items share (list_shared_scopes)
-    ("新能源汽车、智能家电、智能手机限上零售额分别增长8.7%、31.5%和32.3%。", 0, "新能源汽车零售额增长"),
+    ("新能源汽车、智能家电、智能手机限上零售额分别增长8.7%、31.5%和32.3%。", 0, "新能源汽车限上零售额增长"),  # the name carries the scope (name_shapes), no label does
     ("新能源汽车、智能家电、智能手机零售额分别增长8.7%、31.5%和32.3%。", 0, "New-energy vehicle sales growth"),
     ("城镇、农村居民人均可支配收入分别增长5%、6%。", 0, "Urban per-capita disposable income growth"),  # the item itself
     ("限额以上通讯器材、家用电器、新能源汽车零售额分别增长40.9%、27.1%、30.6%。", 2, "新能源汽车零售额增长"),  # opening

@@ -69,7 +69,7 @@ def rate_of_amount_before(m, ms, cat, dim):
     gdp_growth); with none before, of the first amount after it when only rates stand between and the amount
     shares the clause of the last of them (实现三季度增长4.6%，四季度增长5.6%，全年增长4.8%、总量达5.3万亿元: the
     economy's rates before its total; not …增长4.6%，粮食产量达到…); else None."""
-    if m.measure != "growth" or not _meaning_res()["bare_growth"].fullmatch(m.metric_zh or ""):
+    if m.measure != "growth" or not _meaning_res()["bare_growth"].fullmatch(m.rules_name or m.metric_zh or ""):
         return None
     k = next(i for i, x in enumerate(ms) if x is m)
     prev = next((x for x in reversed(ms[:k]) if x.measure == "level" and x.metric_zh), None)

@@ -44,7 +44,8 @@ def _list_shares(lex, w, ms) -> None:
     """新能源汽车、智能家电、智能手机限上零售额分别增长…: a scope said once between a 分别 list's last item and its shared
     measure is every item's (新能源汽车限上零售额增长; lexicon list_scopes), and a preposition that opens the list is
     every item's (对共建一带一路国家、非洲、欧洲出口分别增长: 对非洲出口增长; list_prepositions)."""
-    groups, cur = [], []
+    groups: list[list] = []
+    cur: list = []
     for m in ms:
         if cur and (not m.distributed or m.clause != cur[-1].clause):
             groups.append(cur)
