@@ -449,6 +449,7 @@ def test_the_reviewed_wrong_labels_of_blind_round_seven_are_not_shown():
     ("新增可再生能源发电装机500万千瓦。", 0, "New renewable energy capacity"),
     ("新增核电装机100万千瓦。", 0, "新增核电装机"),           # no concept of added nuclear capacity: not "Installed capacity"
     ("装机达到1亿千瓦。", 0, "Installed capacity"),
+    ("新增发电装机4178万千瓦、总装机达9157万千瓦。", 1, "新增总装机"),  # the stock reached, named with the list's 新增
     # an addition the catalogue label says already is not said twice; one it lacks is composed in
     ("新增煤炭产能1000万吨。", 0, "Coal mining capacity added"),
     ("新增光伏装机300万千瓦。", 0, "New solar PV installed capacity"),
@@ -473,7 +474,7 @@ def test_a_label_is_no_broader_than_its_row(text, row, shown):
 
 def test_no_addition_of_the_corpus_is_under_the_bare_stock_of_capacity():
     """Over the corpus (the blind reports left out): no row named by an addition (新增, 新建, 新开工, 投产) has the concept
-    of installed capacity, whose label says a stock; 2025 had 20 (新增电力装机, 新建新能源装机 …)."""
+    of installed capacity, whose label says a stock (20 rows had it before session 8: 新增电力装机, 新建新能源装机 …)."""
     blind = set(heldout_reports().query("status == 'blind'")["report"])
     n = 0
     for p in sorted(config.CORPUS.glob("*.txt")):
