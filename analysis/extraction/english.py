@@ -38,8 +38,10 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
         sec = lex.sector_en.get(sector, sector)
         label = sec if label.lower() in sec.lower() else f"{sec}: {label[0].lower()}{label[1:]}"
     if source == "glossary":
+        said = g["label_qualifiers"]["words"]  # an addition the label ends in: not "New coal capacity added"
         for zh, en in extraction_words().addition_en.items():
-            if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")):
+            if metric_zh.startswith(zh) and not label.lower().startswith(("new", "net")) \
+                    and not (zh in said and said[zh][1].search(label.lower().split()[-1])):
                 label = f"{en} {_lower_first(label)}"  # not "sME", not "a-level"
                 break
     low = label.lower()
