@@ -80,6 +80,23 @@ def test_a_not_comparable_figure_is_shown_under_its_own_name():
     assert corpus_views.named(t, "not comparable") != ""
 
 
+def test_a_figure_narrower_than_its_indicator_label_shows_its_own_name_beside_it():
+    """Under a concept's label, a figure the rules did not vouch that label for (metric_en_source not "glossary")
+    shows its own Chinese name beside it, once (not again before its value when not comparable); a figure the
+    label is vouched for shows the label alone."""
+    narrow = pd.Series({**_row("新建新能源装机", 3000, "target", 2025, 10, unit="万千瓦", concept="installed_capacity"),
+                        "metric_en_source": "concept"})
+    vouched = narrow.copy()
+    vouched["metric_en_source"], vouched["metric_zh"] = "glossary", "电力装机"
+    cell = corpus_views.indicator("installed_capacity", {"installed_capacity": "Installed capacity"}, narrow)
+    assert cell.startswith("Installed capacity") and 'lang="zh' in cell and "新建新能源装机" in cell
+    assert corpus_views.named(narrow, "not comparable", shown=True) == ""
+    assert corpus_views.named(narrow, "not comparable") != ""
+    plain = corpus_views.indicator("installed_capacity", {"installed_capacity": "Installed capacity"}, vouched)
+    assert plain == "Installed capacity"
+    assert corpus_views.named(vouched, "not comparable", shown=True) != ""
+
+
 @pytest.mark.parametrize("text,raw,name", [
     # a clause with its own measured head does not borrow the kind of the clause before
     ("集中式光伏项目并网规模居全国前列，电力总装机突破1.2亿千瓦。", "1.2亿千瓦", "电力总装机"),

@@ -50,6 +50,15 @@ def row_label(concept: str, labels: dict[str, str], row) -> str:
     return label if any(w in low for w in lexicon.load().share_label_words) else f"{label} (share)"
 
 
+def own_name(row) -> str:
+    """The row's own Chinese name where the concept's label is broader than the row (the rules did not vouch for a
+    catalogue label of the row itself: metric_en_source not "glossary", one_report.VOUCHED_LABELS): a page shows it
+    beside the label, so that 新建新能源装机 under "Installed capacity" reads as what it is; else ""."""
+    if row is None or (isinstance(row, float) and math.isnan(row)):
+        return ""
+    return "" if row.get("metric_en_source", "glossary") == "glossary" else str(row.get("metric_zh", "") or "")
+
+
 def _annual(df: pd.DataFrame) -> pd.Series:
     period = df["period"].fillna("")
     return (period == "annual") | (period == "")

@@ -28,11 +28,21 @@ def result_cell(result, used: str, candidate, own_doc: str, verdict: str = "") -
     return Markup("nearest sentence: ") + _link(where, text, title=str(candidate["sentence"]))
 
 
-def named(row, verdict: str) -> Markup:
+def indicator(concept: str, labels: dict, row) -> Markup:
+    """The indicator cell of a figure: its concept's label, and the figure's own Chinese name beside it where the
+    label is broader than the figure (picking.own_name: 新建新能源装机 under "Installed capacity")."""
+    label = Markup.escape(picking.row_label(concept, labels, row))
+    own = picking.own_name(row)
+    return label + Markup(" ") + Markup(render("zh", text=own)) if own else label
+
+
+def named(row, verdict: str, shown: bool = False) -> Markup:
     """Before the value of a figure that is not comparable with its pair, the figure's own Chinese name: the
     indicator's label alone would let a reader take another figure of it (可再生能源装机占比 40.4% beside a
-    target of 新增电源装机) for the result of the target."""
-    if verdict != "not comparable" or row is None or (isinstance(row, float) and math.isnan(row)):
+    target of 新增电源装机) for the result of the target. Not when the indicator cell already shows it (`shown`:
+    a target whose own name is beside its label, `indicator`)."""
+    if verdict != "not comparable" or row is None or (isinstance(row, float) and math.isnan(row)) \
+            or (shown and picking.own_name(row)):
         return Markup("")
     name = str(row.get("metric_zh", "") or "")
     return Markup(render("zh", text=name)) + Markup(" ") if name else Markup("")
@@ -47,7 +57,7 @@ def scorecard_html(card: pd.DataFrame, labels: dict, own_doc: str, years: tuple[
         rows = []
         for _, c in part.iterrows():
             rows.append({"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-                picking.row_label(c["concept"], labels, c["target"]), named(c["target"], c["verdict"]) + value(c["target"], own_doc),
+                indicator(c["concept"], labels, c["target"]), named(c["target"], c["verdict"], shown=True) + value(c["target"], own_doc),
                 result_cell(c["result"], c.get("used", ""), c.get("candidate"), own_doc, c["verdict"]),
                 verdict_badge(c["verdict"]), gap_text(c["gap"], c["gap_unit"])]})
         parts.append(table(head, rows, cls="scorecard") if rows else "")

@@ -43,7 +43,9 @@ def scorecard_summary(card: pd.DataFrame, labels: dict, region: str, years: tupl
         text.append(f"{plural(rest, 'target is', 'targets are')} not scored (no comparable result in the {years[1]} "
                     "report).")
     for _, c in card[card["verdict"] == "missed"].iterrows():
-        text.append(f"{md_escape(picking.concept_label(c['concept'], labels))}: {md_escape(english_value(c['target']))} "
+        own = picking.own_name(c["target"])  # the target's own name where the label is broader (新建新能源装机)
+        label = picking.concept_label(c["concept"], labels) + (f" ({own})" if own else "")
+        text.append(f"{md_escape(label)}: {md_escape(english_value(c['target']))} "
                     f"targeted, {md_escape(english_value(c['result']))} reported.")
     return " ".join(text)
 

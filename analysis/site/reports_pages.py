@@ -32,7 +32,7 @@ from ..project import config
 from ..project.files import cached_files, write_atomic
 from ..project.hashing import _sha, package_hash
 from ..reading import document
-from .corpus_views import named
+from .corpus_views import indicator, named
 from .downloads import render_key
 from .links import SOURCE_PAGE, source_file
 from .render import env, esc, render
@@ -168,7 +168,7 @@ def scorecard_html(card: pd.DataFrame, links: _Links, labels: dict, years: tuple
     out = []
     for part in (card[scored], card[~scored]):
         rows = [{"cls": f"v-{c['verdict'].replace(' ', '-')}", "cells": [
-            picking.row_label(c["concept"], labels, c["target"]), named(c["target"], c["verdict"]) + links.value(c["target"]),
+            indicator(c["concept"], labels, c["target"]), named(c["target"], c["verdict"], shown=True) + links.value(c["target"]),
             named(c["result"], c["verdict"]) + links.value(c["result"]),
             _badge(c["verdict"]), _gap(c["gap"], c["gap_unit"])]} for _, c in part.iterrows()]
         out.append(_table(head, rows, "scorecard") if rows else "")
@@ -191,7 +191,7 @@ def revisions_html(rev: pd.DataFrame, links: _Links, labels: dict) -> Markup:
     unit), each under its Chinese name; the indicators only one of them sets (new, dropped), named."""
     out = []
     compared = rev[rev["status"].isin(["raised", "kept", "requalified", "cut"])]
-    rows = [{"cells": [picking.row_label(r["concept"], labels, r["after"]), links.value(r["before"]), links.value(r["after"]),
+    rows = [{"cells": [indicator(r["concept"], labels, r["after"]), links.value(r["before"]), links.value(r["after"]),
                        r["status"], _gap(r["change"], scorecard.gap_unit(r["after"]["base_unit"]), r["after"]["metric_zh"])]}
             for _, r in compared.iterrows()]
     if rows:
