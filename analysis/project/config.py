@@ -16,7 +16,7 @@ import yaml
 from .errors import ConfigurationError
 from .limits import GIT_DATE_TIMEOUT
 
-VERSION = "0.4.3"  # the package's version (analysis.__version__), as in pyproject.toml and CITATION.cff
+VERSION = "0.4.4"  # the package's version (analysis.__version__), as in pyproject.toml and CITATION.cff
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 DEFAULT_SEED = SEEDS / "000_3d94fe6dcb412aa7.txt"
