@@ -133,3 +133,16 @@ def test_a_share_before_de_is_no_threshold_of_the_name():
 ])
 def test_a_selection_after_an_owned_counted_noun_defines_the_things(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # numbers of one counted noun said in a row: a number the other rules left without a name takes the run's
+    ("以民生建设为重点，12类55件民生实事保质保量完成。", [("12类", "民生实事"), ("55件", "民生实事")]),
+    ("持续巩固拓展脱贫攻坚成果，6.1万户14.2万名防返贫监测对象稳定消除风险。",
+     [("6.1万户", "防返贫监测对象"), ("14.2万名", "防返贫监测对象")]),
+    # twins: a number not in a run keeps what it had (here no name: the rules could not find one)
+    ("特困人员基本生活标准不低于当地最低生活保障标准的1.6倍。", [("1.6倍", "")]),
+    ("办好民生实事55件。", [("55件", "民生实事")]),
+])
+def test_a_number_in_a_run_of_one_counted_noun_is_never_left_without_a_name(text, expected):
+    assert names(text) == expected

@@ -21,6 +21,7 @@ The words are lexicon.yaml `name_shapes` (docs/CONVENTIONS.md, metric_zh):
 from __future__ import annotations
 
 from .mention import extraction_words
+from .name_words import right_noun
 
 
 def shapes(lex, text: str, ms) -> None:
@@ -38,6 +39,27 @@ def shapes(lex, text: str, ms) -> None:
         m.metric_zh = _period_change(lex, w, text, ms, i, name)
     _pairs(lex, w, text, ms)
     _list_shares(lex, w, ms)
+    _run_names(lex, w, text, ms)
+
+
+def _run_names(lex, w, text: str, ms) -> None:
+    """A number left without a name that stands in a run of numbers of one counted noun (12类55件民生实事, 6.1万户14.2万名
+    防返贫监测对象, 7.8万户、22.9万人…; nothing but run_joiners between them) takes the name of the run's last number, or the
+    noun after it when that has none (民生实事): never an empty name where the sentence says what is counted."""
+    for i, m in enumerate(ms):
+        if m.metric_zh:
+            continue
+        j = i
+        while j + 1 < len(ms) and ms[j + 1].clause == m.clause \
+                and not text[ms[j].tail:ms[j + 1].s - ms[j + 1].prefix_len].strip(w.run_joiners):
+            j += 1
+        if j == i:
+            continue
+        last = ms[j]
+        name = last.metric_zh or right_noun(text, last.tail, last.clause[1], lex)
+        if len(name) >= w.min_noun - 1:
+            for k in range(i, j + 1):
+                ms[k].metric_zh = ms[k].metric_zh or name
 
 
 def _list_shares(lex, w, ms) -> None:

@@ -78,7 +78,7 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
             "name_shapes": ("enumeration_re", "min_noun", "gap_re", "gap_units", "gap_between_re", "rate_word",
                             "rate_words", "reach_verbs", "reach_nouns", "period_change_re", "list_gaps", "clause_ends",
                             "pair_between_re", "shared_gap_re", "shared_gap_units", "average_word",
-                            "percent", "list_scopes", "list_prepositions", "of_word",
+                            "percent", "list_scopes", "list_prepositions", "run_joiners", "of_word",
                             "threshold_modifier_re"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
