@@ -168,3 +168,17 @@ def test_corpus_and_whole_report_scores_match_by_span_and_value(tmp_path, monkey
     assert scores["annotated"] == 3 and scores["extracted"] == 4
     assert scores["precision"] == 3 / 4  # the two rows over gold 10-14 and the cpi row; the trap row is not
     assert scores["found"] == 2 / 3 and scores["kind"] == 1 / 2 and scores["metric"] == 1.0
+
+
+def test_the_methods_pages_accuracy_table_scores_the_seed_and_every_unseen_fixture(seed_score):
+    """accuracy_table (the Methods page; tables from the build's cache): the seed's row is the seed's score
+    (its extraction scored against its annotation, as above), then one row per unseen fixture."""
+    from analysis.corpus import accuracy
+
+    t = accuracy.accuracy_table()
+    assert list(t["document"]) == [config.DEFAULT_SEED.name, *(f"{n}.txt" for n in sorted(UNSEEN_DOCS))]
+    first = t.iloc[0]
+    assert first["role"] == "shipped report (development)" and set(t["role"][1:]) == {"unseen fixture"}
+    assert (first["gold indicators"], first["trap hits"]) == (seed_score["gold_indicators"], seed_score["trap_hits"])
+    assert (first["precision"], first["recall"]) == (seed_score["precision"], seed_score["recall"])
+    assert all(first[k] == v for k, v in seed_score["accuracy"].items())
