@@ -127,3 +127,58 @@ def test_unseen_fixtures_are_not_the_seed(seed_text):
         t = analysis.read_text(p)
         sentences = [s for s in re.split("[。；]", t) if len(s) > 15]
         assert not any(s in seed_text for s in sentences), p.name
+
+
+def test_corpus_and_whole_report_scores_match_by_span_and_value(tmp_path, monkeypatch):
+    """core_accuracy and the whole-report scores on synthetic rows: a row is found when its span overlaps and
+    its value agrees (to a millionth); of several matching rows the first (in the table's order) is judged;
+    a row of another report, another value or a span beside it is not found; a trap found costs precision."""
+    from analysis.corpus import accuracy
+
+    rows = pd.DataFrame([  # report a: two rows over the gold span 10-14 (the first has the wrong kind), one beside
+        {"doc": "a", "start": 9, "end": 13, "value_base": 5.0, "kind": "target", "year": 2025.0, "concept": "gdp",
+         "qualifier": "exact", "metric_zh": "生产总值", "subject": "", "period": "annual"},
+        {"doc": "a", "start": 10, "end": 14, "value_base": 5.0, "kind": "achieved", "year": 2025.0, "concept": "gdp",
+         "qualifier": "exact", "metric_zh": "生产总值", "subject": "", "period": "annual"},
+        {"doc": "a", "start": 20, "end": 24, "value_base": 3.0000001, "kind": "achieved", "year": 2025.0,
+         "concept": "cpi", "qualifier": "exact", "metric_zh": "居民消费价格", "subject": "", "period": "annual"},
+        {"doc": "a", "start": 30, "end": 34, "value_base": 7.0, "kind": "achieved", "year": 2025.0, "concept": "",
+         "qualifier": "exact", "metric_zh": "陷阱", "subject": "", "period": "annual"},
+        {"doc": "b", "start": 40, "end": 44, "value_base": 9.0, "kind": "achieved", "year": 2025.0, "concept": "",
+         "qualifier": "exact", "metric_zh": "别的", "subject": "", "period": "annual"},
+    ])
+    gold = pd.DataFrame([
+        {"doc": "a.txt", "start": "10", "end": "14", "value_base": "5", "kind": "achieved", "year": "2025",
+         "concept": "gdp", "qualifier": "exact", "metric_zh": "生产总值", "subject": "", "period": "annual"},
+        {"doc": "a.txt", "start": "20", "end": "24", "value_base": "3", "kind": "achieved", "year": "2025",
+         "concept": "cpi", "qualifier": "exact", "metric_zh": "居民消费价格", "subject": "", "period": "annual"},
+        {"doc": "a.txt", "start": "24", "end": "28", "value_base": "3", "kind": "achieved", "year": "2025",
+         "concept": "", "qualifier": "exact", "metric_zh": "旁边", "subject": "", "period": "annual"},
+        {"doc": "a.txt", "start": "30", "end": "34", "value_base": "7", "kind": "trap", "year": "", "concept": "",
+         "qualifier": "", "metric_zh": "", "subject": "", "period": ""},
+        {"doc": "c.txt", "start": "40", "end": "44", "value_base": "9", "kind": "achieved", "year": "2025",
+         "concept": "", "qualifier": "exact", "metric_zh": "别的", "subject": "", "period": "annual"},
+    ])
+    monkeypatch.setattr(accuracy, "CORE_GOLD", tmp_path)
+    gold.drop(index=3).to_csv(tmp_path / "core_x.csv", index=False)
+    core = accuracy.core_accuracy(rows).iloc[0]
+    assert (core["rows"], core["reports"]) == (4, 2)
+    assert core["found"] == 2 / 4 and core["kind"] == 1 / 2 and core["concept"] == 1.0 and core["year"] == 1.0
+    scores = accuracy._heldout_scores(gold.iloc[:4].reset_index(drop=True), rows[rows["doc"] == "a"])
+    assert scores["annotated"] == 3 and scores["extracted"] == 4
+    assert scores["precision"] == 3 / 4  # the two rows over gold 10-14 and the cpi row; the trap row is not
+    assert scores["found"] == 2 / 3 and scores["kind"] == 1 / 2 and scores["metric"] == 1.0
+
+
+def test_the_methods_pages_accuracy_table_scores_the_seed_and_every_unseen_fixture(seed_score):
+    """accuracy_table (the Methods page; tables from the build's cache): the seed's row is the seed's score
+    (its extraction scored against its annotation, as above), then one row per unseen fixture."""
+    from analysis.corpus import accuracy
+
+    t = accuracy.accuracy_table()
+    assert list(t["document"]) == [config.DEFAULT_SEED.name, *(f"{n}.txt" for n in sorted(UNSEEN_DOCS))]
+    first = t.iloc[0]
+    assert first["role"] == "shipped report (development)" and set(t["role"][1:]) == {"unseen fixture"}
+    assert (first["gold indicators"], first["trap hits"]) == (seed_score["gold_indicators"], seed_score["trap_hits"])
+    assert (first["precision"], first["recall"]) == (seed_score["precision"], seed_score["recall"])
+    assert all(first[k] == v for k, v in seed_score["accuracy"].items())

@@ -10,11 +10,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..extraction import extractor
 from ..project import config
-from ..reading.decoding import read_text
-from . import evaluate
-from .evaluate import matches
+from . import evaluate, table
 from .manifest import corpus
 
 CORE_GOLD = config.CORE_GOLD
@@ -25,6 +22,7 @@ def core_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
     (tests/fixtures/corpus/core_*.csv): per annotation file, the rows found (same value at an
     overlapping span) and, of those, the share with the right kind, year, concept and qualifier."""
     d = corpus() if corpus_df is None else corpus_df
+    by_doc = {doc: (g, evaluate.spans(g)) for doc, g in d.groupby("doc")}  # each report's rows, read once
     out = []
     for gold_path in sorted(CORE_GOLD.glob("core_*.csv")):
         if gold_path.stem.endswith("_paragraphs"):
@@ -32,16 +30,15 @@ def core_accuracy(corpus_df: pd.DataFrame | None = None) -> pd.DataFrame:
         gold = pd.read_csv(gold_path, dtype=str, keep_default_na=False)
         found = {"kind": 0, "year": 0, "concept": 0, "qualifier": 0}
         n_found = 0
-        by_doc = {doc: g for doc, g in d.groupby("doc")}
         for _, g in gold.iterrows():
             rows = by_doc.get(g["doc"].removesuffix(".txt"))
             if rows is None:
                 continue
-            hit = rows[matches(rows, g["start"], g["end"], g["value_base"])]
-            if hit.empty:
+            hit = np.flatnonzero(evaluate.match_mask(rows[1], g["start"], g["end"], g["value_base"]))
+            if not len(hit):
                 continue
             n_found += 1
-            h = hit.iloc[0]
+            h = rows[0].iloc[hit[0]]
             found["kind"] += h["kind"] == g["kind"]
             found["year"] += str(h["year"]).split(".")[0] == g["year"]
             found["concept"] += h["concept"] == g["concept"]
@@ -172,8 +169,9 @@ def _heldout_scores(gold: pd.DataFrame, pred: pd.DataFrame) -> dict:
     optional = evaluate.optional_rows(gold)
     matched: dict[int, object] = {}
     n_pred_ok = 0
+    gold_spans = evaluate.spans(gold)
     for _, p in pred.iterrows():
-        hit = np.flatnonzero(matches(gold, p["start"], p["end"], p["value_base"]).to_numpy())
+        hit = np.flatnonzero(evaluate.match_mask(gold_spans, p["start"], p["end"], p["value_base"]))
         if len(hit) and not trap.iloc[hit[0]]:
             n_pred_ok += 1
             matched.setdefault(hit[0], p)
@@ -245,7 +243,7 @@ def accuracy_table() -> pd.DataFrame:
     rows = []
     for txt, gold, role in docs:
         g = pd.read_csv(gold, dtype=str, keep_default_na=False)
-        r = evaluate.score(g, extractor.default_extractor().extract(read_text(txt), txt.stem))
+        r = evaluate.score(g, table.load_table(txt))  # extract(txt), from the build's cache when current
         row = {"document": txt.name, "role": role, "gold indicators": r["gold_indicators"],
                "precision": r["precision"], "recall": r["recall"], "trap hits": r["trap_hits"]}
         row.update({k: v for k, v in r["accuracy"].items()})

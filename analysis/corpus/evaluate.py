@@ -40,12 +40,22 @@ def overlaps(start, end, other_start, other_end):
     return (start < other_end) & (other_start < end)
 
 
+def spans(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The columns start, end (integers) and value_base (numbers, NaN where none) of rows, as arrays: read once
+    for the many matches against the same rows (:func:`match_mask`)."""
+    return (pd.to_numeric(rows["start"]).astype(int).to_numpy(), pd.to_numeric(rows["end"]).astype(int).to_numpy(),
+            pd.to_numeric(rows["value_base"], errors="coerce").to_numpy(dtype=float))
+
+
+def match_mask(row_spans: tuple[np.ndarray, np.ndarray, np.ndarray], start, end, value) -> np.ndarray:
+    """:func:`matches` on the arrays of :func:`spans`."""
+    s, e, v = row_spans
+    return overlaps(s, e, int(start), int(end)) & same_value(v, _num(value))
+
+
 def matches(rows: pd.DataFrame, start, end, value) -> pd.Series:
     """Which rows (columns start, end, value_base) are the quantity at [start, end) of base value `value`."""
-    s = pd.to_numeric(rows["start"]).astype(int)
-    e = pd.to_numeric(rows["end"]).astype(int)
-    v = pd.to_numeric(rows["value_base"], errors="coerce")
-    return overlaps(s, e, int(start), int(end)) & same_value(v, _num(value))
+    return pd.Series(match_mask(spans(rows), start, end, value), index=rows.index)
 
 
 def _sectors(row) -> set[str]:
