@@ -49,7 +49,7 @@ _RESET = (
 
 # Once per kernel: glue (myst_nb) imports nbformat, hence jsonschema, which imports the optional
 # rfc3987_syntax when present and compiles its 38 grammars: 1-2 s per kernel for an IRI format check no
-# chapter uses (outputs are the same; see skip_slow_optional_imports).
+# chapter uses (outputs are the same; see analysis.project.optional_imports).
 _KERNEL_SETUP = "import sys as _sys\n_sys.modules.setdefault('rfc3987_syntax', None)\ndel _sys\n"
 
 

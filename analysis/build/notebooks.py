@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..project import config
 from ..project.errors import AnalysisError, BuildError
+from ..project.optional_imports import skip_slow_optional_imports
 
 _CELL_METADATA = ("execution", "papermill", "collapsed", "scrolled")
 _NOTEBOOK_METADATA = ("papermill", "widgets")
@@ -152,8 +153,6 @@ def loop(jobs: int = 2, seed: str | None = None, out: str | None = None, quiet: 
 def command(cmd: str, paths: list[str] | None = None, jobs: int = 2) -> int:
     """``python -m analysis notebooks strip|check NOTEBOOK... | stale | loop [--jobs N]`` (the command line checks
     the arguments); returns the exit status after at most one line on stderr."""
-    from .pipeline import skip_slow_optional_imports
-
     skip_slow_optional_imports()
     files = [Path(p) for p in paths or []]
     if cmd in ("strip", "check"):

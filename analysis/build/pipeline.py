@@ -25,6 +25,7 @@ from pathlib import Path
 from ..corpus import sector_chapters
 from ..project import config
 from ..project.files import journal, write_atomic
+from ..project.optional_imports import skip_slow_optional_imports
 from ..project.hashing import _files, _sha, corpus_hash, package_hash, tree_hash  # noqa: F401 - package_hash: build's API
 from ..project.processes import _LIBC, Stopped, die_with_parent, os_error_line, stop_on_signals  # noqa: F401
 from ..project.errors import AnalysisError, ReportError  # noqa: F401 - ReportError: the build's API
@@ -167,13 +168,6 @@ def _run(t: Target, jobs: int, force: bool, quiet: bool, check: bool,
     log(f"done in {timings['total']:.1f} s (data {timings['extract']:.1f} s, chapters {timings['chapters']:.1f} s, "
         f"book {timings['book']:.1f} s): {t.html / 'index.html'}", quiet)
     return timings
-
-
-def skip_slow_optional_imports() -> None:
-    """For a command-line process: jsonschema (imported by nbformat and papermill) would import the optional
-    rfc3987_syntax, which compiles 38 grammars (1-2 s) for a format check nothing here uses."""
-    if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)
 
 
 def main(seed: str | None = None, out: str | None = None, jobs: int = 2, force: bool = False,
