@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from difflib import SequenceMatcher
 
 import pandas as pd
@@ -14,6 +15,7 @@ from ..extraction.phrase import tagged  # jieba's tags; the segmenter loads on f
 from ..extraction.schema import signed
 from ..language import lexicon
 from ..language.concepts import catalogue
+from ..language.units import RATE_UNITS
 from ..reading import document
 from .manifest import CORPUS
 
@@ -115,12 +117,92 @@ def counted(name) -> frozenset:
     return frozenset(found)
 
 
-def counts_apart(a, b) -> bool:
+def counts_apart(a, b, each_a: bool = False, each_b: bool = False) -> bool:
     """Do two names of one concept count different things (both name what they count, not the same)?
     义务教育学位 / 基础教育学位, 安全生命防护工程 / 提质改造: yes; 新增学位 / 新增义务教育学位: no (one is generic).
-    Also two names whose one counted noun each qualifies otherwise (:func:`qualified_apart`)."""
+    Also two names whose one counted noun each qualifies otherwise (:func:`qualified_apart`) or whose scopes differ,
+    a whole against a part of it (:func:`scope_apart`: 供排水管网 / 排水管网). A figure said of each item of its list
+    (`each_a`, `each_b`: :func:`each`; 开工、投产新能源项目各1600万千瓦) holds for every item: its counting words (a
+    stage, a scope) are not apart from those of one of its items (投产1000万千瓦)."""
+    a, b = str(a or ""), str(b or "")
     ca, cb = counted(a), counted(b)
-    return (bool(ca) and bool(cb) and ca != cb) or qualified_apart(a, b)
+    words_apart = bool(ca) and bool(cb) and ca != cb and not ((each_a and cb <= ca) or (each_b and ca <= cb))
+    return words_apart or qualified_apart(a, b) or scope_apart(a, b, each_a, each_b)
+
+
+def scopes(name) -> dict:
+    """The scopes a name says, by family of parts (lexicon scorecard.scope_wholes: wholes that share a part are one
+    family; longest whole first; a part written another way through scope_part_same): 供排水管网 -> {供水, 排水};
+    农村规模化供水工程 -> 城乡: {农村}, 供排水: {供水}; 居民 -> {}."""
+    words = lexicon.load().pairing
+    name = str(name or "")
+    fam = _scope_families()
+    found: dict = {}
+    for whole in sorted(words.scope_wholes, key=len, reverse=True):
+        if whole in name:
+            found.setdefault(fam[words.scope_wholes[whole][0]], set()).update(words.scope_wholes[whole])
+            name = name.replace(whole, "\0")
+    for part in sorted(set(fam) | set(words.scope_part_same), key=len, reverse=True):
+        if part in name:
+            p = words.scope_part_same.get(part, part)
+            found.setdefault(fam[p], set()).add(p)
+            name = name.replace(part, "\0")
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _scope_families() -> dict:
+    """part -> the name of its family (the longest whole among the wholes that share parts with it)."""
+    wholes = lexicon.load().pairing.scope_wholes
+    fam: dict = {}
+    for whole in sorted(wholes, key=len, reverse=True):
+        name = next((fam[p] for p in wholes[whole] if p in fam), whole)
+        for p in wholes[whole]:
+            fam.setdefault(p, name)
+    return fam
+
+
+def scope_apart(a, b, each_a: bool = False, each_b: bool = False) -> bool:
+    """Do two names say different scopes of what they count (:func:`scopes`, family by family)? A whole against one
+    of its parts (供排水管网 / 排水管网, 城乡危旧房 / 城市危旧房, 大中小学生 / 中小学生) or two parts (城镇 / 农村): yes —
+    unless the wider is a figure of each item (`each_*`: 城镇和农村居民收入均增长6% holds for 农村居民). A name
+    without a scope of the family (居民, 管网) is generic: no."""
+    sa, sb = scopes(a), scopes(b)
+    for f in set(sa) & set(sb):
+        x, y = sa[f], sb[f]
+        if x != y and not ((each_a and y < x) or (each_b and x < y)):
+            return True
+    return False
+
+
+def list_apart(a, b) -> bool:
+    """Is one figure an amount of a list of things together and the other of one of them (新改建普通省道和农村公路
+    5000公里 / 新改建农村公路 4000公里; 重大科技专项和重点研发计划 / 重大科技专项)? A list's items are split at
+    lexicon scorecard.each_list_re; each item names a thing (a word of a noun's part of speech, qualifier_tags:
+    not the acts of 新建和改造高标准农田, compared since k10); the other name has some of the items, not all.
+    Not when the list's figure is said of each item (:func:`each`: 文化产业和旅游业增加值均突破1450亿元 is the
+    figure of 旅游业增加值 too), nor for a rate or share, which no list adds up (游客人次、旅游花费增长10%)."""
+    words = lexicon.load().pairing
+    for x, y in ((a, b), (b, a)):
+        if x is None or y is None or each(x) or str(x.get("base_unit", "")) in RATE_UNITS:
+            continue
+        name, other = str(x.get("metric_zh", "") or ""), str(y.get("metric_zh", "") or "")
+        items = [i for i in words.each_list_re.split(name) if i]
+        if len(items) < 2 or words.each_list_re.search(other):
+            continue
+        if not all(any(tag in words.qualifier_tags for _, tag in tagged(i)) for i in items):
+            continue  # acts (新建和改造…): not things
+        inside = [i for i in items if _tail(i, words) in other]
+        if inside and len(inside) < len(items):
+            return True
+    return False
+
+
+def _tail(item: str, words) -> str:
+    """An item of a list without the act that opens it (新改建普通省道 -> 普通省道): the thing it names."""
+    parts = tagged(item)
+    first = next((k for k, (_, tag) in enumerate(parts) if tag in words.qualifier_tags), 0)
+    return "".join(w for w, _ in parts[first:])
 
 
 def qualified_apart(a, b) -> bool:
@@ -152,12 +234,46 @@ def _qualifiers(before_head: str) -> frozenset:
 
 
 def same_unit(a: str, b: str) -> bool:
-    """Do two base units count the same thing: equal, or both classifiers of a count (个, 家, 户 …: 7个 and 7家
-    of the same institutions are one unit)?"""
+    """Do two base units count the same thing: equal, both classifiers of a count (个, 家, 户 …: 7个 and 7家
+    of the same institutions are one unit), or two units of people that read alike (人 and 名: people; a bare
+    万 before 中小学生 is given 人, 200万名 is 名)?"""
     if a == b:
         return True
-    c = lexicon.load().count_classifiers
-    return a in c and b in c
+    lex = lexicon.load()
+    c = lex.count_classifiers
+    if a in c and b in c:
+        return True
+    ua, ub = lex.units.get(a) or {}, lex.units.get(b) or {}
+    return bool(ua.get("en")) and ua.get("en") == ub.get("en") and ua.get("dim") == ub.get("dim") == "person"
+
+
+def each(row) -> bool:
+    """Is the figure said of each item of the list before it (its clause, before the number, ends in 各, 均, 都 or
+    双双 with its verb — lexicon scorecard.each_re — after a list: 开工、投产新能源项目各1600万千瓦,
+    文化产业和旅游业增加值均突破1450亿元)? One number then holds for every item, not for them together; 分别
+    (one number per item) is not this."""
+    if row is None or (isinstance(row, float) and math.isnan(row)):
+        return False
+    clause = clause_before(row)
+    words = lexicon.load().pairing
+    hit = words.each_re.search(clause)
+    return bool(hit) and bool(words.each_list_re.search(clause[:hit.start()]))
+
+
+def clause_before(row) -> str:
+    """The words of the row's clause before its number (from the last ，；。 of its sentence), or ""."""
+    sentence = str(row.get("sentence", "") or "")
+    raw = str(row.get("raw", "") or "")
+    try:
+        at = int(row.get("start")) - int(row.get("sentence_start"))
+    except (TypeError, ValueError):
+        at = -1
+    if not (0 <= at <= len(sentence) and sentence[at:at + len(raw)] == raw):
+        at = sentence.find(raw) if raw else -1
+    if at < 0:
+        return ""
+    before = sentence[:at]
+    return re.split(r"[，,；;。：:]", before)[-1]
 
 
 def is_addition(row) -> bool:
@@ -202,9 +318,10 @@ def best_result(target, candidates: list):
         return candidates[0] if candidates else None
     want = counted(target.get("metric_zh", ""))
 
-    def score(r) -> tuple:  # the same counting words; else not counting another thing (counts_apart)
+    def score(r) -> tuple:  # the same counting words; else not counting another thing (counts_apart); the same scope
         got = counted(r.get("metric_zh", ""))
-        return (got == want, not (want and got and got != want))
+        return (got == want, not (want and got and got != want),
+                not scope_apart(target.get("metric_zh", ""), r.get("metric_zh", ""), each(target), each(r)))
 
     return max(enumerate(candidates), key=lambda x: (score(x[1]), -x[0]))[1]
 

@@ -15,7 +15,7 @@ from ..language import lexicon
 from ..language.concepts import catalogue
 from ..language.units import RATE_UNITS
 from ..project.thresholds import FLOAT_TOLERANCE
-from .picking import best_result, counts_apart, flow_and_stock, nearest_candidate, results_of, same_unit, targets_of
+from .picking import best_result, counts_apart, each, list_apart, flow_and_stock, nearest_candidate, results_of, same_unit, targets_of
 
 # The headline concepts of the comparisons, in the order a brief reads them, and those whose target is a
 # ceiling (a result at or below it meets it): data of the concept catalogue (concepts.yaml: headline, direction)
@@ -71,8 +71,10 @@ def verdict(concept: str, target, result) -> tuple[str, float]:
         return "not reported", math.nan
     if not same_unit(target["base_unit"], result["base_unit"]) or target["measure"] != result["measure"]:
         return "not comparable", math.nan  # 7个 and 7家 of the same centres are one unit (count classifiers)
-    if counts_apart(target.get("metric_zh", ""), result.get("metric_zh", "")):
+    if counts_apart(target.get("metric_zh", ""), result.get("metric_zh", ""), each(target), each(result)):
         return "not comparable", math.nan  # 义务教育学位 against 基础教育学位: another part of the concept counted
+    if list_apart(target, result):
+        return "not comparable", math.nan  # 普通省道和农村公路 together against 农村公路
     if flow_and_stock(target, result):
         return "not comparable", math.nan  # 培育高新技术企业2200家 against 有效期内高新技术企业8200家
     r = signed(result)
