@@ -12,7 +12,7 @@ from ..project.thresholds import FLOAT_TOLERANCE
 from ..reading.decoding import read_text
 from .manifest import CORPUS, manifest
 from .one_report import commitments
-from .picking import counts_apart, each, list_apart, flow_against_stock, same_unit, targets_of
+from .picking import counts_apart, each, flow_against_stock, list_apart, same_unit, targets_of
 from .scorecard import HEADLINE
 
 OPEN_ENDED = frozenset({"over", "at_least", "under", "at_most"})
