@@ -11,6 +11,8 @@ from difflib import SequenceMatcher
 
 import pandas as pd
 
+from ..extraction.english_clause import each_said
+from ..extraction.mention import extraction_words
 from ..extraction.phrase import tagged  # jieba's tags; the segmenter loads on first use
 from ..extraction.schema import signed
 from ..language import lexicon
@@ -46,10 +48,28 @@ def row_label(concept: str, labels: dict[str, str], row) -> str:
     """The label of a concept for one of its figures: a share under a label that names a count (Village
     clinics, Railways) is '<label> (share)' (lexicon scorecard.share_label_words say which labels name one)."""
     label = concept_label(concept, labels)
-    if row is None or (isinstance(row, float) and math.isnan(row)) or row.get("measure") != "share":
+    if row is None or (isinstance(row, float) and math.isnan(row)):
+        return label
+    if row.get("measure") == "level" and is_addition(row):
+        return addition_label(label, row)
+    if row.get("measure") != "share":
         return label
     low = label.lower()
     return label if any(w in low for w in lexicon.load().share_label_words) else f"{label} (share)"
+
+
+def addition_label(label: str, row) -> str:
+    """The label of an indicator for a figure that is an addition (:func:`is_addition`: 新增社会融资规模,
+    社会融资规模增量, 新增学位) when the label names the thing itself, a stock ("Total social financing", "School
+    places"): "New total social financing", "New school places" — the addition word's English (lexicon
+    extraction.addition_en; "New" for the others), as the rows' own labels say it. A label that says an addition
+    already (glossary label_qualifiers: "New urban jobs", "Capacity added") is kept."""
+    carries = lexicon.glossary()["label_qualifiers"]["words"]["新增"][1]
+    if carries.search(label.lower()) or "increase" in label.lower():
+        return label
+    name = str(row.get("metric_zh", "") or "")
+    en = next((e for zh, e in extraction_words().addition_en.items() if zh in name), "New")
+    return f"{en} {label[0].lower() + label[1:] if not label[:2].isupper() else label}"
 
 
 def own_name(row) -> str:
@@ -127,7 +147,23 @@ def counts_apart(a, b, each_a: bool = False, each_b: bool = False) -> bool:
     a, b = str(a or ""), str(b or "")
     ca, cb = counted(a), counted(b)
     words_apart = bool(ca) and bool(cb) and ca != cb and not ((each_a and cb <= ca) or (each_b and ca <= cb))
+    if (each_a or each_b) and _each_covers(a, b, each_a, each_b):  # 城乡…均 against 农村: the scope words are no
+        a, b = _without_scopes(a), _without_scopes(b)                 # qualifiers apart
     return words_apart or qualified_apart(a, b) or scope_apart(a, b, each_a, each_b)
+
+
+def _each_covers(a: str, b: str, each_a: bool, each_b: bool) -> bool:
+    """Is the scope of one name a strict part of the other's, whose figure is said of each part?"""
+    sa, sb = scopes(a), scopes(b)
+    common = set(sa) & set(sb)
+    return bool(common) and all((each_a and sb[f] < sa[f]) or (each_b and sa[f] < sb[f]) for f in common)
+
+
+def _without_scopes(name: str) -> str:
+    words = lexicon.load().pairing
+    for w in sorted({*words.scope_wholes, *_scope_families(), *words.scope_part_same}, key=len, reverse=True):
+        name = name.replace(w, "")
+    return name
 
 
 def scopes(name) -> dict:
@@ -254,10 +290,7 @@ def each(row) -> bool:
     (one number per item) is not this."""
     if row is None or (isinstance(row, float) and math.isnan(row)):
         return False
-    clause = clause_before(row)
-    words = lexicon.load().pairing
-    hit = words.each_re.search(clause)
-    return bool(hit) and bool(words.each_list_re.search(clause[:hit.start()]))
+    return each_said(clause_before(row))
 
 
 def clause_before(row) -> str:

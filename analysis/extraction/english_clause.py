@@ -185,6 +185,24 @@ def clause_context(text: str, m) -> str:
     return head + "|" + own + "|" + (after[:cut.start()] if cut else after) + "||" + before + "||" + _sentence_before(text, cs)
 
 
+def each_said(before: str) -> bool:
+    """Do the words of a clause before its number say that the one number holds for each item of a list (lexicon
+    scorecard.each_re after a list, each_list_re: 开工、投产新能源项目各, 文化产业和旅游业增加值均突破; not 分别, a
+    number per item)? The data contract names such a figure by its list and labels it "(each)"."""
+    words = lexicon.load().pairing
+    hit = words.each_re.search(before)
+    if not hit:
+        return False
+    head = before[:hit.start()]  # a list, or a scope written as the contraction of its parts (城乡居民收入均增长)
+    return bool(words.each_list_re.search(head)) or any(w in head for w in words.scope_wholes)
+
+
+def clause_before(clause: str) -> str:
+    """The field of :func:`clause_context` that holds the clause's words before the number."""
+    parts = clause.split("|")
+    return parts[4] if len(parts) > 4 else ""
+
+
 def _sentence_before(text: str, cs: int) -> str:
     """The words of a number's sentence before its clause (中老铁路发展远超预期，| 累计发送旅客…)."""
     return text[text.rfind(_SENTENCE_END, 0, cs) + 1:cs]
