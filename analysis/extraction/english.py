@@ -7,8 +7,16 @@ import re
 from ..language import concepts, lexicon
 from ..language.units import SHARE_UNITS
 from ..project import thresholds as T
-from .english_clause import (CHANGE_EN, GENERIC_FILLERS, POINTS, SHARE_EN, change_end, clause_before, each_said,
-                             measure_mismatch)
+from .english_clause import (
+    CHANGE_EN,
+    GENERIC_FILLERS,
+    POINTS,
+    SHARE_EN,
+    change_end,
+    clause_before,
+    each_said,
+    measure_mismatch,
+)
 from .mention import extraction_words
 from .name_lists import owner_lost
 
