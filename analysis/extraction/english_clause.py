@@ -193,7 +193,9 @@ def each_said(before: str) -> bool:
     hit = words.each_re.search(before)
     if not hit:
         return False
-    head = before[:hit.start()]  # a list, or a scope written as the contraction of its parts (城乡居民收入均增长)
+    # a list, or a scope written as the contraction of its parts (城乡居民收入均增长), in the name right before the mark:
+    # not the 、 that closes an earlier item with its own number (地区生产总值超过2.5万亿元、…)
+    head = _AFTER_ITEM.split(before[:hit.start()])[-1]
     return bool(words.each_list_re.search(head)) or any(w in head for w in words.scope_wholes)
 
 
@@ -212,6 +214,7 @@ _SENTENCE_END = "。"
 _CLAUSE_SEPS = "，,；;"
 
 
+_AFTER_ITEM = re.compile(r"\d[^、，,；;。]*、")  # a list item with its number, up to the 、 after it
 _LIST_SEP = "、"  # the list separator (punctuation, like meaning._CLAUSE_DELIMS)
 _DIGIT = re.compile(r"\d")
 _ITEM_END = re.compile(r"[\d、，,；;。]")
