@@ -12,7 +12,6 @@ from difflib import SequenceMatcher
 import pandas as pd
 
 from ..extraction.english_clause import each_said
-from ..extraction.mention import extraction_words
 from ..extraction.phrase import tagged  # jieba's tags; the segmenter loads on first use
 from ..extraction.schema import signed
 from ..language import lexicon
@@ -64,11 +63,14 @@ def addition_label(label: str, row) -> str:
     places"): "New total social financing", "New school places" — the addition word's English (lexicon
     extraction.addition_en; "New" for the others), as the rows' own labels say it. A label that says an addition
     already (glossary label_qualifiers: "New urban jobs", "Capacity added") is kept."""
-    carries = lexicon.glossary()["label_qualifiers"]["words"]["新增"][1]
-    if carries.search(label.lower()) or "increase" in label.lower():
-        return label
     name = str(row.get("metric_zh", "") or "")
-    en = next((e for zh, e in extraction_words().addition_en.items() if zh in name), "New")
+    said = lexicon.glossary()["label_qualifiers"]["words"]  # an addition word: its English and what carries it
+    lex = lexicon.load()
+    word = max((w for w in said if w in name and w.startswith(lex.addition_prefixes)), key=len, default="新增")
+    en, carries = said[word]
+    if carries.search(label.lower()) or "increase" in label.lower():
+        return label  # 新建和改造高标准农田: "High-standard farmland built or upgraded" says it
+    en = en if en and "…" not in en else "New"
     return f"{en} {label[0].lower() + label[1:] if not label[:2].isupper() else label}"
 
 
