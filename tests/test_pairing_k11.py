@@ -106,3 +106,8 @@ def test_a_number_of_each_item_is_labelled_each():
     for text in ("文化产业增加值突破1450亿元。", "文化产业、旅游业增加值分别突破1450亿元、900亿元。"):
         for _, r in analysis.extract(text).iterrows():
             assert not picking.each(r) and "(each)" not in r["metric_en"] and not english_value(r).endswith(" each")
+
+
+def test_a_whole_scope_has_its_own_concept():
+    rows = analysis.extract("今年新改建城镇供排水管网1000公里，改造排水管网500公里。")
+    assert list(rows["concept"]) == ["water_supply_and_drainage_pipelines", "drainage_pipelines"]  # twin: the part
