@@ -10,9 +10,10 @@ import pandas as pd
 from ..extraction.schema import interval, signed
 from ..project.thresholds import FLOAT_TOLERANCE
 from ..reading.decoding import read_text
+from .apart import counts_apart, each, flow_against_stock, list_apart, same_unit
 from .manifest import CORPUS, manifest
 from .one_report import commitments
-from .picking import counts_apart, each, flow_against_stock, list_apart, same_unit, targets_of
+from .picking import targets_of
 from .scorecard import HEADLINE
 
 OPEN_ENDED = frozenset({"over", "at_least", "under", "at_most"})

@@ -15,17 +15,8 @@ from ..language import lexicon
 from ..language.concepts import catalogue
 from ..language.units import RATE_UNITS
 from ..project.thresholds import FLOAT_TOLERANCE
-from .picking import (
-    best_result,
-    counts_apart,
-    each,
-    flow_and_stock,
-    list_apart,
-    nearest_candidate,
-    results_of,
-    same_unit,
-    targets_of,
-)
+from .apart import counts_apart, each, flow_and_stock, list_apart, same_unit
+from .picking import best_result, nearest_candidate, results_of, targets_of
 
 # The headline concepts of the comparisons, in the order a brief reads them, and those whose target is a
 # ceiling (a result at or below it meets it): data of the concept catalogue (concepts.yaml: headline, direction)

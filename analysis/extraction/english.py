@@ -7,16 +7,7 @@ import re
 from ..language import concepts, lexicon
 from ..language.units import SHARE_UNITS
 from ..project import thresholds as T
-from .english_clause import (
-    CHANGE_EN,
-    GENERIC_FILLERS,
-    POINTS,
-    SHARE_EN,
-    change_end,
-    clause_before,
-    each_said,
-    measure_mismatch,
-)
+from .english_clause import CHANGE_EN, GENERIC_FILLERS, POINTS, SHARE_EN, change_end, measure_mismatch, with_each
 from .mention import extraction_words
 from .name_lists import owner_lost
 
@@ -80,13 +71,7 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
                              else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim,
                              unsure=by_name)  # compose: no word of newness on money (新增产值365亿元)
     label = _with_average(metric_zh, label) if m.measure == "growth" else label
-    if each_said(clause_before(clause)) and not _CJK.search(label) and not label.endswith(EACH_EN):
-        label += EACH_EN  # 文化产业和旅游业增加值均突破1450亿元: each of the two, not the two together
-    return label, ("unsure" if m.name_unsure else source)
-
-
-EACH_EN = " (each)"  # the label of a number said of each item of its list (CONVENTIONS: metric_en)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+    return with_each(label, clause), ("unsure" if m.name_unsure else source)
 
 
 def _concept_label(concept, metric_zh: str, lex, g: dict) -> tuple[str, str, str]:

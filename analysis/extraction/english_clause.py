@@ -199,6 +199,18 @@ def each_said(before: str) -> bool:
     return bool(words.each_list_re.search(head)) or any(w in head for w in words.scope_wholes)
 
 
+EACH_EN = " (each)"  # the label of a number said of each item of its list (CONVENTIONS: metric_en)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def with_each(label: str, clause: str) -> str:
+    """An English label with " (each)" when the clause (clause_context) says its number holds for each item of a list
+    (文化产业和旅游业增加值均突破1450亿元: each of the two, not the two together); a Chinese name is left as it is."""
+    if each_said(clause_before(clause)) and not _CJK.search(label) and not label.endswith(EACH_EN):
+        return label + EACH_EN
+    return label
+
+
 def clause_before(clause: str) -> str:
     """The field of :func:`clause_context` that holds the clause's words before the number."""
     parts = clause.split("|")
