@@ -89,7 +89,8 @@ def test_a_figure_narrower_than_its_indicator_label_shows_its_own_name_beside_it
     vouched = narrow.copy()
     vouched["metric_en_source"], vouched["metric_zh"] = "glossary", "电力装机"
     cell = corpus_views.indicator("installed_capacity", {"installed_capacity": "Installed capacity"}, narrow)
-    assert cell.startswith("Installed capacity") and 'lang="zh' in cell and "新建新能源装机" in cell
+    # (k11) an addition under the label of a stock is labelled as one: "New installed capacity"
+    assert cell.startswith("New installed capacity") and 'lang="zh' in cell and "新建新能源装机" in cell
     assert corpus_views.named(narrow, "not comparable", shown=True) == ""
     assert corpus_views.named(narrow, "not comparable") != ""
     plain = corpus_views.indicator("installed_capacity", {"installed_capacity": "Installed capacity"}, vouched)

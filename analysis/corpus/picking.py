@@ -6,16 +6,22 @@ from __future__ import annotations
 
 import functools
 import math
-from difflib import SequenceMatcher
 
 import pandas as pd
 
-from ..extraction.phrase import tagged  # jieba's tags; the segmenter loads on first use
 from ..extraction.schema import signed
 from ..language import lexicon
 from ..language.concepts import catalogue
 from ..reading import document
+from .apart import counted, counts_apart, each, is_addition, qualified_apart, same_unit, scope_apart
 from .manifest import CORPUS
+
+# the module's names, with the pairing predicates of .apart the site and the tests read as picking.X
+__all__ = [
+    "USED_DEFAULT", "addition_label", "best_result", "column", "concept_label", "concept_labels", "counted",
+    "counts_apart", "each", "has_concepts", "is_addition", "nearest_candidate", "own_name", "qualified_apart",
+    "results_of", "row_label", "same_unit", "scope_apart", "targets_of",
+]
 
 
 def has_concepts(df: pd.DataFrame) -> bool:
@@ -44,10 +50,31 @@ def row_label(concept: str, labels: dict[str, str], row) -> str:
     """The label of a concept for one of its figures: a share under a label that names a count (Village
     clinics, Railways) is '<label> (share)' (lexicon scorecard.share_label_words say which labels name one)."""
     label = concept_label(concept, labels)
-    if row is None or (isinstance(row, float) and math.isnan(row)) or row.get("measure") != "share":
+    if row is None or (isinstance(row, float) and math.isnan(row)):
+        return label
+    if row.get("measure") == "level" and is_addition(row):
+        return addition_label(label, row)
+    if row.get("measure") != "share":
         return label
     low = label.lower()
     return label if any(w in low for w in lexicon.load().share_label_words) else f"{label} (share)"
+
+
+def addition_label(label: str, row) -> str:
+    """The label of an indicator for a figure that is an addition (:func:`is_addition`: 新增社会融资规模,
+    社会融资规模增量, 新增学位) when the label names the thing itself, a stock ("Total social financing", "School
+    places"): "New total social financing", "New school places" — the addition word's English (lexicon
+    extraction.addition_en; "New" for the others), as the rows' own labels say it. A label that says an addition
+    already (glossary label_qualifiers: "New urban jobs", "Capacity added") is kept."""
+    name = str(row.get("metric_zh", "") or "")
+    said = lexicon.glossary()["label_qualifiers"]["words"]  # an addition word: its English and what carries it
+    lex = lexicon.load()
+    word = max((w for w in said if w in name and w.startswith(lex.addition_prefixes)), key=len, default="新增")
+    en, carries = said[word]
+    if carries.search(label.lower()) or "increase" in label.lower():
+        return label  # 新建和改造高标准农田: "High-standard farmland built or upgraded" says it
+    en = en if en and "…" not in en else "New"
+    return f"{en} {label[0].lower() + label[1:] if not label[:2].isupper() else label}"
 
 
 def own_name(row) -> str:
@@ -103,97 +130,6 @@ def _with_aims(chosen: pd.DataFrame, pool: pd.DataFrame) -> pd.DataFrame:
     return chosen
 
 
-def counted(name) -> frozenset:
-    """The words of a name that say what of its concept is counted (lexicon scorecard.counting_words: a stage,
-    a scope, a programme), longest first: 新增义务教育学位 -> {义务教育}; 新改建农村公路 -> {}."""
-    name = str(name or "")
-    found = []
-    for w in lexicon.load().counting_words:
-        if w in name:
-            found.append(w)
-            name = name.replace(w, "\0")
-    return frozenset(found)
-
-
-def counts_apart(a, b) -> bool:
-    """Do two names of one concept count different things (both name what they count, not the same)?
-    义务教育学位 / 基础教育学位, 安全生命防护工程 / 提质改造: yes; 新增学位 / 新增义务教育学位: no (one is generic).
-    Also two names whose one counted noun each qualifies otherwise (:func:`qualified_apart`)."""
-    ca, cb = counted(a), counted(b)
-    return (bool(ca) and bool(cb) and ca != cb) or qualified_apart(a, b)
-
-
-def qualified_apart(a, b) -> bool:
-    """Do two names qualify one counted noun differently? The head is the longest run of characters they share
-    (at least lexicon scorecard.qualified_head_min); before it, each name's qualifiers are its words of a noun's
-    part of speech (scorecard.qualifier_tags: 企业, 农村, 国家, 省级 — not the verbs 新增, 新建, 选派 …, nor
-    the words of scorecard.qualifier_strip); the names are apart when each has a character of a qualifier the other lacks.
-    选派企业科技特派员 / 选派农村科技特派员, 国家区域医疗中心 / 省级区域医疗中心: yes; 新增省级中心村 / 新建省级中心村,
-    高新技术企业 / 有效期内高新技术企业 (one generic), 新增城镇就业 / 城镇新增就业 (no head): no."""
-    words = lexicon.load().pairing
-    a, b = str(a or ""), str(b or "")
-    for w, same in words.same_words.items():
-        a, b = a.replace(w, same), b.replace(w, same)
-    ia, ib, n = SequenceMatcher(None, a, b, autojunk=False).find_longest_match()  # the first longest shared run
-    if n < int(words.qualified_head_min):
-        return False
-    qa, qb = _qualifiers(a[:ia]), _qualifiers(b[:ib])  # their characters: 空气 is within 空气质量
-    return bool(qa - qb) and bool(qb - qa)
-
-
-def _qualifiers(before_head: str) -> frozenset:
-    """The characters of the noun words that qualify the head: those after the last verb or adverb before it
-    (scorecard.predicate_tags; 重点办好民生实事: 重点 goes with the verb 办好, not with 民生实事)."""
-    words = lexicon.load().pairing
-    parts = tagged(before_head)
-    last = max((i for i, (_, tag) in enumerate(parts) if tag in words.predicate_tags), default=-1)
-    return frozenset(c for w, tag in parts[last + 1:] if tag in words.qualifier_tags
-                     and w not in words.qualifier_strip for c in w)
-
-
-def same_unit(a: str, b: str) -> bool:
-    """Do two base units count the same thing: equal, or both classifiers of a count (个, 家, 户 …: 7个 and 7家
-    of the same institutions are one unit)?"""
-    if a == b:
-        return True
-    c = lexicon.load().count_classifiers
-    return a in c and b in c
-
-
-def is_addition(row) -> bool:
-    """Is the figure an addition (its metric name has a word of the lexicon's addition_prefixes or
-    addition_words: 新增城镇就业, 城镇新增就业, 社会融资规模增量), not a total or a stock?"""
-    name = str(row.get("metric_zh", "") or "")
-    lex = lexicon.load()
-    return any(w in name for w in (*lex.addition_prefixes, *lex.addition_words))
-
-
-def is_flow(row) -> bool:
-    """Is the figure an addition in the wider sense: also a name opening with a verb that brings the counted
-    things in (lexicon scorecard.addition_verbs: 培育高新技术企业2200家, firms to cultivate this year)?"""
-    name = str(row.get("metric_zh", "") or "")
-    return is_addition(row) or name.startswith(lexicon.load().pairing.addition_verbs)
-
-
-def is_stock(row) -> bool:
-    """Does the figure's name say it is a total, a stock (lexicon scorecard.stock_words: 有效期内, 总数, 累计 …)?"""
-    name = str(row.get("metric_zh", "") or "")
-    return any(w in name for w in lexicon.load().pairing.stock_words)
-
-
-def flow_and_stock(a, b) -> bool:
-    """Is one figure brought in (an addition word or verb: 培育高新技术企业2200家) and the other a stock said as one
-    (有效期内高新技术企业8200家), in either order?"""
-    return (is_flow(a) and is_stock(b)) or (is_stock(a) and is_flow(b))
-
-
-def flow_against_stock(a, b) -> bool:
-    """Is one figure an addition and the other a total (新增 against 总数; 培育 against 有效期内 …), by the old
-    rule (addition words on one side only, unless the other side is a flow too: 新建改造农村公路 against
-    新改建农村公路, both built this year) or the wider one (:func:`flow_and_stock`)?"""
-    return (is_addition(a) != is_addition(b) and not (is_flow(a) and is_flow(b))) or flow_and_stock(a, b)
-
-
 def best_result(target, candidates: list):
     """Of the results of a target's concept (in the order of preference), the one that counts what the target
     counts: the same counting words first, then one not counting another thing; ties keep the order (characters
@@ -202,9 +138,10 @@ def best_result(target, candidates: list):
         return candidates[0] if candidates else None
     want = counted(target.get("metric_zh", ""))
 
-    def score(r) -> tuple:  # the same counting words; else not counting another thing (counts_apart)
+    def score(r) -> tuple:  # the same counting words; else not counting another thing (counts_apart); the same scope
         got = counted(r.get("metric_zh", ""))
-        return (got == want, not (want and got and got != want))
+        return (got == want, not (want and got and got != want),
+                not scope_apart(target.get("metric_zh", ""), r.get("metric_zh", ""), each(target), each(r)))
 
     return max(enumerate(candidates), key=lambda x: (score(x[1]), -x[0]))[1]
 

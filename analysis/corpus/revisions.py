@@ -10,9 +10,10 @@ import pandas as pd
 from ..extraction.schema import interval, signed
 from ..project.thresholds import FLOAT_TOLERANCE
 from ..reading.decoding import read_text
+from .apart import counts_apart, each, flow_against_stock, list_apart, same_unit
 from .manifest import CORPUS, manifest
 from .one_report import commitments
-from .picking import counts_apart, flow_against_stock, same_unit, targets_of
+from .picking import targets_of
 from .scorecard import HEADLINE
 
 OPEN_ENDED = frozenset({"over", "at_least", "under", "at_most"})
@@ -48,7 +49,8 @@ def revisions(corpus_df: pd.DataFrame, y0: int, y1: int, concepts=HEADLINE) -> p
         elif tb is None:
             status, change = "dropped", math.nan
         elif flow_against_stock(ta, tb) or ta["measure"] != tb["measure"] \
-                or counts_apart(ta.get("metric_zh", ""), tb.get("metric_zh", "")):
+                or counts_apart(ta.get("metric_zh", ""), tb.get("metric_zh", ""), each(ta), each(tb)) \
+                or list_apart(ta, tb):
             status, change = "not comparable", math.nan
         elif not same_unit(ta["base_unit"], tb["base_unit"]):
             status, change = "different unit", math.nan

@@ -15,7 +15,8 @@ from ..language import lexicon
 from ..language.concepts import catalogue
 from ..language.units import RATE_UNITS
 from ..project.thresholds import FLOAT_TOLERANCE
-from .picking import best_result, counts_apart, flow_and_stock, nearest_candidate, results_of, same_unit, targets_of
+from .apart import counts_apart, each, flow_and_stock, list_apart, same_unit
+from .picking import best_result, nearest_candidate, results_of, targets_of
 
 # The headline concepts of the comparisons, in the order a brief reads them, and those whose target is a
 # ceiling (a result at or below it meets it): data of the concept catalogue (concepts.yaml: headline, direction)
@@ -47,8 +48,10 @@ MET_RULE = (
     f"{LEVEL_RATIO:g} times larger or smaller than the target (two different quantities of one indicator), "
     "is **not comparable**, and so are two figures of one indicator whose names count different things (a "
     "programme, a stage: 实施 against 完工, a scope: 义务教育学位 against 基础教育学位, another qualifier of the counted "
-    "noun: 国家区域医疗中心 against 省级区域医疗中心) and an addition against a stock (培育高新技术企业 against 有效期内"
-    "高新技术企业); counts in two classifiers of one noun (7个, 7家) are compared; where the next report "
+    "noun: 国家区域医疗中心 against 省级区域医疗中心, a whole scope against a part of it: 供排水管网 against 排水管网, "
+    "城乡 against 农村, a list's amount together against one of its items) and an addition against a stock (培育高新技术企业 "
+    "against 有效期内高新技术企业); a figure said of each item of a list (各, 均) is compared with one item's; counts in two "
+    "classifiers of one noun (7个, 7家) and people counted bare or with 名 are compared; where the next report "
     "states several results of the indicator, the one that counts what the target counts is taken; a "
     "target the next year's report gives no result for is **not reported** (with the sentence of that report "
     "nearest to being one, so that the gap can be checked). The *gap* is the result "
@@ -71,8 +74,10 @@ def verdict(concept: str, target, result) -> tuple[str, float]:
         return "not reported", math.nan
     if not same_unit(target["base_unit"], result["base_unit"]) or target["measure"] != result["measure"]:
         return "not comparable", math.nan  # 7个 and 7家 of the same centres are one unit (count classifiers)
-    if counts_apart(target.get("metric_zh", ""), result.get("metric_zh", "")):
+    if counts_apart(target.get("metric_zh", ""), result.get("metric_zh", ""), each(target), each(result)):
         return "not comparable", math.nan  # 义务教育学位 against 基础教育学位: another part of the concept counted
+    if list_apart(target, result):
+        return "not comparable", math.nan  # 普通省道和农村公路 together against 农村公路
     if flow_and_stock(target, result):
         return "not comparable", math.nan  # 培育高新技术企业2200家 against 有效期内高新技术企业8200家
     r = signed(result)

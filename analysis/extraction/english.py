@@ -7,7 +7,7 @@ import re
 from ..language import concepts, lexicon
 from ..language.units import SHARE_UNITS
 from ..project import thresholds as T
-from .english_clause import CHANGE_EN, GENERIC_FILLERS, POINTS, SHARE_EN, change_end, measure_mismatch
+from .english_clause import CHANGE_EN, GENERIC_FILLERS, POINTS, SHARE_EN, change_end, measure_mismatch, with_each
 from .mention import extraction_words
 from .name_lists import owner_lost
 
@@ -71,7 +71,7 @@ def english(metric_zh: str, sector: str, m, lex, concept=None, clause: str = "")
                              else m.measure, compose=m.base_unit != extraction_words().money_unit, dim=dim,
                              unsure=by_name)  # compose: no word of newness on money (新增产值365亿元)
     label = _with_average(metric_zh, label) if m.measure == "growth" else label
-    return label, ("unsure" if m.name_unsure else source)
+    return with_each(label, clause), ("unsure" if m.name_unsure else source)
 
 
 def _concept_label(concept, metric_zh: str, lex, g: dict) -> tuple[str, str, str]:

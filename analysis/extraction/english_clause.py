@@ -185,6 +185,38 @@ def clause_context(text: str, m) -> str:
     return head + "|" + own + "|" + (after[:cut.start()] if cut else after) + "||" + before + "||" + _sentence_before(text, cs)
 
 
+def each_said(before: str) -> bool:
+    """Do the words of a clause before its number say that the one number holds for each item of a list (lexicon
+    scorecard.each_re after a list, each_list_re: 开工、投产新能源项目各, 文化产业和旅游业增加值均突破; not 分别, a
+    number per item)? The data contract names such a figure by its list and labels it "(each)"."""
+    words = lexicon.load().pairing
+    hit = words.each_re.search(before)
+    if not hit:
+        return False
+    # a list, or a scope written as the contraction of its parts (城乡居民收入均增长), in the name right before the mark:
+    # not the 、 that closes an earlier item with its own number (地区生产总值超过2.5万亿元、…)
+    head = _AFTER_ITEM.split(before[:hit.start()])[-1]
+    return bool(words.each_list_re.search(head)) or any(w in head for w in words.scope_wholes)
+
+
+EACH_EN = " (each)"  # the label of a number said of each item of its list (CONVENTIONS: metric_en)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def with_each(label: str, clause: str) -> str:
+    """An English label with " (each)" when the clause (clause_context) says its number holds for each item of a list
+    (文化产业和旅游业增加值均突破1450亿元: each of the two, not the two together); a Chinese name is left as it is."""
+    if each_said(clause_before(clause)) and not _CJK.search(label) and not label.endswith(EACH_EN):
+        return label + EACH_EN
+    return label
+
+
+def clause_before(clause: str) -> str:
+    """The field of :func:`clause_context` that holds the clause's words before the number."""
+    parts = clause.split("|")
+    return parts[4] if len(parts) > 4 else ""
+
+
 def _sentence_before(text: str, cs: int) -> str:
     """The words of a number's sentence before its clause (中老铁路发展远超预期，| 累计发送旅客…)."""
     return text[text.rfind(_SENTENCE_END, 0, cs) + 1:cs]
@@ -194,6 +226,7 @@ _SENTENCE_END = "。"
 _CLAUSE_SEPS = "，,；;"
 
 
+_AFTER_ITEM = re.compile(r"\d[^、，,；;。]*、")  # a list item with its number, up to the 、 after it
 _LIST_SEP = "、"  # the list separator (punctuation, like meaning._CLAUSE_DELIMS)
 _DIGIT = re.compile(r"\d")
 _ITEM_END = re.compile(r"[\d、，,；;。]")

@@ -180,7 +180,8 @@ def scorecard_html(card: pd.DataFrame, links: _Links, labels: dict, years: tuple
 
 
 _APART = {"not comparable": "one is an addition (新增, 培育 …) and the other a total, the names count different "
-                            "things (a programme, a stage, a scope, another qualifier: 企业 vs 农村, 国家 vs 省级), or the "
+                            "things (a programme, a stage, a scope, another qualifier: 企业 vs 农村, 国家 vs 省级; a whole scope "
+                            "and a part of it: 供排水 vs 排水, 城乡 vs 农村; a list together and one of its items), or the "
                             "measures differ",
           "different unit": "different units: not surely a count of the same things"}
 
