@@ -11,6 +11,7 @@ import pytest
 
 import analysis
 from analysis.corpus import picking, revisions, scorecard
+from analysis.corpus.apart import counts_apart
 from analysis.site import corpus_views
 
 
@@ -37,7 +38,7 @@ def _frame(*rows: dict) -> pd.DataFrame:
     ("农村公路安全生命防护工程", "实施农村公路安全生命防护工程", True),  # a stage named on one side only
 ])
 def test_names_that_count_different_things(a, b, apart):
-    assert picking.counts_apart(a, b) is apart
+    assert counts_apart(a, b) is apart
 
 
 def test_the_result_counting_what_the_target_counts_is_taken():

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.corpus import picking, revisions
+from analysis.corpus import revisions
+from analysis.corpus.apart import qualified_apart
 
 
 def _row(name: str, value: float, year: int, unit: str, concept: str, doc: str) -> dict:
@@ -41,4 +42,4 @@ def test_two_flows_are_compared(before, after, status):
     ("选派企业科技特派员", "选派农村科技特派员", True),      # twin: a verb first, then the qualifier
 ])
 def test_a_noun_before_a_verb_does_not_qualify_the_head(a, b, apart):
-    assert picking.qualified_apart(a, b) is apart
+    assert qualified_apart(a, b) is apart

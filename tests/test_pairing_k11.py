@@ -11,6 +11,7 @@ import pytest
 
 import analysis
 from analysis.corpus import picking, revisions, scorecard
+from analysis.corpus.apart import each, same_unit
 from analysis.site.report import english_value
 
 
@@ -81,10 +82,10 @@ def test_a_list_of_rates_is_no_sum():
 
 
 def test_people_counted_bare_or_with_a_classifier_are_one_unit():
-    assert picking.same_unit("人", "名") and picking.same_unit("名", "人")
+    assert same_unit("人", "名") and same_unit("名", "人")
     assert _revision("中小学生心理健康测评", 200, "中小学生心理健康测评", 200, "人", unit1="名") == "kept"
     # twins: person-times are another unit; money is no count of people
-    assert not picking.same_unit("人", "人次") and not picking.same_unit("人", "元")
+    assert not same_unit("人", "人次") and not same_unit("人", "元")
     assert _revision("接待游客", 200, "接待游客", 200, "人", unit1="人次") == "different unit"
 
 
@@ -101,11 +102,11 @@ def test_an_addition_is_labelled_as_one(name, concept, label):
 def test_a_number_of_each_item_is_labelled_each():
     rows = analysis.extract("文化产业和旅游业增加值均突破1450亿元。")
     row = rows.iloc[0]
-    assert picking.each(row) and row["metric_en"].endswith("(each)") and english_value(row).endswith(" each")
+    assert each(row) and row["metric_en"].endswith("(each)") and english_value(row).endswith(" each")
     # twins: one thing, and a number per item (分别), are not "each"
     for text in ("文化产业增加值突破1450亿元。", "文化产业、旅游业增加值分别突破1450亿元、900亿元。"):
         for _, r in analysis.extract(text).iterrows():
-            assert not picking.each(r) and "(each)" not in r["metric_en"] and not english_value(r).endswith(" each")
+            assert not each(r) and "(each)" not in r["metric_en"] and not english_value(r).endswith(" each")
 
 
 def test_a_whole_scope_has_its_own_concept():

@@ -11,6 +11,7 @@ import pytest
 
 import analysis
 from analysis.corpus import picking, revisions, scorecard
+from analysis.corpus.apart import counts_apart, qualified_apart
 from analysis.language.concepts import catalogue
 from analysis.site import style
 
@@ -58,8 +59,8 @@ def test_the_scorecard_does_not_score_an_addition_against_a_stock():
     ("新增城镇就业", "城镇新增就业", False),                          # twin: no head of three characters
 ])
 def test_qualified_heads(a, b, apart):
-    assert picking.qualified_apart(a, b) is apart
-    assert picking.counts_apart(a, b) is apart
+    assert qualified_apart(a, b) is apart
+    assert counts_apart(a, b) is apart
 
 
 def test_a_revision_of_another_qualifier_is_not_a_cut():

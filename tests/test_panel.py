@@ -8,7 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from analysis.corpus import manifest, picking, placement, revisions, scorecard
+from analysis.corpus import manifest, placement, revisions, scorecard
+from analysis.corpus.apart import is_addition
 from analysis.site import charts, corpus_charts, corpus_views, prose, report, style, views
 
 
@@ -291,7 +292,7 @@ def test_an_addition_is_not_compared_with_a_total():
     assert rev.loc["road_length", "status"] == "not comparable" and pd.isna(rev.loc["road_length", "change"])
     assert rev.loc["urban_jobs_new", "status"] == "cut" and rev.loc["urban_jobs_new", "change"] == -5
     assert rev.loc["financing", "status"] == "kept"
-    assert picking.is_addition({"metric_zh": "新建停车位"}) and not picking.is_addition({"metric_zh": "建好停车位"})
+    assert is_addition({"metric_zh": "新建停车位"}) and not is_addition({"metric_zh": "建好停车位"})
 
 
 def test_count_classifiers_are_one_unit_other_units_differ():

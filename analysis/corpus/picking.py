@@ -13,15 +13,8 @@ from ..extraction.schema import signed
 from ..language import lexicon
 from ..language.concepts import catalogue
 from ..reading import document
-from .apart import counted, counts_apart, each, is_addition, qualified_apart, same_unit, scope_apart
+from .apart import counted, each, is_addition, scope_apart
 from .manifest import CORPUS
-
-# the module's names, with the pairing predicates of .apart the site and the tests read as picking.X
-__all__ = [
-    "USED_DEFAULT", "addition_label", "best_result", "column", "concept_label", "concept_labels", "counted",
-    "counts_apart", "each", "has_concepts", "is_addition", "nearest_candidate", "own_name", "qualified_apart",
-    "results_of", "row_label", "same_unit", "scope_apart", "targets_of",
-]
 
 
 def has_concepts(df: pd.DataFrame) -> bool:

@@ -13,7 +13,7 @@ import re
 
 import pandas as pd
 
-from ..corpus import picking
+from ..corpus import apart
 from ..corpus.one_report import sector_rows
 from ..extraction import extractor
 from ..extraction.sector_context import SectorContext
@@ -187,7 +187,7 @@ def english_value(row) -> str:
     aim = _aim(row)
     if aim is not None:
         en = f"{en} (aim {signed_en(row, aim)})"
-    if picking.each(row):  # 文化产业和旅游业增加值均突破1450亿元: each of the list, not the list together
+    if apart.each(row):  # 文化产业和旅游业增加值均突破1450亿元: each of the list, not the list together
         en = f"{en} each"
     return f"{q} {en}".strip()
 
