@@ -20,8 +20,12 @@ The words are lexicon.yaml `name_shapes` (docs/CONVENTIONS.md, metric_zh):
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .mention import extraction_words
-from .name_words import right_noun
+from .name_words import QUOTES, right_noun
+from .phrase import tagged
 
 
 def shapes(lex, text: str, ms) -> None:
@@ -36,10 +40,78 @@ def shapes(lex, text: str, ms) -> None:
         name = _growth_gap(lex, w, text, ms, i, name)
         name = _shared_gap(w, text, m, name)
         name = _reach(w, m, name, text[m.tail:m.tail + 1])
+        name = _share_whole(w, text, m, name)
         m.metric_zh = _period_change(lex, w, text, ms, i, name)
     _pairs(lex, w, text, ms)
     _list_shares(lex, w, ms)
     _run_names(lex, w, text, ms)
+    _shared_acts(lex, w, text, ms)
+
+
+def _share_whole(w, text: str, m, name: str) -> str:
+    """工业税收占全部税收比重从34.6%提升到49%: a share's name cut to end on its verb (工业税收占) takes back the whole and
+    the share noun said between the verb and the number (工业税收占全部税收比重); a share said of nothing (民营经济主体占97.2%)
+    is the thing's share (民营经济主体占比). Only for a percentage, only when the verb is in the number's clause."""
+    verb = w.share_verb
+    if m.unit != w.percent or not name.endswith(verb) or len(name) <= len(verb):
+        return name
+    start = m.s - m.prefix_len
+    at = text.rfind(verb, m.clause[0], start)
+    if at < 0:
+        return name
+    after = text[at + len(verb):start]
+    whole = w.share_whole_re.match(after)
+    if whole:
+        return name + whole.group(1) + whole.group(2)
+    return name[:-len(verb)] + w.share_noun if w.share_bare_re.fullmatch(after) else name
+
+
+@lru_cache(maxsize=4)
+def _act_re(acts: tuple, links: str) -> re.Pattern:
+    one = "|".join(sorted(map(re.escape, acts), key=len, reverse=True))
+    return re.compile(f"(?:{one})(?:[{re.escape(links)}]?(?:{one}))*")
+
+
+def _shared_acts(lex, w, text: str, ms) -> None:
+    """处置批而未供土地33.2万亩、闲置土地2.8万亩; 建成投产3个露天煤矿和15个井工煤矿: an act said once before a list of
+    counted things (lexicon shared_acts) is every item's (处置闲置土地, 建成投产井工煤矿): a count of things dealt with is no
+    stock. Only for an item that is a noun phrase of its own (the words between the list's gap and its number, or the
+    noun after its number, none a verb by the segmenter), in the same clause and of the same dimension as the item before."""
+    acts = _act_re(w.shared_acts, w.act_links)
+    for a, b in zip(ms, ms[1:]):
+        head = acts.match(a.metric_zh or "")
+        name = b.metric_zh or ""
+        if not head or len(a.metric_zh) - head.end() < 2 or not _item_of(w, text, a, b) or _dim(lex, a) != _dim(lex, b) \
+                or b.unit == w.percent or acts.match(name) or lex.list_verb_re.match(name) or lex.growth_re.search(name) \
+                or name.startswith(w.reach_verbs) or _own_measure(lex, w, a.metric_zh, name):
+            continue
+        words = tagged(name)
+        if len(name) >= 2 and not words[0][1].startswith("v") and words[-1][1].startswith("n"):
+            b.metric_zh = head.group() + name  # the next item, now opened by the act, hands it on
+
+
+def _own_measure(lex, w, first: str, name: str) -> bool:
+    """人形机器人产量 after 新增智能工厂和数字化车间80家: an item naming a measure of its own that the item before does not
+    name (产量) is no count of the act; a measure of what is dealt with (act_measures: 治理…、石漠化面积) is."""
+    end = next((e for e in sorted(lex.measure_endings, key=len, reverse=True) if name.endswith(e)), "")
+    return bool(end) and not first.endswith(end) and end not in w.act_measures
+
+
+def _item_of(w, text: str, a, b) -> bool:
+    """b is the next item of a's list: one joiner, then b's name, then b's number (or the joiner, b's number and
+    its noun after it), in a's clause."""
+    if b.clause != a.clause or not b.metric_zh:
+        return False
+    between = text[a.tail:b.s - b.prefix_len].translate(QUOTES)
+    own = next((k for k in range(len(a.metric_zh) - 1) if between.startswith(a.metric_zh[k:])), -1)
+    between = between[len(a.metric_zh) - own:] if own >= 0 else between  # a's own noun after its number
+    if between[:1] not in w.act_joiners or not between:
+        return False
+    return between[1:] == b.metric_zh or (len(between) == 1 and text.startswith(b.metric_zh, b.tail))
+
+
+def _dim(lex, m) -> str:
+    return lex.units.get(m.unit, {}).get("dim", "") if m.unit else ""
 
 
 def _run_names(lex, w, text: str, ms) -> None:

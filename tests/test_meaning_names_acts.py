@@ -1,0 +1,50 @@
+"""Issue 13, round 8 of the names reviews: a share cut to end on its verb, and an act said once before a list of
+counted things (analysis/extraction/name_shapes.py _share_whole, _shared_acts; lexicon name_shapes). Each rule has a
+twin that must not change. The sentences are written for these tests, in the shapes of the reviewed reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import names
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a share whose whole and share noun stand between the verb and the numbers (从…提升到…)
+    ("制造业税收占全部税收比重从30.1%提高到41.5%。",
+     [("30.1%", "制造业税收占全部税收比重"), ("41.5%", "制造业税收占全部税收比重")]),
+    # ... said after a growth of the same thing, the verb opening its own clause
+    ("机电产品出口增长12.3%，占全部出口比重超过40%。",
+     [("12.3%", "机电产品出口增长"), ("40%", "机电产品出口占全部出口比重")]),
+    # a share said of nothing: the thing's share
+    ("全市经营主体总量86万户，其中个体工商户占68.4%。",
+     [("86万户", "经营主体总量"), ("68.4%", "个体工商户占比")]),
+    # ... its verb of level between the share noun and the number (达到)
+    ("民间投资占全部投资比重达到52%。", [("52%", "民间投资占全部投资比重")]),
+    # twins: a share named by its own share noun; a share of a whole said before the number with 的
+    ("数字经济核心产业增加值占比达到10.5%。", [("10.5%", "数字经济核心产业增加值占比")]),
+    ("高新技术企业营业收入占规上工业营业收入的比重为38%。", [("38%", "高新技术企业营业收入占规上工业营业收入的比重")]),
+])
+def test_a_share_cut_at_its_verb_takes_back_its_whole(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an act said once before a list of counted things, each item named before its number
+    ("处置低效用地12.6万亩、闲置土地3.1万亩。", [("12.6万亩", "处置低效用地"), ("3.1万亩", "处置闲置土地")]),
+    ("修改废止和宣布失效政府规章8部、规范性文件31件。",
+     [("8部", "修改废止和宣布失效政府规章"), ("31件", "修改废止和宣布失效规范性文件")]),
+    # ... through a list of three
+    ("治理废弃矿山2.4万亩、小流域面积50万亩、石漠化面积12万亩。",
+     [("2.4万亩", "治理废弃矿山"), ("50万亩", "治理小流域面积"), ("12万亩", "治理石漠化面积")]),
+    # ... each item named by the noun after its number
+    ("建成投产2个露天煤矿和9个井工煤矿。", [("2个", "建成投产露天煤矿"), ("9个", "建成投产井工煤矿")]),
+    # twins: an item with an act of its own; an item naming another measure of its own; a rate after the list
+    ("处置闲置土地1.2万亩、惠及群众18万户。", [("1.2万亩", "处置闲置土地"), ("18万户", "惠及群众")]),
+    ("新增智能工厂和数字化车间60家、人形机器人产量突破3000台。",
+     [("60家", "新增智能工厂和数字化车间"), ("3000台", "人形机器人产量")]),
+    ("治理水土流失面积300平方公里，森林覆盖率达到48%。",
+     [("300平方公里", "治理水土流失面积"), ("48%", "森林覆盖率")]),
+])
+def test_an_act_said_once_before_a_list_is_every_items(text, expected):
+    assert names(text) == expected
