@@ -48,3 +48,16 @@ def test_a_share_cut_at_its_verb_takes_back_its_whole(text, expected):
 ])
 def test_an_act_said_once_before_a_list_is_every_items(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a measure said once after 分别, behind a verb: every item's
+    ("交通、水利、能源分别完成投资1800亿元、600亿元、900亿元。",
+     [("1800亿元", "交通投资"), ("600亿元", "水利投资"), ("900亿元", "能源投资")]),
+    ("工业、服务业分别实现增加值1200亿元、3400亿元。", [("1200亿元", "工业增加值"), ("3400亿元", "服务业增加值")]),
+    # twins: the measure said before 分别; nothing after the verb but the numbers
+    ("甲、乙产业营业收入分别达到100亿元、200亿元。", [("100亿元", "甲产业营业收入"), ("200亿元", "乙产业营业收入")]),
+    ("农村自来水、卫生厕所覆盖率分别达到95%、80%。", [("95%", "农村自来水覆盖率"), ("80%", "卫生厕所覆盖率")]),
+])
+def test_a_measure_said_after_respectively_is_every_items(text, expected):
+    assert names(text) == expected

@@ -43,7 +43,7 @@ def shapes(lex, text: str, ms) -> None:
         name = _share_whole(w, text, m, name)
         m.metric_zh = _period_change(lex, w, text, ms, i, name)
     _pairs(lex, w, text, ms)
-    _list_shares(lex, w, ms)
+    _list_shares(lex, w, text, ms)
     _run_names(lex, w, text, ms)
     _shared_acts(lex, w, text, ms)
 
@@ -134,7 +134,7 @@ def _run_names(lex, w, text: str, ms) -> None:
                 ms[k].metric_zh = ms[k].metric_zh or name
 
 
-def _list_shares(lex, w, ms) -> None:
+def _list_shares(lex, w, text: str, ms) -> None:
     """新能源汽车、智能家电、智能手机限上零售额分别增长…: a scope said once between a 分别 list's last item and its shared
     measure is every item's (新能源汽车限上零售额增长; lexicon list_scopes), and a preposition that opens the list is
     every item's (对共建一带一路国家、非洲、欧洲出口分别增长: 对非洲出口增长; list_prepositions)."""
@@ -148,6 +148,7 @@ def _list_shares(lex, w, ms) -> None:
             cur.append(m)
     groups.append(cur)
     for g in (g for g in groups if len(g) > 1):
+        _respective_measure(lex, w, text, g)
         cores = [lex.growth_re.sub("", m.metric_zh or "") for m in g]
         last = cores[-1]
         scope = next((sc for sc in w.list_scopes if last.find(sc) > 0 and len(last) - last.find(sc) - len(sc) >= 2
@@ -161,6 +162,27 @@ def _list_shares(lex, w, ms) -> None:
             if prep and not name.startswith(prep):
                 name = prep + name
             m.metric_zh = name
+
+
+def _respective_measure(lex, w, text: str, g) -> None:
+    """交通、能源、水利分别完成投资3252亿元、2140亿元、748亿元: a measure said once after 分别, behind a verb (lexicon
+    respective_verbs), is every item's (交通投资), when an item names no measure of its own (not 农村自来水、卫生厕所覆盖率
+    分别达到…) and the measure is a measure noun (not 分别完成25%: nothing after the verb)."""
+    first = g[0]
+    at = text.rfind(w.respectively_word, first.clause[0], first.s)
+    if at < 0:
+        return
+    said = text[at + len(w.respectively_word):first.s - first.prefix_len]
+    verb = next((v for v in w.respective_verbs if said.startswith(v)), "")
+    measure = said[len(verb):]
+    if not verb or not w.respective_measure_re.fullmatch(measure) \
+            or not (measure.endswith(lex.measure_endings) or measure in w.respective_nouns):
+        return
+    for m in g:
+        name = m.metric_zh or ""
+        if len(name) >= 2 and not name.endswith(measure) and not name.endswith(lex.measure_endings) \
+                and not lex.growth_re.search(name):
+            m.metric_zh = name + measure
 
 
 def _pairs(lex, w, text: str, ms) -> None:
