@@ -61,3 +61,14 @@ def test_an_act_said_once_before_a_list_is_every_items(text, expected):
 ])
 def test_a_measure_said_after_respectively_is_every_items(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a closing act after the manner it is done in, counted by households or area: the act stays in the name
+    ("完成2.4万户困难老年人家庭适老化改造。", [("2.4万户", "困难老年人家庭适老化改造")]),
+    ("完成15万平方米旧住房成套改造。", [("15万平方米", "旧住房成套改造")]),
+    # twin: an act after a counted noun ends the name (the things counted)
+    ("完成1200个老旧小区改造。", [("1200个", "老旧小区")]),
+])
+def test_a_closing_act_after_its_manner_stays_in_the_name(text, expected):
+    assert names(text) == expected

@@ -21,7 +21,7 @@ SCHEMA = {"magnitudes": dict, "units": dict, "implied_units": dict, "qualifiers"
           "implied_generic": list, "milestone_nouns": list, "milestone_phrases": list, "circumstance_ends": list,
           "metric_action_verbs": list, "metric_action_adverbs": list, "metric_action_not_before": list,
           "metric_action_joined_nouns": list, "metric_end_words": list,
-          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "selection_prefix": str, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "count_classifiers": list, "addition_words": list, "selection_predicates": list,
+          "metric_predicate_words": list, "counted_noun_predicates": list, "counted_noun_end_words": dict, "counted_noun_manner_ends": list, "selection_prefix": str, "purpose_verbs": list, "owned_heads": list, "addition_prefixes": list, "count_classifiers": list, "addition_words": list, "selection_predicates": list,
           "shared_owner_heads": list, "measure_endings": list, "example_class_heads": list, "example_not_deng": list, "zai_nouns": list, "metric_creation_verbs": list, "metric_creation_not_after": list,
           "direction": dict, "commitment": dict, "scorecard": dict,
           "meaning": dict, "reading": dict, "extraction": dict, "name_lists": dict, "name_verbs": dict, "name_shapes": dict,
