@@ -72,3 +72,17 @@ def test_a_measure_said_after_respectively_is_every_items(text, expected):
 ])
 def test_a_closing_act_after_its_manner_stays_in_the_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a growth said once after 分别 before a run of rates: every rate's, also the last one's
+    ("接待国内游客3.1亿人次、入境游客520万人次，分别增长5.2%、28.4%。",
+     [("3.1亿人次", "接待国内游客"), ("520万人次", "入境游客"), ("5.2%", "接待国内游客增长"), ("28.4%", "入境游客增长")]),
+    ("签约金额8600亿元、到位资金4200亿元，分别增长9.1%、12.6%。",
+     [("8600亿元", "签约金额"), ("4200亿元", "到位资金"), ("9.1%", "签约金额增长"), ("12.6%", "到位资金增长")]),
+    # twin: the growth said before 分别 with the items' measure
+    ("城镇、农村居民人均可支配收入分别增长5%、6.5%。",
+     [("5%", "城镇居民人均可支配收入增长"), ("6.5%", "农村居民人均可支配收入增长")]),
+])
+def test_a_growth_said_after_respectively_is_every_rates(text, expected):
+    assert names(text) == expected

@@ -46,6 +46,7 @@ def shapes(lex, text: str, ms) -> None:
     _list_shares(lex, w, text, ms)
     _run_names(lex, w, text, ms)
     _shared_acts(lex, w, text, ms)
+    _respective_growth(lex, w, text, ms)
 
 
 def _share_whole(w, text: str, m, name: str) -> str:
@@ -183,6 +184,24 @@ def _respective_measure(lex, w, text: str, g) -> None:
         if len(name) >= 2 and not name.endswith(measure) and not name.endswith(lex.measure_endings) \
                 and not lex.growth_re.search(name):
             m.metric_zh = name + measure
+
+
+def _respective_growth(lex, w, text: str, ms) -> None:
+    """接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%: a growth said once after 分别 before a run of
+    percentages (nothing but list gaps between them) is every rate's (入境游客增长), when a rate's name has none."""
+    grow = ""
+    for i, m in enumerate(ms):
+        start = m.s - m.prefix_len
+        before = text[m.clause[0]:start]
+        head = next((g for g in lex.growth_re.finditer(before) if g.end() == len(before)), None)
+        if m.unit == w.percent and head and before[:head.start()].endswith(w.respectively_word):
+            grow = head.group()  # the run's first rate
+        elif not (grow and m.unit == w.percent and i and ms[i - 1].clause == m.clause
+                  and not text[ms[i - 1].tail:start].strip(w.run_joiners)):
+            grow = ""
+        name = m.metric_zh or ""
+        if grow and len(name) >= 2 and not lex.growth_re.search(name):
+            m.metric_zh = name + grow
 
 
 def _pairs(lex, w, text: str, ms) -> None:
