@@ -104,7 +104,6 @@ class Lexicon:
     session_units: frozenset = frozenset()  # 届: no count in Chinese numerals (二十届) nor after a year (2025届)
     meaning_re: dict = field(default_factory=dict)        # growth_target, bare_growth, population_after
     counted_noun_end_words: dict = field(default_factory=dict)  # closing words of a counted noun -> what stays
-    counted_noun_manner_ends: tuple = ()  # ... not after a manner of the act (适老化改造)
     noun_cut_re: re.Pattern | None = None                 # a predicate that ends a counted noun
     noun_end_re: re.Pattern | None = None                 # a closing word at the end of a counted noun
     milestone_nouns: tuple = ()                           # 台阶, 关口: a level of the thing
@@ -302,7 +301,6 @@ def _naming_words(raw: dict) -> dict:
         "trailing_verb_re": re.compile(f"(?<=.)(?:{alternation(raw['list_verbs'])})$"),
         "owner_re": re.compile(alternation(raw["metric_owners"])),
         "counted_noun_end_words": dict(raw["counted_noun_end_words"] or {}),
-        "counted_noun_manner_ends": tuple(raw["counted_noun_manner_ends"]),
         "noun_cut_re": re.compile(alternation(raw["counted_noun_predicates"])),
         "noun_end_re": re.compile(f"(?:{alternation(raw['counted_noun_end_words'] or {})})$"),
         "milestone_nouns": tuple(raw["milestone_nouns"]),
