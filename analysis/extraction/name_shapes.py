@@ -15,7 +15,12 @@ The words are lexicon.yaml `name_shapes` (docs/CONVENTIONS.md, metric_zh):
   comes back (投资2000万元以上的技改项目);
 - a scope or a preposition said once in a 分别 list (甲、乙、丙限上零售额分别…; 对甲、乙出口分别…): every item's;
 - two numbers joined as a pair after a name opened by a pair word (城乡低保标准提高到740元/月和485元/月): the members
-  in order (城镇低保标准, 农村低保标准).
+  in order (城镇低保标准, 农村低保标准);
+- a share cut to end on its verb (工业税收占全部税收比重从34.6%…; 民营经济主体占97.2%): its whole and share noun come back
+  (工业税收占全部税收比重), or it is the thing's share (民营经济主体占比);
+- an act said once before a list of counted things (处置批而未供土地33.2万亩、闲置土地2.8万亩): every item's (处置闲置土地);
+- a measure said once after 分别 behind a verb (交通、水利分别完成投资…): every item's (交通投资); a growth said once after 分别
+  before a run of rates (…，分别增长6.7%、39.6%): every rate's.
 """
 
 from __future__ import annotations
