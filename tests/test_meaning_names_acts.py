@@ -86,3 +86,14 @@ def test_a_closing_act_after_its_manner_stays_in_the_name(text, expected):
 ])
 def test_a_growth_said_after_respectively_is_every_rates(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an act closing a 分别 list's last item is every item's
+    ("市级业务系统、部门自建专网、移动应用整合分别完成30%、60%、25%。",
+     [("30%", "市级业务系统整合"), ("60%", "部门自建专网整合"), ("25%", "移动应用整合")]),
+    # twin: an earlier item names an act of its own
+    ("数据中心迁移、政务系统整合分别完成40%、70%。", [("40%", "数据中心迁移"), ("70%", "政务系统整合")]),
+])
+def test_an_act_closing_a_respectively_list_is_every_items(text, expected):
+    assert names(text) == expected

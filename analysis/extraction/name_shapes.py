@@ -155,6 +155,7 @@ def _list_shares(lex, w, text: str, ms) -> None:
     groups.append(cur)
     for g in (g for g in groups if len(g) > 1):
         _respective_measure(lex, w, text, g)
+        _list_closing_act(lex, w, g)
         cores = [lex.growth_re.sub("", m.metric_zh or "") for m in g]
         last = cores[-1]
         scope = next((sc for sc in w.list_scopes if last.find(sc) > 0 and len(last) - last.find(sc) - len(sc) >= 2
@@ -207,6 +208,20 @@ def _respective_growth(lex, w, text: str, ms) -> None:
         name = m.metric_zh or ""
         if grow and len(name) >= 2 and not lex.growth_re.search(name):
             m.metric_zh = name + grow
+
+
+def _list_closing_act(lex, w, g) -> None:
+    """省级政务信息系统、自建非涉密业务专网、政务移动应用整合分别完成25%、50%、20%: an act closing a 分别 list's last item
+    (lexicon list_closing_acts) is every item's (省级政务信息系统整合), when no item before names an act of its own."""
+    last = lex.growth_re.sub("", g[-1].metric_zh or "")
+    act = next((a for a in w.list_closing_acts if last.endswith(a) and len(last) - len(a) >= 2), "")
+    if not act or any(lex.growth_re.sub("", m.metric_zh or "").endswith(w.list_closing_acts) for m in g[:-1]):
+        return
+    for m in g[:-1]:
+        name = m.metric_zh or ""
+        core = lex.growth_re.sub("", name)
+        if len(core) >= 2 and name.startswith(core):
+            m.metric_zh = core + act + name[len(core):]
 
 
 def _pairs(lex, w, text: str, ms) -> None:
