@@ -97,3 +97,16 @@ def test_a_growth_said_after_respectively_is_every_rates(text, expected):
 ])
 def test_an_act_closing_a_respectively_list_is_every_items(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count of things named after the number, followed by a predicate that defines them and closes the clause
+    ("国企改革扎实推进，8家市属企业完成集团层面重组整合。", [("8家", "完成集团层面重组整合的市属企业")]),
+    ("12个重大事项纳入国家区域发展规划。", [("12个", "纳入国家区域发展规划的重大事项")]),
+    ("提升开发区建设质效，76%的改革试点任务落地实施。", [("76%", "落地实施的改革试点任务")]),
+    # twins: a predicate that carries a number of its own; things only said to be done
+    ("3个项目完成投资10亿元。", [("3个", "项目完成投资"), ("10亿元", "项目完成投资")]),
+    ("全年10个涉农区规划编制完成。", [("10个", "涉农区规划编制")]),
+])
+def test_a_defining_predicate_after_a_counted_noun_names_the_things(text, expected):
+    assert names(text) == expected

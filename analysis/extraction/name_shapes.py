@@ -20,7 +20,9 @@ The words are lexicon.yaml `name_shapes` (docs/CONVENTIONS.md, metric_zh):
   (工业税收占全部税收比重), or it is the thing's share (民营经济主体占比);
 - an act said once before a list of counted things (处置批而未供土地33.2万亩、闲置土地2.8万亩): every item's (处置闲置土地);
 - a measure said once after 分别 behind a verb (交通、水利分别完成投资…): every item's (交通投资); a growth said once after 分别
-  before a run of rates (…，分别增长6.7%、39.6%): every rate's.
+  before a run of rates (…，分别增长6.7%、39.6%): every rate's;
+- a count of things followed by a predicate that defines them (6家省属企业完成集团层面重组整合): the things so defined
+  (完成集团层面重组整合的省属企业).
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ def shapes(lex, text: str, ms) -> None:
     _run_names(lex, w, text, ms)
     _shared_acts(lex, w, text, ms)
     _respective_growth(lex, w, text, ms)
+    for m in ms:
+        m.metric_zh = _defined_count(lex, w, text, m)
 
 
 def _share_whole(w, text: str, m, name: str) -> str:
@@ -222,6 +226,23 @@ def _list_closing_act(lex, w, g) -> None:
         core = lex.growth_re.sub("", name)
         if len(core) >= 2 and name.startswith(core):
             m.metric_zh = core + act + name[len(core):]
+
+
+def _defined_count(lex, w, text: str, m) -> str:
+    """6家省属企业完成集团层面重组整合; 19个重大事项纳入新时代中部地区崛起文件; 85.2%的改革试点任务落地实施: a count of
+    things named by the noun after its number, that noun followed by a predicate that defines them and closes the clause
+    (lexicon defining_predicates), counts the things so defined (完成集团层面重组整合的省属企业). Not for a predicate that
+    carries a number (完成投资10亿元) or runs on past the clause."""
+    name = m.metric_zh or ""
+    unit = m.unit[len(m.mag):] if m.mag and m.unit.startswith(m.mag) else m.unit
+    if len(name) < 2 or not (unit == w.percent or lex.units.get(unit, {}).get("dim") in ("count", "person")):
+        return name
+    at = m.tail + (len(w.of_word) if text.startswith(w.of_word + name, m.tail) else 0)
+    if not text.startswith(name, at):
+        return name
+    rest = text[at + len(name):m.clause[1]]
+    hit = w.defining_re.fullmatch(rest)
+    return hit.group(1).translate(QUOTES) + w.of_word + name if hit else name
 
 
 def _pairs(lex, w, text: str, ms) -> None:

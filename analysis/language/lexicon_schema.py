@@ -81,7 +81,7 @@ _SUBKEYS = {"qualifiers": ("prefix", "suffix", "inner", "inclusive"), "kind_cues
                             "percent", "list_scopes", "list_prepositions", "run_joiners", "of_word",
                             "threshold_modifier_re", "share_verb", "share_whole_re", "share_bare_re", "share_noun",
                             "shared_acts", "act_joiners", "manner_ends", "act_links", "act_measures",
-                            "respectively_word", "list_closing_acts", "respective_verbs", "respective_measure_re", "respective_nouns"),
+                            "respectively_word", "defining_re", "list_closing_acts", "respective_verbs", "respective_measure_re", "respective_nouns"),
             "document": ("opening", "caption_words", "speaker_titles", "place_suffixes", "county_suffixes",
                          "national_words", "plan_heading_words", "period_start_words", "period_end_words", "level_of_suffix",
                          "national_content_words", "regional_content_words"),
