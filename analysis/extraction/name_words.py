@@ -108,6 +108,8 @@ def right_noun(text: str, pos: int, end: int, lex=None) -> str:
     if cut and noun[:cut.start()] not in extraction_words().bare_words:  # 4家企业入选…: a bare 企业 would say nothing
         noun = noun[:cut.start()]
     tail = ends.search(noun)
+    if tail and noun[:tail.start()].endswith(lex.name_shapes.manner_ends):
+        return noun  # 家庭适老化改造: the act after its manner stays
     keep = lex.counted_noun_end_words.get(tail.group(), "") if tail else ""
     return noun[:tail.start()] + keep if tail and tail.start() >= 2 else noun
 
